@@ -1,0 +1,165 @@
+import { Alert, Badge, Button, Card, ContactFields, TextField, apiErrorMessage, emptyContact, fieldErrorsOf, type ContactValues } from "@cm/ui";
+import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+
+type AccountDetail = RouterOutputs["bss"]["account"]["get"];
+type Contact = AccountDetail["contacts"][number];
+
+export function ContactsCard({ account }: { account: AccountDetail }) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card
+      title={`Contacts (${account.contacts.length})`}
+      actions={
+        !adding && (
+          <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
+            Add contact
+          </Button>
+        )
+      }
+    >
+      <ul className="divide-y divide-slate-100">
+        {account.contacts.map((contact) => (
+          <ContactRow key={contact.id} contact={contact} />
+        ))}
+      </ul>
+      {adding && <AddContactForm accountId={account.id} onDone={() => setAdding(false)} />}
+    </Card>
+  );
+}
+
+function useAccountMutationOptions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() }) };
+}
+
+function ContactRow({ contact }: { contact: Contact }) {
+  const trpc = useTRPC();
+  const options = useAccountMutationOptions();
+  const [password, setPassword] = useState("");
+  const [granting, setGranting] = useState(false);
+  const makePrimary = useMutation(trpc.bss.account.setPrimaryContact.mutationOptions(options));
+  const remove = useMutation(trpc.bss.account.removeContact.mutationOptions(options));
+  const revoke = useMutation(trpc.bss.account.revokeStorefrontLogin.mutationOptions(options));
+  const grant = useMutation(
+    trpc.bss.account.grantStorefrontLogin.mutationOptions({
+      onSuccess: async () => {
+        setGranting(false);
+        setPassword("");
+        await options.onSuccess();
+      },
+    }),
+  );
+  const error = makePrimary.error ?? remove.error ?? revoke.error ?? grant.error;
+
+  function submitGrant(event: FormEvent) {
+    event.preventDefault();
+    grant.mutate({ contactId: contact.id, password });
+  }
+
+  return (
+    <li className="py-3" data-testid={`contact-${contact.email}`}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm font-medium text-slate-900">
+            {contact.firstName} {contact.lastName}{" "}
+            {contact.isPrimary && <Badge tone="blue">Primary</Badge>}{" "}
+            {contact.loginEmail ? <Badge tone="green">Storefront login</Badge> : null}
+          </p>
+          <p className="text-sm text-slate-500">
+            {contact.email}
+            {contact.phone && <> · {contact.phone}</>}
+            {contact.jobTitle && <> · {contact.jobTitle}</>}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {!contact.isPrimary && (
+            <Button size="sm" variant="ghost" loading={makePrimary.isPending} onClick={() => makePrimary.mutate({ id: contact.id })}>
+              Make primary
+            </Button>
+          )}
+          {contact.loginEmail ? (
+            <Button size="sm" variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate({ id: contact.id })}>
+              Remove login
+            </Button>
+          ) : (
+            !granting && (
+              <Button size="sm" variant="ghost" onClick={() => setGranting(true)}>
+                Allow login
+              </Button>
+            )
+          )}
+          {!contact.isPrimary && (
+            <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: contact.id })}>
+              Remove
+            </Button>
+          )}
+        </div>
+      </div>
+      {granting && (
+        <form onSubmit={submitGrant} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
+          <div className="w-64">
+            <TextField
+              label={`Storefront password for ${contact.email}`}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={fieldErrorsOf(grant.error).password?.[0]}
+            />
+          </div>
+          <Button type="submit" size="sm" loading={grant.isPending}>
+            Save login
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setGranting(false)}>
+            Cancel
+          </Button>
+        </form>
+      )}
+      {error && (
+        <div className="mt-2">
+          <Alert tone="error">{apiErrorMessage(error)}</Alert>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddContactForm({ accountId, onDone }: { accountId: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const options = useAccountMutationOptions();
+  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const add = useMutation(
+    trpc.bss.account.addContact.mutationOptions({
+      onSuccess: async () => {
+        await options.onSuccess();
+        onDone();
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate({ accountId, idempotencyKey, ...contact });
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-4 space-y-4 border-t border-slate-200 pt-4" noValidate>
+      <h3 className="text-sm font-semibold">New contact</h3>
+      {add.isError && <Alert tone="error">{apiErrorMessage(add.error)}</Alert>}
+      <ContactFields value={contact} onChange={setContact} errors={fieldErrorsOf(add.error)} path="" />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={add.isPending}>
+          Add contact
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { AddressBlock, Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { KindBadge, StatusBadge } from "../components/labels.tsx";
+import { ContactsCard } from "./account-contacts.tsx";
+
+type AccountDetail = RouterOutputs["bss"]["account"]["get"];
+
+export function AccountDetailPage() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const account = useQuery(trpc.bss.account.get.queryOptions({ id }));
+  if (account.isPending) return <Loading />;
+  if (account.isError) return <Alert tone="error">{apiErrorMessage(account.error)}</Alert>;
+  const data = account.data;
+
+  return (
+    <>
+      <PageHeader
+        title={data.companyName}
+        subtitle={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-mono">{data.number}</span>
+            <KindBadge kind={data.kind} />
+            <StatusBadge status={data.status} />
+            {data.kind === "END_CUSTOMER" && data.parent && (
+              <span>
+                of{" "}
+                <Link to={`/accounts/${data.parent.id}`} className="text-brand-700 hover:underline">
+                  {data.parent.companyName}
+                </Link>
+              </span>
+            )}
+          </span>
+        }
+        actions={
+          <Link to={`/accounts/${data.id}/edit`}>
+            <Button variant="secondary">Edit</Button>
+          </Link>
+        }
+      />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ContactsCard account={data} />
+          {data.kind === "RESELLER" && <EndCustomersCard account={data} />}
+        </div>
+        <CompanyCard account={data} />
+      </div>
+    </>
+  );
+}
+
+function CompanyCard({ account }: { account: AccountDetail }) {
+  const address = account.billingAddress;
+  return (
+    <Card title="Company & billing">
+      <Details
+        items={[
+          { label: "Email", value: account.email },
+          { label: "Phone", value: account.phone },
+          { label: "Tax id", value: account.taxId },
+          { label: "Website", value: account.website },
+          { label: "Currency", value: account.currency },
+          {
+            label: "Billing address",
+            value: <AddressBlock address={address} />,
+          },
+          { label: "Primary contact", value: account.primaryContact ? `${account.primaryContact.firstName} ${account.primaryContact.lastName}` : null },
+          { label: "Created", value: account.createdAt.toLocaleDateString() },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function EndCustomersCard({ account }: { account: AccountDetail }) {
+  return (
+    <Card
+      title={`End-customers (${account.endCustomers.length})`}
+      actions={
+        <Link to={`/accounts/new?kind=END_CUSTOMER&parent=${account.id}`}>
+          <Button size="sm" variant="secondary">
+            Add end-customer
+          </Button>
+        </Link>
+      }
+    >
+      <Table
+        rows={account.endCustomers}
+        rowKey={(row) => row.id}
+        empty="This reseller has no end-customers yet."
+        columns={[
+          { header: "Number", cell: (row) => <span className="font-mono text-xs">{row.number}</span> },
+          {
+            header: "Company",
+            cell: (row) => (
+              <Link to={`/accounts/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                {row.companyName}
+              </Link>
+            ),
+          },
+          { header: "Email", cell: (row) => row.email },
+          { header: "Status", cell: (row) => (row.status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>) },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,222 @@
+import {
+  AddressFields,
+  Alert,
+  Button,
+  Card,
+  CompanyFields,
+  ContactFields,
+  FormSection,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextField,
+  apiErrorMessage,
+  currencyOptions,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
+  fieldErrorsOf,
+  type AddressValues,
+  type CompanyValues,
+  type ContactValues,
+} from "@cm/ui";
+import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { KIND_LABELS } from "../components/labels.tsx";
+
+type CustomerKind = "RESELLER" | "DIRECT_CUSTOMER" | "END_CUSTOMER";
+type AccountDetail = RouterOutputs["bss"]["account"]["get"];
+
+export function AccountNewPage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState<CustomerKind>((params.get("kind") as CustomerKind | null) ?? "RESELLER");
+  const [parentId, setParentId] = useState(params.get("parent") ?? "");
+  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
+  const [address, setAddress] = useState<AddressValues>(emptyAddress);
+  const [currency, setCurrency] = useState("EUR");
+  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const [password, setPassword] = useState("");
+  const [idempotencyKey] = useState(newIdempotencyKey);
+
+  const resellers = useQuery({ ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }), enabled: kind === "END_CUSTOMER" });
+  const create = useMutation(
+    trpc.bss.account.create.mutationOptions({
+      onSuccess: async (account) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
+        void navigate(`/accounts/${account.id}`);
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({
+      idempotencyKey,
+      kind,
+      parentId: kind === "END_CUSTOMER" ? parentId || null : null,
+      ...company,
+      billingAddress: address,
+      currency,
+      primaryContact: contact,
+      primaryContactPassword: password || null,
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title="New account" subtitle="A reseller, a direct customer, or an end-customer owned by a reseller" />
+      <Card>
+        <form onSubmit={submit} className="space-y-6" noValidate>
+          {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+          <FormSection title="Account type">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <SelectField
+                label="Type"
+                value={kind}
+                onChange={(value) => setKind(value as CustomerKind)}
+                options={(["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((value) => ({ value, label: KIND_LABELS[value] }))}
+                error={errors.kind?.[0]}
+              />
+              {kind === "END_CUSTOMER" && (
+                <SelectField
+                  label="Owning reseller"
+                  value={parentId}
+                  onChange={setParentId}
+                  placeholder="Choose a reseller"
+                  options={(resellers.data?.items ?? []).map((reseller) => ({ value: reseller.id, label: reseller.companyName }))}
+                  error={errors.parentId?.[0]}
+                />
+              )}
+            </div>
+          </FormSection>
+          <FormSection title="Company">
+            <CompanyFields value={company} onChange={setCompany} errors={errors} />
+          </FormSection>
+          <FormSection title="Billing">
+            <div className="space-y-4">
+              <AddressFields value={address} onChange={setAddress} errors={errors} />
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <SelectField label="Currency" value={currency} onChange={setCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+              </div>
+            </div>
+          </FormSection>
+          <FormSection title="Primary contact" description="Receives notifications and is the billing contact.">
+            <div className="space-y-4">
+              <ContactFields value={contact} onChange={setContact} errors={errors} />
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <TextField
+                  label="Storefront password (optional)"
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={setPassword}
+                  hint="Set one to let this contact log in to the Storefront with their email."
+                  error={errors.primaryContactPassword?.[0]}
+                />
+              </div>
+            </div>
+          </FormSection>
+          <div className="flex justify-end gap-2">
+            <Link to="/accounts">
+              <Button variant="secondary">Cancel</Button>
+            </Link>
+            <Button type="submit" loading={create.isPending}>
+              Create account
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+export function AccountEditPage() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const account = useQuery(trpc.bss.account.get.queryOptions({ id }));
+  if (account.isPending) return <Loading />;
+  if (account.isError) return <Alert tone="error">{apiErrorMessage(account.error)}</Alert>;
+  return <EditForm account={account.data} />;
+}
+
+const orEmpty = (value: string | null) => value ?? "";
+
+function EditForm({ account }: { account: AccountDetail }) {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [company, setCompany] = useState<CompanyValues>({
+    companyName: account.companyName,
+    email: account.email,
+    phone: orEmpty(account.phone),
+    taxId: orEmpty(account.taxId),
+    website: orEmpty(account.website),
+  });
+  const [address, setAddress] = useState<AddressValues>({
+    ...account.billingAddress,
+    line2: orEmpty(account.billingAddress.line2),
+    region: orEmpty(account.billingAddress.region),
+  });
+  const [currency, setCurrency] = useState(account.currency);
+  const [status, setStatus] = useState(account.status);
+  const update = useMutation(
+    trpc.bss.account.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
+        void navigate(`/accounts/${account.id}`);
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(update.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({ id: account.id, ...company, billingAddress: address, currency, status });
+  }
+
+  return (
+    <>
+      <PageHeader title={`Edit ${account.companyName}`} subtitle={`${account.number} · ${KIND_LABELS[account.kind]}`} />
+      <Card>
+        <form onSubmit={submit} className="space-y-6" noValidate>
+          {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
+          <FormSection title="Company">
+            <CompanyFields value={company} onChange={setCompany} errors={errors} />
+          </FormSection>
+          <FormSection title="Billing">
+            <div className="space-y-4">
+              <AddressFields value={address} onChange={setAddress} errors={errors} />
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <SelectField label="Currency" value={currency} onChange={setCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+                <SelectField
+                  label="Status"
+                  value={status}
+                  onChange={(value) => setStatus(value as typeof status)}
+                  options={[
+                    { value: "ACTIVE", label: "Active" },
+                    { value: "INACTIVE", label: "Inactive (cannot log in or order)" },
+                  ]}
+                />
+              </div>
+            </div>
+          </FormSection>
+          <div className="flex justify-end gap-2">
+            <Link to={`/accounts/${account.id}`}>
+              <Button variant="secondary">Cancel</Button>
+            </Link>
+            <Button type="submit" loading={update.isPending}>
+              Save changes
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}

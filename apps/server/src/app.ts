@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { appRouter, CLIENT_IP_HEADER, createContextInner, resolveShopCaller, resolveStaffCaller, type Auths, type DomainDeps } from "@cm/domain";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import type { StaticApp } from "./static-app.ts";
+
+export interface AppOptions {
+  deps: DomainDeps;
+  auths: Auths;
+  logger: Logger;
+  /** Origins allowed to send cookie-bearing writes (CSRF defence). */
+  trustedOrigins: string[];
+  storefront?: StaticApp;
+  bss?: StaticApp;
+  /** Answers /healthz: checks the database and anything else the process depends on. */
+  health: () => Promise<Record<string, unknown>>;
+}
+
+type Env = { Variables: { requestId: string } };
+
+export function createApp(options: AppOptions) {
+  const { deps, auths, logger } = options;
+  const trusted = new Set(options.trustedOrigins);
+  const app = new Hono<Env>();
+
+  app.use(async (c, next) => {
+    const requestId = c.req.header("x-request-id") ?? randomUUID();
+    c.set("requestId", requestId);
+    const started = performance.now();
+    await next();
+    c.header("x-request-id", requestId);
+    const path = c.req.path;
+    if (path.startsWith("/trpc") || path.startsWith("/api")) {
+      logger.info(
+        { requestId, method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    }
+  });
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use("/trpc/*", bodyLimit({ maxSize: 1024 * 1024 }));
+  app.use("/api/*", bodyLimit({ maxSize: 64 * 1024 }));
+
+  // Cookie-bearing writes must come from our own pages.
+  app.use(async (c, next) => {
+    const origin = c.req.header("origin");
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && origin && !trusted.has(origin)) {
+      return c.json({ error: { message: `Requests from ${origin} are not allowed` } }, 403);
+    }
+    return next();
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      return c.json({ status: "ok", ...(await options.health()) });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+
+  // better-auth: /api/auth/staff/* and /api/auth/shop/*. The client IP header
+  // it rate-limits on is set here from the socket, never taken from the client.
+  for (const [realm, auth] of Object.entries(auths)) {
+    app.on(["GET", "POST"], `/api/auth/${realm}/*`, (c) => {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(CLIENT_IP_HEADER, clientIp(c));
+      return auth.handler(new Request(c.req.raw, { headers }));
+    });
+  }
+
+  app.all("/trpc/*", (c) =>
+    fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      allowMethodOverride: false,
+      createContext: ({ req }) =>
+        createContextInner({
+          deps,
+          requestId: c.get("requestId"),
+          getStaff: () => resolveStaffCaller(auths.staff, deps.db, req.headers),
+          getShop: () => resolveShopCaller(auths.shop, deps.db, req.headers),
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          logger.error({ err: error.cause ?? error, path, requestId: c.get("requestId") }, "tRPC error");
+        }
+      },
+    }),
+  );
+
+  const { bss, storefront } = options;
+  if (bss) {
+    app.get("/bss", (c) => c.redirect("/bss/"));
+    app.get("/bss/*", (c) => bss.respond(c.req.path.slice("/bss".length), c.req.header("accept-encoding")));
+  }
+  if (storefront) {
+    app.get("*", (c) => storefront.respond(c.req.path, c.req.header("accept-encoding")));
+  }
+  return app;
+}
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

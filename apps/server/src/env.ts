@@ -1,0 +1,52 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every setting the server reads, validated once at start-up. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: port.default(3000),
+  /** The address people use to reach the product; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** Extra origins allowed to call the API with cookies (comma separated). */
+  TRUSTED_ORIGINS: z.string().default(""),
+  /** A PostgreSQL server; without it the embedded PGlite in DATA_DIR is used. */
+  DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Where the embedded database, generated secrets and the simulator keep their state. */
+  DATA_DIR: z.string().default("data"),
+  /** Signs session cookies; generated and kept in DATA_DIR when not given. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Built apps to serve; default to the workspace's build output. */
+  STOREFRONT_DIST: z.string().optional(),
+  BSS_DIST: z.string().optional(),
+  /** Seed the demo data on first start (npm start sets it). */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    dataDir: resolve(env.DATA_DIR),
+  };
+}

@@ -1,0 +1,123 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { migrateDatabase, openDatabase, type Database } from "@cm/db";
+import { createAuth, systemClock, type Auths, type Clock, type DomainDeps } from "@cm/domain";
+import pino, { type Logger } from "pino";
+import { createApp } from "./app.ts";
+import type { Env } from "./env.ts";
+import { loadOrCreateSecrets } from "./secrets.ts";
+import { StaticApp } from "./static-app.ts";
+
+export interface Runtime {
+  env: Env;
+  db: Database;
+  deps: DomainDeps;
+  auths: Auths;
+  logger: Logger;
+  /** The address the server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  /** Called after migrations, before requests are served (they get 503 until then). */
+  beforeReady?: (runtime: Omit<Runtime, "url" | "close">) => Promise<void>;
+}
+
+/** Opens the database, migrates it, wires the services and starts listening. */
+export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = pino({ level: givenEnv.LOG_LEVEL, base: { service: "cloudmarket" } });
+  // Listen first (answering 503 until ready) so PORT=0 resolves to a real port
+  // before the auth origins are derived from it.
+  let handler: (request: Request) => Response | Promise<Response> = () =>
+    new Response("Starting up", { status: 503, headers: { "retry-after": "1" } });
+  const server = await listen((request) => handler(request), givenEnv.HOST, givenEnv.PORT);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : givenEnv.PORT;
+  const url = `http://${givenEnv.HOST.includes(":") ? `[${givenEnv.HOST}]` : givenEnv.HOST}:${port}`;
+  const env: Env = { ...givenEnv, PORT: port, publicUrl: givenEnv.PUBLIC_URL ? givenEnv.publicUrl : `http://localhost:${port}` };
+
+  const db = await openDatabase(
+    env.DATABASE_URL
+      ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { dataDir: join(env.dataDir, "pglite") },
+  );
+  const { applied } = await migrateDatabase(db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+
+  const secrets = loadOrCreateSecrets(env.dataDir, { authSecret: env.AUTH_SECRET });
+  const trustedOrigins = originsFor(env);
+  const authOptions = {
+    prisma: db.prisma,
+    secret: secrets.authSecret,
+    baseURL: env.publicUrl,
+    trustedOrigins,
+    signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    secureCookies: env.SECURE_COOKIES ?? env.publicUrl.startsWith("https:"),
+  };
+  const auths: Auths = {
+    staff: createAuth({ ...authOptions, realm: "staff" }),
+    shop: createAuth({ ...authOptions, realm: "shop" }),
+  };
+  const deps: DomainDeps = { db: db.prisma, clock: options.clock ?? systemClock, logger };
+  await options.beforeReady?.({ env, db, deps, auths, logger });
+
+  const app = createApp({
+    deps,
+    auths,
+    logger,
+    trustedOrigins,
+    storefront: new StaticApp(env.STOREFRONT_DIST ?? findAppDist("storefront")),
+    bss: new StaticApp(env.BSS_DIST ?? findAppDist("bss")),
+    health: async () => {
+      await db.prisma.$queryRawUnsafe("SELECT 1");
+      return { database: db.kind };
+    },
+  });
+
+  handler = app.fetch;
+  logger.info({ url, database: db.kind }, "listening");
+
+  return {
+    env,
+    db,
+    deps,
+    auths,
+    logger,
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+/** The public URL's origin, plus localhost/127.0.0.1 variants when running locally. */
+function originsFor(env: Env): string[] {
+  const origins = new Set([new URL(env.publicUrl).origin]);
+  if (!env.PUBLIC_URL) {
+    origins.add(`http://127.0.0.1:${env.PORT}`);
+    origins.add(`http://localhost:${env.PORT}`);
+  }
+  for (const origin of env.TRUSTED_ORIGINS.split(",").map((value) => value.trim()).filter(Boolean)) {
+    origins.add(new URL(origin).origin);
+  }
+  return [...origins];
+}
+
+/** apps/<name>/dist, from the source tree or from apps/server/dist. */
+function findAppDist(name: "storefront" | "bss"): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, "..", "..", name, "dist"), join(here, "..", "..", "..", "apps", name, "dist")];
+  return candidates.find((dir) => existsSync(join(dir, "index.html"))) ?? candidates[0]!;
+}

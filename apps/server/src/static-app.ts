@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+interface StaticFile {
+  body: Buffer;
+  gzip: Buffer | null;
+  type: string;
+  immutable: boolean;
+}
+
+/**
+ * A built single-page app held in memory (they are small), gzipped once at
+ * start-up. Hashed files under assets/ are cached forever; index.html never.
+ */
+export class StaticApp {
+  private readonly files = new Map<string, StaticFile>();
+
+  constructor(readonly dir: string) {
+    if (!existsSync(join(dir, "index.html"))) {
+      throw new Error(`${dir}/index.html is missing: build the apps first (npm start does)`);
+    }
+    this.load(dir);
+  }
+
+  private load(dir: string): void {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        this.load(path);
+        continue;
+      }
+      const body = readFileSync(path);
+      const type = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
+      const compressible = /text|javascript|json|svg/.test(type) && body.length > 1024;
+      const name = relative(this.dir, path).split("\\").join("/");
+      this.files.set(name, {
+        body,
+        gzip: compressible ? gzipSync(body, { level: 9 }) : null,
+        type,
+        immutable: name.startsWith("assets/"),
+      });
+    }
+  }
+
+  /** The file for a path inside the app, or index.html for client-side routes. */
+  respond(path: string, acceptEncoding: string | undefined): Response {
+    const name = path.replace(/^\/+/, "");
+    const file = this.files.get(name);
+    if (!file && name.startsWith("assets/")) return new Response("Not found", { status: 404 });
+    const chosen = file ?? this.files.get("index.html");
+    if (!chosen) return new Response("Not found", { status: 404 });
+    const headers = new Headers({
+      "content-type": chosen.type,
+      "cache-control": chosen.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      vary: "accept-encoding",
+    });
+    if (chosen.gzip && acceptEncoding?.includes("gzip")) {
+      headers.set("content-encoding", "gzip");
+      return new Response(new Uint8Array(chosen.gzip), { headers });
+    }
+    return new Response(new Uint8Array(chosen.body), { headers });
+  }
+}

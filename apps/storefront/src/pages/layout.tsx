@@ -1,0 +1,43 @@
+import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
+import { signOut, useTRPC } from "@cm/ui/api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Navigate, Outlet, useNavigate } from "react-router";
+
+/** Every Storefront page but the login: needs a customer session. */
+export function Layout() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <Navigate to="/login" replace />;
+
+  const nav: NavItem[] = [{ to: "/account", label: "My account" }];
+  if (me.data.account.kind === "RESELLER") nav.push({ to: "/end-customers", label: "My end-customers" });
+
+  async function logout() {
+    await signOut("shop");
+    queryClient.clear();
+    void navigate("/login");
+  }
+
+  return (
+    <AppShell
+      brand={<span>CloudMarket <span className="text-brand-600">Storefront</span></span>}
+      nav={nav}
+      user={
+        <>
+          <span data-testid="current-user">
+            {me.data.me.name} · {me.data.account.companyName}
+          </span>
+          <Button variant="secondary" size="sm" onClick={logout}>
+            Log out
+          </Button>
+        </>
+      }
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client.ts";
+
+export type DatabaseConfig =
+  /** A PostgreSQL server (the pg driver adapter). */
+  | { url: string; poolSize?: number }
+  /** The embedded default: PGlite persisted in a folder (or in memory without one). */
+  | { dataDir?: string; pglite?: PGlite };
+
+/** Runs SQL that may hold many statements, outside Prisma (migrations, test set-up). */
+export type ScriptRunner = (sql: string) => Promise<void>;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  runScript: ScriptRunner;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if ("url" in config) return openPostgres(config.url, config.poolSize);
+  return openPGlite(config);
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const runScript: ScriptRunner = async (sql) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    prisma,
+    kind: "postgres",
+    runScript,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const pglite = config.pglite ?? (await PGlite.create(config.dataDir ? { dataDir: config.dataDir } : {}));
+  // The adapter is typed against an older @prisma/driver-adapter-utils; it
+  // ignores the argument-type hints that changed, so the cast is sound.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });
+  return {
+    prisma,
+    kind: "pglite",
+    runScript: async (sql) => {
+      await pglite.exec(sql);
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

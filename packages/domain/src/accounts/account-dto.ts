@@ -1,0 +1,150 @@
+import type { AccountKind, AccountStatus, Prisma } from "@cm/db";
+
+export const formatAccountNumber = (number: number) => `A-${String(number).padStart(5, "0")}`;
+
+export interface BillingAddressDto {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+}
+
+export interface ContactDto {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  jobTitle: string | null;
+  isPrimary: boolean;
+  /** The Storefront login email, when this contact may log in. */
+  loginEmail: string | null;
+}
+
+export interface AccountSummaryDto {
+  id: string;
+  number: string;
+  kind: AccountKind;
+  status: AccountStatus;
+  companyName: string;
+  email: string;
+  country: string;
+  currency: string;
+  parent: { id: string; companyName: string } | null;
+  createdAt: Date;
+}
+
+export interface AccountDetailDto extends AccountSummaryDto {
+  phone: string | null;
+  taxId: string | null;
+  website: string | null;
+  billingAddress: BillingAddressDto;
+  primaryContact: ContactDto | null;
+  contacts: ContactDto[];
+  endCustomers: AccountSummaryDto[];
+}
+
+export const accountSummarySelect = {
+  id: true,
+  number: true,
+  kind: true,
+  status: true,
+  companyName: true,
+  email: true,
+  billingCountry: true,
+  currency: true,
+  createdAt: true,
+  parent: { select: { id: true, companyName: true } },
+} satisfies Prisma.AccountSelect;
+
+const contactSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  jobTitle: true,
+  shopUser: { select: { email: true } },
+} satisfies Prisma.ContactSelect;
+
+export const accountDetailSelect = {
+  ...accountSummarySelect,
+  phone: true,
+  taxId: true,
+  website: true,
+  billingLine1: true,
+  billingLine2: true,
+  billingCity: true,
+  billingRegion: true,
+  billingPostalCode: true,
+  primaryContactId: true,
+  contacts: { select: contactSelect, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] },
+  children: { select: accountSummarySelect, orderBy: { companyName: "asc" } },
+} satisfies Prisma.AccountSelect;
+
+type SummaryRow = Prisma.AccountGetPayload<{ select: typeof accountSummarySelect }>;
+type DetailRow = Prisma.AccountGetPayload<{ select: typeof accountDetailSelect }>;
+type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;
+
+export function toAccountSummary(row: SummaryRow): AccountSummaryDto {
+  return {
+    id: row.id,
+    number: formatAccountNumber(row.number),
+    kind: row.kind,
+    status: row.status,
+    companyName: row.companyName,
+    email: row.email,
+    country: row.billingCountry,
+    currency: row.currency,
+    parent: row.parent,
+    createdAt: row.createdAt,
+  };
+}
+
+function toContact(row: ContactRow, primaryContactId: string | null): ContactDto {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    jobTitle: row.jobTitle,
+    isPrimary: row.id === primaryContactId,
+    loginEmail: row.shopUser?.email ?? null,
+  };
+}
+
+export function toAccountDetail(row: DetailRow): AccountDetailDto {
+  const contacts = row.contacts.map((contact) => toContact(contact, row.primaryContactId));
+  return {
+    ...toAccountSummary(row),
+    phone: row.phone,
+    taxId: row.taxId,
+    website: row.website,
+    billingAddress: {
+      line1: row.billingLine1,
+      line2: row.billingLine2,
+      city: row.billingCity,
+      region: row.billingRegion,
+      postalCode: row.billingPostalCode,
+      country: row.billingCountry,
+    },
+    primaryContact: contacts.find((contact) => contact.isPrimary) ?? null,
+    contacts,
+    endCustomers: row.children.filter((child) => child.kind === "END_CUSTOMER").map(toAccountSummary),
+  };
+}
+
+/** Flattens form input into the Account columns. */
+export function billingColumns(address: BillingAddressDto) {
+  return {
+    billingLine1: address.line1,
+    billingLine2: address.line2,
+    billingCity: address.city,
+    billingRegion: address.region,
+    billingPostalCode: address.postalCode,
+    billingCountry: address.country,
+  };
+}

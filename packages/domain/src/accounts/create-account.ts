@@ -1,0 +1,55 @@
+import type { DomainDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import type { CreateAccountInput } from "../schemas/accounts.ts";
+import { accountDetailSelect, toAccountDetail, type AccountDetailDto } from "./account-dto.ts";
+import { insertAccount } from "./insert-account.ts";
+import { createShopLogin, hashLoginPassword } from "./shop-logins.ts";
+import { getDistributorId } from "./get-distributor.ts";
+
+/** Staff creates a reseller, a direct customer or a reseller's end-customer. */
+export async function createAccount(deps: DomainDeps, input: CreateAccountInput): Promise<AccountDetailDto> {
+  const parentId = await resolveParent(deps, input);
+  const passwordHash = input.primaryContactPassword ? await hashLoginPassword(input.primaryContactPassword) : null;
+  const id = await deps.db.$transaction(async (tx) => {
+    const { accountId, primaryContactId } = await insertAccount(tx, {
+      kind: input.kind,
+      parentId,
+      companyName: input.companyName,
+      email: input.email,
+      phone: input.phone,
+      taxId: input.taxId,
+      website: input.website,
+      currency: input.currency,
+      billingAddress: input.billingAddress,
+      primaryContact: input.primaryContact,
+    });
+    if (passwordHash) {
+      await createShopLogin(
+        tx,
+        {
+          contactId: primaryContactId,
+          email: input.primaryContact.email,
+          name: `${input.primaryContact.firstName} ${input.primaryContact.lastName}`,
+          passwordHash,
+        },
+        "primaryContact.email",
+      );
+    }
+    return accountId;
+  });
+  return toAccountDetail(await deps.db.account.findUniqueOrThrow({ where: { id }, select: accountDetailSelect }));
+}
+
+async function resolveParent(deps: DomainDeps, input: CreateAccountInput): Promise<string> {
+  if (input.kind !== "END_CUSTOMER") {
+    if (input.parentId) throw new DomainError("INVALID", "Only end-customers have a parent reseller", "parentId");
+    return getDistributorId(deps.db);
+  }
+  if (!input.parentId) throw new DomainError("INVALID", "Choose the reseller that owns this end-customer", "parentId");
+  const parent = await deps.db.account.findUnique({ where: { id: input.parentId }, select: { kind: true, status: true } });
+  if (!parent || parent.kind !== "RESELLER") {
+    throw new DomainError("INVALID", "The owner of an end-customer must be a reseller", "parentId");
+  }
+  if (parent.status !== "ACTIVE") throw new DomainError("INVALID", "That reseller is inactive", "parentId");
+  return input.parentId;
+}

@@ -1,0 +1,42 @@
+import type { Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import type { Page } from "../schemas/common.ts";
+import type { ListAccountsInput } from "../schemas/accounts.ts";
+import { accountSummarySelect, toAccountSummary, type AccountSummaryDto } from "./account-dto.ts";
+
+/** Every customer account of the distributor, for the BSS accounts list. */
+export async function listAccounts(deps: DomainDeps, input: ListAccountsInput): Promise<Page<AccountSummaryDto>> {
+  const where = accountSearchWhere(input.search, {
+    kind: input.kind ?? { not: "DISTRIBUTOR" },
+    ...(input.parentId ? { parentId: input.parentId } : {}),
+  });
+  const [total, rows] = await Promise.all([
+    deps.db.account.count({ where }),
+    deps.db.account.findMany({
+      where,
+      select: accountSummarySelect,
+      orderBy: [{ companyName: "asc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toAccountSummary), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Company name, email or account number ("A-00012" or "12"). */
+export function accountSearchWhere(search: string | undefined, base: Prisma.AccountWhereInput): Prisma.AccountWhereInput {
+  if (!search) return base;
+  const number = /^(?:a-?)?0*(\d{1,9})$/i.exec(search)?.[1];
+  return {
+    AND: [
+      base,
+      {
+        OR: [
+          { companyName: { contains: search, mode: "insensitive" } },
+          { email: { contains: search, mode: "insensitive" } },
+          ...(number ? [{ number: Number(number) }] : []),
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,37 @@
+import type { Prisma } from "@cm/db";
+import { hashPassword } from "better-auth/crypto";
+import { generateId } from "better-auth";
+import { DomainError } from "../errors.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Hash outside the transaction: scrypt is deliberately slow. */
+export const hashLoginPassword = (password: string) => hashPassword(password);
+
+/**
+ * Gives a contact a Storefront login (the same rows better-auth's sign-up
+ * would write, with its password hash), inside the caller's transaction.
+ */
+export async function createShopLogin(
+  tx: Tx,
+  login: { contactId: string; email: string; name: string; passwordHash: string },
+  field = "email",
+): Promise<void> {
+  const taken = await tx.shopUser.findUnique({ where: { email: login.email }, select: { contactId: true } });
+  if (taken) {
+    if (taken.contactId === login.contactId) throw new DomainError("CONFLICT", "This contact can already log in", field);
+    throw new DomainError("CONFLICT", `Another Storefront login already uses ${login.email}`, field);
+  }
+  const userId = generateId();
+  await tx.shopUser.create({
+    data: { id: userId, email: login.email, name: login.name, contactId: login.contactId, emailVerified: true },
+  });
+  await tx.shopCredential.create({
+    data: { id: generateId(), userId, accountId: userId, providerId: "credential", password: login.passwordHash },
+  });
+}
+
+/** Removes a contact's login and ends its sessions. */
+export async function removeShopLogin(tx: Tx, contactId: string): Promise<void> {
+  await tx.shopUser.deleteMany({ where: { contactId } });
+}

@@ -1,0 +1,73 @@
+import type { PrismaClient } from "@cm/db";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+
+export type AuthRealm = "staff" | "shop";
+
+export interface AuthOptions {
+  prisma: PrismaClient;
+  realm: AuthRealm;
+  /** At least 32 random characters; signs the session cookies. */
+  secret: string;
+  /** The public origin of the product, e.g. https://market.example.com */
+  baseURL: string;
+  trustedOrigins: string[];
+  /** Sign-in attempts allowed per client IP per minute. */
+  signInAttemptsPerMinute: number;
+  /** Use Secure cookies (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+/** The header the server sets from the socket address (any client value is replaced). */
+export const CLIENT_IP_HEADER = "x-cm-client-ip";
+
+export const authBasePath = (realm: AuthRealm) => `/api/auth/${realm}`;
+
+/**
+ * One better-auth instance per realm, each with its own tables and cookie
+ * name: a Storefront session can never be read as a staff session, or the
+ * reverse. Sign-up is closed; logins are created by the account services.
+ */
+export function createAuth(options: AuthOptions) {
+  const prefix = options.realm === "staff" ? "staff" : "shop";
+  return betterAuth({
+    appName: "CloudMarket",
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: authBasePath(options.realm),
+    trustedOrigins: options.trustedOrigins,
+    database: prismaAdapter(options.prisma, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+    },
+    user: { modelName: `${prefix}User` },
+    session: {
+      modelName: `${prefix}Session`,
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    account: { modelName: `${prefix}Credential` },
+    verification: { modelName: `${prefix}Verification` },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "authRateLimit",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute },
+      },
+    },
+    advanced: {
+      cookiePrefix: `cm-${prefix}`,
+      useSecureCookies: options.secureCookies,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,45 @@
+import type { PrismaClient } from "@cm/db";
+import type { ShopCaller, StaffCaller } from "../callers.ts";
+import type { Auth } from "./create-auth.ts";
+
+export interface Auths {
+  staff: Auth;
+  shop: Auth;
+}
+
+/** The staff member behind a request's staff session cookie, if any and still active. */
+export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<StaffCaller | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const user = await prisma.staffUser.findUnique({
+    where: { id: session.user.id },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  if (!user?.active) return null;
+  return { kind: "staff", userId: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The contact behind a request's Storefront session cookie, if its account is active. */
+export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<ShopCaller | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const user = await prisma.shopUser.findUnique({
+    where: { id: session.user.id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      contact: { select: { id: true, account: { select: { id: true, kind: true, status: true } } } },
+    },
+  });
+  if (!user || user.contact.account.status !== "ACTIVE") return null;
+  return {
+    kind: "shop",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    contactId: user.contact.id,
+    accountId: user.contact.account.id,
+    accountKind: user.contact.account.kind,
+  };
+}

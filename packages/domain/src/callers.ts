@@ -1,0 +1,21 @@
+import type { AccountKind, StaffRole } from "@cm/db";
+
+/** A logged-in distributor staff member (BSS). */
+export interface StaffCaller {
+  kind: "staff";
+  userId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** A logged-in contact of a customer account (Storefront). */
+export interface ShopCaller {
+  kind: "shop";
+  userId: string;
+  email: string;
+  name: string;
+  contactId: string;
+  accountId: string;
+  accountKind: AccountKind;
+}

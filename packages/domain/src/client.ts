@@ -1,0 +1,2 @@
+// What the browser apps may import: types only, plus the shared input schemas.
+export type { AppRouter, RouterInputs, RouterOutputs } from "./root.ts";

@@ -1,0 +1,27 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { bssAccountRouter } from "./routers/bss/account.ts";
+import { bssStaffRouter } from "./routers/bss/staff.ts";
+import { storefrontAccountRouter } from "./routers/storefront/account.ts";
+import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
+import { publicProcedure, router } from "./trpc.ts";
+
+/**
+ * Two namespaces, one per app: `bss.*` procedures need a staff session,
+ * `storefront.*` procedures a Storefront session. The boundary is the
+ * procedure type each one is built on (see trpc.ts).
+ */
+export const appRouter = router({
+  health: publicProcedure.query(() => ({ ok: true as const })),
+  bss: router({
+    account: bssAccountRouter,
+    staff: bssStaffRouter,
+  }),
+  storefront: router({
+    account: storefrontAccountRouter,
+    endCustomer: storefrontEndCustomerRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

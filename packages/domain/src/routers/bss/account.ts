@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { addContact, grantStorefrontLogin, removeContact, revokeStorefrontLogin, setPrimaryContact, updateContact } from "../../accounts/contacts.ts";
+import { createAccount } from "../../accounts/create-account.ts";
+import { getAccount } from "../../accounts/get-account.ts";
+import { listAccounts } from "../../accounts/list-accounts.ts";
+import { updateAccount } from "../../accounts/update-account.ts";
+import {
+  addContactInput,
+  createAccountInput,
+  grantLoginInput,
+  listAccountsInput,
+  updateAccountInput,
+  updateContactInput,
+} from "../../schemas/accounts.ts";
+import { idSchema } from "../../schemas/common.ts";
+import { idempotent } from "../../idempotency.ts";
+import { router, staffProcedure } from "../../trpc.ts";
+
+const byId = z.object({ id: idSchema });
+
+export const bssAccountRouter = router({
+  list: staffProcedure.input(listAccountsInput).query(({ ctx, input }) => listAccounts(ctx.deps, input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getAccount(ctx.deps, input.id)),
+  create: staffProcedure
+    .input(createAccountInput.extend(idempotent.shape))
+    .use(idempotent.middleware)
+    .mutation(({ ctx, input }) => createAccount(ctx.deps, input)),
+  update: staffProcedure.input(updateAccountInput).mutation(({ ctx, input }) => updateAccount(ctx.deps, input)),
+  addContact: staffProcedure
+    .input(addContactInput.extend(idempotent.shape))
+    .use(idempotent.middleware)
+    .mutation(({ ctx, input }) => addContact(ctx.deps, input)),
+  updateContact: staffProcedure.input(updateContactInput).mutation(({ ctx, input }) => updateContact(ctx.deps, input)),
+  removeContact: staffProcedure.input(byId).mutation(({ ctx, input }) => removeContact(ctx.deps, input.id)),
+  setPrimaryContact: staffProcedure.input(byId).mutation(({ ctx, input }) => setPrimaryContact(ctx.deps, input.id)),
+  grantStorefrontLogin: staffProcedure.input(grantLoginInput).mutation(({ ctx, input }) => grantStorefrontLogin(ctx.deps, input)),
+  revokeStorefrontLogin: staffProcedure.input(byId).mutation(({ ctx, input }) => revokeStorefrontLogin(ctx.deps, input.id)),
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { createEndCustomer, getEndCustomer, listEndCustomers, updateEndCustomer } from "../../storefront/end-customers.ts";
+import { createEndCustomerInput, updateEndCustomerInput } from "../../schemas/accounts.ts";
+import { idSchema, pageSchema, searchSchema } from "../../schemas/common.ts";
+import { idempotent } from "../../idempotency.ts";
+import { router, storefrontProcedure } from "../../trpc.ts";
+
+export const storefrontEndCustomerRouter = router({
+  list: storefrontProcedure
+    .input(pageSchema.extend({ search: searchSchema }))
+    .query(({ ctx, input }) => listEndCustomers(ctx.deps, ctx.shop, input)),
+  get: storefrontProcedure.input(z.object({ id: idSchema })).query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
+  create: storefrontProcedure
+    .input(createEndCustomerInput.extend(idempotent.shape))
+    .use(idempotent.middleware)
+    .mutation(({ ctx, input }) => createEndCustomer(ctx.deps, ctx.shop, input)),
+  update: storefrontProcedure
+    .input(updateEndCustomerInput)
+    .mutation(({ ctx, input }) => updateEndCustomer(ctx.deps, ctx.shop, input)),
+});

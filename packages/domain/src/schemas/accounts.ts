@@ -1,0 +1,97 @@
+import { z } from "zod";
+import {
+  countrySchema,
+  currencySchema,
+  emailSchema,
+  idSchema,
+  optionalText,
+  pageSchema,
+  passwordSchema,
+  phoneSchema,
+  requiredText,
+  searchSchema,
+} from "./common.ts";
+
+export const accountKinds = ["DISTRIBUTOR", "RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const;
+export const customerKinds = ["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const;
+export const accountStatuses = ["ACTIVE", "INACTIVE"] as const;
+
+export const billingAddressInput = z.object({
+  line1: requiredText("Address line 1"),
+  line2: optionalText("Address line 2"),
+  city: requiredText("City", 100),
+  region: optionalText("Region", 100),
+  postalCode: requiredText("Postal code", 20),
+  country: countrySchema,
+});
+
+export const companyInput = z.object({
+  companyName: requiredText("Company name"),
+  email: emailSchema,
+  phone: phoneSchema,
+  taxId: optionalText("Tax id", 40),
+  website: optionalText("Website", 200).refine((value) => value === null || /^https?:\/\/\S+\.\S+$/.test(value), {
+    message: "Enter a web address starting with http:// or https://",
+  }),
+});
+
+export const contactInput = z.object({
+  firstName: requiredText("First name", 100),
+  lastName: requiredText("Last name", 100),
+  email: emailSchema,
+  phone: phoneSchema,
+  jobTitle: optionalText("Job title", 100),
+});
+
+export const createAccountInput = companyInput.extend({
+  kind: z.enum(customerKinds, { message: "Choose reseller, direct customer or end-customer" }),
+  /** The reseller that owns an end-customer; required for END_CUSTOMER only. */
+  parentId: idSchema.nullish(),
+  billingAddress: billingAddressInput,
+  currency: currencySchema,
+  primaryContact: contactInput,
+  /** Give the primary contact a Storefront login with this password. */
+  primaryContactPassword: passwordSchema.nullish(),
+});
+
+export const updateAccountInput = companyInput.extend({
+  id: idSchema,
+  billingAddress: billingAddressInput,
+  currency: currencySchema,
+  status: z.enum(accountStatuses),
+});
+
+export const listAccountsInput = pageSchema.extend({
+  search: searchSchema,
+  kind: z.enum(customerKinds).optional(),
+  parentId: idSchema.optional(),
+});
+
+export const createEndCustomerInput = companyInput.extend({
+  billingAddress: billingAddressInput,
+  /** Defaults to the reseller's currency. */
+  currency: currencySchema.nullish(),
+  primaryContact: contactInput,
+});
+
+export const updateEndCustomerInput = companyInput.extend({
+  id: idSchema,
+  billingAddress: billingAddressInput,
+});
+
+export const updateMyAccountInput = companyInput.omit({ companyName: true }).extend({
+  billingAddress: billingAddressInput,
+});
+
+export const addContactInput = contactInput.extend({ accountId: idSchema });
+export const updateContactInput = contactInput.extend({ id: idSchema });
+export const grantLoginInput = z.object({ contactId: idSchema, password: passwordSchema });
+
+export type CreateAccountInput = z.infer<typeof createAccountInput>;
+export type UpdateAccountInput = z.infer<typeof updateAccountInput>;
+export type ListAccountsInput = z.infer<typeof listAccountsInput>;
+export type CreateEndCustomerInput = z.infer<typeof createEndCustomerInput>;
+export type UpdateEndCustomerInput = z.infer<typeof updateEndCustomerInput>;
+export type UpdateMyAccountInput = z.infer<typeof updateMyAccountInput>;
+export type ContactInput = z.infer<typeof contactInput>;
+export type BillingAddressInput = z.infer<typeof billingAddressInput>;

@@ -1,0 +1,58 @@
+import type { StaffRole } from "@cm/db";
+import { generateId } from "better-auth";
+import type { StaffCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { hashLoginPassword } from "../accounts/shop-logins.ts";
+
+export interface StaffUserDto {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  active: boolean;
+  createdAt: Date;
+}
+
+const staffSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true } as const;
+
+export async function listStaffUsers(deps: DomainDeps): Promise<StaffUserDto[]> {
+  return deps.db.staffUser.findMany({ select: staffSelect, orderBy: { name: "asc" } });
+}
+
+export async function createStaffUser(
+  deps: DomainDeps,
+  input: { name: string; email: string; role: StaffRole; password: string },
+): Promise<StaffUserDto> {
+  const passwordHash = await hashLoginPassword(input.password);
+  return deps.db.$transaction(async (tx) => {
+    if (await tx.staffUser.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new DomainError("CONFLICT", `A staff user with email ${input.email} exists`, "email");
+    }
+    const id = generateId();
+    const user = await tx.staffUser.create({
+      data: { id, name: input.name, email: input.email, role: input.role, emailVerified: true },
+      select: staffSelect,
+    });
+    await tx.staffCredential.create({
+      data: { id: generateId(), userId: id, accountId: id, providerId: "credential", password: passwordHash },
+    });
+    return user;
+  });
+}
+
+/** Deactivating ends the user's sessions; an admin cannot lock themself out. */
+export async function setStaffUserActive(
+  deps: DomainDeps,
+  actor: StaffCaller,
+  input: { id: string; active: boolean },
+): Promise<StaffUserDto> {
+  if (input.id === actor.userId && !input.active) {
+    throw new DomainError("PRECONDITION_FAILED", "You cannot deactivate your own user");
+  }
+  return deps.db.$transaction(async (tx) => {
+    const user = await tx.staffUser.update({ where: { id: input.id }, data: { active: input.active }, select: staffSelect });
+    if (!input.active) await tx.staffSession.deleteMany({ where: { userId: input.id } });
+    return user;
+  });
+}

@@ -1,0 +1,90 @@
+import type { ShopCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { notFound } from "../errors.ts";
+import type { Page } from "../schemas/common.ts";
+import type { CreateEndCustomerInput, UpdateEndCustomerInput } from "../schemas/accounts.ts";
+import {
+  accountDetailSelect,
+  accountSummarySelect,
+  billingColumns,
+  toAccountDetail,
+  toAccountSummary,
+  type AccountDetailDto,
+  type AccountSummaryDto,
+} from "../accounts/account-dto.ts";
+import { insertAccount } from "../accounts/insert-account.ts";
+import { accountSearchWhere } from "../accounts/list-accounts.ts";
+import { assertReseller, endCustomersWhere } from "./scope.ts";
+
+export async function listEndCustomers(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { search?: string; page: number; pageSize: number },
+): Promise<Page<AccountSummaryDto>> {
+  assertReseller(caller);
+  const where = accountSearchWhere(input.search, endCustomersWhere(caller));
+  const [total, rows] = await Promise.all([
+    deps.db.account.count({ where }),
+    deps.db.account.findMany({
+      where,
+      select: accountSummarySelect,
+      orderBy: [{ companyName: "asc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toAccountSummary), total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getEndCustomer(deps: DomainDeps, caller: ShopCaller, id: string): Promise<AccountDetailDto> {
+  assertReseller(caller);
+  // Another reseller's end-customer and a missing one look the same: not found.
+  const row = await deps.db.account.findFirst({ where: { AND: [{ id }, endCustomersWhere(caller)] }, select: accountDetailSelect });
+  if (!row) throw notFound("The end-customer");
+  return toAccountDetail(row);
+}
+
+export async function createEndCustomer(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: CreateEndCustomerInput,
+): Promise<AccountDetailDto> {
+  assertReseller(caller);
+  const reseller = await deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true } });
+  const { accountId } = await deps.db.$transaction((tx) =>
+    insertAccount(tx, {
+      kind: "END_CUSTOMER",
+      parentId: caller.accountId,
+      companyName: input.companyName,
+      email: input.email,
+      phone: input.phone,
+      taxId: input.taxId,
+      website: input.website,
+      currency: input.currency ?? reseller.currency,
+      billingAddress: input.billingAddress,
+      primaryContact: input.primaryContact,
+    }),
+  );
+  return getEndCustomer(deps, caller, accountId);
+}
+
+export async function updateEndCustomer(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: UpdateEndCustomerInput,
+): Promise<AccountDetailDto> {
+  assertReseller(caller);
+  const { count } = await deps.db.account.updateMany({
+    where: { AND: [{ id: input.id }, endCustomersWhere(caller)] },
+    data: {
+      companyName: input.companyName,
+      email: input.email,
+      phone: input.phone,
+      taxId: input.taxId,
+      website: input.website,
+      ...billingColumns(input.billingAddress),
+    },
+  });
+  if (count === 0) throw notFound("The end-customer");
+  return getEndCustomer(deps, caller, input.id);
+}

@@ -1,0 +1,120 @@
+import { Prisma } from "@cm/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { ShopCaller, StaffCaller } from "./callers.ts";
+import type { DomainDeps } from "./deps.ts";
+import { DomainError, type DomainErrorCode } from "./errors.ts";
+
+export interface Context {
+  deps: DomainDeps;
+  /** Resolved lazily: a request pays only for the session its procedure needs. */
+  getStaff: () => Promise<StaffCaller | null>;
+  getShop: () => Promise<ShopCaller | null>;
+  requestId?: string;
+}
+
+export interface ContextInput {
+  deps: DomainDeps;
+  getStaff?: () => Promise<StaffCaller | null>;
+  getShop?: () => Promise<ShopCaller | null>;
+  requestId?: string;
+}
+
+/** Builds a context without HTTP (tests, scripts); the server adds the sessions. */
+export function createContextInner(input: ContextInput): Context {
+  return {
+    deps: input.deps,
+    getStaff: memoize(input.getStaff ?? (async () => null)),
+    getShop: memoize(input.getShop ?? (async () => null)),
+    requestId: input.requestId,
+  };
+}
+
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (cached ??= load());
+}
+
+const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level messages for forms: zod issues, or the field a domain rule named.
+        fieldErrors:
+          cause instanceof ZodError
+            ? fieldErrorsOf(cause)
+            : cause instanceof DomainError && cause.field
+              ? { [cause.field]: [cause.message] }
+              : undefined,
+        // Never leak stack traces.
+        stack: undefined,
+      },
+    };
+  },
+});
+
+/** Messages by dotted field path ("billingAddress.city"), first message first. */
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_";
+    (errors[path] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Turns service errors into the one tRPC code each means, and hides the rest. */
+const mapErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) {
+    throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2002") {
+    throw new TRPCError({ code: "CONFLICT", message: "That record already exists", cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.deps.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side", cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const staff = await ctx.getStaff();
+  if (!staff) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to the back office" });
+  return next({ ctx: { ...ctx, staff } });
+});
+
+/** Only administrators (staff users, integrations, notification settings). */
+export const adminProcedure = staffProcedure.use(async ({ ctx, next }) => {
+  if (ctx.staff.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators may do this" });
+  return next();
+});
+
+export const storefrontProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const shop = await ctx.getShop();
+  if (!shop) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to the Storefront" });
+  return next({ ctx: { ...ctx, shop } });
+});

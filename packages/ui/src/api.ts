@@ -1,0 +1,74 @@
+import type { AppRouter } from "@cm/domain/client";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export function createQueryClient(onUnauthorized: () => void): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (failures, error) => failures < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500),
+      },
+    },
+  });
+  // A session that ended elsewhere sends the user back to the login page.
+  const check = (error: unknown) => {
+    if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") onUnauthorized();
+  };
+  client.getQueryCache().subscribe((event) => {
+    if (event.type === "updated" && event.action.type === "error") check(event.action.error);
+  });
+  return client;
+}
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000 })],
+  });
+}
+
+export type AuthRealm = "staff" | "shop";
+
+/** Signs in through the realm's better-auth endpoint; returns a message on failure. */
+export async function signIn(realm: AuthRealm, email: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const response = await fetch(`/api/auth/${realm}/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, rememberMe: true }),
+    credentials: "same-origin",
+  });
+  if (response.ok) return { ok: true };
+  if (response.status === 429) return { ok: false, message: "Too many attempts. Wait a minute and try again." };
+  if (response.status === 401 || response.status === 400) return { ok: false, message: "Invalid email or password." };
+  return { ok: false, message: "We could not sign you in right now. Please try again." };
+}
+
+export async function signOut(realm: AuthRealm): Promise<void> {
+  await fetch(`/api/auth/${realm}/sign-out`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+    credentials: "same-origin",
+  });
+}
+
+/** A fresh idempotency key for one submission of a form. */
+export const newIdempotencyKey = () => crypto.randomUUID();
+
+/** Changes the signed-in user's password (better-auth checks the current one). */
+export async function changePassword(realm: AuthRealm, currentPassword: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const response = await fetch(`/api/auth/${realm}/change-password`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ currentPassword, newPassword, revokeOtherSessions: true }),
+    credentials: "same-origin",
+  });
+  if (response.ok) return { ok: true };
+  const body = (await response.json().catch(() => null)) as { message?: string } | null;
+  if (response.status === 400 && body?.message) return { ok: false, message: body.message };
+  return { ok: false, message: "The current password is not correct." };
+}

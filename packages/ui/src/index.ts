@@ -1,0 +1,21 @@
+export { cn } from "./cn.ts";
+export { Button, type ButtonProps } from "./button.tsx";
+export { Alert, Badge, EmptyState, Loading, Spinner } from "./feedback.tsx";
+export { AddressBlock, Card, Details, PageHeader, type PostalAddress } from "./layout.tsx";
+export { Pagination, Table, type Column } from "./table.tsx";
+export { Field, FormGrid, FormSection, SelectField, TextField, type FieldErrors } from "./form.tsx";
+export {
+  AddressFields,
+  CompanyFields,
+  ContactFields,
+  countryOptions,
+  currencyOptions,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
+  type AddressValues,
+  type CompanyValues,
+  type ContactValues,
+} from "./account-fields.tsx";
+export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
+export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
