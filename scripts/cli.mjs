@@ -55,7 +55,7 @@ function install() {
 
 function build() {
   log("Building");
-  pnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only"]);
+  pnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only"], { env: { TURBO_TELEMETRY_DISABLED: "1" } });
 }
 
 function startProduct() {

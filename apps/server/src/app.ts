@@ -94,6 +94,8 @@ export function createApp(options: AppOptions) {
     }),
   );
 
+  app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));
+
   const { bss, storefront } = options;
   if (bss) {
     app.get("/bss", (c) => c.redirect("/bss/"));

@@ -20,10 +20,11 @@ const envSchema = z.object({
   /** Signs session cookies; generated and kept in DATA_DIR when not given. */
   AUTH_SECRET: z.string().min(32).optional(),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])
     .optional()
-    .transform((value) => value === "true"),
+    .transform((value) => (value === undefined ? undefined : value === "true")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Built apps to serve; default to the workspace's build output. */
   STOREFRONT_DIST: z.string().optional(),

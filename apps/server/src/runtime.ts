@@ -23,6 +23,10 @@ export interface Runtime {
 
 export interface RuntimeOptions {
   clock?: Clock;
+  /** An already open (and migrated or not) database, instead of the one env names. */
+  database?: Database;
+  /** Serve the built Storefront and BSS (default true; API-only tests turn it off). */
+  serveApps?: boolean;
   /** Called after migrations, before requests are served (they get 503 until then). */
   beforeReady?: (runtime: Omit<Runtime, "url" | "close">) => Promise<void>;
 }
@@ -40,11 +44,11 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const url = `http://${givenEnv.HOST.includes(":") ? `[${givenEnv.HOST}]` : givenEnv.HOST}:${port}`;
   const env: Env = { ...givenEnv, PORT: port, publicUrl: givenEnv.PUBLIC_URL ? givenEnv.publicUrl : `http://localhost:${port}` };
 
-  const db = await openDatabase(
-    env.DATABASE_URL
-      ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
-      : { dataDir: join(env.dataDir, "pglite") },
-  );
+  const db =
+    options.database ??
+    (await openDatabase(
+      env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { dataDir: join(env.dataDir, "pglite") },
+    ));
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
 
@@ -57,6 +61,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     trustedOrigins,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     secureCookies: env.SECURE_COOKIES ?? env.publicUrl.startsWith("https:"),
+    logger,
   };
   const auths: Auths = {
     staff: createAuth({ ...authOptions, realm: "staff" }),
@@ -70,8 +75,12 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     auths,
     logger,
     trustedOrigins,
-    storefront: new StaticApp(env.STOREFRONT_DIST ?? findAppDist("storefront")),
-    bss: new StaticApp(env.BSS_DIST ?? findAppDist("bss")),
+    ...(options.serveApps === false
+      ? {}
+      : {
+          storefront: new StaticApp(env.STOREFRONT_DIST ?? findAppDist("storefront")),
+          bss: new StaticApp(env.BSS_DIST ?? findAppDist("bss")),
+        }),
     health: async () => {
       await db.prisma.$queryRawUnsafe("SELECT 1");
       return { database: db.kind };
@@ -118,6 +127,7 @@ function originsFor(env: Env): string[] {
 /** apps/<name>/dist, from the source tree or from apps/server/dist. */
 function findAppDist(name: "storefront" | "bss"): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, "..", "..", name, "dist"), join(here, "..", "..", "..", "apps", name, "dist")];
-  return candidates.find((dir) => existsSync(join(dir, "index.html"))) ?? candidates[0]!;
+  const fromDist = join(here, "..", "..", name, "dist");
+  const fromSource = join(here, "..", "..", "..", "apps", name, "dist");
+  return [fromDist, fromSource].find((dir) => existsSync(join(dir, "index.html"))) ?? fromDist;
 }

@@ -17,6 +17,10 @@ export type ScriptRunner = (sql: string) => Promise<void>;
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** The PostgreSQL server's URL (postgres), for libraries that open their own pool. */
+  url?: string;
+  /** The embedded instance (pglite), for libraries that run SQL on it directly. */
+  pglite?: PGlite;
   runScript: ScriptRunner;
   close(): Promise<void>;
 }
@@ -40,6 +44,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   return {
     prisma,
     kind: "postgres",
+    url,
     runScript,
     close: () => prisma.$disconnect(),
   };
@@ -54,6 +59,7 @@ async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promis
   return {
     prisma,
     kind: "pglite",
+    pglite,
     runScript: async (sql) => {
       await pglite.exec(sql);
     },

@@ -1,5 +1,6 @@
 export { openDatabase, type Database, type DatabaseConfig } from "./client.ts";
-export { migrateDatabase } from "./migrate.ts";
+export { migrateDatabase, migrationsDir } from "./migrate.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";
+export { startJobQueue, type Job, type JobQueue, type QueueDefinition, type SendOptions } from "./queue.ts";

@@ -1,7 +1,7 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
 export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
-export { resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
+export { loadShopCaller, loadStaffCaller, resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
 export type { ShopCaller, StaffCaller } from "./callers.ts";
 export { systemClock, ManualClock, type Clock } from "./clock.ts";
 export { silentLogger, type DomainDeps, type Logger } from "./deps.ts";

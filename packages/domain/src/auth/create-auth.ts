@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@cm/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Logger } from "../deps.ts";
 
 export type AuthRealm = "staff" | "shop";
 
@@ -16,6 +17,7 @@ export interface AuthOptions {
   signInAttemptsPerMinute: number;
   /** Use Secure cookies (behind HTTPS). */
   secureCookies: boolean;
+  logger: Logger;
 }
 
 /** The header the server sets from the socket address (any client value is replaced). */
@@ -67,6 +69,13 @@ export function createAuth(options: AuthOptions) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     telemetry: { enabled: false },
+    logger: {
+      log: (level, message) => {
+        // Failed sign-ins are expected traffic; everything else goes to the app log.
+        const log = level === "error" ? options.logger.error : level === "warn" ? options.logger.warn : options.logger.debug;
+        log.call(options.logger, { realm: options.realm }, `auth: ${message}`);
+      },
+    },
   });
 }
 

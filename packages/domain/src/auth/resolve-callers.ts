@@ -10,9 +10,13 @@ export interface Auths {
 /** The staff member behind a request's staff session cookie, if any and still active. */
 export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<StaffCaller | null> {
   const session = await auth.api.getSession({ headers });
-  if (!session) return null;
+  return session ? loadStaffCaller(prisma, session.user.id) : null;
+}
+
+/** The caller a staff user id stands for, if that user is still active. */
+export async function loadStaffCaller(prisma: PrismaClient, userId: string): Promise<StaffCaller | null> {
   const user = await prisma.staffUser.findUnique({
-    where: { id: session.user.id },
+    where: { id: userId },
     select: { id: true, email: true, name: true, role: true, active: true },
   });
   if (!user?.active) return null;
@@ -22,9 +26,13 @@ export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, heade
 /** The contact behind a request's Storefront session cookie, if its account is active. */
 export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<ShopCaller | null> {
   const session = await auth.api.getSession({ headers });
-  if (!session) return null;
+  return session ? loadShopCaller(prisma, session.user.id) : null;
+}
+
+/** The caller a Storefront user id stands for, if its account is active. */
+export async function loadShopCaller(prisma: PrismaClient, userId: string): Promise<ShopCaller | null> {
   const user = await prisma.shopUser.findUnique({
-    where: { id: session.user.id },
+    where: { id: userId },
     select: {
       id: true,
       email: true,

@@ -1,0 +1,107 @@
+import { DEMO_PASSWORD } from "@cm/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, startTestServer } from "./http-harness.ts";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.cleanup());
+
+describe("logging in over HTTP", () => {
+  it("lets staff into the BSS and a reseller into the Storefront, each with its own cookie", async () => {
+    const staff = new Browser(server.url);
+    expect((await staff.signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
+    const accounts = await staff.trpc("bss.account.list", { search: "Contoso" });
+    expect(accounts.status).toBe(200);
+    expect(JSON.stringify(accounts.data)).toContain("Contoso IT Partners");
+
+    const reseller = new Browser(server.url);
+    expect((await reseller.signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+    const me = await reseller.trpc("storefront.account.me");
+    expect(me.status).toBe(200);
+    expect((me.data as { account: { companyName: string } }).account.companyName).toBe("Contoso IT Partners");
+  });
+
+  it("never lets a Storefront session call the BSS, or a staff session the Storefront", async () => {
+    const reseller = new Browser(server.url);
+    await reseller.signIn("shop", "anna@contoso.example", DEMO_PASSWORD);
+    const bss = await reseller.trpc("bss.account.list", {});
+    expect(bss.status).toBe(401);
+    expect(bss.error?.data.code).toBe("UNAUTHORIZED");
+
+    const staff = new Browser(server.url);
+    await staff.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);
+    expect((await staff.trpc("storefront.account.me")).status).toBe(401);
+
+    // A staff password is not a Storefront password, even for the same person.
+    expect((await new Browser(server.url).signIn("shop", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(401);
+  });
+
+  it("answers a wrong password without saying which part was wrong", async () => {
+    const browser = new Browser(server.url);
+    const wrongPassword = await browser.signIn("shop", "anna@contoso.example", "not-the-password");
+    const unknownEmail = await browser.signIn("shop", "nobody@nowhere.example", "not-the-password");
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    const [a, b] = [(await wrongPassword.json()) as { message: string }, (await unknownEmail.json()) as { message: string }];
+    expect(a.message).toBe("Invalid email or password");
+    expect(b.message).toBe(a.message);
+  });
+
+  it("ends the session on logout", async () => {
+    const browser = new Browser(server.url);
+    await browser.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);
+    expect((await browser.trpc("bss.staff.me")).status).toBe(200);
+    expect((await browser.request("/api/auth/staff/sign-out", { method: "POST", json: {} })).status).toBe(200);
+    expect((await browser.trpc("bss.staff.me")).status).toBe(401);
+  });
+
+  it("returns validation errors as 400 with the field named, never a 500", async () => {
+    const staff = new Browser(server.url);
+    await staff.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);
+    const bad = await staff.trpc(
+      "bss.account.create",
+      { kind: "RESELLER", companyName: "", email: "not-an-email", billingAddress: { country: "XX" }, currency: "EURO", primaryContact: {} },
+      "mutation",
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.error?.data.code).toBe("BAD_REQUEST");
+    expect(bad.error?.data.fieldErrors?.companyName?.[0]).toBe("Company name is required");
+    expect(bad.error?.data.fieldErrors?.email?.[0]).toBe("Enter a valid email address");
+    expect(bad.error?.data.fieldErrors?.["billingAddress.country"]?.[0]).toMatch(/country/i);
+    expect(bad.error?.data.fieldErrors?.currency?.[0]).toMatch(/currency/i);
+    const garbage = await staff.trpc("bss.account.get", { id: "../../etc/passwd" });
+    expect(garbage.status).toBe(400);
+    const missing = await staff.trpc("bss.account.get", { id: "00000000-0000-4000-8000-000000000000" });
+    expect(missing.status).toBe(404);
+  });
+
+  it("refuses cookie-bearing writes from another origin", async () => {
+    const evil = new Browser(server.url, "https://evil.example");
+    const response = await evil.request("/api/auth/shop/sign-in/email", {
+      method: "POST",
+      json: { email: "anna@contoso.example", password: DEMO_PASSWORD },
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("login rate limit", () => {
+  it("blocks a client after too many sign-in attempts in a minute", async () => {
+    const limited = await startTestServer({ SIGN_IN_ATTEMPTS_PER_MINUTE: "3" });
+    try {
+      const browser = new Browser(limited.url);
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        statuses.push((await browser.signIn("shop", "anna@contoso.example", "wrong-password-123")).status);
+      }
+      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+      // Even the right password waits out the window.
+      expect((await browser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(429);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seedDemo } from "@cm/domain";
+import { createTestDatabase } from "@cm/testing";
+import { readEnv } from "../src/env.ts";
+import { startRuntime, type Runtime } from "../src/runtime.ts";
+
+/** The real server on an ephemeral loopback port, over a fresh test database with the demo seeded. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "cm-server-test-"));
+  const database = await createTestDatabase();
+  const runtime = await startRuntime(
+    readEnv({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env }),
+    { database, serveApps: false, beforeReady: async ({ deps }) => void (await seedDemo(deps)) },
+  );
+  return {
+    ...runtime,
+    cleanup: async () => {
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal cookie-keeping HTTP client, like a browser tab. */
+export class Browser {
+  private readonly cookies = new Map<string, string>();
+  constructor(
+    private readonly baseUrl: string,
+    private readonly origin = baseUrl,
+  ) {}
+
+  async request(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    if (init.json !== undefined) headers.set("content-type", "application/json");
+    if (init.method && init.method !== "GET") headers.set("origin", this.origin);
+    const response = await fetch(this.baseUrl + path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      redirect: "manual",
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index);
+      const value = pair.slice(index + 1);
+      if (/max-age=0/i.test(cookie) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  signIn(realm: "staff" | "shop", email: string, password: string) {
+    return this.request(`/api/auth/${realm}/sign-in/email`, { method: "POST", json: { email, password } });
+  }
+
+  /** Calls a tRPC query (GET) or mutation (POST) and returns status and body. */
+  async trpc(path: string, input?: unknown, kind: "query" | "mutation" = "query") {
+    const wrapped = input === undefined ? undefined : { json: input };
+    const response =
+      kind === "query"
+        ? await this.request(`/trpc/${path}${wrapped ? `?input=${encodeURIComponent(JSON.stringify(wrapped))}` : ""}`)
+        : await this.request(`/trpc/${path}`, { method: "POST", json: wrapped ?? {} });
+    const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } } };
+    return { status: response.status, data: body.result?.data.json, error: body.error?.json };
+  }
+}

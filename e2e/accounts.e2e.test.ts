@@ -1,0 +1,88 @@
+import { DEMO_PASSWORD } from "@cm/domain";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
+
+let product: ProductUnderTest;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+describe("accounts across the two apps", () => {
+  it("shows the printed demo logins working in both apps", () => {
+    expect(product.output()).toContain("admin@northwind.example");
+    expect(product.output()).toContain("anna@contoso.example");
+  });
+
+  it("refuses a wrong password with a clear message", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${product.url}/login`);
+    await page.getByLabel("Email").fill("anna@contoso.example");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Invalid email or password");
+    await page.close();
+  });
+
+  it("lets a reseller create an end-customer that staff then see in the BSS", async () => {
+    const shop = await browser.newPage();
+    await signInStorefront(shop, product.url, "anna@contoso.example", DEMO_PASSWORD);
+    await shop.getByRole("link", { name: "My end-customers" }).click();
+    await shop.getByText("Alpine Dental Clinics").waitFor();
+    await shop.getByRole("link", { name: "New end-customer" }).click();
+
+    await shop.getByLabel("Company name").fill("Nordic Fjord Analytics");
+    await shop.getByLabel("Company email").fill("it@fjord.example");
+    await shop.getByLabel("Address line 1").fill("Karl Johans gate 1");
+    await shop.getByLabel("City").fill("Oslo");
+    await shop.getByLabel("Postal code").fill("0154");
+    await shop.getByLabel("Country").selectOption("NO");
+    await shop.getByLabel("First name").fill("Ingrid");
+    await shop.getByLabel("Last name").fill("Larsen");
+    await shop.getByLabel("Email", { exact: true }).fill("ingrid@fjord.example");
+    await shop.getByRole("button", { name: "Create end-customer" }).click();
+    await shop.getByRole("heading", { name: "Nordic Fjord Analytics" }).waitFor();
+    expect(await shop.getByText("Ingrid Larsen · ingrid@fjord.example").count()).toBe(1);
+
+    const bss = await browser.newPage();
+    await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await bss.getByLabel("Search").fill("Fjord");
+    const link = bss.getByRole("link", { name: "Nordic Fjord Analytics" });
+    await link.waitFor();
+    await link.click();
+    await bss.getByRole("heading", { name: "Nordic Fjord Analytics" }).waitFor();
+    expect(await bss.getByRole("link", { name: "Contoso IT Partners" }).count()).toBe(1);
+    expect(await bss.getByTestId("contact-ingrid@fjord.example").count()).toBe(1);
+    await shop.close();
+    await bss.close();
+  });
+
+  it("shows validation messages next to the fields", async () => {
+    const page = await browser.newPage();
+    await signInStorefront(page, product.url, "ben@fabrikam.example", DEMO_PASSWORD);
+    await page.goto(`${product.url}/end-customers/new`);
+    await page.getByLabel("Company email").fill("not-an-email");
+    await page.getByRole("button", { name: "Create end-customer" }).click();
+    await page.getByText("Please correct the highlighted fields.").waitFor();
+    expect(await page.getByText("Company name is required").count()).toBe(1);
+    expect(await page.getByText("Enter a valid email address").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("keeps a Storefront login out of the BSS", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${product.url}/bss/login`);
+    await page.getByLabel("Email").fill("anna@contoso.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Invalid email or password");
+    await page.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "@cm/testing";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = join(import.meta.dirname, "..");
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumAvailable = () => existsSync(CHROMIUM);
+
+export interface ProductUnderTest {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built product (what `npm start` runs) on a free port with a fresh data folder. */
+export async function startProduct(env: Record<string, string> = {}): Promise<ProductUnderTest> {
+  const launch = join(root, "apps/server/dist/launch.js");
+  if (!existsSync(launch)) throw new Error("apps/server/dist/launch.js is missing: run `npm run build` first");
+  const dataDir = mkdtempSync(join(tmpdir(), "cm-e2e-"));
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [launch], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the product exited early:\n${output}`);
+    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error(`the product did not become healthy:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+export async function signInBss(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/bss/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+export async function signInStorefront(page: Page, url: string, email: string, password: string, path = "") {
+  await page.goto(`${url}${path}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("current-user").waitFor();
+}

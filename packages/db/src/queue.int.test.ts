@@ -1,0 +1,54 @@
+import { createTestDatabase } from "@cm/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "./client.ts";
+import { startJobQueue, type JobQueue } from "./queue.ts";
+
+let database: Database;
+let queue: JobQueue;
+const handled: string[] = [];
+let failuresLeft = 2;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  queue = await startJobQueue(database, {
+    queues: [
+      { name: "test.echo", retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 30 },
+      { name: "test.flaky", retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 30 },
+    ],
+  });
+  await queue.work<{ value: string }>("test.echo", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (job) handled.push(job.data.value);
+  });
+  await queue.work<{ value: string }>("test.flaky", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (failuresLeft-- > 0) throw new Error("transient");
+    if (job) handled.push(job.data.value);
+  });
+});
+afterAll(async () => {
+  await queue.stop();
+  await database.close();
+});
+
+describe("the durable job queue", () => {
+  it("enqueues inside a transaction only when it commits", async () => {
+    await database.prisma.$transaction(async (tx) => {
+      await queue.send("test.echo", { value: "committed" }, { tx });
+    });
+    await expect(
+      database.prisma.$transaction(async (tx) => {
+        await queue.send("test.echo", { value: "rolled back" }, { tx });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    await queue.drain(["test.echo"], 20_000);
+    expect(handled).toContain("committed");
+    expect(handled).not.toContain("rolled back");
+  });
+
+  it("retries a failing job until it succeeds", async () => {
+    await queue.send("test.flaky", { value: "eventually" });
+    await queue.drain(["test.flaky"], 30_000);
+    expect(handled).toContain("eventually");
+    expect(failuresLeft).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,121 @@
+import PgBoss from "pg-boss";
+import type { Database } from "./client.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
+
+/**
+ * Durable background jobs on PostgreSQL with pg-boss: on the embedded PGlite
+ * it runs its SQL on the same in-process instance, on a PostgreSQL server it
+ * has its own pool. A job is enqueued inside the business transaction that
+ * causes it (`send(..., { tx })`), so it exists exactly when that commits.
+ */
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** A job still active after this long (its worker died) is retried. */
+  expireInSeconds: number;
+}
+
+export interface Job<T> {
+  id: string;
+  name: string;
+  data: T;
+}
+
+export interface SendOptions {
+  /** Enqueue inside this Prisma transaction. */
+  tx?: Prisma.TransactionClient;
+  startAfter?: Date | number;
+  id?: string;
+}
+
+export interface JobQueue {
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  work<T>(name: string, options: { batchSize?: number; pollingIntervalSeconds?: number }, handler: (jobs: Job<T>[]) => Promise<void>): Promise<string>;
+  schedule(name: string, cron: string, data?: object): Promise<void>;
+  /** Waits until no job of these queues is queued or running (tests, benchmarks). */
+  drain(names: string[], timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Executor = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** JSON-typed parameters must reach the driver as JSON text on every driver. */
+const toParams = (values: unknown[]) =>
+  values.map((value) =>
+    value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? JSON.stringify(value) : value,
+  );
+
+function transactionExecutor(tx: Prisma.TransactionClient): Executor {
+  return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...toParams(values)) }) };
+}
+
+export async function startJobQueue(
+  database: Database,
+  options: { queues: QueueDefinition[]; onError?: (error: unknown) => void; maintenanceIntervalSeconds?: number },
+): Promise<JobQueue> {
+  const common = {
+    schema: "pgboss",
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
+    monitorStateIntervalSeconds: 60,
+  };
+  const boss = database.pglite
+    ? new PgBoss({ ...common, db: pgliteExecutor(database.pglite) })
+    : new PgBoss({ ...common, connectionString: database.url, max: 5 });
+  boss.on("error", (error) => options.onError?.(error));
+  await boss.start();
+  if (database.pglite) {
+    // The embedded database belongs to this one process: a job still marked
+    // active was cut off by a crash, so it can run again at once.
+    await database.pglite.query(`UPDATE pgboss.job SET state = 'retry', start_after = now() WHERE state = 'active'`);
+  }
+  for (const queue of options.queues) {
+    const settings = {
+      name: queue.name,
+      retryLimit: queue.retryLimit,
+      retryDelay: queue.retryDelaySeconds,
+      retryBackoff: queue.retryBackoff,
+      expireInSeconds: queue.expireInSeconds,
+    };
+    if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, settings);
+    else await boss.createQueue(queue.name, settings);
+  }
+  return {
+    send: (name, data, sendOptions = {}) =>
+      boss.send(name, data, {
+        ...(sendOptions.tx ? { db: transactionExecutor(sendOptions.tx) } : {}),
+        ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
+        ...(sendOptions.id ? { id: sendOptions.id } : {}),
+      }),
+    work: (name, workOptions, handler) =>
+      boss.work(name, { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+        await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data as never })));
+      }),
+    schedule: (name, cron, data) => boss.schedule(name, cron, data ?? {}, { tz: "UTC" }),
+    drain: async (names, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        let pending = 0;
+        for (const name of names) pending += await boss.getQueueSize(name, { before: "completed" });
+        if (pending === 0) return;
+        if (Date.now() > deadline) throw new Error(`queues ${names.join(", ")} still have ${pending} jobs`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
+
+function pgliteExecutor(pglite: NonNullable<Database["pglite"]>): Executor {
+  return {
+    executeSql: async (text, values) => {
+      // pg-boss sends its schema scripts as multi-statement text without parameters.
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return pglite.query(text, toParams(values));
+    },
+  };
+}

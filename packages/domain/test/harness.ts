@@ -1,0 +1,110 @@
+import type { Database } from "@cm/db";
+import { createTestDatabase } from "@cm/testing";
+import { loadShopCaller, loadStaffCaller } from "../src/auth/resolve-callers.ts";
+import { ManualClock } from "../src/clock.ts";
+import { silentLogger, type DomainDeps } from "../src/deps.ts";
+import { appRouter } from "../src/root.ts";
+import { setupDistributor } from "../src/setup/setup-distributor.ts";
+import { createStaffUser } from "../src/staff/staff-users.ts";
+import { createCallerFactory, createContextInner } from "../src/trpc.ts";
+import { createAccount } from "../src/accounts/create-account.ts";
+import type { CreateAccountInput } from "../src/schemas/accounts.ts";
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export const PASSWORD = "correct-horse-battery";
+
+export interface Harness {
+  database: Database;
+  deps: DomainDeps;
+  clock: ManualClock;
+  /** Procedures as a logged-in staff user with this email. */
+  staff(email?: string): Promise<Caller>;
+  /** Procedures as the Storefront user with this login email. */
+  shop(email: string): Promise<Caller>;
+  anonymous(): Caller;
+  close(): Promise<void>;
+}
+
+/** A migrated database with a distributor and its admin (admin@distributor.test). */
+export async function createHarness(): Promise<Harness> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
+  const deps: DomainDeps = { db: database.prisma, clock, logger: silentLogger };
+  await setupDistributor(deps, {
+    companyName: "Test Distribution",
+    email: "billing@distributor.test",
+    phone: null,
+    taxId: null,
+    website: null,
+    currency: "EUR",
+    billingAddress: { line1: "1 Main St", line2: null, city: "Athens", region: null, postalCode: "10001", country: "GR" },
+    admin: { name: "Ada Admin", email: "admin@distributor.test", password: PASSWORD },
+  });
+  return {
+    database,
+    deps,
+    clock,
+    async staff(email = "admin@distributor.test") {
+      const user = await deps.db.staffUser.findUniqueOrThrow({ where: { email }, select: { id: true } });
+      const caller = await loadStaffCaller(deps.db, user.id);
+      return createCaller(createContextInner({ deps, getStaff: async () => caller }));
+    },
+    async shop(email: string) {
+      const user = await deps.db.shopUser.findUniqueOrThrow({ where: { email }, select: { id: true } });
+      const caller = await loadShopCaller(deps.db, user.id);
+      return createCaller(createContextInner({ deps, getShop: async () => caller }));
+    },
+    anonymous: () => createCaller(createContextInner({ deps })),
+    close: () => database.close(),
+  };
+}
+
+export async function addSalesUser(harness: Harness, email = "sales@distributor.test") {
+  await createStaffUser(harness.deps, { name: "Sam Sales", email, role: "SALES", password: PASSWORD });
+}
+
+let counter = 0;
+
+/** An account with a primary contact; `login` gives that contact a Storefront login. */
+export async function makeAccount(
+  harness: Harness,
+  options: { kind: CreateAccountInput["kind"]; name?: string; parentId?: string; login?: string },
+) {
+  counter += 1;
+  const name = options.name ?? `Company ${counter}`;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return createAccount(harness.deps, {
+    kind: options.kind,
+    parentId: options.parentId ?? null,
+    companyName: name,
+    email: `office@${slug}.test`,
+    phone: null,
+    taxId: null,
+    website: null,
+    currency: "EUR",
+    billingAddress: { line1: "2 Side St", line2: null, city: "Berlin", region: null, postalCode: "10117", country: "DE" },
+    primaryContact: {
+      firstName: "Pat",
+      lastName: name,
+      email: options.login ?? `pat@${slug}.test`,
+      phone: null,
+      jobTitle: null,
+    },
+    primaryContactPassword: options.login ? PASSWORD : null,
+  });
+}
+
+/** Two resellers, each with one end-customer, plus a direct customer, all with logins. */
+export async function makeTwoResellers(harness: Harness) {
+  const alpha = await makeAccount(harness, { kind: "RESELLER", name: "Alpha Partners", login: "alice@alpha.test" });
+  const alphaCustomer = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Alpha Client", parentId: alpha.id, login: "carl@alphaclient.test" });
+  const beta = await makeAccount(harness, { kind: "RESELLER", name: "Beta Partners", login: "bob@beta.test" });
+  const betaCustomer = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Beta Client", parentId: beta.id });
+  const direct = await makeAccount(harness, { kind: "DIRECT_CUSTOMER", name: "Direct Co", login: "dora@direct.test" });
+  return { alpha, alphaCustomer, beta, betaCustomer, direct };
+}
+
+export const validAddress = { line1: "9 Harbour Rd", line2: null, city: "Cork", region: null, postalCode: "T12", country: "IE" };
+export const validContact = { firstName: "Eve", lastName: "New", email: "eve@newco.test", phone: null, jobTitle: null };

@@ -1,0 +1,130 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/root.ts";
+import { createHarness, makeTwoResellers, validAddress, validContact, type Caller, type Harness } from "./harness.ts";
+
+// A reseller must never read or change another reseller's account, contacts
+// or end-customers, whatever ids it guesses. These tests fail if the scoping
+// in the storefront services is removed.
+
+let harness: Harness;
+let world: Awaited<ReturnType<typeof makeTwoResellers>>;
+let alice: Caller;
+
+beforeAll(async () => {
+  harness = await createHarness();
+  world = await makeTwoResellers(harness);
+  alice = await harness.shop("alice@alpha.test");
+});
+afterAll(() => harness.close());
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const company = (name: string) => ({ companyName: name, email: "x@evil.test", phone: null, taxId: null, website: null });
+
+/**
+ * Every storefront procedure, called by Alice (reseller Alpha) with the ids of
+ * reseller Beta's records. A new storefront procedure must be added here: the
+ * completeness test below fails otherwise.
+ */
+const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
+  "storefront.account.me": (caller) => caller.storefront.account.me(),
+  "storefront.account.update": (caller) => caller.storefront.account.update({ ...company("ignored"), billingAddress: validAddress }),
+  "storefront.endCustomer.list": (caller) => caller.storefront.endCustomer.list({ search: "Beta", page: 1, pageSize: 100 }),
+  "storefront.endCustomer.get": (caller) => caller.storefront.endCustomer.get({ id: world.betaCustomer.id }),
+  "storefront.endCustomer.create": (caller) =>
+    caller.storefront.endCustomer.create({ ...company("Sneaky Co"), billingAddress: validAddress, primaryContact: validContact }),
+  "storefront.endCustomer.update": (caller) =>
+    caller.storefront.endCustomer.update({ id: world.betaCustomer.id, ...company("Hijacked"), billingAddress: validAddress }),
+};
+
+describe("tenant isolation in the Storefront", () => {
+  it("covers every storefront procedure", () => {
+    const storefrontPaths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("storefront."));
+    expect(storefrontPaths.sort()).toEqual(Object.keys(attacks).sort());
+  });
+
+  it("never returns or changes another reseller's records", async () => {
+    const betaBefore = await harness.deps.db.account.findMany({
+      where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] },
+      include: { contacts: true },
+      orderBy: { id: "asc" },
+    });
+    for (const [path, attack] of Object.entries(attacks)) {
+      const outcome = await attack(alice).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, code: error instanceof TRPCError ? error.code : String(error) }),
+      );
+      if (outcome.ok) {
+        const seen = JSON.stringify(outcome.value);
+        for (const secret of [world.beta.id, world.betaCustomer.id, "Beta Partners", "Beta Client", ...world.beta.contacts.map((contact) => contact.email)]) {
+          expect(seen, `${path} leaked ${secret}`).not.toContain(secret);
+        }
+      } else {
+        expect(["NOT_FOUND", "FORBIDDEN"], `${path} failed with ${outcome.code}`).toContain(outcome.code);
+      }
+    }
+    const betaAfter = await harness.deps.db.account.findMany({
+      where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] },
+      include: { contacts: true },
+      orderBy: { id: "asc" },
+    });
+    expect(betaAfter).toEqual(betaBefore);
+  });
+
+  it("shows a reseller its own end-customers only", async () => {
+    const list = await alice.storefront.endCustomer.list({ page: 1, pageSize: 100 });
+    const own = await harness.deps.db.account.findMany({ where: { parentId: world.alpha.id }, select: { companyName: true } });
+    expect(list.items.map((item) => item.companyName).sort()).toEqual(own.map((row) => row.companyName).sort());
+    expect(list.items.map((item) => item.companyName)).toContain("Alpha Client");
+    expect(list.items.map((item) => item.companyName)).not.toContain("Beta Client");
+    expect(await codeOf(alice.storefront.endCustomer.get({ id: world.betaCustomer.id }))).toBe("NOT_FOUND");
+    expect((await alice.storefront.endCustomer.get({ id: world.alphaCustomer.id })).companyName).toBe("Alpha Client");
+  });
+
+  it("lets an end-customer or a direct customer see only itself", async () => {
+    const carl = await harness.shop("carl@alphaclient.test");
+    expect((await carl.storefront.account.me()).account.id).toBe(world.alphaCustomer.id);
+    expect(await codeOf(carl.storefront.endCustomer.list({ page: 1, pageSize: 10 }))).toBe("FORBIDDEN");
+    expect(await codeOf(carl.storefront.endCustomer.get({ id: world.alphaCustomer.id }))).toBe("FORBIDDEN");
+    const dora = await harness.shop("dora@direct.test");
+    expect(await codeOf(dora.storefront.endCustomer.create({ ...company("Nope"), billingAddress: validAddress, primaryContact: validContact }))).toBe("FORBIDDEN");
+    expect((await dora.storefront.account.me()).account.endCustomers).toEqual([]);
+  });
+
+  it("updates the caller's own account, never the one an id names", async () => {
+    const updated = await alice.storefront.account.update({ ...company("ignored"), email: "new@alpha.test", billingAddress: validAddress });
+    expect(updated.account.id).toBe(world.alpha.id);
+    expect(updated.account.email).toBe("new@alpha.test");
+    expect(updated.account.companyName).toBe("Alpha Partners");
+  });
+});
+
+describe("the boundary between the two apps", () => {
+  const paths = Object.keys(appRouter._def.procedures);
+
+  it("refuses every BSS procedure to a Storefront session, and the reverse", async () => {
+    const bob = await harness.shop("bob@beta.test");
+    const staff = await harness.staff();
+    const call = (caller: Caller, path: string) => {
+      const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      return codeOf(procedure({}));
+    };
+    for (const path of paths.filter((p) => p.startsWith("bss."))) {
+      expect(await call(bob, path), path).toBe("UNAUTHORIZED");
+      expect(await call(harness.anonymous(), path), path).toBe("UNAUTHORIZED");
+    }
+    for (const path of paths.filter((p) => p.startsWith("storefront."))) {
+      expect(await call(staff, path), path).toBe("UNAUTHORIZED");
+      expect(await call(harness.anonymous(), path), path).toBe("UNAUTHORIZED");
+    }
+  });
+});

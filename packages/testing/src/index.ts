@@ -1,0 +1,2 @@
+export { createTestDatabase, testDbMode, type TestDbMode } from "./test-db.ts";
+export { findPostgresBinaries, freePort, spawnPgTool, startPostgresCluster, type PostgresCluster } from "./postgres.ts";

@@ -1,0 +1,43 @@
+import { defineConfig } from "vitest/config";
+
+// Three kinds of tests (see ARCHITECTURE.md): unit tests beside the code,
+// integration tests (*.int.test.ts) against a real database and real services
+// on loopback, and end-to-end tests (e2e/) in Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "int",
+          include: ["{apps,packages}/*/{src,test}/**/*.int.test.ts"],
+          exclude: ["**/node_modules/**"],
+          environment: "node",
+          pool: "forks",
+          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
