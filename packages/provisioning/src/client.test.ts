@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { BitTitanClient } from "./client.ts";
+import { BitTitanInvalidResponseError, BitTitanRejectedError, BitTitanUnavailableError } from "./errors.ts";
+
+// The retry policy against scripted answers. The real HTTP behaviour is
+// covered by the integration tests against the simulator.
+function scripted(answers: Array<Response | Error>): { fetch: typeof fetch; calls: Array<{ url: string; init: RequestInit | undefined }> } {
+  const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    calls.push({ url: String(input), init });
+    const next = answers.shift();
+    if (!next) throw new Error("no more scripted answers");
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  return { fetch: fetchImpl as typeof fetch, calls };
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const skus = json(200, { items: [{ id: "mw-mailbox", name: "Mailbox", productType: "mailbox", description: "", currency: "USD", listPrice: "12.00" }] });
+const client = (fetchImpl: typeof fetch, maxAttempts = 3) =>
+  new BitTitanClient({ baseUrl: "http://bittitan.test/", apiKey: "key-123", fetch: fetchImpl, maxAttempts, backoffMs: 1 });
+
+describe("retry policy", () => {
+  it("retries 500/502/503/504 and network errors, then succeeds", async () => {
+    const { fetch, calls } = scripted([json(500, {}), new TypeError("fetch failed"), json(503, {}), skus]);
+    await expect(client(fetch, 4).listSkus()).resolves.toHaveLength(1);
+    expect(calls).toHaveLength(4);
+    expect(calls[0]?.url).toBe("http://bittitan.test/v1/skus");
+  });
+
+  it("never retries a 4xx", async () => {
+    const { fetch, calls } = scripted([json(422, { error: { code: "validation_failed", message: "skuId: unknown" } }), skus]);
+    await expect(client(fetch).listSkus()).rejects.toBeInstanceOf(BitTitanRejectedError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("gives up after maxAttempts with BitTitanUnavailableError carrying the last status", async () => {
+    const { fetch, calls } = scripted([json(502, {}), json(502, {}), json(504, { error: { code: "timeout", message: "slow" } })]);
+    await expect(client(fetch).listSkus()).rejects.toMatchObject({ name: "BitTitanUnavailableError", status: 504, attempts: 3 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it("does not retry an answer that does not match the documented shape", async () => {
+    const { fetch, calls } = scripted([json(200, { items: [{ id: 1 }] }), skus]);
+    await expect(client(fetch).listSkus()).rejects.toBeInstanceOf(BitTitanInvalidResponseError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("sends the same idempotency key and body on every attempt of createCoupon", async () => {
+    const coupon = {
+      code: "MW-AAAA-BBBB-CCCC", partnerId: "p", skuId: "mw-mailbox", licenseCount: 1, expireDays: 1, validityDays: 1,
+      state: "active", createdAt: "x", expiresAt: "y", portalUrl: "z", reference: null, redeemedAt: null, redeemedBy: null, revokedAt: null,
+    };
+    const { fetch, calls } = scripted([new TypeError("fetch failed"), json(201, coupon)]);
+    const input = { partner: { email: "a@b.c", password: "pw" }, skuId: "mw-mailbox", licenseCount: 1, expireDays: 1, validityDays: 1, idempotencyKey: "asset-1" };
+    await expect(client(fetch).createCoupon(input)).resolves.toMatchObject({ code: "MW-AAAA-BBBB-CCCC" });
+    const sent = calls.map((call) => [new Headers(call.init?.headers).get("idempotency-key"), call.init?.body]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toEqual(sent[1]);
+    expect(sent[0]?.[0]).toBe("asset-1");
+    expect(new Headers(calls[0]?.init?.headers).get("authorization")).toBe("Bearer key-123");
+  });
+
+  it("bounds each attempt with a timeout signal", async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const started = performance.now();
+    const error = await new BitTitanClient({ baseUrl: "http://bittitan.test", apiKey: "k", fetch: hanging, timeoutMs: 50, maxAttempts: 2, backoffMs: 1 })
+      .getCoupon("MW-AAAA-BBBB-CCCC")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BitTitanUnavailableError);
+    expect((error as Error).message).toContain("timed out");
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
