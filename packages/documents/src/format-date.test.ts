@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatDate } from "./format-date.ts";
+
+describe("formatDate", () => {
+  it("prints the calendar day in UTC by default", () => {
+    expect(formatDate(new Date("2026-03-05T23:30:00Z"))).toBe("2026-03-05");
+  });
+
+  it("prints the calendar day of the requested time zone", () => {
+    expect(formatDate(new Date("2026-03-05T23:30:00Z"), "Europe/Berlin")).toBe("2026-03-06");
+    expect(formatDate(new Date("2026-03-05T02:00:00Z"), "America/New_York")).toBe("2026-03-04");
+  });
+
+  it("rejects an invalid date", () => {
+    expect(() => formatDate(new Date("not a date"))).toThrow(RangeError);
+  });
+});
