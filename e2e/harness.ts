@@ -23,10 +23,11 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   if (!existsSync(launch)) throw new Error("apps/server/dist/launch.js is missing: run `npm run build` first");
   const dataDir = mkdtempSync(join(tmpdir(), "cm-e2e-"));
   const port = await freePort();
+  const simPort = await freePort();
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [launch], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, BITTITAN_SIM_PORT: String(simPort), LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -6,6 +6,21 @@ import { Layout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { StaffPage } from "./pages/staff.tsx";
+import { CategoriesPage } from "./pages/catalog/categories.tsx";
+import { ProductEditPage, ProductNewPage } from "./pages/catalog/product-form.tsx";
+import { ProductGroupPage } from "./pages/catalog/product-group.tsx";
+import { ProductTypesPage } from "./pages/catalog/product-types.tsx";
+import { ProductsPage } from "./pages/catalog/products.tsx";
+import { BitTitanSetupPage } from "./pages/setup/bittitan.tsx";
+import { OrderDetailPage } from "./pages/orders/order-detail.tsx";
+import { OrderEditPage, OrderNewPage } from "./pages/orders/order-form.tsx";
+import { OrdersPage } from "./pages/orders/orders.tsx";
+import { BrandingPage } from "./pages/setup/branding.tsx";
+import { DeliveryLogPage } from "./pages/notifications/delivery-log.tsx";
+import { DevInboxPage } from "./pages/notifications/dev-inbox.tsx";
+import { EmailDetailPage } from "./pages/notifications/email-detail.tsx";
+import { TemplateEditorPage } from "./pages/notifications/template-editor.tsx";
+import { TemplatesPage } from "./pages/notifications/templates.tsx";
 
 export const router = createBrowserRouter(
   [
@@ -19,6 +34,24 @@ export const router = createBrowserRouter(
         { path: "accounts/:id", element: <AccountDetailPage /> },
         { path: "accounts/:id/edit", element: <AccountEditPage /> },
         { path: "setup/staff", element: <StaffPage /> },
+        { path: "setup/bittitan", element: <BitTitanSetupPage /> },
+        { path: "orders", element: <OrdersPage /> },
+        { path: "orders/new", element: <OrderNewPage /> },
+        { path: "orders/:id", element: <OrderDetailPage /> },
+        { path: "orders/:id/edit", element: <OrderEditPage /> },
+        { path: "setup/branding", element: <BrandingPage /> },
+        { path: "setup/notifications", element: <TemplatesPage /> },
+        { path: "setup/notifications/templates/:key", element: <TemplateEditorPage /> },
+        { path: "setup/notifications/log", element: <DeliveryLogPage /> },
+        { path: "setup/notifications/log/:id", element: <EmailDetailPage /> },
+        { path: "setup/notifications/dev-inbox", element: <DevInboxPage /> },
+        { path: "catalog", element: <ProductsPage /> },
+        { path: "catalog/products", element: <ProductsPage /> },
+        { path: "catalog/products/new", element: <ProductNewPage /> },
+        { path: "catalog/products/:id", element: <ProductEditPage /> },
+        { path: "catalog/categories", element: <CategoriesPage /> },
+        { path: "catalog/product-group", element: <ProductGroupPage /> },
+        { path: "catalog/product-types", element: <ProductTypesPage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

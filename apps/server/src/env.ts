@@ -19,12 +19,29 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("data"),
   /** Signs session cookies; generated and kept in DATA_DIR when not given. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** 32 random bytes, base64: encrypts stored BitTitan secrets; generated and kept in DATA_DIR when not given. */
+  ENCRYPTION_KEY: z.string().min(40).optional(),
+  /** Per-attempt timeout and attempts of calls to BitTitan. */
+  BITTITAN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BITTITAN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** `npm start` runs the BitTitan simulator as a separate process unless this is "off". */
+  BITTITAN_SIMULATOR: z.enum(["embedded", "off"]).default("embedded"),
+  BITTITAN_SIM_PORT: port.default(4010),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true")),
+  /** The SMTP relay for outgoing email, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS). Without it the server runs its own development mail server and shows what it receives in the BSS (Dev inbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, { message: "Expected smtp://user:pass@host:port or smtps://..." })
+    .optional(),
+  /** The From address of every email; the display name is the distributor's branding. */
+  MAIL_FROM: z.email().default("no-reply@cloudmarket.localhost"),
+  /** Port of the development mail server (only without SMTP_URL); 0 picks a free one. */
+  SMTP_DEV_PORT: port.default(2525),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Built apps to serve; default to the workspace's build output. */
   STOREFRONT_DIST: z.string().optional(),

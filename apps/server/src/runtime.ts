@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
-import { migrateDatabase, openDatabase, type Database } from "@cm/db";
-import { createAuth, systemClock, type Auths, type Clock, type DomainDeps } from "@cm/domain";
+import { migrateDatabase, openDatabase, startJobQueue, type Database } from "@cm/db";
+import { allQueues, BitTitanGateway, createAuth, SecretBox, startWorkers, systemClock, type Auths, type Clock, type DomainDeps } from "@cm/domain";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
+import { startMail, type MailService } from "./mail.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
 import { StaticApp } from "./static-app.ts";
 
@@ -16,6 +17,8 @@ export interface Runtime {
   deps: DomainDeps;
   auths: Auths;
   logger: Logger;
+  /** Outgoing email (SMTP_URL, or the development mail server). */
+  mail: MailService;
   /** The address the server listens on, e.g. http://127.0.0.1:3000 */
   url: string;
   close(): Promise<void>;
@@ -52,7 +55,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
 
-  const secrets = loadOrCreateSecrets(env.dataDir, { authSecret: env.AUTH_SECRET });
+  const secrets = loadOrCreateSecrets(env.dataDir, { authSecret: env.AUTH_SECRET, encryptionKey: env.ENCRYPTION_KEY });
   const trustedOrigins = originsFor(env);
   const authOptions = {
     prisma: db.prisma,
@@ -67,8 +70,21 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     staff: createAuth({ ...authOptions, realm: "staff" }),
     shop: createAuth({ ...authOptions, realm: "shop" }),
   };
-  const deps: DomainDeps = { db: db.prisma, clock: options.clock ?? systemClock, logger };
-  await options.beforeReady?.({ env, db, deps, auths, logger });
+  const queue = await startJobQueue(db, {
+    queues: allQueues(),
+    onError: (error) => logger.error({ err: error }, "job queue error"),
+  });
+  const secretBox = new SecretBox(secrets.encryptionKey);
+  const bittitan = new BitTitanGateway(db.prisma, secretBox, {
+    timeoutMs: env.BITTITAN_TIMEOUT_MS,
+    maxAttempts: env.BITTITAN_MAX_ATTEMPTS,
+    backoffMs: 250,
+    logger: logger.child({ component: "bittitan" }),
+  });
+  const mail = await startMail(env, db.prisma, logger);
+  const deps: DomainDeps = { db: db.prisma, publicUrl: env.publicUrl, clock: options.clock ?? systemClock, logger, queue, secrets: secretBox, bittitan, mailer: mail.mailer };
+  await options.beforeReady?.({ env, db, deps, auths, logger, mail });
+  await startWorkers(deps);
 
   const app = createApp({
     deps,
@@ -96,9 +112,12 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     deps,
     auths,
     logger,
+    mail,
     url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue.stop();
+      await mail.close();
       await db.close();
     },
   };

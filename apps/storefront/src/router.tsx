@@ -1,5 +1,11 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AccountPage } from "./pages/account.tsx";
+import { BasketPage } from "./pages/basket.tsx";
+import { CatalogPage } from "./pages/catalog.tsx";
+import { CheckoutPage } from "./pages/checkout.tsx";
+import { OrderPage } from "./pages/order.tsx";
+import { OrdersPage } from "./pages/orders.tsx";
+import { ProductPage } from "./pages/product.tsx";
 import { EndCustomerDetailPage } from "./pages/end-customer-detail.tsx";
 import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
 import { EndCustomersPage } from "./pages/end-customers.tsx";
@@ -11,7 +17,12 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/account" replace /> },
+      { index: true, element: <CatalogPage /> },
+      { path: "products/:slug", element: <ProductPage /> },
+      { path: "basket", element: <BasketPage /> },
+      { path: "checkout", element: <CheckoutPage /> },
+      { path: "orders", element: <OrdersPage /> },
+      { path: "orders/:id", element: <OrderPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "end-customers", element: <EndCustomersPage /> },
       { path: "end-customers/new", element: <EndCustomerNewPage /> },

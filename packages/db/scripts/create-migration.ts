@@ -15,8 +15,9 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const packageDir = join(import.meta.dirname, "..");
 const migrationsDir = join(packageDir, "prisma", "migrations");
 mkdirSync(migrationsDir, { recursive: true });
+// Hand-written migrations have no snapshot: diff from the newest one that has.
 const existing = readdirSync(migrationsDir)
-  .filter((entry) => /^\d{14}_/.test(entry))
+  .filter((entry) => /^\d{14}_/.test(entry) && existsSync(join(migrationsDir, entry, "schema.snapshot.prisma")))
   .sort();
 const latest = existing.at(-1);
 const from = latest

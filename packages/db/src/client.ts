@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -23,6 +24,11 @@ export interface Database {
   pglite?: PGlite;
   runScript: ScriptRunner;
   close(): Promise<void>;
+}
+
+/** A PGlite instance with the extensions the migrations use (pg_trgm for searching). */
+export function createPGlite(options: Omit<PGliteOptions, "extensions"> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -52,7 +58,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 
 async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = config.pglite ?? (await PGlite.create(config.dataDir ? { dataDir: config.dataDir } : {}));
+  const pglite = config.pglite ?? (await createPGlite(config.dataDir ? { dataDir: config.dataDir } : {}));
   // The adapter is typed against an older @prisma/driver-adapter-utils; it
   // ignores the argument-type hints that changed, so the cast is sound.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg });

@@ -1,5 +1,8 @@
-import type { PrismaClient } from "@cm/db";
+import type { JobQueue, PrismaClient } from "@cm/db";
+import type { Mailer } from "@cm/notifications";
+import type { BitTitanGateway } from "./bittitan/gateway.ts";
 import type { Clock } from "./clock.ts";
+import type { SecretBox } from "./shared/secret-box.ts";
 
 /** The pino-compatible subset of a logger the services use. */
 export interface Logger {
@@ -21,4 +24,14 @@ export interface DomainDeps {
   db: PrismaClient;
   clock: Clock;
   logger: Logger;
+  /** Where people reach the product, for links in emails ("https://market.example.com"). */
+  publicUrl: string;
+  /** Durable background jobs; work leaves a transaction through it. */
+  queue: JobQueue;
+  /** Encrypts vendor secrets at rest. */
+  secrets: SecretBox;
+  /** The BitTitan partner API, as configured in the Service Manager. */
+  bittitan: BitTitanGateway;
+  /** Sends email over SMTP; without one, emails wait in the outbox. */
+  mailer?: Mailer;
 }

@@ -1,5 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { bssAccountRouter } from "./routers/bss/account.ts";
+import { bssBitTitanRouter } from "./routers/bss/bittitan.ts";
+import { bssCatalogRouter } from "./routers/bss/catalog.ts";
+import { bssOrderRouter } from "./routers/bss/order.ts";
+import { storefrontBasketRouter, storefrontCheckoutRouter, storefrontOrderRouter } from "./routers/storefront/basket.ts";
+import { storefrontCatalogRouter } from "./routers/storefront/catalog.ts";
+import { bssNotificationRouter } from "./routers/bss/notification.ts";
 import { bssStaffRouter } from "./routers/bss/staff.ts";
 import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
@@ -14,10 +20,18 @@ export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
   bss: router({
     account: bssAccountRouter,
+    bittitan: bssBitTitanRouter,
+    catalog: bssCatalogRouter,
+    order: bssOrderRouter,
+    notification: bssNotificationRouter,
     staff: bssStaffRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,
+    basket: storefrontBasketRouter,
+    catalog: storefrontCatalogRouter,
+    checkout: storefrontCheckoutRouter,
+    order: storefrontOrderRouter,
     endCustomer: storefrontEndCustomerRouter,
   }),
 });

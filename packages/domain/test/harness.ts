@@ -1,4 +1,8 @@
-import type { Database } from "@cm/db";
+import { randomBytes } from "node:crypto";
+import { startJobQueue, type Database } from "@cm/db";
+import type { Mailer } from "@cm/notifications";
+import { BitTitanGateway } from "../src/bittitan/gateway.ts";
+import { SecretBox } from "../src/shared/secret-box.ts";
 import { createTestDatabase } from "@cm/testing";
 import { loadShopCaller, loadStaffCaller } from "../src/auth/resolve-callers.ts";
 import { ManualClock } from "../src/clock.ts";
@@ -8,6 +12,7 @@ import { setupDistributor } from "../src/setup/setup-distributor.ts";
 import { createStaffUser } from "../src/staff/staff-users.ts";
 import { createCallerFactory, createContextInner } from "../src/trpc.ts";
 import { createAccount } from "../src/accounts/create-account.ts";
+import { allQueues, startWorkers } from "../src/jobs/workers.ts";
 import type { CreateAccountInput } from "../src/schemas/accounts.ts";
 
 const createCaller = createCallerFactory(appRouter);
@@ -24,14 +29,19 @@ export interface Harness {
   /** Procedures as the Storefront user with this login email. */
   shop(email: string): Promise<Caller>;
   anonymous(): Caller;
+  /** Starts the background workers (provisioning, email delivery...). */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A migrated database with a distributor and its admin (admin@distributor.test). */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: { mailer?: Mailer } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
-  const deps: DomainDeps = { db: database.prisma, clock, logger: silentLogger };
+  const queue = await startJobQueue(database, { queues: allQueues() });
+  const secrets = new SecretBox(randomBytes(32).toString("base64"));
+  const bittitan = new BitTitanGateway(database.prisma, secrets, { timeoutMs: 2_000, maxAttempts: 3, backoffMs: 20, logger: silentLogger });
+  const deps: DomainDeps = { db: database.prisma, publicUrl: "http://shop.test", clock, logger: silentLogger, queue, secrets, bittitan, mailer: options.mailer };
   await setupDistributor(deps, {
     companyName: "Test Distribution",
     email: "billing@distributor.test",
@@ -57,7 +67,11 @@ export async function createHarness(): Promise<Harness> {
       return createCaller(createContextInner({ deps, getShop: async () => caller }));
     },
     anonymous: () => createCaller(createContextInner({ deps })),
-    close: () => database.close(),
+    startWorkers: () => startWorkers(deps),
+    close: async () => {
+      await queue.stop();
+      await database.close();
+    },
   };
 }
 

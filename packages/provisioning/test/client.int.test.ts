@@ -18,7 +18,7 @@ let partner: TestPartner;
 beforeAll(async () => {
   ({ sim, admin } = await startTestSimulator());
   client = testClient(sim.url);
-  partner = await admin.createPartner("reseller@contoso.example", "Tier2-Secret!", "Contoso Reseller");
+  partner = await admin.createTestPartner("reseller@contoso.example", "Tier2-Secret!", "Contoso Reseller");
 });
 afterAll(() => sim.close());
 beforeEach(() => admin.reset());

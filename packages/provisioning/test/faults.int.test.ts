@@ -11,7 +11,7 @@ let partner: TestPartner;
 beforeAll(async () => {
   ({ sim, admin } = await startTestSimulator());
   client = testClient(sim.url);
-  partner = await admin.createPartner("faults@contoso.example", "Tier2-Secret!");
+  partner = await admin.createTestPartner("faults@contoso.example", "Tier2-Secret!");
 });
 afterAll(() => sim.close());
 beforeEach(() => admin.reset());

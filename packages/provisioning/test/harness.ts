@@ -1,4 +1,4 @@
-import { startSimulator, type CouponView, type FaultConfig, type RunningSimulator } from "@cm/bittitan-sim";
+import { SimulatorAdmin, startSimulator, type RunningSimulator } from "@cm/bittitan-sim";
 import { BitTitanClient, type BitTitanClientOptions, type PartnerCredentials } from "../src/index.ts";
 
 export const API_KEY = "test-api-key-3f9c";
@@ -8,54 +8,15 @@ export interface TestPartner extends PartnerCredentials {
   partnerId: string;
 }
 
-/** Drives the simulator's /admin API over HTTP, as an operator or a test would. */
-export class SimAdmin {
-  constructor(readonly url: string) {}
-
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`admin ${method} ${path} -> ${response.status} ${text}`);
-    return JSON.parse(text) as T;
+/** The simulator's admin client, with the test credentials. */
+export class SimAdmin extends SimulatorAdmin {
+  constructor(url: string) {
+    super(url, ADMIN_TOKEN);
   }
 
-  async createPartner(email: string, password: string, companyName = "Contoso Reseller"): Promise<TestPartner> {
-    const partner = await this.call<{ partnerId: string }>("POST", "/admin/partners", { email, password, companyName });
+  async createTestPartner(email: string, password: string, companyName = "Contoso Reseller"): Promise<TestPartner> {
+    const partner = await this.createPartner({ email, password, companyName });
     return { partnerId: partner.partnerId, email, password };
-  }
-
-  async listCoupons(): Promise<CouponView[]> {
-    return (await this.call<{ items: CouponView[] }>("GET", "/admin/coupons")).items;
-  }
-
-  setFaults(faults: Partial<FaultConfig>): Promise<FaultConfig & { injected: Record<string, number> }> {
-    return this.call("PUT", "/admin/faults", faults);
-  }
-
-  getFaults(): Promise<FaultConfig & { injected: Record<string, number> }> {
-    return this.call("GET", "/admin/faults");
-  }
-
-  advanceClock(days: number): Promise<unknown> {
-    return this.call("POST", "/admin/clock", { advanceDays: days });
-  }
-
-  reset(): Promise<unknown> {
-    return this.call("POST", "/admin/reset");
-  }
-
-  /** What the end-customer does in the portal (no API key). */
-  async redeem(code: string, email: string): Promise<void> {
-    const response = await fetch(`${this.url}/portal/redeem`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ code, email }),
-    });
-    if (!response.ok) throw new Error(`redeem ${code} -> ${response.status} ${await response.text()}`);
   }
 }
 

@@ -18,7 +18,7 @@ let partner: TestPartner;
 beforeAll(async () => {
   ({ sim, admin } = await startTestSimulator());
   client = testClient(sim.url);
-  partner = await admin.createPartner("lifecycle@contoso.example", "Tier2-Secret!");
+  partner = await admin.createTestPartner("lifecycle@contoso.example", "Tier2-Secret!");
 });
 afterAll(() => sim.close());
 beforeEach(() => admin.reset());

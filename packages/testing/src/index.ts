@@ -1,2 +1,3 @@
 export { createTestDatabase, testDbMode, type TestDbMode } from "./test-db.ts";
 export { findPostgresBinaries, freePort, spawnPgTool, startPostgresCluster, type PostgresCluster } from "./postgres.ts";
+export { startTestSmtpServer, type ReceivedEmail, type TestSmtpServer } from "./smtp.ts";

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { migrateDatabase, migrationsDir, openDatabase, type Database } from "@cm/db";
+import { createPGlite, migrateDatabase, migrationsDir, openDatabase, type Database } from "@cm/db";
 import pg from "pg";
 
 export type TestDbMode = "pglite" | "postgres";
@@ -18,7 +17,7 @@ export const testDbMode = (): TestDbMode => (process.env.TEST_DB === "postgres" 
 export async function createTestDatabase(): Promise<Database> {
   if (testDbMode() === "postgres") return createPostgresTestDatabase();
   const template = await pgliteTemplate();
-  return openDatabase({ pglite: await PGlite.create({ loadDataDir: template }) });
+  return openDatabase({ pglite: await createPGlite({ loadDataDir: template }) });
 }
 
 function migrationsHash(): string {
@@ -37,7 +36,7 @@ function pgliteTemplate(): Promise<Blob> {
     const file = join(tmpdir(), `cm-pglite-template-${migrationsHash()}.tar`);
     await withFileLock(`${file}.lock`, async () => {
       if (existsSync(file)) return;
-      const pglite = await PGlite.create({});
+      const pglite = await createPGlite();
       const db = await openDatabase({ pglite });
       await migrateDatabase(db);
       const dump = await pglite.dumpDataDir("none");

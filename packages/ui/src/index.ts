@@ -3,7 +3,7 @@ export { Button, type ButtonProps } from "./button.tsx";
 export { Alert, Badge, EmptyState, Loading, Spinner } from "./feedback.tsx";
 export { AddressBlock, Card, Details, PageHeader, type PostalAddress } from "./layout.tsx";
 export { Pagination, Table, type Column } from "./table.tsx";
-export { Field, FormGrid, FormSection, SelectField, TextField, type FieldErrors } from "./form.tsx";
+export { CheckboxField, Field, FormGrid, FormSection, SelectField, TextAreaField, TextField, type FieldErrors } from "./form.tsx";
 export {
   AddressFields,
   CompanyFields,
@@ -19,3 +19,4 @@ export {
 } from "./account-fields.tsx";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
+export { formatDate, formatDateTime, formatMoney } from "./format.ts";

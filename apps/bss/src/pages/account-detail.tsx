@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { KindBadge, StatusBadge } from "../components/labels.tsx";
+import { BitTitanSyncCard } from "./account-bittitan.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
@@ -46,7 +47,10 @@ export function AccountDetailPage() {
           <ContactsCard account={data} />
           {data.kind === "RESELLER" && <EndCustomersCard account={data} />}
         </div>
-        <CompanyCard account={data} />
+        <div className="space-y-6">
+          <BitTitanSyncCard accountId={data.id} />
+          <CompanyCard account={data} />
+        </div>
       </div>
     </>
   );

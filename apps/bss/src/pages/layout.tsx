@@ -3,8 +3,17 @@ import { signOut, useTRPC } from "@cm/ui/api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, Outlet, useNavigate } from "react-router";
 
-const NAV: NavItem[] = [{ to: "/accounts", label: "Accounts" }];
-const ADMIN_NAV: NavItem[] = [{ to: "/setup/staff", label: "Staff" }];
+const NAV: NavItem[] = [
+  { to: "/accounts", label: "Accounts" },
+  { to: "/orders", label: "Orders" },
+  { to: "/catalog", label: "Catalog" },
+  { to: "/setup/bittitan", label: "BitTitan" },
+  { to: "/setup/notifications", label: "Notifications" },
+];
+const ADMIN_NAV: NavItem[] = [
+  { to: "/setup/staff", label: "Staff" },
+  { to: "/setup/branding", label: "Branding" },
+];
 
 /** Every BSS page but the login: needs a staff session. */
 export function Layout() {

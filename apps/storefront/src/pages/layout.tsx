@@ -13,7 +13,12 @@ export function Layout() {
   if (me.isPending) return <Loading />;
   if (me.isError) return <Navigate to="/login" replace />;
 
-  const nav: NavItem[] = [{ to: "/account", label: "My account" }];
+  const nav: NavItem[] = [
+    { to: "/", label: "Catalog", end: true },
+    { to: "/basket", label: "My Basket" },
+    { to: "/orders", label: "My orders" },
+    { to: "/account", label: "My account" },
+  ];
   if (me.data.account.kind === "RESELLER") nav.push({ to: "/end-customers", label: "My end-customers" });
 
   async function logout() {

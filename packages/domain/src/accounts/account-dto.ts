@@ -1,4 +1,4 @@
-import type { AccountKind, AccountStatus, Prisma } from "@cm/db";
+import type { AccountKind, AccountStatus, BitTitanSyncStatus, Prisma } from "@cm/db";
 
 export const formatAccountNumber = (number: number) => `A-${String(number).padStart(5, "0")}`;
 
@@ -33,6 +33,7 @@ export interface AccountSummaryDto {
   country: string;
   currency: string;
   parent: { id: string; companyName: string } | null;
+  bittitanSyncStatus: BitTitanSyncStatus;
   createdAt: Date;
 }
 
@@ -56,6 +57,7 @@ export const accountSummarySelect = {
   billingCountry: true,
   currency: true,
   createdAt: true,
+  bittitanSyncStatus: true,
   parent: { select: { id: true, companyName: true } },
 } satisfies Prisma.AccountSelect;
 
@@ -99,6 +101,7 @@ export function toAccountSummary(row: SummaryRow): AccountSummaryDto {
     country: row.billingCountry,
     currency: row.currency,
     parent: row.parent,
+    bittitanSyncStatus: row.bittitanSyncStatus,
     createdAt: row.createdAt,
   };
 }

@@ -1,2 +1,5 @@
 export * from "./common.ts";
 export * from "./accounts.ts";
+export * from "./catalog.ts";
+export * from "./orders.ts";
+export * from "./assets.ts";

@@ -1,0 +1,145 @@
+import { Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "react-router";
+import { ORDER_STATUS } from "./orders.tsx";
+
+const SYNC = { PENDING: { label: "Provisioning…", tone: "yellow" }, SYNCHRONIZED: { label: "Synchronized", tone: "green" }, FAILED: { label: "Failed", tone: "red" } } as const;
+
+export function OrderDetailPage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { id = "" } = useParams();
+  const order = useQuery({
+    ...trpc.bss.order.get.queryOptions({ id }),
+    refetchInterval: (query) => (query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
+  const execute = useMutation(trpc.bss.order.execute.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.bss.order.delete.mutationOptions({ onSuccess: () => void navigate("/orders") }));
+  if (order.isPending) return <Loading />;
+  if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
+  const data = order.data;
+  const isDraft = data.status === "DRAFT";
+
+  return (
+    <>
+      <PageHeader
+        title={`Order ${data.number}`}
+        subtitle={
+          <span className="flex items-center gap-2">
+            <Badge tone={ORDER_STATUS[data.status].tone}>{ORDER_STATUS[data.status].label}</Badge>
+            <span>{data.channel === "BSS" ? "Placed in the BSS" : "Storefront checkout"}</span>
+          </span>
+        }
+        actions={
+          isDraft && (
+            <>
+              <Link to={`/orders/${data.id}/edit`}>
+                <Button variant="secondary">Edit</Button>
+              </Link>
+              <Button variant="ghost" onClick={() => remove.mutate({ id: data.id })} loading={remove.isPending}>
+                Delete draft
+              </Button>
+              <Button onClick={() => execute.mutate({ id: data.id })} loading={execute.isPending}>
+                Execute Order
+              </Button>
+            </>
+          )
+        }
+      />
+      {execute.isError && (
+        <div className="mb-4">
+          <Alert tone="error" title="The order was not executed">
+            {apiErrorMessage(execute.error)}
+            {/synchronized/.test(execute.error.message) && (
+              <>
+                {" "}
+                <Link to={`/accounts/${data.account.id}`} className="underline">
+                  Synchronize {data.account.companyName}
+                </Link>
+              </>
+            )}
+          </Alert>
+        </div>
+      )}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Table
+            rows={data.lines}
+            rowKey={(line) => String(line.position)}
+            columns={[
+              { header: "#", cell: (line) => line.position },
+              { header: "Product", cell: (line) => line.productName },
+              { header: "Asset name", cell: (line) => line.assetName },
+              { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
+              { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, data.currency), className: "text-right" },
+              { header: "Tax", cell: (line) => `${line.taxRate}%`, className: "text-right" },
+              { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
+            ]}
+          />
+          {data.assets.length > 0 && (
+            <Card title="Assets and provisioning">
+              <ul className="divide-y divide-slate-100">
+                {data.assets.map((asset) => (
+                  <li key={asset.id} className="py-3">
+                    <div className="flex items-center justify-between">
+                      <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
+                        {asset.name}
+                      </Link>
+                      <Badge tone={SYNC[asset.syncStatus].tone}>{SYNC[asset.syncStatus].label}</Badge>
+                    </div>
+                    <p className="mt-1 text-sm text-slate-600">
+                      {asset.quantity} licenses · coupon <span className="font-mono">{asset.couponCode ?? "—"}</span>
+                      {asset.syncError && <span className="text-red-700"> · {asset.syncError}</span>}
+                    </p>
+                    {asset.attempts.length > 0 && (
+                      <ol className="mt-2 space-y-1 text-xs text-slate-500">
+                        {asset.attempts.map((attempt, index) => (
+                          <li key={index}>
+                            {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? "coupon created" : `failed: ${attempt.message}`}
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+        </div>
+        <div className="space-y-6">
+          <Card title="Summary">
+            <Details
+              items={[
+                { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
+                { label: "For", value: data.recipient.companyName },
+                { label: "Created", value: formatDateTime(data.createdAt) },
+                { label: "Completed", value: data.completedAt ? formatDateTime(data.completedAt) : null },
+                { label: "Net", value: formatMoney(data.net, data.currency) },
+                { label: "Tax", value: formatMoney(data.tax, data.currency) },
+                { label: "Total", value: <strong>{formatMoney(data.gross, data.currency)}</strong> },
+              ]}
+            />
+            {isDraft && <p className="mt-3 text-xs text-slate-500">Prices are taken from the catalog again when the order is executed.</p>}
+          </Card>
+          {data.invoices.length > 0 && (
+            <Card title="Invoices">
+              <ul className="space-y-1 text-sm">
+                {data.invoices.map((invoice) => (
+                  <li key={invoice.id} className="flex justify-between">
+                    <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
+                      {invoice.number}
+                    </Link>
+                    <span>{formatMoney(invoice.gross, data.currency)}</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import {
+  AddressFields,
+  Alert,
+  Button,
+  Card,
+  CompanyFields,
+  ContactFields,
+  EmptyState,
+  FormSection,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextField,
+  apiErrorMessage,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
+  fieldErrorsOf,
+  formatMoney,
+  type AddressValues,
+  type CompanyValues,
+  type ContactValues,
+} from "@cm/ui";
+import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { SyncNotice } from "../components/sync-notice.tsx";
+import { Totals } from "../components/totals.tsx";
+
+type Basket = RouterOutputs["storefront"]["basket"]["get"];
+type Line = Basket["lines"][number];
+
+/** My Basket: checkout step 1. */
+export function BasketPage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const basket = useQuery(trpc.storefront.basket.get.queryOptions());
+  const me = useQuery(trpc.storefront.account.me.queryOptions());
+  if (basket.isPending || me.isPending) return <Loading />;
+  if (basket.isError) return <Alert tone="error">{apiErrorMessage(basket.error)}</Alert>;
+  const data = basket.data;
+  const isReseller = me.data?.account.kind === "RESELLER";
+  const blocked = data.lines.some((line) => line.problem) || !data.synchronized;
+
+  return (
+    <>
+      <PageHeader title="My Basket" subtitle="Step 1 of 2: licenses, asset names and for whom the order is" />
+      {!data.synchronized && (
+        <div className="mb-6">
+          <SyncNotice />
+        </div>
+      )}
+      {data.lines.length === 0 ? (
+        <EmptyState title="Your basket is empty">
+          <Link to="/" className="text-brand-700 hover:underline">
+            Browse the BitTitan licenses
+          </Link>
+        </EmptyState>
+      ) : (
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+          <div className="space-y-4 lg:col-span-2">
+            {data.lines.map((line) => (
+              <BasketLineCard key={line.id} line={line} currency={data.currency} />
+            ))}
+            {isReseller && <RecipientCard basket={data} />}
+          </div>
+          <Card title="Total payable">
+            <Totals totals={data.totals} currency={data.currency} />
+            <p className="mt-3 text-sm text-slate-600">
+              For: <strong data-testid="recipient">{data.recipient.companyName}</strong>
+            </p>
+            <Button className="mt-4 w-full" disabled={blocked} onClick={() => void navigate("/checkout")}>
+              Checkout
+            </Button>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}
+
+function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [quantity, setQuantity] = useState(String(line.quantity));
+  const [assetName, setAssetName] = useState(line.assetName);
+  useEffect(() => {
+    setQuantity(String(line.quantity));
+    setAssetName(line.assetName);
+  }, [line.quantity, line.assetName]);
+  const onSuccess = (basket: Basket) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), basket);
+  const update = useMutation(trpc.storefront.basket.updateLine.mutationOptions({ onSuccess }));
+  const remove = useMutation(trpc.storefront.basket.removeLine.mutationOptions({ onSuccess }));
+  const errors = fieldErrorsOf(update.error);
+  const dirty = quantity !== String(line.quantity) || assetName !== line.assetName;
+
+  // Saved as soon as the customer pauses typing, so the totals follow the quantity.
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => update.mutate({ lineId: line.id, quantity: Number(quantity), assetName }), 400);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation object changes every render
+  }, [quantity, assetName, dirty, line.id]);
+
+  return (
+    <Card title={line.productName} actions={<Button size="sm" variant="ghost" onClick={() => remove.mutate({ lineId: line.id })} loading={remove.isPending}>Remove</Button>}>
+      {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <TextField label="Quantity" type="number" min={1} max={10000} inputMode="numeric" value={quantity} onChange={setQuantity} error={errors.quantity?.[0]} />
+        <div className="sm:col-span-2">
+          <TextField label="Asset name" value={assetName} onChange={setAssetName} error={errors.assetName?.[0]} hint="A friendly name for the licenses (defaults to the product name)." />
+        </div>
+      </div>
+      <p className="mt-3 text-sm text-slate-600" data-testid="line-total">
+        {line.unitPrice ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${line.taxRate}% tax` : ""}
+      </p>
+    </Card>
+  );
+}
+
+function RecipientCard({ basket }: { basket: Basket }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const endCustomers = useQuery(trpc.storefront.endCustomer.list.queryOptions({ page: 1, pageSize: 100 }));
+  const [creating, setCreating] = useState(false);
+  const setRecipient = useMutation(
+    trpc.storefront.basket.setRecipient.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), next) }),
+  );
+  const value = basket.recipient.isBuyer ? "" : basket.recipient.id;
+  return (
+    <Card title="For whom is this order?">
+      {setRecipient.isError && <Alert tone="error">{apiErrorMessage(setRecipient.error)}</Alert>}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-80">
+          <SelectField
+            label="Order for"
+            value={value}
+            onChange={(id) => setRecipient.mutate({ recipientAccountId: id || null })}
+            placeholder="Myself (my company)"
+            options={(endCustomers.data?.items ?? []).map((customer) => ({ value: customer.id, label: customer.companyName }))}
+          />
+        </div>
+        {!creating && (
+          <Button variant="secondary" onClick={() => setCreating(true)}>
+            New end-customer…
+          </Button>
+        )}
+      </div>
+      {creating && (
+        <NewEndCustomer
+          onCreated={(id) => {
+            setCreating(false);
+            void queryClient.invalidateQueries({ queryKey: trpc.storefront.endCustomer.pathKey() });
+            setRecipient.mutate({ recipientAccountId: id });
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+    </Card>
+  );
+}
+
+function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
+  const trpc = useTRPC();
+  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
+  const [address, setAddress] = useState<AddressValues>(emptyAddress);
+  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const create = useMutation(trpc.storefront.endCustomer.create.mutationOptions({ onSuccess: (created) => onCreated(created.id) }));
+  const errors = fieldErrorsOf(create.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ idempotencyKey, ...company, billingAddress: address, primaryContact: contact });
+  }
+  return (
+    <form onSubmit={submit} className="mt-5 space-y-5 border-t border-slate-200 pt-5" noValidate>
+      {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+      <FormSection title="New end-customer">
+        <CompanyFields value={company} onChange={setCompany} errors={errors} />
+      </FormSection>
+      <FormSection title="Address">
+        <AddressFields value={address} onChange={setAddress} errors={errors} />
+      </FormSection>
+      <FormSection title="Primary contact" description="Receives the welcome email with the coupon code.">
+        <ContactFields value={contact} onChange={setContact} errors={errors} />
+      </FormSection>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={create.isPending}>
+          Create and choose
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Alert, Badge, EmptyState, Loading, PageHeader, TextField, apiErrorMessage, cn, formatMoney } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { SyncNotice } from "../components/sync-notice.tsx";
+
+type Catalog = RouterOutputs["storefront"]["catalog"]["browse"];
+type Product = Catalog["products"][number];
+
+export function CatalogPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const categoryId = params.get("category") ?? undefined;
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [debounced, setDebounced] = useState(search);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(search), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const catalog = useQuery({
+    ...trpc.storefront.catalog.browse.queryOptions({ search: debounced || undefined, categoryId }),
+    placeholderData: keepPreviousData,
+  });
+
+  const chooseCategory = (id?: string) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set("category", id);
+    else next.delete("category");
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title="BitTitan migration licenses" subtitle="MigrationWiz licenses for mailbox, user and tenant migrations" />
+      {catalog.data && !catalog.data.synchronized && (
+        <div className="mb-6">
+          <SyncNotice />
+        </div>
+      )}
+      <div className="mb-6 flex flex-wrap items-end gap-4">
+        <div className="w-full max-w-sm">
+          <TextField label="Search products" type="search" value={search} onChange={setSearch} />
+        </div>
+        {catalog.data && catalog.data.categories.length > 0 && (
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Categories">
+            <CategoryChip active={!categoryId} onClick={() => chooseCategory()}>
+              All
+            </CategoryChip>
+            {catalog.data.categories.map((category) => (
+              <CategoryChip key={category.id} active={categoryId === category.id} onClick={() => chooseCategory(category.id)}>
+                {category.name}
+              </CategoryChip>
+            ))}
+          </div>
+        )}
+      </div>
+      {catalog.isPending && <Loading />}
+      {catalog.isError && <Alert tone="error">{apiErrorMessage(catalog.error)}</Alert>}
+      {catalog.data && <ProductSections catalog={catalog.data} search={debounced} />}
+    </>
+  );
+}
+
+function CategoryChip({ active, onClick, children }: { active: boolean; onClick: () => void; children: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      onClick={onClick}
+      className={cn("rounded-full px-3 py-1 text-sm ring-1 ring-inset", active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Products under their category, in Product Group order; uncategorized ones last. */
+function ProductSections({ catalog, search }: { catalog: Catalog; search: string }) {
+  if (catalog.products.length === 0) {
+    return <EmptyState title={search ? `No product matches “${search}”` : "No products are available yet"} />;
+  }
+  const sections = [
+    ...catalog.categories.map((category) => ({ title: category.name, products: catalog.products.filter((product) => product.category?.id === category.id) })),
+    { title: catalog.categories.length > 0 ? "More licenses" : "", products: catalog.products.filter((product) => !product.category) },
+  ].filter((section) => section.products.length > 0);
+  return (
+    <div className="space-y-10">
+      {sections.map((section) => (
+        <section key={section.title || "all"} aria-label={section.title || "Products"}>
+          {section.title && <h2 className="mb-4 text-lg font-semibold text-slate-900">{section.title}</h2>}
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {section.products.map((product) => (
+              <ProductCard key={product.id} product={product} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ProductCard({ product }: { product: Product }) {
+  return (
+    <li className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <Badge tone="blue">{product.productTypeName}</Badge>
+      <h3 className="mt-3 text-base font-semibold">
+        <Link to={`/products/${product.slug}`} className="text-slate-900 hover:text-brand-700">
+          {product.name}
+        </Link>
+      </h3>
+      <p className="mt-2 line-clamp-3 flex-1 text-sm text-slate-600">{product.description}</p>
+      <p className="mt-4 text-sm">
+        {product.unitPrice ? (
+          <>
+            <span className="text-lg font-semibold text-slate-900">{formatMoney(product.unitPrice, product.currency)}</span>{" "}
+            <span className="text-slate-500">per license, excl. {product.taxRate}% tax</span>
+          </>
+        ) : (
+          <span className="text-slate-500">Not sold in {product.currency}</span>
+        )}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Badge, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { SyncStatusBadge } from "../components/sync-status.tsx";
+import { Totals } from "../components/totals.tsx";
+
+/** The order confirmation: updates live until every coupon code is there. */
+export function OrderPage() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const order = useQuery({
+    ...trpc.storefront.order.get.queryOptions({ id }),
+    refetchInterval: (query) => (query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false),
+  });
+  if (order.isPending) return <Loading />;
+  if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
+  const data = order.data;
+  return (
+    <>
+      <PageHeader title={`Order ${data.number}`} subtitle={data.completedAt ? `Completed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}` : undefined} />
+      <Alert tone="success" title="Thank you, your order is complete">
+        The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to {data.recipient.companyName}.
+      </Alert>
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Assets">
+            <ul className="divide-y divide-slate-100">
+              {data.assets.map((asset) => (
+                <li key={asset.id} className="py-3" data-testid="order-asset">
+                  <div className="flex items-center justify-between">
+                    <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
+                      {asset.name}
+                    </Link>
+                    <SyncStatusBadge status={asset.syncStatus} />
+                  </div>
+                  <Details
+                    items={[
+                      { label: "Licenses", value: String(asset.quantity) },
+                      { label: "Coupon code", value: asset.couponCode ? <span className="font-mono" data-testid="coupon-code">{asset.couponCode}</span> : asset.syncStatus === "FAILED" ? "Not issued" : "Waiting for BitTitan…" },
+                    ]}
+                  />
+                  {asset.syncStatus === "FAILED" && (
+                    <div className="mt-2">
+                      <Alert tone="error">BitTitan could not issue the coupon yet ({asset.syncError}). Your distributor has been notified and it can be retried.</Alert>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Table
+            rows={data.lines}
+            rowKey={(line) => String(line.position)}
+            columns={[
+              { header: "Product", cell: (line) => line.productName },
+              { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
+              { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, data.currency), className: "text-right" },
+              { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
+            ]}
+          />
+        </div>
+        <Card title="Invoice">
+          <Totals totals={data} currency={data.currency} />
+          <ul className="mt-4 space-y-1 text-sm">
+            {data.invoices.map((invoice) => (
+              <li key={invoice.id} className="flex items-center justify-between">
+                <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
+                  {invoice.number}
+                </Link>
+                <Badge tone={invoice.kind === "CREDIT" ? "purple" : invoice.status === "PAID" ? "green" : "yellow"}>{invoice.kind === "CREDIT" ? "Credit" : invoice.status === "PAID" ? "Paid" : "Unpaid"}</Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD } from "@cm/domain";
+import { startTestSmtpServer, type TestSmtpServer } from "@cm/testing";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
+
+let product: ProductUnderTest;
+let browser: Browser;
+let smtp: TestSmtpServer;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  product = await startProduct({ SMTP_URL: smtp.url, MAIL_FROM: "store@northwind.example" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+  await smtp?.stop();
+});
+
+describe("ordering BitTitan licenses in the Storefront", () => {
+  it("delivers the coupon to a new end-customer and shows the order in the BSS", async () => {
+    const shop = await browser.newPage();
+    await signInStorefront(shop, product.url, "anna@contoso.example", DEMO_PASSWORD);
+    await shop.getByRole("link", { name: "MigrationWiz Mailbox Migration" }).click();
+    await shop.getByRole("button", { name: "Add to Basket" }).click();
+    await shop.getByRole("heading", { name: "My Basket" }).waitFor();
+
+    await shop.getByLabel("Quantity").fill("3");
+    await shop.getByLabel("Asset name").fill("Nordic mailbox move");
+    await expect.poll(() => shop.getByTestId("total-payable").textContent(), { timeout: 10_000 }).toBe("€44.64");
+
+    await shop.getByRole("button", { name: "New end-customer…" }).click();
+    await shop.getByLabel("Company name").fill("Nordic Shipping AS");
+    await shop.getByLabel("Company email").fill("it@nordicshipping.example");
+    await shop.getByLabel("Address line 1").fill("Strandkaien 4");
+    await shop.getByLabel("City").fill("Bergen");
+    await shop.getByLabel("Postal code").fill("5013");
+    await shop.getByLabel("Country").selectOption("NO");
+    await shop.getByLabel("First name").fill("Sigrid");
+    await shop.getByLabel("Last name").fill("Olsen");
+    await shop.getByLabel("Email", { exact: true }).fill("sigrid@nordicshipping.example");
+    await shop.getByRole("button", { name: "Create and choose" }).click();
+    await expect.poll(() => shop.getByTestId("recipient").textContent()).toBe("Nordic Shipping AS");
+
+    await shop.getByRole("button", { name: "Checkout" }).click();
+    await shop.getByRole("heading", { name: "Checkout" }).waitFor();
+    expect(await shop.getByText("Contoso IT Partners").count()).toBeGreaterThan(0);
+    await shop.getByRole("button", { name: "Complete order" }).click();
+
+    await shop.getByText("Thank you, your order is complete").waitFor();
+    const coupon = shop.getByTestId("coupon-code");
+    await coupon.waitFor({ timeout: 30_000 });
+    const couponCode = (await coupon.textContent()) ?? "";
+    expect(couponCode).toMatch(/^MW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const orderNumber = ((await shop.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("Order ", "");
+
+    const email = await smtp.waitFor((mail) => mail.to.includes("sigrid@nordicshipping.example") && mail.text.includes(couponCode), 30_000);
+    expect(email.text).toMatch(/https?:\/\/\S+\/portal\?code=/);
+    expect(email.html).toContain(couponCode);
+
+    const bss = await browser.newPage();
+    await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await bss.getByRole("link", { name: "Orders" }).click();
+    await bss.getByRole("link", { name: orderNumber }).click();
+    await bss.getByRole("heading", { name: `Order ${orderNumber}` }).waitFor();
+    expect(await bss.getByText("Nordic mailbox move").count()).toBeGreaterThan(0);
+    expect(await bss.getByText(couponCode).count()).toBe(1);
+    expect(await bss.getByRole("link", { name: /^INV-\d{6}$/ }).count()).toBe(1);
+    await shop.close();
+    await bss.close();
+  });
+});

@@ -1,0 +1,113 @@
+import type { Prisma } from "@cm/db";
+import { revokeCouponIdempotently } from "@cm/provisioning";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { issueInvoice } from "../billing/issue-invoice.ts";
+import { queueNotification } from "../notifications/queue-notification.ts";
+import { formatMoney, negate } from "../shared/money.ts";
+import type { AssetDetailDto } from "./asset-dto.ts";
+import { cancellationVerdict } from "./cancellation.ts";
+import { getAsset } from "./get-asset.ts";
+
+/**
+ * Cancels an asset: within 15 days of purchase and while its coupon is not
+ * redeemed. Revokes the coupon at BitTitan (idempotently), marks the asset
+ * cancelled, issues a credit invoice for the full amount of its invoice line
+ * and emails the recipient. Cancelling a cancelled asset changes nothing.
+ */
+export async function cancelAsset(deps: DomainDeps, scope: Prisma.AssetWhereInput, actor: string, id: string): Promise<AssetDetailDto> {
+  const asset = await deps.db.asset.findFirst({
+    where: { AND: [{ id }, scope] },
+    select: { id: true, status: true, syncStatus: true, couponState: true, couponCode: true, purchaseDate: true },
+  });
+  if (!asset) throw notFound("The asset");
+  if (asset.status === "CANCELLED") return getAsset(deps, scope, id);
+  const verdict = cancellationVerdict({ ...asset, now: deps.clock.now() });
+  if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
+
+  if (asset.couponCode) {
+    const revoked = await revokeCouponIdempotently(await deps.bittitan.client(), asset.couponCode);
+    if (!revoked.ok) {
+      const { reason, message } = revoked.failure;
+      if (reason === "redeemed" || reason === "expired") {
+        await deps.db.asset.update({ where: { id }, data: { couponState: reason === "redeemed" ? "REDEEMED" : "EXPIRED", couponCheckedAt: deps.clock.now() } });
+        throw new DomainError("PRECONDITION_FAILED", message);
+      }
+      throw new DomainError("UNAVAILABLE", `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`);
+    }
+  }
+  await deps.db.$transaction((tx) => recordCancellation(tx, deps, actor, id));
+  return getAsset(deps, scope, id);
+}
+
+async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps, actor: string, assetId: string): Promise<void> {
+  const now = deps.clock.now();
+  // Only the first of concurrent cancellations goes on: the credit invoice is issued once.
+  const { count } = await tx.asset.updateMany({ where: { id: assetId, status: "ACTIVE" }, data: { status: "CANCELLED", couponState: "CANCELLED", cancelledAt: now } });
+  if (count === 0) return;
+  const asset = await tx.asset.findUniqueOrThrow({
+    where: { id: assetId },
+    select: { name: true, couponCode: true, accountId: true, recipientAccountId: true, orderId: true, account: { select: { companyName: true } }, order: { select: { currency: true } } },
+  });
+  const line = await tx.invoiceLine.findFirst({
+    where: { assetId, invoice: { kind: "INVOICE" } },
+    select: { description: true, detail: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, invoiceId: true, invoice: { select: { number: true } } },
+  });
+  if (!line) throw new Error(`asset ${assetId} has no invoice line`);
+  const totals = negate({ net: line.net.toFixed(2), tax: line.tax.toFixed(2), gross: line.gross.toFixed(2) });
+  const credit = await issueInvoice(tx, deps, {
+    kind: "CREDIT",
+    accountId: asset.accountId,
+    orderId: asset.orderId,
+    currency: asset.order.currency,
+    creditForId: line.invoiceId,
+    creditAssetId: assetId,
+    totals,
+    lines: [
+      {
+        description: `Cancelled: ${line.description}`,
+        detail: `Credit for ${line.invoice.number}. ${line.detail ?? ""}`.trim(),
+        quantity: line.quantity,
+        unitPrice: line.unitPrice.negated().toFixed(2),
+        taxRate: line.taxRate.toFixed(2),
+        assetId,
+        ...totals,
+      },
+    ],
+  });
+  await tx.assetEvent.create({ data: { assetId, at: now, actor, kind: "cancelled", detail: { creditInvoice: credit.number, couponCode: asset.couponCode } } });
+  const remaining = await tx.asset.count({ where: { orderId: asset.orderId, status: "ACTIVE" } });
+  if (remaining === 0) await tx.order.update({ where: { id: asset.orderId }, data: { status: "CANCELLED", cancelledAt: now } });
+  await queueNotification(tx, deps, {
+    template: "bittitan-asset-cancelled",
+    eventKey: `asset-cancelled:${assetId}`,
+    accountId: asset.recipientAccountId,
+    variables: {
+      account_name: asset.account.companyName,
+      asset_name: asset.name,
+      coupon_code: asset.couponCode,
+      credit_invoice_number: credit.number,
+      amount: formatMoney(totals.gross.replace("-", ""), asset.order.currency),
+    },
+  });
+}
+
+/**
+ * Cancels every asset of an order (BSS). All must be cancellable before any
+ * is touched; a BitTitan outage part-way leaves the rest to a retry, which
+ * skips what is already cancelled.
+ */
+export async function cancelOrder(deps: DomainDeps, actor: string, orderId: string): Promise<void> {
+  const order = await deps.db.order.findUnique({
+    where: { id: orderId },
+    select: { status: true, assets: { select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true } } },
+  });
+  if (!order) throw notFound("The order");
+  if (order.status === "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A draft order is deleted, not cancelled");
+  const now = deps.clock.now();
+  for (const asset of order.assets.filter((candidate) => candidate.status === "ACTIVE")) {
+    const verdict = cancellationVerdict({ ...asset, now });
+    if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", `Asset “${asset.name}”: ${verdict.reason}`);
+  }
+  for (const asset of order.assets) await cancelAsset(deps, {}, actor, asset.id);
+}

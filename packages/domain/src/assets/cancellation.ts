@@ -1,0 +1,34 @@
+import type { AssetStatus, AssetSyncStatus, CouponState } from "@cm/db";
+
+/** A full refund is possible only within this many days of the purchase date. */
+export const CANCELLATION_WINDOW_DAYS = 15;
+
+export type CancellationVerdict = { allowed: true; lastDay: Date } | { allowed: false; reason: string; lastDay: Date };
+
+const DAY = 86_400_000;
+const utcDay = (date: Date) => Math.floor(date.getTime() / DAY);
+
+/**
+ * Whether an asset can be cancelled now. Days are calendar days in UTC: bought
+ * on 2 March, it can be cancelled up to and including 17 March (day 15), not on
+ * 18 March (day 16). A redeemed coupon cannot be cancelled.
+ */
+export function cancellationVerdict(asset: {
+  status: AssetStatus;
+  syncStatus: AssetSyncStatus;
+  couponState: CouponState | null;
+  purchaseDate: Date;
+  now: Date;
+}): CancellationVerdict {
+  const lastDay = new Date((utcDay(asset.purchaseDate) + CANCELLATION_WINDOW_DAYS) * DAY);
+  const refuse = (reason: string): CancellationVerdict => ({ allowed: false, reason, lastDay });
+  if (asset.status === "CANCELLED") return refuse("The asset is already cancelled");
+  if (asset.couponState === "REDEEMED") return refuse("The coupon has been redeemed, so the licenses are in use and cannot be refunded");
+  if (asset.couponState === "EXPIRED") return refuse("The coupon has expired");
+  if (asset.syncStatus === "PENDING") return refuse("The coupon is still being created at BitTitan; try again in a moment");
+  const day = utcDay(asset.now) - utcDay(asset.purchaseDate);
+  if (day > CANCELLATION_WINDOW_DAYS) {
+    return refuse(`Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${lastDay.toISOString().slice(0, 10)})`);
+  }
+  return { allowed: true, lastDay };
+}

@@ -1,0 +1,78 @@
+import type { Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import type { ListAssetsInput } from "../schemas/assets.ts";
+import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
+
+export interface AssetPage {
+  items: AssetSummaryDto[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+type Sort = ListAssetsInput["sort"];
+type Key = [string, string];
+
+const encode = (key: Key) => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+function decode(cursor: string): Key {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === "string")) return key as Key;
+  } catch {
+    // fall through
+  }
+  throw new DomainError("INVALID", "That page link is not valid any more", "cursor");
+}
+
+const ORDER_BY: Record<Sort, Prisma.AssetOrderByWithRelationInput[]> = {
+  newest: [{ purchaseDate: "desc" }, { id: "desc" }],
+  oldest: [{ purchaseDate: "asc" }, { id: "asc" }],
+  name: [{ name: "asc" }, { id: "asc" }],
+};
+
+/** Rows strictly after the cursor in the sort order (keyset pagination: as fast on page 10,000 as on page 1). */
+function after(sort: Sort, [value, id]: Key): Prisma.AssetWhereInput {
+  if (sort === "name") return { OR: [{ name: { gt: value } }, { name: value, id: { gt: id } }] };
+  const date = new Date(value);
+  if (sort === "oldest") return { OR: [{ purchaseDate: { gt: date } }, { purchaseDate: date, id: { gt: id } }] };
+  return { OR: [{ purchaseDate: { lt: date } }, { purchaseDate: date, id: { lt: id } }] };
+}
+
+function keyOf(sort: Sort, row: { name: string; purchaseDate: Date; id: string }): Key {
+  return [sort === "name" ? row.name : row.purchaseDate.toISOString(), row.id];
+}
+
+/**
+ * One page of assets inside `scope` (everything for staff; the caller's own
+ * for the Storefront), filtered, searched and sorted, without OFFSET or COUNT
+ * so the cost does not grow with the table.
+ */
+export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput, input: ListAssetsInput): Promise<AssetPage> {
+  const filters: Prisma.AssetWhereInput[] = [scope];
+  if (input.productId) filters.push({ productId: input.productId });
+  if (input.syncStatus) filters.push({ syncStatus: input.syncStatus });
+  if (input.couponState) filters.push({ couponState: input.couponState });
+  if (input.from || input.to) filters.push({ purchaseDate: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } });
+  if (input.search) {
+    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { couponCode: { contains: input.search.toUpperCase() } }] });
+  }
+  if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
+  const rows = await deps.db.asset.findMany({
+    where: { AND: filters },
+    select: assetSummarySelect,
+    orderBy: ORDER_BY[input.sort],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: page.map(toAssetSummary), nextCursor: rows.length > input.limit && last ? encode(keyOf(input.sort, last)) : null };
+}
+
+/** Staff: an account's assets are those it was billed for or, for an end-customer, those it received. */
+export async function staffAssetScope(deps: DomainDeps, accountId: string | undefined): Promise<Prisma.AssetWhereInput> {
+  if (!accountId) return {};
+  const account = await deps.db.account.findUnique({ where: { id: accountId }, select: { kind: true } });
+  if (!account) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
+  return account.kind === "END_CUSTOMER" ? { recipientAccountId: accountId } : { accountId };
+}

@@ -1,0 +1,41 @@
+import type { Prisma } from "@cm/db";
+import { formatOrderNumber } from "../billing/document-numbers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { queueNotification } from "../notifications/queue-notification.ts";
+
+/** The Welcome email with the coupon code and portal link, to the order's recipient. */
+export async function queueWelcomeEmail(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string): Promise<void> {
+  const asset = await tx.asset.findUniqueOrThrow({
+    where: { id: assetId },
+    select: {
+      name: true,
+      quantity: true,
+      expireDays: true,
+      validityDays: true,
+      couponCode: true,
+      couponExpiresAt: true,
+      portalUrl: true,
+      recipientAccountId: true,
+      recipientAccount: { select: { companyName: true } },
+      product: { select: { name: true } },
+      order: { select: { number: true } },
+    },
+  });
+  await queueNotification(tx, deps, {
+    template: "welcome-bittitan-coupon",
+    eventKey: `welcome-coupon:${assetId}`,
+    accountId: asset.recipientAccountId,
+    variables: {
+      account_name: asset.recipientAccount.companyName,
+      product_name: asset.product.name,
+      license_count: asset.quantity,
+      coupon_code: asset.couponCode,
+      portal_link: asset.portalUrl,
+      expire_days: asset.expireDays,
+      validity_days: asset.validityDays,
+      coupon_expiry_date: asset.couponExpiresAt?.toISOString().slice(0, 10) ?? null,
+      asset_name: asset.name,
+      order_number: formatOrderNumber(asset.order.number),
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import type { Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import type { LineTotals } from "../shared/money.ts";
+import { formatMoney } from "../shared/money.ts";
+import { queueNotification } from "../notifications/queue-notification.ts";
+import { nextDocumentNumber } from "./document-numbers.ts";
+import { snapshotParty } from "./party-snapshot.ts";
+
+export const PAYMENT_TERMS_DAYS = 30;
+
+export interface InvoiceLineInput extends LineTotals {
+  description: string;
+  detail: string | null;
+  quantity: number;
+  unitPrice: string;
+  taxRate: string;
+  assetId: string | null;
+}
+
+/**
+ * Issues an invoice (or a credit invoice) with a gapless number, immutable
+ * lines and totals, and the parties copied in; emails the billed account.
+ */
+export async function issueInvoice(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  input: {
+    kind: "INVOICE" | "CREDIT";
+    accountId: string;
+    orderId: string | null;
+    currency: string;
+    lines: InvoiceLineInput[];
+    totals: LineTotals;
+    creditForId?: string;
+    creditAssetId?: string;
+  },
+): Promise<{ id: string; number: string }> {
+  const issuedAt = deps.clock.now();
+  const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
+  const invoice = await tx.invoice.create({
+    data: {
+      kind: input.kind,
+      number,
+      status: input.kind === "INVOICE" ? "UNPAID" : "PAID",
+      accountId: input.accountId,
+      orderId: input.orderId,
+      creditForId: input.creditForId ?? null,
+      creditAssetId: input.creditAssetId ?? null,
+      currency: input.currency,
+      net: input.totals.net,
+      tax: input.totals.tax,
+      gross: input.totals.gross,
+      seller: (await snapshotParty(tx, { kind: "DISTRIBUTOR" })) as unknown as Prisma.InputJsonValue,
+      buyer: (await snapshotParty(tx, { id: input.accountId })) as unknown as Prisma.InputJsonValue,
+      issuedAt,
+      dueAt: input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null,
+      paidAt: input.kind === "CREDIT" ? issuedAt : null,
+      lines: {
+        create: input.lines.map((line, index) => ({
+          position: index + 1,
+          description: line.description,
+          detail: line.detail,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          taxRate: line.taxRate,
+          net: line.net,
+          tax: line.tax,
+          gross: line.gross,
+          assetId: line.assetId,
+        })),
+      },
+    },
+    select: { id: true, number: true, dueAt: true },
+  });
+  if (input.kind === "INVOICE") {
+    const account = await tx.account.findUniqueOrThrow({ where: { id: input.accountId }, select: { companyName: true } });
+    await queueNotification(tx, deps, {
+      template: "invoice-issued",
+      eventKey: `invoice-issued:${invoice.id}`,
+      accountId: input.accountId,
+      variables: {
+        account_name: account.companyName,
+        invoice_number: invoice.number,
+        total: formatMoney(input.totals.gross, input.currency),
+        currency: input.currency,
+        due_date: invoice.dueAt?.toISOString().slice(0, 10) ?? null,
+        invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
+      },
+    });
+  }
+  return { id: invoice.id, number: invoice.number };
+}

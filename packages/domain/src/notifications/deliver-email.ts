@@ -1,0 +1,84 @@
+import { afterFailedAttempt, MailDeliveryError, type Mailer } from "@cm/notifications";
+import type { DomainDeps } from "../deps.ts";
+import { DELIVER_EMAIL_QUEUE, type DeliverEmailJob } from "./delivery-queue.ts";
+
+/** How long a worker holds a message while talking to the SMTP server (longer than nodemailer's timeouts). */
+const LEASE_MS = 2 * 60_000;
+
+const messageSelect = {
+  id: true,
+  fromName: true,
+  fromAddress: true,
+  to: true,
+  cc: true,
+  bcc: true,
+  subject: true,
+  html: true,
+  text: true,
+  messageId: true,
+  attempts: true,
+  queuedAt: true,
+} as const;
+
+/**
+ * One delivery attempt of an outbox message (the `notifications.deliver` job).
+ *
+ * A message that is no longer QUEUED (sent, failed) is never sent again here.
+ * On an SMTP failure the error and the attempt are recorded and a new job is
+ * scheduled with capped backoff, in one transaction, until the message is
+ * too old; a permanent refusal (5xx) fails it at once.
+ *
+ * Residual window: if the process dies after the SMTP server accepted the
+ * message but before the SENT update commits, the job runs again and the
+ * message goes out a second time. It carries the same Message-ID header, so
+ * the duplicate is recognisable (and many mail systems drop it). Closing the
+ * window entirely would need the SMTP server to take part in our transaction.
+ */
+export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessageId: string): Promise<void> {
+  const now = deps.clock.now();
+  const { count } = await deps.db.emailMessage.updateMany({
+    where: { id: emailMessageId, status: "QUEUED", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  if (count === 0) {
+    const current = await deps.db.emailMessage.findUnique({ where: { id: emailMessageId }, select: { status: true } });
+    if (!current || current.status !== "QUEUED") return;
+    // Another worker holds it right now; pg-boss runs this job again later.
+    throw new Error(`email ${emailMessageId} is being delivered by another worker`);
+  }
+  const message = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailMessageId }, select: messageSelect });
+  try {
+    await mailer.send({ ...message, from: { name: message.fromName, address: message.fromAddress } });
+  } catch (error) {
+    await recordFailure(deps, message, error);
+    return;
+  }
+  await deps.db.emailMessage.update({
+    where: { id: emailMessageId },
+    data: { status: "SENT", sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now(), attempts: { increment: 1 }, lockedUntil: null, nextAttemptAt: null },
+  });
+  deps.logger.info({ emailMessageId, messageId: message.messageId }, "email sent");
+}
+
+async function recordFailure(deps: DomainDeps, message: { id: string; attempts: number; queuedAt: Date }, error: unknown): Promise<void> {
+  const now = deps.clock.now();
+  const attempts = message.attempts + 1;
+  const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  const outcome = afterFailedAttempt({ attempts, queuedAt: message.queuedAt, now, permanent: error instanceof MailDeliveryError && error.permanent });
+  await deps.db.$transaction(async (tx) => {
+    if (outcome.kind === "give-up") {
+      await tx.emailMessage.update({
+        where: { id: message.id },
+        data: { status: "FAILED", failedAt: now, attempts, lastError: `${lastError} (gave up: ${outcome.reason})`, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: null },
+      });
+      return;
+    }
+    await tx.emailMessage.update({
+      where: { id: message.id },
+      data: { attempts, lastError, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + outcome.delaySeconds * 1000) },
+    });
+    const job: DeliverEmailJob = { emailMessageId: message.id };
+    await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { tx, startAfter: outcome.delaySeconds });
+  });
+  deps.logger.warn({ emailMessageId: message.id, attempts, err: lastError, outcome: outcome.kind }, "email delivery failed");
+}

@@ -1,0 +1,29 @@
+import type { BackgroundArea } from "../jobs/workers.ts";
+import { deliverEmail } from "./deliver-email.ts";
+import { DELIVER_EMAIL_QUEUE, deliverEmailQueue, type DeliverEmailJob } from "./delivery-queue.ts";
+import { seedNotificationTemplates } from "./seed-notification-templates.ts";
+
+/** Two workers, so one slow SMTP conversation does not hold up the rest. */
+const WORKERS = 2;
+
+/**
+ * Notifications in the background: at start the built-in templates that are
+ * missing are seeded, then the outbox is delivered through the mailer.
+ */
+export const notificationsArea: BackgroundArea = {
+  queues: [deliverEmailQueue],
+  async start(deps, queue) {
+    const seeded = await seedNotificationTemplates(deps);
+    if (seeded > 0) deps.logger.info({ seeded }, "notification templates seeded");
+    const mailer = deps.mailer;
+    if (!mailer) {
+      deps.logger.warn({}, "no mail transport configured: emails stay queued in the outbox");
+      return;
+    }
+    for (let worker = 0; worker < WORKERS; worker += 1) {
+      await queue.work<DeliverEmailJob>(DELIVER_EMAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const job of jobs) await deliverEmail(deps, mailer, job.data.emailMessageId);
+      });
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import type { Prisma } from "@cm/db";
+import { BUILT_IN_TEMPLATES, formatMailbox, renderEmail, variablesOf, type NotificationTemplateKey } from "@cm/notifications";
+import type { DomainDeps } from "../deps.ts";
+import { notFound } from "../errors.ts";
+import { loadBranding } from "./load-branding.ts";
+import { addressOf, enqueueEmail } from "./outbox.ts";
+import { loadTemplate, type StoredTemplate } from "./template-store.ts";
+
+export interface NotificationEvent {
+  template: NotificationTemplateKey;
+  /** Unique per business event, e.g. `welcome-coupon:${assetId}`: a second call with it returns the first message. */
+  eventKey: string;
+  /** Whose primary contact receives it (unless the template turns that off). */
+  accountId: string;
+  /** Replaces the primary contact, e.g. an order's explicit recipient. */
+  recipient?: { email: string; name?: string };
+  /** Every variable the template declares (null renders as empty); see BUILT_IN_TEMPLATES. */
+  variables: Record<string, string | number | null>;
+}
+
+/**
+ * The one way a feature sends an email: call it inside the transaction of
+ * the business event. It renders the current template with the current
+ * branding, writes the message to the outbox (idempotent on eventKey) and
+ * enqueues its delivery. Returns null when staff disabled the template.
+ */
+export async function queueNotification(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  event: NotificationEvent,
+): Promise<{ emailMessageId: string } | null> {
+  const existing = await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
+  if (existing) return { emailMessageId: existing.id };
+  checkVariables(event);
+  const template = await loadTemplate(tx, event.template);
+  if (!template.enabled) return null;
+  const branding = await loadBranding(tx);
+  const recipients = await resolveRecipients(tx, template, event);
+  const variables = { recipient_name: recipients.name, distributor_name: branding.displayName, ...event.variables };
+  const rendered = renderEmail(template, variables, branding);
+  const { id } = await enqueueEmail(tx, deps, {
+    eventKey: event.eventKey,
+    templateKey: event.template,
+    accountId: event.accountId,
+    fromName: branding.displayName,
+    to: recipients.to,
+    cc: template.cc,
+    bcc: template.bcc,
+    ...rendered,
+  });
+  return { emailMessageId: id };
+}
+
+/** A caller that forgets a variable, or misspells one, is a bug to catch in its tests, not a blank in a customer's email. */
+function checkVariables(event: NotificationEvent): void {
+  const offered = new Set(variablesOf(event.template).map((variable) => variable.name));
+  const missing = BUILT_IN_TEMPLATES[event.template].variables.filter((variable) => !(variable.name in event.variables)).map((variable) => variable.name);
+  const unknown = Object.keys(event.variables).filter((name) => !offered.has(name));
+  if (missing.length > 0 || unknown.length > 0) {
+    const parts = [missing.length > 0 ? `missing ${missing.join(", ")}` : "", unknown.length > 0 ? `unknown ${unknown.join(", ")}` : ""];
+    throw new Error(`queueNotification(${event.template}): ${parts.filter(Boolean).join("; ")}`);
+  }
+}
+
+async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredTemplate, event: NotificationEvent) {
+  const account = await tx.account.findUnique({
+    where: { id: event.accountId },
+    select: { companyName: true, primaryContact: { select: { email: true, firstName: true, lastName: true } } },
+  });
+  if (!account) throw notFound("The account");
+  const contact = account.primaryContact;
+  const primary = event.recipient
+    ? { email: event.recipient.email, name: event.recipient.name ?? null }
+    : contact
+      ? { email: contact.email, name: `${contact.firstName} ${contact.lastName}` }
+      : null;
+  const to = template.toPrimaryContact && primary ? [formatMailbox(primary.email, primary.name)] : [];
+  const seen = new Set(to.map(addressOf));
+  for (const extra of template.extraTo) {
+    if (!seen.has(addressOf(extra))) to.push(extra);
+    seen.add(addressOf(extra));
+  }
+  return { to, name: primary?.name ?? account.companyName };
+}

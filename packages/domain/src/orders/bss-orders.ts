@@ -1,0 +1,109 @@
+import type { Prisma } from "@cm/db";
+import type { StaffCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { parseOrderNumber } from "../billing/document-numbers.ts";
+import type { Page } from "../schemas/common.ts";
+import type { DraftOrderInput, ListOrdersInput } from "../schemas/orders.ts";
+import { checkRecipient, loadBuyer } from "./eligibility.ts";
+import { finalizeOrder } from "./finalize-order.ts";
+import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "./order-dto.ts";
+import { priceLines } from "./price-lines.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Promise<Page<OrderSummaryDto>> {
+  const number = input.search ? parseOrderNumber(input.search) : null;
+  const where: Prisma.OrderWhereInput = {
+    ...(input.accountId ? { OR: [{ accountId: input.accountId }, { recipientAccountId: input.accountId }] } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+    ...(input.search ? (number ? { number } : { account: { companyName: { contains: input.search, mode: "insensitive" } } }) : {}),
+  };
+  const [total, rows] = await Promise.all([
+    deps.db.order.count({ where }),
+    deps.db.order.findMany({ where, select: orderSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
+  return { items: rows.map(toOrderSummary), total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getOrder(deps: DomainDeps, id: string): Promise<OrderDetailDto> {
+  const row = await deps.db.order.findUnique({ where: { id }, select: orderDetailSelect });
+  if (!row) throw notFound("The order");
+  return toOrderDetail(row);
+}
+
+/** Checks the account, recipient and lines a draft names (prices are previewed, and taken again at execution). */
+async function checkDraft(tx: Tx, input: DraftOrderInput) {
+  const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, kind: true, companyName: true, currency: true } });
+  if (!account || (account.kind !== "RESELLER" && account.kind !== "DIRECT_CUSTOMER")) {
+    throw new DomainError("INVALID", "Orders are placed for a reseller or a direct customer (choose an end-customer as the recipient)", "accountId");
+  }
+  const buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
+  const recipient = await checkRecipient(tx, buyer, input.recipientAccountId);
+  const priced = await priceLines(tx, account.currency, input.lines.map((line) => ({ ...line, assetName: line.assetName ?? null })));
+  return { buyer, recipient, priced };
+}
+
+async function writeDraftLines(tx: Tx, orderId: string, priced: Awaited<ReturnType<typeof checkDraft>>["priced"]) {
+  await tx.orderLine.deleteMany({ where: { orderId } });
+  await tx.orderLine.createMany({
+    data: priced.lines.map(({ vendorSkuId: _vendorSkuId, ...line }) => ({ ...line, orderId })),
+  });
+  await tx.order.update({ where: { id: orderId }, data: { net: priced.totals.net, tax: priced.totals.tax, gross: priced.totals.gross } });
+}
+
+export async function createDraftOrder(deps: DomainDeps, staff: StaffCaller, input: DraftOrderInput): Promise<OrderDetailDto> {
+  const id = await deps.db.$transaction(async (tx) => {
+    const { buyer, recipient, priced } = await checkDraft(tx, input);
+    const order = await tx.order.create({
+      data: { channel: "BSS", status: "DRAFT", accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency, placedByStaffId: staff.userId },
+      select: { id: true },
+    });
+    await writeDraftLines(tx, order.id, priced);
+    return order.id;
+  });
+  return getOrder(deps, id);
+}
+
+export async function updateDraftOrder(deps: DomainDeps, input: DraftOrderInput & { id: string }): Promise<OrderDetailDto> {
+  await deps.db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, input.id);
+    if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "Only draft orders can be changed");
+    const { buyer, recipient, priced } = await checkDraft(tx, input);
+    await tx.order.update({ where: { id: input.id }, data: { accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency } });
+    await writeDraftLines(tx, input.id, priced);
+  });
+  return getOrder(deps, input.id);
+}
+
+export async function deleteDraftOrder(deps: DomainDeps, id: string): Promise<void> {
+  const { count } = await deps.db.order.deleteMany({ where: { id, status: "DRAFT" } });
+  if (count === 0) throw new DomainError("PRECONDITION_FAILED", "Only draft orders can be deleted");
+}
+
+/**
+ * "Execute Order": the same completion as a Storefront checkout, with prices
+ * taken from the catalog now. Executing an executed order is a no-op.
+ */
+export async function executeOrder(deps: DomainDeps, staff: StaffCaller, id: string): Promise<OrderDetailDto> {
+  await deps.db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, id);
+    if (order.status === "COMPLETED") return;
+    if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A cancelled order cannot be executed");
+    const lines = await tx.orderLine.findMany({ where: { orderId: id }, orderBy: { position: "asc" }, select: { productId: true, quantity: true, assetName: true } });
+    const buyer = await loadBuyer(tx, order.accountId);
+    const recipient = await checkRecipient(tx, buyer, order.recipientAccountId);
+    const priced = await priceLines(tx, buyer.currency, lines);
+    await finalizeOrder(tx, deps, { orderId: id, accountId: buyer.id, recipient, currency: buyer.currency, lines: priced.lines, totals: priced.totals, actor: `staff:${staff.name}` });
+  });
+  return getOrder(deps, id);
+}
+
+/** Row lock: concurrent executions of one order run one after the other. */
+async function lockOrder(tx: Tx, id: string) {
+  const [row] = await tx.$queryRaw<{ status: string; accountId: string; recipientAccountId: string }[]>`
+    SELECT "status", "accountId", "recipientAccountId" FROM "Order" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  if (!row) throw notFound("The order");
+  return row;
+}

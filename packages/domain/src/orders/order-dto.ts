@@ -1,0 +1,101 @@
+import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma } from "@cm/db";
+import { formatOrderNumber } from "../billing/document-numbers.ts";
+
+export interface OrderSummaryDto {
+  id: string;
+  number: string;
+  channel: OrderChannel;
+  status: OrderStatus;
+  account: { id: string; companyName: string };
+  recipient: { id: string; companyName: string };
+  currency: string;
+  net: string;
+  tax: string;
+  gross: string;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export interface OrderDetailDto extends OrderSummaryDto {
+  lines: { position: number; productId: string; productName: string; sku: string; quantity: number; unitPrice: string; taxRate: string; net: string; tax: string; gross: string; assetName: string }[];
+  invoices: { id: string; number: string; kind: "INVOICE" | "CREDIT"; status: string; gross: string }[];
+  assets: {
+    id: string;
+    name: string;
+    quantity: number;
+    syncStatus: AssetSyncStatus;
+    syncError: string | null;
+    couponCode: string | null;
+    couponState: CouponState | null;
+    portalUrl: string | null;
+    status: "ACTIVE" | "CANCELLED";
+    attempts: { at: Date; outcome: "SUCCEEDED" | "FAILED"; message: string | null; trigger: string }[];
+  }[];
+}
+
+export const orderSummarySelect = {
+  id: true,
+  number: true,
+  channel: true,
+  status: true,
+  currency: true,
+  net: true,
+  tax: true,
+  gross: true,
+  createdAt: true,
+  completedAt: true,
+  account: { select: { id: true, companyName: true } },
+  recipientAccount: { select: { id: true, companyName: true } },
+} satisfies Prisma.OrderSelect;
+
+export const orderDetailSelect = {
+  ...orderSummarySelect,
+  lines: { orderBy: { position: "asc" }, select: { position: true, productId: true, productName: true, sku: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, assetName: true } },
+  invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, kind: true, status: true, gross: true } },
+  assets: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      quantity: true,
+      syncStatus: true,
+      syncError: true,
+      couponCode: true,
+      couponState: true,
+      portalUrl: true,
+      status: true,
+      attempts: { orderBy: { startedAt: "asc" }, select: { startedAt: true, outcome: true, message: true, trigger: true } },
+    },
+  },
+} satisfies Prisma.OrderSelect;
+
+const money = (value: Prisma.Decimal) => value.toFixed(2);
+
+export function toOrderSummary(row: Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>): OrderSummaryDto {
+  return {
+    id: row.id,
+    number: formatOrderNumber(row.number),
+    channel: row.channel,
+    status: row.status,
+    account: row.account,
+    recipient: row.recipientAccount,
+    currency: row.currency,
+    net: money(row.net),
+    tax: money(row.tax),
+    gross: money(row.gross),
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+  };
+}
+
+export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>): OrderDetailDto {
+  return {
+    ...toOrderSummary(row),
+    lines: row.lines.map((line) => ({ ...line, unitPrice: money(line.unitPrice), taxRate: money(line.taxRate), net: money(line.net), tax: money(line.tax), gross: money(line.gross) })),
+    invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
+    assets: row.assets.map(({ attempts, ...asset }) => ({
+      ...asset,
+      attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, message: attempt.message, trigger: attempt.trigger })),
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { importServicesDefinition } from "../../bittitan/import-services-definition.ts";
+import { activateServiceManager, getServiceManager, testServiceManager } from "../../bittitan/service-manager.ts";
+import { getAccountSync, synchronizeAccount } from "../../bittitan/sync-account.ts";
+import { emailSchema, idSchema } from "../../schemas/common.ts";
+import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+
+export const bssBitTitanRouter = router({
+  serviceManager: staffProcedure.query(({ ctx }) => getServiceManager(ctx.deps)),
+  activate: adminProcedure
+    .input(
+      z.object({
+        baseUrl: z.url({ protocol: /^https?$/, message: "Enter the API address, e.g. https://api.bittitan.com" }).max(300),
+        /** Leave empty to keep the saved key. */
+        apiKey: z.string().trim().min(8, { message: "The API key looks too short" }).max(500).nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => activateServiceManager(ctx.deps, input)),
+  test: staffProcedure.mutation(({ ctx }) => testServiceManager(ctx.deps)),
+  importServicesDefinition: adminProcedure.mutation(({ ctx }) => importServicesDefinition(ctx.deps)),
+  accountSync: staffProcedure.input(z.object({ accountId: idSchema })).query(({ ctx, input }) => getAccountSync(ctx.deps, input.accountId)),
+  synchronizeAccount: staffProcedure
+    .input(
+      z.object({
+        accountId: idSchema,
+        email: emailSchema,
+        password: z.string({ message: "Enter the BitTitan password" }).min(1, { message: "Enter the BitTitan password" }).max(200),
+      }),
+    )
+    .mutation(({ ctx, input }) => synchronizeAccount(ctx.deps, input)),
+});

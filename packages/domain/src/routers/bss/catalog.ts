@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { createCategory, deleteCategory, listCategories, updateCategory } from "../../catalog/categories.ts";
+import { getProductGroup, setProductGroup } from "../../catalog/product-group.ts";
+import { listProductTypes, updateProductType } from "../../catalog/product-types.ts";
+import { createProduct, getProduct, listProducts, setProductPublished, updateProduct } from "../../catalog/products.ts";
+import { idempotent } from "../../idempotency.ts";
+import {
+  categoryInput,
+  createProductInput,
+  listProductsInput,
+  productGroupInput,
+  productTypeUpdateInput,
+  updateProductInput,
+} from "../../schemas/catalog.ts";
+import { idSchema } from "../../schemas/common.ts";
+import { router, staffProcedure } from "../../trpc.ts";
+
+const byId = z.object({ id: idSchema });
+
+export const bssCatalogRouter = router({
+  productTypes: staffProcedure.query(({ ctx }) => listProductTypes(ctx.deps)),
+  updateProductType: staffProcedure.input(productTypeUpdateInput).mutation(({ ctx, input }) => updateProductType(ctx.deps, input)),
+  listProducts: staffProcedure.input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.deps, input)),
+  getProduct: staffProcedure.input(byId).query(({ ctx, input }) => getProduct(ctx.deps, input.id)),
+  createProduct: staffProcedure
+    .input(createProductInput.extend(idempotent.shape))
+    .use(idempotent.middleware)
+    .mutation(({ ctx, input }) => createProduct(ctx.deps, input)),
+  updateProduct: staffProcedure.input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.deps, input)),
+  setPublished: staffProcedure
+    .input(z.object({ id: idSchema, published: z.boolean() }))
+    .mutation(({ ctx, input }) => setProductPublished(ctx.deps, input)),
+  categories: staffProcedure.query(({ ctx }) => listCategories(ctx.deps)),
+  createCategory: staffProcedure.input(categoryInput).mutation(({ ctx, input }) => createCategory(ctx.deps, input)),
+  updateCategory: staffProcedure.input(categoryInput.extend({ id: idSchema })).mutation(({ ctx, input }) => updateCategory(ctx.deps, input)),
+  deleteCategory: staffProcedure.input(byId).mutation(({ ctx, input }) => deleteCategory(ctx.deps, input.id)),
+  productGroup: staffProcedure.query(({ ctx }) => getProductGroup(ctx.deps)),
+  setProductGroup: staffProcedure.input(productGroupInput).mutation(({ ctx, input }) => setProductGroup(ctx.deps, input.productIds)),
+});

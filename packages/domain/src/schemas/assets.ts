@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+import { assetNameSchema } from "./orders.ts";
+
+export const listAssetsInput = z.object({
+  accountId: idSchema.optional(),
+  productId: idSchema.optional(),
+  syncStatus: z.enum(["PENDING", "SYNCHRONIZED", "FAILED"]).optional(),
+  couponState: z.enum(["ACTIVE", "REDEEMED", "EXPIRED", "CANCELLED"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  /** Any part of the asset name or coupon code. */
+  search: z.string().trim().min(1).max(60).optional(),
+  sort: z.enum(["newest", "oldest", "name"]).default("newest"),
+  /** From the previous page's nextCursor. */
+  cursor: z.string().max(300).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const editAssetInput = z.object({
+  id: idSchema,
+  name: assetNameSchema,
+  /** The buyer itself or one of its end-customers. */
+  recipientAccountId: idSchema,
+});
+
+export const attachCouponInput = z.object({
+  id: idSchema,
+  couponCode: z.string().trim().toUpperCase().min(4).max(40),
+});
+
+export type ListAssetsInput = z.infer<typeof listAssetsInput>;

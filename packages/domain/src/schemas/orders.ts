@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { idSchema, pageSchema } from "./common.ts";
+
+export const quantitySchema = z
+  .number({ message: "Enter a number of licenses" })
+  .int({ message: "Licenses are bought in whole numbers" })
+  .min(1, { message: "Order at least 1 license" })
+  .max(10_000, { message: "At most 10,000 licenses per line" });
+
+export const assetNameSchema = z.string().trim().min(1, { message: "Give the asset a name" }).max(120, { message: "At most 120 characters" });
+
+export const addToBasketInput = z.object({ productId: idSchema, quantity: quantitySchema.default(1) });
+export const updateBasketLineInput = z.object({ lineId: idSchema, quantity: quantitySchema, assetName: assetNameSchema });
+export const setRecipientInput = z.object({ recipientAccountId: idSchema.nullable() });
+export const completeCheckoutInput = z.object({
+  idempotencyKey: z.uuid({ message: "The idempotency key must be a UUID" }),
+  basketVersion: z.number().int().min(0),
+});
+
+export const orderLineInput = z.object({ productId: idSchema, quantity: quantitySchema, assetName: assetNameSchema.nullish() });
+
+export const draftOrderInput = z.object({
+  accountId: idSchema,
+  recipientAccountId: idSchema.nullish(),
+  lines: z.array(orderLineInput).min(1, { message: "Add at least one product" }).max(50),
+});
+
+export const listOrdersInput = pageSchema.extend({
+  accountId: idSchema.optional(),
+  status: z.enum(["DRAFT", "COMPLETED", "CANCELLED"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  search: z.string().trim().max(40).optional(),
+});
+
+export type DraftOrderInput = z.infer<typeof draftOrderInput>;
+export type ListOrdersInput = z.infer<typeof listOrdersInput>;

@@ -1,0 +1,136 @@
+import type { Prisma } from "@cm/db";
+import type { ShopCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { MAX_LICENSES_PER_LINE } from "../orders/price-lines.ts";
+import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
+import { visibleProductWhere } from "./catalog.ts";
+import { endCustomersWhere } from "./scope.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface BasketLineDto extends LineTotals {
+  id: string;
+  productId: string;
+  productName: string;
+  slug: string;
+  quantity: number;
+  assetName: string;
+  unitPrice: string | null;
+  taxRate: string;
+  /** Why this line cannot be ordered now (product withdrawn, not sold in the currency). */
+  problem: string | null;
+}
+
+export interface BasketDto {
+  version: number;
+  currency: string;
+  synchronized: boolean;
+  recipient: { id: string; companyName: string; isBuyer: boolean };
+  lines: BasketLineDto[];
+  totals: LineTotals;
+}
+
+/** The caller's own basket (one per Storefront user), created on first use. */
+async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
+  return db.basket.upsert({
+    where: { contactId: caller.contactId },
+    create: { contactId: caller.contactId, accountId: caller.accountId },
+    update: {},
+    select: { id: true, version: true, recipientAccountId: true },
+  });
+}
+
+export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<BasketDto> {
+  const basket = await basketOf(deps.db, caller);
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: caller.accountId },
+    select: { companyName: true, currency: true, bittitanSyncStatus: true },
+  });
+  const rows = await deps.db.basketLine.findMany({ where: { basketId: basket.id }, orderBy: { createdAt: "asc" } });
+  const products = await deps.db.product.findMany({
+    where: { id: { in: rows.map((row) => row.productId) } },
+    select: { id: true, name: true, slug: true, taxRate: true, published: true, groupEntry: { select: { position: true } }, prices: { where: { currency: account.currency } } },
+  });
+  const lines = rows.map((row): BasketLineDto => {
+    const product = products.find((candidate) => candidate.id === row.productId);
+    const onSale = !!product?.published && !!product.groupEntry;
+    const price = product?.prices[0]?.unitPrice.toFixed(2) ?? null;
+    const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
+    const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
+    const totals = problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);
+    return { id: row.id, productId: row.productId, productName: product?.name ?? "Unavailable product", slug: product?.slug ?? "", quantity: row.quantity, assetName: row.assetName, unitPrice: price, taxRate, problem, ...totals };
+  });
+  const recipient = basket.recipientAccountId
+    ? await deps.db.account.findFirst({ where: { AND: [{ id: basket.recipientAccountId }, endCustomersWhere(caller)] }, select: { id: true, companyName: true } })
+    : null;
+  return {
+    version: basket.version,
+    currency: account.currency,
+    synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
+    recipient: recipient ? { ...recipient, isBuyer: false } : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
+    lines,
+    totals: sumTotals(lines),
+  };
+}
+
+/** Every change bumps the version a checkout must present. */
+async function touch(tx: Tx, basketId: string) {
+  await tx.basket.update({ where: { id: basketId }, data: { version: { increment: 1 } } });
+}
+
+export async function addToBasket(deps: DomainDeps, caller: ShopCaller, input: { productId: string; quantity: number }): Promise<BasketDto> {
+  await deps.db.$transaction(async (tx) => {
+    const product = await tx.product.findFirst({ where: { ...visibleProductWhere, id: input.productId }, select: { id: true, name: true } });
+    if (!product) throw new DomainError("NOT_FOUND", "That product is not available", "productId");
+    const basket = await basketOf(tx, caller);
+    const existing = await tx.basketLine.findFirst({ where: { basketId: basket.id, productId: product.id }, select: { id: true, quantity: true } });
+    if (existing) {
+      const quantity = existing.quantity + input.quantity;
+      if (quantity > MAX_LICENSES_PER_LINE) throw new DomainError("INVALID", `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`, "quantity");
+      await tx.basketLine.update({ where: { id: existing.id }, data: { quantity } });
+    } else {
+      await tx.basketLine.create({ data: { basketId: basket.id, productId: product.id, quantity: input.quantity, assetName: product.name } });
+    }
+    await touch(tx, basket.id);
+  });
+  return getBasket(deps, caller);
+}
+
+async function ownLine(tx: Tx, caller: ShopCaller, lineId: string) {
+  const line = await tx.basketLine.findFirst({ where: { id: lineId, basket: { contactId: caller.contactId } }, select: { id: true, basketId: true } });
+  if (!line) throw notFound("That basket line");
+  return line;
+}
+
+export async function updateBasketLine(deps: DomainDeps, caller: ShopCaller, input: { lineId: string; quantity: number; assetName: string }): Promise<BasketDto> {
+  await deps.db.$transaction(async (tx) => {
+    const line = await ownLine(tx, caller, input.lineId);
+    await tx.basketLine.update({ where: { id: line.id }, data: { quantity: input.quantity, assetName: input.assetName } });
+    await touch(tx, line.basketId);
+  });
+  return getBasket(deps, caller);
+}
+
+export async function removeBasketLine(deps: DomainDeps, caller: ShopCaller, lineId: string): Promise<BasketDto> {
+  await deps.db.$transaction(async (tx) => {
+    const line = await ownLine(tx, caller, lineId);
+    await tx.basketLine.delete({ where: { id: line.id } });
+    await touch(tx, line.basketId);
+  });
+  return getBasket(deps, caller);
+}
+
+/** For whom the order is: the buyer itself (null) or one of its own end-customers. */
+export async function setBasketRecipient(deps: DomainDeps, caller: ShopCaller, recipientAccountId: string | null): Promise<BasketDto> {
+  await deps.db.$transaction(async (tx) => {
+    const target = recipientAccountId === caller.accountId ? null : recipientAccountId;
+    if (target) {
+      const own = await tx.account.findFirst({ where: { AND: [{ id: target, status: "ACTIVE" }, endCustomersWhere(caller)] }, select: { id: true } });
+      if (!own) throw new DomainError("INVALID", "Choose yourself or one of your own end-customers", "recipientAccountId");
+    }
+    const basket = await basketOf(tx, caller);
+    await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: target, version: { increment: 1 } } });
+  });
+  return getBasket(deps, caller);
+}

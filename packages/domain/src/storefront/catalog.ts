@@ -1,0 +1,107 @@
+import type { Prisma } from "@cm/db";
+import type { ShopCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { notFound } from "../errors.ts";
+import { lineTotals } from "../shared/money.ts";
+
+export interface CatalogProductDto {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  licenseCoverage: string;
+  productTypeName: string;
+  category: { id: string; name: string } | null;
+  expireDays: number;
+  validityDays: number;
+  currency: string;
+  /** Price of one license in the caller's currency; null when not sold in it. */
+  unitPrice: string | null;
+  taxRate: string;
+  /** One license with tax, for display. */
+  unitGross: string | null;
+}
+
+export interface CatalogDto {
+  currency: string;
+  /** Ordering BitTitan products needs a synchronized account (the distributor does it). */
+  synchronized: boolean;
+  categories: { id: string; name: string }[];
+  products: CatalogProductDto[];
+}
+
+const catalogSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  licenseCoverage: true,
+  taxRate: true,
+  expireDaysOverride: true,
+  validityDaysOverride: true,
+  category: { select: { id: true, name: true, position: true } },
+  productType: { select: { name: true, expireDays: true, validityDays: true } },
+  prices: { select: { currency: true, unitPrice: true } },
+  groupEntry: { select: { position: true } },
+} satisfies Prisma.ProductSelect;
+
+/** What the Storefront may show: published products of the BitTitan Product Group. */
+export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, groupEntry: { isNot: null } };
+
+function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalogSelect }>, currency: string): CatalogProductDto {
+  const price = row.prices.find((candidate) => candidate.currency === currency);
+  const taxRate = row.taxRate.toFixed(2);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    licenseCoverage: row.licenseCoverage,
+    productTypeName: row.productType.name,
+    category: row.category ? { id: row.category.id, name: row.category.name } : null,
+    expireDays: row.expireDaysOverride ?? row.productType.expireDays,
+    validityDays: row.validityDaysOverride ?? row.productType.validityDays,
+    currency,
+    unitPrice: price ? price.unitPrice.toFixed(2) : null,
+    taxRate,
+    unitGross: price ? lineTotals(price.unitPrice.toFixed(2), 1, taxRate).gross : null,
+  };
+}
+
+async function buyer(deps: DomainDeps, caller: ShopCaller) {
+  return deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
+}
+
+export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input: { search?: string; categoryId?: string }): Promise<CatalogDto> {
+  const account = await buyer(deps, caller);
+  const rows = await deps.db.product.findMany({
+    where: {
+      ...visibleProductWhere,
+      ...(input.categoryId ? { categoryId: input.categoryId } : {}),
+      ...(input.search
+        ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { description: { contains: input.search, mode: "insensitive" } }] }
+        : {}),
+    },
+    select: catalogSelect,
+    orderBy: { groupEntry: { position: "asc" } },
+  });
+  const categories = new Map<string, { id: string; name: string; position: number }>();
+  for (const row of rows) if (row.category) categories.set(row.category.id, row.category);
+  return {
+    currency: account.currency,
+    synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
+    categories: [...categories.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
+    products: rows.map((row) => toCatalogProduct(row, account.currency)),
+  };
+}
+
+export async function getCatalogProduct(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { slug: string },
+): Promise<CatalogProductDto & { synchronized: boolean }> {
+  const account = await buyer(deps, caller);
+  const row = await deps.db.product.findFirst({ where: { ...visibleProductWhere, slug: input.slug }, select: catalogSelect });
+  if (!row) throw notFound("The product");
+  return { ...toCatalogProduct(row, account.currency), synchronized: account.bittitanSyncStatus === "SYNCHRONIZED" };
+}

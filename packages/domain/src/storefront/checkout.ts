@@ -1,0 +1,110 @@
+import { Prisma } from "@cm/db";
+import type { ShopCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { checkRecipient, loadBuyer } from "../orders/eligibility.ts";
+import { finalizeOrder } from "../orders/finalize-order.ts";
+import { formatOrderNumber } from "../billing/document-numbers.ts";
+import { priceLines } from "../orders/price-lines.ts";
+import { getBasket, type BasketDto } from "./basket.ts";
+import { getMyAccount } from "./my-account.ts";
+import type { BillingAddressDto } from "../accounts/account-dto.ts";
+
+export interface CheckoutReviewDto {
+  basket: BasketDto;
+  billing: { companyName: string; email: string; taxId: string | null; address: BillingAddressDto };
+  billingContact: { name: string; email: string; phone: string | null } | null;
+}
+
+/** Checkout step 2: what will be billed to whom, for verification. */
+export async function reviewCheckout(deps: DomainDeps, caller: ShopCaller): Promise<CheckoutReviewDto> {
+  const [basket, { account }] = await Promise.all([getBasket(deps, caller), getMyAccount(deps, caller)]);
+  const contact = account.primaryContact;
+  return {
+    basket,
+    billing: { companyName: account.companyName, email: account.email, taxId: account.taxId, address: account.billingAddress },
+    billingContact: contact ? { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone } : null,
+  };
+}
+
+export interface CheckoutResult {
+  orderId: string;
+  orderNumber: string;
+  /** True when this was a repeat of an order already placed with the same key. */
+  replayed: boolean;
+}
+
+/**
+ * "Complete order", exactly once: the same key returns the order it made; a
+ * basket changed since it was reviewed (another tab, another click) is
+ * refused; and the basket is emptied in the order's own transaction.
+ */
+export async function completeCheckout(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { idempotencyKey: string; basketVersion: number },
+): Promise<CheckoutResult> {
+  const previous = await findByKey(deps, caller, input.idempotencyKey);
+  if (previous) return previous;
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      // The version check locks the basket row: concurrent checkouts of one basket run one after the other.
+      const locked = await tx.basket.updateMany({
+        where: { contactId: caller.contactId, version: input.basketVersion },
+        data: { version: { increment: 1 } },
+      });
+      if (locked.count === 0) throw new BasketChanged();
+      const basket = await tx.basket.findUniqueOrThrow({
+        where: { contactId: caller.contactId },
+        select: { id: true, recipientAccountId: true, lines: { orderBy: { createdAt: "asc" }, select: { productId: true, quantity: true, assetName: true } } },
+      });
+      if (basket.lines.length === 0) throw new DomainError("INVALID", "Your basket is empty");
+      const buyer = await loadBuyer(tx, caller.accountId);
+      const recipient = await checkRecipient(tx, buyer, basket.recipientAccountId);
+      const priced = await priceLines(tx, buyer.currency, basket.lines);
+      const order = await tx.order.create({
+        data: {
+          channel: "STOREFRONT",
+          status: "DRAFT",
+          accountId: buyer.id,
+          recipientAccountId: recipient.id,
+          currency: buyer.currency,
+          idempotencyKey: input.idempotencyKey,
+          placedByContactId: caller.contactId,
+        },
+        select: { id: true, number: true },
+      });
+      await finalizeOrder(tx, deps, {
+        orderId: order.id,
+        accountId: buyer.id,
+        recipient,
+        currency: buyer.currency,
+        lines: priced.lines,
+        totals: priced.totals,
+        actor: `customer:${caller.name}`,
+      });
+      await tx.basketLine.deleteMany({ where: { basketId: basket.id } });
+      await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: null } });
+      return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };
+    });
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer with its order.
+    const raced = error instanceof BasketChanged || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+    if (raced) {
+      const winner = await findByKey(deps, caller, input.idempotencyKey);
+      if (winner) return winner;
+      throw new DomainError("CONFLICT", "Your basket changed since you reviewed it (in another tab?). Please review it again.");
+    }
+    throw error;
+  }
+}
+
+class BasketChanged extends Error {}
+
+async function findByKey(deps: DomainDeps, caller: ShopCaller, idempotencyKey: string): Promise<CheckoutResult | null> {
+  const order = await deps.db.order.findUnique({
+    where: { accountId_idempotencyKey: { accountId: caller.accountId, idempotencyKey } },
+    select: { id: true, number: true },
+  });
+  return order ? { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: true } : null;
+}

@@ -1,0 +1,1 @@
+export { startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from "./receiver.ts";

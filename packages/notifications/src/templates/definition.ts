@@ -1,0 +1,55 @@
+/** The templates the platform sends; other features name one when they queue an email. */
+export const NOTIFICATION_TEMPLATE_KEYS = [
+  "welcome-bittitan-coupon",
+  "bittitan-asset-cancelled",
+  "invoice-issued",
+  "welcome-standard-storefront",
+  "plan-subscription-cancelled",
+] as const;
+
+export type NotificationTemplateKey = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
+
+export const isNotificationTemplateKey = (value: string): value is NotificationTemplateKey =>
+  (NOTIFICATION_TEMPLATE_KEYS as readonly string[]).includes(value);
+
+export type VariableValue = string | number | null;
+
+export interface TemplateVariable {
+  name: string;
+  description: string;
+  /** Shown in the BSS preview and used for test emails. */
+  sample: string | number;
+  /**
+   * "event": the feature that queues the email supplies it.
+   * "automatic": the notification service fills it in (the recipient, the branding).
+   */
+  source: "event" | "automatic";
+}
+
+export interface TemplateContent {
+  subject: string;
+  /** The body only: the branded layout wraps it. */
+  html: string;
+  text: string;
+}
+
+export interface TemplateDefinition {
+  key: NotificationTemplateKey;
+  name: string;
+  description: string;
+  variables: TemplateVariable[];
+  defaults: TemplateContent;
+}
+
+/** Variables every template may use; queueNotification fills them in. */
+export const AUTOMATIC_VARIABLES: TemplateVariable[] = [
+  { name: "recipient_name", description: "Name of the person the email is addressed to", sample: "Pat Jensen", source: "automatic" },
+  { name: "distributor_name", description: "Your company name (Setup > Branding)", sample: "Northwind Distribution", source: "automatic" },
+];
+
+export const eventVariable = (name: string, description: string, sample: string | number): TemplateVariable => ({
+  name,
+  description,
+  sample,
+  source: "event",
+});

@@ -1,0 +1,15 @@
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+export const formatDate = (value: Date | string) => dateFormat.format(new Date(value));
+export const formatDateTime = (value: Date | string) => dateTimeFormat.format(new Date(value));
+
+/** Amounts arrive as exact decimal strings; formatting for display only. */
+export function formatMoney(amount: string, currency: string): string {
+  const [whole = "0", cents = "00"] = amount.replace("-", "").split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const symbol = ({ EUR: "€", USD: "$", GBP: "£" } as Record<string, string>)[currency];
+  const sign = amount.startsWith("-") ? "-" : "";
+  const text = `${grouped}.${cents.padEnd(2, "0").slice(0, 2)}`;
+  return symbol ? `${sign}${symbol}${text}` : `${sign}${text} ${currency}`;
+}
