@@ -12,6 +12,10 @@ import { ProductGroupPage } from "./pages/catalog/product-group.tsx";
 import { ProductTypesPage } from "./pages/catalog/product-types.tsx";
 import { ProductsPage } from "./pages/catalog/products.tsx";
 import { BitTitanSetupPage } from "./pages/setup/bittitan.tsx";
+import { AssetDetailPage } from "./pages/billing/asset-detail.tsx";
+import { AssetsPage } from "./pages/billing/assets.tsx";
+import { InvoiceDetailPage, InvoicesPage } from "./pages/billing/invoices.tsx";
+import { ReconciliationPage } from "./pages/billing/reconciliation.tsx";
 import { OrderDetailPage } from "./pages/orders/order-detail.tsx";
 import { OrderEditPage, OrderNewPage } from "./pages/orders/order-form.tsx";
 import { OrdersPage } from "./pages/orders/orders.tsx";
@@ -35,6 +39,11 @@ export const router = createBrowserRouter(
         { path: "accounts/:id/edit", element: <AccountEditPage /> },
         { path: "setup/staff", element: <StaffPage /> },
         { path: "setup/bittitan", element: <BitTitanSetupPage /> },
+        { path: "assets", element: <AssetsPage /> },
+        { path: "assets/:id", element: <AssetDetailPage /> },
+        { path: "reconciliation", element: <ReconciliationPage /> },
+        { path: "invoices", element: <InvoicesPage /> },
+        { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "orders", element: <OrdersPage /> },
         { path: "orders/new", element: <OrderNewPage /> },
         { path: "orders/:id", element: <OrderDetailPage /> },

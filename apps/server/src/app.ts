@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { appRouter, CLIENT_IP_HEADER, createContextInner, resolveShopCaller, resolveStaffCaller, type Auths, type DomainDeps } from "@cm/domain";
+import {
+  appRouter,
+  CLIENT_IP_HEADER,
+  createContextInner,
+  DomainError,
+  invoicePdf,
+  resolveShopCaller,
+  resolveStaffCaller,
+  type Auths,
+  type DomainDeps,
+} from "@cm/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -93,6 +103,30 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+
+  // Invoice PDFs: each app downloads with its own session, scoped like the API.
+  const pdfResponse = async (scope: Record<string, string>, id: string) => {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: { message: "Not a valid invoice id" } }, { status: 400 });
+    try {
+      const { filename, pdf } = await invoicePdf(deps, scope, id);
+      return new Response(new Uint8Array(pdf), {
+        headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "private, no-store" },
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "NOT_FOUND") return Response.json({ error: { message: error.message } }, { status: 404 });
+      throw error;
+    }
+  };
+  app.get("/api/bss/invoices/:id/pdf", async (c) => {
+    const staff = await resolveStaffCaller(auths.staff, deps.db, c.req.raw.headers);
+    if (!staff) return c.json({ error: { message: "Please log in to the back office" } }, 401);
+    return pdfResponse({}, c.req.param("id"));
+  });
+  app.get("/api/storefront/invoices/:id/pdf", async (c) => {
+    const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
+    if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
+    return pdfResponse({ accountId: shop.accountId }, c.req.param("id"));
+  });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));
 

@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AccountPage } from "./pages/account.tsx";
+import { AssetPage } from "./pages/asset.tsx";
+import { AssetsPage } from "./pages/assets.tsx";
 import { BasketPage } from "./pages/basket.tsx";
+import { InvoicePage, InvoicesPage } from "./pages/invoices.tsx";
 import { CatalogPage } from "./pages/catalog.tsx";
 import { CheckoutPage } from "./pages/checkout.tsx";
 import { OrderPage } from "./pages/order.tsx";
@@ -23,6 +26,10 @@ export const router = createBrowserRouter([
       { path: "checkout", element: <CheckoutPage /> },
       { path: "orders", element: <OrdersPage /> },
       { path: "orders/:id", element: <OrderPage /> },
+      { path: "assets", element: <AssetsPage /> },
+      { path: "assets/:id", element: <AssetPage /> },
+      { path: "invoices", element: <InvoicesPage /> },
+      { path: "invoices/:id", element: <InvoicePage /> },
       { path: "account", element: <AccountPage /> },
       { path: "end-customers", element: <EndCustomersPage /> },
       { path: "end-customers/new", element: <EndCustomerNewPage /> },

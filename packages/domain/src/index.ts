@@ -15,3 +15,4 @@ export { seedDemoCatalog, DEMO_PARTNERS, type DemoBitTitan } from "./demo/seed-d
 export { queueNotification, type NotificationEvent } from "./notifications/queue-notification.ts";
 export { seedNotificationTemplates } from "./notifications/seed-notification-templates.ts";
 export type { NotificationTemplateKey } from "@cm/notifications";
+export { invoicePdf } from "./billing/invoice-pdf.ts";

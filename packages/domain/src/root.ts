@@ -1,6 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { bssAccountRouter } from "./routers/bss/account.ts";
+import { bssAssetRouter, bssInvoiceRouter } from "./routers/bss/asset.ts";
 import { bssBitTitanRouter } from "./routers/bss/bittitan.ts";
+import { storefrontAssetRouter, storefrontInvoiceRouter } from "./routers/storefront/asset.ts";
 import { bssCatalogRouter } from "./routers/bss/catalog.ts";
 import { bssOrderRouter } from "./routers/bss/order.ts";
 import { storefrontBasketRouter, storefrontCheckoutRouter, storefrontOrderRouter } from "./routers/storefront/basket.ts";
@@ -20,19 +22,23 @@ export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
   bss: router({
     account: bssAccountRouter,
+    asset: bssAssetRouter,
     bittitan: bssBitTitanRouter,
     catalog: bssCatalogRouter,
+    invoice: bssInvoiceRouter,
     order: bssOrderRouter,
     notification: bssNotificationRouter,
     staff: bssStaffRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,
+    asset: storefrontAssetRouter,
     basket: storefrontBasketRouter,
     catalog: storefrontCatalogRouter,
     checkout: storefrontCheckoutRouter,
     order: storefrontOrderRouter,
     endCustomer: storefrontEndCustomerRouter,
+    invoice: storefrontInvoiceRouter,
   }),
 });
 

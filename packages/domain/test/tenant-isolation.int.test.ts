@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
+import { randomUUID } from "node:crypto";
+import { connectBitTitan, startTestBitTitan, synchronize, type TestBitTitan } from "./bittitan-harness.ts";
 import { createHarness, makeTwoResellers, validAddress, validContact, type Caller, type Harness } from "./harness.ts";
 
 // A reseller must never read or change another reseller's account, contacts
@@ -8,15 +10,49 @@ import { createHarness, makeTwoResellers, validAddress, validContact, type Calle
 // in the storefront services is removed.
 
 let harness: Harness;
+let bittitan: TestBitTitan;
 let world: Awaited<ReturnType<typeof makeTwoResellers>>;
 let alice: Caller;
+/** What Beta bought for its end-customer: the records Alice will try to reach. */
+let beta: { orderId: string; assetId: string; invoiceId: string; basketLineId: string; productId: string };
 
 beforeAll(async () => {
   harness = await createHarness();
+  bittitan = await startTestBitTitan();
+  await connectBitTitan(harness, bittitan);
   world = await makeTwoResellers(harness);
   alice = await harness.shop("alice@alpha.test");
+  const staff = await harness.staff();
+  const type = (await staff.bss.catalog.productTypes())[0];
+  const product = await staff.bss.catalog.createProduct({
+    productTypeId: type?.id ?? "",
+    sku: "ISO-1",
+    name: "Isolation licenses",
+    description: "x",
+    licenseCoverage: "x",
+    taxRate: "10",
+    published: true,
+    prices: [{ currency: "EUR", unitPrice: "5.00" }],
+  });
+  await synchronize(harness, bittitan, world.beta.id, "partner@beta.test");
+  const bob = await harness.shop("bob@beta.test");
+  await bob.storefront.basket.add({ productId: product.id, quantity: 2 });
+  const basket = await bob.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id });
+  const { orderId } = await bob.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  const order = await bob.storefront.order.get({ id: orderId });
+  const pending = await bob.storefront.basket.add({ productId: product.id, quantity: 1 });
+  beta = {
+    orderId,
+    assetId: order.assets[0]?.id ?? "",
+    invoiceId: order.invoices[0]?.id ?? "",
+    basketLineId: pending.lines[0]?.id ?? "",
+    productId: product.id,
+  };
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  await bittitan.close();
+});
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -40,14 +76,22 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
   "storefront.account.update": (caller) => caller.storefront.account.update({ ...company("ignored"), billingAddress: validAddress }),
   "storefront.basket.get": (caller) => caller.storefront.basket.get(),
   "storefront.basket.add": (caller) => caller.storefront.basket.add({ productId: world.betaCustomer.id, quantity: 1 }),
-  "storefront.basket.updateLine": (caller) => caller.storefront.basket.updateLine({ lineId: world.betaCustomer.id, quantity: 2, assetName: "x" }),
-  "storefront.basket.removeLine": (caller) => caller.storefront.basket.removeLine({ lineId: world.betaCustomer.id }),
+  "storefront.basket.updateLine": (caller) => caller.storefront.basket.updateLine({ lineId: beta.basketLineId, quantity: 2, assetName: "x" }),
+  "storefront.basket.removeLine": (caller) => caller.storefront.basket.removeLine({ lineId: beta.basketLineId }),
   "storefront.basket.setRecipient": (caller) => caller.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id }),
   "storefront.checkout.review": (caller) => caller.storefront.checkout.review(),
   "storefront.checkout.complete": (caller) =>
     caller.storefront.checkout.complete({ idempotencyKey: "00000000-0000-4000-8000-000000000001", basketVersion: 0 }),
   "storefront.order.list": (caller) => caller.storefront.order.list({ page: 1, pageSize: 100 }),
-  "storefront.order.get": (caller) => caller.storefront.order.get({ id: world.betaCustomer.id }),
+  "storefront.order.get": (caller) => caller.storefront.order.get({ id: beta.orderId }),
+  "storefront.asset.list": (caller) => caller.storefront.asset.list({ search: "Isolation", sort: "newest", limit: 100 }),
+  "storefront.asset.get": (caller) => caller.storefront.asset.get({ id: beta.assetId }),
+  "storefront.asset.update": (caller) => caller.storefront.asset.update({ id: beta.assetId, name: "Hijacked", recipientAccountId: world.alphaCustomer.id }),
+  "storefront.asset.cancel": (caller) => caller.storefront.asset.cancel({ id: beta.assetId }),
+  "storefront.asset.suspend": (caller) => caller.storefront.asset.suspend({ id: beta.assetId }),
+  "storefront.asset.amend": (caller) => caller.storefront.asset.amend({ id: beta.assetId }),
+  "storefront.invoice.list": (caller) => caller.storefront.invoice.list({ page: 1, pageSize: 100 }),
+  "storefront.invoice.get": (caller) => caller.storefront.invoice.get({ id: beta.invoiceId }),
   "storefront.catalog.browse": (caller) => caller.storefront.catalog.browse({ search: "Beta" }),
   "storefront.catalog.product": (caller) => caller.storefront.catalog.product({ slug: "beta-partners" }),
   "storefront.endCustomer.list": (caller) => caller.storefront.endCustomer.list({ search: "Beta", page: 1, pageSize: 100 }),
@@ -65,11 +109,15 @@ describe("tenant isolation in the Storefront", () => {
   });
 
   it("never returns or changes another reseller's records", async () => {
-    const betaBefore = await harness.deps.db.account.findMany({
-      where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] },
-      include: { contacts: true },
-      orderBy: { id: "asc" },
-    });
+    const betaState = () =>
+      Promise.all([
+        harness.deps.db.account.findMany({ where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] }, include: { contacts: true }, orderBy: { id: "asc" } }),
+        harness.deps.db.order.findMany({ where: { accountId: world.beta.id }, include: { lines: true } }),
+        harness.deps.db.asset.findMany({ where: { accountId: world.beta.id } }),
+        harness.deps.db.invoice.findMany({ where: { accountId: world.beta.id } }),
+        harness.deps.db.basket.findMany({ where: { accountId: world.beta.id }, include: { lines: true } }),
+      ]);
+    const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {
       const outcome = await attack(alice).then(
         (value) => ({ ok: true as const, value }),
@@ -77,7 +125,7 @@ describe("tenant isolation in the Storefront", () => {
       );
       if (outcome.ok) {
         const seen = JSON.stringify(outcome.value);
-        for (const secret of [world.beta.id, world.betaCustomer.id, "Beta Partners", "Beta Client", ...world.beta.contacts.map((contact) => contact.email)]) {
+        for (const secret of [world.beta.id, world.betaCustomer.id, beta.orderId, beta.assetId, beta.invoiceId, "Beta Partners", "Beta Client", ...world.beta.contacts.map((contact) => contact.email)]) {
           expect(seen, `${path} leaked ${secret}`).not.toContain(secret);
         }
       } else {
@@ -85,12 +133,7 @@ describe("tenant isolation in the Storefront", () => {
         expect(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT", "PRECONDITION_FAILED"], `${path} failed with ${outcome.code}`).toContain(outcome.code);
       }
     }
-    const betaAfter = await harness.deps.db.account.findMany({
-      where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] },
-      include: { contacts: true },
-      orderBy: { id: "asc" },
-    });
-    expect(betaAfter).toEqual(betaBefore);
+    expect(await betaState()).toEqual(betaBefore);
   });
 
   it("shows a reseller its own end-customers only", async () => {

@@ -20,3 +20,4 @@ export {
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney } from "./format.ts";
+export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";

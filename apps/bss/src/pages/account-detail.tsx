@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { KindBadge, StatusBadge } from "../components/labels.tsx";
 import { BitTitanSyncCard } from "./account-bittitan.tsx";
+import { AssetTable } from "./billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
@@ -46,6 +47,20 @@ export function AccountDetailPage() {
         <div className="space-y-6 lg:col-span-2">
           <ContactsCard account={data} />
           {data.kind === "RESELLER" && <EndCustomersCard account={data} />}
+          <Card
+            title="Assets"
+            actions={
+              data.kind !== "END_CUSTOMER" && (
+                <Link to={`/orders/new?account=${data.id}`}>
+                  <Button size="sm" variant="secondary">
+                    New order
+                  </Button>
+                </Link>
+              )
+            }
+          >
+            <AssetTable accountId={data.id} />
+          </Card>
         </div>
         <div className="space-y-6">
           <BitTitanSyncCard accountId={data.id} />

@@ -6,6 +6,8 @@ import { Navigate, Outlet, useNavigate } from "react-router";
 const NAV: NavItem[] = [
   { to: "/accounts", label: "Accounts" },
   { to: "/orders", label: "Orders" },
+  { to: "/assets", label: "Assets" },
+  { to: "/invoices", label: "Invoices" },
   { to: "/catalog", label: "Catalog" },
   { to: "/setup/bittitan", label: "BitTitan" },
   { to: "/setup/notifications", label: "Notifications" },

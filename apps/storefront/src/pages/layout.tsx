@@ -1,25 +1,36 @@
 import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
 import { signOut, useTRPC } from "@cm/ui/api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Navigate, Outlet, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 /** Every Storefront page but the login: needs a customer session. */
 export function Layout() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const location = useLocation();
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <Navigate to="/login" replace />;
 
-  const nav: NavItem[] = [
-    { to: "/", label: "Catalog", end: true },
-    { to: "/basket", label: "My Basket" },
-    { to: "/orders", label: "My orders" },
-    { to: "/account", label: "My account" },
-  ];
+  // End-customers do not buy (their reseller does): they see their licenses and their account.
+  const buyer = me.data.account.kind !== "END_CUSTOMER";
+  const nav: NavItem[] = buyer
+    ? [
+        { to: "/", label: "Catalog", end: true },
+        { to: "/basket", label: "My Basket" },
+        { to: "/orders", label: "My orders" },
+        { to: "/assets", label: "Assets" },
+        { to: "/invoices", label: "Invoices" },
+        { to: "/account", label: "My account" },
+      ]
+    : [
+        { to: "/assets", label: "Assets" },
+        { to: "/account", label: "My account" },
+      ];
   if (me.data.account.kind === "RESELLER") nav.push({ to: "/end-customers", label: "My end-customers" });
+  if (!buyer && location.pathname === "/") return <Navigate to="/assets" replace />;
 
   async function logout() {
     await signOut("shop");

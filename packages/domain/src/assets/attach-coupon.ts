@@ -3,9 +3,10 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
 import { getAsset } from "./get-asset.ts";
+import { STORED_STATE } from "./coupon-states.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
 
-const STATES = { active: "ACTIVE", redeemed: "REDEEMED", expired: "EXPIRED", revoked: "CANCELLED" } as const;
+
 
 /**
  * Staff attach an existing coupon code to an asset by hand. BitTitan must know
@@ -45,7 +46,7 @@ export async function attachCoupon(deps: DomainDeps, actor: string, input: { id:
         syncStatus: "SYNCHRONIZED",
         syncError: null,
         couponCode: coupon.code,
-        couponState: STATES[coupon.state],
+        couponState: STORED_STATE[coupon.state],
         couponExpiresAt: new Date(coupon.expiresAt),
         couponCheckedAt: now,
         portalUrl: coupon.portalUrl,

@@ -41,7 +41,8 @@ export async function issueInvoice(
     data: {
       kind: input.kind,
       number,
-      status: input.kind === "INVOICE" ? "UNPAID" : "PAID",
+      // A credit invoice is UNPAID until the refund is paid out.
+      status: "UNPAID",
       accountId: input.accountId,
       orderId: input.orderId,
       creditForId: input.creditForId ?? null,
@@ -54,7 +55,6 @@ export async function issueInvoice(
       buyer: (await snapshotParty(tx, { id: input.accountId })) as unknown as Prisma.InputJsonValue,
       issuedAt,
       dueAt: input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null,
-      paidAt: input.kind === "CREDIT" ? issuedAt : null,
       lines: {
         create: input.lines.map((line, index) => ({
           position: index + 1,

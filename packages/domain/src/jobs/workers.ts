@@ -1,6 +1,7 @@
 import type { JobQueue, QueueDefinition } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { provisioningArea } from "../assets/provisioning-area.ts";
+import { couponStatesArea } from "../assets/refresh-coupon-states.ts";
 import { notificationsArea } from "../notifications/delivery-area.ts";
 
 /**
@@ -12,7 +13,7 @@ export interface BackgroundArea {
   start(deps: DomainDeps, queue: JobQueue): Promise<void>;
 }
 
-const areas: BackgroundArea[] = [notificationsArea, provisioningArea];
+const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea];
 
 export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);

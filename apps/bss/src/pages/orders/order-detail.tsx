@@ -18,6 +18,7 @@ export function OrderDetailPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
   const execute = useMutation(trpc.bss.order.execute.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.bss.order.delete.mutationOptions({ onSuccess: () => void navigate("/orders") }));
+  const cancel = useMutation(trpc.bss.asset.cancelOrder.mutationOptions({ onSuccess: refresh }));
   if (order.isPending) return <Loading />;
   if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
   const data = order.data;
@@ -34,7 +35,11 @@ export function OrderDetailPage() {
           </span>
         }
         actions={
-          isDraft && (
+          data.status === "COMPLETED" ? (
+            <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
+              Cancel order
+            </Button>
+          ) : isDraft && (
             <>
               <Link to={`/orders/${data.id}/edit`}>
                 <Button variant="secondary">Edit</Button>
@@ -49,6 +54,13 @@ export function OrderDetailPage() {
           )
         }
       />
+      {cancel.isError && (
+        <div className="mb-4">
+          <Alert tone="error" title="The order was not cancelled">
+            {apiErrorMessage(cancel.error)}
+          </Alert>
+        </div>
+      )}
       {execute.isError && (
         <div className="mb-4">
           <Alert tone="error" title="The order was not executed">

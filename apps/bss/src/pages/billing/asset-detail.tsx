@@ -1,0 +1,191 @@
+import { Alert, Button, Card, Details, Loading, PageHeader, SelectField, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import type { RouterOutputs } from "@cm/domain/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router";
+import { CouponBadge, SyncBadge } from "./asset-badges.tsx";
+
+type Asset = RouterOutputs["bss"]["asset"]["get"];
+
+export function AssetDetailPage() {
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const asset = useQuery({ ...trpc.bss.asset.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.syncStatus === "PENDING" ? 1000 : false) });
+  if (asset.isPending) return <Loading />;
+  if (asset.isError) return <Alert tone="error">{apiErrorMessage(asset.error)}</Alert>;
+  const data = asset.data;
+  return (
+    <>
+      <PageHeader title={data.name} subtitle={`${data.product.name} · ${data.account.companyName} · for ${data.recipient.companyName}`} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Asset">
+            <Details
+              items={[
+                { label: "Name", value: data.name },
+                { label: "Provisioning Sync Status", value: <SyncBadge status={data.syncStatus} /> },
+                { label: "Purchase Date", value: formatDate(data.purchaseDate) },
+                { label: "Licenses", value: String(data.quantity) },
+                { label: "Expire (days)", value: String(data.expireDays) },
+                { label: "Validity (days)", value: String(data.validityDays) },
+                { label: "Coupon Code", value: data.couponCode ? <span className="font-mono">{data.couponCode}</span> : null },
+                { label: "Coupon state", value: <CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} /> },
+                { label: "Coupon expires", value: data.couponExpiresAt ? formatDate(data.couponExpiresAt) : null },
+                { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
+                { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
+                { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
+                { label: "Order", value: <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link> },
+                { label: "Invoice", value: data.invoice ? <Link to={`/invoices/${data.invoice.id}`} className="text-brand-700 hover:underline">{data.invoice.number}</Link> : null },
+                ...(data.creditInvoice ? [{ label: "Credit invoice", value: <Link to={`/invoices/${data.creditInvoice.id}`} className="text-brand-700 hover:underline">{data.creditInvoice.number}</Link> }] : []),
+              ]}
+            />
+            {data.syncError && data.syncStatus === "FAILED" && (
+              <div className="mt-4">
+                <Alert tone="error" title="Provisioning failed">
+                  {data.syncError}
+                </Alert>
+              </div>
+            )}
+          </Card>
+          {data.status === "ACTIVE" && <EditCard asset={data} />}
+          {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && <AttachCouponCard asset={data} />}
+          <Card title="Provisioning attempts">
+            {data.attempts.length === 0 ? (
+              <p className="text-sm text-slate-500">None yet.</p>
+            ) : (
+              <ol className="space-y-1 text-sm">
+                {data.attempts.map((attempt, index) => (
+                  <li key={index}>
+                    {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <CancelCard asset={data} />
+          <Card title="Audit trail">
+            <ol className="space-y-2 text-sm" data-testid="audit-trail">
+              {data.events.map((event, index) => (
+                <li key={index}>
+                  <p>
+                    <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
+                  </p>
+                  <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function useRefresh() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
+}
+
+function EditCard({ asset }: { asset: Asset }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const account = useQuery(trpc.bss.account.get.queryOptions({ id: asset.account.id }));
+  const [name, setName] = useState(asset.name);
+  const [recipientAccountId, setRecipient] = useState(asset.recipient.id);
+  const update = useMutation(trpc.bss.asset.update.mutationOptions({ onSuccess: refresh }));
+  const errors = fieldErrorsOf(update.error);
+  const options = account.data ? [{ value: account.data.id, label: account.data.companyName }, ...account.data.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName }))] : [];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({ id: asset.id, name, recipientAccountId });
+  }
+  return (
+    <Card title={asset.syncStatus === "FAILED" ? "Edit and retry provisioning" : "Edit"}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
+        {update.isSuccess && <Alert tone="success">Saved.</Alert>}
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <TextField label="Name" value={name} onChange={setName} error={errors.name?.[0]} />
+          <SelectField label="Recipient" value={recipientAccountId} onChange={setRecipient} options={options} error={errors.recipientAccountId?.[0]} />
+        </div>
+        <Button type="submit" loading={update.isPending}>
+          {asset.syncStatus === "FAILED" ? "Save and retry" : "Save"}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function AttachCouponCard({ asset }: { asset: Asset }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [couponCode, setCode] = useState("");
+  const attach = useMutation(trpc.bss.asset.attachCoupon.mutationOptions({ onSuccess: refresh }));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    attach.mutate({ id: asset.id, couponCode });
+  }
+  return (
+    <Card title="Attach an existing coupon">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+        <div className="w-72">
+          <TextField label="Coupon code" placeholder="MW-XXXX-XXXX-XXXX" value={couponCode} onChange={setCode} error={fieldErrorsOf(attach.error).couponCode?.[0]} />
+        </div>
+        <Button type="submit" variant="secondary" loading={attach.isPending}>
+          Check and attach
+        </Button>
+      </form>
+      {attach.isError && !fieldErrorsOf(attach.error).couponCode && (
+        <div className="mt-3">
+          <Alert tone="error">{apiErrorMessage(attach.error)}</Alert>
+        </div>
+      )}
+      <p className="mt-2 text-xs text-slate-500">BitTitan is asked: the coupon must exist, belong to {asset.account.companyName}&apos;s partner and hold {asset.quantity} licenses.</p>
+    </Card>
+  );
+}
+
+function CancelCard({ asset }: { asset: Asset }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useMutation(trpc.bss.asset.cancel.mutationOptions({ onSuccess: refresh }));
+  if (asset.status === "CANCELLED") {
+    return (
+      <Card title="Cancelled">
+        <p className="text-sm text-slate-600" data-testid="asset-cancelled">
+          Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on {asset.creditInvoice?.number ?? "—"}.
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <Card title="Cancel">
+      <p className="text-sm text-slate-600">{asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : asset.cancellation.reason}</p>
+      {cancel.isError && (
+        <div className="mt-3">
+          <Alert tone="error">{apiErrorMessage(cancel.error)}</Alert>
+        </div>
+      )}
+      {asset.cancellation.allowed &&
+        (confirming ? (
+          <div className="mt-3 flex gap-2">
+            <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: asset.id })}>
+              Revoke and credit
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep
+            </Button>
+          </div>
+        ) : (
+          <Button className="mt-3" variant="danger" onClick={() => setConfirming(true)}>
+            Cancel asset
+          </Button>
+        ))}
+    </Card>
+  );
+}

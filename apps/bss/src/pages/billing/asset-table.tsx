@@ -1,0 +1,84 @@
+import { Alert, Button, SelectField, Table, TextField, apiErrorMessage, formatDate } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { useDebounced } from "../../components/use-debounced.ts";
+import { COUPON_OPTIONS, CouponBadge, SYNC_OPTIONS, SyncBadge } from "./asset-badges.tsx";
+
+type Sort = "newest" | "oldest" | "name";
+
+/** Assets with filters and cursor paging; the whole list, or one account's. */
+export function AssetTable({ accountId }: { accountId?: string }) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [filters, setFilters] = useState({ productId: "", syncStatus: "", couponState: "", from: "", to: "", sort: "newest" as Sort });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const debounced = useDebounced(search);
+  const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
+  const input = {
+    accountId,
+    search: debounced || undefined,
+    productId: filters.productId || undefined,
+    syncStatus: (filters.syncStatus || undefined) as "PENDING" | "SYNCHRONIZED" | "FAILED" | undefined,
+    couponState: (filters.couponState || undefined) as "ACTIVE" | "REDEEMED" | "EXPIRED" | "CANCELLED" | undefined,
+    from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+    to: filters.to ? new Date(`${filters.to}T23:59:59Z`) : undefined,
+    sort: filters.sort,
+    cursor: cursors.at(-1),
+    limit: 25,
+  };
+  const assets = useQuery({ ...trpc.bss.asset.list.queryOptions(input), placeholderData: keepPreviousData });
+  const set = (key: keyof typeof filters) => (value: string) => {
+    setFilters({ ...filters, [key]: value });
+    setCursors([]);
+  };
+
+  return (
+    <div>
+      <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-7">
+        <div className="col-span-2">
+          <TextField label="Search" type="search" placeholder="Asset name or coupon code" value={search} onChange={(value) => { setSearch(value); setCursors([]); }} />
+        </div>
+        <SelectField label="Product" value={filters.productId} onChange={set("productId")} placeholder="All" options={(products.data?.items ?? []).map((product) => ({ value: product.id, label: product.name }))} />
+        <SelectField label="Sync status" value={filters.syncStatus} onChange={set("syncStatus")} placeholder="All" options={SYNC_OPTIONS} />
+        <SelectField label="Coupon state" value={filters.couponState} onChange={set("couponState")} placeholder="All" options={COUPON_OPTIONS} />
+        <TextField label="Purchased from" type="date" value={filters.from} onChange={set("from")} />
+        <TextField label="Purchased to" type="date" value={filters.to} onChange={set("to")} />
+      </div>
+      <div className="mb-3 w-48">
+        <SelectField label="Sort" value={filters.sort} onChange={set("sort")} options={[{ value: "newest", label: "Newest first" }, { value: "oldest", label: "Oldest first" }, { value: "name", label: "Name" }]} />
+      </div>
+      {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
+      {assets.data && (
+        <>
+          <Table
+            rows={assets.data.items}
+            rowKey={(row) => row.id}
+            empty="No assets match."
+            columns={[
+              { header: "Name", cell: (row) => <Link to={`/assets/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link> },
+              { header: "Account", cell: (row) => row.account.companyName },
+              { header: "For", cell: (row) => row.recipient.companyName },
+              { header: "Product", cell: (row) => row.product.name },
+              { header: "Licenses", cell: (row) => row.quantity, className: "text-right" },
+              { header: "Coupon code", cell: (row) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span> },
+              { header: "Purchased", cell: (row) => formatDate(row.purchaseDate) },
+              { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} /> },
+              { header: "Coupon", cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} /> },
+            ]}
+          />
+          <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
+            <span>Page {cursors.length + 1}</span>
+            <Button variant="secondary" size="sm" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+              Previous
+            </Button>
+            <Button variant="secondary" size="sm" disabled={!assets.data.nextCursor} onClick={() => assets.data.nextCursor && setCursors([...cursors, assets.data.nextCursor])}>
+              Next
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Button, InvoiceStatusBadge, InvoiceView, Loading, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDate, formatMoney } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useDebounced } from "../../components/use-debounced.ts";
+
+/** Billing > Invoices */
+export function InvoicesPage() {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [kind, setKind] = useState("");
+  const [status, setStatus] = useState("");
+  const [page, setPage] = useState(1);
+  const debounced = useDebounced(search);
+  const invoices = useQuery({
+    ...trpc.bss.invoice.list.queryOptions({
+      search: debounced || undefined,
+      kind: (kind || undefined) as "INVOICE" | "CREDIT" | undefined,
+      status: (status || undefined) as "UNPAID" | "PAID" | "VOID" | undefined,
+      page,
+      pageSize: 25,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <PageHeader title="Invoices" subtitle="Invoices and credit invoices" />
+      <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <TextField label="Search" type="search" placeholder="Number or company" value={search} onChange={(value) => { setSearch(value); setPage(1); }} />
+        <SelectField label="Type" value={kind} onChange={(value) => { setKind(value); setPage(1); }} placeholder="All" options={[{ value: "INVOICE", label: "Invoices" }, { value: "CREDIT", label: "Credit invoices" }]} />
+        <SelectField label="Status" value={status} onChange={(value) => { setStatus(value); setPage(1); }} placeholder="All" options={[{ value: "UNPAID", label: "Unpaid" }, { value: "PAID", label: "Paid" }, { value: "VOID", label: "Void" }]} />
+      </div>
+      {invoices.isError && <Alert tone="error">{apiErrorMessage(invoices.error)}</Alert>}
+      {invoices.data && (
+        <>
+          <Table
+            rows={invoices.data.items}
+            rowKey={(row) => row.id}
+            empty="No invoices match."
+            columns={[
+              { header: "Number", cell: (row) => <Link to={`/invoices/${row.id}`} className="font-mono text-brand-700 hover:underline">{row.number}</Link> },
+              { header: "Account", cell: (row) => row.account.companyName },
+              { header: "Type", cell: (row) => (row.kind === "CREDIT" ? `Credit for ${row.creditFor?.number ?? ""}` : "Invoice") },
+              { header: "Issued", cell: (row) => formatDate(row.issuedAt) },
+              { header: "Due", cell: (row) => (row.dueAt ? formatDate(row.dueAt) : "—") },
+              { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
+              { header: "Status", cell: (row) => <InvoiceStatusBadge kind={row.kind} status={row.status} /> },
+            ]}
+          />
+          <Pagination page={invoices.data.page} pageSize={invoices.data.pageSize} total={invoices.data.total} onPage={setPage} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function InvoiceDetailPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { id = "" } = useParams();
+  const invoice = useQuery(trpc.bss.invoice.get.queryOptions({ id }));
+  const setStatus = useMutation(trpc.bss.invoice.setStatus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() }) }));
+  if (invoice.isPending) return <Loading />;
+  if (invoice.isError) return <Alert tone="error">{apiErrorMessage(invoice.error)}</Alert>;
+  const data = invoice.data;
+  return (
+    <>
+      {setStatus.isError && <Alert tone="error">{apiErrorMessage(setStatus.error)}</Alert>}
+      <InvoiceView
+        invoice={data}
+        pdfHref={`/api/bss/invoices/${data.id}/pdf`}
+        actions={
+          data.status === "UNPAID" && (
+            <>
+              <Button size="sm" loading={setStatus.isPending} onClick={() => setStatus.mutate({ id: data.id, status: "PAID" })}>
+                {data.kind === "CREDIT" ? "Mark refunded" : "Mark paid"}
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setStatus.mutate({ id: data.id, status: "VOID" })}>
+                Void
+              </Button>
+            </>
+          )
+        }
+        links={
+          <>
+            <p>
+              <span className="text-slate-500">Account</span> <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link>
+            </p>
+            {data.order && (
+              <p>
+                <span className="text-slate-500">Order</span> <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link>
+              </p>
+            )}
+            {data.creditFor && (
+              <p>
+                <span className="text-slate-500">Credit for</span> <Link to={`/invoices/${data.creditFor.id}`} className="text-brand-700 hover:underline">{data.creditFor.number}</Link>
+              </p>
+            )}
+            {data.credits.map((credit) => (
+              <p key={credit.id}>
+                <span className="text-slate-500">Credited by</span> <Link to={`/invoices/${credit.id}`} className="text-brand-700 hover:underline">{credit.number}</Link>
+              </p>
+            ))}
+          </>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { renderInvoicePdf } from "@cm/documents";
+import type { Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import { getInvoice } from "./invoices.ts";
+
+/** The invoice (or credit invoice) as a PDF, for whoever may see it under `scope`. */
+export async function invoicePdf(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<{ filename: string; pdf: Buffer }> {
+  const invoice = await getInvoice(deps, scope, id);
+  const branding = await deps.db.branding.findUnique({ where: { id: "default" }, select: { displayName: true, primaryColor: true } });
+  const creditFor = invoice.creditFor ? await deps.db.invoice.findUnique({ where: { id: invoice.creditFor.id }, select: { number: true, issuedAt: true } }) : null;
+  const pdf = await renderInvoicePdf({
+    kind: invoice.kind === "CREDIT" ? "credit-invoice" : "invoice",
+    number: invoice.number,
+    issuedAt: invoice.issuedAt,
+    dueAt: invoice.dueAt,
+    status: invoice.status === "PAID" ? "paid" : invoice.status === "VOID" ? "void" : "unpaid",
+    currency: invoice.currency,
+    creditFor,
+    orderNumber: invoice.order?.number ?? null,
+    seller: invoice.seller,
+    buyer: invoice.buyer,
+    branding,
+    lines: invoice.lines,
+    totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
+    notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
+  });
+  return { filename: `${invoice.number}.pdf`, pdf };
+}

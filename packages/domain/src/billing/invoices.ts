@@ -1,0 +1,114 @@
+import type { InvoiceKind, InvoiceStatus, Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { formatOrderNumber } from "./document-numbers.ts";
+import type { PartySnapshot } from "./party-snapshot.ts";
+
+export interface InvoiceSummaryDto {
+  id: string;
+  number: string;
+  kind: InvoiceKind;
+  status: InvoiceStatus;
+  account: { id: string; companyName: string };
+  currency: string;
+  net: string;
+  tax: string;
+  gross: string;
+  issuedAt: Date;
+  dueAt: Date | null;
+  paidAt: Date | null;
+  creditFor: { id: string; number: string } | null;
+}
+
+export interface InvoiceDetailDto extends InvoiceSummaryDto {
+  seller: PartySnapshot;
+  buyer: PartySnapshot;
+  order: { id: string; number: string } | null;
+  credits: { id: string; number: string; gross: string }[];
+  lines: { position: number; description: string; detail: string | null; quantity: number; unitPrice: string; taxRate: string; net: string; tax: string; gross: string; assetId: string | null }[];
+}
+
+const summarySelect = {
+  id: true,
+  number: true,
+  kind: true,
+  status: true,
+  currency: true,
+  net: true,
+  tax: true,
+  gross: true,
+  issuedAt: true,
+  dueAt: true,
+  paidAt: true,
+  account: { select: { id: true, companyName: true } },
+  creditFor: { select: { id: true, number: true } },
+} satisfies Prisma.InvoiceSelect;
+
+const detailSelect = {
+  ...summarySelect,
+  seller: true,
+  buyer: true,
+  order: { select: { id: true, number: true } },
+  credits: { select: { id: true, number: true, gross: true }, orderBy: { issuedAt: "asc" } },
+  lines: { orderBy: { position: "asc" }, select: { position: true, description: true, detail: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, assetId: true } },
+} satisfies Prisma.InvoiceSelect;
+
+const money = (value: Prisma.Decimal) => value.toFixed(2);
+
+function toSummary(row: Prisma.InvoiceGetPayload<{ select: typeof summarySelect }>): InvoiceSummaryDto {
+  return { ...row, net: money(row.net), tax: money(row.tax), gross: money(row.gross) };
+}
+
+export interface InvoiceFilters {
+  kind?: InvoiceKind;
+  status?: InvoiceStatus;
+  search?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, input: InvoiceFilters) {
+  const where: Prisma.InvoiceWhereInput = {
+    AND: [
+      scope,
+      input.kind ? { kind: input.kind } : {},
+      input.status ? { status: input.status } : {},
+      input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { account: { companyName: { contains: input.search, mode: "insensitive" } } }] } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    deps.db.invoice.count({ where }),
+    deps.db.invoice.findMany({ where, select: summarySelect, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
+  return { items: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getInvoice(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<InvoiceDetailDto> {
+  const row = await deps.db.invoice.findFirst({ where: { AND: [{ id }, scope] }, select: detailSelect });
+  if (!row) throw notFound("The invoice");
+  return {
+    ...toSummary(row),
+    seller: row.seller as unknown as PartySnapshot,
+    buyer: row.buyer as unknown as PartySnapshot,
+    order: row.order && { id: row.order.id, number: formatOrderNumber(row.order.number) },
+    credits: row.credits.map((credit) => ({ ...credit, gross: money(credit.gross) })),
+    lines: row.lines.map((line) => ({ ...line, unitPrice: money(line.unitPrice), taxRate: money(line.taxRate), net: money(line.net), tax: money(line.tax), gross: money(line.gross) })),
+  };
+}
+
+/**
+ * Staff record payments (or refunds paid out, for credit invoices) and void
+ * invoices issued in error. A paid or void invoice is final.
+ */
+export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; status: "PAID" | "VOID" }): Promise<InvoiceDetailDto> {
+  const invoice = await deps.db.invoice.findUnique({ where: { id: input.id }, select: { status: true, kind: true } });
+  if (!invoice) throw notFound("The invoice");
+  if (invoice.status === input.status) return getInvoice(deps, {}, input.id);
+  if (invoice.status !== "UNPAID") throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
+  const { count } = await deps.db.invoice.updateMany({
+    where: { id: input.id, status: "UNPAID" },
+    data: { status: input.status, paidAt: input.status === "PAID" ? deps.clock.now() : null },
+  });
+  if (count === 0) throw new DomainError("CONFLICT", "The invoice changed in the meantime");
+  return getInvoice(deps, {}, input.id);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { attachCoupon } from "../../assets/attach-coupon.ts";
+import { cancelAsset, cancelOrder } from "../../assets/cancel-asset.ts";
+import { editAsset } from "../../assets/edit-asset.ts";
+import { fixMismatch } from "../../assets/fix-mismatch.ts";
+import { getAsset } from "../../assets/get-asset.ts";
+import { listAssets, staffAssetScope } from "../../assets/list-assets.ts";
+import { reconcileAssets } from "../../assets/reconcile.ts";
+import { refreshCouponStates } from "../../assets/refresh-coupon-states.ts";
+import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
+import { getInvoice, listInvoices, setInvoiceStatus } from "../../billing/invoices.ts";
+import { attachCouponInput, editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
+import { idSchema, pageSchema } from "../../schemas/common.ts";
+import { router, staffProcedure } from "../../trpc.ts";
+
+const byId = z.object({ id: idSchema });
+const actor = (staff: { name: string }) => `staff:${staff.name}`;
+
+export const bssAssetRouter = router({
+  list: staffProcedure.input(listAssetsInput).query(async ({ ctx, input }) => listAssets(ctx.deps, await staffAssetScope(ctx.deps, input.accountId), input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, {}, input.id)),
+  update: staffProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, {}, actor(ctx.staff), input)),
+  attachCoupon: staffProcedure.input(attachCouponInput).mutation(({ ctx, input }) => attachCoupon(ctx.deps, actor(ctx.staff), input)),
+  cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelAsset(ctx.deps, {}, actor(ctx.staff), input.id)),
+  cancelOrder: staffProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    await cancelOrder(ctx.deps, actor(ctx.staff), input.id);
+    return { ok: true as const };
+  }),
+  suspend: staffProcedure.input(byId).mutation(() => refuseSuspendOrAmend("suspended")),
+  amend: staffProcedure.input(byId).mutation(() => refuseSuspendOrAmend("amended")),
+  refreshCouponStates: staffProcedure.mutation(({ ctx }) => refreshCouponStates(ctx.deps)),
+  reconcile: staffProcedure.mutation(({ ctx }) => reconcileAssets(ctx.deps)),
+  fixMismatch: staffProcedure
+    .input(z.object({ action: z.enum(["resync", "attach", "update-state", "revoke"]), assetId: idSchema, couponCode: z.string().trim().max(40).nullish() }))
+    .mutation(({ ctx, input }) => fixMismatch(ctx.deps, actor(ctx.staff), input)),
+});
+
+export const bssInvoiceRouter = router({
+  list: staffProcedure
+    .input(pageSchema.extend({ accountId: idSchema.optional(), kind: z.enum(["INVOICE", "CREDIT"]).optional(), status: z.enum(["UNPAID", "PAID", "VOID"]).optional(), search: z.string().trim().max(60).optional() }))
+    .query(({ ctx, input }) => listInvoices(ctx.deps, input.accountId ? { accountId: input.accountId } : {}, input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, {}, input.id)),
+  setStatus: staffProcedure.input(z.object({ id: idSchema, status: z.enum(["PAID", "VOID"]) })).mutation(({ ctx, input }) => setInvoiceStatus(ctx.deps, input)),
+});

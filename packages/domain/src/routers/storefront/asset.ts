@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { shopAssetOwnerScope, shopAssetScope } from "../../assets/asset-scope.ts";
+import { cancelAsset } from "../../assets/cancel-asset.ts";
+import { editAsset } from "../../assets/edit-asset.ts";
+import { getAsset } from "../../assets/get-asset.ts";
+import { listAssets } from "../../assets/list-assets.ts";
+import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
+import { getInvoice, listInvoices } from "../../billing/invoices.ts";
+import { editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
+import { idSchema, pageSchema } from "../../schemas/common.ts";
+import { router, storefrontProcedure } from "../../trpc.ts";
+
+const byId = z.object({ id: idSchema });
+const actor = (shop: { name: string }) => `customer:${shop.name}`;
+
+export const storefrontAssetRouter = router({
+  list: storefrontProcedure.input(listAssetsInput.omit({ accountId: true })).query(({ ctx, input }) => listAssets(ctx.deps, shopAssetScope(ctx.shop), input)),
+  get: storefrontProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id)),
+  update: storefrontProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input)),
+  cancel: storefrontProcedure.input(byId).mutation(({ ctx, input }) => cancelAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input.id)),
+  suspend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("suspended")),
+  amend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("amended")),
+});
+
+export const storefrontInvoiceRouter = router({
+  list: storefrontProcedure.input(pageSchema).query(({ ctx, input }) => listInvoices(ctx.deps, { accountId: ctx.shop.accountId }, input)),
+  get: storefrontProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, { accountId: ctx.shop.accountId }, input.id)),
+});

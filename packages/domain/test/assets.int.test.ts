@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
+
+let world: OrderingWorld;
+beforeAll(async () => {
+  world = await createOrderingWorld();
+});
+afterAll(() => world.close());
+beforeEach(async () => {
+  await world.bittitan.admin.setFaults({});
+});
+
+const code = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
+const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a refusal"); }, (error: unknown) => error as TRPCError);
+
+/** A completed Storefront order for Anna; returns its (first) asset once provisioning settled. */
+async function buy(quantity: number, options: { recipientAccountId?: string | null } = {}) {
+  const basket = await fillBasket(world, { quantity, assetName: `Asset ${randomUUID().slice(0, 6)}`, recipientAccountId: options.recipientAccountId });
+  const result = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  await settle(world);
+  const order = await world.anna.storefront.order.get({ id: result.orderId });
+  const asset = order.assets[0];
+  if (!asset) throw new Error("no asset");
+  return { order, asset: await world.anna.storefront.asset.get({ id: asset.id }) };
+}
+
+describe("re-synchronizing a failed asset", () => {
+  it("changes nothing when BitTitan still fails, and attaches a coupon and emails it when it works", async () => {
+    await world.bittitan.admin.setFaults({ down: true });
+    const { asset } = await buy(2);
+    expect(asset.syncStatus).toBe("FAILED");
+
+    const stillDown = await failure(world.anna.storefront.asset.update({ id: asset.id, name: "Renamed while down", recipientAccountId: world.contoso.id }));
+    expect(code(stillDown)).toBe("SERVICE_UNAVAILABLE");
+    const unchanged = await world.anna.storefront.asset.get({ id: asset.id });
+    expect(unchanged).toMatchObject({ name: asset.name, syncStatus: "FAILED", couponCode: null });
+    expect(await world.bittitan.admin.listCoupons().then((coupons) => coupons.filter((coupon) => coupon.reference === asset.id))).toHaveLength(0);
+
+    await world.bittitan.admin.setFaults({});
+    const fixed = await world.staff.bss.asset.update({ id: asset.id, name: "Renamed after fix", recipientAccountId: world.contosoClient.id });
+    expect(fixed).toMatchObject({ name: "Renamed after fix", syncStatus: "SYNCHRONIZED", couponState: "ACTIVE", recipient: { id: world.contosoClient.id } });
+    await settle(world);
+    const email = await world.smtp.waitFor((mail) => mail.text.includes(fixed.couponCode ?? "missing"));
+    expect(email.to).toEqual(["lukas@alpine.test"]);
+    expect(fixed.events.map((event) => event.kind)).toEqual(["created", "provisioning-failed", "provisioning-failed", "coupon-created", "edited"]);
+    expect(fixed.attempts.map((attempt) => attempt.outcome)).toEqual(["FAILED", "FAILED", "SUCCEEDED"]);
+  });
+});
+
+describe("attaching a coupon by hand", () => {
+  it("checks the coupon exists, belongs to the partner and holds the license count", async () => {
+    await world.bittitan.admin.setFaults({ down: true });
+    const { asset } = await buy(5);
+    await world.bittitan.admin.setFaults({});
+    const client = await world.harness.deps.bittitan.client();
+    const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
+    const wrongCount = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 4, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+    await world.bittitan.admin.createPartner({ email: "other@partner.test", password: "Other-1", companyName: "Other" });
+    const otherPartner = await client.createCoupon({ partner: { email: "other@partner.test", password: "Other-1" }, skuId: "mw-mailbox", licenseCount: 5, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+    const right = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 5, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+
+    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: "MW-ZZZZ-ZZZZ-ZZZZ" }))).message).toBe("BitTitan does not know that coupon code");
+    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: otherPartner.code }))).message).toMatch(/another BitTitan partner/);
+    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: wrongCount.code }))).message).toBe("That coupon holds 4 licenses; the asset has 5");
+    expect((await world.staff.bss.asset.get({ id: asset.id })).couponCode).toBeNull();
+
+    const attached = await world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: right.code.toLowerCase() });
+    expect(attached).toMatchObject({ couponCode: right.code, syncStatus: "SYNCHRONIZED", couponState: "ACTIVE" });
+    expect(attached.events.at(-1)?.kind).toBe("coupon-attached");
+    expect(code(await failure(world.anna.storefront.asset.update({ id: "00000000-0000-4000-8000-000000000000", name: "x", recipientAccountId: world.contoso.id })))).toBe("NOT_FOUND");
+  });
+});
+
+describe("cancelling", () => {
+  it("allows day 15 and refuses day 16, by the clock", async () => {
+    const start = world.harness.clock.now();
+    const { asset: early } = await buy(1);
+    const { asset: late } = await buy(1);
+    world.harness.clock.set(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 15, 23, 0)));
+    expect((await world.anna.storefront.asset.cancel({ id: early.id })).status).toBe("CANCELLED");
+    world.harness.clock.set(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 16, 0, 1)));
+    const refused = await failure(world.anna.storefront.asset.cancel({ id: late.id }));
+    expect(code(refused)).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/within 15 days/);
+    expect((await world.anna.storefront.asset.get({ id: late.id })).status).toBe("ACTIVE");
+    world.harness.clock.set(start);
+  });
+
+  it("refuses a redeemed coupon, even before this system knew it was redeemed", async () => {
+    const { asset } = await buy(3);
+    await world.bittitan.admin.redeem(asset.couponCode ?? "", "it@alpine.test");
+    const refused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
+    expect(refused.message).toMatch(/redeemed/);
+    const after = await world.staff.bss.asset.get({ id: asset.id });
+    expect(after).toMatchObject({ status: "ACTIVE", couponState: "REDEEMED" });
+    expect(after.cancellation.allowed).toBe(false);
+  });
+
+  it("revokes the coupon, credits the full amount once, and emails the recipient, however often it is asked", async () => {
+    const { asset, order } = await buy(4, { recipientAccountId: world.contosoClient.id });
+    const [first, second] = await Promise.all([world.anna.storefront.asset.cancel({ id: asset.id }), world.staff.bss.asset.cancel({ id: asset.id })]);
+    const third = await world.anna.storefront.asset.cancel({ id: asset.id });
+    expect([first.status, second.status, third.status]).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+    const credits = await world.harness.deps.db.invoice.findMany({ where: { kind: "CREDIT", creditAssetId: asset.id } });
+    expect(credits).toHaveLength(1);
+    const debit = await world.harness.deps.db.invoice.findFirstOrThrow({ where: { orderId: order.id, kind: "INVOICE" } });
+    expect(credits[0]?.creditForId).toBe(debit.id);
+    expect([credits[0]?.net.toFixed(2), credits[0]?.tax.toFixed(2), credits[0]?.gross.toFixed(2)]).toEqual([debit.net.negated().toFixed(2), debit.tax.negated().toFixed(2), debit.gross.negated().toFixed(2)]);
+    const coupon = (await world.bittitan.admin.listCoupons()).find((item) => item.code === asset.couponCode);
+    expect(coupon?.state).toBe("revoked");
+    expect((await world.anna.storefront.order.get({ id: order.id })).status).toBe("CANCELLED");
+    await settle(world);
+    const email = await world.smtp.waitFor((mail) => mail.to.includes("lukas@alpine.test") && mail.text.includes(credits[0]?.number ?? "missing"));
+    expect(email.text).toContain(asset.couponCode ?? "missing");
+    expect(third.creditInvoice?.number).toBe(credits[0]?.number);
+  });
+
+  it("cancels a whole order from the BSS", async () => {
+    const draft = await world.staff.bss.order.create({ accountId: world.contoso.id, lines: [{ productId: world.mailboxProductId, quantity: 1 }, { productId: world.mailboxProductId, quantity: 2 }] });
+    await world.staff.bss.order.execute({ id: draft.id });
+    await settle(world);
+    await world.staff.bss.asset.cancelOrder({ id: draft.id });
+    const order = await world.staff.bss.order.get({ id: draft.id });
+    expect(order.status).toBe("CANCELLED");
+    expect(order.assets.map((asset) => asset.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    expect(order.invoices.filter((invoice) => invoice.kind === "CREDIT")).toHaveLength(2);
+    const credited = order.invoices.filter((invoice) => invoice.kind === "CREDIT").reduce((sum, invoice) => sum + Math.round(Number(invoice.gross) * 100), 0);
+    expect(-credited).toBe(Math.round(Number(order.gross) * 100));
+  });
+
+  it("offers no suspend and no amend", async () => {
+    const { asset } = await buy(1);
+    for (const attempt of [world.staff.bss.asset.suspend({ id: asset.id }), world.staff.bss.asset.amend({ id: asset.id }), world.anna.storefront.asset.suspend({ id: asset.id })]) {
+      const refused = await failure(attempt);
+      expect(code(refused)).toBe("PRECONDITION_FAILED");
+      expect(refused.message).toMatch(/cannot be (suspended|amended)/);
+    }
+  });
+});
+
+describe("coupon states and reconciliation", () => {
+  it("keeps redeemed and expired states after BitTitan stops listing the coupons", async () => {
+    const { asset: redeemed } = await buy(1);
+    const { asset: expiring } = await buy(1);
+    await world.bittitan.admin.redeem(redeemed.couponCode ?? "", "user@alpine.test");
+    await world.bittitan.admin.advanceClock(400);
+    const result = await world.staff.bss.asset.refreshCouponStates();
+    expect(result.changed).toBeGreaterThanOrEqual(2);
+    expect((await world.staff.bss.asset.get({ id: redeemed.id })).couponState).toBe("REDEEMED");
+    expect((await world.staff.bss.asset.get({ id: expiring.id })).couponState).toBe("EXPIRED");
+    expect((await world.staff.bss.asset.list({ couponState: "REDEEMED", sort: "newest", limit: 100 })).items.map((item) => item.id)).toContain(redeemed.id);
+    await world.bittitan.admin.reset();
+  });
+
+  it("finds every kind of mismatch and fixes the unambiguous ones", async () => {
+    // Asset without coupon (provisioning failed):
+    await world.bittitan.admin.setFaults({ down: true });
+    const { asset: failed } = await buy(2);
+    await world.bittitan.admin.setFaults({});
+    // Coupon without asset: made at BitTitan for an asset that never learned of it.
+    await world.bittitan.admin.setFaults({ down: true });
+    const { asset: orphanOwner } = await buy(3);
+    await world.bittitan.admin.setFaults({});
+    const client = await world.harness.deps.bittitan.client();
+    const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
+    await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 3, expireDays: 365, validityDays: 365, idempotencyKey: `asset:${orphanOwner.id}`, reference: orphanOwner.id });
+    const stray = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 9, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+    // State differs: redeemed at BitTitan, active here.
+    const { asset: used } = await buy(1);
+    await world.bittitan.admin.redeem(used.couponCode ?? "", "x@alpine.test");
+    // License count differs: the asset says 6, its coupon holds 6; change ours to simulate drift.
+    const { asset: drifted } = await buy(6);
+    await world.harness.deps.db.asset.update({ where: { id: drifted.id }, data: { quantity: 7 } });
+
+    const report = await world.staff.bss.asset.reconcile();
+    const find = (kind: string, assetId?: string) => report.mismatches.find((item) => item.kind === kind && (!assetId || item.asset?.id === assetId));
+    expect(find("asset-without-coupon", failed.id)?.fix?.action).toBe("resync");
+    expect(find("coupon-without-asset", orphanOwner.id)?.fix?.action).toBe("attach");
+    expect(report.mismatches.find((item) => item.kind === "coupon-without-asset" && item.coupon?.code === stray.code)?.fix).toBeNull();
+    expect(find("state-differs", used.id)?.fix?.action).toBe("update-state");
+    expect(find("license-count-differs", drifted.id)?.fix).toBeNull();
+
+    await world.staff.bss.asset.fixMismatch({ action: "resync", assetId: failed.id });
+    await world.staff.bss.asset.fixMismatch({ action: "attach", assetId: orphanOwner.id, couponCode: find("coupon-without-asset", orphanOwner.id)?.coupon?.code });
+    await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: used.id });
+    const after = await world.staff.bss.asset.reconcile();
+    const remaining = after.mismatches.map((item) => `${item.kind}:${item.asset?.id ?? item.coupon?.code}`);
+    expect(remaining).toEqual(expect.arrayContaining([`license-count-differs:${drifted.id}`, `coupon-without-asset:${stray.code}`]));
+    expect(remaining.some((entry) => entry.endsWith(failed.id) || entry.endsWith(orphanOwner.id) || entry.endsWith(used.id))).toBe(false);
+  });
+});
+
+describe("asset and invoice lists", () => {
+  it("pages with cursors, filters, searches by coupon code and keeps the Storefront scoped", async () => {
+    const pageOne = await world.staff.bss.asset.list({ sort: "newest", limit: 3 });
+    expect(pageOne.items).toHaveLength(3);
+    const pageTwo = await world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: pageOne.nextCursor ?? undefined });
+    expect(pageTwo.items.map((item) => item.id)).not.toContain(pageOne.items[0]?.id);
+    const withCoupon = pageOne.items.concat(pageTwo.items).find((item) => item.couponCode);
+    const found = await world.staff.bss.asset.list({ sort: "newest", limit: 10, search: withCoupon?.couponCode?.slice(3, 12).toLowerCase() });
+    expect(found.items.map((item) => item.id)).toEqual([withCoupon?.id]);
+    expect(code(await failure(world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: "garbage" })))).toBe("BAD_REQUEST");
+
+    const lukas = await world.harness.shop("lukas@alpine.test");
+    const own = await lukas.storefront.asset.list({ sort: "newest", limit: 100 });
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((item) => item.recipient.id === world.contosoClient.id)).toBe(true);
+    const lukasCancel = await failure(lukas.storefront.asset.cancel({ id: own.items[0]?.id ?? "" }));
+    expect(code(lukasCancel)).toBe("NOT_FOUND");
+  });
+
+  it("lists invoices and credit notes, and lets staff mark one paid", async () => {
+    const invoices = await world.anna.storefront.invoice.list({ page: 1, pageSize: 100 });
+    expect(invoices.items.some((invoice) => invoice.kind === "CREDIT")).toBe(true);
+    const unpaid = invoices.items.find((invoice) => invoice.kind === "INVOICE" && invoice.status === "UNPAID");
+    if (!unpaid) throw new Error("no unpaid invoice");
+    const paid = await world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "PAID" });
+    expect(paid.status).toBe("PAID");
+    expect(paid.paidAt).toBeInstanceOf(Date);
+    expect(code(await failure(world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "VOID" })))).toBe("PRECONDITION_FAILED");
+    const detail = await world.anna.storefront.invoice.get({ id: unpaid.id });
+    expect(detail.lines.reduce((sum, line) => sum + Math.round(Number(line.gross) * 100), 0)).toBe(Math.round(Number(detail.gross) * 100));
+    const ben = await world.harness.shop("ben@fabrikam.test");
+    expect(code(await failure(ben.storefront.invoice.get({ id: unpaid.id })))).toBe("NOT_FOUND");
+  });
+});
