@@ -28,6 +28,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: "chaos",
+          include: ["chaos/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",

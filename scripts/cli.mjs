@@ -83,7 +83,12 @@ switch (command) {
     build();
     run(process.execPath, [join(root, "scripts/test.mjs"), ...process.argv.slice(3)]);
     break;
+  case "chaos":
+    install();
+    build();
+    pnpm(["exec", "tsx", "chaos/src/cli.ts", ...process.argv.slice(3)]);
+    break;
   default:
-    console.error(`usage: node scripts/cli.mjs <install|build|start|test>`);
+    console.error(`usage: node scripts/cli.mjs <install|build|start|test|bench|chaos>`);
     process.exit(2);
 }

@@ -49,6 +49,7 @@ if (postgresInstalled) {
 } else {
   skip("Integration tests (PostgreSQL server)", { env: "POSTGRES", what: "PostgreSQL" });
 }
+step("Chaos run (100 checkouts, one SIGKILL, BitTitan and SMTP failing)", ["exec", "vitest", "run", "--project", "chaos"]);
 if (chromiumInstalled) {
   step("End-to-end tests (Chromium)", ["exec", "vitest", "run", "--project", "e2e"]);
 } else {

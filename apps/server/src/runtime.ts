@@ -84,7 +84,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const mail = await startMail(env, db.prisma, logger);
   const deps: DomainDeps = { db: db.prisma, publicUrl: env.publicUrl, clock: options.clock ?? systemClock, logger, queue, secrets: secretBox, bittitan, mailer: mail.mailer };
   await options.beforeReady?.({ env, db, deps, auths, logger, mail });
-  await startWorkers(deps);
+  await startWorkers(deps, { exclusive: db.kind === "pglite" });
 
   const app = createApp({
     deps,

@@ -8,7 +8,7 @@ import { PROVISIONING_QUEUE, provisionAsset, type ProvisioningTrigger } from "./
  * a job cut off by a crash runs again: provisioning is idempotent.
  */
 export const provisioningArea: BackgroundArea = {
-  queues: [{ name: PROVISIONING_QUEUE, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 120 }],
+  queues: [{ name: PROVISIONING_QUEUE, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 60 }],
   async start(deps, queue) {
     await queue.work<{ assetId: string; trigger: ProvisioningTrigger }>(PROVISIONING_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       if (!job) return;

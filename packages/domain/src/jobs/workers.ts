@@ -10,7 +10,16 @@ import { notificationsArea } from "../notifications/delivery-area.ts";
  */
 export interface BackgroundArea {
   queues: QueueDefinition[];
-  start(deps: DomainDeps, queue: JobQueue): Promise<void>;
+  start(deps: DomainDeps, queue: JobQueue, options: WorkerOptions): Promise<void>;
+}
+
+export interface WorkerOptions {
+  /**
+   * This process is the only one using the database (the embedded PGlite):
+   * whatever a worker had claimed before a crash is abandoned and can be
+   * taken back at once instead of waiting for its lease to run out.
+   */
+  exclusive: boolean;
 }
 
 const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea];
@@ -19,6 +28,6 @@ export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);
 }
 
-export async function startWorkers(deps: DomainDeps): Promise<void> {
-  for (const area of areas) await area.start(deps, deps.queue);
+export async function startWorkers(deps: DomainDeps, options: WorkerOptions = { exclusive: false }): Promise<void> {
+  for (const area of areas) await area.start(deps, deps.queue, options);
 }

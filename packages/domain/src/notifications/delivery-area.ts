@@ -12,7 +12,12 @@ const WORKERS = 2;
  */
 export const notificationsArea: BackgroundArea = {
   queues: [deliverEmailQueue],
-  async start(deps, queue) {
+  async start(deps, queue, options) {
+    if (options.exclusive) {
+      // A lease held by a crashed run of this same process: free it now.
+      const { count } = await deps.db.emailMessage.updateMany({ where: { status: "QUEUED", lockedUntil: { not: null } }, data: { lockedUntil: null } });
+      if (count > 0) deps.logger.info({ count }, "email leases of a previous run released");
+    }
     const seeded = await seedNotificationTemplates(deps);
     if (seeded > 0) deps.logger.info({ seeded }, "notification templates seeded");
     const mailer = deps.mailer;

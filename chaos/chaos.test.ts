@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { runChaos } from "./src/run-chaos.ts";
+import { formatReport } from "./src/report.ts";
+
+// The small chaos run of `npm test`: 100 checkouts, one SIGKILL, BitTitan
+// failing 30% of calls and losing answers, the mail server down for a while,
+// double submissions. Every invariant must hold.
+describe("the chaos run", () => {
+  it("keeps every promise while things break", async () => {
+    const report = await runChaos({
+      checkouts: 100,
+      clients: 6,
+      kills: 1,
+      database: "pglite",
+      errorRate: 0.3,
+      lostResponseRate: 0.1,
+      latencyMs: 20,
+      smtpOutageMs: 5_000,
+      duplicateRate: 0.15,
+      log: (line) => console.warn(`[chaos] ${line}`),
+    });
+    console.warn(formatReport(report));
+    expect(report.kills).toBe(1);
+    expect(report.accepted).toBe(100);
+    expect(report.invariants.filter((invariant) => !invariant.ok)).toEqual([]);
+    expect(report.failedBeforeResync.allHadReasons).toBe(true);
+  }, 600_000);
+});

@@ -1,0 +1,24 @@
+import { cpus, totalmem } from "node:os";
+import type { ChaosReport } from "./run-chaos.ts";
+
+/** The run as Markdown, for bench/RESULTS.md. */
+export function formatReport(report: ChaosReport): string {
+  const { options } = report;
+  const lines = [
+    `### Chaos run (${new Date().toISOString().slice(0, 10)})`,
+    "",
+    `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; database: ${options.database}.`,
+    "",
+    `- ${options.checkouts} checkouts requested by ${options.clients} concurrent clients; **${report.accepted} orders accepted** in ${report.seconds} s`,
+    `- BitTitan: ${Math.round(options.errorRate * 100)}% of calls failed, +${options.latencyMs} ms latency, ${Math.round(options.lostResponseRate * 100)}% of created coupons had their answer lost (injected: ${Object.entries(report.faultsInjected).map(([key, value]) => `${key} ${value}`).join(", ")})`,
+    `- SMTP server down for ${Math.round(options.smtpOutageMs / 1000)} s; the server SIGKILLed and restarted ${report.kills} times; ${report.duplicatesSent} submissions sent twice at once; ${report.clientRetries} requests repeated by clients after getting no answer`,
+    `- ${report.failedBeforeResync.count} assets failed provisioning (every one with a reason: ${report.failedBeforeResync.allHadReasons ? "yes" : "NO"}${report.failedBeforeResync.reasons.length > 0 ? `, e.g. “${report.failedBeforeResync.reasons[0]}”` : ""}) and were re-synchronized once the faults stopped`,
+    "",
+    "| Invariant | Holds | Detail |",
+    "|---|---|---|",
+    ...report.invariants.map((invariant) => `| ${invariant.name} | ${invariant.ok ? "yes" : "**NO**"} | ${invariant.detail} |`),
+    "",
+    `Result: **${report.ok ? "all invariants hold" : "INVARIANTS BROKEN"}**.`,
+  ];
+  return lines.join("\n");
+}
