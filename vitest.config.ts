@@ -12,6 +12,8 @@ export default defineConfig({
           include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
+          // Generous: the PDF rendering tests take seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

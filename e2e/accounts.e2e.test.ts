@@ -34,7 +34,7 @@ describe("accounts across the two apps", () => {
   it("lets a reseller create an end-customer that staff then see in the BSS", async () => {
     const shop = await browser.newPage();
     await signInStorefront(shop, product.url, "anna@contoso.example", DEMO_PASSWORD);
-    await shop.getByRole("link", { name: "My end-customers" }).click();
+    await shop.getByRole("link", { name: "End-customers" }).click();
     await shop.getByText("Alpine Dental Clinics").waitFor();
     await shop.getByRole("link", { name: "New end-customer" }).click();
 

@@ -72,3 +72,30 @@ describe("ordering BitTitan licenses in the Storefront", () => {
     await bss.close();
   });
 });
+
+describe("an edited email template", () => {
+  it("gives the next order's welcome email the subject staff set", async () => {
+    const bss = await browser.newPage();
+    await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await bss.getByRole("link", { name: "Notifications" }).click();
+    await bss.getByRole("link", { name: "Welcome BitTitan coupon" }).click();
+    await bss.getByLabel("Subject").fill("Fresh licenses from Northwind: {{ coupon_code }}");
+    await bss.getByRole("button", { name: "Save template" }).click();
+    await bss.getByText("Template saved.").waitFor();
+
+    const shop = await browser.newPage();
+    await signInStorefront(shop, product.url, "carla@tailspin.example", DEMO_PASSWORD);
+    await shop.getByRole("link", { name: "MigrationWiz User Migration Bundle" }).click();
+    await shop.getByRole("button", { name: "Add to Basket" }).click();
+    await shop.getByRole("button", { name: "Checkout" }).click();
+    await shop.getByRole("button", { name: "Complete order" }).click();
+    const coupon = shop.getByTestId("coupon-code");
+    await coupon.waitFor({ timeout: 30_000 });
+    const couponCode = (await coupon.textContent()) ?? "";
+
+    const email = await smtp.waitFor((mail) => mail.to.includes("carla@tailspin.example") && mail.text.includes(couponCode), 30_000);
+    expect(email.subject).toBe(`Fresh licenses from Northwind: ${couponCode}`);
+    await shop.close();
+    await bss.close();
+  });
+});

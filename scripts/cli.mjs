@@ -83,6 +83,11 @@ switch (command) {
     build();
     run(process.execPath, [join(root, "scripts/test.mjs"), ...process.argv.slice(3)]);
     break;
+  case "bench":
+    install();
+    build();
+    pnpm(["exec", "tsx", "bench/src/main.ts", ...process.argv.slice(3)]);
+    break;
   case "chaos":
     install();
     build();

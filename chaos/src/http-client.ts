@@ -65,7 +65,17 @@ export class ApiClient {
   }
 
   async mutate<T>(path: string, input?: unknown): Promise<T> {
-    return this.read<T>(await this.send(`/trpc/${path}`, { method: "POST", body: JSON.stringify(superjson.serialize(input ?? {})) }));
+    const body = JSON.stringify(superjson.serialize(input ?? {}));
+    for (;;) {
+      try {
+        return await this.read<T>(await this.send(`/trpc/${path}`, { method: "POST", body }));
+      } catch (error) {
+        // The same idempotency key is still running elsewhere: ask again shortly, as the message says.
+        if (!(error instanceof HttpError && error.code === "CONFLICT" && /already being processed/.test(error.message))) throw error;
+        this.retries += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
   }
 
   private async read<T>(response: Response): Promise<T> {

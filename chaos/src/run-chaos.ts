@@ -123,12 +123,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const faults = await simAdmin.getFaults();
     await simAdmin.setFaults({});
     await smtp.start().catch(() => undefined);
-    const failed = await settle(world.staff, 240_000);
+    const failed = await settle(world.staff, 900_000);
     log(`${failed.length} assets failed provisioning; re-synchronizing them`);
     for (const asset of failed) {
       await world.staff.mutate("bss.asset.update", { id: asset.id, name: asset.name, recipientAccountId: asset.recipient.id });
     }
-    await settle(world.staff, 240_000);
+    await settle(world.staff, 900_000);
     await product.stop();
 
     database = await openDatabase(cluster ? { url: cluster.url, poolSize: 2 } : { dataDir: join(env.DATA_DIR ?? "", "pglite") });

@@ -25,6 +25,9 @@ import { DevInboxPage } from "./pages/notifications/dev-inbox.tsx";
 import { EmailDetailPage } from "./pages/notifications/email-detail.tsx";
 import { TemplateEditorPage } from "./pages/notifications/template-editor.tsx";
 import { TemplatesPage } from "./pages/notifications/templates.tsx";
+import { PlansCatalogPage } from "./pages/plans/plans.tsx";
+import { SubscriptionDetailPage } from "./pages/plans/subscription-detail.tsx";
+import { SubscriptionsPage } from "./pages/plans/subscriptions.tsx";
 
 export const router = createBrowserRouter(
   [
@@ -61,6 +64,9 @@ export const router = createBrowserRouter(
         { path: "catalog/categories", element: <CategoriesPage /> },
         { path: "catalog/product-group", element: <ProductGroupPage /> },
         { path: "catalog/product-types", element: <ProductTypesPage /> },
+        { path: "catalog/plans", element: <PlansCatalogPage /> },
+        { path: "subscriptions", element: <SubscriptionsPage /> },
+        { path: "subscriptions/:id", element: <SubscriptionDetailPage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

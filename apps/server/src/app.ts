@@ -16,6 +16,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { respondStorefront } from "./reseller-storefronts.ts";
 import type { StaticApp } from "./static-app.ts";
 
 export interface AppOptions {
@@ -136,7 +137,7 @@ export function createApp(options: AppOptions) {
     app.get("/bss/*", (c) => bss.respond(c.req.path.slice("/bss".length), c.req.header("accept-encoding")));
   }
   if (storefront) {
-    app.get("*", (c) => storefront.respond(c.req.path, c.req.header("accept-encoding")));
+    app.get("*", (c) => respondStorefront(storefront, deps, new URL(c.req.url), c.req.header("accept-encoding")));
   }
   return app;
 }

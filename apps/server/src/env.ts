@@ -28,6 +28,8 @@ const envSchema = z.object({
   BITTITAN_SIMULATOR: z.enum(["embedded", "off"]).default("embedded"),
   BITTITAN_SIM_PORT: port.default(4010),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends, then purged. */
+  STOREFRONT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

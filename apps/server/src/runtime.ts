@@ -82,7 +82,17 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     logger: logger.child({ component: "bittitan" }),
   });
   const mail = await startMail(env, db.prisma, logger);
-  const deps: DomainDeps = { db: db.prisma, publicUrl: env.publicUrl, clock: options.clock ?? systemClock, logger, queue, secrets: secretBox, bittitan, mailer: mail.mailer };
+  const deps: DomainDeps = {
+    db: db.prisma,
+    publicUrl: env.publicUrl,
+    clock: options.clock ?? systemClock,
+    logger,
+    queue,
+    secrets: secretBox,
+    bittitan,
+    mailer: mail.mailer,
+    storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
+  };
   await options.beforeReady?.({ env, db, deps, auths, logger, mail });
   await startWorkers(deps, { exclusive: db.kind === "pglite" });
 

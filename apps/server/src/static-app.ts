@@ -56,6 +56,19 @@ export class StaticApp {
     }
   }
 
+  /** Whether the app has a file at this path (not a client-side route). */
+  has(path: string): boolean {
+    return this.files.has(path.replace(/^\/+/, ""));
+  }
+
+  /** index.html with `snippet` added to its head (per request: small, never cached). */
+  respondIndexWith(snippet: string): Response {
+    const index = this.files.get("index.html");
+    if (!index) return new Response("Not found", { status: 404 });
+    const html = index.body.toString("utf8").replace("</head>", `${snippet}</head>`);
+    return new Response(html, { headers: { "content-type": index.type, "cache-control": "no-cache" } });
+  }
+
   /** The file for a path inside the app, or index.html for client-side routes. */
   respond(path: string, acceptEncoding: string | undefined): Response {
     const name = path.replace(/^\/+/, "");

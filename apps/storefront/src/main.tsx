@@ -4,6 +4,7 @@ import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import "./index.css";
+import { storefrontHeaders } from "./reseller-storefront.ts";
 import { router } from "./router.tsx";
 
 function App() {
@@ -12,7 +13,7 @@ function App() {
       if (!router.state.location.pathname.startsWith("/login")) void router.navigate("/login");
     }),
   );
-  const [trpcClient] = useState(createApiClient);
+  const [trpcClient] = useState(() => createApiClient(storefrontHeaders));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -14,6 +14,11 @@ import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
 import { EndCustomersPage } from "./pages/end-customers.tsx";
 import { Layout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
+import { MyStorefrontPage } from "./plans/my-storefront.tsx";
+import { PlansPage } from "./plans/plans.tsx";
+import { SubscriptionPage } from "./plans/subscription.tsx";
+import { SubscriptionsPage } from "./plans/subscriptions.tsx";
+import { basename } from "./reseller-storefront.ts";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -34,7 +39,11 @@ export const router = createBrowserRouter([
       { path: "end-customers", element: <EndCustomersPage /> },
       { path: "end-customers/new", element: <EndCustomerNewPage /> },
       { path: "end-customers/:id", element: <EndCustomerDetailPage /> },
+      { path: "plans", element: <PlansPage /> },
+      { path: "subscriptions", element: <SubscriptionsPage /> },
+      { path: "subscriptions/:id", element: <SubscriptionPage /> },
+      { path: "my-storefront", element: <MyStorefrontPage /> },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },
-]);
+], { basename });

@@ -18,4 +18,15 @@ export interface ShopCaller {
   contactId: string;
   accountId: string;
   accountKind: AccountKind;
+  /** Set when the request comes from a reseller's own Storefront (/<alias>); see plans/storefront-access.ts. */
+  storefront?: StorefrontContext;
+}
+
+/** The reseller storefront a request was made at. */
+export interface StorefrontContext {
+  id: string;
+  alias: string;
+  /** The reseller that owns it. */
+  accountId: string;
+  displayName: string;
 }

@@ -34,4 +34,6 @@ export interface DomainDeps {
   bittitan: BitTitanGateway;
   /** Sends email over SMTP; without one, emails wait in the outbox. */
   mailer?: Mailer;
+  /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends; default 90. */
+  storefrontRetentionDays?: number;
 }

@@ -1,13 +1,17 @@
-import { Prisma } from "@cm/db";
+import { isUniqueViolation, type Prisma, type PrismaClient } from "@cm/db";
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { middleware } from "./trpc.ts";
 
+type SerializedResult = Parameters<typeof superjson.deserialize>[0];
+
 /**
  * Mutations that create something accept an optional `idempotencyKey` (the
- * apps send one per form submission): a retry, a double click or a second tab
- * with the same key gets the first outcome instead of a second record.
+ * apps send one per form submission). The key's record, the mutation's writes
+ * and its stored result commit in ONE transaction: a retry, a double click or
+ * a second tab with the same key gets the first result, and a crash part-way
+ * leaves nothing behind, so the retry simply runs it again.
  */
 export const idempotent = {
   shape: { idempotencyKey: z.uuid({ message: "The idempotency key must be a UUID" }).optional() },
@@ -17,23 +21,55 @@ export const idempotent = {
     const caller = (await ctx.getStaff()) ?? (await ctx.getShop());
     const scope = `${path}:${caller?.kind ?? "public"}:${caller?.userId ?? "-"}`;
     const db = ctx.deps.db;
+    const replay = async () => {
+      const previous = await db.idempotentRequest.findUnique({ where: { scope_key: { scope, key } }, select: { response: true } });
+      return previous?.response == null ? null : { ok: true as const, data: superjson.deserialize(previous.response as unknown as SerializedResult), marker: undefined as never };
+    };
+    const replayed = await replay();
+    if (replayed) return replayed;
     try {
-      await db.idempotentRequest.create({ data: { scope, key } });
+      return await db.$transaction(async (tx) => {
+        // A concurrent request with the same key waits here until the first commits (then fails on the key) or rolls back.
+        await tx.idempotentRequest.create({ data: { scope, key } });
+        const result = await next({ ctx: { deps: { ...ctx.deps, db: withinTransaction(tx) } } });
+        if (!result.ok) throw new Unsuccessful<typeof result>(result);
+        await tx.idempotentRequest.update({
+          where: { scope_key: { scope, key } },
+          data: { response: superjson.serialize(result.data) as unknown as Prisma.InputJsonValue },
+        });
+        return result;
+      });
     } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      const previous = await db.idempotentRequest.findUnique({ where: { scope_key: { scope, key } } });
-      if (previous?.response == null) {
+      if (error instanceof Unsuccessful) return (error as Unsuccessful<Awaited<ReturnType<typeof next>>>).result;
+      if (isUniqueViolation(error)) {
+        const winner = await replay();
+        if (winner) return winner;
         throw new TRPCError({ code: "CONFLICT", message: "This request is already being processed; try again in a moment" });
       }
-      return { ok: true as const, data: superjson.deserialize(previous.response as unknown as Parameters<typeof superjson.deserialize>[0]), marker: undefined as never };
+      throw error;
     }
-    const result = await next();
-    if (result.ok) {
-      const response = superjson.serialize(result.data) as unknown as Prisma.InputJsonValue;
-      await db.idempotentRequest.update({ where: { scope_key: { scope, key } }, data: { response } });
-    } else {
-      await db.idempotentRequest.delete({ where: { scope_key: { scope, key } } });
-    }
-    return result;
   }),
 };
+
+/** Carries a failed result out of the transaction, rolling it back. */
+class Unsuccessful<Result> extends Error {
+  constructor(readonly result: Result) {
+    super("unsuccessful");
+  }
+}
+
+/**
+ * The transaction's client, usable where services expect the full client:
+ * their own `$transaction(...)` joins the surrounding one.
+ */
+function withinTransaction(tx: Prisma.TransactionClient): PrismaClient {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === "$transaction") {
+        return (work: unknown) =>
+          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : Promise.all(work as Promise<unknown>[]);
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  }) as unknown as PrismaClient;
+}

@@ -16,3 +16,7 @@ export { queueNotification, type NotificationEvent } from "./notifications/queue
 export { seedNotificationTemplates } from "./notifications/seed-notification-templates.ts";
 export type { NotificationTemplateKey } from "@cm/notifications";
 export { invoicePdf } from "./billing/invoice-pdf.ts";
+export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./plans/storefront-access.ts";
+export { RESERVED_ALIASES } from "./plans/alias-rules.ts";
+export { seedPlans } from "./plans/plan-catalog.ts";
+export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";

@@ -11,6 +11,8 @@ import { bssNotificationRouter } from "./routers/bss/notification.ts";
 import { bssStaffRouter } from "./routers/bss/staff.ts";
 import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
+import { bssPlanRouter, bssSubscriptionRouter } from "./routers/bss/plan.ts";
+import { storefrontMyStorefrontRouter, storefrontPlanRouter, storefrontSubscriptionRouter } from "./routers/storefront/plan.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 /**
@@ -28,7 +30,9 @@ export const appRouter = router({
     invoice: bssInvoiceRouter,
     order: bssOrderRouter,
     notification: bssNotificationRouter,
+    plan: bssPlanRouter,
     staff: bssStaffRouter,
+    subscription: bssSubscriptionRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,
@@ -39,6 +43,9 @@ export const appRouter = router({
     order: storefrontOrderRouter,
     endCustomer: storefrontEndCustomerRouter,
     invoice: storefrontInvoiceRouter,
+    myStorefront: storefrontMyStorefrontRouter,
+    plan: storefrontPlanRouter,
+    subscription: storefrontSubscriptionRouter,
   }),
 });
 

@@ -1,4 +1,4 @@
-import { Prisma } from "@cm/db";
+import { isUniqueViolation } from "@cm/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
@@ -86,7 +86,7 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
   }
-  if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2002") {
+  if (isUniqueViolation(cause)) {
     throw new TRPCError({ code: "CONFLICT", message: "That record already exists", cause });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {

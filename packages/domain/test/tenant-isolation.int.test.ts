@@ -4,6 +4,7 @@ import { appRouter } from "../src/root.ts";
 import { randomUUID } from "node:crypto";
 import { connectBitTitan, startTestBitTitan, synchronize, type TestBitTitan } from "./bittitan-harness.ts";
 import { createHarness, makeTwoResellers, validAddress, validContact, type Caller, type Harness } from "./harness.ts";
+import { buyPlan, publishPlans } from "./plans-harness.ts";
 
 // A reseller must never read or change another reseller's account, contacts
 // or end-customers, whatever ids it guesses. These tests fail if the scoping
@@ -14,7 +15,7 @@ let bittitan: TestBitTitan;
 let world: Awaited<ReturnType<typeof makeTwoResellers>>;
 let alice: Caller;
 /** What Beta bought for its end-customer: the records Alice will try to reach. */
-let beta: { orderId: string; assetId: string; invoiceId: string; basketLineId: string; productId: string };
+let beta: { orderId: string; assetId: string; invoiceId: string; basketLineId: string; productId: string; subscriptionId: string };
 
 beforeAll(async () => {
   harness = await createHarness();
@@ -40,6 +41,9 @@ beforeAll(async () => {
   const basket = await bob.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id });
   const { orderId } = await bob.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
   const order = await bob.storefront.order.get({ id: orderId });
+  const plans = await publishPlans(harness);
+  const { subscriptionId } = await buyPlan(bob, plans.standard.id, "beta-shop");
+  await bob.storefront.myStorefront.setMarkup({ productId: product.id, markupPercent: "20" });
   const pending = await bob.storefront.basket.add({ productId: product.id, quantity: 1 });
   beta = {
     orderId,
@@ -47,6 +51,7 @@ beforeAll(async () => {
     invoiceId: order.invoices[0]?.id ?? "",
     basketLineId: pending.lines[0]?.id ?? "",
     productId: product.id,
+    subscriptionId,
   };
 });
 afterAll(async () => {
@@ -100,6 +105,15 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
     caller.storefront.endCustomer.create({ ...company("Sneaky Co"), billingAddress: validAddress, primaryContact: validContact }),
   "storefront.endCustomer.update": (caller) =>
     caller.storefront.endCustomer.update({ id: world.betaCustomer.id, ...company("Hijacked"), billingAddress: validAddress }),
+  "storefront.basket.addPlan": (caller) => caller.storefront.basket.addPlan({ planId: beta.subscriptionId }),
+  "storefront.plan.list": (caller) => caller.storefront.plan.list(),
+  "storefront.plan.checkAlias": (caller) => caller.storefront.plan.checkAlias({ alias: "BETA-shop" }),
+  "storefront.subscription.list": (caller) => caller.storefront.subscription.list({ search: "Beta", page: 1, pageSize: 100 }),
+  "storefront.subscription.get": (caller) => caller.storefront.subscription.get({ id: beta.subscriptionId }),
+  "storefront.subscription.cancel": (caller) => caller.storefront.subscription.cancel({ id: beta.subscriptionId }),
+  "storefront.myStorefront.get": (caller) => caller.storefront.myStorefront.get(),
+  "storefront.myStorefront.update": (caller) => caller.storefront.myStorefront.update({ displayName: "Hijacked", primaryColor: "#000000", markupPercent: "0" }),
+  "storefront.myStorefront.setMarkup": (caller) => caller.storefront.myStorefront.setMarkup({ productId: beta.productId, markupPercent: "0" }),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -116,6 +130,8 @@ describe("tenant isolation in the Storefront", () => {
         harness.deps.db.asset.findMany({ where: { accountId: world.beta.id } }),
         harness.deps.db.invoice.findMany({ where: { accountId: world.beta.id } }),
         harness.deps.db.basket.findMany({ where: { accountId: world.beta.id }, include: { lines: true } }),
+        harness.deps.db.planSubscription.findMany({ where: { accountId: world.beta.id }, include: { events: true } }),
+        harness.deps.db.resellerStorefront.findMany({ where: { accountId: world.beta.id }, include: { markups: true } }),
       ]);
     const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {
@@ -125,7 +141,8 @@ describe("tenant isolation in the Storefront", () => {
       );
       if (outcome.ok) {
         const seen = JSON.stringify(outcome.value);
-        for (const secret of [world.beta.id, world.betaCustomer.id, beta.orderId, beta.assetId, beta.invoiceId, "Beta Partners", "Beta Client", ...world.beta.contacts.map((contact) => contact.email)]) {
+        const secrets = [world.beta.id, world.betaCustomer.id, beta.orderId, beta.assetId, beta.invoiceId, beta.subscriptionId, "Beta Partners", "Beta Client"];
+        for (const secret of [...secrets, ...world.beta.contacts.map((contact) => contact.email)]) {
           expect(seen, `${path} leaked ${secret}`).not.toContain(secret);
         }
       } else {
@@ -149,6 +166,8 @@ describe("tenant isolation in the Storefront", () => {
   it("lets an end-customer or a direct customer see only itself", async () => {
     const carl = await harness.shop("carl@alphaclient.test");
     expect((await carl.storefront.account.me()).account.id).toBe(world.alphaCustomer.id);
+    // The distributor's prices are for its customers, not for a reseller's end-customers.
+    expect(await codeOf(carl.storefront.catalog.browse({}))).toBe("FORBIDDEN");
     expect(await codeOf(carl.storefront.endCustomer.list({ page: 1, pageSize: 10 }))).toBe("FORBIDDEN");
     expect(await codeOf(carl.storefront.endCustomer.get({ id: world.alphaCustomer.id }))).toBe("FORBIDDEN");
     const dora = await harness.shop("dora@direct.test");

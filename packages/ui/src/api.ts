@@ -25,25 +25,36 @@ export function createQueryClient(onUnauthorized: () => void): QueryClient {
   return client;
 }
 
-export function createApiClient() {
+/** `headers`: sent with every call (the Storefront app at a reseller's /<alias> names it there). */
+export function createApiClient(headers: Record<string, string> = {}) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000 })],
+    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000, headers })],
   });
 }
 
 export type AuthRealm = "staff" | "shop";
 
 /** Signs in through the realm's better-auth endpoint; returns a message on failure. */
-export async function signIn(realm: AuthRealm, email: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function signIn(
+  realm: AuthRealm,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const response = await fetch(`/api/auth/${realm}/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ email, password, rememberMe: true }),
     credentials: "same-origin",
   });
   if (response.ok) return { ok: true };
   if (response.status === 429) return { ok: false, message: "Too many attempts. Wait a minute and try again." };
   if (response.status === 401 || response.status === 400) return { ok: false, message: "Invalid email or password." };
+  if (response.status === 403) {
+    // A login the server refuses with a reason (e.g. at a reseller's storefront).
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    if (body?.message) return { ok: false, message: body.message };
+  }
   return { ok: false, message: "We could not sign you in right now. Please try again." };
 }
 
@@ -59,11 +70,16 @@ export async function signOut(realm: AuthRealm): Promise<void> {
 /** A fresh idempotency key for one submission of a form. */
 export const newIdempotencyKey = () => crypto.randomUUID();
 
-/** Changes the signed-in user's password (better-auth checks the current one). */
-export async function changePassword(realm: AuthRealm, currentPassword: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** Changes the signed-in user's password (better-auth checks the current one); `headers` as for signIn. */
+export async function changePassword(
+  realm: AuthRealm,
+  currentPassword: string,
+  newPassword: string,
+  headers: Record<string, string> = {},
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const response = await fetch(`/api/auth/${realm}/change-password`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ currentPassword, newPassword, revokeOtherSessions: true }),
     credentials: "same-origin",
   });

@@ -13,9 +13,9 @@ export function AppShell({ brand, nav, user, children }: { brand: ReactNode; nav
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-8 px-4 py-3 sm:px-6">
-          <div className="text-base font-semibold text-slate-900">{brand}</div>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+          <div className="shrink-0 text-base font-semibold text-slate-900">{brand}</div>
+          <nav aria-label="Main" className="flex flex-1 items-center gap-0.5 overflow-x-auto">
             {nav.map((item) => (
               <NavLink
                 key={item.to}
@@ -23,7 +23,7 @@ export function AppShell({ brand, nav, user, children }: { brand: ReactNode; nav
                 end={item.end}
                 className={({ isActive }) =>
                   cn(
-                    "rounded-md px-3 py-1.5 text-sm font-medium",
+                    "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
                     isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                   )
                 }
@@ -32,7 +32,7 @@ export function AppShell({ brand, nav, user, children }: { brand: ReactNode; nav
               </NavLink>
             ))}
           </nav>
-          {user && <div className="flex items-center gap-3 text-sm text-slate-600">{user}</div>}
+          {user && <div className="flex shrink-0 items-center gap-3 text-sm text-slate-600">{user}</div>}
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>

@@ -13,3 +13,6 @@ export function formatMoney(amount: string, currency: string): string {
   const text = `${grouped}.${cents.padEnd(2, "0").slice(0, 2)}`;
   return symbol ? `${sign}${symbol}${text}` : `${sign}${text} ${currency}`;
 }
+
+/** "24.00" -> "24%", "7.70" -> "7.7%" */
+export const formatPercent = (rate: string) => `${Number(rate)}%`;

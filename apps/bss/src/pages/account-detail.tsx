@@ -7,6 +7,7 @@ import { KindBadge, StatusBadge } from "../components/labels.tsx";
 import { BitTitanSyncCard } from "./account-bittitan.tsx";
 import { AssetTable } from "./billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
+import { ResellerPlanCard } from "./plans/reseller-plan-card.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 
@@ -64,6 +65,7 @@ export function AccountDetailPage() {
         </div>
         <div className="space-y-6">
           <BitTitanSyncCard accountId={data.id} />
+          {data.kind === "RESELLER" && <ResellerPlanCard accountId={data.id} />}
           <CompanyCard account={data} />
         </div>
       </div>

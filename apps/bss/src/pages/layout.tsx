@@ -6,6 +6,7 @@ import { Navigate, Outlet, useNavigate } from "react-router";
 const NAV: NavItem[] = [
   { to: "/accounts", label: "Accounts" },
   { to: "/orders", label: "Orders" },
+  { to: "/subscriptions", label: "Subscriptions" },
   { to: "/assets", label: "Assets" },
   { to: "/invoices", label: "Invoices" },
   { to: "/catalog", label: "Catalog" },

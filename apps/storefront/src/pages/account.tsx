@@ -20,6 +20,7 @@ import { changePassword, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { storefrontHeaders } from "../reseller-storefront.ts";
 
 type MyAccount = RouterOutputs["storefront"]["account"]["me"];
 
@@ -157,7 +158,8 @@ function ChangePassword() {
       return;
     }
     setPending(true);
-    const outcome = await changePassword("shop", current, next);
+    // At a reseller's storefront the new session is bound to it too.
+    const outcome = await changePassword("shop", current, next, storefrontHeaders);
     setPending(false);
     setResult(outcome.ok ? { ok: true, message: "Password changed. Other sessions were signed out." } : { ok: false, message: outcome.message });
     if (outcome.ok) {

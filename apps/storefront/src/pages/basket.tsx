@@ -17,6 +17,7 @@ import {
   emptyContact,
   fieldErrorsOf,
   formatMoney,
+  formatPercent,
   type AddressValues,
   type CompanyValues,
   type ContactValues,
@@ -28,6 +29,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { SyncNotice } from "../components/sync-notice.tsx";
 import { Totals } from "../components/totals.tsx";
+import { PlanLineCard } from "../plans/plan-line-card.tsx";
 
 type Basket = RouterOutputs["storefront"]["basket"]["get"];
 type Line = Basket["lines"][number];
@@ -42,12 +44,13 @@ export function BasketPage() {
   if (basket.isError) return <Alert tone="error">{apiErrorMessage(basket.error)}</Alert>;
   const data = basket.data;
   const isReseller = me.data?.account.kind === "RESELLER";
-  const blocked = data.lines.some((line) => line.problem) || !data.synchronized;
+  const blocked = data.lines.some((line) => line.problem) || data.needsSynchronization;
+  const hasLicenses = data.lines.some((line) => line.kind === "product");
 
   return (
     <>
       <PageHeader title="My Basket" subtitle="Step 1 of 2: licenses, asset names and for whom the order is" />
-      {!data.synchronized && (
+      {data.needsSynchronization && (
         <div className="mb-6">
           <SyncNotice />
         </div>
@@ -61,10 +64,10 @@ export function BasketPage() {
       ) : (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-4 lg:col-span-2">
-            {data.lines.map((line) => (
-              <BasketLineCard key={line.id} line={line} currency={data.currency} />
-            ))}
-            {isReseller && <RecipientCard basket={data} />}
+            {data.lines.map((line) =>
+              line.kind === "plan" ? <PlanLineCard key={line.id} line={line} currency={data.currency} /> : <BasketLineCard key={line.id} line={line} currency={data.currency} />,
+            )}
+            {isReseller && hasLicenses && <RecipientCard basket={data} />}
           </div>
           <Card title="Total payable">
             <Totals totals={data.totals} currency={data.currency} />
@@ -85,16 +88,16 @@ function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [quantity, setQuantity] = useState(String(line.quantity));
-  const [assetName, setAssetName] = useState(line.assetName);
+  const [assetName, setAssetName] = useState(line.assetName ?? "");
   useEffect(() => {
     setQuantity(String(line.quantity));
-    setAssetName(line.assetName);
+    setAssetName(line.assetName ?? "");
   }, [line.quantity, line.assetName]);
   const onSuccess = (basket: Basket) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), basket);
   const update = useMutation(trpc.storefront.basket.updateLine.mutationOptions({ onSuccess }));
   const remove = useMutation(trpc.storefront.basket.removeLine.mutationOptions({ onSuccess }));
   const errors = fieldErrorsOf(update.error);
-  const dirty = quantity !== String(line.quantity) || assetName !== line.assetName;
+  const dirty = quantity !== String(line.quantity) || assetName !== (line.assetName ?? "");
 
   // Saved as soon as the customer pauses typing, so the totals follow the quantity.
   useEffect(() => {
@@ -114,7 +117,7 @@ function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
         </div>
       </div>
       <p className="mt-3 text-sm text-slate-600" data-testid="line-total">
-        {line.unitPrice ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${line.taxRate}% tax` : ""}
+        {line.unitPrice ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${formatPercent(line.taxRate)} tax` : ""}
       </p>
     </Card>
   );

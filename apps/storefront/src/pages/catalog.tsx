@@ -1,10 +1,11 @@
-import { Alert, Badge, EmptyState, Loading, PageHeader, TextField, apiErrorMessage, cn, formatMoney } from "@cm/ui";
+import { Alert, Badge, EmptyState, Loading, PageHeader, TextField, apiErrorMessage, cn, formatMoney, formatPercent } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { SyncNotice } from "../components/sync-notice.tsx";
+import { StorefrontPriceNote } from "../plans/storefront-price.tsx";
 
 type Catalog = RouterOutputs["storefront"]["catalog"]["browse"];
 type Product = Catalog["products"][number];
@@ -19,6 +20,7 @@ export function CatalogPage() {
     const timer = setTimeout(() => setDebounced(search), 250);
     return () => clearTimeout(timer);
   }, [search]);
+  const me = useQuery(trpc.storefront.account.me.queryOptions());
   const catalog = useQuery({
     ...trpc.storefront.catalog.browse.queryOptions({ search: debounced || undefined, categoryId }),
     placeholderData: keepPreviousData,
@@ -34,7 +36,7 @@ export function CatalogPage() {
   return (
     <>
       <PageHeader title="BitTitan migration licenses" subtitle="MigrationWiz licenses for mailbox, user and tenant migrations" />
-      {catalog.data && !catalog.data.synchronized && (
+      {catalog.data && !catalog.data.synchronized && me.data?.account.kind !== "END_CUSTOMER" && (
         <div className="mb-6">
           <SyncNotice />
         </div>
@@ -115,12 +117,13 @@ function ProductCard({ product }: { product: Product }) {
         {product.unitPrice ? (
           <>
             <span className="text-lg font-semibold text-slate-900">{formatMoney(product.unitPrice, product.currency)}</span>{" "}
-            <span className="text-slate-500">per license, excl. {product.taxRate}% tax</span>
+            <span className="text-slate-500">per license, excl. {formatPercent(product.taxRate)} tax</span>
           </>
         ) : (
           <span className="text-slate-500">Not sold in {product.currency}</span>
         )}
       </p>
+      <StorefrontPriceNote unitPrice={product.unitPrice} storefrontPrice={product.storefrontPrice} currency={product.currency} />
     </li>
   );
 }

@@ -1,9 +1,10 @@
-import { AddressBlock, Alert, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatMoney } from "@cm/ui";
+import { AddressBlock, Alert, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, fieldErrorsOf, formatMoney, formatPercent } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
 import { Totals } from "../components/totals.tsx";
+import { PlanAliasCard } from "../plans/plan-alias-card.tsx";
 
 /** Checkout step 2: billing information and contact for verification, then "Complete order". */
 export function CheckoutPage() {
@@ -13,6 +14,7 @@ export function CheckoutPage() {
   const review = useQuery(trpc.storefront.checkout.review.queryOptions());
   // One key per visit of this page: a double click or a retried request makes one order.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [storefrontAlias, setStorefrontAlias] = useState("");
   const complete = useMutation(
     trpc.storefront.checkout.complete.mutationOptions({
       onSuccess: async (result) => {
@@ -25,6 +27,7 @@ export function CheckoutPage() {
   if (review.isError) return <Alert tone="error">{apiErrorMessage(review.error)}</Alert>;
   const { basket, billing, billingContact } = review.data;
   if (basket.lines.length === 0 && !complete.isSuccess) return <Navigate to="/basket" replace />;
+  const hasPlan = basket.lines.some((line) => line.kind === "plan");
 
   return (
     <>
@@ -39,13 +42,21 @@ export function CheckoutPage() {
                 { label: "Tax id", value: billing.taxId },
                 { label: "Billing address", value: <AddressBlock address={billing.address} /> },
                 { label: "Billing contact", value: billingContact ? `${billingContact.name} · ${billingContact.email}${billingContact.phone ? ` · ${billingContact.phone}` : ""}` : null },
-                { label: "Licenses for", value: basket.recipient.companyName },
+                ...(basket.lines.some((line) => line.kind === "product") ? [{ label: "Licenses for", value: basket.recipient.companyName }] : []),
               ]}
             />
             <p className="mt-4 text-xs text-slate-500">
               Wrong details? Change them in <Link to="/account" className="underline">My account</Link> before completing the order.
             </p>
           </Card>
+          {hasPlan && (
+            <PlanAliasCard
+              value={storefrontAlias}
+              onChange={setStorefrontAlias}
+              // The server's answer is about the alias it was sent, not one typed since.
+              error={complete.variables?.storefrontAlias === storefrontAlias ? fieldErrorsOf(complete.error).storefrontAlias?.[0] : undefined}
+            />
+          )}
           <Table
             rows={basket.lines}
             rowKey={(line) => line.id}
@@ -54,7 +65,7 @@ export function CheckoutPage() {
               { header: "Asset name", cell: (line) => line.assetName },
               { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
               { header: "Unit price", cell: (line) => (line.unitPrice ? formatMoney(line.unitPrice, basket.currency) : "—"), className: "text-right" },
-              { header: "Tax", cell: (line) => `${line.taxRate}%`, className: "text-right" },
+              { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, basket.currency), className: "text-right" },
             ]}
           />
@@ -70,7 +81,7 @@ export function CheckoutPage() {
             className="mt-4 w-full"
             loading={complete.isPending}
             disabled={complete.isSuccess}
-            onClick={() => complete.mutate({ idempotencyKey, basketVersion: basket.version })}
+            onClick={() => complete.mutate({ idempotencyKey, basketVersion: basket.version, ...(hasPlan ? { storefrontAlias } : {}) })}
           >
             Complete order
           </Button>

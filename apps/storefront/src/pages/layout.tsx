@@ -2,6 +2,7 @@ import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
 import { signOut, useTRPC } from "@cm/ui/api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { resellerStorefront } from "../reseller-storefront.ts";
 
 /** Every Storefront page but the login: needs a customer session. */
 export function Layout() {
@@ -19,18 +20,23 @@ export function Layout() {
   const nav: NavItem[] = buyer
     ? [
         { to: "/", label: "Catalog", end: true },
-        { to: "/basket", label: "My Basket" },
-        { to: "/orders", label: "My orders" },
+        { to: "/basket", label: "Basket" },
+        { to: "/orders", label: "Orders" },
         { to: "/assets", label: "Assets" },
         { to: "/invoices", label: "Invoices" },
-        { to: "/account", label: "My account" },
+        { to: "/account", label: "Account" },
       ]
     : [
+        // At its reseller's own storefront an end-customer also sees the catalog, at the reseller's prices.
+        ...(resellerStorefront ? [{ to: "/", label: "Catalog", end: true }] : []),
         { to: "/assets", label: "Assets" },
         { to: "/account", label: "My account" },
       ];
-  if (me.data.account.kind === "RESELLER") nav.push({ to: "/end-customers", label: "My end-customers" });
-  if (!buyer && location.pathname === "/") return <Navigate to="/assets" replace />;
+  if (me.data.account.kind === "RESELLER") {
+    // The Plans page links to the subscriptions list.
+    nav.push({ to: "/end-customers", label: "End-customers" }, { to: "/plans", label: "Plans" });
+  }
+  if (!buyer && !resellerStorefront && location.pathname === "/") return <Navigate to="/assets" replace />;
 
   async function logout() {
     await signOut("shop");
@@ -40,7 +46,15 @@ export function Layout() {
 
   return (
     <AppShell
-      brand={<span>CloudMarket <span className="text-brand-600">Storefront</span></span>}
+      brand={
+        resellerStorefront ? (
+          <span style={{ color: resellerStorefront.primaryColor }} data-testid="storefront-name">
+            {resellerStorefront.displayName}
+          </span>
+        ) : (
+          <span>CloudMarket <span className="text-brand-600">Storefront</span></span>
+        )
+      }
       nav={nav}
       user={
         <>

@@ -3,6 +3,7 @@ import { signIn } from "@cm/ui/api";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { resellerStorefront, storefrontHeaders } from "../reseller-storefront.ts";
 
 export function LoginPage() {
   const navigate = useNavigate();
@@ -16,7 +17,7 @@ export function LoginPage() {
     event.preventDefault();
     setPending(true);
     setError(null);
-    const result = await signIn("shop", email, password).catch(() => ({ ok: false as const, message: "Network error. Please try again." }));
+    const result = await signIn("shop", email, password, storefrontHeaders).catch(() => ({ ok: false as const, message: "Network error. Please try again." }));
     setPending(false);
     if (!result.ok) {
       setError(result.message);
@@ -27,9 +28,13 @@ export function LoginPage() {
   }
 
   return (
-    <AuthLayout title="Storefront" subtitle="Sign in to buy and manage your BitTitan licenses">
+    <AuthLayout
+      title={resellerStorefront?.displayName ?? "Storefront"}
+      subtitle={resellerStorefront ? "Sign in with your usual Storefront email and password" : "Sign in to buy and manage your BitTitan licenses"}
+    >
       <form onSubmit={submit} className="space-y-4" noValidate>
-        {error && <Alert tone="error">{error}</Alert>}
+        {resellerStorefront?.message && <Alert tone="warning">{resellerStorefront.message}</Alert>}
+        {error && error !== resellerStorefront?.message && <Alert tone="error">{error}</Alert>}
         <TextField label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
         <Button type="submit" className="w-full" loading={pending}>

@@ -20,11 +20,27 @@ export function OrderPage() {
     <>
       <PageHeader title={`Order ${data.number}`} subtitle={data.completedAt ? `Completed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}` : undefined} />
       <Alert tone="success" title="Thank you, your order is complete">
-        The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to {data.recipient.companyName}.
+        {data.assets.length > 0
+          ? `The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to ${data.recipient.companyName}.`
+          : "Your reseller plan subscription is below."}
       </Alert>
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Assets">
+          {data.subscriptions.length > 0 && (
+            <Card title="Reseller plan">
+              <ul className="divide-y divide-slate-100">
+                {data.subscriptions.map((subscription) => (
+                  <li key={subscription.id} className="flex items-center justify-between py-2 text-sm" data-testid="order-subscription">
+                    <Link to={`/subscriptions/${subscription.id}`} className="font-medium text-brand-700 hover:underline">
+                      {subscription.planName} plan · {subscription.number}
+                    </Link>
+                    <span>{data.lines.find((line) => line.kind === "plan")?.storefrontAlias ?? ""}</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+          {data.assets.length > 0 && <Card title="Assets">
             <ul className="divide-y divide-slate-100">
               {data.assets.map((asset) => (
                 <li key={asset.id} className="py-3" data-testid="order-asset">
@@ -48,7 +64,7 @@ export function OrderPage() {
                 </li>
               ))}
             </ul>
-          </Card>
+          </Card>}
           <Table
             rows={data.lines}
             rowKey={(line) => String(line.position)}

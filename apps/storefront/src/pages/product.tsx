@@ -1,14 +1,18 @@
-import { Alert, Badge, Button, Card, Details, Loading, TextField, apiErrorMessage, fieldErrorsOf, formatMoney } from "@cm/ui";
+import { Alert, Badge, Button, Card, Details, Loading, TextField, apiErrorMessage, fieldErrorsOf, formatMoney, formatPercent } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { SyncNotice } from "../components/sync-notice.tsx";
+import { StorefrontPriceNote } from "../plans/storefront-price.tsx";
+import { resellerStorefront } from "../reseller-storefront.ts";
 
 export function ProductPage() {
   const trpc = useTRPC();
   const { slug = "" } = useParams();
   const product = useQuery(trpc.storefront.catalog.product.queryOptions({ slug }));
+  const me = useQuery(trpc.storefront.account.me.queryOptions());
+  const endCustomer = me.data?.account.kind === "END_CUSTOMER";
   if (product.isPending) return <Loading />;
   if (product.isError) {
     return (
@@ -33,7 +37,7 @@ export function ProductPage() {
         </div>
         <h1 className="mt-3 text-3xl font-semibold tracking-tight text-slate-900">{data.name}</h1>
       </header>
-      {!data.synchronized && <SyncNotice />}
+      {!data.synchronized && !endCustomer && <SyncNotice />}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Overview">
@@ -50,13 +54,19 @@ export function ProductPage() {
                 {formatMoney(data.unitPrice, data.currency)}
               </p>
               <p className="text-sm text-slate-500">
-                per license, excl. {data.taxRate}% tax ({data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} incl. tax)
+                per license, excl. {formatPercent(data.taxRate)} tax ({data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} incl. tax)
               </p>
             </>
           ) : (
             <p className="text-sm text-slate-600">This product is not sold in {data.currency}.</p>
           )}
-          {data.unitPrice && <AddToBasket productId={data.id} />}
+          <StorefrontPriceNote unitPrice={data.unitPrice} storefrontPrice={data.storefrontPrice} currency={data.currency} />
+          {data.unitPrice &&
+            (endCustomer ? (
+              <p className="mt-4 text-sm text-slate-600">To order, contact {resellerStorefront?.displayName ?? "your reseller"}.</p>
+            ) : (
+              <AddToBasket productId={data.id} />
+            ))}
           <div className="mt-4">
             <Details
               items={[

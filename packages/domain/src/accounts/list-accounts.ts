@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import type { Page } from "../schemas/common.ts";
 import type { ListAccountsInput } from "../schemas/accounts.ts";
 import { accountSummarySelect, toAccountSummary, type AccountSummaryDto } from "./account-dto.ts";
+import { paginate } from "../shared/paginate.ts";
 
 /** Every customer account of the distributor, for the BSS accounts list. */
 export async function listAccounts(deps: DomainDeps, input: ListAccountsInput): Promise<Page<AccountSummaryDto>> {
@@ -10,17 +11,11 @@ export async function listAccounts(deps: DomainDeps, input: ListAccountsInput): 
     kind: input.kind ?? { not: "DISTRIBUTOR" },
     ...(input.parentId ? { parentId: input.parentId } : {}),
   });
-  const [total, rows] = await Promise.all([
-    deps.db.account.count({ where }),
-    deps.db.account.findMany({
-      where,
-      select: accountSummarySelect,
-      orderBy: [{ companyName: "asc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { items: rows.map(toAccountSummary), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.account.count({ where }),
+    rows: (window) => deps.db.account.findMany({ where, select: accountSummarySelect, orderBy: [{ companyName: "asc" }, { id: "asc" }], ...window }),
+    map: toAccountSummary,
+  });
 }
 
 /** Company name, email or account number ("A-00012" or "12"). */

@@ -100,10 +100,17 @@ async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps
 export async function cancelOrder(deps: DomainDeps, actor: string, orderId: string): Promise<void> {
   const order = await deps.db.order.findUnique({
     where: { id: orderId },
-    select: { status: true, assets: { select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true } } },
+    select: {
+      status: true,
+      assets: { select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true } },
+      lines: { where: { planId: { not: null } }, select: { id: true } },
+    },
   });
   if (!order) throw notFound("The order");
   if (order.status === "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A draft order is deleted, not cancelled");
+  if (order.lines.length > 0) {
+    throw new DomainError("PRECONDITION_FAILED", "This order started a reseller plan subscription: cancel the subscription (it ends with its paid period), and any licenses one by one");
+  }
   const now = deps.clock.now();
   for (const asset of order.assets.filter((candidate) => candidate.status === "ACTIVE")) {
     const verdict = cancellationVerdict({ ...asset, now });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@cm/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Logger } from "../deps.ts";
+import { storefrontSessionHooks, storefrontSessionFields } from "./storefront-sessions.ts";
 
 export type AuthRealm = "staff" | "shop";
 
@@ -50,7 +51,10 @@ export function createAuth(options: AuthOptions) {
       modelName: `${prefix}Session`,
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
+      ...(options.realm === "shop" ? storefrontSessionFields : {}),
     },
+    // Storefront sessions remember the reseller storefront (/<alias>) they were created at.
+    databaseHooks: options.realm === "shop" ? storefrontSessionHooks(options.prisma) : undefined,
     account: { modelName: `${prefix}Credential` },
     verification: { modelName: `${prefix}Verification` },
     rateLimit: {

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@cm/db";
 import type { ShopCaller, StaffCaller } from "../callers.ts";
 import type { Auth } from "./create-auth.ts";
+import { bindStorefront, STOREFRONT_HEADER } from "../plans/storefront-access.ts";
+import { sessionStorefrontId } from "./storefront-sessions.ts";
 
 export interface Auths {
   staff: Auth;
@@ -23,10 +25,17 @@ export async function loadStaffCaller(prisma: PrismaClient, userId: string): Pro
   return { kind: "staff", userId: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/** The contact behind a request's Storefront session cookie, if its account is active. */
+/**
+ * The contact behind a request's Storefront session cookie, if its account is
+ * active and the session may be used where the request comes from (the
+ * distributor's Storefront or a reseller's /<alias>; see bindStorefront).
+ */
 export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<ShopCaller | null> {
   const session = await auth.api.getSession({ headers });
-  return session ? loadShopCaller(prisma, session.user.id) : null;
+  if (!session) return null;
+  const caller = await loadShopCaller(prisma, session.user.id);
+  if (!caller) return null;
+  return bindStorefront(prisma, caller, sessionStorefrontId(session.session), headers.get(STOREFRONT_HEADER));
 }
 
 /** The caller a Storefront user id stands for, if its account is active. */

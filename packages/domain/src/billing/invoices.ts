@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
+import { paginate } from "../shared/paginate.ts";
 
 export interface InvoiceSummaryDto {
   id: string;
@@ -76,11 +77,11 @@ export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereI
       input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { account: { companyName: { contains: input.search, mode: "insensitive" } } }] } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    deps.db.invoice.count({ where }),
-    deps.db.invoice.findMany({ where, select: summarySelect, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
-  ]);
-  return { items: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.invoice.count({ where }),
+    rows: (window) => deps.db.invoice.findMany({ where, select: summarySelect, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], ...window }),
+    map: toSummary,
+  });
 }
 
 export async function getInvoice(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<InvoiceDetailDto> {

@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../errors.ts";
 import type { Page } from "../schemas/common.ts";
 import type { ListProductsInput, ProductInput } from "../schemas/catalog.ts";
 import { productSelect, slugify, toProduct, type ProductDto } from "./product-dto.ts";
+import { paginate } from "../shared/paginate.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,17 +17,11 @@ export async function listProducts(deps: DomainDeps, input: ListProductsInput): 
       ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { sku: { contains: input.search, mode: "insensitive" } }] }
       : {}),
   };
-  const [total, rows] = await Promise.all([
-    deps.db.product.count({ where }),
-    deps.db.product.findMany({
-      where,
-      select: productSelect,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { items: rows.map(toProduct), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.product.count({ where }),
+    rows: (window) => deps.db.product.findMany({ where, select: productSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...window }),
+    map: toProduct,
+  });
 }
 
 export async function getProduct(deps: DomainDeps, id: string): Promise<ProductDto> {

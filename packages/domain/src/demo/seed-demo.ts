@@ -2,6 +2,7 @@ import type { DomainDeps } from "../deps.ts";
 import { createAccount } from "../accounts/create-account.ts";
 import { createStaffUser } from "../staff/staff-users.ts";
 import { setupDistributor } from "../setup/setup-distributor.ts";
+import { seedPlans } from "../plans/plan-catalog.ts";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -31,7 +32,8 @@ const address = (line1: string, city: string, postalCode: string, country: strin
 
 /**
  * The demo instance `npm start` creates once: a distributor with an admin and
- * a sales user, two resellers each with an end-customer, and a direct customer.
+ * a sales user, two resellers (both on Basic) each with an end-customer, a
+ * direct customer, and the Free and Standard reseller plans, published.
  * Returns false when the instance already has a distributor (nothing is touched).
  */
 export async function seedDemo(deps: DomainDeps): Promise<boolean> {
@@ -47,6 +49,14 @@ export async function seedDemo(deps: DomainDeps): Promise<boolean> {
   });
   if (!created) return false;
   await createStaffUser(deps, { name: "Sam Sales", email: "sales@northwind.example", role: "SALES", password: DEMO_PASSWORD });
+  await seedPlans(deps, {
+    published: true,
+    taxRate: "24",
+    standardPrices: [
+      { currency: "EUR", unitPrice: "49.00" },
+      { currency: "USD", unitPrice: "54.00" },
+    ],
+  });
 
   const resellers = [
     {

@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { provisioningArea } from "../assets/provisioning-area.ts";
 import { couponStatesArea } from "../assets/refresh-coupon-states.ts";
 import { notificationsArea } from "../notifications/delivery-area.ts";
+import { plansArea } from "../plans/plans-area.ts";
 
 /**
  * Each area that works in the background contributes its queues and a
@@ -22,7 +23,7 @@ export interface WorkerOptions {
   exclusive: boolean;
 }
 
-const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea];
+const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, plansArea];
 
 export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);

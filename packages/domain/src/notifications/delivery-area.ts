@@ -3,7 +3,7 @@ import { deliverEmail } from "./deliver-email.ts";
 import { DELIVER_EMAIL_QUEUE, deliverEmailQueue, type DeliverEmailJob } from "./delivery-queue.ts";
 import { seedNotificationTemplates } from "./seed-notification-templates.ts";
 
-/** Two workers, so one slow SMTP conversation does not hold up the rest. */
+/** Several workers, so one slow SMTP conversation does not hold up the rest. */
 const WORKERS = 2;
 
 /**
@@ -26,8 +26,10 @@ export const notificationsArea: BackgroundArea = {
       return;
     }
     for (let worker = 0; worker < WORKERS; worker += 1) {
-      await queue.work<DeliverEmailJob>(DELIVER_EMAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const job of jobs) await deliverEmail(deps, mailer, job.data.emailMessageId);
+      // A batch is delivered concurrently; a job that throws (a message leased
+      // elsewhere) fails the batch, and redelivering the rest is safe: a SENT message is skipped.
+      await queue.work<DeliverEmailJob>(DELIVER_EMAIL_QUEUE, { batchSize: 8, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        await Promise.all(jobs.map((job) => deliverEmail(deps, mailer, job.data.emailMessageId)));
       });
     }
   },

@@ -8,7 +8,8 @@ import type { DraftOrderInput, ListOrdersInput } from "../schemas/orders.ts";
 import { checkRecipient, loadBuyer } from "./eligibility.ts";
 import { finalizeOrder } from "./finalize-order.ts";
 import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "./order-dto.ts";
-import { priceLines } from "./price-lines.ts";
+import { checkPlanLine } from "../plans/check-plan-line.ts";
+import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,16 +41,23 @@ async function checkDraft(tx: Tx, input: DraftOrderInput) {
     throw new DomainError("INVALID", "Orders are placed for a reseller or a direct customer (choose an end-customer as the recipient)", "accountId");
   }
   const buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
-  const recipient = await checkRecipient(tx, buyer, input.recipientAccountId);
-  const priced = await priceLines(tx, account.currency, input.lines.map((line) => ({ ...line, assetName: line.assetName ?? null })));
+  const requested = input.lines.map(draftLineRequest);
+  const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? input.recipientAccountId : null);
+  const priced = await priceLines(tx, account.currency, requested);
+  for (const [index, line] of priced.lines.entries()) {
+    if (line.kind === "plan") await checkPlanLine(tx, buyer, line, `lines.${index}.storefrontAlias`);
+  }
   return { buyer, recipient, priced };
 }
 
+const draftLineRequest = (line: DraftOrderInput["lines"][number]): RequestedLine =>
+  "planId" in line
+    ? { kind: "plan", planId: line.planId, storefrontAlias: line.storefrontAlias ?? null }
+    : { kind: "product", productId: line.productId, quantity: line.quantity, assetName: line.assetName ?? null };
+
 async function writeDraftLines(tx: Tx, orderId: string, priced: Awaited<ReturnType<typeof checkDraft>>["priced"]) {
   await tx.orderLine.deleteMany({ where: { orderId } });
-  await tx.orderLine.createMany({
-    data: priced.lines.map(({ vendorSkuId: _vendorSkuId, ...line }) => ({ ...line, orderId })),
-  });
+  await tx.orderLine.createMany({ data: priced.lines.map((line) => ({ ...orderLineColumns(line), orderId })) });
   await tx.order.update({ where: { id: orderId }, data: { net: priced.totals.net, tax: priced.totals.tax, gross: priced.totals.gross } });
 }
 
@@ -87,17 +95,25 @@ export async function deleteDraftOrder(deps: DomainDeps, id: string): Promise<vo
  * taken from the catalog now. Executing an executed order is a no-op.
  */
 export async function executeOrder(deps: DomainDeps, staff: StaffCaller, id: string): Promise<OrderDetailDto> {
-  await deps.db.$transaction(async (tx) => {
-    const order = await lockOrder(tx, id);
-    if (order.status === "COMPLETED") return;
-    if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A cancelled order cannot be executed");
-    const lines = await tx.orderLine.findMany({ where: { orderId: id }, orderBy: { position: "asc" }, select: { productId: true, quantity: true, assetName: true } });
-    const buyer = await loadBuyer(tx, order.accountId);
-    const recipient = await checkRecipient(tx, buyer, order.recipientAccountId);
-    const priced = await priceLines(tx, buyer.currency, lines);
-    await finalizeOrder(tx, deps, { orderId: id, accountId: buyer.id, recipient, currency: buyer.currency, lines: priced.lines, totals: priced.totals, actor: `staff:${staff.name}` });
-  });
+  await deps.db.$transaction((tx) => executeDraftOrder(tx, deps, id, `staff:${staff.name}`));
   return getOrder(deps, id);
+}
+
+/** Execute Order inside the caller's transaction (also the BSS "Upgrade" shortcut's second half). */
+export async function executeDraftOrder(tx: Tx, deps: DomainDeps, id: string, actor: string): Promise<void> {
+  const order = await lockOrder(tx, id);
+  if (order.status === "COMPLETED") return;
+  if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A cancelled order cannot be executed");
+  const rows = await tx.orderLine.findMany({
+    where: { orderId: id },
+    orderBy: { position: "asc" },
+    select: { productId: true, planId: true, quantity: true, assetName: true, storefrontAlias: true },
+  });
+  const requested = rows.map(requestedLineOf);
+  const buyer = await loadBuyer(tx, order.accountId, { bittitan: hasProductLines(requested) });
+  const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? order.recipientAccountId : null);
+  const priced = await priceLines(tx, buyer.currency, requested);
+  await finalizeOrder(tx, deps, { orderId: id, accountId: buyer.id, recipient, currency: buyer.currency, lines: priced.lines, totals: priced.totals, actor });
 }
 
 /** Row lock: concurrent executions of one order run one after the other. */

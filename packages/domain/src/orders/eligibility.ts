@@ -11,11 +11,13 @@ export interface Buyer {
 }
 
 /**
- * Who may be billed for BitTitan licenses: an active reseller or direct
- * customer, synchronized with BitTitan (provisioning uses its credentials, also
- * for its end-customers), on an instance whose Service Manager is active.
+ * Who may be billed: an active reseller or direct customer. For BitTitan
+ * licenses (`bittitan`, the default) it must also be synchronized with
+ * BitTitan (provisioning uses its credentials, also for its end-customers), on
+ * an instance whose Service Manager is active; an order of plan lines only
+ * needs neither.
  */
-export async function loadBuyer(tx: Tx, accountId: string): Promise<Buyer> {
+export async function loadBuyer(tx: Tx, accountId: string, needs: { bittitan: boolean } = { bittitan: true }): Promise<Buyer> {
   const account = await tx.account.findUnique({
     where: { id: accountId },
     select: { id: true, kind: true, status: true, companyName: true, currency: true, bittitanSyncStatus: true },
@@ -25,6 +27,8 @@ export async function loadBuyer(tx: Tx, accountId: string): Promise<Buyer> {
     throw new DomainError("INVALID", "Bill the end-customer's reseller and choose the end-customer as the recipient", "accountId");
   }
   if (account.status !== "ACTIVE") throw new DomainError("PRECONDITION_FAILED", "This account is inactive and cannot order");
+  const buyer: Buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
+  if (!needs.bittitan) return buyer;
   if (account.bittitanSyncStatus !== "SYNCHRONIZED") {
     throw new DomainError(
       "PRECONDITION_FAILED",
@@ -33,7 +37,7 @@ export async function loadBuyer(tx: Tx, accountId: string): Promise<Buyer> {
   }
   const connection = await tx.bitTitanConnection.findUnique({ where: { id: 1 }, select: { active: true } });
   if (!connection?.active) throw new DomainError("PRECONDITION_FAILED", "BitTitan products cannot be ordered until the distributor activates the BitTitan Service Manager");
-  return { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
+  return buyer;
 }
 
 /** The recipient is the buyer itself or, for a reseller, one of its own active end-customers. */

@@ -1,18 +1,22 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
-import { issueInvoice } from "../billing/issue-invoice.ts";
+import { issueInvoice, type InvoiceLineInput } from "../billing/issue-invoice.ts";
 import { enqueueProvisioning } from "../assets/provision-asset.ts";
+import { linkSubscriptionInvoice, startSubscription } from "../plans/start-subscription.ts";
 import type { LineTotals } from "../shared/money.ts";
-import type { PricedLine } from "./price-lines.ts";
+import { orderLineColumns, type PricedLine, type ProductPricedLine } from "./price-lines.ts";
+
+type Tx = Prisma.TransactionClient;
 
 /**
  * Completes an order, atomically (the caller's transaction): the order and its
- * lines become final, one one-off asset per line is created (pending), the
- * invoice is issued, and the coupon creation of every asset is queued. Shared
- * by the Storefront checkout and "Execute Order" in the BSS.
+ * lines become final; each product line gets a one-off asset (pending), each
+ * plan line starts the buyer's plan subscription; the invoice is issued, and
+ * the coupon creation of every asset is queued. Shared by the Storefront
+ * checkout and "Execute Order" in the BSS.
  */
 export async function finalizeOrder(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   deps: DomainDeps,
   input: {
     orderId: string;
@@ -23,7 +27,7 @@ export async function finalizeOrder(
     totals: LineTotals;
     actor: string;
   },
-): Promise<{ invoiceId: string; assetIds: string[] }> {
+): Promise<{ invoiceId: string; assetIds: string[]; subscriptionIds: string[] }> {
   const now = deps.clock.now();
   await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
   await tx.order.update({
@@ -39,44 +43,24 @@ export async function finalizeOrder(
     },
   });
   const assetIds: string[] = [];
+  const subscriptionIds: string[] = [];
+  const invoiceLines: InvoiceLineInput[] = [];
   for (const line of input.lines) {
-    const orderLine = await tx.orderLine.create({
-      data: {
-        orderId: input.orderId,
-        position: line.position,
-        productId: line.productId,
-        productName: line.productName,
-        sku: line.sku,
-        quantity: line.quantity,
-        unitPrice: line.unitPrice,
-        taxRate: line.taxRate,
-        net: line.net,
-        tax: line.tax,
-        gross: line.gross,
-        assetName: line.assetName,
-        expireDays: line.expireDays,
-        validityDays: line.validityDays,
-      },
-      select: { id: true },
+    const orderLine = await tx.orderLine.create({ data: { orderId: input.orderId, ...orderLineColumns(line) }, select: { id: true } });
+    if (line.kind === "plan") {
+      const started = await startSubscription(tx, deps, { accountId: input.accountId, orderLineId: orderLine.id, line, actor: input.actor, now });
+      subscriptionIds.push(started.subscriptionId);
+      invoiceLines.push({ ...invoiceAmounts(line), description: line.productName, detail: started.invoiceDetail, assetId: null });
+      continue;
+    }
+    const assetId = await createAsset(tx, { ...input, now, orderLineId: orderLine.id, line });
+    assetIds.push(assetId);
+    invoiceLines.push({
+      ...invoiceAmounts(line),
+      description: line.productName,
+      detail: `Asset “${line.assetName}” for ${input.recipient.companyName} · ${line.quantity} license${line.quantity === 1 ? "" : "s"} · SKU ${line.sku}`,
+      assetId,
     });
-    const asset = await tx.asset.create({
-      data: {
-        name: line.assetName,
-        accountId: input.accountId,
-        recipientAccountId: input.recipient.id,
-        orderId: input.orderId,
-        orderLineId: orderLine.id,
-        productId: line.productId,
-        skuId: line.vendorSkuId,
-        quantity: line.quantity,
-        purchaseDate: now,
-        expireDays: line.expireDays,
-        validityDays: line.validityDays,
-        events: { create: { at: now, actor: input.actor, kind: "created", detail: { quantity: line.quantity, recipient: input.recipient.companyName } } },
-      },
-      select: { id: true },
-    });
-    assetIds.push(asset.id);
   }
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
@@ -84,18 +68,36 @@ export async function finalizeOrder(
     orderId: input.orderId,
     currency: input.currency,
     totals: input.totals,
-    lines: input.lines.map((line, index) => ({
-      description: line.productName,
-      detail: `Asset “${line.assetName}” for ${input.recipient.companyName} · ${line.quantity} license${line.quantity === 1 ? "" : "s"} · SKU ${line.sku}`,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      taxRate: line.taxRate,
-      net: line.net,
-      tax: line.tax,
-      gross: line.gross,
-      assetId: assetIds[index] ?? null,
-    })),
+    lines: invoiceLines,
   });
+  await linkSubscriptionInvoice(tx, subscriptionIds, invoice.id);
   for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
-  return { invoiceId: invoice.id, assetIds };
+  return { invoiceId: invoice.id, assetIds, subscriptionIds };
+}
+
+const invoiceAmounts = (line: PricedLine) => ({ quantity: line.quantity, unitPrice: line.unitPrice, taxRate: line.taxRate, net: line.net, tax: line.tax, gross: line.gross });
+
+async function createAsset(
+  tx: Tx,
+  input: { accountId: string; recipient: { id: string; companyName: string }; orderId: string; orderLineId: string; line: ProductPricedLine; now: Date; actor: string },
+): Promise<string> {
+  const { line, now } = input;
+  const asset = await tx.asset.create({
+    data: {
+      name: line.assetName,
+      accountId: input.accountId,
+      recipientAccountId: input.recipient.id,
+      orderId: input.orderId,
+      orderLineId: input.orderLineId,
+      productId: line.productId,
+      skuId: line.vendorSkuId,
+      quantity: line.quantity,
+      purchaseDate: now,
+      expireDays: line.expireDays,
+      validityDays: line.validityDays,
+      events: { create: { at: now, actor: input.actor, kind: "created", detail: { quantity: line.quantity, recipient: input.recipient.companyName } } },
+    },
+    select: { id: true },
+  });
+  return asset.id;
 }

@@ -1,5 +1,6 @@
-import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma } from "@cm/db";
+import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma, SubscriptionStatus } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
+import { formatSubscriptionNumber } from "../plans/subscription-number.ts";
 
 export interface OrderSummaryDto {
   id: string;
@@ -17,7 +18,25 @@ export interface OrderSummaryDto {
 }
 
 export interface OrderDetailDto extends OrderSummaryDto {
-  lines: { position: number; productId: string; productName: string; sku: string; quantity: number; unitPrice: string; taxRate: string; net: string; tax: string; gross: string; assetName: string }[];
+  lines: {
+    position: number;
+    /** A BitTitan product line (productId, assetName) or a reseller plan line (planId, storefrontAlias). */
+    kind: "product" | "plan";
+    productId: string | null;
+    planId: string | null;
+    productName: string;
+    sku: string;
+    quantity: number;
+    unitPrice: string;
+    taxRate: string;
+    net: string;
+    tax: string;
+    gross: string;
+    assetName: string | null;
+    storefrontAlias: string | null;
+  }[];
+  /** The plan subscriptions the order's plan lines started. */
+  subscriptions: { id: string; number: string; planName: string; status: SubscriptionStatus }[];
   invoices: { id: string; number: string; kind: "INVOICE" | "CREDIT"; status: string; gross: string }[];
   assets: {
     id: string;
@@ -50,7 +69,25 @@ export const orderSummarySelect = {
 
 export const orderDetailSelect = {
   ...orderSummarySelect,
-  lines: { orderBy: { position: "asc" }, select: { position: true, productId: true, productName: true, sku: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, assetName: true } },
+  lines: {
+    orderBy: { position: "asc" },
+    select: {
+      position: true,
+      productId: true,
+      planId: true,
+      productName: true,
+      sku: true,
+      quantity: true,
+      unitPrice: true,
+      taxRate: true,
+      net: true,
+      tax: true,
+      gross: true,
+      assetName: true,
+      storefrontAlias: true,
+      subscription: { select: { id: true, number: true, status: true, plan: { select: { name: true } } } },
+    },
+  },
   invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, kind: true, status: true, gross: true } },
   assets: {
     orderBy: { createdAt: "asc" },
@@ -91,7 +128,18 @@ export function toOrderSummary(row: Prisma.OrderGetPayload<{ select: typeof orde
 export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>): OrderDetailDto {
   return {
     ...toOrderSummary(row),
-    lines: row.lines.map((line) => ({ ...line, unitPrice: money(line.unitPrice), taxRate: money(line.taxRate), net: money(line.net), tax: money(line.tax), gross: money(line.gross) })),
+    lines: row.lines.map(({ subscription: _subscription, ...line }) => ({
+      ...line,
+      kind: line.planId ? ("plan" as const) : ("product" as const),
+      unitPrice: money(line.unitPrice),
+      taxRate: money(line.taxRate),
+      net: money(line.net),
+      tax: money(line.tax),
+      gross: money(line.gross),
+    })),
+    subscriptions: row.lines.flatMap(({ subscription }) =>
+      subscription ? [{ id: subscription.id, number: formatSubscriptionNumber(subscription.number), planName: subscription.plan.name, status: subscription.status }] : [],
+    ),
     invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
     assets: row.assets.map(({ attempts, ...asset }) => ({
       ...asset,

@@ -1,18 +1,27 @@
 import type { Prisma } from "@cm/db";
 import { DomainError } from "../errors.ts";
+import { pricePlanLine, type PlanPricedLine, type PlanRequest } from "../plans/price-plan-line.ts";
 import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "../storefront/catalog.ts";
 
 export const MAX_LICENSES_PER_LINE = 10_000;
 export const MAX_LINES_PER_ORDER = 50;
 
-export interface RequestedLine {
+/**
+ * A basket or order line is one of two kinds: a BitTitan product line (it
+ * creates an asset and needs a synchronized buyer) or a reseller plan line (it
+ * creates or changes the buyer's plan subscription and carries its Storefront alias).
+ */
+export type RequestedLine = ({ kind: "product" } & ProductRequest) | ({ kind: "plan" } & PlanRequest);
+
+interface ProductRequest {
   productId: string;
   quantity: number;
   assetName: string | null;
 }
 
-export interface PricedLine extends LineTotals {
+export interface ProductPricedLine extends LineTotals {
+  kind: "product";
   position: number;
   productId: string;
   productName: string;
@@ -26,16 +35,30 @@ export interface PricedLine extends LineTotals {
   validityDays: number;
 }
 
+export type { PlanPricedLine } from "../plans/price-plan-line.ts";
+export type PricedLine = ProductPricedLine | PlanPricedLine;
+
+/** A stored basket or order line (exactly one of productId / planId is set) as a request. */
+export function requestedLineOf(row: { productId: string | null; planId: string | null; quantity: number; assetName: string | null; storefrontAlias?: string | null }): RequestedLine {
+  if (row.planId) return { kind: "plan", planId: row.planId, storefrontAlias: row.storefrontAlias ?? null };
+  return { kind: "product", productId: row.productId ?? "", quantity: row.quantity, assetName: row.assetName };
+}
+
+export const hasProductLines = (lines: { kind: "product" | "plan" }[]) => lines.some((line) => line.kind === "product");
+
 /**
  * Prices order lines from the catalog on the server (never from the client):
  * each product must be on sale (published, in the Product Group) and priced in
  * the buyer's currency; quantities are whole licenses within a sane maximum.
+ * Plan lines are priced from the plan catalog (one plan per order).
  */
 export async function priceLines(tx: Prisma.TransactionClient, currency: string, requested: RequestedLine[]): Promise<{ lines: PricedLine[]; totals: LineTotals }> {
   if (requested.length === 0) throw new DomainError("INVALID", "The order has no lines", "lines");
   if (requested.length > MAX_LINES_PER_ORDER) throw new DomainError("INVALID", `An order has at most ${MAX_LINES_PER_ORDER} lines`, "lines");
+  if (requested.filter((line) => line.kind === "plan").length > 1) throw new DomainError("INVALID", "An order can hold one reseller plan", "lines");
+  const productIds = requested.flatMap((line) => (line.kind === "product" ? [line.productId] : []));
   const products = await tx.product.findMany({
-    where: { ...visibleProductWhere, id: { in: requested.map((line) => line.productId) } },
+    where: { ...visibleProductWhere, id: { in: productIds } },
     select: {
       id: true,
       name: true,
@@ -47,8 +70,13 @@ export async function priceLines(tx: Prisma.TransactionClient, currency: string,
       prices: { where: { currency }, select: { unitPrice: true } },
     },
   });
-  const lines = requested.map((line, index): PricedLine => {
+  const lines: PricedLine[] = [];
+  for (const [index, line] of requested.entries()) {
     const field = `lines.${index}`;
+    if (line.kind === "plan") {
+      lines.push(await pricePlanLine(tx, currency, line, index + 1, field));
+      continue;
+    }
     if (!Number.isInteger(line.quantity) || line.quantity < 1) throw new DomainError("INVALID", "Order at least 1 license", `${field}.quantity`);
     if (line.quantity > MAX_LICENSES_PER_LINE) {
       throw new DomainError("INVALID", `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`, `${field}.quantity`);
@@ -59,7 +87,8 @@ export async function priceLines(tx: Prisma.TransactionClient, currency: string,
     if (!price) throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
     const unitPrice = price.unitPrice.toFixed(2);
     const taxRate = product.taxRate.toFixed(2);
-    return {
+    lines.push({
+      kind: "product",
       position: index + 1,
       productId: product.id,
       productName: product.name,
@@ -72,7 +101,24 @@ export async function priceLines(tx: Prisma.TransactionClient, currency: string,
       expireDays: product.expireDaysOverride ?? product.productType.expireDays,
       validityDays: product.validityDaysOverride ?? product.productType.validityDays,
       ...lineTotals(unitPrice, line.quantity, taxRate),
-    };
-  });
+    });
+  }
   return { lines, totals: sumTotals(lines) };
+}
+
+/** The OrderLine columns of a priced line (drafts and completed orders write the same). */
+export function orderLineColumns(line: PricedLine) {
+  const common = {
+    position: line.position,
+    productName: line.productName,
+    sku: line.sku,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    taxRate: line.taxRate,
+    net: line.net,
+    tax: line.tax,
+    gross: line.gross,
+  };
+  if (line.kind === "plan") return { ...common, planId: line.planId, storefrontAlias: line.storefrontAlias };
+  return { ...common, productId: line.productId, assetName: line.assetName, expireDays: line.expireDays, validityDays: line.validityDays };
 }

@@ -12,12 +12,20 @@ export const assetNameSchema = z.string().trim().min(1, { message: "Give the ass
 export const addToBasketInput = z.object({ productId: idSchema, quantity: quantitySchema.default(1) });
 export const updateBasketLineInput = z.object({ lineId: idSchema, quantity: quantitySchema, assetName: assetNameSchema });
 export const setRecipientInput = z.object({ recipientAccountId: idSchema.nullable() });
+/** As typed; normalized (trimmed, lower-cased) and checked by the plan services, which explain what is wrong. */
+export const storefrontAliasInput = z.string().max(100, { message: "The alias can have at most 40 characters" });
+
 export const completeCheckoutInput = z.object({
   idempotencyKey: z.uuid({ message: "The idempotency key must be a UUID" }),
   basketVersion: z.number().int().min(0),
+  /** The Storefront alias, when the basket holds a reseller plan. */
+  storefrontAlias: storefrontAliasInput.nullish(),
 });
 
-export const orderLineInput = z.object({ productId: idSchema, quantity: quantitySchema, assetName: assetNameSchema.nullish() });
+export const productOrderLineInput = z.object({ productId: idSchema, quantity: quantitySchema, assetName: assetNameSchema.nullish() });
+/** A reseller plan line: its alias may be set later, but before the order is executed. */
+export const planOrderLineInput = z.object({ planId: idSchema, storefrontAlias: storefrontAliasInput.nullish() });
+export const orderLineInput = z.union([productOrderLineInput, planOrderLineInput]);
 
 export const draftOrderInput = z.object({
   accountId: idSchema,

@@ -6,18 +6,24 @@ import { MAX_LICENSES_PER_LINE } from "../orders/price-lines.ts";
 import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "./catalog.ts";
 import { endCustomersWhere } from "./scope.ts";
+import { planBasketLines } from "../plans/plan-basket-lines.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export interface BasketLineDto extends LineTotals {
   id: string;
-  productId: string;
+  /** BitTitan licenses (productId, quantity, assetName) or a reseller plan (planId). */
+  kind: "product" | "plan";
+  productId: string | null;
+  planId: string | null;
   productName: string;
   slug: string;
   quantity: number;
-  assetName: string;
+  assetName: string | null;
   unitPrice: string | null;
   taxRate: string;
+  /** A plan line's billing period in months (null on product lines). */
+  billingPeriodMonths: number | null;
   /** Why this line cannot be ordered now (product withdrawn, not sold in the currency). */
   problem: string | null;
 }
@@ -26,13 +32,15 @@ export interface BasketDto {
   version: number;
   currency: string;
   synchronized: boolean;
+  /** The basket holds BitTitan licenses and the account is not synchronized yet (plans alone do not need it). */
+  needsSynchronization: boolean;
   recipient: { id: string; companyName: string; isBuyer: boolean };
   lines: BasketLineDto[];
   totals: LineTotals;
 }
 
 /** The caller's own basket (one per Storefront user), created on first use. */
-async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
+export async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
   return db.basket.upsert({
     where: { contactId: caller.contactId },
     create: { contactId: caller.contactId, accountId: caller.accountId },
@@ -48,18 +56,35 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     select: { companyName: true, currency: true, bittitanSyncStatus: true },
   });
   const rows = await deps.db.basketLine.findMany({ where: { basketId: basket.id }, orderBy: { createdAt: "asc" } });
+  const planLines = await planBasketLines(deps.db, rows, account.currency);
   const products = await deps.db.product.findMany({
-    where: { id: { in: rows.map((row) => row.productId) } },
+    where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },
     select: { id: true, name: true, slug: true, taxRate: true, published: true, groupEntry: { select: { position: true } }, prices: { where: { currency: account.currency } } },
   });
   const lines = rows.map((row): BasketLineDto => {
+    const planLine = planLines.get(row.id);
+    if (planLine) return planLine;
     const product = products.find((candidate) => candidate.id === row.productId);
     const onSale = !!product?.published && !!product.groupEntry;
     const price = product?.prices[0]?.unitPrice.toFixed(2) ?? null;
     const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
     const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
     const totals = problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);
-    return { id: row.id, productId: row.productId, productName: product?.name ?? "Unavailable product", slug: product?.slug ?? "", quantity: row.quantity, assetName: row.assetName, unitPrice: price, taxRate, problem, ...totals };
+    return {
+      id: row.id,
+      kind: "product",
+      productId: row.productId,
+      planId: null,
+      productName: product?.name ?? "Unavailable product",
+      slug: product?.slug ?? "",
+      quantity: row.quantity,
+      assetName: row.assetName,
+      unitPrice: price,
+      taxRate,
+      billingPeriodMonths: null,
+      problem,
+      ...totals,
+    };
   });
   const recipient = basket.recipientAccountId
     ? await deps.db.account.findFirst({ where: { AND: [{ id: basket.recipientAccountId }, endCustomersWhere(caller)] }, select: { id: true, companyName: true } })
@@ -68,6 +93,7 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     version: basket.version,
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
+    needsSynchronization: account.bittitanSyncStatus !== "SYNCHRONIZED" && lines.some((line) => line.kind === "product"),
     recipient: recipient ? { ...recipient, isBuyer: false } : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
     lines,
     totals: sumTotals(lines),
@@ -75,7 +101,7 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
 }
 
 /** Every change bumps the version a checkout must present. */
-async function touch(tx: Tx, basketId: string) {
+export async function touch(tx: Tx, basketId: string) {
   await tx.basket.update({ where: { id: basketId }, data: { version: { increment: 1 } } });
 }
 
@@ -98,7 +124,7 @@ export async function addToBasket(deps: DomainDeps, caller: ShopCaller, input: {
 }
 
 async function ownLine(tx: Tx, caller: ShopCaller, lineId: string) {
-  const line = await tx.basketLine.findFirst({ where: { id: lineId, basket: { contactId: caller.contactId } }, select: { id: true, basketId: true } });
+  const line = await tx.basketLine.findFirst({ where: { id: lineId, basket: { contactId: caller.contactId } }, select: { id: true, basketId: true, planId: true } });
   if (!line) throw notFound("That basket line");
   return line;
 }
@@ -106,6 +132,7 @@ async function ownLine(tx: Tx, caller: ShopCaller, lineId: string) {
 export async function updateBasketLine(deps: DomainDeps, caller: ShopCaller, input: { lineId: string; quantity: number; assetName: string }): Promise<BasketDto> {
   await deps.db.$transaction(async (tx) => {
     const line = await ownLine(tx, caller, input.lineId);
+    if (line.planId) throw new DomainError("INVALID", "A reseller plan has no licenses or asset name to change");
     await tx.basketLine.update({ where: { id: line.id }, data: { quantity: input.quantity, assetName: input.assetName } });
     await touch(tx, line.basketId);
   });

@@ -1,8 +1,9 @@
-import type { Prisma } from "@cm/db";
+import { Prisma } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
-import { notFound } from "../errors.ts";
+import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
+import { applyMarkup, storefrontMarkups } from "../plans/markup.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -20,6 +21,8 @@ export interface CatalogProductDto {
   taxRate: string;
   /** One license with tax, for display. */
   unitGross: string | null;
+  /** At a reseller's own Storefront (/<alias>): its price, the distributor's plus its markup (excl. tax). */
+  storefrontPrice: string | null;
 }
 
 export interface CatalogDto {
@@ -48,8 +51,14 @@ const catalogSelect = {
 /** What the Storefront may show: published products of the BitTitan Product Group. */
 export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, groupEntry: { isNot: null } };
 
-function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalogSelect }>, currency: string): CatalogProductDto {
-  const price = row.prices.find((candidate) => candidate.currency === currency);
+/** At a reseller's storefront: each product's markup, and whether the caller sees only the reseller's prices (its end-customers). */
+type Markups = { of: (productId: string) => string; retailOnly: boolean };
+
+function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalogSelect }>, currency: string, markups: Markups | null): CatalogProductDto {
+  const distributorPrice = row.prices.find((candidate) => candidate.currency === currency);
+  const storefrontPrice = distributorPrice && markups ? applyMarkup(distributorPrice.unitPrice.toFixed(2), markups.of(row.id)) : null;
+  // An end-customer never sees what its reseller pays.
+  const price = markups?.retailOnly ? (storefrontPrice ? { unitPrice: new Prisma.Decimal(storefrontPrice) } : undefined) : distributorPrice;
   const taxRate = row.taxRate.toFixed(2);
   return {
     id: row.id,
@@ -65,10 +74,28 @@ function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalog
     unitPrice: price ? price.unitPrice.toFixed(2) : null,
     taxRate,
     unitGross: price ? lineTotals(price.unitPrice.toFixed(2), 1, taxRate).gross : null,
+    storefrontPrice,
   };
 }
 
+/** At a reseller's storefront, its markups (null elsewhere). */
+async function markupsFor(deps: DomainDeps, caller: ShopCaller, productIds: string[]): Promise<Markups | null> {
+  if (!caller.storefront) return null;
+  return { of: await storefrontMarkups(deps.db, caller.storefront.id, productIds), retailOnly: caller.accountKind === "END_CUSTOMER" };
+}
+
+/**
+ * End-customers buy through their reseller: outside the reseller's own
+ * Storefront they would see the distributor's prices, which are not theirs to see.
+ */
+function assertMayBrowse(caller: ShopCaller): void {
+  if (caller.accountKind === "END_CUSTOMER" && !caller.storefront) {
+    throw new DomainError("FORBIDDEN", "End-customers order through their reseller");
+  }
+}
+
 async function buyer(deps: DomainDeps, caller: ShopCaller) {
+  assertMayBrowse(caller);
   return deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
 }
 
@@ -85,13 +112,14 @@ export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input:
     select: catalogSelect,
     orderBy: { groupEntry: { position: "asc" } },
   });
+  const markups = await markupsFor(deps, caller, rows.map((row) => row.id));
   const categories = new Map<string, { id: string; name: string; position: number }>();
   for (const row of rows) if (row.category) categories.set(row.category.id, row.category);
   return {
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
     categories: [...categories.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
-    products: rows.map((row) => toCatalogProduct(row, account.currency)),
+    products: rows.map((row) => toCatalogProduct(row, account.currency, markups)),
   };
 }
 
@@ -103,5 +131,6 @@ export async function getCatalogProduct(
   const account = await buyer(deps, caller);
   const row = await deps.db.product.findFirst({ where: { ...visibleProductWhere, slug: input.slug }, select: catalogSelect });
   if (!row) throw notFound("The product");
-  return { ...toCatalogProduct(row, account.currency), synchronized: account.bittitanSyncStatus === "SYNCHRONIZED" };
+  const markups = await markupsFor(deps, caller, [row.id]);
+  return { ...toCatalogProduct(row, account.currency, markups), synchronized: account.bittitanSyncStatus === "SYNCHRONIZED" };
 }

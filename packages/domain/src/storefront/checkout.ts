@@ -1,11 +1,11 @@
-import { Prisma } from "@cm/db";
+import { isUniqueViolation } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { checkRecipient, loadBuyer } from "../orders/eligibility.ts";
 import { finalizeOrder } from "../orders/finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
-import { priceLines } from "../orders/price-lines.ts";
+import { hasProductLines, priceLines, requestedLineOf } from "../orders/price-lines.ts";
 import { getBasket, type BasketDto } from "./basket.ts";
 import { getMyAccount } from "./my-account.ts";
 import type { BillingAddressDto } from "../accounts/account-dto.ts";
@@ -42,7 +42,7 @@ export interface CheckoutResult {
 export async function completeCheckout(
   deps: DomainDeps,
   caller: ShopCaller,
-  input: { idempotencyKey: string; basketVersion: number },
+  input: { idempotencyKey: string; basketVersion: number; storefrontAlias?: string | null },
 ): Promise<CheckoutResult> {
   const previous = await findByKey(deps, caller, input.idempotencyKey);
   if (previous) return previous;
@@ -56,12 +56,14 @@ export async function completeCheckout(
       if (locked.count === 0) throw new BasketChanged();
       const basket = await tx.basket.findUniqueOrThrow({
         where: { contactId: caller.contactId },
-        select: { id: true, recipientAccountId: true, lines: { orderBy: { createdAt: "asc" }, select: { productId: true, quantity: true, assetName: true } } },
+        select: { id: true, recipientAccountId: true, lines: { orderBy: { createdAt: "asc" }, select: { productId: true, planId: true, quantity: true, assetName: true } } },
       });
       if (basket.lines.length === 0) throw new DomainError("INVALID", "Your basket is empty");
-      const buyer = await loadBuyer(tx, caller.accountId);
-      const recipient = await checkRecipient(tx, buyer, basket.recipientAccountId);
-      const priced = await priceLines(tx, buyer.currency, basket.lines);
+      // The alias a plan line needs is given at checkout (step 2).
+      const requested = basket.lines.map((line) => requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }));
+      const buyer = await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) });
+      const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null);
+      const priced = await priceLines(tx, buyer.currency, requested);
       const order = await tx.order.create({
         data: {
           channel: "STOREFRONT",
@@ -89,7 +91,7 @@ export async function completeCheckout(
     });
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its order.
-    const raced = error instanceof BasketChanged || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+    const raced = error instanceof BasketChanged || isUniqueViolation(error);
     if (raced) {
       const winner = await findByKey(deps, caller, input.idempotencyKey);
       if (winner) return winner;

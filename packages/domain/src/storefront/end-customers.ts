@@ -15,6 +15,7 @@ import {
 import { insertAccount } from "../accounts/insert-account.ts";
 import { accountSearchWhere } from "../accounts/list-accounts.ts";
 import { assertReseller, endCustomersWhere } from "./scope.ts";
+import { paginate } from "../shared/paginate.ts";
 
 export async function listEndCustomers(
   deps: DomainDeps,
@@ -23,17 +24,11 @@ export async function listEndCustomers(
 ): Promise<Page<AccountSummaryDto>> {
   assertReseller(caller);
   const where = accountSearchWhere(input.search, endCustomersWhere(caller));
-  const [total, rows] = await Promise.all([
-    deps.db.account.count({ where }),
-    deps.db.account.findMany({
-      where,
-      select: accountSummarySelect,
-      orderBy: [{ companyName: "asc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { items: rows.map(toAccountSummary), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.account.count({ where }),
+    rows: (window) => deps.db.account.findMany({ where, select: accountSummarySelect, orderBy: [{ companyName: "asc" }, { id: "asc" }], ...window }),
+    map: toAccountSummary,
+  });
 }
 
 export async function getEndCustomer(deps: DomainDeps, caller: ShopCaller, id: string): Promise<AccountDetailDto> {

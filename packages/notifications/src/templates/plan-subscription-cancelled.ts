@@ -3,7 +3,7 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const planSubscriptionCancelled: TemplateDefinition = {
   key: "plan-subscription-cancelled",
   name: "Plan subscription cancelled",
-  description: "Sent to the reseller's primary contact when its plan subscription is cancelled.",
+  description: "Sent to the reseller's primary contact when its cancelled plan subscription ends, at the end of the paid period.",
   variables: [
     eventVariable("account_name", "The reseller's company name", "Contoso IT Partners"),
     eventVariable("plan_name", "The cancelled plan", "Standard"),
@@ -12,14 +12,14 @@ export const planSubscriptionCancelled: TemplateDefinition = {
   defaults: {
     subject: "Your {{ plan_name }} plan subscription is cancelled",
     html: `<p>Hello {{ recipient_name }},</p>
-<p>The <strong>{{ plan_name }}</strong> plan subscription of {{ account_name }} has been cancelled. You keep its features until <strong>{{ end_date }}</strong>; after that your account returns to the Basic plan.</p>
-<p>To come back, subscribe to a plan again at any time.</p>
+<p>The <strong>{{ plan_name }}</strong> plan subscription of {{ account_name }} has been cancelled: its features ended on <strong>{{ end_date }}</strong>, at the end of the paid period, and your account is back on the Basic plan. Nobody can log in at your own Storefront address any more.</p>
+<p>Your storefront settings are kept for a while. To come back, subscribe to a plan again at any time.</p>
 <p>Kind regards,<br>{{ distributor_name }}</p>`,
     text: `Hello {{ recipient_name }},
 
-The {{ plan_name }} plan subscription of {{ account_name }} has been cancelled. You keep its features until {{ end_date }}; after that your account returns to the Basic plan.
+The {{ plan_name }} plan subscription of {{ account_name }} has been cancelled: its features ended on {{ end_date }}, at the end of the paid period, and your account is back on the Basic plan. Nobody can log in at your own Storefront address any more.
 
-To come back, subscribe to a plan again at any time.
+Your storefront settings are kept for a while. To come back, subscribe to a plan again at any time.
 
 Kind regards,
 {{ distributor_name }}`,

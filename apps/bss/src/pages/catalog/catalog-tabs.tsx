@@ -6,6 +6,7 @@ const TABS = [
   { to: "/catalog/categories", label: "Categories" },
   { to: "/catalog/product-group", label: "BitTitan Product Group" },
   { to: "/catalog/product-types", label: "Product types" },
+  { to: "/catalog/plans", label: "Reseller plans" },
 ];
 
 export function CatalogTabs() {

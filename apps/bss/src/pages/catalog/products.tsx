@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatMoney } from "@cm/ui";
+import { Alert, Badge, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatMoney, formatPercent } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -63,7 +63,7 @@ export function ProductsPage() {
               { header: "Type", cell: (row) => row.productType.name },
               { header: "Category", cell: (row) => row.category?.name ?? "—" },
               { header: "Prices", cell: (row) => row.prices.map((price) => formatMoney(price.unitPrice, price.currency)).join(" · ") },
-              { header: "Tax", cell: (row) => `${row.taxRate}%` },
+              { header: "Tax", cell: (row) => formatPercent(row.taxRate) },
               { header: "Expire / Validity", cell: (row) => `${row.expireDays} / ${row.validityDays} days` },
               { header: "Status", cell: (row) => (row.published ? <Badge tone="green">Published</Badge> : <Badge>Draft</Badge>) },
             ]}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
+import { Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney, formatPercent } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
@@ -35,7 +35,8 @@ export function OrderDetailPage() {
           </span>
         }
         actions={
-          data.status === "COMPLETED" ? (
+          // An order that started a plan subscription is not cancelled as a whole: the subscription is (Subscriptions).
+          data.status === "COMPLETED" && data.subscriptions.length === 0 ? (
             <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
               Cancel order
             </Button>
@@ -84,10 +85,10 @@ export function OrderDetailPage() {
             columns={[
               { header: "#", cell: (line) => line.position },
               { header: "Product", cell: (line) => line.productName },
-              { header: "Asset name", cell: (line) => line.assetName },
+              { header: "Asset name / alias", cell: (line) => line.assetName ?? (line.kind === "plan" ? <span data-testid="line-alias">{line.storefrontAlias ? `Alias: ${line.storefrontAlias}` : "Alias not set yet"}</span> : null) },
               { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
               { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, data.currency), className: "text-right" },
-              { header: "Tax", cell: (line) => `${line.taxRate}%`, className: "text-right" },
+              { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
             ]}
           />
@@ -136,6 +137,20 @@ export function OrderDetailPage() {
             />
             {isDraft && <p className="mt-3 text-xs text-slate-500">Prices are taken from the catalog again when the order is executed.</p>}
           </Card>
+          {data.subscriptions.length > 0 && (
+            <Card title="Subscriptions">
+              <ul className="space-y-1 text-sm">
+                {data.subscriptions.map((subscription) => (
+                  <li key={subscription.id} className="flex justify-between">
+                    <Link to={`/subscriptions/${subscription.id}`} className="font-mono text-brand-700 hover:underline">
+                      {subscription.number}
+                    </Link>
+                    <span>{subscription.planName} plan</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           {data.invoices.length > 0 && (
             <Card title="Invoices">
               <ul className="space-y-1 text-sm">

@@ -6,20 +6,14 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { BitTitanSyncCard } from "../account-bittitan.tsx";
+import { emptyLine, lineInputOf, lineValuesOf, OrderLineFields, type LineValues } from "./order-line-fields.tsx";
 
 type Order = RouterOutputs["bss"]["order"]["get"];
-interface LineValues {
-  productId: string;
-  quantity: string;
-  assetName: string;
-}
 interface Values {
   accountId: string;
   recipientAccountId: string;
   lines: LineValues[];
 }
-
-const emptyLine: LineValues = { productId: "", quantity: "1", assetName: "" };
 
 export function OrderNewPage() {
   const [params] = useSearchParams();
@@ -39,7 +33,7 @@ export function OrderEditPage() {
       initial={{
         accountId: data.account.id,
         recipientAccountId: data.recipient.id === data.account.id ? "" : data.recipient.id,
-        lines: data.lines.map((line) => ({ productId: line.productId, quantity: String(line.quantity), assetName: line.assetName })),
+        lines: data.lines.map(lineValuesOf),
       }}
     />
   );
@@ -55,7 +49,6 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
   const debounced = useDebounced(accountSearch);
   const accounts = useQuery(trpc.bss.account.list.queryOptions({ search: debounced || undefined, page: 1, pageSize: 50 }));
   const account = useQuery({ ...trpc.bss.account.get.queryOptions({ id: values.accountId }), enabled: !!values.accountId });
-  const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ published: true, page: 1, pageSize: 100 }));
   const onSuccess = async (saved: Order) => {
     await queryClient.invalidateQueries({ queryKey: trpc.bss.order.pathKey() });
     void navigate(`/orders/${saved.id}`);
@@ -76,7 +69,7 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
     const input = {
       accountId: values.accountId,
       recipientAccountId: values.recipientAccountId || null,
-      lines: values.lines.map((line) => ({ productId: line.productId, quantity: Number(line.quantity), assetName: line.assetName || null })),
+      lines: values.lines.map(lineInputOf),
     };
     if (order) update.mutate({ id: order.id, ...input });
     else create.mutate({ idempotencyKey, ...input });
@@ -116,20 +109,7 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
               <div className="space-y-3">
                 {values.lines.map((line, index) => (
                   <div key={index} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-7">
-                    <div className="sm:col-span-3">
-                      <SelectField
-                        label="Product"
-                        value={line.productId}
-                        onChange={(productId) => setLine(index, { productId })}
-                        placeholder="Choose a product"
-                        options={(products.data?.items ?? []).map((product) => ({ value: product.id, label: product.name }))}
-                        error={errors[`lines.${index}.productId`]?.[0]}
-                      />
-                    </div>
-                    <TextField label="Licenses" type="number" inputMode="numeric" value={line.quantity} onChange={(quantity) => setLine(index, { quantity })} error={errors[`lines.${index}.quantity`]?.[0]} />
-                    <div className="sm:col-span-2">
-                      <TextField label="Asset name" value={line.assetName} onChange={(assetName) => setLine(index, { assetName })} placeholder="Defaults to the product name" error={errors[`lines.${index}.assetName`]?.[0]} />
-                    </div>
+                    <OrderLineFields line={line} index={index} accountId={values.accountId} errors={errors} onChange={(change) => setLine(index, change)} />
                     {values.lines.length > 1 && (
                       <Button variant="ghost" size="sm" onClick={() => setValues({ ...values, lines: values.lines.filter((_, position) => position !== index) })}>
                         Remove

@@ -41,6 +41,12 @@ CREATE TYPE "AssetStatus" AS ENUM ('ACTIVE', 'CANCELLED');
 CREATE TYPE "AttemptOutcome" AS ENUM ('SUCCEEDED', 'FAILED');
 
 -- CreateEnum
+CREATE TYPE "PlanCode" AS ENUM ('FREE', 'STANDARD');
+
+-- CreateEnum
+CREATE TYPE "SubscriptionStatus" AS ENUM ('ACTIVE', 'PENDING_CANCELLATION', 'CANCELLED');
+
+-- CreateEnum
 CREATE TYPE "EmailStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED');
 
 -- CreateTable
@@ -112,6 +118,7 @@ CREATE TABLE "ShopSession" (
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
     "ipAddress" TEXT,
     "userAgent" TEXT,
+    "storefrontId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -337,9 +344,10 @@ CREATE TABLE "Basket" (
 CREATE TABLE "BasketLine" (
     "id" UUID NOT NULL,
     "basketId" UUID NOT NULL,
-    "productId" UUID NOT NULL,
+    "productId" UUID,
+    "planId" UUID,
     "quantity" INTEGER NOT NULL,
-    "assetName" TEXT NOT NULL,
+    "assetName" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "BasketLine_pkey" PRIMARY KEY ("id")
@@ -372,7 +380,8 @@ CREATE TABLE "OrderLine" (
     "id" UUID NOT NULL,
     "orderId" UUID NOT NULL,
     "position" INTEGER NOT NULL,
-    "productId" UUID NOT NULL,
+    "productId" UUID,
+    "planId" UUID,
     "productName" TEXT NOT NULL,
     "sku" TEXT NOT NULL,
     "quantity" INTEGER NOT NULL,
@@ -381,9 +390,10 @@ CREATE TABLE "OrderLine" (
     "net" DECIMAL(14,2) NOT NULL,
     "tax" DECIMAL(14,2) NOT NULL,
     "gross" DECIMAL(14,2) NOT NULL,
-    "assetName" TEXT NOT NULL,
-    "expireDays" INTEGER NOT NULL,
-    "validityDays" INTEGER NOT NULL,
+    "assetName" TEXT,
+    "expireDays" INTEGER,
+    "validityDays" INTEGER,
+    "storefrontAlias" TEXT,
 
     CONSTRAINT "OrderLine_pkey" PRIMARY KEY ("id")
 );
@@ -491,6 +501,95 @@ CREATE TABLE "AssetEvent" (
     "detail" JSONB,
 
     CONSTRAINT "AssetEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Plan" (
+    "id" UUID NOT NULL,
+    "code" "PlanCode" NOT NULL,
+    "name" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "features" TEXT[],
+    "taxRate" DECIMAL(5,2) NOT NULL,
+    "billingPeriodMonths" INTEGER NOT NULL DEFAULT 1,
+    "published" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "Plan_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PlanPrice" (
+    "planId" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "unitPrice" DECIMAL(14,2) NOT NULL,
+
+    CONSTRAINT "PlanPrice_pkey" PRIMARY KEY ("planId","currency")
+);
+
+-- CreateTable
+CREATE TABLE "PlanSubscription" (
+    "id" UUID NOT NULL,
+    "number" SERIAL NOT NULL,
+    "accountId" UUID NOT NULL,
+    "planId" UUID NOT NULL,
+    "status" "SubscriptionStatus" NOT NULL,
+    "orderLineId" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "unitPrice" DECIMAL(14,2) NOT NULL,
+    "taxRate" DECIMAL(5,2) NOT NULL,
+    "billingPeriodMonths" INTEGER NOT NULL,
+    "startedAt" TIMESTAMPTZ(3) NOT NULL,
+    "currentPeriodStart" TIMESTAMPTZ(3) NOT NULL,
+    "currentPeriodEnd" TIMESTAMPTZ(3) NOT NULL,
+    "cancelRequestedAt" TIMESTAMPTZ(3),
+    "endedAt" TIMESTAMPTZ(3),
+    "endReason" TEXT,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PlanSubscription_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SubscriptionEvent" (
+    "id" UUID NOT NULL,
+    "seq" SERIAL NOT NULL,
+    "subscriptionId" UUID NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+    "actor" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "fromStatus" "SubscriptionStatus",
+    "toStatus" "SubscriptionStatus" NOT NULL,
+    "invoiceId" UUID,
+    "detail" JSONB,
+
+    CONSTRAINT "SubscriptionEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ResellerStorefront" (
+    "id" UUID NOT NULL,
+    "accountId" UUID NOT NULL,
+    "alias" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "primaryColor" TEXT NOT NULL,
+    "markupPercent" DECIMAL(6,2) NOT NULL DEFAULT 0,
+    "closedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ResellerStorefront_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StorefrontMarkup" (
+    "storefrontId" UUID NOT NULL,
+    "productId" UUID NOT NULL,
+    "markupPercent" DECIMAL(6,2) NOT NULL,
+
+    CONSTRAINT "StorefrontMarkup_pkey" PRIMARY KEY ("storefrontId","productId")
 );
 
 -- CreateTable
@@ -725,6 +824,36 @@ CREATE INDEX "ProvisioningAttempt_assetId_startedAt_idx" ON "ProvisioningAttempt
 CREATE INDEX "AssetEvent_assetId_at_idx" ON "AssetEvent"("assetId", "at");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Plan_code_key" ON "Plan"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PlanSubscription_number_key" ON "PlanSubscription"("number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PlanSubscription_orderLineId_key" ON "PlanSubscription"("orderLineId");
+
+-- CreateIndex
+CREATE INDEX "PlanSubscription_accountId_startedAt_idx" ON "PlanSubscription"("accountId", "startedAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "PlanSubscription_status_currentPeriodEnd_idx" ON "PlanSubscription"("status", "currentPeriodEnd");
+
+-- CreateIndex
+CREATE INDEX "PlanSubscription_startedAt_idx" ON "PlanSubscription"("startedAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "SubscriptionEvent_subscriptionId_seq_idx" ON "SubscriptionEvent"("subscriptionId", "seq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ResellerStorefront_accountId_key" ON "ResellerStorefront"("accountId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ResellerStorefront_alias_key" ON "ResellerStorefront"("alias");
+
+-- CreateIndex
+CREATE INDEX "ResellerStorefront_closedAt_idx" ON "ResellerStorefront"("closedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "EmailMessage_eventKey_key" ON "EmailMessage"("eventKey");
 
 -- CreateIndex
@@ -761,6 +890,9 @@ ALTER TABLE "ShopUser" ADD CONSTRAINT "ShopUser_contactId_fkey" FOREIGN KEY ("co
 ALTER TABLE "ShopSession" ADD CONSTRAINT "ShopSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "ShopUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "ShopSession" ADD CONSTRAINT "ShopSession_storefrontId_fkey" FOREIGN KEY ("storefrontId") REFERENCES "ResellerStorefront"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "ShopCredential" ADD CONSTRAINT "ShopCredential_userId_fkey" FOREIGN KEY ("userId") REFERENCES "ShopUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -788,6 +920,9 @@ ALTER TABLE "ProductGroupEntry" ADD CONSTRAINT "ProductGroupEntry_productId_fkey
 ALTER TABLE "BasketLine" ADD CONSTRAINT "BasketLine_basketId_fkey" FOREIGN KEY ("basketId") REFERENCES "Basket"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "BasketLine" ADD CONSTRAINT "BasketLine_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Order" ADD CONSTRAINT "Order_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -797,7 +932,10 @@ ALTER TABLE "Order" ADD CONSTRAINT "Order_recipientAccountId_fkey" FOREIGN KEY (
 ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -831,6 +969,33 @@ ALTER TABLE "ProvisioningAttempt" ADD CONSTRAINT "ProvisioningAttempt_assetId_fk
 
 -- AddForeignKey
 ALTER TABLE "AssetEvent" ADD CONSTRAINT "AssetEvent_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlanPrice" ADD CONSTRAINT "PlanPrice_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlanSubscription" ADD CONSTRAINT "PlanSubscription_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlanSubscription" ADD CONSTRAINT "PlanSubscription_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlanSubscription" ADD CONSTRAINT "PlanSubscription_orderLineId_fkey" FOREIGN KEY ("orderLineId") REFERENCES "OrderLine"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SubscriptionEvent" ADD CONSTRAINT "SubscriptionEvent_subscriptionId_fkey" FOREIGN KEY ("subscriptionId") REFERENCES "PlanSubscription"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SubscriptionEvent" ADD CONSTRAINT "SubscriptionEvent_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ResellerStorefront" ADD CONSTRAINT "ResellerStorefront_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StorefrontMarkup" ADD CONSTRAINT "StorefrontMarkup_storefrontId_fkey" FOREIGN KEY ("storefrontId") REFERENCES "ResellerStorefront"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StorefrontMarkup" ADD CONSTRAINT "StorefrontMarkup_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_resendOfId_fkey" FOREIGN KEY ("resendOfId") REFERENCES "EmailMessage"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addToBasket, getBasket, removeBasketLine, setBasketRecipient, updateBasketLine } from "../../storefront/basket.ts";
 import { completeCheckout, reviewCheckout } from "../../storefront/checkout.ts";
 import { getMyOrder, listMyOrders } from "../../storefront/my-orders.ts";
+import { addPlanToBasket } from "../../plans/reseller-plans.ts";
 import { idempotent } from "../../idempotency.ts";
 import { idSchema, pageSchema } from "../../schemas/common.ts";
 import { addToBasketInput, completeCheckoutInput, setRecipientInput, updateBasketLineInput } from "../../schemas/orders.ts";
@@ -13,6 +14,7 @@ export const storefrontBasketRouter = router({
     .input(addToBasketInput.extend(idempotent.shape))
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => addToBasket(ctx.deps, ctx.shop, input)),
+  addPlan: storefrontProcedure.input(z.object({ planId: idSchema })).mutation(({ ctx, input }) => addPlanToBasket(ctx.deps, ctx.shop, input)),
   updateLine: storefrontProcedure.input(updateBasketLineInput).mutation(({ ctx, input }) => updateBasketLine(ctx.deps, ctx.shop, input)),
   removeLine: storefrontProcedure.input(z.object({ lineId: idSchema })).mutation(({ ctx, input }) => removeBasketLine(ctx.deps, ctx.shop, input.lineId)),
   setRecipient: storefrontProcedure.input(setRecipientInput).mutation(({ ctx, input }) => setBasketRecipient(ctx.deps, ctx.shop, input.recipientAccountId)),

@@ -1,0 +1,32 @@
+import type { DomainDeps } from "../deps.ts";
+import { notFound } from "../errors.ts";
+import { lockAccountPlan } from "./current-plan.ts";
+import { getSubscription, type SubscriptionScope } from "./list-subscriptions.ts";
+import type { SubscriptionDetailDto } from "./subscription-dto.ts";
+
+/**
+ * "Cancel the subscription": it becomes Pending Cancellation and keeps
+ * working to the end of the paid period, when the period-end job cancels it
+ * and the reseller returns to Basic. Cancelling again is a no-op.
+ */
+export async function cancelSubscription(deps: DomainDeps, scope: SubscriptionScope, input: { id: string; actor: string }): Promise<SubscriptionDetailDto> {
+  await deps.db.$transaction(async (tx) => {
+    const found = await tx.planSubscription.findFirst({ where: { id: input.id, ...(scope.accountId ? { accountId: scope.accountId } : {}) }, select: { accountId: true } });
+    if (!found) throw notFound("The subscription");
+    await lockAccountPlan(tx, found.accountId);
+    const subscription = await tx.planSubscription.findUniqueOrThrow({ where: { id: input.id }, select: { status: true, currentPeriodEnd: true } });
+    if (subscription.status !== "ACTIVE") return;
+    const now = deps.clock.now();
+    await tx.planSubscription.update({
+      where: { id: input.id },
+      data: {
+        status: "PENDING_CANCELLATION",
+        cancelRequestedAt: now,
+        events: {
+          create: { at: now, actor: input.actor, kind: "cancellation-requested", fromStatus: "ACTIVE", toStatus: "PENDING_CANCELLATION", detail: { endsAt: subscription.currentPeriodEnd.toISOString() } },
+        },
+      },
+    });
+  });
+  return getSubscription(deps, scope, input.id);
+}

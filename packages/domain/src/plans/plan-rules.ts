@@ -1,0 +1,55 @@
+import type { PlanCode, SubscriptionStatus } from "@cm/db";
+
+/** Basic is not a plan row: it is a reseller with no subscription in effect. */
+export type ResellerPlan = "BASIC" | PlanCode;
+
+export interface PlanInEffect {
+  code: PlanCode;
+  name: string;
+  status: Extract<SubscriptionStatus, "ACTIVE" | "PENDING_CANCELLATION">;
+  currentPeriodEnd: Date;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Which plan changes a reseller may buy: Basic -> Free or Standard, Free ->
+ * Standard (also while Free is ending). Standard is never bought twice, nor
+ * swapped for Free, and a plan that is ending is not bought again before it
+ * has ended (that would bill the same weeks twice). Returns the reason, or null.
+ */
+export function planChangeProblem(current: PlanInEffect | null, target: PlanCode, targetName: string): string | null {
+  if (!current) return null;
+  if (current.code === "FREE" && target === "STANDARD") return null;
+  if (current.code === target) {
+    return current.status === "PENDING_CANCELLATION"
+      ? `Your ${current.name} plan ends on ${day(current.currentPeriodEnd)}. You can subscribe again once it has ended.`
+      : `You are already on the ${current.name} plan.`;
+  }
+  return `Moving from ${current.name} to ${targetName} is not possible: cancel the ${current.name} subscription, then subscribe to ${targetName} once it has ended.`;
+}
+
+/** The same day of the month, months later (clamped to the month's last day: Jan 31 + 1 = Feb 28). */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  const dayOfMonth = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(dayOfMonth, lastDay));
+  return result;
+}
+
+/** Only Standard opens the reseller's own Storefront; Free reserves the alias and its settings. */
+export const opensStorefront = (plan: ResellerPlan): boolean => plan === "STANDARD";
+
+const TRANSITIONS: Record<SubscriptionStatus, SubscriptionStatus[]> = {
+  ACTIVE: ["PENDING_CANCELLATION", "CANCELLED"],
+  PENDING_CANCELLATION: ["CANCELLED"],
+  CANCELLED: [],
+};
+
+/** The subscription state machine: Active -> Pending Cancellation -> Cancelled (an upgrade ends it at once). */
+export function canMove(from: SubscriptionStatus, to: SubscriptionStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,46 @@
+import type { StaffCaller } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { executeDraftOrder } from "../orders/bss-orders.ts";
+import { orderLineColumns, priceLines } from "../orders/price-lines.ts";
+import { getSubscription } from "./list-subscriptions.ts";
+import type { SubscriptionDetailDto } from "./subscription-dto.ts";
+
+/**
+ * The BSS "Upgrade" shortcut on a Free subscription: an order for the Standard
+ * plan with the reseller's alias, executed at once (one transaction), through
+ * the same completion as any order. Returns the new Standard subscription.
+ */
+export async function upgradeSubscription(deps: DomainDeps, staff: StaffCaller, id: string): Promise<SubscriptionDetailDto> {
+  const subscriptionId = await deps.db.$transaction(async (tx) => {
+    const subscription = await tx.planSubscription.findUnique({
+      where: { id },
+      select: { status: true, accountId: true, plan: { select: { code: true } }, account: { select: { currency: true, resellerStorefront: { select: { alias: true } } } } },
+    });
+    if (!subscription) throw notFound("The subscription");
+    if (subscription.plan.code !== "FREE" || subscription.status === "CANCELLED") {
+      throw new DomainError("PRECONDITION_FAILED", "Only a Free subscription that is still in effect can be upgraded to Standard");
+    }
+    const standard = await tx.plan.findUnique({ where: { code: "STANDARD" }, select: { id: true } });
+    if (!standard) throw new DomainError("PRECONDITION_FAILED", "There is no Standard plan in the catalog");
+    const priced = await priceLines(tx, subscription.account.currency, [
+      { kind: "plan", planId: standard.id, storefrontAlias: subscription.account.resellerStorefront?.alias ?? null },
+    ]);
+    const order = await tx.order.create({
+      data: {
+        channel: "BSS",
+        status: "DRAFT",
+        accountId: subscription.accountId,
+        recipientAccountId: subscription.accountId,
+        currency: subscription.account.currency,
+        placedByStaffId: staff.userId,
+        lines: { create: priced.lines.map(orderLineColumns) },
+      },
+      select: { id: true },
+    });
+    await executeDraftOrder(tx, deps, order.id, `staff:${staff.name}`);
+    const started = await tx.planSubscription.findFirstOrThrow({ where: { orderLine: { orderId: order.id } }, select: { id: true } });
+    return started.id;
+  });
+  return getSubscription(deps, {}, subscriptionId);
+}

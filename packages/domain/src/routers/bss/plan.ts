@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { cancelSubscription } from "../../plans/cancel-subscription.ts";
+import { checkAlias } from "../../plans/check-alias.ts";
+import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
+import { listPlans, updatePlan } from "../../plans/plan-catalog.ts";
+import { upgradeSubscription } from "../../plans/upgrade-subscription.ts";
+import { idSchema } from "../../schemas/common.ts";
+import { bssCheckAliasInput, listSubscriptionsInput, updatePlanInput } from "../../schemas/plans.ts";
+import { router, staffProcedure } from "../../trpc.ts";
+
+const byId = z.object({ id: idSchema });
+
+/** Catalog > Reseller plans. */
+export const bssPlanRouter = router({
+  list: staffProcedure.query(({ ctx }) => listPlans(ctx.deps)),
+  update: staffProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.deps, input)),
+  /** The live alias check of a plan line in the order form, for that account. */
+  checkAlias: staffProcedure.input(bssCheckAliasInput).query(({ ctx, input }) => checkAlias(ctx.deps.db, input.accountId, input.alias)),
+});
+
+export const bssSubscriptionRouter = router({
+  list: staffProcedure.input(listSubscriptionsInput).query(({ ctx, input }) => listSubscriptions(ctx.deps, {}, input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, {}, input.id)),
+  cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelSubscription(ctx.deps, {}, { id: input.id, actor: `staff:${ctx.staff.name}` })),
+  upgrade: staffProcedure.input(byId).mutation(({ ctx, input }) => upgradeSubscription(ctx.deps, ctx.staff, input.id)),
+});
