@@ -5,6 +5,8 @@ import type { ChaosReport } from "./run-chaos.ts";
 export function formatReport(report: ChaosReport): string {
   const { options } = report;
   const lines = [
+    "`npm run chaos` (chaos/src/cli.ts): concurrent customers keep checking out over HTTP against the built server; BitTitan (the simulator) fails a share of calls, adds latency and loses the answer to some of the coupons it creates; the SMTP server is stopped for a while; the server is SIGKILLed and restarted; some submissions are sent twice at once; every request that gets no answer is sent again with the same idempotency key. Then faults stop, failed assets are re-synchronized, and the invariants are checked against the database, the simulator's full coupon list and the SMTP server's mailbox.",
+    "",
     `### Chaos run (${new Date().toISOString().slice(0, 10)})`,
     "",
     `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; database: ${options.database}.`,

@@ -1,29 +1,21 @@
 import { Alert, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { KIND_LABELS, KindBadge, StatusBadge } from "../components/labels.tsx";
 import { useDebounced } from "../components/use-debounced.ts";
+import { useUrlFilters } from "../components/use-url-filters.ts";
 
 const KIND_OPTIONS = (["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 type CustomerKind = (typeof KIND_OPTIONS)[number]["value"];
 
 export function AccountsPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const kind = (params.get("kind") ?? "") as CustomerKind | "";
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const debouncedSearch = useDebounced(search);
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
 
   const accounts = useQuery({
     ...trpc.bss.account.list.queryOptions({ search: debouncedSearch || undefined, kind: kind || undefined, page, pageSize: 25 }),

@@ -11,6 +11,9 @@ export interface AssetPage {
 }
 
 type Sort = ListAssetsInput["sort"];
+
+/** BitTitan's coupon code format (e.g. MW-7KQP-3XHD-N2RA), as typed or pasted whole. */
+const WHOLE_COUPON_CODE = /^[A-Z0-9]{2,4}(-[A-Z0-9]{4,8}){2,3}$/;
 type Key = [string, string];
 
 const encode = (key: Key) => Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -33,10 +36,11 @@ const ORDER_BY: Record<Sort, Prisma.AssetOrderByWithRelationInput[]> = {
 
 /** Rows strictly after the cursor in the sort order (keyset pagination: as fast on page 10,000 as on page 1). */
 function after(sort: Sort, [value, id]: Key): Prisma.AssetWhereInput {
-  if (sort === "name") return { OR: [{ name: { gt: value } }, { name: value, id: { gt: id } }] };
+  // The plain range bound first: PostgreSQL can start the index scan there (an OR alone is only a filter).
+  if (sort === "name") return { AND: [{ name: { gte: value } }, { OR: [{ name: { gt: value } }, { name: value, id: { gt: id } }] }] };
   const date = new Date(value);
-  if (sort === "oldest") return { OR: [{ purchaseDate: { gt: date } }, { purchaseDate: date, id: { gt: id } }] };
-  return { OR: [{ purchaseDate: { lt: date } }, { purchaseDate: date, id: { lt: id } }] };
+  if (sort === "oldest") return { AND: [{ purchaseDate: { gte: date } }, { OR: [{ purchaseDate: { gt: date } }, { purchaseDate: date, id: { gt: id } }] }] };
+  return { AND: [{ purchaseDate: { lte: date } }, { OR: [{ purchaseDate: { lt: date } }, { purchaseDate: date, id: { lt: id } }] }] };
 }
 
 function keyOf(sort: Sort, row: { name: string; purchaseDate: Date; id: string }): Key {
@@ -55,7 +59,11 @@ export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput
   if (input.couponState) filters.push({ couponState: input.couponState });
   if (input.from || input.to) filters.push({ purchaseDate: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } });
   if (input.search) {
-    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { couponCode: { contains: input.search.toUpperCase() } }] });
+    const code = input.search.toUpperCase();
+    // A whole coupon code is looked up in its unique index: every code shares the "MW-" trigrams,
+    // so a trigram search for one reads posting lists as long as the table.
+    const couponCode = WHOLE_COUPON_CODE.test(code) ? code : { contains: code };
+    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { couponCode }] });
   }
   if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
   const rows = await deps.db.asset.findMany({

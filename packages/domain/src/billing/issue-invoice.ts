@@ -36,6 +36,8 @@ export async function issueInvoice(
   },
 ): Promise<{ id: string; number: string }> {
   const issuedAt = deps.clock.now();
+  const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
+  const buyer = await snapshotParty(tx, { id: input.accountId });
   const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
   const invoice = await tx.invoice.create({
     data: {
@@ -51,8 +53,8 @@ export async function issueInvoice(
       net: input.totals.net,
       tax: input.totals.tax,
       gross: input.totals.gross,
-      seller: (await snapshotParty(tx, { kind: "DISTRIBUTOR" })) as unknown as Prisma.InputJsonValue,
-      buyer: (await snapshotParty(tx, { id: input.accountId })) as unknown as Prisma.InputJsonValue,
+      seller: seller as unknown as Prisma.InputJsonValue,
+      buyer: buyer as unknown as Prisma.InputJsonValue,
       issuedAt,
       dueAt: input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null,
       lines: {
@@ -73,7 +75,7 @@ export async function issueInvoice(
     select: { id: true, number: true, dueAt: true },
   });
   if (input.kind === "INVOICE") {
-    const account = await tx.account.findUniqueOrThrow({ where: { id: input.accountId }, select: { companyName: true } });
+    const account = { companyName: buyer.name };
     await queueNotification(tx, deps, {
       template: "invoice-issued",
       eventKey: `invoice-issued:${invoice.id}`,

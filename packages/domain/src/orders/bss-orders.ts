@@ -10,6 +10,7 @@ import { finalizeOrder } from "./finalize-order.ts";
 import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "./order-dto.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
+import { paginate } from "../shared/paginate.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,11 +22,11 @@ export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Prom
     ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
     ...(input.search ? (number ? { number } : { account: { companyName: { contains: input.search, mode: "insensitive" } } }) : {}),
   };
-  const [total, rows] = await Promise.all([
-    deps.db.order.count({ where }),
-    deps.db.order.findMany({ where, select: orderSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
-  ]);
-  return { items: rows.map(toOrderSummary), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.order.count({ where }),
+    rows: (window) => deps.db.order.findMany({ where, select: orderSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+    map: toOrderSummary,
+  });
 }
 
 export async function getOrder(deps: DomainDeps, id: string): Promise<OrderDetailDto> {

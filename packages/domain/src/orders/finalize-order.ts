@@ -62,6 +62,7 @@ export async function finalizeOrder(
       assetId,
     });
   }
+  for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
     accountId: input.accountId,
@@ -71,7 +72,6 @@ export async function finalizeOrder(
     lines: invoiceLines,
   });
   await linkSubscriptionInvoice(tx, subscriptionIds, invoice.id);
-  for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
   return { invoiceId: invoice.id, assetIds, subscriptionIds };
 }
 

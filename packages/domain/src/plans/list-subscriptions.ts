@@ -4,6 +4,7 @@ import { notFound } from "../errors.ts";
 import type { Page } from "../schemas/common.ts";
 import type { ListSubscriptionsInput } from "../schemas/plans.ts";
 import { subscriptionDetailSelect, subscriptionSummarySelect, toSubscriptionDetail, toSubscriptionSummary, type SubscriptionDetailDto, type SubscriptionSummaryDto } from "./subscription-dto.ts";
+import { paginate } from "../shared/paginate.ts";
 
 /** `scope.accountId`: a Storefront caller sees its own account's subscriptions only; staff see all. */
 export interface SubscriptionScope {
@@ -19,17 +20,11 @@ export async function listSubscriptions(deps: DomainDeps, scope: SubscriptionSco
     input.search ? (number ? { number: Number(number) } : { account: { companyName: { contains: input.search, mode: "insensitive" } } }) : {},
   ];
   const where: Prisma.PlanSubscriptionWhereInput = { AND: filters };
-  const [total, rows] = await Promise.all([
-    deps.db.planSubscription.count({ where }),
-    deps.db.planSubscription.findMany({
-      where,
-      select: subscriptionSummarySelect,
-      orderBy: [{ startedAt: "desc" }, { number: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { items: rows.map(toSubscriptionSummary), total, page: input.page, pageSize: input.pageSize };
+  return paginate(input, {
+    count: () => deps.db.planSubscription.count({ where }),
+    rows: (window) => deps.db.planSubscription.findMany({ where, select: subscriptionSummarySelect, orderBy: [{ startedAt: "desc" }, { number: "desc" }], ...window }),
+    map: toSubscriptionSummary,
+  });
 }
 
 export async function getSubscription(deps: DomainDeps, scope: SubscriptionScope, id: string): Promise<SubscriptionDetailDto> {

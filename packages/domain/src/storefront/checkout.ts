@@ -76,6 +76,8 @@ export async function completeCheckout(
         },
         select: { id: true, number: true },
       });
+      await tx.basketLine.deleteMany({ where: { basketId: basket.id } });
+      await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: null } });
       await finalizeOrder(tx, deps, {
         orderId: order.id,
         accountId: buyer.id,
@@ -85,8 +87,6 @@ export async function completeCheckout(
         totals: priced.totals,
         actor: `customer:${caller.name}`,
       });
-      await tx.basketLine.deleteMany({ where: { basketId: basket.id } });
-      await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: null } });
       return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };
     });
   } catch (error) {

@@ -1,30 +1,22 @@
 import { Alert, Badge, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
+import { useUrlFilters } from "../../components/use-url-filters.ts";
 
 export const ORDER_STATUS = { DRAFT: { label: "Draft", tone: "yellow" }, COMPLETED: { label: "Completed", tone: "green" }, CANCELLED: { label: "Cancelled", tone: "gray" } } as const;
 
 /** Sales > Orders */
 export function OrdersPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const status = (params.get("status") ?? "") as keyof typeof ORDER_STATUS | "";
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const accountId = params.get("account") ?? undefined;
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const debounced = useDebounced(search);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const orders = useQuery({
     ...trpc.bss.order.list.queryOptions({
       search: debounced || undefined,

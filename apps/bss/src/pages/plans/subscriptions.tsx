@@ -1,27 +1,19 @@
 import { Alert, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDate, formatMoney } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { SUBSCRIPTION_STATUS, SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
+import { useUrlFilters } from "../../components/use-url-filters.ts";
 
 /** Sales > Subscriptions: every reseller's plan subscriptions. */
 export function SubscriptionsPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const status = (params.get("status") ?? "") as keyof typeof SUBSCRIPTION_STATUS | "";
   const accountId = params.get("account") ?? undefined;
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const debounced = useDebounced(search);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const list = useQuery({
     ...trpc.bss.subscription.list.queryOptions({ search: debounced || undefined, status: status || undefined, accountId, page, pageSize: 25 }),
     placeholderData: keepPreviousData,

@@ -1,0 +1,4 @@
+// What an app's entry and login need (separate from the components' index so
+// the API client stays out of pages that do not use it).
+export { mountApp } from "./mount-app.tsx";
+export { SignInPage } from "./sign-in-page.tsx";
