@@ -220,7 +220,7 @@ export function renderResults(results: Results, previous: string): string {
       push(
         table(
           ["statement", "calls", "total ms", "mean ms"],
-          pg.sql.top.map((statement) => [`\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``, count(statement.calls), fmt(statement.totalMs, 0), fmt(statement.meanMs, 2)]),
+          pg.sql.top.slice(0, 12).map((statement) => [`\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``, count(statement.calls), fmt(statement.totalMs, 0), fmt(statement.meanMs, 2)]),
         ),
         "",
       );

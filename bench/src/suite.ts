@@ -137,7 +137,8 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
         };
       }
       if (recordSql && cluster) {
-        const statements = await topStatements(cluster, database, 12);
+        // Every statement goes into the raw JSON (bench/out); the report shows the first ones.
+        const statements = await topStatements(cluster, database, 500);
         sql = {
           level: clients,
           checkouts: result.checkouts,

@@ -90,12 +90,12 @@ export function createApp(options: AppOptions) {
       req: c.req.raw,
       router: appRouter,
       allowMethodOverride: false,
-      createContext: ({ req }) =>
+      createContext: ({ req, resHeaders }) =>
         createContextInner({
           deps,
           requestId: c.get("requestId"),
-          getStaff: () => resolveStaffCaller(auths.staff, deps.db, req.headers),
-          getShop: () => resolveShopCaller(auths.shop, deps.db, req.headers),
+          getStaff: () => resolveStaffCaller(auths.staff, deps.db, req.headers, resHeaders),
+          getShop: () => resolveShopCaller(auths.shop, deps.db, req.headers, resHeaders),
         }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -14,6 +14,7 @@ beforeAll(async () => {
     queues: [
       { name: "test.echo", retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 30 },
       { name: "test.flaky", retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 30 },
+      { name: "test.slow-poll", retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 30 },
     ],
   });
   await queue.work<{ value: string }>("test.echo", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
@@ -21,6 +22,9 @@ beforeAll(async () => {
   });
   await queue.work<{ value: string }>("test.flaky", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (failuresLeft-- > 0) throw new Error("transient");
+    if (job) handled.push(job.data.value);
+  });
+  await queue.work<{ value: string }>("test.slow-poll", { pollingIntervalSeconds: 60 }, async ([job]) => {
     if (job) handled.push(job.data.value);
   });
 });
@@ -50,5 +54,16 @@ describe("the durable job queue", () => {
     await queue.drain(["test.flaky"], 30_000);
     expect(handled).toContain("eventually");
     expect(failuresLeft).toBeLessThan(0);
+  });
+
+  it("runs a job at once when notified, not at the worker's next poll", async () => {
+    // The worker's first fetch happened when it started; its next poll is a minute away.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await queue.send("test.slow-poll", { value: "woken" });
+    const sent = Date.now();
+    queue.notify("test.slow-poll");
+    await queue.drain(["test.slow-poll"], 20_000);
+    expect(handled).toContain("woken");
+    expect(Date.now() - sent).toBeLessThan(20_000);
   });
 });

@@ -34,6 +34,12 @@ export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   work<T>(name: string, options: { batchSize?: number; pollingIntervalSeconds?: number }, handler: (jobs: Job<T>[]) => Promise<void>): Promise<string>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
+  /**
+   * Wakes one of this process's workers of the queue now instead of at its next
+   * poll. Call it after committing a transaction that sent a job there; jobs of
+   * other processes and uncalled ones still run at the next poll.
+   */
+  notify(name: string): void;
   /** Waits until no job of these queues is queued or running (tests, benchmarks). */
   drain(names: string[], timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -81,6 +87,9 @@ export async function startJobQueue(
     if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, settings);
     else await boss.createQueue(queue.name, settings);
   }
+  /** This process's workers per queue, and a turn counter to wake them in rotation. */
+  const workers = new Map<string, string[]>();
+  let notifications = 0;
   return {
     send: (name, data, sendOptions = {}) =>
       boss.send(name, data, {
@@ -88,10 +97,19 @@ export async function startJobQueue(
         ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
         ...(sendOptions.id ? { id: sendOptions.id } : {}),
       }),
-    work: (name, workOptions, handler) =>
-      boss.work(name, { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    work: async (name, workOptions, handler) => {
+      const id = await boss.work(name, { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1 }, async (jobs) => {
         await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data as never })));
-      }),
+      });
+      workers.set(name, [...(workers.get(name) ?? []), id]);
+      return id;
+    },
+    notify: (name) => {
+      const ids = workers.get(name);
+      if (!ids?.length) return;
+      notifications += 1;
+      boss.notifyWorker(ids[notifications % ids.length] as string);
+    },
     schedule: (name, cron, data) => boss.schedule(name, cron, data ?? {}, { tz: "UTC" }),
     drain: async (names, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,5 @@
 import type { BackgroundArea } from "../jobs/workers.ts";
+import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
 import { PROVISIONING_QUEUE, provisionAsset, type ProvisioningTrigger } from "./provision-asset.ts";
 
 /**
@@ -19,6 +20,8 @@ export const provisioningArea: BackgroundArea = {
     for (let worker = 0; worker < WORKERS; worker += 1) {
       await queue.work<{ assetId: string; trigger: ProvisioningTrigger }>(PROVISIONING_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
         await Promise.all(jobs.map((job) => provisionAsset(deps, job.data.assetId, job.data.trigger)));
+        // The welcome emails they queued go out now rather than at the next poll.
+        queue.notify(DELIVER_EMAIL_QUEUE);
       });
     }
   },

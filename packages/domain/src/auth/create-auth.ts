@@ -51,6 +51,12 @@ export function createAuth(options: AuthOptions) {
       modelName: `${prefix}Session`,
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
+      // The session is read from a signed cookie for up to 5 minutes instead of
+      // the database on every request. Nothing is trusted from it beyond the
+      // session itself: every request still loads the user, its account status
+      // and its storefront binding (resolve-callers.ts), so a deactivated user or
+      // account, a deleted login or a closed storefront is refused at once.
+      cookieCache: { enabled: true, maxAge: 5 * 60 },
       ...(options.realm === "shop" ? storefrontSessionFields : {}),
     },
     // Storefront sessions remember the reseller storefront (/<alias>) they were created at.

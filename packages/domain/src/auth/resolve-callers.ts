@@ -9,9 +9,20 @@ export interface Auths {
   shop: Auth;
 }
 
+/**
+ * The request's session, from the signed session-data cookie while it is fresh
+ * (see `cookieCache` in create-auth.ts) or else from the database. Cookies the
+ * lookup sets (a refreshed cache or session) are appended to `responseHeaders`.
+ */
+async function readSession(auth: Auth, headers: Headers, responseHeaders?: Headers) {
+  const { headers: setHeaders, response } = await auth.api.getSession({ headers, returnHeaders: true });
+  if (responseHeaders) for (const cookie of setHeaders.getSetCookie()) responseHeaders.append("set-cookie", cookie);
+  return response;
+}
+
 /** The staff member behind a request's staff session cookie, if any and still active. */
-export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<StaffCaller | null> {
-  const session = await auth.api.getSession({ headers });
+export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, headers: Headers, responseHeaders?: Headers): Promise<StaffCaller | null> {
+  const session = await readSession(auth, headers, responseHeaders);
   return session ? loadStaffCaller(prisma, session.user.id) : null;
 }
 
@@ -30,8 +41,8 @@ export async function loadStaffCaller(prisma: PrismaClient, userId: string): Pro
  * active and the session may be used where the request comes from (the
  * distributor's Storefront or a reseller's /<alias>; see bindStorefront).
  */
-export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers): Promise<ShopCaller | null> {
-  const session = await auth.api.getSession({ headers });
+export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers, responseHeaders?: Headers): Promise<ShopCaller | null> {
+  const session = await readSession(auth, headers, responseHeaders);
   if (!session) return null;
   const caller = await loadShopCaller(prisma, session.user.id);
   if (!caller) return null;

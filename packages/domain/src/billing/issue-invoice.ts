@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import type { LineTotals } from "../shared/money.ts";
 import { formatMoney } from "../shared/money.ts";
-import { queueNotification } from "../notifications/queue-notification.ts";
+import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
 
@@ -36,11 +37,17 @@ export async function issueInvoice(
   },
 ): Promise<{ id: string; number: string }> {
   const issuedAt = deps.clock.now();
+  const id = randomUUID();
+  const dueAt = input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null;
+  // Every read comes before the number: the counter row stays locked from
+  // nextDocumentNumber to COMMIT, so only the writes may follow it.
   const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
   const buyer = await snapshotParty(tx, { id: input.accountId });
+  const email = input.kind === "INVOICE" ? await prepareNotification(tx, deps, { template: "invoice-issued", eventKey: `invoice-issued:${id}`, accountId: input.accountId }, { newEvent: true }) : null;
   const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
   const invoice = await tx.invoice.create({
     data: {
+      id,
       kind: input.kind,
       number,
       // A credit invoice is UNPAID until the refund is paid out.
@@ -56,39 +63,33 @@ export async function issueInvoice(
       seller: seller as unknown as Prisma.InputJsonValue,
       buyer: buyer as unknown as Prisma.InputJsonValue,
       issuedAt,
-      dueAt: input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null,
-      lines: {
-        create: input.lines.map((line, index) => ({
-          position: index + 1,
-          description: line.description,
-          detail: line.detail,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          taxRate: line.taxRate,
-          net: line.net,
-          tax: line.tax,
-          gross: line.gross,
-          assetId: line.assetId,
-        })),
-      },
+      dueAt,
     },
-    select: { id: true, number: true, dueAt: true },
+    select: { id: true, number: true },
   });
-  if (input.kind === "INVOICE") {
-    const account = { companyName: buyer.name };
-    await queueNotification(tx, deps, {
-      template: "invoice-issued",
-      eventKey: `invoice-issued:${invoice.id}`,
-      accountId: input.accountId,
-      variables: {
-        account_name: account.companyName,
-        invoice_number: invoice.number,
-        total: formatMoney(input.totals.gross, input.currency),
-        currency: input.currency,
-        due_date: invoice.dueAt?.toISOString().slice(0, 10) ?? null,
-        invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
-      },
-    });
-  }
+  // Its own insert: a nested create would cost a third statement (Prisma reads the invoice back).
+  await tx.invoiceLine.createMany({
+    data: input.lines.map((line, index) => ({
+      invoiceId: id,
+      position: index + 1,
+      description: line.description,
+      detail: line.detail,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      taxRate: line.taxRate,
+      net: line.net,
+      tax: line.tax,
+      gross: line.gross,
+      assetId: line.assetId,
+    })),
+  });
+  await email?.queue({
+    account_name: buyer.name,
+    invoice_number: invoice.number,
+    total: formatMoney(input.totals.gross, input.currency),
+    currency: input.currency,
+    due_date: dueAt?.toISOString().slice(0, 10) ?? null,
+    invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
+  });
   return { id: invoice.id, number: invoice.number };
 }

@@ -29,30 +29,51 @@ export async function queueNotification(
   deps: DomainDeps,
   event: NotificationEvent,
 ): Promise<{ emailMessageId: string } | null> {
-  const existing = await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
-  if (existing) return { emailMessageId: existing.id };
-  checkVariables(event);
+  const prepared = await prepareNotification(tx, deps, event);
+  return prepared.queue(event.variables);
+}
+
+/**
+ * queueNotification in two steps, for a transaction that holds a contended
+ * lock for its last statements (an invoice number): `prepareNotification` does
+ * the reads (the outbox, the template, the branding, the recipients) before
+ * the lock, and `queue` then renders and writes the message (two inserts).
+ */
+export async function prepareNotification(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  event: Omit<NotificationEvent, "variables">,
+  /** The eventKey holds an id made in this transaction, so no message can have it yet (the outbox insert stays idempotent anyway). */
+  options: { newEvent?: boolean } = {},
+): Promise<{ queue(variables: NotificationEvent["variables"]): Promise<{ emailMessageId: string } | null> }> {
+  const existing = options.newEvent ? null : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
+  if (existing) return { queue: async () => ({ emailMessageId: existing.id }) };
   const template = await loadTemplate(tx, event.template);
-  if (!template.enabled) return null;
+  if (!template.enabled) return { queue: async () => null };
   const branding = await loadBranding(tx);
   const recipients = await resolveRecipients(tx, template, event);
-  const variables = { recipient_name: recipients.name, distributor_name: branding.displayName, ...event.variables };
-  const rendered = renderEmail(template, variables, branding);
-  const { id } = await enqueueEmail(tx, deps, {
-    eventKey: event.eventKey,
-    templateKey: event.template,
-    accountId: event.accountId,
-    fromName: branding.displayName,
-    to: recipients.to,
-    cc: template.cc,
-    bcc: template.bcc,
-    ...rendered,
-  });
-  return { emailMessageId: id };
+  return {
+    async queue(eventVariables) {
+      checkVariables({ template: event.template, variables: eventVariables });
+      const variables = { recipient_name: recipients.name, distributor_name: branding.displayName, ...eventVariables };
+      const rendered = renderEmail(template, variables, branding);
+      const { id } = await enqueueEmail(tx, deps, {
+        eventKey: event.eventKey,
+        templateKey: event.template,
+        accountId: event.accountId,
+        fromName: branding.displayName,
+        to: recipients.to,
+        cc: template.cc,
+        bcc: template.bcc,
+        ...rendered,
+      });
+      return { emailMessageId: id };
+    },
+  };
 }
 
 /** A caller that forgets a variable, or misspells one, is a bug to catch in its tests, not a blank in a customer's email. */
-function checkVariables(event: NotificationEvent): void {
+function checkVariables(event: Pick<NotificationEvent, "template" | "variables">): void {
   const offered = new Set(variablesOf(event.template).map((variable) => variable.name));
   const missing = BUILT_IN_TEMPLATES[event.template].variables.filter((variable) => !(variable.name in event.variables)).map((variable) => variable.name);
   const unknown = Object.keys(event.variables).filter((name) => !offered.has(name));
@@ -62,7 +83,7 @@ function checkVariables(event: NotificationEvent): void {
   }
 }
 
-async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredTemplate, event: NotificationEvent) {
+async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredTemplate, event: Pick<NotificationEvent, "accountId" | "recipient">) {
   const account = await tx.account.findUnique({
     where: { id: event.accountId },
     select: { companyName: true, primaryContact: { select: { email: true, firstName: true, lastName: true } } },

@@ -6,7 +6,7 @@ import { parseOrderNumber } from "../billing/document-numbers.ts";
 import type { Page } from "../schemas/common.ts";
 import type { DraftOrderInput, ListOrdersInput } from "../schemas/orders.ts";
 import { checkRecipient, loadBuyer } from "./eligibility.ts";
-import { finalizeOrder } from "./finalize-order.ts";
+import { finalizeOrder, wakeOrderWorkers } from "./finalize-order.ts";
 import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "./order-dto.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
@@ -97,6 +97,7 @@ export async function deleteDraftOrder(deps: DomainDeps, id: string): Promise<vo
  */
 export async function executeOrder(deps: DomainDeps, staff: StaffCaller, id: string): Promise<OrderDetailDto> {
   await deps.db.$transaction((tx) => executeDraftOrder(tx, deps, id, `staff:${staff.name}`));
+  wakeOrderWorkers(deps);
   return getOrder(deps, id);
 }
 

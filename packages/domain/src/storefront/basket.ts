@@ -39,13 +39,21 @@ export interface BasketDto {
   totals: LineTotals;
 }
 
-/** The caller's own basket (one per Storefront user), created on first use. */
+const basketSelect = { id: true, version: true, recipientAccountId: true } as const;
+
+/**
+ * The caller's own basket (one per Storefront user), created on first use.
+ * One lookup when it exists (Prisma's upsert would run three statements); a
+ * concurrent first use that created it meanwhile is answered by that one.
+ */
 export async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
+  const existing = await db.basket.findUnique({ where: { contactId: caller.contactId }, select: basketSelect });
+  if (existing) return existing;
   return db.basket.upsert({
     where: { contactId: caller.contactId },
     create: { contactId: caller.contactId, accountId: caller.accountId },
     update: {},
-    select: { id: true, version: true, recipientAccountId: true },
+    select: basketSelect,
   });
 }
 

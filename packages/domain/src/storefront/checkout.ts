@@ -3,7 +3,7 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { checkRecipient, loadBuyer } from "../orders/eligibility.ts";
-import { finalizeOrder } from "../orders/finalize-order.ts";
+import { finalizeOrder, wakeOrderWorkers } from "../orders/finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { hasProductLines, priceLines, requestedLineOf } from "../orders/price-lines.ts";
 import { getBasket, type BasketDto } from "./basket.ts";
@@ -47,7 +47,7 @@ export async function completeCheckout(
   const previous = await findByKey(deps, caller, input.idempotencyKey);
   if (previous) return previous;
   try {
-    return await deps.db.$transaction(async (tx) => {
+    const result = await deps.db.$transaction(async (tx) => {
       // The version check locks the basket row: concurrent checkouts of one basket run one after the other.
       const locked = await tx.basket.updateMany({
         where: { contactId: caller.contactId, version: input.basketVersion },
@@ -86,9 +86,12 @@ export async function completeCheckout(
         lines: priced.lines,
         totals: priced.totals,
         actor: `customer:${caller.name}`,
+        fresh: true,
       });
       return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };
     });
+    wakeOrderWorkers(deps);
+    return result;
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its order.
     const raced = error instanceof BasketChanged || isUniqueViolation(error);
