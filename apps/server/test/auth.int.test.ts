@@ -57,6 +57,28 @@ describe("logging in over HTTP", () => {
     expect((await browser.trpc("bss.staff.me")).status).toBe(401);
   });
 
+  it("refuses the cookies of a signed-out session at once, although the session is cached in a cookie", async () => {
+    const browser = new Browser(server.url);
+    await browser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD);
+    expect((await browser.trpc("storefront.account.me")).status).toBe(200);
+    const kept = browser.copy();
+    expect((await browser.request("/api/auth/shop/sign-out", { method: "POST", json: {} })).status).toBe(200);
+    expect((await kept.trpc("storefront.account.me")).status).toBe(401);
+  });
+
+  it("refuses a signed-in reseller at once when staff deactivate its account", async () => {
+    const reseller = new Browser(server.url);
+    await reseller.signIn("shop", "carla@tailspin.example", DEMO_PASSWORD);
+    expect((await reseller.trpc("storefront.account.me")).status).toBe(200);
+    const account = await server.deps.db.account.findFirstOrThrow({ where: { contacts: { some: { email: "carla@tailspin.example" } } }, select: { id: true } });
+    await server.deps.db.account.update({ where: { id: account.id }, data: { status: "INACTIVE" } });
+    try {
+      expect((await reseller.trpc("storefront.account.me")).status).toBe(401);
+    } finally {
+      await server.deps.db.account.update({ where: { id: account.id }, data: { status: "ACTIVE" } });
+    }
+  });
+
   it("returns validation errors as 400 with the field named, never a 500", async () => {
     const staff = new Browser(server.url);
     await staff.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);

@@ -53,6 +53,13 @@ export class Browser {
     return response;
   }
 
+  /** Another tab with a copy of this one's cookies as they are now (e.g. someone who kept them). */
+  copy(): Browser {
+    const copy = new Browser(this.baseUrl, this.origin);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
+  }
+
   signIn(realm: "staff" | "shop", email: string, password: string) {
     return this.request(`/api/auth/${realm}/sign-in/email`, { method: "POST", json: { email, password } });
   }

@@ -51,11 +51,11 @@ export function createAuth(options: AuthOptions) {
       modelName: `${prefix}Session`,
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
-      // The session is read from a signed cookie for up to 5 minutes instead of
-      // the database on every request. Nothing is trusted from it beyond the
-      // session itself: every request still loads the user, its account status
-      // and its storefront binding (resolve-callers.ts), so a deactivated user or
-      // account, a deleted login or a closed storefront is refused at once.
+      // better-auth reads the session from a signed cookie for up to 5 minutes
+      // instead of the database. Every request still loads the caller in one
+      // query that also checks the session row is there and unexpired, the user
+      // or account active and the storefront open (resolve-callers.ts), so a
+      // sign-out, a deactivation or a closed storefront is refused at once.
       cookieCache: { enabled: true, maxAge: 5 * 60 },
       ...(options.realm === "shop" ? storefrontSessionFields : {}),
     },
