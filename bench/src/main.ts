@@ -25,6 +25,7 @@ const { values } = parseArgs({
     scale: { type: "string" },
     out: { type: "string" },
     "wait-idle": { type: "string" },
+    processes: { type: "string" },
     render: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -39,6 +40,7 @@ if (values.help) {
   --levels=1,8,32      concurrent clients of the checkout benchmark
   --duration=20        measured seconds per level
   --scale=10000,1000000  asset counts of the scale benchmark (the last is compared with the first)
+  --processes=1        server processes of the PostgreSQL checkout (WEB_CONCURRENCY; the CPU profile is skipped when > 1)
   --wait-idle=120      first wait up to this many seconds for an idle machine (CPU < 10% busy for 15 s)
   --out=FILE           where to write the Markdown results (default bench/RESULTS.md)
   --render=JSON        measure nothing: write the Markdown again from a run's bench/out/results-*.json
@@ -75,6 +77,8 @@ const settings = {
   pacedIntervalMs: 1500,
   drainSeconds: quick ? 20 : 60,
   sqlLevel: 8,
+  /** WEB_CONCURRENCY of the server in the PostgreSQL checkout benchmark. */
+  processes: Number(values.processes ?? 1),
   profileSeconds: quick ? 5 : 10,
   scales,
   listRuns: quick ? 5 : 15,
@@ -141,7 +145,7 @@ try {
       results.postgres = await runCheckoutSuite({
         backend: "postgres",
         cluster,
-        env: appEnv,
+        env: { ...appEnv, WEB_CONCURRENCY: String(settings.processes) },
         levels,
         warmupMs: settings.warmupSeconds * 1000,
         durationMs,
@@ -149,7 +153,8 @@ try {
         pacedIntervalMs: settings.pacedIntervalMs,
         drainMs: settings.drainSeconds * 1000,
         sqlLevel: settings.sqlLevel,
-        profileSeconds: settings.profileSeconds,
+        // node --cpu-prof would profile each process separately: only the single-process server is profiled.
+        profileSeconds: settings.processes > 1 ? 0 : settings.profileSeconds,
         profileDir: join(outDir, "profiles"),
         renderRuns: 0,
       });

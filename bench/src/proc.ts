@@ -24,6 +24,14 @@ function readProc(pid: number): ProcInfo | null {
   }
 }
 
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 function allProcs(): ProcInfo[] {
   const procs: ProcInfo[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -40,7 +48,7 @@ function descendants(procs: ProcInfo[], pid: number): ProcInfo[] {
 }
 
 export interface CpuGroups {
-  /** The product's Node process (HTTP, tRPC, Prisma, workers). */
+  /** The product's Node process (HTTP, tRPC, Prisma, workers), or all of them with WEB_CONCURRENCY > 1. */
   server: number;
   /** The BitTitan simulator the product runs as its own process. */
   simulator: number;
@@ -63,12 +71,16 @@ function machineBusySeconds(): number {
 export function cpuSnapshot(serverPid: number | null, postgresPid: number | null = null): CpuGroups {
   const procs = allProcs();
   const server = serverPid ? readProc(serverPid) : null;
-  const simulator = serverPid ? descendants(procs, serverPid).filter((proc) => proc.comm === "node" || proc.comm.startsWith("node")) : [];
+  // The server's Node children: the BitTitan simulator, and with WEB_CONCURRENCY > 1 the server processes themselves.
+  const children = serverPid ? descendants(procs, serverPid).filter((proc) => proc.comm === "node" || proc.comm.startsWith("node")) : [];
+  const isServerProcess = (proc: ProcInfo) => commandLine(proc.pid).includes("launch.js");
+  const simulator = children.filter((proc) => !isServerProcess(proc));
+  const serverWorkers = children.filter(isServerProcess);
   const postmaster = postgresPid ? readProc(postgresPid) : null;
   const postgres = postmaster && postgresPid ? [postmaster, ...descendants(procs, postgresPid)] : [];
   const own = process.cpuUsage();
   const groups = {
-    server: server?.cpu ?? 0,
+    server: (server?.cpu ?? 0) + serverWorkers.reduce((sum, proc) => sum + proc.cpu, 0),
     simulator: simulator.reduce((sum, proc) => sum + proc.cpu, 0),
     postgres: postgres.reduce((sum, proc) => sum + proc.cpu, 0),
     bench: (own.user + own.system) / 1e6,

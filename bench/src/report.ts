@@ -150,7 +150,7 @@ export function renderResults(results: Results, previous: string): string {
         ["Chromium", machine.chromium],
         ["Code", `commit ${machine.commit}`],
         ["Load average (1/5/15 min)", `before ${results.loadBefore.join(" / ")}, after ${results.loadAfter.join(" / ")}`],
-        ["Settings", `levels ${settings.levels.join(", ")} clients × ${settings.levelSeconds} s measured (after ${String(settings.warmupSeconds)} s warm-up); asset scales ${settings.scales.map(count).join(" and ")}`],
+        ["Settings", `levels ${settings.levels.join(", ")} clients × ${settings.levelSeconds} s measured (after ${String(settings.warmupSeconds)} s warm-up); ${settings.processes ?? 1} server process${(settings.processes ?? 1) === 1 ? "" : "es"} on PostgreSQL (WEB_CONCURRENCY); asset scales ${settings.scales.map(count).join(" and ")}`],
       ],
     ),
     "",

@@ -15,6 +15,8 @@ const envSchema = z.object({
   /** A PostgreSQL server; without it the embedded PGlite in DATA_DIR is used. */
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Server processes sharing the port (one Node thread each); more than 1 needs DATABASE_URL. Each has its own pool of DATABASE_POOL_SIZE. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Where the embedded database, generated secrets and the simulator keep their state. */
   DATA_DIR: z.string().default("data"),
   /** Signs session cookies; generated and kept in DATA_DIR when not given. */
@@ -64,6 +66,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const env = parsed.data;
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+    throw new Error("Invalid configuration:\n  WEB_CONCURRENCY: more than one server process needs DATABASE_URL (the embedded PGlite belongs to one process)");
+  }
   return {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),

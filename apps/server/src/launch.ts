@@ -1,9 +1,14 @@
 // `npm start`: migrates, seeds the demo once, runs the BitTitan simulator as a
-// separate service and serves everything else on one port.
+// separate service and serves everything else on one port. With
+// WEB_CONCURRENCY=N (PostgreSQL only) N server processes share that port: the
+// first one migrates and seeds, then the others start (see cluster.ts).
+import cluster from "node:cluster";
 import { join } from "node:path";
+import { SimulatorAdmin } from "@cm/bittitan-sim";
 import { DEMO_LOGINS, seedDemo, seedDemoCatalog } from "@cm/domain";
+import { runCluster, SIM_URL_VARIABLE, tellPrimaryReady } from "./cluster.ts";
 import { startEmbeddedBitTitan, type EmbeddedBitTitan } from "./embedded-bittitan.ts";
-import { readEnv } from "./env.ts";
+import { readEnv, type Env } from "./env.ts";
 import { startRuntime } from "./runtime.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
 import pino from "pino";
@@ -12,9 +17,9 @@ const env = readEnv({ SEED_DEMO: "true", ...process.env });
 const logger = pino({ level: env.LOG_LEVEL, base: { service: "cloudmarket" } });
 const secrets = loadOrCreateSecrets(env.dataDir, {});
 
-let bittitan: EmbeddedBitTitan | null = null;
-if (env.BITTITAN_SIMULATOR === "embedded") {
-  bittitan = await startEmbeddedBitTitan({
+async function startSimulator(): Promise<EmbeddedBitTitan | null> {
+  if (env.BITTITAN_SIMULATOR !== "embedded") return null;
+  return startEmbeddedBitTitan({
     port: env.BITTITAN_SIM_PORT,
     dataFile: join(env.dataDir, "bittitan-sim.json"),
     apiKey: secrets.simApiKey,
@@ -23,57 +28,77 @@ if (env.BITTITAN_SIMULATOR === "embedded") {
   });
 }
 
-let demoPresent = false;
-const runtime = await startRuntime(env, {
-  beforeReady: async ({ deps }) => {
-    if (env.SEED_DEMO && (await seedDemo(deps))) {
-      if (bittitan) {
-        const sim = bittitan;
-        await seedDemoCatalog(deps, {
-          baseUrl: sim.url,
-          apiKey: secrets.simApiKey,
-          registerPartner: async (partner) => void (await sim.admin.createPartner(partner)),
-        });
-      }
-      logger.info("demo data seeded");
-    }
-    demoPresent = (await deps.db.staffUser.count({ where: { email: DEMO_LOGINS[0]?.email } })) > 0;
-  },
-}).catch(async (error: unknown) => {
-  await bittitan?.stop();
-  throw error;
-});
-
-const lines = [
-  "",
-  "  CloudMarket is running",
-  "",
-  `  Storefront  ${runtime.env.publicUrl}/`,
-  `  BSS         ${runtime.env.publicUrl}/bss/`,
-  `  API         ${runtime.env.publicUrl}/trpc   (health: ${runtime.env.publicUrl}/healthz)`,
-  `  Database    ${runtime.db.kind === "pglite" ? `embedded PGlite in ${runtime.env.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)"}`,
-  `  Email       ${runtime.mail.devSmtpUrl ? `development mail server at ${runtime.mail.devSmtpUrl} (BSS > Notifications > Dev inbox)` : "through SMTP_URL"}`,
-  ...(bittitan ? [`  BitTitan    simulator at ${bittitan.url}  (API docs: ${bittitan.url}/openapi.json)`] : []),
-];
-if (demoPresent) {
-  lines.push("", `  Demo logins (password for all: ${DEMO_LOGINS[0]?.password})`);
-  for (const login of DEMO_LOGINS) lines.push(`    ${login.app.padEnd(10)} ${login.email.padEnd(28)} ${login.who}`);
+/** The lines printed once everything is up. */
+function banner(env: Env, facts: { databaseKind: string; devSmtpUrl: string | null; simUrl: string | null; demoPresent: boolean; processes: number }): string {
+  const lines = [
+    "",
+    "  CloudMarket is running",
+    "",
+    `  Storefront  ${env.publicUrl}/`,
+    `  BSS         ${env.publicUrl}/bss/`,
+    `  API         ${env.publicUrl}/trpc   (health: ${env.publicUrl}/healthz)`,
+    `  Database    ${facts.databaseKind === "pglite" ? `embedded PGlite in ${env.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)"}`,
+    `  Email       ${facts.devSmtpUrl ? `development mail server at ${facts.devSmtpUrl} (BSS > Notifications > Dev inbox)` : "through SMTP_URL"}`,
+    ...(facts.simUrl ? [`  BitTitan    simulator at ${facts.simUrl}  (API docs: ${facts.simUrl}/openapi.json)`] : []),
+    ...(facts.processes > 1 ? [`  Processes   ${facts.processes} server processes (WEB_CONCURRENCY)`] : []),
+  ];
+  if (facts.demoPresent) {
+    lines.push("", `  Demo logins (password for all: ${DEMO_LOGINS[0]?.password})`);
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.app.padEnd(10)} ${login.email.padEnd(28)} ${login.who}`);
+  }
+  lines.push("", "  Press Ctrl+C to stop.", "");
+  return lines.join("\n") + "\n";
 }
-lines.push("", "  Press Ctrl+C to stop.", "");
-process.stdout.write(lines.join("\n") + "\n");
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    runtime.logger.info({ signal }, "shutting down");
-    Promise.all([runtime.close(), bittitan?.stop()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        runtime.logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+/** One server process: the whole product when WEB_CONCURRENCY is 1, else one of the cluster's workers. */
+async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () => Promise<void> } | null): Promise<void> {
+  let demoPresent = false;
+  const runtime = await startRuntime(env, {
+    beforeReady: async ({ deps }) => {
+      if (env.SEED_DEMO && (await seedDemo(deps))) {
+        if (simulator) {
+          const sim = simulator;
+          await seedDemoCatalog(deps, {
+            baseUrl: sim.url,
+            apiKey: secrets.simApiKey,
+            registerPartner: async (partner) => void (await sim.admin.createPartner(partner)),
+          });
+        }
+        logger.info("demo data seeded");
+      }
+      demoPresent = (await deps.db.staffUser.count({ where: { email: DEMO_LOGINS[0]?.email } })) > 0;
+    },
+  }).catch(async (error: unknown) => {
+    await simulator?.stop?.();
+    throw error;
   });
+  const facts = { databaseKind: runtime.db.kind, devSmtpUrl: runtime.mail.devSmtpUrl, simUrl: simulator?.url ?? null, demoPresent, processes: env.WEB_CONCURRENCY };
+  if (cluster.isWorker) tellPrimaryReady(banner(runtime.env, facts));
+  else process.stdout.write(banner(runtime.env, facts));
+
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      runtime.logger.info({ signal }, "shutting down");
+      Promise.all([runtime.close(), simulator?.stop?.()]).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          runtime.logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (cluster.isWorker) {
+  // The primary runs the simulator; a worker only talks to it.
+  const simUrl = process.env[SIM_URL_VARIABLE];
+  await serve(simUrl ? { url: simUrl, admin: new SimulatorAdmin(simUrl, secrets.simAdminToken) } : null);
+} else if (env.WEB_CONCURRENCY > 1) {
+  await runCluster({ processes: env.WEB_CONCURRENCY, logger, startSimulator });
+} else {
+  await serve(await startSimulator());
 }
