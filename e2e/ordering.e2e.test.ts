@@ -29,7 +29,8 @@ describe("ordering BitTitan licenses in the Storefront", () => {
 
     await shop.getByLabel("Quantity").fill("3");
     await shop.getByLabel("Asset name").fill("Nordic mailbox move");
-    await expect.poll(() => shop.getByTestId("total-payable").textContent(), { timeout: 10_000 }).toBe("€44.64");
+    // Contoso buys on the demo's Partner Gold price list: 3 × €10.80 + 24% tax.
+    await expect.poll(() => shop.getByTestId("total-payable").textContent(), { timeout: 10_000 }).toBe("€40.18");
 
     await shop.getByRole("button", { name: "New end-customer…" }).click();
     await shop.getByLabel("Company name").fill("Nordic Shipping AS");

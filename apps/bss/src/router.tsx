@@ -10,6 +10,8 @@ import { CategoriesPage } from "./pages/catalog/categories.tsx";
 import { ProductEditPage, ProductNewPage } from "./pages/catalog/product-form.tsx";
 import { ProductGroupPage } from "./pages/catalog/product-group.tsx";
 import { ProductTypesPage } from "./pages/catalog/product-types.tsx";
+import { PriceListDetailPage } from "./pages/catalog/price-list-detail.tsx";
+import { PriceListsPage } from "./pages/catalog/price-lists.tsx";
 import { ProductsPage } from "./pages/catalog/products.tsx";
 import { BitTitanSetupPage } from "./pages/setup/bittitan.tsx";
 import { AssetDetailPage } from "./pages/billing/asset-detail.tsx";
@@ -64,6 +66,8 @@ export const router = createBrowserRouter(
         { path: "catalog/categories", element: <CategoriesPage /> },
         { path: "catalog/product-group", element: <ProductGroupPage /> },
         { path: "catalog/product-types", element: <ProductTypesPage /> },
+        { path: "catalog/price-lists", element: <PriceListsPage /> },
+        { path: "catalog/price-lists/:id", element: <PriceListDetailPage /> },
         { path: "catalog/plans", element: <PlansCatalogPage /> },
         { path: "subscriptions", element: <SubscriptionsPage /> },
         { path: "subscriptions/:id", element: <SubscriptionDetailPage /> },

@@ -12,6 +12,7 @@ import { bssStaffRouter } from "./routers/bss/staff.ts";
 import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
 import { bssPlanRouter, bssSubscriptionRouter } from "./routers/bss/plan.ts";
+import { bssPriceListRouter } from "./routers/bss/price-list.ts";
 import { storefrontMyStorefrontRouter, storefrontPlanRouter, storefrontSubscriptionRouter } from "./routers/storefront/plan.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
@@ -31,6 +32,7 @@ export const appRouter = router({
     order: bssOrderRouter,
     notification: bssNotificationRouter,
     plan: bssPlanRouter,
+    priceList: bssPriceListRouter,
     staff: bssStaffRouter,
     subscription: bssSubscriptionRouter,
   }),

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { startJobQueue, type Database } from "@cm/db";
 import type { Mailer } from "@cm/notifications";
 import { BitTitanGateway } from "../src/bittitan/gateway.ts";
@@ -122,3 +123,14 @@ export async function makeTwoResellers(harness: Harness) {
 
 export const validAddress = { line1: "9 Harbour Rd", line2: null, city: "Cork", region: null, postalCode: "T12", country: "IE" };
 export const validContact = { firstName: "Eve", lastName: "New", email: "eve@newco.test", phone: null, jobTitle: null };
+
+/** The code and message a procedure refused with (fails the test if it did not refuse). */
+export async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}

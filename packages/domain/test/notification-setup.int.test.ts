@@ -1,9 +1,8 @@
 import { BUILT_IN_TEMPLATES } from "@cm/notifications";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
 import { seedNotificationTemplates } from "../src/notifications/seed-notification-templates.ts";
-import { addSalesUser, createHarness, makeAccount, type Caller, type Harness } from "./harness.ts";
+import { addSalesUser, createHarness, makeAccount, refusal, type Caller, type Harness } from "./harness.ts";
 
 let harness: Harness;
 let admin: Caller;
@@ -13,16 +12,6 @@ beforeAll(async () => {
   admin = await harness.staff();
 });
 afterAll(() => harness.close());
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("notification templates", () => {
   it("seeds the built-in templates once and never overwrites staff edits", async () => {
@@ -43,7 +32,7 @@ describe("notification templates", () => {
 
   it("rejects a template that uses an unknown variable, naming it", async () => {
     const template = await admin.bss.notification.template.get({ key: "welcome-bittitan-coupon" });
-    const error = await failure(admin.bss.notification.template.update({ ...template, html: "<p>{{ coupon_code }} for {{ customer_nmae }}</p>" }));
+    const error = await refusal(admin.bss.notification.template.update({ ...template, html: "<p>{{ coupon_code }} for {{ customer_nmae }}</p>" }));
     expect(error).toEqual({ code: "BAD_REQUEST", message: 'Unknown variable "customer_nmae" in the HTML body' });
     expect((await admin.bss.notification.template.get({ key: "welcome-bittitan-coupon" })).html).toBe(template.html);
   });
@@ -77,7 +66,7 @@ describe("notification templates", () => {
 describe("branding", () => {
   it("defaults to the distributor's name, and is applied to emails once saved", async () => {
     expect(await admin.bss.notification.branding.get()).toMatchObject({ displayName: "Test Distribution", logoUrl: null, saved: false });
-    const error = await failure(admin.bss.notification.branding.update({ displayName: "Northwind", logoUrl: "javascript:alert(1)", primaryColor: "red" }));
+    const error = await refusal(admin.bss.notification.branding.update({ displayName: "Northwind", logoUrl: "javascript:alert(1)", primaryColor: "red" }));
     expect(error.code).toBe("BAD_REQUEST");
     await admin.bss.notification.branding.update({ displayName: "Northwind Cloud", logoUrl: "https://cdn.northwind.test/logo.png", primaryColor: "#112233" });
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
@@ -93,7 +82,7 @@ describe("who may reach bss.notification.*", () => {
   const paths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("bss.notification."));
   const call = (caller: Caller, path: string, input: unknown = {}) => {
     const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-    return failure(procedure(input));
+    return refusal(procedure(input));
   };
 
   it("refuses every procedure to a Storefront session and to nobody", async () => {

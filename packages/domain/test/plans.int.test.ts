@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAccount } from "./harness.ts";
+import { makeAccount, refusal } from "./harness.ts";
 import { createOrderingWorld, settle, type OrderingWorld } from "./ordering-harness.ts";
 import { buyPlan, publishPlans } from "./plans-harness.ts";
 
@@ -11,16 +11,6 @@ beforeAll(async () => {
   plans = await publishPlans(world.harness);
 });
 afterAll(() => world.close());
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const subscriptionsOf = (accountId: string) => world.harness.deps.db.planSubscription.findMany({ where: { accountId }, orderBy: { number: "asc" }, include: { plan: true } });
 

@@ -84,6 +84,20 @@ function CompanyCard({ account }: { account: AccountDetail }) {
           { label: "Tax id", value: account.taxId },
           { label: "Website", value: account.website },
           { label: "Currency", value: account.currency },
+          ...(account.kind === "END_CUSTOMER"
+            ? []
+            : [
+                {
+                  label: "Price list",
+                  value: account.priceList ? (
+                    <Link to={`/catalog/price-lists/${account.priceList.id}`} className="text-brand-700 hover:underline">
+                      {account.priceList.name}
+                    </Link>
+                  ) : (
+                    "None (catalog prices)"
+                  ),
+                },
+              ]),
           {
             label: "Billing address",
             value: <AddressBlock address={address} />,

@@ -40,6 +40,7 @@ export function AccountNewPage() {
   const [company, setCompany] = useState<CompanyValues>(emptyCompany);
   const [address, setAddress] = useState<AddressValues>(emptyAddress);
   const [currency, setCurrency] = useState("EUR");
+  const [priceListId, setPriceListId] = useState("");
   const [contact, setContact] = useState<ContactValues>(emptyContact);
   const [password, setPassword] = useState("");
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -66,6 +67,7 @@ export function AccountNewPage() {
       currency,
       primaryContact: contact,
       primaryContactPassword: password || null,
+      priceListId: kind === "END_CUSTOMER" ? null : priceListId || null,
     });
   }
 
@@ -103,7 +105,17 @@ export function AccountNewPage() {
             <div className="space-y-4">
               <AddressFields value={address} onChange={setAddress} errors={errors} />
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <SelectField label="Currency" value={currency} onChange={setCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+                <SelectField
+                  label="Currency"
+                  value={currency}
+                  onChange={(value) => {
+                    setCurrency(value);
+                    setPriceListId("");
+                  }}
+                  options={currencyOptions}
+                  error={errors.currency?.[0]}
+                />
+                {kind !== "END_CUSTOMER" && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}
               </div>
             </div>
           </FormSection>
@@ -165,7 +177,9 @@ function EditForm({ account }: { account: AccountDetail }) {
     region: orEmpty(account.billingAddress.region),
   });
   const [currency, setCurrency] = useState(account.currency);
+  const [priceListId, setPriceListId] = useState(account.priceList?.id ?? "");
   const [status, setStatus] = useState(account.status);
+  const buys = account.kind !== "END_CUSTOMER";
   const update = useMutation(
     trpc.bss.account.update.mutationOptions({
       onSuccess: async () => {
@@ -178,7 +192,7 @@ function EditForm({ account }: { account: AccountDetail }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ id: account.id, ...company, billingAddress: address, currency, status });
+    update.mutate({ id: account.id, ...company, billingAddress: address, currency, status, priceListId: buys ? priceListId || null : null });
   }
 
   return (
@@ -194,7 +208,18 @@ function EditForm({ account }: { account: AccountDetail }) {
             <div className="space-y-4">
               <AddressFields value={address} onChange={setAddress} errors={errors} />
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <SelectField label="Currency" value={currency} onChange={setCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+                <SelectField
+                  label="Currency"
+                  value={currency}
+                  onChange={(value) => {
+                    setCurrency(value);
+                    // A price list prices in one currency: back to the account's own list only in its currency.
+                    setPriceListId(value === account.currency ? (account.priceList?.id ?? "") : "");
+                  }}
+                  options={currencyOptions}
+                  error={errors.currency?.[0]}
+                />
+                {buys && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}
                 <SelectField
                   label="Status"
                   value={status}
@@ -218,5 +243,21 @@ function EditForm({ account }: { account: AccountDetail }) {
         </form>
       </Card>
     </>
+  );
+}
+
+/** The account's price list: only lists in its currency are offered (none: the products' own prices). */
+function PriceListField({ currency, value, onChange, error }: { currency: string; value: string; onChange: (value: string) => void; error?: string }) {
+  const trpc = useTRPC();
+  const lists = useQuery(trpc.bss.priceList.list.queryOptions({ currency }));
+  return (
+    <SelectField
+      label="Price list"
+      value={value}
+      onChange={onChange}
+      placeholder="None (the catalog's prices)"
+      options={(lists.data ?? []).map((list) => ({ value: list.id, label: list.name }))}
+      error={error}
+    />
   );
 }

@@ -86,6 +86,16 @@ export const accountDetailSelect = {
   children: { select: accountSummarySelect, orderBy: { companyName: "asc" } },
 } satisfies Prisma.AccountSelect;
 
+/** What staff see (BSS): the account and its price list, which the Storefront never shows. */
+export interface StaffAccountDetailDto extends AccountDetailDto {
+  priceList: { id: string; name: string; currency: string } | null;
+}
+
+export const staffAccountDetailSelect = {
+  ...accountDetailSelect,
+  priceList: { select: { id: true, name: true, currency: true } },
+} satisfies Prisma.AccountSelect;
+
 type SummaryRow = Prisma.AccountGetPayload<{ select: typeof accountSummarySelect }>;
 type DetailRow = Prisma.AccountGetPayload<{ select: typeof accountDetailSelect }>;
 type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;
@@ -138,6 +148,15 @@ export function toAccountDetail(row: DetailRow): AccountDetailDto {
     contacts,
     endCustomers: row.children.filter((child) => child.kind === "END_CUSTOMER").map(toAccountSummary),
   };
+}
+
+export function toStaffAccountDetail(row: Prisma.AccountGetPayload<{ select: typeof staffAccountDetailSelect }>): StaffAccountDetailDto {
+  return { ...toAccountDetail(row), priceList: row.priceList };
+}
+
+/** The company details of form input, as Account columns. */
+export function companyColumns(input: { companyName: string; email: string; phone: string | null; taxId: string | null; website: string | null }) {
+  return { companyName: input.companyName, email: input.email, phone: input.phone, taxId: input.taxId, website: input.website };
 }
 
 /** Flattens form input into the Account columns. */

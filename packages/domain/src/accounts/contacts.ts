@@ -1,7 +1,7 @@
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { ContactInput } from "../schemas/accounts.ts";
-import type { AccountDetailDto } from "./account-dto.ts";
+import type { StaffAccountDetailDto } from "./account-dto.ts";
 import { getAccount } from "./get-account.ts";
 import { createShopLogin, hashLoginPassword, removeShopLogin } from "./shop-logins.ts";
 
@@ -25,7 +25,7 @@ async function assertEmailFree(deps: DomainDeps, accountId: string, email: strin
   if (clash) throw new DomainError("CONFLICT", "Another contact of this account has that email", "email");
 }
 
-export async function addContact(deps: DomainDeps, input: ContactInput & { accountId: string }): Promise<AccountDetailDto> {
+export async function addContact(deps: DomainDeps, input: ContactInput & { accountId: string }): Promise<StaffAccountDetailDto> {
   const { accountId, ...contact } = input;
   await getAccount(deps, accountId);
   await assertEmailFree(deps, accountId, contact.email);
@@ -33,7 +33,7 @@ export async function addContact(deps: DomainDeps, input: ContactInput & { accou
   return getAccount(deps, accountId);
 }
 
-export async function updateContact(deps: DomainDeps, input: ContactInput & { id: string }): Promise<AccountDetailDto> {
+export async function updateContact(deps: DomainDeps, input: ContactInput & { id: string }): Promise<StaffAccountDetailDto> {
   const { id, ...contact } = input;
   const accountId = await contactAccountId(deps, id);
   await assertEmailFree(deps, accountId, contact.email, id);
@@ -41,13 +41,13 @@ export async function updateContact(deps: DomainDeps, input: ContactInput & { id
   return getAccount(deps, accountId);
 }
 
-export async function setPrimaryContact(deps: DomainDeps, contactId: string): Promise<AccountDetailDto> {
+export async function setPrimaryContact(deps: DomainDeps, contactId: string): Promise<StaffAccountDetailDto> {
   const accountId = await contactAccountId(deps, contactId);
   await deps.db.account.update({ where: { id: accountId }, data: { primaryContactId: contactId } });
   return getAccount(deps, accountId);
 }
 
-export async function removeContact(deps: DomainDeps, contactId: string): Promise<AccountDetailDto> {
+export async function removeContact(deps: DomainDeps, contactId: string): Promise<StaffAccountDetailDto> {
   const accountId = await contactAccountId(deps, contactId);
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { primaryContactId: true } });
   if (account.primaryContactId === contactId) {
@@ -61,7 +61,7 @@ export async function removeContact(deps: DomainDeps, contactId: string): Promis
 export async function grantStorefrontLogin(
   deps: DomainDeps,
   input: { contactId: string; password: string },
-): Promise<AccountDetailDto> {
+): Promise<StaffAccountDetailDto> {
   const accountId = await contactAccountId(deps, input.contactId);
   const contact = await deps.db.contact.findUniqueOrThrow({
     where: { id: input.contactId },
@@ -79,7 +79,7 @@ export async function grantStorefrontLogin(
   return getAccount(deps, accountId);
 }
 
-export async function revokeStorefrontLogin(deps: DomainDeps, contactId: string): Promise<AccountDetailDto> {
+export async function revokeStorefrontLogin(deps: DomainDeps, contactId: string): Promise<StaffAccountDetailDto> {
   const accountId = await contactAccountId(deps, contactId);
   await deps.db.$transaction((tx) => removeShopLogin(tx, contactId));
   return getAccount(deps, accountId);

@@ -1,27 +1,26 @@
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { CreateAccountInput } from "../schemas/accounts.ts";
-import { accountDetailSelect, toAccountDetail, type AccountDetailDto } from "./account-dto.ts";
+import { checkPriceListFor } from "../pricing/assign-price-list.ts";
+import { companyColumns, type StaffAccountDetailDto } from "./account-dto.ts";
+import { getAccount } from "./get-account.ts";
 import { insertAccount } from "./insert-account.ts";
 import { createShopLogin, hashLoginPassword } from "./shop-logins.ts";
 import { getDistributorId } from "./get-distributor.ts";
 
 /** Staff creates a reseller, a direct customer or a reseller's end-customer. */
-export async function createAccount(deps: DomainDeps, input: CreateAccountInput): Promise<AccountDetailDto> {
+export async function createAccount(deps: DomainDeps, input: CreateAccountInput): Promise<StaffAccountDetailDto> {
   const parentId = await resolveParent(deps, input);
   const passwordHash = input.primaryContactPassword ? await hashLoginPassword(input.primaryContactPassword) : null;
   const id = await deps.db.$transaction(async (tx) => {
     const { accountId, primaryContactId } = await insertAccount(tx, {
       kind: input.kind,
       parentId,
-      companyName: input.companyName,
-      email: input.email,
-      phone: input.phone,
-      taxId: input.taxId,
-      website: input.website,
+      ...companyColumns(input),
       currency: input.currency,
       billingAddress: input.billingAddress,
       primaryContact: input.primaryContact,
+      priceListId: await checkPriceListFor(tx, input, input.priceListId ?? null),
     });
     if (passwordHash) {
       await createShopLogin(
@@ -37,7 +36,7 @@ export async function createAccount(deps: DomainDeps, input: CreateAccountInput)
     }
     return accountId;
   });
-  return toAccountDetail(await deps.db.account.findUniqueOrThrow({ where: { id }, select: accountDetailSelect }));
+  return getAccount(deps, id);
 }
 
 async function resolveParent(deps: DomainDeps, input: CreateAccountInput): Promise<string> {

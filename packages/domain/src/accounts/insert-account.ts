@@ -13,6 +13,8 @@ export interface NewAccount {
   currency: string;
   billingAddress: BillingAddressInput;
   primaryContact: ContactInput;
+  /** Checked by the caller (pricing/assign-price-list.ts). */
+  priceListId?: string | null;
 }
 
 /** Writes an account and its primary contact inside the caller's transaction. */

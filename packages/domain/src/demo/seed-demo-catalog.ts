@@ -4,6 +4,7 @@ import { activateServiceManager } from "../bittitan/service-manager.ts";
 import { synchronizeAccount } from "../bittitan/sync-account.ts";
 import { createCategory } from "../catalog/categories.ts";
 import { createProduct } from "../catalog/products.ts";
+import { seedDemoPriceList } from "./seed-demo-price-list.ts";
 
 export interface DemoBitTitan {
   baseUrl: string;
@@ -20,8 +21,9 @@ export const DEMO_PARTNERS = [
 
 /**
  * The demo's BitTitan side: the Service Manager activated against the
- * embedded simulator, the services definition imported, a small catalog, and
- * Contoso and Tailspin synchronized (Fabrikam is left to synchronize in the BSS).
+ * embedded simulator, the services definition imported, a small catalog with
+ * Contoso's Partner Gold price list, and Contoso and Tailspin synchronized
+ * (Fabrikam is left to synchronize in the BSS).
  */
 export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan): Promise<void> {
   await activateServiceManager(deps, { baseUrl: bittitan.baseUrl, apiKey: bittitan.apiKey });
@@ -60,6 +62,7 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
       { currency: "USD", unitPrice: "16.50" },
     ],
   });
+  await seedDemoPriceList(deps);
   for (const partner of DEMO_PARTNERS) {
     await bittitan.registerPartner(partner);
     const account = await deps.db.account.findFirst({ where: { email: partner.accountEmail }, select: { id: true } });

@@ -44,7 +44,7 @@ async function checkDraft(tx: Tx, input: DraftOrderInput) {
   const buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
   const requested = input.lines.map(draftLineRequest);
   const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? input.recipientAccountId : null);
-  const priced = await priceLines(tx, account.currency, requested);
+  const priced = await priceLines(tx, buyer, requested);
   for (const [index, line] of priced.lines.entries()) {
     if (line.kind === "plan") await checkPlanLine(tx, buyer, line, `lines.${index}.storefrontAlias`);
   }
@@ -114,7 +114,7 @@ export async function executeDraftOrder(tx: Tx, deps: DomainDeps, id: string, ac
   const requested = rows.map(requestedLineOf);
   const buyer = await loadBuyer(tx, order.accountId, { bittitan: hasProductLines(requested) });
   const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? order.recipientAccountId : null);
-  const priced = await priceLines(tx, buyer.currency, requested);
+  const priced = await priceLines(tx, buyer, requested);
   await finalizeOrder(tx, deps, { orderId: id, accountId: buyer.id, recipient, currency: buyer.currency, lines: priced.lines, totals: priced.totals, actor });
 }
 

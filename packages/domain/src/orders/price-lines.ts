@@ -3,6 +3,7 @@ import { DomainError } from "../errors.ts";
 import { pricePlanLine, type PlanPricedLine, type PlanRequest } from "../plans/price-plan-line.ts";
 import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "../storefront/catalog.ts";
+import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 
 export const MAX_LICENSES_PER_LINE = 10_000;
 export const MAX_LINES_PER_ORDER = 50;
@@ -49,10 +50,16 @@ export const hasProductLines = (lines: { kind: "product" | "plan" }[]) => lines.
 /**
  * Prices order lines from the catalog on the server (never from the client):
  * each product must be on sale (published, in the Product Group) and priced in
- * the buyer's currency; quantities are whole licenses within a sane maximum.
+ * the buyer's currency, at the buyer's price (its price list's, else the
+ * product's own); quantities are whole licenses within a sane maximum.
  * Plan lines are priced from the plan catalog (one plan per order).
  */
-export async function priceLines(tx: Prisma.TransactionClient, currency: string, requested: RequestedLine[]): Promise<{ lines: PricedLine[]; totals: LineTotals }> {
+export async function priceLines(
+  tx: Prisma.TransactionClient,
+  buyer: { id: string; currency: string },
+  requested: RequestedLine[],
+): Promise<{ lines: PricedLine[]; totals: LineTotals }> {
+  const { currency } = buyer;
   if (requested.length === 0) throw new DomainError("INVALID", "The order has no lines", "lines");
   if (requested.length > MAX_LINES_PER_ORDER) throw new DomainError("INVALID", `An order has at most ${MAX_LINES_PER_ORDER} lines`, "lines");
   if (requested.filter((line) => line.kind === "plan").length > 1) throw new DomainError("INVALID", "An order can hold one reseller plan", "lines");
@@ -67,7 +74,7 @@ export async function priceLines(tx: Prisma.TransactionClient, currency: string,
       expireDaysOverride: true,
       validityDaysOverride: true,
       productType: { select: { skuId: true, expireDays: true, validityDays: true } },
-      prices: { where: { currency }, select: { unitPrice: true } },
+      ...unitPriceSelect({ accountId: buyer.id, currency }),
     },
   });
   const lines: PricedLine[] = [];
@@ -83,9 +90,8 @@ export async function priceLines(tx: Prisma.TransactionClient, currency: string,
     }
     const product = products.find((candidate) => candidate.id === line.productId);
     if (!product) throw new DomainError("INVALID", "That product is not available", `${field}.productId`);
-    const price = product.prices[0];
-    if (!price) throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
-    const unitPrice = price.unitPrice.toFixed(2);
+    const unitPrice = unitPriceOf(product);
+    if (!unitPrice) throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
     const taxRate = product.taxRate.toFixed(2);
     lines.push({
       kind: "product",

@@ -5,6 +5,7 @@ import type { UpdateMyStorefrontInput } from "../schemas/plans.ts";
 import { visibleProductWhere } from "../storefront/catalog.ts";
 import { currentPlanOf } from "./current-plan.ts";
 import { applyMarkup } from "./markup.ts";
+import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 import { storefrontPage } from "./storefront-access.ts";
 import { storefrontUrl } from "./storefront-url.ts";
 
@@ -42,7 +43,7 @@ export async function getMyStorefront(deps: DomainDeps, caller: ShopCaller): Pro
   ]);
   const products = await deps.db.product.findMany({
     where: visibleProductWhere,
-    select: { id: true, name: true, prices: { where: { currency: account.currency }, select: { unitPrice: true } } },
+    select: { id: true, name: true, ...unitPriceSelect({ accountId: caller.accountId, currency: account.currency }) },
     orderBy: { groupEntry: { position: "asc" } },
   });
   const general = storefront.markupPercent.toFixed(2);
@@ -58,7 +59,7 @@ export async function getMyStorefront(deps: DomainDeps, caller: ShopCaller): Pro
     plan: { code: plan.code, name: plan.name },
     products: products.map((product) => {
       const own = storefront.markups.find((markup) => markup.productId === product.id)?.markupPercent.toFixed(2) ?? null;
-      const price = product.prices[0]?.unitPrice.toFixed(2) ?? null;
+      const price = unitPriceOf(product);
       return { productId: product.id, productName: product.name, currency: account.currency, distributorPrice: price, ownMarkupPercent: own, storefrontPrice: price ? applyMarkup(price, own ?? general) : null };
     }),
   };

@@ -23,7 +23,7 @@ export async function upgradeSubscription(deps: DomainDeps, staff: StaffCaller, 
     }
     const standard = await tx.plan.findUnique({ where: { code: "STANDARD" }, select: { id: true } });
     if (!standard) throw new DomainError("PRECONDITION_FAILED", "There is no Standard plan in the catalog");
-    const priced = await priceLines(tx, subscription.account.currency, [
+    const priced = await priceLines(tx, { id: subscription.accountId, currency: subscription.account.currency }, [
       { kind: "plan", planId: standard.id, storefrontAlias: subscription.account.resellerStorefront?.alias ?? null },
     ]);
     const order = await tx.order.create({

@@ -52,6 +52,8 @@ export const createAccountInput = companyInput.extend({
   primaryContact: contactInput,
   /** Give the primary contact a Storefront login with this password. */
   primaryContactPassword: passwordSchema.nullish(),
+  /** A price list in the account's currency (resellers and direct customers). */
+  priceListId: idSchema.nullish(),
 });
 
 export const updateAccountInput = companyInput.extend({
@@ -59,6 +61,8 @@ export const updateAccountInput = companyInput.extend({
   billingAddress: billingAddressInput,
   currency: currencySchema,
   status: z.enum(accountStatuses),
+  /** A price list in the account's currency; null: none; left out: unchanged. */
+  priceListId: idSchema.nullish(),
 });
 
 export const listAccountsInput = pageSchema.extend({

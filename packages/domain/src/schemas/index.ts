@@ -4,3 +4,4 @@ export * from "./catalog.ts";
 export * from "./orders.ts";
 export * from "./assets.ts";
 export * from "./plans.ts";
+export * from "./price-lists.ts";

@@ -7,6 +7,7 @@ import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "./catalog.ts";
 import { endCustomersWhere } from "./scope.ts";
 import { planBasketLines } from "../plans/plan-basket-lines.ts";
+import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -67,14 +68,22 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
   const planLines = await planBasketLines(deps.db, rows, account.currency);
   const products = await deps.db.product.findMany({
     where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },
-    select: { id: true, name: true, slug: true, taxRate: true, published: true, groupEntry: { select: { position: true } }, prices: { where: { currency: account.currency } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      taxRate: true,
+      published: true,
+      groupEntry: { select: { position: true } },
+      ...unitPriceSelect({ accountId: caller.accountId, currency: account.currency }),
+    },
   });
   const lines = rows.map((row): BasketLineDto => {
     const planLine = planLines.get(row.id);
     if (planLine) return planLine;
     const product = products.find((candidate) => candidate.id === row.productId);
     const onSale = !!product?.published && !!product.groupEntry;
-    const price = product?.prices[0]?.unitPrice.toFixed(2) ?? null;
+    const price = product ? unitPriceOf(product) : null;
     const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
     const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
     const totals = problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);

@@ -1,9 +1,10 @@
-import { Prisma } from "@cm/db";
+import type { Prisma } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
 import { applyMarkup, storefrontMarkups } from "../plans/markup.ts";
+import { unitPriceOf, unitPriceSelect, type PricedFor } from "../pricing/unit-price.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -16,12 +17,12 @@ export interface CatalogProductDto {
   expireDays: number;
   validityDays: number;
   currency: string;
-  /** Price of one license in the caller's currency; null when not sold in it. */
+  /** Price of one license in the caller's currency (its price list's, else the product's own); null when not sold in it. */
   unitPrice: string | null;
   taxRate: string;
   /** One license with tax, for display. */
   unitGross: string | null;
-  /** At a reseller's own Storefront (/<alias>): its price, the distributor's plus its markup (excl. tax). */
+  /** At a reseller's own Storefront (/<alias>): its price, what the reseller pays plus its markup (excl. tax). */
   storefrontPrice: string | null;
 }
 
@@ -33,20 +34,21 @@ export interface CatalogDto {
   products: CatalogProductDto[];
 }
 
-const catalogSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  description: true,
-  licenseCoverage: true,
-  taxRate: true,
-  expireDaysOverride: true,
-  validityDaysOverride: true,
-  category: { select: { id: true, name: true, position: true } },
-  productType: { select: { name: true, expireDays: true, validityDays: true } },
-  prices: { select: { currency: true, unitPrice: true } },
-  groupEntry: { select: { position: true } },
-} satisfies Prisma.ProductSelect;
+const catalogSelect = (pricedFor: PricedFor) =>
+  ({
+    id: true,
+    slug: true,
+    name: true,
+    description: true,
+    licenseCoverage: true,
+    taxRate: true,
+    expireDaysOverride: true,
+    validityDaysOverride: true,
+    category: { select: { id: true, name: true, position: true } },
+    productType: { select: { name: true, expireDays: true, validityDays: true } },
+    groupEntry: { select: { position: true } },
+    ...unitPriceSelect(pricedFor),
+  }) satisfies Prisma.ProductSelect;
 
 /** What the Storefront may show: published products of the BitTitan Product Group. */
 export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, groupEntry: { isNot: null } };
@@ -54,11 +56,11 @@ export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, 
 /** At a reseller's storefront: each product's markup, and whether the caller sees only the reseller's prices (its end-customers). */
 type Markups = { of: (productId: string) => string; retailOnly: boolean };
 
-function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalogSelect }>, currency: string, markups: Markups | null): CatalogProductDto {
-  const distributorPrice = row.prices.find((candidate) => candidate.currency === currency);
-  const storefrontPrice = distributorPrice && markups ? applyMarkup(distributorPrice.unitPrice.toFixed(2), markups.of(row.id)) : null;
+function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>, currency: string, markups: Markups | null): CatalogProductDto {
+  const buyerPrice = unitPriceOf(row);
+  const storefrontPrice = buyerPrice && markups ? applyMarkup(buyerPrice, markups.of(row.id)) : null;
   // An end-customer never sees what its reseller pays.
-  const price = markups?.retailOnly ? (storefrontPrice ? { unitPrice: new Prisma.Decimal(storefrontPrice) } : undefined) : distributorPrice;
+  const unitPrice = markups?.retailOnly ? storefrontPrice : buyerPrice;
   const taxRate = row.taxRate.toFixed(2);
   return {
     id: row.id,
@@ -71,9 +73,9 @@ function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: typeof catalog
     expireDays: row.expireDaysOverride ?? row.productType.expireDays,
     validityDays: row.validityDaysOverride ?? row.productType.validityDays,
     currency,
-    unitPrice: price ? price.unitPrice.toFixed(2) : null,
+    unitPrice,
     taxRate,
-    unitGross: price ? lineTotals(price.unitPrice.toFixed(2), 1, taxRate).gross : null,
+    unitGross: unitPrice ? lineTotals(unitPrice, 1, taxRate).gross : null,
     storefrontPrice,
   };
 }
@@ -94,9 +96,16 @@ function assertMayBrowse(caller: ShopCaller): void {
   }
 }
 
+/**
+ * The caller's account, and whose prices it sees: its own (its price list's,
+ * else the distributor's); at a reseller's storefront, the reseller's, which
+ * its end-customers see only with the reseller's markup added.
+ */
 async function buyer(deps: DomainDeps, caller: ShopCaller) {
   assertMayBrowse(caller);
-  return deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
+  const account = await deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
+  const pricedFor: PricedFor = { accountId: caller.storefront?.accountId ?? caller.accountId, currency: account.currency };
+  return { ...account, pricedFor };
 }
 
 export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input: { search?: string; categoryId?: string }): Promise<CatalogDto> {
@@ -109,7 +118,7 @@ export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input:
         ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { description: { contains: input.search, mode: "insensitive" } }] }
         : {}),
     },
-    select: catalogSelect,
+    select: catalogSelect(account.pricedFor),
     orderBy: { groupEntry: { position: "asc" } },
   });
   const markups = await markupsFor(deps, caller, rows.map((row) => row.id));
@@ -129,7 +138,7 @@ export async function getCatalogProduct(
   input: { slug: string },
 ): Promise<CatalogProductDto & { synchronized: boolean }> {
   const account = await buyer(deps, caller);
-  const row = await deps.db.product.findFirst({ where: { ...visibleProductWhere, slug: input.slug }, select: catalogSelect });
+  const row = await deps.db.product.findFirst({ where: { ...visibleProductWhere, slug: input.slug }, select: catalogSelect(account.pricedFor) });
   if (!row) throw notFound("The product");
   const markups = await markupsFor(deps, caller, [row.id]);
   return { ...toCatalogProduct(row, account.currency, markups), synchronized: account.bittitanSyncStatus === "SYNCHRONIZED" };

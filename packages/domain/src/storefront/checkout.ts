@@ -63,7 +63,7 @@ export async function completeCheckout(
       const requested = basket.lines.map((line) => requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }));
       const buyer = await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) });
       const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null);
-      const priced = await priceLines(tx, buyer.currency, requested);
+      const priced = await priceLines(tx, buyer, requested);
       const order = await tx.order.create({
         data: {
           channel: "STOREFRONT",

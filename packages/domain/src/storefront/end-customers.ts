@@ -7,6 +7,7 @@ import {
   accountDetailSelect,
   accountSummarySelect,
   billingColumns,
+  companyColumns,
   toAccountDetail,
   toAccountSummary,
   type AccountDetailDto,
@@ -50,11 +51,7 @@ export async function createEndCustomer(
     insertAccount(tx, {
       kind: "END_CUSTOMER",
       parentId: caller.accountId,
-      companyName: input.companyName,
-      email: input.email,
-      phone: input.phone,
-      taxId: input.taxId,
-      website: input.website,
+      ...companyColumns(input),
       currency: input.currency ?? reseller.currency,
       billingAddress: input.billingAddress,
       primaryContact: input.primaryContact,
@@ -71,14 +68,7 @@ export async function updateEndCustomer(
   assertReseller(caller);
   const { count } = await deps.db.account.updateMany({
     where: { AND: [{ id: input.id }, endCustomersWhere(caller)] },
-    data: {
-      companyName: input.companyName,
-      email: input.email,
-      phone: input.phone,
-      taxId: input.taxId,
-      website: input.website,
-      ...billingColumns(input.billingAddress),
-    },
+    data: { ...companyColumns(input), ...billingColumns(input.billingAddress) },
   });
   if (count === 0) throw notFound("The end-customer");
   return getEndCustomer(deps, caller, input.id);

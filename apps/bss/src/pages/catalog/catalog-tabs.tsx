@@ -1,11 +1,13 @@
-import { cn } from "@cm/ui";
-import { NavLink } from "react-router";
+import { PageHeader, cn } from "@cm/ui";
+import type { ReactNode } from "react";
+import { Link, NavLink } from "react-router";
 
 const TABS = [
   { to: "/catalog/products", label: "Products" },
   { to: "/catalog/categories", label: "Categories" },
   { to: "/catalog/product-group", label: "BitTitan Product Group" },
   { to: "/catalog/product-types", label: "Product types" },
+  { to: "/catalog/price-lists", label: "Price lists" },
   { to: "/catalog/plans", label: "Reseller plans" },
 ];
 
@@ -24,5 +26,28 @@ export function CatalogTabs() {
         </NavLink>
       ))}
     </nav>
+  );
+}
+
+/** A Catalog tab with a main column and, beside it, a side column (a form, details). */
+export function CatalogColumnsPage({ title = "Catalog", subtitle, actions, side, children }: { title?: string; subtitle: string; actions?: ReactNode; side: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} actions={actions} />
+      <CatalogTabs />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">{children}</div>
+        <div className="space-y-6">{side}</div>
+      </div>
+    </>
+  );
+}
+
+/** The link to a catalog record in a table's first column. */
+export function CatalogLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} className="font-medium text-brand-700 hover:underline">
+      {children}
+    </Link>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, FormGrid, Loading, PageHeader, Table, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import { Alert, Button, Card, FormGrid, Loading, Table, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { CatalogTabs } from "./catalog-tabs.tsx";
+import { CatalogColumnsPage } from "./catalog-tabs.tsx";
 
 export function CategoriesPage() {
   const trpc = useTRPC();
@@ -26,61 +26,58 @@ export function CategoriesPage() {
     else create.mutate(input);
   }
 
-  return (
-    <>
-      <PageHeader title="Catalog" subtitle="Categories group products on the Storefront" />
-      <CatalogTabs />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          {categories.isPending && <Loading />}
-          {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
-          {categories.data && (
-            <Table
-              rows={categories.data}
-              rowKey={(row) => row.id}
-              empty="No categories yet."
-              columns={[
-                { header: "Order", cell: (row) => row.position },
-                { header: "Name", cell: (row) => <span className="font-medium">{row.name}</span> },
-                { header: "Products", cell: (row) => row.productCount },
-                {
-                  header: "",
-                  cell: (row) => (
-                    <div className="flex justify-end gap-1">
-                      <Button size="sm" variant="ghost" onClick={() => setEditing({ id: row.id, name: row.name, description: row.description ?? "", position: String(row.position) })}>
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="ghost" onClick={() => remove.mutate({ id: row.id })}>
-                        Delete
-                      </Button>
-                    </div>
-                  ),
-                },
-              ]}
-            />
+  const form = (
+    <Card title={editing.id ? "Edit category" : "New category"}>
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
+        <TextField label="Name" value={editing.name} onChange={(name) => setEditing({ ...editing, name })} error={errors.name?.[0]} />
+        <TextField label="Description" value={editing.description} onChange={(description) => setEditing({ ...editing, description })} error={errors.description?.[0]} />
+        <FormGrid>
+          <TextField label="Order" inputMode="numeric" value={editing.position} onChange={(position) => setEditing({ ...editing, position })} error={errors.position?.[0]} />
+        </FormGrid>
+        <div className="flex justify-end gap-2">
+          {editing.id && (
+            <Button variant="secondary" onClick={() => setEditing({ id: null, name: "", description: "", position: "0" })}>
+              Cancel
+            </Button>
           )}
+          <Button type="submit" loading={mutation.isPending}>
+            {editing.id ? "Save" : "Add category"}
+          </Button>
         </div>
-        <Card title={editing.id ? "Edit category" : "New category"}>
-          <form onSubmit={submit} className="space-y-4" noValidate>
-            {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
-            <TextField label="Name" value={editing.name} onChange={(name) => setEditing({ ...editing, name })} error={errors.name?.[0]} />
-            <TextField label="Description" value={editing.description} onChange={(description) => setEditing({ ...editing, description })} error={errors.description?.[0]} />
-            <FormGrid>
-              <TextField label="Order" inputMode="numeric" value={editing.position} onChange={(position) => setEditing({ ...editing, position })} error={errors.position?.[0]} />
-            </FormGrid>
-            <div className="flex justify-end gap-2">
-              {editing.id && (
-                <Button variant="secondary" onClick={() => setEditing({ id: null, name: "", description: "", position: "0" })}>
-                  Cancel
-                </Button>
-              )}
-              <Button type="submit" loading={mutation.isPending}>
-                {editing.id ? "Save" : "Add category"}
-              </Button>
-            </div>
-          </form>
-        </Card>
-      </div>
-    </>
+      </form>
+    </Card>
+  );
+
+  return (
+    <CatalogColumnsPage subtitle="Categories group products on the Storefront" side={form}>
+      {categories.isPending && <Loading />}
+      {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
+      {categories.data && (
+        <Table
+          rows={categories.data}
+          rowKey={(row) => row.id}
+          empty="No categories yet."
+          columns={[
+            { header: "Order", cell: (row) => row.position },
+            { header: "Name", cell: (row) => <span className="font-medium">{row.name}</span> },
+            { header: "Products", cell: (row) => row.productCount },
+            {
+              header: "",
+              cell: (row) => (
+                <div className="flex justify-end gap-1">
+                  <Button size="sm" variant="ghost" onClick={() => setEditing({ id: row.id, name: row.name, description: row.description ?? "", position: String(row.position) })}>
+                    Edit
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => remove.mutate({ id: row.id })}>
+                    Delete
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
+      )}
+    </CatalogColumnsPage>
   );
 }
