@@ -67,9 +67,16 @@ function withinTransaction(tx: Prisma.TransactionClient): PrismaClient {
     get(target, property, receiver) {
       if (property === "$transaction") {
         return (work: unknown) =>
-          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : Promise.all(work as Promise<unknown>[]);
+          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : inOrder(work as Promise<unknown>[]);
       }
       return Reflect.get(target, property, receiver) as unknown;
     },
   }) as unknown as PrismaClient;
+}
+
+/** A batch `$transaction([...])` runs its queries one after another, in order, as Prisma does. */
+async function inOrder(queries: Promise<unknown>[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results;
 }
