@@ -1,4 +1,4 @@
-export { createPGlite, isUniqueViolation, openDatabase, type Database, type DatabaseConfig } from "./client.ts";
+export { createPGlite, isUniqueViolation, openDatabase, TRANSACTION_OPTIONS, type Database, type DatabaseConfig } from "./client.ts";
 export { migrateDatabase, migrationsDir } from "./migrate.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

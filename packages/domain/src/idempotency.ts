@@ -30,7 +30,7 @@ export const idempotent = {
     try {
       return await db.$transaction(async (tx) => {
         // A concurrent request with the same key waits here until the first commits (then fails on the key) or rolls back.
-        await tx.idempotentRequest.create({ data: { scope, key } });
+        await tx.idempotentRequest.create({ data: { scope, key, createdAt: ctx.deps.clock.now() } });
         const result = await next({ ctx: { deps: { ...ctx.deps, db: withinTransaction(tx) } } });
         if (!result.ok) throw new Unsuccessful<typeof result>(result);
         await tx.idempotentRequest.update({
