@@ -9,6 +9,8 @@ export interface SimContext {
   faults: FaultController;
   apiKey: string;
   adminToken: string | undefined;
+  /** How long a coupon-creation Idempotency-Key is remembered (real time). */
+  idempotencyRetentionMs: number;
   /** The link an end-customer opens to redeem a coupon. */
   portalUrl(code: string): string;
 }

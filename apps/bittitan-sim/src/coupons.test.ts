@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimClock } from "./clock.ts";
 import type { SimContext } from "./context.ts";
-import { couponState, issueCoupon, redeemCoupon, revokeCoupon, viewCoupon } from "./coupons.ts";
+import { couponState, DEFAULT_IDEMPOTENCY_RETENTION_MS, issueCoupon, redeemCoupon, revokeCoupon, viewCoupon } from "./coupons.ts";
 import { ApiError } from "./errors.ts";
 import { FaultController } from "./faults.ts";
 import { Store } from "./store.ts";
@@ -14,6 +14,7 @@ async function context(): Promise<SimContext> {
     faults: new FaultController(),
     apiKey: "k",
     adminToken: undefined,
+    idempotencyRetentionMs: DEFAULT_IDEMPOTENCY_RETENTION_MS,
     portalUrl: (code) => `http://portal.test/portal?code=${code}`,
   };
 }
@@ -74,5 +75,30 @@ describe("coupon rules", () => {
     expect(redeemCoupon(sim, coupon.code, "A@example.com ")).toMatchObject({ redeemedAt: once.redeemedAt });
     expect(apiErrorCode(() => redeemCoupon(sim, coupon.code, "b@example.com"))).toBe("coupon_redeemed");
     expect(viewCoupon(sim, coupon).licensesExpireAt).toBe(new Date(Date.parse(once.redeemedAt ?? "") + 365 * 86_400_000).toISOString());
+  });
+});
+
+describe("idempotency key retention", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("remembers a key for the retention in real time, not on the simulator's clock, then takes it as a new request", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-05-01T00:00:00.000Z"));
+    const sim = await context();
+    const first = issueCoupon(sim, "s", "k1", purchase);
+    sim.clock.advanceDays(30);
+    vi.setSystemTime(new Date("2026-05-01T23:59:59.999Z"));
+    expect(issueCoupon(sim, "s", "k1", purchase)).toEqual({ coupon: first.coupon, replayed: true });
+
+    vi.setSystemTime(new Date("2026-05-02T00:00:00.000Z"));
+    const changed = { ...purchase, licenseCount: 6 };
+    const again = issueCoupon(sim, "s", "k1", changed);
+    expect(again.replayed).toBe(false);
+    expect(again.coupon.code).not.toBe(first.coupon.code);
+    expect(issueCoupon(sim, "s", "k1", changed)).toEqual({ coupon: again.coupon, replayed: true });
+    expect(sim.store.state.idempotency.map((record) => record.couponCode)).toEqual([again.coupon.code]);
+    expect(sim.store.state.coupons).toHaveLength(2);
   });
 });

@@ -72,9 +72,26 @@ function fingerprint(input: NewCoupon): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
+/** Like Stripe: a key is remembered for 24 hours. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
 /**
- * Creates a coupon once per (scope, idempotency key). Synchronous on purpose:
- * the lookup and the insert cannot interleave with another request.
+ * Forgets the idempotency keys first used longer ago than the retention, in
+ * real time (advancing the simulator's clock does not age them). A request
+ * repeating a forgotten key is a new request and creates a new coupon.
+ */
+export function forgetExpiredKeys(context: SimContext): void {
+  const { state } = context.store;
+  const cutoff = Date.now() - context.idempotencyRetentionMs;
+  if (state.idempotency.some((record) => Date.parse(record.recordedAt) <= cutoff)) {
+    state.idempotency = state.idempotency.filter((record) => Date.parse(record.recordedAt) > cutoff);
+  }
+}
+
+/**
+ * Creates a coupon once per (scope, idempotency key) while the key is
+ * remembered. Synchronous on purpose: the lookup and the insert cannot
+ * interleave with another request.
  */
 export function issueCoupon(
   context: SimContext,
@@ -82,6 +99,7 @@ export function issueCoupon(
   idempotencyKey: string,
   input: NewCoupon,
 ): { coupon: CouponRecord; replayed: boolean } {
+  forgetExpiredKeys(context);
   const { state } = context.store;
   const print = fingerprint(input);
   const previous = state.idempotency.find((record) => record.scope === scope && record.key === idempotencyKey);
@@ -105,7 +123,7 @@ export function issueCoupon(
     revokedAt: null,
   };
   state.coupons.push(coupon);
-  state.idempotency.push({ scope, key: idempotencyKey, fingerprint: print, couponCode: code, createdAt: now.toISOString() });
+  state.idempotency.push({ scope, key: idempotencyKey, fingerprint: print, couponCode: code, createdAt: now.toISOString(), recordedAt: new Date().toISOString() });
   return { coupon, replayed: false };
 }
 

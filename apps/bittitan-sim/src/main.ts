@@ -11,6 +11,8 @@ const env = z
     SIM_API_KEY: z.string().min(1).optional(),
     SIM_ADMIN_TOKEN: z.string().min(1).optional(),
     SIM_PORTAL_BASE_URL: z.url().optional(),
+    /** How long a coupon-creation Idempotency-Key is remembered. */
+    SIM_IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().positive().max(8_760).default(24),
   })
   .parse(process.env);
 
@@ -25,6 +27,7 @@ const simulator = await startSimulator({
   apiKey: env.SIM_API_KEY ?? DEV_API_KEY,
   adminToken: env.SIM_ADMIN_TOKEN,
   portalBaseUrl: env.SIM_PORTAL_BASE_URL,
+  idempotencyRetentionMs: env.SIM_IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
 });
 
 process.stdout.write(

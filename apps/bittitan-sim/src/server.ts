@@ -4,6 +4,7 @@ import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { SimClock } from "./clock.ts";
 import type { SimContext } from "./context.ts";
+import { DEFAULT_IDEMPOTENCY_RETENTION_MS } from "./coupons.ts";
 import { FaultController } from "./faults.ts";
 import { Store } from "./store.ts";
 
@@ -20,6 +21,8 @@ export interface SimulatorOptions {
   adminToken?: string;
   /** Where portal links point; defaults to this server's own URL. */
   portalBaseUrl?: string;
+  /** How long a coupon-creation Idempotency-Key is remembered, in real time; defaults to 24 hours. */
+  idempotencyRetentionMs?: number;
 }
 
 export interface RunningSimulator {
@@ -38,6 +41,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     faults: new FaultController(),
     apiKey: options.apiKey,
     adminToken: options.adminToken || undefined,
+    idempotencyRetentionMs: options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS,
     portalUrl: (code) => `${portalBase}/portal?code=${encodeURIComponent(code)}`,
   };
   const app = createApp(context);

@@ -32,7 +32,14 @@ const idempotencyRecord = z.object({
   key: z.string(),
   fingerprint: z.string(),
   couponCode: z.string(),
+  /** On the simulator's clock, like every business time. */
   createdAt: z.string(),
+  /**
+   * Real time the key was first used: its retention runs on this, so moving
+   * the simulator's clock does not age keys. Records of files written before
+   * it existed count from when they are loaded.
+   */
+  recordedAt: z.string().default(() => new Date().toISOString()),
 });
 
 export const simState = z.object({

@@ -3,13 +3,18 @@ import { dirname } from "node:path";
 import { emptyState, simState, type SimState } from "./state.ts";
 
 /**
- * Holds the simulator's state in memory and, when given a file, writes every
- * change through to it before the change is acknowledged. Handlers mutate the
+ * Holds the simulator's state in memory and, when given a file, writes it
+ * through to that file before a change is acknowledged. Handlers mutate the
  * state synchronously (so check-then-insert is atomic on the event loop) and
- * then await `persist()`.
+ * then await `persist()`. Writes are coalesced: one write of the whole state
+ * covers every change made before it starts, so many concurrent changes cost
+ * a few writes, not one each.
  */
 export class Store {
-  private writeChain: Promise<void> = Promise.resolve();
+  /** The write in progress, if any. */
+  private writing: Promise<void> | undefined;
+  /** The next write, not started yet: it will cover every change made until it starts. */
+  private queued: Promise<void> | undefined;
   private writeCounter = 0;
 
   private constructor(
@@ -33,22 +38,38 @@ export class Store {
     return new Store(parsed.data, dataFile);
   }
 
-  /** Resolves once the current state (including every earlier change) is on disk. */
+  /**
+   * Resolves once the current state (including every earlier change) is on
+   * disk: joins the write that has not started yet, or queues one behind the
+   * write in progress, which started before this change.
+   */
   persist(): Promise<void> {
     const file = this.dataFile;
     if (!file) return Promise.resolve();
-    // Chained so two renames never race and the last one written is the newest state.
-    const next = this.writeChain.then(() => this.writeAtomically(file));
-    this.writeChain = next.catch(() => undefined);
-    return next;
+    this.queued ??= (this.writing ?? Promise.resolve()).catch(() => undefined).then(() => this.write(file));
+    return this.queued;
   }
 
-  private async writeAtomically(file: string): Promise<void> {
+  private async write(file: string): Promise<void> {
+    // Taken in one synchronous step: this write holds every change made until
+    // now, and a change from here on needs (and queues) the next one.
+    this.queued = undefined;
+    const text = JSON.stringify(this.state, null, 2);
+    const writing = this.writeAtomically(file, text);
+    this.writing = writing;
+    try {
+      await writing;
+    } finally {
+      if (this.writing === writing) this.writing = undefined;
+    }
+  }
+
+  private async writeAtomically(file: string, text: string): Promise<void> {
     this.writeCounter += 1;
     const temporary = `${file}.${process.pid}.${this.writeCounter}.tmp`;
     const handle = await open(temporary, "w");
     try {
-      await handle.writeFile(JSON.stringify(this.state, null, 2));
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();

@@ -75,6 +75,26 @@ describe("distributor API over HTTP", () => {
     expect(changed).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
   });
 
+  it("forgets an Idempotency-Key after the retention: the same key is then a new request", async () => {
+    const shortMemory = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, idempotencyRetentionMs: 300 });
+    try {
+      await call(`${shortMemory.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" } });
+      const create = (body: Record<string, unknown>) => call(`${shortMemory.url}/v1/coupons`, { token: API_KEY, body, headers: { "idempotency-key": "short-lived" } });
+      const first = await create(couponBody());
+      expect((await create(couponBody())).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Even with another body: no conflict, the key is simply new again.
+      const again = await create(couponBody({ licenseCount: 3 }));
+      expect(again.status).toBe(201);
+      expect(again.headers.get("idempotent-replayed")).toBeNull();
+      expect((again.body as { code: string }).code).not.toBe((first.body as { code: string }).code);
+      const coupons = await call(`${shortMemory.url}/admin/coupons`, { token: ADMIN_TOKEN });
+      expect((coupons.body as { items: unknown[] }).items).toHaveLength(2);
+    } finally {
+      await shortMemory.close();
+    }
+  });
+
   it("pages through active coupons with opaque cursors", async () => {
     const codes: string[] = [];
     for (let index = 0; index < 5; index += 1) codes.push(((await createCoupon()).body as { code: string }).code);
@@ -141,7 +161,7 @@ describe("OpenAPI document", () => {
     expect(spec.openapi).toBe("3.1.0");
 
     const store = await Store.open(undefined);
-    const app = createApp({ store, clock: new SimClock(store.state), faults: new FaultController(), apiKey: "k", adminToken: "a", portalUrl: () => "" });
+    const app = createApp({ store, clock: new SimClock(store.state), faults: new FaultController(), apiKey: "k", adminToken: "a", idempotencyRetentionMs: 1, portalUrl: () => "" });
     const routes = app.routes
       .filter((route) => route.method !== "ALL")
       .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/$/, "$1")}`);

@@ -32,6 +32,8 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends, then purged. */
   STOREFRONT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Days the result of an idempotent request (a form submission's key) is kept for replays, then purged. */
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

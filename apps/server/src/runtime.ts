@@ -92,6 +92,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     bittitan,
     mailer: mail.mailer,
     storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
+    idempotencyRetentionDays: env.IDEMPOTENCY_RETENTION_DAYS,
   };
   await options.beforeReady?.({ env, db, deps, auths, logger, mail });
   await startWorkers(deps, { exclusive: db.kind === "pglite" });

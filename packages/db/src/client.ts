@@ -35,7 +35,7 @@ export function createPGlite(options: Omit<PGliteOptions, "extensions"> = {}): P
  * Prisma's defaults (wait 2 s for a connection, abort after 5 s) turn a busy
  * moment into failed checkouts; a transaction is still bounded, just not that tightly.
  */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ("url" in config) return openPostgres(config.url, config.poolSize);
@@ -43,7 +43,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({ adapter: new SerialTransactionsPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
   const runScript: ScriptRunner = async (sql) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -59,6 +59,43 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     url,
     runScript,
     close: () => prisma.$disconnect(),
+  };
+}
+
+type PgTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+
+/**
+ * Prisma loads the relations of a nested select concurrently (and code may use
+ * Promise.all). On the pool each query gets a connection of its own, but in an
+ * interactive transaction they all reach the transaction's one pg client,
+ * which then queues them itself: deprecated in pg 8 ("Calling client.query()
+ * when the client is already executing a query"), gone in pg 9. So a
+ * transaction's queries wait for each other here instead, in the order they came.
+ */
+class SerialTransactionsPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => oneQueryAtATime(await startTransaction(isolationLevel));
+    return adapter;
+  }
+}
+
+function oneQueryAtATime(tx: PgTransaction): PgTransaction {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = previous.then(work, work);
+    previous = turn.catch(() => undefined);
+    return turn;
+  };
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (query) => inTurn(() => tx.queryRaw(query)),
+    executeRaw: (query) => inTurn(() => tx.executeRaw(query)),
+    commit: () => inTurn(() => tx.commit()),
+    rollback: () => inTurn(() => tx.rollback()),
   };
 }
 

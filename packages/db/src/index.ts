@@ -1,6 +1,6 @@
-export { createPGlite, isUniqueViolation, openDatabase, type Database, type DatabaseConfig } from "./client.ts";
+export { createPGlite, isUniqueViolation, openDatabase, TRANSACTION_OPTIONS, type Database, type DatabaseConfig } from "./client.ts";
 export { migrateDatabase, migrationsDir } from "./migrate.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";
-export { startJobQueue, type Job, type JobQueue, type QueueDefinition, type SendOptions } from "./queue.ts";
+export { jobIdFrom, startJobQueue, type Job, type JobQueue, type QueueDefinition, type SendOptions } from "./queue.ts";

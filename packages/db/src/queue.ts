@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Database } from "./client.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
@@ -40,9 +41,19 @@ export interface JobQueue {
    * other processes and uncalled ones still run at the next poll.
    */
   notify(name: string): void;
+  /** Which of these values have a job of the queue waiting, retrying or running whose `data[field]` is that value. */
+  pendingJobs(name: string, field: string, values: string[]): Promise<Set<string>>;
   /** Waits until no job of these queues is queued or running (tests, benchmarks). */
   drain(names: string[], timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+const SCHEMA = "pgboss";
+
+/** A job id made from `seed`: sending twice with it enqueues once (as long as pg-boss keeps the first job). */
+export function jobIdFrom(seed: string): string {
+  const hex = createHash("sha256").update(seed).digest("hex");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join("-");
 }
 
 type Executor = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
@@ -62,7 +73,7 @@ export async function startJobQueue(
   options: { queues: QueueDefinition[]; onError?: (error: unknown) => void; maintenanceIntervalSeconds?: number },
 ): Promise<JobQueue> {
   const common = {
-    schema: "pgboss",
+    schema: SCHEMA,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
     monitorStateIntervalSeconds: 60,
   };
@@ -74,7 +85,7 @@ export async function startJobQueue(
   if (database.pglite) {
     // The embedded database belongs to this one process: a job still marked
     // active was cut off by a crash, so it can run again at once.
-    await database.pglite.query(`UPDATE pgboss.job SET state = 'retry', start_after = now() WHERE state = 'active'`);
+    await database.pglite.query(`UPDATE ${SCHEMA}.job SET state = 'retry', start_after = now() WHERE state = 'active'`);
   }
   for (const queue of options.queues) {
     const settings = {
@@ -111,6 +122,16 @@ export async function startJobQueue(
       boss.notifyWorker(ids[notifications % ids.length] as string);
     },
     schedule: (name, cron, data) => boss.schedule(name, cron, data ?? {}, { tz: "UTC" }),
+    pendingJobs: async (name, field, values) => {
+      if (values.length === 0) return new Set();
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `SELECT DISTINCT data->>$2 AS value FROM ${SCHEMA}.job WHERE name = $1 AND state < 'completed' AND data->>$2 IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+          [name, field, JSON.stringify(values)],
+        );
+      return new Set((rows as { value: string }[]).map((row) => row.value));
+    },
     drain: async (names, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

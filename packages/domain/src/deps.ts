@@ -36,4 +36,6 @@ export interface DomainDeps {
   mailer?: Mailer;
   /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends; default 90. */
   storefrontRetentionDays?: number;
+  /** Days the result of an idempotent request is kept for replays; default 7. */
+  idempotencyRetentionDays?: number;
 }

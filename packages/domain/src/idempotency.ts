@@ -30,7 +30,7 @@ export const idempotent = {
     try {
       return await db.$transaction(async (tx) => {
         // A concurrent request with the same key waits here until the first commits (then fails on the key) or rolls back.
-        await tx.idempotentRequest.create({ data: { scope, key } });
+        await tx.idempotentRequest.create({ data: { scope, key, createdAt: ctx.deps.clock.now() } });
         const result = await next({ ctx: { deps: { ...ctx.deps, db: withinTransaction(tx) } } });
         if (!result.ok) throw new Unsuccessful<typeof result>(result);
         await tx.idempotentRequest.update({
@@ -67,9 +67,16 @@ function withinTransaction(tx: Prisma.TransactionClient): PrismaClient {
     get(target, property, receiver) {
       if (property === "$transaction") {
         return (work: unknown) =>
-          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : Promise.all(work as Promise<unknown>[]);
+          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : inOrder(work as Promise<unknown>[]);
       }
       return Reflect.get(target, property, receiver) as unknown;
     },
   }) as unknown as PrismaClient;
+}
+
+/** A batch `$transaction([...])` runs its queries one after another, in order, as Prisma does. */
+async function inOrder(queries: Promise<unknown>[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PURGE_IDEMPOTENT_REQUESTS_QUEUE } from "../src/housekeeping/housekeeping-area.ts";
+import { IN_FLIGHT_LIMIT_MS, purgeIdempotentRequests } from "../src/housekeeping/purge-idempotent-requests.ts";
 import { createHarness, type Caller, type Harness } from "./harness.ts";
 
 let harness: Harness;
@@ -47,5 +49,66 @@ describe("idempotent mutations", () => {
       .catch((caught: unknown) => caught);
     expect(error instanceof TRPCError && error.code).toBe("CONFLICT");
     expect(await count("Rolled Back Two")).toBe(0);
+  });
+});
+
+describe("purging idempotency records", () => {
+  const stored = async (keys: string[]) =>
+    (await harness.deps.db.idempotentRequest.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((row) => row.key).sort();
+
+  it("deletes completed records older than the retention, keeps recent ones, and a recent key still replays its result", async () => {
+    const oldKey = randomUUID();
+    const old = await staff.bss.account.create(account("Old Key Ltd", oldKey));
+    harness.clock.advanceDays(6);
+    const recentKey = randomUUID();
+    const recent = await staff.bss.account.create(account("Recent Key Ltd", recentKey));
+    harness.clock.advanceDays(2);
+
+    const result = await purgeIdempotentRequests(harness.deps);
+    expect(result.deleted).toBeGreaterThanOrEqual(1);
+    expect(await stored([oldKey, recentKey])).toEqual([recentKey]);
+
+    const replayed = await staff.bss.account.create(account("Recent Key Ltd", recentKey));
+    expect(replayed.id).toBe(recent.id);
+    expect(await count("Recent Key Ltd")).toBe(1);
+    // A purged key is a new request: it runs again.
+    const rerun = await staff.bss.account.create(account("Old Key Ltd", oldKey));
+    expect(rerun.id).not.toBe(old.id);
+    expect(await count("Old Key Ltd")).toBe(2);
+  });
+
+  it("deletes in bounded batches, and a record without a response only once no transaction can still be writing it", async () => {
+    const now = harness.clock.now().getTime();
+    const scope = "test.purge:staff:-";
+    const records = [
+      ...["done-1", "done-2", "done-3", "done-4"].map((key) => ({ key, done: true, ageMs: 60_000 })),
+      // Past the retention, though a transaction of that age could still be running: it has a response, so it is done.
+      { key: "done-5", done: true, ageMs: 35_000 },
+      { key: "fresh", done: true, ageMs: 1_000 },
+      { key: "running", done: false, ageMs: 40_000 },
+      { key: "abandoned", done: false, ageMs: IN_FLIGHT_LIMIT_MS + 60_000 },
+    ];
+    for (const record of records) {
+      await harness.deps.db.idempotentRequest.create({
+        data: { scope, key: record.key, createdAt: new Date(now - record.ageMs), ...(record.done ? { response: { json: { id: record.key } } } : {}) },
+      });
+    }
+    expect(IN_FLIGHT_LIMIT_MS).toBeGreaterThan(40_000);
+
+    const result = await purgeIdempotentRequests(harness.deps, { retentionMs: 30_000, batchSize: 2 });
+    const left = await harness.deps.db.idempotentRequest.findMany({ where: { scope }, select: { key: true } });
+    expect(left.map((row) => row.key).sort()).toEqual(["fresh", "running"]);
+    expect(result.deleted).toBeGreaterThanOrEqual(6);
+    expect(result.batches).toBeGreaterThanOrEqual(4);
+  });
+
+  it("runs as the housekeeping job the workers take", async () => {
+    const key = randomUUID();
+    await staff.bss.account.create(account("Job Purged Ltd", key));
+    harness.clock.advanceDays(8);
+    await harness.startWorkers();
+    await harness.deps.queue.send(PURGE_IDEMPOTENT_REQUESTS_QUEUE, {});
+    await harness.deps.queue.drain([PURGE_IDEMPOTENT_REQUESTS_QUEUE], 30_000);
+    expect(await stored([key])).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { startTestSmtpServer, type TestSmtpServer } from "@cm/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVER_EMAIL_QUEUE } from "../src/notifications/delivery-queue.ts";
 import { queueNotification, type NotificationEvent } from "../src/notifications/queue-notification.ts";
+import { STUCK_AFTER_MS, sweepStuckEmails } from "../src/notifications/sweep-stuck-emails.ts";
 import { createHarness, makeAccount, type Caller, type Harness } from "./harness.ts";
 
 // Email delivery end to end below the UI: a real SMTP server on loopback,
@@ -212,5 +213,67 @@ describe("staff actions on the delivery log", () => {
     const logged = await staff.bss.notification.message.list({ status: "SENT", templateKey: "invoice-issued", page: 1, pageSize: 10 });
     expect(logged.items.map((item) => item.id)).toEqual([emailMessageId]);
     expect((await staff.bss.notification.message.get({ id: emailMessageId })).isTest).toBe(true);
+  });
+});
+
+describe("queued emails whose delivery job was lost", () => {
+  // As when the job could not be created, or pg-boss expired, failed or dropped it.
+  const queueWithoutJob = async () => {
+    const deps = { ...harness.deps, queue: { ...harness.deps.queue, send: async () => null } };
+    const queued = await harness.deps.db.$transaction((tx) => queueNotification(tx, deps, welcome()));
+    return row(queued?.emailMessageId ?? "");
+  };
+  const jobsFor = async (id: string) => {
+    const [result] = await harness.deps.db.$queryRawUnsafe<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM pgboss.job WHERE name = $1 AND data->>'emailMessageId' = $2`,
+      DELIVER_EMAIL_QUEUE,
+      id,
+    );
+    return result?.count ?? 0;
+  };
+  const sweep = () => sweepStuckEmails(harness.deps);
+  const afterStuckThreshold = () => harness.clock.advance(STUCK_AFTER_MS + 60_000);
+
+  it("are delivered once by the sweep, however often it runs", async () => {
+    const message = await queueWithoutJob();
+    expect(await jobsFor(message.id)).toBe(0);
+    expect((await sweep()).requeued).toBe(0);
+    expect(await jobsFor(message.id)).toBe(0);
+
+    afterStuckThreshold();
+    await Promise.all([sweep(), sweep()]);
+    await sweep();
+    expect(await jobsFor(message.id)).toBe(1);
+    await smtp.waitFor((mail) => mail.messageId === message.messageId);
+    await until(async () => (await row(message.id)).status === "SENT");
+
+    afterStuckThreshold();
+    await sweep();
+    await drain();
+    expect(await jobsFor(message.id)).toBe(1);
+    expect(received(message.messageId)).toHaveLength(1);
+  });
+
+  it("are left alone while sent, leased by a worker, or still waiting for their job", async () => {
+    const sent = await queueWithoutJob();
+    await harness.deps.db.emailMessage.update({ where: { id: sent.id }, data: { status: "SENT", sentAt: harness.clock.now() } });
+    const leased = await queueWithoutJob();
+    await harness.deps.db.emailMessage.update({ where: { id: leased.id }, data: { lockedUntil: new Date(harness.clock.now().getTime() + 3_600_000) } });
+    const waiting = await queueWithoutJob();
+    await harness.deps.queue.send(DELIVER_EMAIL_QUEUE, { emailMessageId: waiting.id }, { startAfter: 3_600 });
+
+    afterStuckThreshold();
+    await sweep();
+    expect([await jobsFor(sent.id), await jobsFor(leased.id), await jobsFor(waiting.id)]).toEqual([0, 0, 1]);
+    expect(received(sent.messageId)).toHaveLength(0);
+    expect(received(leased.messageId)).toHaveLength(0);
+
+    // The lease runs out (its worker died): now it is swept and delivered, once.
+    harness.clock.advance(3_600_000);
+    await sweep();
+    await smtp.waitFor((mail) => mail.messageId === leased.messageId);
+    await until(async () => (await row(leased.id)).status === "SENT");
+    expect(received(leased.messageId)).toHaveLength(1);
+    expect(await jobsFor(leased.id)).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import type { JobQueue, QueueDefinition } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { provisioningArea } from "../assets/provisioning-area.ts";
 import { couponStatesArea } from "../assets/refresh-coupon-states.ts";
+import { housekeepingArea } from "../housekeeping/housekeeping-area.ts";
 import { notificationsArea } from "../notifications/delivery-area.ts";
 import { plansArea } from "../plans/plans-area.ts";
 
@@ -23,7 +24,7 @@ export interface WorkerOptions {
   exclusive: boolean;
 }
 
-const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, plansArea];
+const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, plansArea, housekeepingArea];
 
 export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);

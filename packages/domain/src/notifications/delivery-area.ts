@@ -1,17 +1,20 @@
+import { runPeriodically } from "../jobs/periodic-job.ts";
 import type { BackgroundArea } from "../jobs/workers.ts";
 import { deliverEmail } from "./deliver-email.ts";
-import { DELIVER_EMAIL_QUEUE, deliverEmailQueue, type DeliverEmailJob } from "./delivery-queue.ts";
+import { DELIVER_EMAIL_QUEUE, deliverEmailQueue, SWEEP_STUCK_EMAILS_QUEUE, sweepStuckEmailsQueue, type DeliverEmailJob } from "./delivery-queue.ts";
 import { seedNotificationTemplates } from "./seed-notification-templates.ts";
+import { sweepStuckEmails } from "./sweep-stuck-emails.ts";
 
 /** Several workers, so one slow SMTP conversation does not hold up the rest. */
 const WORKERS = 2;
 
 /**
  * Notifications in the background: at start the built-in templates that are
- * missing are seeded, then the outbox is delivered through the mailer.
+ * missing are seeded, then the outbox is delivered through the mailer, and
+ * every five minutes queued emails whose delivery job was lost get a new one.
  */
 export const notificationsArea: BackgroundArea = {
-  queues: [deliverEmailQueue],
+  queues: [deliverEmailQueue, sweepStuckEmailsQueue],
   async start(deps, queue, options) {
     if (options.exclusive) {
       // A lease held by a crashed run of this same process: free it now.
@@ -32,5 +35,8 @@ export const notificationsArea: BackgroundArea = {
         await Promise.all(jobs.map((job) => deliverEmail(deps, mailer, job.data.emailMessageId)));
       });
     }
+    await runPeriodically(queue, SWEEP_STUCK_EMAILS_QUEUE, "*/5 * * * *", async () => {
+      await sweepStuckEmails(deps);
+    });
   },
 };

@@ -3,6 +3,9 @@ import type { QueueDefinition } from "@cm/db";
 /** One job per delivery attempt of an EmailMessage: `{ emailMessageId }`. */
 export const DELIVER_EMAIL_QUEUE = "notifications.deliver";
 
+/** Every five minutes: finds queued emails whose delivery job was lost (sweep-stuck-emails.ts). */
+export const SWEEP_STUCK_EMAILS_QUEUE = "notifications.sweep-stuck";
+
 export interface DeliverEmailJob {
   emailMessageId: string;
 }
@@ -16,6 +19,14 @@ export const deliverEmailQueue: QueueDefinition = {
   name: DELIVER_EMAIL_QUEUE,
   retryLimit: 30,
   retryDelaySeconds: 10,
+  retryBackoff: false,
+  expireInSeconds: 300,
+};
+
+export const sweepStuckEmailsQueue: QueueDefinition = {
+  name: SWEEP_STUCK_EMAILS_QUEUE,
+  retryLimit: 1,
+  retryDelaySeconds: 60,
   retryBackoff: false,
   expireInSeconds: 300,
 };
