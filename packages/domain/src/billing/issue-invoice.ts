@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
-import type { LineTotals } from "../shared/money.ts";
-import { formatMoney } from "../shared/money.ts";
+import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
@@ -74,12 +73,7 @@ export async function issueInvoice(
       position: index + 1,
       description: line.description,
       detail: line.detail,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      taxRate: line.taxRate,
-      net: line.net,
-      tax: line.tax,
-      gross: line.gross,
+      ...lineAmounts(line),
       assetId: line.assetId,
     })),
   });

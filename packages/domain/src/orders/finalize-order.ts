@@ -4,7 +4,7 @@ import { issueInvoice, type InvoiceLineInput } from "../billing/issue-invoice.ts
 import { enqueueProvisioning, PROVISIONING_QUEUE } from "../assets/provision-asset.ts";
 import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
 import { linkSubscriptionInvoice, startSubscription } from "../plans/start-subscription.ts";
-import type { LineTotals } from "../shared/money.ts";
+import { lineAmounts, type LineTotals } from "../shared/money.ts";
 import { orderLineColumns, type PricedLine, type ProductPricedLine } from "./price-lines.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -53,13 +53,13 @@ export async function finalizeOrder(
     if (line.kind === "plan") {
       const started = await startSubscription(tx, deps, { accountId: input.accountId, orderLineId: orderLine.id, line, actor: input.actor, now });
       subscriptionIds.push(started.subscriptionId);
-      invoiceLines.push({ ...invoiceAmounts(line), description: line.productName, detail: started.invoiceDetail, assetId: null });
+      invoiceLines.push({ ...lineAmounts(line), description: line.productName, detail: started.invoiceDetail, assetId: null });
       continue;
     }
     const assetId = await createAsset(tx, { ...input, now, orderLineId: orderLine.id, line });
     assetIds.push(assetId);
     invoiceLines.push({
-      ...invoiceAmounts(line),
+      ...lineAmounts(line),
       description: line.productName,
       detail: `Asset “${line.assetName}” for ${input.recipient.companyName} · ${line.quantity} license${line.quantity === 1 ? "" : "s"} · SKU ${line.sku}`,
       assetId,
@@ -84,7 +84,6 @@ export function wakeOrderWorkers(deps: DomainDeps): void {
   deps.queue.notify(DELIVER_EMAIL_QUEUE);
 }
 
-const invoiceAmounts = (line: PricedLine) => ({ quantity: line.quantity, unitPrice: line.unitPrice, taxRate: line.taxRate, net: line.net, tax: line.tax, gross: line.gross });
 
 async function createAsset(
   tx: Tx,

@@ -1,7 +1,7 @@
 import type { Prisma } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import { pricePlanLine, type PlanPricedLine, type PlanRequest } from "../plans/price-plan-line.ts";
-import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
+import { lineAmounts, lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "../storefront/catalog.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 
@@ -118,12 +118,7 @@ export function orderLineColumns(line: PricedLine) {
     position: line.position,
     productName: line.productName,
     sku: line.sku,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    taxRate: line.taxRate,
-    net: line.net,
-    tax: line.tax,
-    gross: line.gross,
+    ...lineAmounts(line),
   };
   if (line.kind === "plan") return { ...common, planId: line.planId, storefrontAlias: line.storefrontAlias };
   return { ...common, productId: line.productId, assetName: line.assetName, expireDays: line.expireDays, validityDays: line.validityDays };

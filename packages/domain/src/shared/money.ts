@@ -13,6 +13,16 @@ export interface LineTotals {
   gross: Amount;
 }
 
+/** The amount columns every document line stores (order, invoice), copied from a priced line. */
+export const lineAmounts = (line: LineTotals & { quantity: number; unitPrice: string; taxRate: string }) => ({
+  quantity: line.quantity,
+  unitPrice: line.unitPrice,
+  taxRate: line.taxRate,
+  net: line.net,
+  tax: line.tax,
+  gross: line.gross,
+});
+
 /** Rounds to cents, half away from zero (the invoicing convention). */
 export function toCents(value: Decimal.Value): Amount {
   return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
