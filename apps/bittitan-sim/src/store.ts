@@ -54,7 +54,7 @@ export class Store {
     // Taken in one synchronous step: this write holds every change made until
     // now, and a change from here on needs (and queues) the next one.
     this.queued = undefined;
-    const text = JSON.stringify(this.state, null, 2);
+    const text = JSON.stringify(this.state);
     const writing = this.writeAtomically(file, text);
     this.writing = writing;
     try {

@@ -129,6 +129,20 @@ describe("admin API", () => {
     expect(list.text).not.toContain("passwordHash");
   });
 
+  it("checks a partner's credentials on every call, also once they were right before, and after a password change", async () => {
+    const verify = (password: string) => call(`${sim.url}/v1/partners/verify`, { token: API_KEY, body: { email: "partner@fabrikam.example", password } });
+    expect((await verify("Partner-Secret")).status).toBe(200);
+    expect((await verify("Partner-Secret")).status).toBe(200);
+    expect((await verify("partner-secret")).status).toBe(401);
+    await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "New-Secret", companyName: "Fabrikam" } });
+    try {
+      expect((await verify("Partner-Secret")).status).toBe(401);
+      expect((await verify("New-Secret")).status).toBe(200);
+    } finally {
+      await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" } });
+    }
+  });
+
   it("does not exist when no admin token is configured", async () => {
     const noAdmin = await startSimulator({ port: 0, apiKey: API_KEY });
     try {
