@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Asset_accountId_syncStatus_purchaseDate_id_idx" ON "Asset"("accountId", "syncStatus", "purchaseDate" DESC, "id");
+
