@@ -93,6 +93,11 @@ describe("logging in over HTTP", () => {
     expect(bad.error?.data.fieldErrors?.email?.[0]).toBe("Enter a valid email address");
     expect(bad.error?.data.fieldErrors?.["billingAddress.country"]?.[0]).toMatch(/country/i);
     expect(bad.error?.data.fieldErrors?.currency?.[0]).toMatch(/currency/i);
+    // The message itself is words (the first problem and how many more), not zod's issues as JSON.
+    expect(bad.error?.message).toMatch(/^companyName: Company name is required \(and \d+ more problems\)$/);
+    const noInput = await staff.trpc("bss.account.get");
+    expect(noInput.status).toBe(400);
+    expect(noInput.error?.message).toBe("Invalid input: expected object, received undefined");
     const garbage = await staff.trpc("bss.account.get", { id: "../../etc/passwd" });
     expect(garbage.status).toBe(400);
     const missing = await staff.trpc("bss.account.get", { id: "00000000-0000-4000-8000-000000000000" });

@@ -52,6 +52,8 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     return {
       ...shape,
+      // zod's own message is its issues as JSON; say the first one in words instead.
+      message: cause instanceof ZodError ? validationMessage(cause) : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms: zod issues, or the field a domain rule named.
@@ -67,6 +69,15 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** "quantity: Too small: expected number to be >=1" (and how many more problems there are). */
+function validationMessage(error: ZodError): string {
+  const [first] = error.issues;
+  if (!first) return "Invalid input";
+  const path = first.path.map(String).join(".");
+  const more = error.issues.length - 1;
+  return `${path ? `${path}: ` : ""}${first.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : ""}`;
+}
 
 /** Messages by dotted field path ("billingAddress.city"), first message first. */
 function fieldErrorsOf(error: ZodError): Record<string, string[]> {
