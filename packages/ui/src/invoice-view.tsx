@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@cm/domain/client";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { Badge } from "./feedback.tsx";
 import { formatDate, formatMoney } from "./format.ts";
 import { Card } from "./layout.tsx";
@@ -29,7 +30,20 @@ function Party({ title, party }: { title: string; party: Invoice["seller"] }) {
   );
 }
 
-/** An invoice or credit invoice as both apps show it; `links` renders order/credit links for the app's routes. */
+/** A "label  link" line of an invoice's facts; both apps route /orders/:id and /invoices/:id. */
+function RelatedLink({ label, to, text }: { label: string; to: string; text: string }) {
+  return (
+    <p>
+      <span className="text-slate-500">{label}</span> <Link to={to} className="text-brand-700 hover:underline">{text}</Link>
+    </p>
+  );
+}
+
+/**
+ * An invoice or credit invoice as both apps show it, with links to its order,
+ * the invoice it credits and its credit invoices; `links` adds the app's own
+ * (the BSS links the account) before them.
+ */
 export function InvoiceView({ invoice, pdfHref, actions, links }: { invoice: Invoice; pdfHref: string; actions?: ReactNode; links?: ReactNode }) {
   return (
     <div className="space-y-6">
@@ -67,6 +81,11 @@ export function InvoiceView({ invoice, pdfHref, actions, links }: { invoice: Inv
               </p>
             )}
             {links}
+            {invoice.order && <RelatedLink label="Order" to={`/orders/${invoice.order.id}`} text={invoice.order.number} />}
+            {invoice.creditFor && <RelatedLink label="Credit for" to={`/invoices/${invoice.creditFor.id}`} text={invoice.creditFor.number} />}
+            {invoice.credits.map((credit) => (
+              <RelatedLink key={credit.id} label="Credited by" to={`/invoices/${credit.id}`} text={credit.number} />
+            ))}
           </div>
         </div>
       </Card>

@@ -44,25 +44,6 @@ export function InvoicePage() {
     <InvoiceView
       invoice={data}
       pdfHref={`/api/storefront/invoices/${data.id}/pdf`}
-      links={
-        <>
-          {data.order && (
-            <p>
-              <span className="text-slate-500">Order</span> <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link>
-            </p>
-          )}
-          {data.creditFor && (
-            <p>
-              <span className="text-slate-500">Credit for</span> <Link to={`/invoices/${data.creditFor.id}`} className="text-brand-700 hover:underline">{data.creditFor.number}</Link>
-            </p>
-          )}
-          {data.credits.map((credit) => (
-            <p key={credit.id}>
-              <span className="text-slate-500">Credited by</span> <Link to={`/invoices/${credit.id}`} className="text-brand-700 hover:underline">{credit.number}</Link>
-            </p>
-          ))}
-        </>
-      }
     />
   );
 }
