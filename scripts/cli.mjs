@@ -4,13 +4,19 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PNPM_VERSION = "10.34.8";
 const toolsDir = join(root, ".tools");
 const pnpmBin = join(toolsDir, "node_modules", "pnpm", "bin", "pnpm.cjs");
+
+// Every child process finds the project's own tools first: the pnpm fetched
+// into .tools (turbo looks for the package manager on PATH) and the
+// workspace's node_modules/.bin. A fresh machine has no global pnpm, turbo,
+// tsx, vite, vitest or prisma, and a global one must never be picked instead.
+process.env.PATH = [join(toolsDir, "node_modules", ".bin"), join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter);
 
 function log(message) {
   process.stdout.write(`\n\u001b[1m▶ ${message}\u001b[0m\n`);

@@ -6,13 +6,15 @@
 // REQUIRE_CHROMIUM=1 (set by .ci/run) make their absence a failure.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pnpmBin = join(root, ".tools", "node_modules", "pnpm", "bin", "pnpm.cjs");
 const results = [];
 process.env.TURBO_TELEMETRY_DISABLED = "1";
+// As in cli.mjs: the project's own tools first on PATH (also when this file is run directly).
+process.env.PATH = [join(root, ".tools", "node_modules", ".bin"), join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter);
 
 function step(name, args, env = {}) {
   process.stdout.write(`\n\u001b[1m▶ ${name}\u001b[0m\n`);
