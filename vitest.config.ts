@@ -3,11 +3,16 @@ import { defineConfig } from "vitest/config";
 // Three kinds of tests (see ARCHITECTURE.md): unit tests beside the code,
 // integration tests (*.int.test.ts) against a real database and real services
 // on loopback, and end-to-end tests (e2e/) in Chromium.
+// Tests wait for outcomes, never race a clock: expect.poll gives a condition
+// 30 s by default (vitest's 1 s fails on a loaded 2-core machine).
+const patient = { expect: { poll: { timeout: 30_000, interval: 100 } } };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          ...patient,
           name: "unit",
           include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
@@ -18,6 +23,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...patient,
           name: "int",
           include: ["{apps,packages}/*/{src,test}/**/*.int.test.ts"],
           exclude: ["**/node_modules/**"],
@@ -30,6 +36,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...patient,
           name: "chaos",
           include: ["chaos/**/*.test.ts"],
           environment: "node",
@@ -41,6 +48,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...patient,
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",

@@ -11,6 +11,8 @@ export interface SimContext {
   adminToken: string | undefined;
   /** How long a coupon-creation Idempotency-Key is remembered (real time). */
   idempotencyRetentionMs: number;
+  /** Real time in ms (Date.now), which key retention is counted in; tests pass their own. */
+  realNow(): number;
   /** The link an end-customer opens to redeem a coupon. */
   portalUrl(code: string): string;
 }

@@ -15,6 +15,7 @@ async function context(): Promise<SimContext> {
     apiKey: "k",
     adminToken: undefined,
     idempotencyRetentionMs: DEFAULT_IDEMPOTENCY_RETENTION_MS,
+    realNow: () => Date.now(),
     portalUrl: (code) => `http://portal.test/portal?code=${code}`,
   };
 }

@@ -82,7 +82,7 @@ export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
  */
 export function forgetExpiredKeys(context: SimContext): void {
   const { state } = context.store;
-  const cutoff = Date.now() - context.idempotencyRetentionMs;
+  const cutoff = context.realNow() - context.idempotencyRetentionMs;
   if (state.idempotency.some((record) => Date.parse(record.recordedAt) <= cutoff)) {
     state.idempotency = state.idempotency.filter((record) => Date.parse(record.recordedAt) > cutoff);
   }
@@ -123,7 +123,7 @@ export function issueCoupon(
     revokedAt: null,
   };
   state.coupons.push(coupon);
-  state.idempotency.push({ scope, key: idempotencyKey, fingerprint: print, couponCode: code, createdAt: now.toISOString(), recordedAt: new Date().toISOString() });
+  state.idempotency.push({ scope, key: idempotencyKey, fingerprint: print, couponCode: code, createdAt: now.toISOString(), recordedAt: new Date(context.realNow()).toISOString() });
   return { coupon, replayed: false };
 }
 

@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   portalBaseUrl?: string;
   /** How long a coupon-creation Idempotency-Key is remembered, in real time; defaults to 24 hours. */
   idempotencyRetentionMs?: number;
+  /** The real-time source retention is counted in (default Date.now); a test moves it instead of sleeping. */
+  realNow?: () => number;
 }
 
 export interface RunningSimulator {
@@ -42,6 +44,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     apiKey: options.apiKey,
     adminToken: options.adminToken || undefined,
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS,
+    realNow: options.realNow ?? Date.now,
     portalUrl: (code) => `${portalBase}/portal?code=${encodeURIComponent(code)}`,
   };
   const app = createApp(context);

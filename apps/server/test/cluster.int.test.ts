@@ -102,7 +102,7 @@ describe.skipIf(!enabled)("several server processes (WEB_CONCURRENCY=2, PostgreS
     process.kill(victim ?? 0, "SIGKILL");
     // The other process answers meanwhile (a connection handed to the dead one just before it died may fail).
     const healthy = () => fetch(`${url}/healthz`).then((response) => response.ok, () => false);
-    await waitFor(healthy, "an answer from the surviving process", 5_000);
+    await waitFor(healthy, "an answer from the surviving process", 15_000);
     await waitFor(() => {
       const now = serverProcesses(child.pid ?? 0);
       return now.length === 2 && !now.includes(victim ?? 0);

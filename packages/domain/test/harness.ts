@@ -41,7 +41,7 @@ export async function createHarness(options: { mailer?: Mailer } = {}): Promise<
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
   const queue = await startJobQueue(database, { queues: allQueues() });
   const secrets = new SecretBox(randomBytes(32).toString("base64"));
-  const bittitan = new BitTitanGateway(database.prisma, secrets, { timeoutMs: 2_000, maxAttempts: 3, backoffMs: 20, logger: silentLogger });
+  const bittitan = new BitTitanGateway(database.prisma, secrets, { timeoutMs: 30_000, maxAttempts: 3, backoffMs: 20, logger: silentLogger });
   const deps: DomainDeps = { db: database.prisma, publicUrl: "http://shop.test", clock, logger: silentLogger, queue, secrets, bittitan, mailer: options.mailer };
   await setupDistributor(deps, {
     companyName: "Test Distribution",

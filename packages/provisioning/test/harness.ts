@@ -25,10 +25,18 @@ export async function startTestSimulator(dataFile?: string): Promise<{ sim: Runn
   return { sim, admin: new SimAdmin(sim.url) };
 }
 
-/** Small timeouts so fault tests finish in well under a second each. */
+/**
+ * A patient client: an answer may take long on a loaded machine (the first
+ * coupon call checks a scrypt hash), so no test depends on a tight timeout.
+ * Tests of the timeout itself pass a short one against a simulator that never
+ * answers, which times out whatever the load.
+ */
 export function testClient(url: string, overrides: Partial<BitTitanClientOptions> = {}): BitTitanClient {
-  return new BitTitanClient({ baseUrl: url, apiKey: API_KEY, timeoutMs: 300, maxAttempts: 3, backoffMs: 20, ...overrides });
+  return new BitTitanClient({ baseUrl: url, apiKey: API_KEY, timeoutMs: 30_000, maxAttempts: 3, backoffMs: 20, ...overrides });
 }
+
+/** For attempts that are meant to time out: the simulator holds them without answering. */
+export const SHORT_TIMEOUT_MS = 300;
 
 let keyCounter = 0;
 export function newIdempotencyKey(): string {
