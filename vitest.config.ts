@@ -49,6 +49,18 @@ export default defineConfig({
       {
         test: {
           ...patient,
+          // npm start from a fresh git clone, with failing stand-ins for global tools first on PATH.
+          name: "fresh-clone",
+          include: ["e2e/fresh-clone.test.ts"],
+          environment: "node",
+          pool: "forks",
+          testTimeout: 1_200_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          ...patient,
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",

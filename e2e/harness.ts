@@ -27,7 +27,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [launch], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, BITTITAN_SIM_PORT: String(simPort), LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, BITTITAN_SIM_PORT: String(simPort), SMTP_DEV_PORT: "0", LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -84,6 +84,12 @@ switch (command) {
     build();
     startProduct();
     break;
+  case "setup":
+    install();
+    build();
+    // Its own messages say why it refused; pass its exit code on as it is.
+    process.exit(spawnSync(process.execPath, [join(root, "apps/server/dist/setup.js"), ...process.argv.slice(3)], { cwd: root, stdio: "inherit" }).status ?? 1);
+    break;
   case "test":
     install();
     build();
@@ -100,6 +106,6 @@ switch (command) {
     pnpm(["exec", "tsx", "chaos/src/cli.ts", ...process.argv.slice(3)]);
     break;
   default:
-    console.error(`usage: node scripts/cli.mjs <install|build|start|test|bench|chaos>`);
+    console.error(`usage: node scripts/cli.mjs <install|build|start|setup|test|bench|chaos>`);
     process.exit(2);
 }

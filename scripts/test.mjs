@@ -51,6 +51,7 @@ if (postgresInstalled) {
 } else {
   skip("Integration tests (PostgreSQL server)", { env: "POSTGRES", what: "PostgreSQL" });
 }
+step("npm start from a fresh clone (only node and npm; global tools shadowed)", ["exec", "vitest", "run", "--project", "fresh-clone"]);
 step("Chaos run (100 checkouts, one SIGKILL, BitTitan and SMTP failing)", ["exec", "vitest", "run", "--project", "chaos"]);
 if (chromiumInstalled) {
   step("End-to-end tests (Chromium)", ["exec", "vitest", "run", "--project", "e2e"]);

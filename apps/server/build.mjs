@@ -7,7 +7,7 @@ import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/launch.ts"],
+  entryPoints: ["src/launch.ts", "src/setup.ts"],
   outdir: "dist",
   bundle: true,
   format: "esm",

@@ -176,7 +176,7 @@ describe("OpenAPI document", () => {
     expect(spec.openapi).toBe("3.1.0");
 
     const store = await Store.open(undefined);
-    const app = createApp({ store, clock: new SimClock(store.state), faults: new FaultController(), apiKey: "k", adminToken: "a", idempotencyRetentionMs: 1, portalUrl: () => "" });
+    const app = createApp({ store, clock: new SimClock(store.state), faults: new FaultController(), apiKey: "k", adminToken: "a", idempotencyRetentionMs: 1, realNow: Date.now, portalUrl: () => "" });
     const routes = app.routes
       .filter((route) => route.method !== "ALL")
       .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/$/, "$1")}`);

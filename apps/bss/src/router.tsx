@@ -3,6 +3,7 @@ import { AccountDetailPage } from "./pages/account-detail.tsx";
 import { AccountEditPage, AccountNewPage } from "./pages/account-form.tsx";
 import { AccountsPage } from "./pages/accounts.tsx";
 import { Layout } from "./pages/layout.tsx";
+import { FirstRunPage } from "./pages/first-run.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { StaffPage } from "./pages/staff.tsx";
@@ -22,6 +23,7 @@ import { OrderDetailPage } from "./pages/orders/order-detail.tsx";
 import { OrderEditPage, OrderNewPage } from "./pages/orders/order-form.tsx";
 import { OrdersPage } from "./pages/orders/orders.tsx";
 import { BrandingPage } from "./pages/setup/branding.tsx";
+import { CompanyPage } from "./pages/setup/company.tsx";
 import { DeliveryLogPage } from "./pages/notifications/delivery-log.tsx";
 import { DevInboxPage } from "./pages/notifications/dev-inbox.tsx";
 import { EmailDetailPage } from "./pages/notifications/email-detail.tsx";
@@ -34,6 +36,7 @@ import { SubscriptionsPage } from "./pages/plans/subscriptions.tsx";
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
+    { path: "/setup", element: <FirstRunPage /> },
     {
       element: <Layout />,
       children: [
@@ -54,6 +57,7 @@ export const router = createBrowserRouter(
         { path: "orders/:id", element: <OrderDetailPage /> },
         { path: "orders/:id/edit", element: <OrderEditPage /> },
         { path: "setup/branding", element: <BrandingPage /> },
+        { path: "setup/company", element: <CompanyPage /> },
         { path: "setup/notifications", element: <TemplatesPage /> },
         { path: "setup/notifications/templates/:key", element: <TemplateEditorPage /> },
         { path: "setup/notifications/log", element: <DeliveryLogPage /> },

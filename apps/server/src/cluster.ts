@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 
 /** How a worker learns where the primary's BitTitan simulator listens. */
 export const SIM_URL_VARIABLE = "CM_CLUSTER_SIM_URL";
+/** Set for the first server process, the one that migrates, seeds and prints the set-up token. */
+export const FIRST_PROCESS_VARIABLE = "CM_CLUSTER_FIRST";
 
 interface ReadyMessage {
   type: "cm-ready";
@@ -33,7 +35,11 @@ export async function runCluster(options: {
 }): Promise<void> {
   const { logger } = options;
   const simulator = await options.startSimulator();
-  const workerEnv = (seed: boolean) => ({ [SIM_URL_VARIABLE]: simulator?.url ?? "", SEED_DEMO: seed ? (process.env.SEED_DEMO ?? "true") : "false" });
+  const workerEnv = (seed: boolean) => ({
+    [SIM_URL_VARIABLE]: simulator?.url ?? "",
+    [FIRST_PROCESS_VARIABLE]: seed ? "1" : "",
+    SEED_DEMO: seed ? (process.env.SEED_DEMO ?? "true") : "false",
+  });
   let stopping = false;
 
   const fork = (seed: boolean): Promise<{ worker: Worker; banner: string }> => {

@@ -5,8 +5,8 @@
 import cluster from "node:cluster";
 import { join } from "node:path";
 import { SimulatorAdmin } from "@cm/bittitan-sim";
-import { DEMO_LOGINS, seedDemo, seedDemoCatalog } from "@cm/domain";
-import { runCluster, SIM_URL_VARIABLE, tellPrimaryReady } from "./cluster.ts";
+import { DEMO_LOGINS, issueSetupToken, seedDemo, seedDemoCatalog } from "@cm/domain";
+import { FIRST_PROCESS_VARIABLE, runCluster, SIM_URL_VARIABLE, tellPrimaryReady } from "./cluster.ts";
 import { startEmbeddedBitTitan, type EmbeddedBitTitan } from "./embedded-bittitan.ts";
 import { readEnv, type Env } from "./env.ts";
 import { startRuntime } from "./runtime.ts";
@@ -28,8 +28,18 @@ async function startSimulator(): Promise<EmbeddedBitTitan | null> {
   });
 }
 
+interface StartFacts {
+  databaseKind: string;
+  devSmtpUrl: string | null;
+  simUrl: string | null;
+  demoPresent: boolean;
+  processes: number;
+  /** Set while no administrator exists: the one-time token /bss/setup asks for. */
+  setupToken: string | null;
+}
+
 /** The lines printed once everything is up. */
-function banner(env: Env, facts: { databaseKind: string; devSmtpUrl: string | null; simUrl: string | null; demoPresent: boolean; processes: number }): string {
+function banner(env: Env, facts: StartFacts): string {
   const lines = [
     "",
     "  CloudMarket is running",
@@ -40,11 +50,22 @@ function banner(env: Env, facts: { databaseKind: string; devSmtpUrl: string | nu
     `  Database    ${facts.databaseKind === "pglite" ? `embedded PGlite in ${env.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)"}`,
     `  Email       ${facts.devSmtpUrl ? `development mail server at ${facts.devSmtpUrl} (BSS > Notifications > Dev inbox)` : "through SMTP_URL"}`,
     ...(facts.simUrl ? [`  BitTitan    simulator at ${facts.simUrl}  (API docs: ${facts.simUrl}/openapi.json)`] : []),
+    ...(facts.simUrl && !facts.demoPresent ? [`              its API key for BSS > BitTitan: ${secrets.simApiKey}`] : []),
     ...(facts.processes > 1 ? [`  Processes   ${facts.processes} server processes (WEB_CONCURRENCY)`] : []),
   ];
   if (facts.demoPresent) {
     lines.push("", `  Demo logins (password for all: ${DEMO_LOGINS[0]?.password})`);
     for (const login of DEMO_LOGINS) lines.push(`    ${login.app.padEnd(10)} ${login.email.padEnd(28)} ${login.who}`);
+  }
+  if (facts.setupToken) {
+    lines.push(
+      "",
+      "  First run: no administrator exists yet. Create the distributor and its first",
+      "  administrator in the browser, or stop the server and run `npm run setup`:",
+      `    Open         ${env.publicUrl}/bss/setup`,
+      `    Setup token  ${facts.setupToken}`,
+      "  (a new token is printed at every start until set-up is done)",
+    );
   }
   lines.push("", "  Press Ctrl+C to stop.", "");
   return lines.join("\n") + "\n";
@@ -53,6 +74,9 @@ function banner(env: Env, facts: { databaseKind: string; devSmtpUrl: string | nu
 /** One server process: the whole product when WEB_CONCURRENCY is 1, else one of the cluster's workers. */
 async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () => Promise<void> } | null): Promise<void> {
   let demoPresent = false;
+  let setupToken: string | null = null;
+  // One process per instance issues the token (the first of a cluster), so the printed one is the one that counts.
+  const firstProcess = !cluster.isWorker || process.env[FIRST_PROCESS_VARIABLE] === "1";
   const runtime = await startRuntime(env, {
     beforeReady: async ({ deps }) => {
       if (env.SEED_DEMO && (await seedDemo(deps))) {
@@ -67,12 +91,14 @@ async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () 
         logger.info("demo data seeded");
       }
       demoPresent = (await deps.db.staffUser.count({ where: { email: DEMO_LOGINS[0]?.email } })) > 0;
+      if (firstProcess) setupToken = await issueSetupToken(deps);
+      if (setupToken) logger.warn({ setupUrl: `${env.publicUrl}/bss/setup` }, "no administrator exists yet: waiting for set-up (the setup token is printed below)");
     },
   }).catch(async (error: unknown) => {
     await simulator?.stop?.();
     throw error;
   });
-  const facts = { databaseKind: runtime.db.kind, devSmtpUrl: runtime.mail.devSmtpUrl, simUrl: simulator?.url ?? null, demoPresent, processes: env.WEB_CONCURRENCY };
+  const facts: StartFacts = { databaseKind: runtime.db.kind, devSmtpUrl: runtime.mail.devSmtpUrl, simUrl: simulator?.url ?? null, demoPresent, processes: env.WEB_CONCURRENCY, setupToken };
   if (cluster.isWorker) tellPrimaryReady(banner(runtime.env, facts));
   else process.stdout.write(banner(runtime.env, facts));
 

@@ -3,6 +3,7 @@ import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./data-dir-lock.ts";
 import pg from "pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 
@@ -101,7 +102,11 @@ function oneQueryAtATime(tx: PgTransaction): PgTransaction {
 
 async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const pglite = config.pglite ?? (await createPGlite(config.dataDir ? { dataDir: config.dataDir } : {}));
+  const unlock = config.dataDir && !config.pglite ? lockDataDir(config.dataDir) : () => undefined;
+  const pglite = config.pglite ?? (await createPGlite(config.dataDir ? { dataDir: config.dataDir } : {}).catch((error: unknown) => {
+    unlock();
+    throw error;
+  }));
   // The adapter is typed against an older @prisma/driver-adapter-utils; it
   // ignores the argument-type hints that changed, so the cast is sound.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg, transactionOptions: TRANSACTION_OPTIONS });
@@ -115,6 +120,7 @@ async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promis
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }

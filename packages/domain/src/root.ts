@@ -4,10 +4,12 @@ import { bssAssetRouter, bssInvoiceRouter } from "./routers/bss/asset.ts";
 import { bssBitTitanRouter } from "./routers/bss/bittitan.ts";
 import { storefrontAssetRouter, storefrontInvoiceRouter } from "./routers/storefront/asset.ts";
 import { bssCatalogRouter } from "./routers/bss/catalog.ts";
+import { bssCompanyRouter } from "./routers/bss/company.ts";
 import { bssOrderRouter } from "./routers/bss/order.ts";
 import { storefrontBasketRouter, storefrontCheckoutRouter, storefrontOrderRouter } from "./routers/storefront/basket.ts";
 import { storefrontCatalogRouter } from "./routers/storefront/catalog.ts";
 import { bssNotificationRouter } from "./routers/bss/notification.ts";
+import { firstRunRouter } from "./routers/first-run.ts";
 import { bssStaffRouter } from "./routers/bss/staff.ts";
 import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
@@ -18,16 +20,19 @@ import { publicProcedure, router } from "./trpc.ts";
 
 /**
  * Two namespaces, one per app: `bss.*` procedures need a staff session,
- * `storefront.*` procedures a Storefront session. The boundary is the
+ * `storefront.*` procedures a Storefront session (`health` and `setup.*` are public). The boundary is the
  * procedure type each one is built on (see trpc.ts).
  */
 export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
+  /** The first run, before anyone can sign in (guarded by the setup token, not a session). */
+  setup: firstRunRouter,
   bss: router({
     account: bssAccountRouter,
     asset: bssAssetRouter,
     bittitan: bssBitTitanRouter,
     catalog: bssCatalogRouter,
+    company: bssCompanyRouter,
     invoice: bssInvoiceRouter,
     order: bssOrderRouter,
     notification: bssNotificationRouter,

@@ -35,15 +35,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A migrated database with a distributor and its admin (admin@distributor.test). */
-export async function createHarness(options: { mailer?: Mailer } = {}): Promise<Harness> {
+/** A migrated database with a distributor and its admin (admin@distributor.test); `bare`: neither (a first run). */
+export async function createHarness(options: { mailer?: Mailer; bare?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
   const queue = await startJobQueue(database, { queues: allQueues() });
   const secrets = new SecretBox(randomBytes(32).toString("base64"));
   const bittitan = new BitTitanGateway(database.prisma, secrets, { timeoutMs: 30_000, maxAttempts: 3, backoffMs: 20, logger: silentLogger });
   const deps: DomainDeps = { db: database.prisma, publicUrl: "http://shop.test", clock, logger: silentLogger, queue, secrets, bittitan, mailer: options.mailer };
-  await setupDistributor(deps, {
+  if (!options.bare) await setupDistributor(deps, {
     companyName: "Test Distribution",
     email: "billing@distributor.test",
     phone: null,

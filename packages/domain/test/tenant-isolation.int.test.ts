@@ -193,6 +193,8 @@ describe("the boundary between the two apps", () => {
       const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
       return codeOf(procedure({}));
     };
+    // Outside the two namespaces only these need no session: a new public procedure must be a decision.
+    expect(paths.filter((p) => !p.startsWith("bss.") && !p.startsWith("storefront.")).sort()).toEqual(["health", "setup.complete", "setup.status"]);
     for (const path of paths.filter((p) => p.startsWith("bss."))) {
       expect(await call(bob, path), path).toBe("UNAUTHORIZED");
       expect(await call(harness.anonymous(), path), path).toBe("UNAUTHORIZED");

@@ -67,8 +67,19 @@ export async function signOut(realm: AuthRealm): Promise<void> {
   });
 }
 
-/** A fresh idempotency key for one submission of a form. */
-export const newIdempotencyKey = () => crypto.randomUUID();
+/**
+ * A fresh idempotency key (a v4 UUID) for one submission of a form. Browsers
+ * offer crypto.randomUUID only on https and localhost; a BSS opened at
+ * http://<server-ip> still has getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** Changes the signed-in user's password (better-auth checks the current one); `headers` as for signIn. */
 export async function changePassword(

@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { to: "/setup/notifications", label: "Notifications" },
 ];
 const ADMIN_NAV: NavItem[] = [
+  { to: "/setup/company", label: "Company" },
   { to: "/setup/staff", label: "Staff" },
   { to: "/setup/branding", label: "Branding" },
 ];

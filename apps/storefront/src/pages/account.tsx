@@ -153,8 +153,8 @@ function ChangePassword() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (next.length < 10) {
-      setResult({ ok: false, message: "The new password must be at least 10 characters." });
+    if (next.length < 12) {
+      setResult({ ok: false, message: "The new password must be at least 12 characters." });
       return;
     }
     setPending(true);

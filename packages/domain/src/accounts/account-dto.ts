@@ -71,16 +71,33 @@ const contactSelect = {
   shopUser: { select: { email: true } },
 } satisfies Prisma.ContactSelect;
 
-export const accountDetailSelect = {
-  ...accountSummarySelect,
-  phone: true,
-  taxId: true,
-  website: true,
+/** The columns of an account's billing address. */
+export const billingAddressSelect = {
   billingLine1: true,
   billingLine2: true,
   billingCity: true,
   billingRegion: true,
   billingPostalCode: true,
+  billingCountry: true,
+} satisfies Prisma.AccountSelect;
+
+export function toBillingAddress(row: Prisma.AccountGetPayload<{ select: typeof billingAddressSelect }>): BillingAddressDto {
+  return {
+    line1: row.billingLine1,
+    line2: row.billingLine2,
+    city: row.billingCity,
+    region: row.billingRegion,
+    postalCode: row.billingPostalCode,
+    country: row.billingCountry,
+  };
+}
+
+export const accountDetailSelect = {
+  ...accountSummarySelect,
+  ...billingAddressSelect,
+  phone: true,
+  taxId: true,
+  website: true,
   primaryContactId: true,
   contacts: { select: contactSelect, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] },
   children: { select: accountSummarySelect, orderBy: { companyName: "asc" } },
@@ -136,14 +153,7 @@ export function toAccountDetail(row: DetailRow): AccountDetailDto {
     phone: row.phone,
     taxId: row.taxId,
     website: row.website,
-    billingAddress: {
-      line1: row.billingLine1,
-      line2: row.billingLine2,
-      city: row.billingCity,
-      region: row.billingRegion,
-      postalCode: row.billingPostalCode,
-      country: row.billingCountry,
-    },
+    billingAddress: toBillingAddress(row),
     primaryContact: contacts.find((contact) => contact.isPrimary) ?? null,
     contacts,
     endCustomers: row.children.filter((child) => child.kind === "END_CUSTOMER").map(toAccountSummary),

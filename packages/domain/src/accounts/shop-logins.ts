@@ -1,6 +1,6 @@
 import type { Prisma } from "@cm/db";
 import { hashPassword } from "better-auth/crypto";
-import { generateId } from "better-auth";
+import { randomUUID } from "node:crypto";
 import { DomainError } from "../errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -22,12 +22,12 @@ export async function createShopLogin(
     if (taken.contactId === login.contactId) throw new DomainError("CONFLICT", "This contact can already log in", field);
     throw new DomainError("CONFLICT", `Another Storefront login already uses ${login.email}`, field);
   }
-  const userId = generateId();
+  const userId = randomUUID();
   await tx.shopUser.create({
     data: { id: userId, email: login.email, name: login.name, contactId: login.contactId, emailVerified: true },
   });
   await tx.shopCredential.create({
-    data: { id: generateId(), userId, accountId: userId, providerId: "credential", password: login.passwordHash },
+    data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: login.passwordHash },
   });
 }
 

@@ -43,7 +43,7 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
+      minPasswordLength: 12,
       maxPasswordLength: 128,
     },
     user: { modelName: `${prefix}User` },

@@ -7,6 +7,8 @@ import { getInvoice } from "./invoices.ts";
 export async function invoicePdf(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await getInvoice(deps, scope, id);
   const branding = await deps.db.branding.findUnique({ where: { id: "default" }, select: { displayName: true, primaryColor: true } });
+  // Dates print as the distributor's own calendar has them (set up with its time zone).
+  const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { timeZone: true } });
   const creditFor = invoice.creditFor ? await deps.db.invoice.findUnique({ where: { id: invoice.creditFor.id }, select: { number: true, issuedAt: true } }) : null;
   const pdf = await renderInvoicePdf({
     kind: invoice.kind === "CREDIT" ? "credit-invoice" : "invoice",
@@ -23,6 +25,6 @@ export async function invoicePdf(deps: DomainDeps, scope: Prisma.InvoiceWhereInp
     lines: invoice.lines,
     totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
     notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
-  });
+  }, { timeZone: distributor?.timeZone ?? "UTC" });
   return { filename: `${invoice.number}.pdf`, pdf };
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@cm/db";
-import { formatAccountNumber } from "../accounts/account-dto.ts";
+import { billingAddressSelect, formatAccountNumber } from "../accounts/account-dto.ts";
 
 /** Who an invoice is from or to, frozen at issue time. */
 export interface PartySnapshot {
@@ -16,12 +16,7 @@ const partySelect = {
   companyName: true,
   email: true,
   taxId: true,
-  billingLine1: true,
-  billingLine2: true,
-  billingCity: true,
-  billingRegion: true,
-  billingPostalCode: true,
-  billingCountry: true,
+  ...billingAddressSelect,
 } satisfies Prisma.AccountSelect;
 
 export async function snapshotParty(tx: Prisma.TransactionClient, where: Prisma.AccountWhereInput): Promise<PartySnapshot> {

@@ -1,4 +1,4 @@
-import type { PlanCode } from "@cm/db";
+import type { PlanCode, Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { UpdatePlanInput } from "../schemas/plans.ts";
@@ -42,6 +42,13 @@ export async function seedPlans(
     created += 1;
   }
   return created;
+}
+
+/** The Free plan costs 0 in the distributor's currency too, when the plans were created before the distributor (a first run). */
+export async function priceFreePlanIn(tx: Prisma.TransactionClient, currency: string): Promise<void> {
+  const free = await tx.plan.findUnique({ where: { code: "FREE" }, select: { id: true } });
+  if (!free) return;
+  await tx.planPrice.upsert({ where: { planId_currency: { planId: free.id, currency } }, create: { planId: free.id, currency, unitPrice: "0" }, update: {} });
 }
 
 export async function listPlans(deps: DomainDeps): Promise<PlanDto[]> {

@@ -45,8 +45,27 @@ export const currencySchema = z
 
 export const passwordSchema = z
   .string({ message: "Password is required" })
-  .min(10, { message: "Password must be at least 10 characters" })
+  .min(12, { message: "Password must be at least 12 characters" })
   .max(128, { message: "Password must be at most 128 characters" });
+
+/** An IANA time zone such as "Europe/Berlin", in its canonical spelling. */
+export const timeZoneSchema = z
+  .string({ message: "Time zone is required" })
+  .trim()
+  .min(1, { message: "Time zone is required" })
+  .transform((zone, context) => {
+    const canonical = canonicalTimeZone(zone);
+    if (!canonical) context.addIssue({ code: "custom", message: `"${zone}" is not a time zone (use a name such as Europe/Berlin)` });
+    return canonical ?? zone;
+  });
+
+function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
 
 export const searchSchema = z.string().trim().max(100).optional();
 

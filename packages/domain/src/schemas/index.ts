@@ -5,3 +5,4 @@ export * from "./orders.ts";
 export * from "./assets.ts";
 export * from "./plans.ts";
 export * from "./price-lists.ts";
+export * from "./setup.ts";

@@ -1,7 +1,8 @@
 import type { DomainDeps } from "../deps.ts";
 import type { BillingAddressInput } from "../schemas/accounts.ts";
 import { billingColumns } from "../accounts/account-dto.ts";
-import { createStaffUser } from "../staff/staff-users.ts";
+import { hashLoginPassword } from "../accounts/shop-logins.ts";
+import { insertStaffUser } from "../staff/staff-users.ts";
 
 export interface DistributorSetup {
   companyName: string;
@@ -10,30 +11,35 @@ export interface DistributorSetup {
   taxId: string | null;
   website: string | null;
   currency: string;
+  /** IANA time zone; UTC when not given. */
+  timeZone?: string;
   billingAddress: BillingAddressInput;
   admin: { name: string; email: string; password: string };
 }
 
 /**
- * First start of an instance: the distributor account (the instance owner)
- * and its first administrator. Does nothing and returns false when the
- * instance is already set up.
+ * A complete distributor with its first administrator, in one transaction
+ * (the demo seed and the test harness). Does nothing and returns false when
+ * the instance already has a distributor.
  */
 export async function setupDistributor(deps: DomainDeps, setup: DistributorSetup): Promise<boolean> {
-  const exists = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { id: true } });
-  if (exists) return false;
-  await deps.db.account.create({
-    data: {
-      kind: "DISTRIBUTOR",
-      companyName: setup.companyName,
-      email: setup.email,
-      phone: setup.phone,
-      taxId: setup.taxId,
-      website: setup.website,
-      currency: setup.currency,
-      ...billingColumns(setup.billingAddress),
-    },
+  const passwordHash = await hashLoginPassword(setup.admin.password);
+  return deps.db.$transaction(async (tx) => {
+    if (await tx.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { id: true } })) return false;
+    await tx.account.create({
+      data: {
+        kind: "DISTRIBUTOR",
+        companyName: setup.companyName,
+        email: setup.email,
+        phone: setup.phone,
+        taxId: setup.taxId,
+        website: setup.website,
+        currency: setup.currency,
+        timeZone: setup.timeZone ?? null,
+        ...billingColumns(setup.billingAddress),
+      },
+    });
+    await insertStaffUser(tx, { ...setup.admin, role: "ADMIN", passwordHash });
+    return true;
   });
-  await createStaffUser(deps, { ...setup.admin, role: "ADMIN" });
-  return true;
 }

@@ -1,5 +1,5 @@
-import type { StaffRole } from "@cm/db";
-import { generateId } from "better-auth";
+import type { Prisma, StaffRole } from "@cm/db";
+import { randomUUID } from "node:crypto";
 import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -25,20 +25,26 @@ export async function createStaffUser(
   input: { name: string; email: string; role: StaffRole; password: string },
 ): Promise<StaffUserDto> {
   const passwordHash = await hashLoginPassword(input.password);
-  return deps.db.$transaction(async (tx) => {
-    if (await tx.staffUser.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new DomainError("CONFLICT", `A staff user with email ${input.email} exists`, "email");
-    }
-    const id = generateId();
-    const user = await tx.staffUser.create({
-      data: { id, name: input.name, email: input.email, role: input.role, emailVerified: true },
-      select: staffSelect,
-    });
-    await tx.staffCredential.create({
-      data: { id: generateId(), userId: id, accountId: id, providerId: "credential", password: passwordHash },
-    });
-    return user;
+  return deps.db.$transaction((tx) => insertStaffUser(tx, { ...input, passwordHash }));
+}
+
+/** A staff user with a password (the same rows better-auth's sign-up would write), inside the caller's transaction. */
+export async function insertStaffUser(
+  tx: Prisma.TransactionClient,
+  input: { name: string; email: string; role: StaffRole; passwordHash: string },
+): Promise<StaffUserDto> {
+  if (await tx.staffUser.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new DomainError("CONFLICT", `A staff user with email ${input.email} exists`, "email");
+  }
+  const id = randomUUID();
+  const user = await tx.staffUser.create({
+    data: { id, name: input.name, email: input.email, role: input.role, emailVerified: true },
+    select: staffSelect,
   });
+  await tx.staffCredential.create({
+    data: { id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: input.passwordHash },
+  });
+  return user;
 }
 
 /** Deactivating ends the user's sessions; an admin cannot lock themself out. */
