@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isUniqueViolation, type Prisma, type PrismaClient } from "@cm/db";
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -11,7 +12,9 @@ type SerializedResult = Parameters<typeof superjson.deserialize>[0];
  * apps send one per form submission). The key's record, the mutation's writes
  * and its stored result commit in ONE transaction: a retry, a double click or
  * a second tab with the same key gets the first result, and a crash part-way
- * leaves nothing behind, so the retry simply runs it again.
+ * leaves nothing behind, so the retry simply runs it again. As with Stripe,
+ * the key remembers what it was used for: the same key with another request
+ * body is refused with 409 instead of answering with the first result.
  */
 export const idempotent = {
   shape: { idempotencyKey: z.uuid({ message: "The idempotency key must be a UUID" }).optional() },
@@ -21,8 +24,10 @@ export const idempotent = {
     const caller = (await ctx.getStaff()) ?? (await ctx.getShop());
     const scope = `${path}:${caller?.kind ?? "public"}:${caller?.userId ?? "-"}`;
     const db = ctx.deps.db;
+    const fingerprint = requestFingerprint(input);
     const replay = async () => {
-      const previous = await db.idempotentRequest.findUnique({ where: { scope_key: { scope, key } }, select: { response: true } });
+      const previous = await db.idempotentRequest.findUnique({ where: { scope_key: { scope, key } }, select: { response: true, fingerprint: true } });
+      if (previous?.fingerprint && previous.fingerprint !== fingerprint) throw keyReusedError();
       return previous?.response == null ? null : { ok: true as const, data: superjson.deserialize(previous.response as unknown as SerializedResult), marker: undefined as never };
     };
     const replayed = await replay();
@@ -30,7 +35,7 @@ export const idempotent = {
     try {
       return await db.$transaction(async (tx) => {
         // A concurrent request with the same key waits here until the first commits (then fails on the key) or rolls back.
-        await tx.idempotentRequest.create({ data: { scope, key, createdAt: ctx.deps.clock.now() } });
+        await tx.idempotentRequest.create({ data: { scope, key, fingerprint, createdAt: ctx.deps.clock.now() } });
         const result = await next({ ctx: { deps: { ...ctx.deps, db: withinTransaction(tx) } } });
         if (!result.ok) throw new Unsuccessful<typeof result>(result);
         await tx.idempotentRequest.update({
@@ -50,6 +55,27 @@ export const idempotent = {
     }
   }),
 };
+
+export const KEY_REUSED_MESSAGE = "This idempotency key was used for a different request";
+export const keyReusedError = () => new TRPCError({ code: "CONFLICT", message: KEY_REUSED_MESSAGE });
+
+/** sha256 of the input without its key, independent of the order of object keys. */
+export function requestFingerprint(input: unknown): string {
+  const { idempotencyKey: _key, ...rest } = (input ?? {}) as Record<string, unknown>;
+  return createHash("sha256").update(canonicalJson(rest)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
 
 /** Carries a failed result out of the transaction, rolling it back. */
 class Unsuccessful<Result> extends Error {

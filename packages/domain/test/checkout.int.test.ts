@@ -65,6 +65,22 @@ describe("the Storefront checkout", () => {
     expect(after).toEqual({ orders: before.orders + 1, invoices: before.invoices + 1, assets: before.assets + 1, coupons: before.coupons + 1, welcomeEmails: before.welcomeEmails + 1 });
   });
 
+  it("refuses the key of a completed order for another basket with 409 and leaves that basket as it is", async () => {
+    const basket = await fillBasket(world, { quantity: 2 });
+    const key = randomUUID();
+    await world.anna.storefront.checkout.complete({ idempotencyKey: key, basketVersion: basket.version });
+    await settle(world);
+    const before = await counts();
+    const next = await fillBasket(world, { quantity: 7 });
+    const error = await world.anna.storefront.checkout.complete({ idempotencyKey: key, basketVersion: next.version }).catch((caught: unknown) => caught);
+    expect(error instanceof TRPCError && error.code).toBe("CONFLICT");
+    expect(error instanceof TRPCError && error.message).toBe("This idempotency key was used for a different request");
+    expect(await counts()).toEqual(before);
+    expect((await world.anna.storefront.basket.get()).lines.map((line) => line.quantity)).toEqual([7]);
+    await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: (await world.anna.storefront.basket.get()).version });
+    await settle(world);
+  });
+
   it("makes one order for a double click and for two tabs submitting at once", async () => {
     const before = await counts();
     const basket = await fillBasket(world, { quantity: 4 });

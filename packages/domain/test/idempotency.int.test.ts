@@ -39,6 +39,18 @@ describe("idempotent mutations", () => {
     expect(await count("Once Only Ltd")).toBe(1);
   });
 
+  it("refuses a key used again for a different request with 409, and changes nothing", async () => {
+    const key = randomUUID();
+    const first = await staff.bss.account.create(account("Fingerprint One Ltd", key));
+    const error = await staff.bss.account.create(account("Fingerprint Two Ltd", key)).catch((caught: unknown) => caught);
+    expect(error instanceof TRPCError && error.code).toBe("CONFLICT");
+    expect(error instanceof TRPCError && error.message).toBe("This idempotency key was used for a different request");
+    expect(await count("Fingerprint Two Ltd")).toBe(0);
+    // The same body with the same key (keys in another order, as JSON allows) still replays the first result.
+    const { companyName, ...rest } = account("Fingerprint One Ltd", key);
+    expect((await staff.bss.account.create({ ...rest, companyName })).id).toBe(first.id);
+  });
+
   it("leaves nothing behind when the mutation fails, so the same key can be used again", async () => {
     const key = randomUUID();
     const failing = { ...account("Rolled Back Ltd", key), primaryContactPassword: "long-enough-password" };

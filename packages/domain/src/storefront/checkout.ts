@@ -2,6 +2,7 @@ import { isUniqueViolation } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { KEY_REUSED_MESSAGE } from "../idempotency.ts";
 import { checkRecipient, loadBuyer } from "../orders/eligibility.ts";
 import { finalizeOrder, wakeOrderWorkers } from "../orders/finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
@@ -44,7 +45,8 @@ export async function completeCheckout(
   caller: ShopCaller,
   input: { idempotencyKey: string; basketVersion: number; storefrontAlias?: string | null },
 ): Promise<CheckoutResult> {
-  const previous = await findByKey(deps, caller, input.idempotencyKey);
+  const fingerprint = `basket:${input.basketVersion};alias:${input.storefrontAlias ?? ""}`;
+  const previous = await findByKey(deps, caller, input.idempotencyKey, fingerprint);
   if (previous) return previous;
   try {
     const result = await deps.db.$transaction(async (tx) => {
@@ -72,6 +74,7 @@ export async function completeCheckout(
           recipientAccountId: recipient.id,
           currency: buyer.currency,
           idempotencyKey: input.idempotencyKey,
+          requestFingerprint: fingerprint,
           placedByContactId: caller.contactId,
         },
         select: { id: true, number: true },
@@ -96,7 +99,7 @@ export async function completeCheckout(
     // A concurrent request with the same key won the race: answer with its order.
     const raced = error instanceof BasketChanged || isUniqueViolation(error);
     if (raced) {
-      const winner = await findByKey(deps, caller, input.idempotencyKey);
+      const winner = await findByKey(deps, caller, input.idempotencyKey, fingerprint);
       if (winner) return winner;
       throw new DomainError("CONFLICT", "Your basket changed since you reviewed it (in another tab?). Please review it again.");
     }
@@ -106,10 +109,12 @@ export async function completeCheckout(
 
 class BasketChanged extends Error {}
 
-async function findByKey(deps: DomainDeps, caller: ShopCaller, idempotencyKey: string): Promise<CheckoutResult | null> {
+/** The order this key made; another basket (version or alias) with the same key is refused. */
+async function findByKey(deps: DomainDeps, caller: ShopCaller, idempotencyKey: string, fingerprint: string): Promise<CheckoutResult | null> {
   const order = await deps.db.order.findUnique({
     where: { accountId_idempotencyKey: { accountId: caller.accountId, idempotencyKey } },
-    select: { id: true, number: true },
+    select: { id: true, number: true, requestFingerprint: true },
   });
+  if (order?.requestFingerprint && order.requestFingerprint !== fingerprint) throw new DomainError("CONFLICT", KEY_REUSED_MESSAGE);
   return order ? { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: true } : null;
 }
