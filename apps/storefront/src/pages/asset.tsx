@@ -61,8 +61,8 @@ export function AssetPage() {
             )}
             {data.syncStatus === "FAILED" && (
               <div className="mt-4">
-                <Alert tone="error" title="BitTitan has not issued the coupon">
-                  {data.syncError} {isBuyer && "Use “Edit and retry” to try again."}
+                <Alert tone="error" title="No coupon yet">
+                  {data.problem} {isBuyer && "Use “Edit and retry” to try again, or ask your distributor."}
                 </Alert>
               </div>
             )}
@@ -72,9 +72,9 @@ export function AssetPage() {
           {isBuyer && <CancelCard asset={data} />}
           <Card title="History">
             <ol className="space-y-2 text-sm">
-              {data.events.map((event, index) => (
+              {data.history.map((entry, index) => (
                 <li key={index}>
-                  <span className="text-slate-500">{formatDateTime(event.at)}</span> · {event.kind.replace(/-/g, " ")}
+                  <span className="text-slate-500">{formatDateTime(entry.at)}</span> · {entry.what}
                 </li>
               ))}
             </ol>

@@ -58,7 +58,7 @@ export function OrderPage() {
                   />
                   {asset.syncStatus === "FAILED" && (
                     <div className="mt-2">
-                      <Alert tone="error">BitTitan could not issue the coupon yet ({asset.syncError}). Your distributor has been notified and it can be retried.</Alert>
+                      <Alert tone="error">{asset.problem} Open the asset to retry, or ask your distributor.</Alert>
                     </div>
                   )}
                 </li>

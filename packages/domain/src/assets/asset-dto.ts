@@ -88,3 +88,45 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
     events,
   };
 }
+
+// ─── The Storefront's view ───────────────────────────────────────────────────
+// Customers see their asset, never the distributor's audit trail (who did
+// what), the provisioning attempts or the vendor's raw error text.
+
+/** What a customer is told while BitTitan has not issued the coupon (the full error is in the BSS). */
+export const SHOP_PROVISIONING_PROBLEM = "BitTitan has not issued the coupon yet.";
+
+export type ShopAssetSummaryDto = Omit<AssetSummaryDto, "syncError"> & { problem: string | null };
+export type ShopAssetDetailDto = Omit<AssetDetailDto, "syncError" | "attempts" | "events"> & {
+  problem: string | null;
+  /** What happened, in the customer's words, without who on the distributor's side did it. */
+  history: { at: Date; what: string }[];
+};
+
+const HISTORY_WORDS: Record<string, string> = {
+  created: "Ordered",
+  "coupon-created": "Coupon created",
+  "coupon-attached": "Coupon created",
+  "provisioning-failed": "BitTitan could not issue the coupon",
+  edited: "Details changed",
+  cancelled: "Cancelled and credited",
+  "coupon-revoked": "Coupon revoked",
+};
+
+function historyEntry(event: AssetDetailDto["events"][number]): { at: Date; what: string } {
+  const state = (event.detail as { state?: unknown } | null)?.state;
+  if (event.kind === "coupon-state" && typeof state === "string") return { at: event.at, what: `Coupon ${state.toLowerCase()}` };
+  return { at: event.at, what: HISTORY_WORDS[event.kind] ?? event.kind.replace(/-/g, " ") };
+}
+
+export const shopProvisioningProblem = (asset: { syncStatus: AssetSyncStatus }) => (asset.syncStatus === "FAILED" ? SHOP_PROVISIONING_PROBLEM : null);
+
+export function toShopAssetSummary(asset: AssetSummaryDto): ShopAssetSummaryDto {
+  const { syncError: _syncError, ...rest } = asset;
+  return { ...rest, problem: shopProvisioningProblem(asset) };
+}
+
+export function toShopAssetDetail(asset: AssetDetailDto): ShopAssetDetailDto {
+  const { syncError: _syncError, attempts: _attempts, events, ...rest } = asset;
+  return { ...rest, problem: shopProvisioningProblem(asset), history: events.map(historyEntry) };
+}

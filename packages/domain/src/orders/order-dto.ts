@@ -1,4 +1,5 @@
 import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma, SubscriptionStatus } from "@cm/db";
+import { shopProvisioningProblem } from "../assets/asset-dto.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { formatSubscriptionNumber } from "../plans/subscription-number.ts";
 
@@ -145,5 +146,17 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
       ...asset,
       attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, message: attempt.message, trigger: attempt.trigger })),
     })),
+  };
+}
+
+/** The Storefront's order: its assets without provisioning attempts or the vendor's error text. */
+export type ShopOrderDetailDto = Omit<OrderDetailDto, "assets"> & {
+  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "attempts"> & { problem: string | null })[];
+};
+
+export function toShopOrderDetail(order: OrderDetailDto): ShopOrderDetailDto {
+  return {
+    ...order,
+    assets: order.assets.map(({ syncError: _syncError, attempts: _attempts, ...asset }) => ({ ...asset, problem: shopProvisioningProblem(asset) })),
   };
 }

@@ -98,3 +98,10 @@ export function toSubscriptionDetail(row: DetailRow): SubscriptionDetailDto {
     canUpgrade: row.plan.code === "FREE" && row.status !== "CANCELLED",
   };
 }
+
+/** The Storefront's subscription: its history without who on the distributor's side acted. */
+export type ShopSubscriptionDetailDto = Omit<SubscriptionDetailDto, "events"> & { events: Omit<SubscriptionDetailDto["events"][number], "actor">[] };
+
+export function toShopSubscriptionDetail(subscription: SubscriptionDetailDto): ShopSubscriptionDetailDto {
+  return { ...subscription, events: subscription.events.map(({ actor: _actor, ...event }) => event) };
+}

@@ -1,7 +1,7 @@
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
-import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "../orders/order-dto.ts";
+import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, toShopOrderDetail, type OrderSummaryDto, type ShopOrderDetailDto } from "../orders/order-dto.ts";
 import type { Page } from "../schemas/common.ts";
 import { paginate } from "../shared/paginate.ts";
 
@@ -15,8 +15,8 @@ export async function listMyOrders(deps: DomainDeps, caller: ShopCaller, input: 
   });
 }
 
-export async function getMyOrder(deps: DomainDeps, caller: ShopCaller, id: string): Promise<OrderDetailDto> {
+export async function getMyOrder(deps: DomainDeps, caller: ShopCaller, id: string): Promise<ShopOrderDetailDto> {
   const row = await deps.db.order.findFirst({ where: { id, accountId: caller.accountId, status: { not: "DRAFT" } }, select: orderDetailSelect });
   if (!row) throw notFound("The order");
-  return toOrderDetail(row);
+  return toShopOrderDetail(toOrderDetail(row));
 }

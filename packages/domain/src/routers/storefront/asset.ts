@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toShopAssetDetail, toShopAssetSummary } from "../../assets/asset-dto.ts";
 import { shopAssetOwnerScope, shopAssetScope } from "../../assets/asset-scope.ts";
 import { cancelAsset } from "../../assets/cancel-asset.ts";
 import { editAsset } from "../../assets/edit-asset.ts";
@@ -14,10 +15,17 @@ const byId = z.object({ id: idSchema });
 const actor = (shop: { name: string }) => `customer:${shop.name}`;
 
 export const storefrontAssetRouter = router({
-  list: storefrontProcedure.input(listAssetsInput.omit({ accountId: true })).query(({ ctx, input }) => listAssets(ctx.deps, shopAssetScope(ctx.shop), input)),
-  get: storefrontProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id)),
-  update: storefrontProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input)),
-  cancel: storefrontProcedure.input(byId).mutation(({ ctx, input }) => cancelAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input.id)),
+  list: storefrontProcedure.input(listAssetsInput.omit({ accountId: true })).query(async ({ ctx, input }) => {
+    const page = await listAssets(ctx.deps, shopAssetScope(ctx.shop), input);
+    return { ...page, items: page.items.map(toShopAssetSummary) };
+  }),
+  get: storefrontProcedure.input(byId).query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id))),
+  update: storefrontProcedure
+    .input(editAssetInput)
+    .mutation(async ({ ctx, input }) => toShopAssetDetail(await editAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input))),
+  cancel: storefrontProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input.id))),
   suspend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("suspended")),
   amend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("amended")),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cancelSubscription } from "../../plans/cancel-subscription.ts";
 import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
+import { toShopSubscriptionDetail } from "../../plans/subscription-dto.ts";
 import { getMyStorefront, setStorefrontMarkup, updateMyStorefront } from "../../plans/my-storefront.ts";
 import { checkMyAlias, listResellerPlans } from "../../plans/reseller-plans.ts";
 import { idSchema } from "../../schemas/common.ts";
@@ -19,10 +20,12 @@ export const storefrontSubscriptionRouter = router({
   list: storefrontProcedure
     .input(listSubscriptionsInput.omit({ accountId: true }))
     .query(({ ctx, input }) => listSubscriptions(ctx.deps, { accountId: ctx.shop.accountId }, input)),
-  get: storefrontProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, { accountId: ctx.shop.accountId }, input.id)),
+  get: storefrontProcedure.input(byId).query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, { accountId: ctx.shop.accountId }, input.id))),
   cancel: storefrontProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => cancelSubscription(ctx.deps, { accountId: ctx.shop.accountId }, { id: input.id, actor: `customer:${ctx.shop.name}` })),
+    .mutation(async ({ ctx, input }) =>
+      toShopSubscriptionDetail(await cancelSubscription(ctx.deps, { accountId: ctx.shop.accountId }, { id: input.id, actor: `customer:${ctx.shop.name}` })),
+    ),
 });
 
 export const storefrontMyStorefrontRouter = router({
