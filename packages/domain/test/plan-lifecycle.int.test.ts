@@ -109,6 +109,13 @@ describe("a Standard reseller's own Storefront", () => {
     const seen = await asCustomer.storefront.catalog.product({ slug: (await browse())?.slug ?? "" });
     expect(seen).toMatchObject({ unitPrice: "13.59", storefrontPrice: "13.59", unitGross: "16.85" });
     expect(JSON.stringify(seen)).not.toContain("12.35");
+    // Nor in the basket or at checkout: the same price as on the product page.
+    const basket = await asCustomer.storefront.basket.add({ productId: world.mailboxProductId, quantity: 2 });
+    expect(basket.lines[0]).toMatchObject({ unitPrice: "13.59", net: "27.18" });
+    const review = await asCustomer.storefront.checkout.review();
+    expect(review.basket.totals.net).toBe("27.18");
+    expect(JSON.stringify(basket) + JSON.stringify(review)).not.toContain("12.35");
+    await asCustomer.storefront.basket.removeLine({ lineId: basket.lines[0]?.id ?? "" });
     expect((await world.anna.storefront.catalog.browse({})).products.find((product) => product.id === world.mailboxProductId)?.storefrontPrice).toBeNull();
     expect(await storefrontPage(world.harness.deps, "contoso")).toMatchObject({ displayName: "Contoso Cloud Shop", primaryColor: "#1d4ed8" });
   });

@@ -4,10 +4,10 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { MAX_LICENSES_PER_LINE } from "../orders/price-lines.ts";
 import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
-import { visibleProductWhere } from "./catalog.ts";
+import { callerUnitPrice, markupsFor, pricedForCaller, visibleProductWhere } from "./catalog.ts";
 import { endCustomersWhere } from "./scope.ts";
 import { planBasketLines } from "../plans/plan-basket-lines.ts";
-import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
+import { unitPriceSelect } from "../pricing/unit-price.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,15 +75,16 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
       taxRate: true,
       published: true,
       groupEntry: { select: { position: true } },
-      ...unitPriceSelect({ accountId: caller.accountId, currency: account.currency }),
+      ...unitPriceSelect(pricedForCaller(caller, account.currency)),
     },
   });
+  const markups = await markupsFor(deps, caller, products.map((product) => product.id));
   const lines = rows.map((row): BasketLineDto => {
     const planLine = planLines.get(row.id);
     if (planLine) return planLine;
     const product = products.find((candidate) => candidate.id === row.productId);
     const onSale = !!product?.published && !!product.groupEntry;
-    const price = product ? unitPriceOf(product) : null;
+    const price = product ? callerUnitPrice(product, markups).unitPrice : null;
     const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
     const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
     const totals = problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);

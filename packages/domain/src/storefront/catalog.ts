@@ -4,7 +4,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
 import { applyMarkup, storefrontMarkups } from "../plans/markup.ts";
-import { unitPriceOf, unitPriceSelect, type PricedFor } from "../pricing/unit-price.ts";
+import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -56,11 +56,22 @@ export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, 
 /** At a reseller's storefront: each product's markup, and whether the caller sees only the reseller's prices (its end-customers). */
 type Markups = { of: (productId: string) => string; retailOnly: boolean };
 
-function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>, currency: string, markups: Markups | null): CatalogProductDto {
+/** Whose prices a Storefront caller sees: its own account's, at a reseller's storefront the reseller's. */
+export const pricedForCaller = (caller: ShopCaller, currency: string): PricedFor => ({ accountId: caller.storefront?.accountId ?? caller.accountId, currency });
+
+/**
+ * What one license costs the caller, the same on the product page, in the
+ * basket and at checkout: an end-customer at its reseller's storefront pays
+ * the reseller's price plus its markup and never sees what the reseller pays.
+ */
+export function callerUnitPrice(row: UnitPriceRow & { id: string }, markups: Markups | null): { unitPrice: string | null; storefrontPrice: string | null } {
   const buyerPrice = unitPriceOf(row);
   const storefrontPrice = buyerPrice && markups ? applyMarkup(buyerPrice, markups.of(row.id)) : null;
-  // An end-customer never sees what its reseller pays.
-  const unitPrice = markups?.retailOnly ? storefrontPrice : buyerPrice;
+  return { unitPrice: markups?.retailOnly ? storefrontPrice : buyerPrice, storefrontPrice };
+}
+
+function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>, currency: string, markups: Markups | null): CatalogProductDto {
+  const { unitPrice, storefrontPrice } = callerUnitPrice(row, markups);
   const taxRate = row.taxRate.toFixed(2);
   return {
     id: row.id,
@@ -81,7 +92,7 @@ function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typ
 }
 
 /** At a reseller's storefront, its markups (null elsewhere). */
-async function markupsFor(deps: DomainDeps, caller: ShopCaller, productIds: string[]): Promise<Markups | null> {
+export async function markupsFor(deps: DomainDeps, caller: ShopCaller, productIds: string[]): Promise<Markups | null> {
   if (!caller.storefront) return null;
   return { of: await storefrontMarkups(deps.db, caller.storefront.id, productIds), retailOnly: caller.accountKind === "END_CUSTOMER" };
 }
@@ -104,8 +115,7 @@ function assertMayBrowse(caller: ShopCaller): void {
 async function buyer(deps: DomainDeps, caller: ShopCaller) {
   assertMayBrowse(caller);
   const account = await deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
-  const pricedFor: PricedFor = { accountId: caller.storefront?.accountId ?? caller.accountId, currency: account.currency };
-  return { ...account, pricedFor };
+  return { ...account, pricedFor: pricedForCaller(caller, account.currency) };
 }
 
 export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input: { search?: string; categoryId?: string }): Promise<CatalogDto> {
