@@ -8,6 +8,7 @@ import {
   invoicePdf,
   resolveShopCaller,
   resolveStaffCaller,
+  type AuthRealm,
   type Auths,
   type DomainDeps,
 } from "@cm/domain";
@@ -16,7 +17,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { respondStorefront } from "./reseller-storefronts.ts";
+import { throttledSignIn } from "./sign-in-throttling.ts";
 import type { StaticApp } from "./static-app.ts";
 
 export interface AppOptions {
@@ -27,6 +30,8 @@ export interface AppOptions {
   trustedOrigins: string[];
   storefront?: StaticApp;
   bss?: StaticApp;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: TrustedProxies | null;
   /** Answers /healthz: checks the database and anything else the process depends on. */
   health: () => Promise<Record<string, unknown>>;
 }
@@ -76,11 +81,14 @@ export function createApp(options: AppOptions) {
 
   // better-auth: /api/auth/staff/* and /api/auth/shop/*. The client IP header
   // it rate-limits on is set here from the socket, never taken from the client.
-  for (const [realm, auth] of Object.entries(auths)) {
-    app.on(["GET", "POST"], `/api/auth/${realm}/*`, (c) => {
+  for (const [realm, auth] of Object.entries(auths) as [AuthRealm, Auths[AuthRealm]][]) {
+    app.on(["GET", "POST"], `/api/auth/${realm}/*`, async (c) => {
+      const ip = clientIp(c);
       const headers = new Headers(c.req.raw.headers);
-      headers.set(CLIENT_IP_HEADER, clientIp(c));
-      return auth.handler(new Request(c.req.raw, { headers }));
+      headers.set(CLIENT_IP_HEADER, ip);
+      const forward = (request: Request) => auth.handler(new Request(request, { headers }));
+      if (c.req.method !== "POST" || c.req.path !== `/api/auth/${realm}/sign-in/email`) return forward(c.req.raw);
+      return throttledSignIn(deps, realm, ip, c.req.raw, forward);
     });
   }
 
@@ -140,12 +148,15 @@ export function createApp(options: AppOptions) {
     app.get("*", (c) => respondStorefront(storefront, deps, new URL(c.req.url), c.req.header("accept-encoding")));
   }
   return app;
-}
 
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
+  /** The client's address: the socket's, or from X-Forwarded-For when the socket is a trusted proxy. */
+  function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+    let remote: string | undefined;
+    try {
+      remote = getConnInfo(c).remote.address;
+    } catch {
+      remote = undefined;
+    }
+    return clientAddress(remote, c.req.header("x-forwarded-for"), options.trustedProxies ?? null) ?? "unknown";
   }
 }

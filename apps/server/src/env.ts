@@ -30,6 +30,8 @@ const envSchema = z.object({
   BITTITAN_SIMULATOR: z.enum(["embedded", "off"]).default("embedded"),
   BITTITAN_SIM_PORT: port.default(4010),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Reverse proxies (addresses or CIDR ranges, comma separated) whose X-Forwarded-For gives the client's address; default none. */
+  TRUSTED_PROXIES: z.string().default(""),
   /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends, then purged. */
   STOREFRONT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Days the result of an idempotent request (a form submission's key) is kept for replays, then purged. */

@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase, startJobQueue, type Database } from "@cm
 import { allQueues, BitTitanGateway, createAuth, SecretBox, startWorkers, systemClock, type Auths, type Clock, type DomainDeps } from "@cm/domain";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
+import { parseTrustedProxies } from "./client-address.ts";
 import type { Env } from "./env.ts";
 import { startMail, type MailService } from "./mail.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
@@ -39,9 +40,11 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const logger = pino({ level: givenEnv.LOG_LEVEL, base: { service: "cloudmarket" } });
   // Listen first (answering 503 until ready) so PORT=0 resolves to a real port
   // before the auth origins are derived from it.
-  let handler: (request: Request) => Response | Promise<Response> = () =>
+  const trustedProxies = parseTrustedProxies(givenEnv.TRUSTED_PROXIES);
+  // The bindings (Node's incoming request) travel with each request: they carry the client's address.
+  let handler: (request: Request, bindings: unknown) => Response | Promise<Response> = () =>
     new Response("Starting up", { status: 503, headers: { "retry-after": "1" } });
-  const server = await listen((request) => handler(request), givenEnv.HOST, givenEnv.PORT);
+  const server = await listen((request, bindings) => handler(request, bindings), givenEnv.HOST, givenEnv.PORT);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : givenEnv.PORT;
   const url = `http://${givenEnv.HOST.includes(":") ? `[${givenEnv.HOST}]` : givenEnv.HOST}:${port}`;
@@ -102,6 +105,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     auths,
     logger,
     trustedOrigins,
+    trustedProxies,
     ...(options.serveApps === false
       ? {}
       : {
@@ -114,7 +118,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     },
   });
 
-  handler = app.fetch;
+  handler = (request, bindings) => app.fetch(request, bindings as object);
   logger.info({ url, database: db.kind }, "listening");
 
   return {
@@ -134,7 +138,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+function listen(fetch: (request: Request, bindings: unknown) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
     server.once("error", reject);

@@ -132,3 +132,69 @@ describe("login rate limit", () => {
     }
   });
 });
+
+describe("failed sign-ins lock out no one else", () => {
+  const WRONG = "wrong-password-123";
+
+  it("20 failures from one address against one account block neither another address nor another account", async () => {
+    const limited = await startTestServer({ SIGN_IN_ATTEMPTS_PER_MINUTE: "10" });
+    try {
+      const attacker = new Browser(limited.url, limited.url, "127.0.0.1");
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 20; attempt += 1) statuses.push((await attacker.signIn("staff", "admin@northwind.example", WRONG)).status);
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(10)).toEqual(Array.from({ length: 10 }, () => 429));
+
+      // The administrator, from their own address, signs in.
+      expect((await new Browser(limited.url, limited.url, "127.0.0.2").signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
+      // Another account from another address, in either app.
+      expect((await new Browser(limited.url, limited.url, "127.0.0.3").signIn("staff", "sales@northwind.example", DEMO_PASSWORD)).status).toBe(200);
+      expect((await new Browser(limited.url, limited.url, "127.0.0.3").signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+
+  it("locks an account against one address after repeated failures with a backoff, and a correct sign-in elsewhere clears it", async () => {
+    const limited = await startTestServer({ SIGN_IN_ATTEMPTS_PER_MINUTE: "1000" });
+    try {
+      const guesser = new Browser(limited.url, limited.url, "127.0.0.4");
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await guesser.signIn("shop", "anna@contoso.example", WRONG)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const locked = await guesser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await locked.json()) as { message: string }).message).toMatch(/Too many failed sign-ins.*try again in/i);
+      // Other accounts from the same address are not affected.
+      expect((await guesser.signIn("shop", "ben@fabrikam.example", DEMO_PASSWORD)).status).toBe(200);
+      // Anna herself, from her own address, signs in; that clears the lock.
+      expect((await new Browser(limited.url, limited.url, "127.0.0.5").signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+      expect((await guesser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+
+  it("believes X-Forwarded-For only from TRUSTED_PROXIES", async () => {
+    const limited = await startTestServer({ SIGN_IN_ATTEMPTS_PER_MINUTE: "3", TRUSTED_PROXIES: "127.0.0.9/32" });
+    try {
+      // An untrusted peer that spoofs a new address per request is still one client.
+      const spoofer = new Browser(limited.url, limited.url, "127.0.0.6");
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        statuses.push((await spoofer.request("/api/auth/shop/sign-in/email", { method: "POST", json: { email: `nobody${attempt}@x.example`, password: WRONG }, headers: { "x-forwarded-for": `10.0.0.${attempt}` } })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+
+      // Behind the trusted proxy, each forwarded client has its own budget.
+      const proxy = new Browser(limited.url, limited.url, "127.0.0.9");
+      const viaProxy = async (client: string) =>
+        (await proxy.request("/api/auth/shop/sign-in/email", { method: "POST", json: { email: "nobody@x.example", password: WRONG }, headers: { "x-forwarded-for": `${client}, 127.0.0.9` } })).status;
+      expect([await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7")]).toEqual([401, 401, 401, 429]);
+      expect(await viaProxy("198.51.100.2")).toBe(401);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+});

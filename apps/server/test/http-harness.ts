@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedDemo } from "@cm/domain";
@@ -23,12 +24,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
-/** A minimal cookie-keeping HTTP client, like a browser tab. */
+/** A minimal cookie-keeping HTTP client, like a browser tab; `from` connects from another loopback address (e.g. 127.0.0.2). */
 export class Browser {
   private readonly cookies = new Map<string, string>();
   constructor(
     private readonly baseUrl: string,
     private readonly origin = baseUrl,
+    private readonly from?: string,
   ) {}
 
   async request(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -36,12 +38,10 @@ export class Browser {
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     if (init.json !== undefined) headers.set("content-type", "application/json");
     if (init.method && init.method !== "GET") headers.set("origin", this.origin);
-    const response = await fetch(this.baseUrl + path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-      redirect: "manual",
-    });
+    const body = init.json === undefined ? undefined : JSON.stringify(init.json);
+    const response = this.from
+      ? await requestFrom(this.from, this.baseUrl + path, init.method ?? "GET", headers, body)
+      : await fetch(this.baseUrl + path, { method: init.method ?? "GET", headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ""] = cookie.split(";");
       const index = pair.indexOf("=");
@@ -55,7 +55,7 @@ export class Browser {
 
   /** Another tab with a copy of this one's cookies as they are now (e.g. someone who kept them). */
   copy(): Browser {
-    const copy = new Browser(this.baseUrl, this.origin);
+    const copy = new Browser(this.baseUrl, this.origin, this.from);
     for (const [name, value] of this.cookies) copy.cookies.set(name, value);
     return copy;
   }
@@ -74,4 +74,24 @@ export class Browser {
     const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } } };
     return { status: response.status, data: body.result?.data.json, error: body.error?.json };
   }
+}
+
+/** fetch cannot choose its source address; node:http can. */
+function requestFrom(localAddress: string, url: string, method: string, headers: Headers, body: string | undefined): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, localAddress, headers: Object.fromEntries(headers) }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("end", () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, item);
+        }
+        resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 0, headers: responseHeaders }));
+      });
+      incoming.on("error", reject);
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
 }

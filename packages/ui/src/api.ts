@@ -48,7 +48,11 @@ export async function signIn(
     credentials: "same-origin",
   });
   if (response.ok) return { ok: true };
-  if (response.status === 429) return { ok: false, message: "Too many attempts. Wait a minute and try again." };
+  if (response.status === 429) {
+    // The server says how long (an account locked after failed sign-ins, or too many attempts from here).
+    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    return { ok: false, message: body?.code === "TOO_MANY_FAILED_SIGN_INS" && body.message ? body.message : "Too many attempts. Wait a minute and try again." };
+  }
   if (response.status === 401 || response.status === 400) return { ok: false, message: "Invalid email or password." };
   if (response.status === 403) {
     // A login the server refuses with a reason (e.g. at a reseller's storefront).
