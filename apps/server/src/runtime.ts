@@ -8,7 +8,9 @@ import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { startMail, type MailService } from "./mail.ts";
+import { isAddressInUse, PortInUseError } from "./ports.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
+import { respondStarting } from "./starting.ts";
 import { StaticApp } from "./static-app.ts";
 
 export interface Runtime {
@@ -39,8 +41,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const logger = pino({ level: givenEnv.LOG_LEVEL, base: { service: "cloudmarket" } });
   // Listen first (answering 503 until ready) so PORT=0 resolves to a real port
   // before the auth origins are derived from it.
-  let handler: (request: Request) => Response | Promise<Response> = () =>
-    new Response("Starting up", { status: 503, headers: { "retry-after": "1" } });
+  let handler: (request: Request) => Response | Promise<Response> = respondStarting;
   const server = await listen((request) => handler(request), givenEnv.HOST, givenEnv.PORT);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : givenEnv.PORT;
@@ -137,7 +138,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
 function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
-    server.once("error", reject);
+    server.once("error", (error) => reject(isAddressInUse(error) ? new PortInUseError(port, "PORT", "the web server") : error));
   });
 }
 
