@@ -24,9 +24,18 @@ export const isAddressInUse = (error: unknown): boolean => (error as NodeJS.Errn
  */
 export async function ensurePortFree(options: { host: string; port: number; variable: string; purpose: string }): Promise<void> {
   if (options.port === 0) return;
-  await new Promise<void>((resolve, reject) => {
+  // A few seconds' grace: right after a SIGKILL the old simulator is still stopping (it noticed, and frees the port).
+  const deadline = Date.now() + 5_000;
+  while (!(await canListen(options.host, options.port))) {
+    if (Date.now() > deadline) throw new PortInUseError(options.port, options.variable, options.purpose);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", (error) => reject(isAddressInUse(error) ? new PortInUseError(options.port, options.variable, options.purpose) : error));
-    probe.listen({ host: options.host, port: options.port, exclusive: true }, () => probe.close(() => resolve()));
+    probe.once("error", (error) => (isAddressInUse(error) ? resolve(false) : reject(error)));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(true)));
   });
 }
