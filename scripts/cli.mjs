@@ -65,9 +65,15 @@ function build() {
 }
 
 function startProduct() {
-  const child = spawn(process.execPath, [join(root, "apps/server/dist/launch.js")], { cwd: root, stdio: "inherit" });
+  // The IPC channel ends the product (gracefully) if this wrapper is killed, even with SIGKILL.
+  const child = spawn(process.execPath, [join(root, "apps/server/dist/launch.js")], { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"] });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // And if npm above us is killed, stop the product as on SIGTERM (an orphan re-parents: ppid changes).
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) child.kill("SIGTERM");
+  }, 1000).unref();
 }
 
 const command = process.argv[2];

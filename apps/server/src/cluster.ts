@@ -14,10 +14,9 @@ interface ReadyMessage {
 const isReady = (message: unknown): message is ReadyMessage =>
   typeof message === "object" && message !== null && (message as { type?: unknown }).type === "cm-ready";
 
-/** A worker tells the primary it serves requests (with the lines to print); it ends when the primary is gone. */
+/** A worker tells the primary it serves requests (with the lines to print). It ends when the primary is gone (launch.ts watches it). */
 export function tellPrimaryReady(banner: string): void {
   process.send?.({ type: "cm-ready", banner } satisfies ReadyMessage);
-  process.on("disconnect", () => process.exit(1));
 }
 
 /**

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SimulatorAdmin } from "@cm/bittitan-sim";
+import { SimulatorAdmin, type SimulatorProcessMessage } from "@cm/bittitan-sim";
 import type { Logger } from "pino";
+import { PortInUseError } from "./ports.ts";
 
 export interface EmbeddedBitTitan {
   url: string;
@@ -22,7 +23,9 @@ function simulatorEntry(): string {
 /**
  * The embedded default's BitTitan: the simulator as its own process (a
  * separate HTTP service, as the vendor would be), with its state in DATA_DIR.
- * It stops with the product.
+ * It stops with the product, also when the product is killed (SIGKILL): it
+ * watches its IPC channel to us and our pid. It reports over that channel
+ * that it listens, so we never take a foreign service on the port for it.
  */
 export async function startEmbeddedBitTitan(options: {
   port: number;
@@ -31,7 +34,6 @@ export async function startEmbeddedBitTitan(options: {
   adminToken: string;
   logger: Logger;
 }): Promise<EmbeddedBitTitan> {
-  const url = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(process.execPath, [simulatorEntry()], {
     env: {
       ...process.env,
@@ -41,7 +43,7 @@ export async function startEmbeddedBitTitan(options: {
       SIM_API_KEY: options.apiKey,
       SIM_ADMIN_TOKEN: options.adminToken,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -50,19 +52,23 @@ export async function startEmbeddedBitTitan(options: {
   child.on("exit", (code, signal) => {
     if (code !== 0 && signal !== "SIGTERM") options.logger.error({ code, signal, stderr }, "the BitTitan simulator stopped");
   });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the BitTitan simulator could not start: ${stderr}`);
-    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`the BitTitan simulator did not answer on ${url}: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const url = await new Promise<string>((resolve, reject) => {
+    const onExit = (code: number | null, signal: string | null) =>
+      reject(new Error(`the BitTitan simulator could not start (exit ${code ?? signal}): ${stderr}`));
+    child.once("exit", onExit);
+    child.on("message", (message: SimulatorProcessMessage) => {
+      child.off("exit", onExit);
+      if (message.type === "bittitan-sim-ready") resolve(message.url);
+      else if (message.code === "EADDRINUSE") reject(new PortInUseError(options.port, "BITTITAN_SIM_PORT", "the BitTitan simulator"));
+      else reject(new Error(`the BitTitan simulator could not start: ${message.message}`));
+    });
+  });
   options.logger.info({ url }, "embedded BitTitan simulator running");
   return {
     url,
     admin: new SimulatorAdmin(url, options.adminToken),
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     },

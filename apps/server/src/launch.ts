@@ -2,20 +2,30 @@
 // separate service and serves everything else on one port. With
 // WEB_CONCURRENCY=N (PostgreSQL only) N server processes share that port: the
 // first one migrates and seeds, then the others start (see cluster.ts).
+// Every process it starts ends when its parent is gone, also after a SIGKILL.
 import cluster from "node:cluster";
 import { join } from "node:path";
-import { SimulatorAdmin } from "@cm/bittitan-sim";
+import { SimulatorAdmin, watchParent } from "@cm/bittitan-sim";
+import { DatabaseInUseError } from "@cm/db";
 import { DEMO_LOGINS, issueSetupToken, seedDemo, seedDemoCatalog } from "@cm/domain";
 import { FIRST_PROCESS_VARIABLE, runCluster, SIM_URL_VARIABLE, tellPrimaryReady } from "./cluster.ts";
+import { protectDataDir } from "./data-dir-mode.ts";
 import { startEmbeddedBitTitan, type EmbeddedBitTitan } from "./embedded-bittitan.ts";
 import { readEnv, type Env } from "./env.ts";
 import { startRuntime } from "./runtime.ts";
+import { ensurePortFree, PortInUseError } from "./ports.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
 import pino from "pino";
 
 const env = readEnv({ SEED_DEMO: "true", ...process.env });
 const logger = pino({ level: env.LOG_LEVEL, base: { service: "cloudmarket" } });
+// Before anything is written there (workers inherit the umask).
+if (!cluster.isWorker) protectDataDir(env.dataDir);
 const secrets = loadOrCreateSecrets(env.dataDir, {});
+// A cluster's worker, or the product under `npm start`'s wrapper: when the
+// parent is gone, stop as on SIGTERM (until the handlers below exist, SIGTERM
+// simply ends the process).
+if (cluster.isWorker || process.channel) watchParent(() => process.kill(process.pid, "SIGTERM"));
 
 async function startSimulator(): Promise<EmbeddedBitTitan | null> {
   if (env.BITTITAN_SIMULATOR !== "embedded") return null;
@@ -108,6 +118,8 @@ async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () 
       if (stopping) return;
       stopping = true;
       runtime.logger.info({ signal }, "shutting down");
+      // A connection that never ends must not keep a stopping process (or its port) alive.
+      setTimeout(() => process.exit(1), 15_000).unref();
       Promise.all([runtime.close(), simulator?.stop?.()]).then(
         () => process.exit(0),
         (error: unknown) => {
@@ -119,12 +131,25 @@ async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () 
   }
 }
 
-if (cluster.isWorker) {
-  // The primary runs the simulator; a worker only talks to it.
-  const simUrl = process.env[SIM_URL_VARIABLE];
-  await serve(simUrl ? { url: simUrl, admin: new SimulatorAdmin(simUrl, secrets.simAdminToken) } : null);
-} else if (env.WEB_CONCURRENCY > 1) {
-  await runCluster({ processes: env.WEB_CONCURRENCY, logger, startSimulator });
-} else {
-  await serve(await startSimulator());
+async function main(): Promise<void> {
+  if (cluster.isWorker) {
+    // The primary runs the simulator; a worker only talks to it.
+    const simUrl = process.env[SIM_URL_VARIABLE];
+    await serve(simUrl ? { url: simUrl, admin: new SimulatorAdmin(simUrl, secrets.simAdminToken) } : null);
+    return;
+  }
+  // A taken port is refused before anything starts (never reuse what listens there).
+  await ensurePortFree({ host: env.HOST, port: env.PORT, variable: "PORT", purpose: "the web server" });
+  if (env.BITTITAN_SIMULATOR === "embedded") {
+    await ensurePortFree({ host: "127.0.0.1", port: env.BITTITAN_SIM_PORT, variable: "BITTITAN_SIM_PORT", purpose: "the BitTitan simulator" });
+  }
+  if (env.WEB_CONCURRENCY > 1) await runCluster({ processes: env.WEB_CONCURRENCY, logger, startSimulator });
+  else await serve(await startSimulator());
 }
+
+main().catch((error: unknown) => {
+  // Whatever LOG_LEVEL says: the person who ran `npm start` is told why it stopped.
+  const known = error instanceof PortInUseError || error instanceof DatabaseInUseError;
+  process.stderr.write(`\nCloudMarket cannot start: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  process.exit(1);
+});

@@ -9,7 +9,9 @@ import { createApp } from "./app.ts";
 import { parseTrustedProxies } from "./client-address.ts";
 import type { Env } from "./env.ts";
 import { startMail, type MailService } from "./mail.ts";
+import { isAddressInUse, PortInUseError } from "./ports.ts";
 import { loadOrCreateSecrets } from "./secrets.ts";
+import { respondStarting } from "./starting.ts";
 import { StaticApp } from "./static-app.ts";
 
 export interface Runtime {
@@ -42,8 +44,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   // before the auth origins are derived from it.
   const trustedProxies = parseTrustedProxies(givenEnv.TRUSTED_PROXIES);
   // The bindings (Node's incoming request) travel with each request: they carry the client's address.
-  let handler: (request: Request, bindings: unknown) => Response | Promise<Response> = () =>
-    new Response("Starting up", { status: 503, headers: { "retry-after": "1" } });
+  let handler: (request: Request, bindings: unknown) => Response | Promise<Response> = respondStarting;
   const server = await listen((request, bindings) => handler(request, bindings), givenEnv.HOST, givenEnv.PORT);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : givenEnv.PORT;
@@ -141,7 +142,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
 function listen(fetch: (request: Request, bindings: unknown) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
-    server.once("error", reject);
+    server.once("error", (error) => reject(isAddressInUse(error) ? new PortInUseError(port, "PORT", "the web server") : error));
   });
 }
 

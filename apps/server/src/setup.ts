@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { DatabaseInUseError, migrateDatabase, openDatabase, type Database } from "@cm/db";
 import { ALREADY_SET_UP, DomainError, instanceSetupInput, isSetupNeeded, setupInstance, type InstanceSetupInput } from "@cm/domain";
+import { protectDataDir } from "./data-dir-mode.ts";
 import { readEnv } from "./env.ts";
 import { terminalPrompter, type Prompter } from "./prompt.ts";
 
@@ -73,6 +74,8 @@ async function main(): Promise<number> {
   given.adminPassword ??= process.env.SETUP_ADMIN_PASSWORD;
 
   const env = readEnv(process.env);
+  // The embedded database's files: owner only, as the server makes them.
+  if (!env.DATABASE_URL) protectDataDir(env.dataDir);
   const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: `${env.dataDir}/pglite` });
   try {
     await migrateDatabase(db);

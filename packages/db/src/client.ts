@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { keepPGliteFilesPrivate } from "./owner-only.ts";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -107,6 +108,7 @@ async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promis
     unlock();
     throw error;
   }));
+  if (config.dataDir && !config.pglite) keepPGliteFilesPrivate(pglite, config.dataDir);
   // The adapter is typed against an older @prisma/driver-adapter-utils; it
   // ignores the argument-type hints that changed, so the cast is sound.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg, transactionOptions: TRANSACTION_OPTIONS });
