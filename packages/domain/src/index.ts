@@ -1,6 +1,7 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
 export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
+export { sendPasswordResetEmail } from "./auth/send-password-reset.ts";
 export { loadShopCaller, loadStaffCaller, resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
 export type { ShopCaller, StaffCaller } from "./callers.ts";
 export { systemClock, ManualClock, type Clock } from "./clock.ts";
