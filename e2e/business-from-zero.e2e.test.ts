@@ -100,9 +100,21 @@ async function createReseller(page: Page): Promise<void> {
   await page.getByLabel("First name").fill("Jonas");
   await page.getByLabel("Last name").fill("Weber");
   await page.getByLabel("Email", { exact: true }).fill(RESELLER.contact);
-  await page.getByLabel("Storefront password (optional)").fill(RESELLER.password);
+  await page.getByLabel("Invite to the Storefront").check();
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: RESELLER.company }).waitFor();
+}
+
+/** The reseller's contact follows the invitation email's link and chooses a password. */
+async function acceptInvitation(page: Page) {
+  const invitation = await smtp.waitFor((mail) => mail.to.includes(RESELLER.contact) && /Storefront login for Lakeside IT GmbH/.test(mail.subject), 60_000);
+  const link = /(https?:\/\/\S+\/reset-password\/\S+)/.exec(invitation.text)?.[1];
+  if (!link) throw new Error(`no set-password link in:\n${invitation.text}`);
+  await page.goto(link);
+  await page.getByLabel("New password").fill(RESELLER.password);
+  await page.getByLabel("Repeat the password").fill(RESELLER.password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await page.getByText("Your password is set").waitFor();
 }
 
 /** The reseller's partner account at BitTitan, which staff then connect in Sync Options. */
@@ -126,7 +138,7 @@ async function synchronizeReseller(page: Page) {
 }
 
 describe("the whole business on a fresh instance without the demo", () => {
-  it("goes from the printed setup token to a reseller's coupon email", async () => {
+  it("goes from the printed setup token to a reseller, invited by email, buying and receiving its coupon", async () => {
     expect(product.output()).not.toContain("Demo logins");
     const bss = await browser.newPage();
     await setUpDistributor(bss);
@@ -137,6 +149,7 @@ describe("the whole business on a fresh instance without the demo", () => {
     await synchronizeReseller(bss);
 
     const shop = await browser.newPage();
+    await acceptInvitation(shop);
     await signInStorefront(shop, product.url, RESELLER.contact, RESELLER.password);
     await shop.getByRole("link", { name: "Mailbox Migration (Fabrikam)" }).click();
     await shop.getByRole("button", { name: "Add to Basket" }).click();

@@ -5,6 +5,7 @@ import { AccountsPage } from "./pages/accounts.tsx";
 import { Layout } from "./pages/layout.tsx";
 import { FirstRunPage } from "./pages/first-run.tsx";
 import { LoginPage } from "./pages/login.tsx";
+import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { StaffPage } from "./pages/staff.tsx";
 import { CategoriesPage } from "./pages/catalog/categories.tsx";
@@ -36,6 +37,8 @@ import { SubscriptionsPage } from "./pages/plans/subscriptions.tsx";
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
+    { path: "/forgot-password", element: <ForgotPasswordPage /> },
+    { path: "/reset-password", element: <ResetPasswordPage /> },
     { path: "/setup", element: <FirstRunPage /> },
     {
       element: <Layout />,

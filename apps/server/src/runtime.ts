@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { migrateDatabase, openDatabase, startJobQueue, type Database } from "@cm/db";
-import { allQueues, BitTitanGateway, createAuth, SecretBox, startWorkers, systemClock, type Auths, type Clock, type DomainDeps } from "@cm/domain";
+import { allQueues, BitTitanGateway, clearSignInFailures, createAuth, SecretBox, sendPasswordResetEmail, startWorkers, systemClock, type AuthRealm, type Auths, type Clock, type DomainDeps } from "@cm/domain";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import { parseTrustedProxies } from "./client-address.ts";
@@ -69,10 +69,9 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     secureCookies: env.SECURE_COOKIES ?? env.publicUrl.startsWith("https:"),
     logger,
-  };
-  const auths: Auths = {
-    staff: createAuth({ ...authOptions, realm: "staff" }),
-    shop: createAuth({ ...authOptions, realm: "shop" }),
+    sendResetPassword: (request: Parameters<typeof sendPasswordResetEmail>[1]) => sendPasswordResetEmail(deps, request),
+    // A password reset unlocks an account locked after failed sign-ins.
+    onPasswordReset: ({ realm, email }: { realm: AuthRealm; email: string }) => clearSignInFailures(deps, realm, email),
   };
   const queue = await startJobQueue(db, {
     queues: allQueues(),
@@ -97,6 +96,10 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     mailer: mail.mailer,
     storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
     idempotencyRetentionDays: env.IDEMPOTENCY_RETENTION_DAYS,
+  };
+  const auths: Auths = {
+    staff: createAuth({ ...authOptions, realm: "staff" }),
+    shop: createAuth({ ...authOptions, realm: "shop" }),
   };
   await options.beforeReady?.({ env, db, deps, auths, logger, mail });
   await startWorkers(deps, { exclusive: db.kind === "pglite" });

@@ -14,6 +14,7 @@ import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
 import { EndCustomersPage } from "./pages/end-customers.tsx";
 import { Layout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
+import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
 import { PlansPage } from "./plans/plans.tsx";
 import { SubscriptionPage } from "./plans/subscription.tsx";
@@ -22,6 +23,8 @@ import { basename } from "./reseller-storefront.ts";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password", element: <ResetPasswordPage /> },
   {
     element: <Layout />,
     children: [

@@ -2,6 +2,7 @@ export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from
 export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
 export { clearSignInFailures, purgeSignInThrottles, recordSignInFailure, signInLock, SIGN_IN_THROTTLE } from "./auth/sign-in-throttle.ts";
+export { sendPasswordResetEmail } from "./auth/send-password-reset.ts";
 export { loadShopCaller, loadStaffCaller, resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
 export type { ShopCaller, StaffCaller } from "./callers.ts";
 export { systemClock, ManualClock, type Clock } from "./clock.ts";

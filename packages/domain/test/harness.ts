@@ -10,7 +10,7 @@ import { ManualClock } from "../src/clock.ts";
 import { silentLogger, type DomainDeps } from "../src/deps.ts";
 import { appRouter } from "../src/root.ts";
 import { setupDistributor } from "../src/setup/setup-distributor.ts";
-import { createStaffUser } from "../src/staff/staff-users.ts";
+import { createStaffUserWithPassword } from "../src/staff/staff-users.ts";
 import { createCallerFactory, createContextInner } from "../src/trpc.ts";
 import { createAccount } from "../src/accounts/create-account.ts";
 import { allQueues, startWorkers } from "../src/jobs/workers.ts";
@@ -77,7 +77,7 @@ export async function createHarness(options: { mailer?: Mailer; bare?: boolean }
 }
 
 export async function addSalesUser(harness: Harness, email = "sales@distributor.test") {
-  await createStaffUser(harness.deps, { name: "Sam Sales", email, role: "SALES", password: PASSWORD });
+  await createStaffUserWithPassword(harness.deps, { name: "Sam Sales", email, role: "SALES", password: PASSWORD });
 }
 
 let counter = 0;

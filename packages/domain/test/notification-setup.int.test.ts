@@ -15,7 +15,7 @@ afterAll(() => harness.close());
 
 describe("notification templates", () => {
   it("seeds the built-in templates once and never overwrites staff edits", async () => {
-    expect(await seedNotificationTemplates(harness.deps)).toBe(5);
+    expect(await seedNotificationTemplates(harness.deps)).toBe(8);
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
     await admin.bss.notification.template.update({ ...template, subject: "Your invoice {{ invoice_number }}" });
     expect(await seedNotificationTemplates(harness.deps)).toBe(0);
@@ -27,6 +27,9 @@ describe("notification templates", () => {
       "Invoice issued",
       "Welcome to Standard Reseller Storefront",
       "Plan subscription cancelled",
+      "Password reset",
+      "Staff invitation",
+      "Storefront invitation",
     ]);
   });
 

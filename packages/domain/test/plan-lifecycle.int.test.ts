@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "../src/auth/create-auth.ts";
+import { sendPasswordResetEmail } from "../src/auth/send-password-reset.ts";
 import { resolveShopCaller } from "../src/auth/resolve-callers.ts";
 import { silentLogger } from "../src/deps.ts";
 import { processPlanPeriods } from "../src/plans/process-plan-periods.ts";
@@ -29,6 +30,7 @@ beforeAll(async () => {
     signInAttemptsPerMinute: 1000,
     secureCookies: false,
     logger: silentLogger,
+    sendResetPassword: (request) => sendPasswordResetEmail(world.harness.deps, request),
   });
   standardId = (await buyPlan(world.anna, plans.standard.id, "contoso")).subscriptionId;
 });

@@ -103,3 +103,36 @@ export async function changePassword(
   if (response.status === 400 && body?.message) return { ok: false, message: body.message };
   return { ok: false, message: "The current password is not correct." };
 }
+
+/**
+ * Asks the realm for a password reset email. better-auth answers the same
+ * whether the address has a login or not; so does this.
+ */
+export async function requestPasswordReset(realm: AuthRealm, email: string, resetPageUrl: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const response = await fetch(`/api/auth/${realm}/request-password-reset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, redirectTo: resetPageUrl }),
+    credentials: "same-origin",
+  });
+  if (response.ok) return { ok: true };
+  if (response.status === 429) return { ok: false, message: "Too many attempts. Wait a minute and try again." };
+  if (response.status === 400) return { ok: false, message: "Enter a valid email address." };
+  return { ok: false, message: "We could not send the email right now. Please try again." };
+}
+
+/** Sets a new password with the token of a reset or invitation link. */
+export async function resetPassword(realm: AuthRealm, token: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string; expired: boolean }> {
+  const response = await fetch(`/api/auth/${realm}/reset-password`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token, newPassword }),
+    credentials: "same-origin",
+  });
+  if (response.ok) return { ok: true };
+  const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+  if (body?.code === "INVALID_TOKEN") return { ok: false, expired: true, message: "This link has expired or has already been used. Ask for a new one." };
+  if (response.status === 429) return { ok: false, expired: false, message: "Too many attempts. Wait a minute and try again." };
+  if (response.status === 400 && body?.message) return { ok: false, expired: false, message: body.message };
+  return { ok: false, expired: false, message: "We could not set the password right now. Please try again." };
+}

@@ -2,3 +2,4 @@
 // the API client stays out of pages that do not use it).
 export { mountApp } from "./mount-app.tsx";
 export { SignInPage } from "./sign-in-page.tsx";
+export { ForgotPasswordPage, ResetPasswordPage } from "./password-pages.tsx";

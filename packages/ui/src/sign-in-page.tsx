@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { signIn, type AuthRealm } from "./api.ts";
 import { AuthLayout } from "./app-shell.tsx";
 import { Button } from "./button.tsx";
@@ -40,6 +40,9 @@ export function SignInPage(props: { realm: AuthRealm; title: string; subtitle: s
         <Button type="submit" className="w-full" loading={pending}>
           Sign in
         </Button>
+        <Link to="/forgot-password" className="block text-center text-sm font-medium text-brand-600 hover:underline">
+          Forgot password?
+        </Link>
       </form>
     </AuthLayout>
   );

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Card, ContactFields, TextField, apiErrorMessage, emptyContact, fieldErrorsOf, type ContactValues } from "@cm/ui";
+import { Alert, Badge, Button, Card, ContactFields, apiErrorMessage, emptyContact, fieldErrorsOf, type ContactValues } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { InvitationNotice } from "../components/invitation-notice.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 type Contact = AccountDetail["contacts"][number];
@@ -39,26 +40,22 @@ function useAccountMutationOptions() {
 function ContactRow({ contact }: { contact: Contact }) {
   const trpc = useTRPC();
   const options = useAccountMutationOptions();
-  const [password, setPassword] = useState("");
-  const [granting, setGranting] = useState(false);
+  const [invitedTo, setInvitedTo] = useState<{ sentTo: string | null } | null>(null);
   const makePrimary = useMutation(trpc.bss.account.setPrimaryContact.mutationOptions(options));
   const remove = useMutation(trpc.bss.account.removeContact.mutationOptions(options));
-  const revoke = useMutation(trpc.bss.account.revokeStorefrontLogin.mutationOptions(options));
-  const grant = useMutation(
-    trpc.bss.account.grantStorefrontLogin.mutationOptions({
-      onSuccess: async () => {
-        setGranting(false);
-        setPassword("");
-        await options.onSuccess();
-      },
-    }),
-  );
-  const error = makePrimary.error ?? remove.error ?? revoke.error ?? grant.error;
-
-  function submitGrant(event: FormEvent) {
-    event.preventDefault();
-    grant.mutate({ contactId: contact.id, password });
-  }
+  const revoke = useMutation(trpc.bss.account.revokeStorefrontLogin.mutationOptions({ onSuccess: async () => {
+    setInvitedTo(null);
+    await options.onSuccess();
+  } }));
+  const invited = {
+    onSuccess: async (result: { invitationSentTo: string | null }) => {
+      setInvitedTo({ sentTo: result.invitationSentTo });
+      await options.onSuccess();
+    },
+  };
+  const grant = useMutation(trpc.bss.account.grantStorefrontLogin.mutationOptions(invited));
+  const resend = useMutation(trpc.bss.account.resendStorefrontInvitation.mutationOptions(invited));
+  const error = makePrimary.error ?? remove.error ?? revoke.error ?? grant.error ?? resend.error;
 
   return (
     <li className="py-3" data-testid={`contact-${contact.email}`}>
@@ -67,7 +64,9 @@ function ContactRow({ contact }: { contact: Contact }) {
           <p className="text-sm font-medium text-slate-900">
             {contact.firstName} {contact.lastName}{" "}
             {contact.isPrimary && <Badge tone="blue">Primary</Badge>}{" "}
-            {contact.loginEmail ? <Badge tone="green">Storefront login</Badge> : null}
+            {contact.loginEmail ? (
+              contact.loginPasswordSet === false ? <Badge tone="yellow">Storefront login: invited</Badge> : <Badge tone="green">Storefront login</Badge>
+            ) : null}
           </p>
           <p className="text-sm text-slate-500">
             {contact.email}
@@ -81,16 +80,19 @@ function ContactRow({ contact }: { contact: Contact }) {
               Make primary
             </Button>
           )}
+          {contact.loginEmail && contact.loginPasswordSet === false && (
+            <Button size="sm" variant="ghost" loading={resend.isPending} onClick={() => resend.mutate({ id: contact.id })}>
+              Resend invitation
+            </Button>
+          )}
           {contact.loginEmail ? (
             <Button size="sm" variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate({ id: contact.id })}>
               Remove login
             </Button>
           ) : (
-            !granting && (
-              <Button size="sm" variant="ghost" onClick={() => setGranting(true)}>
-                Allow login
-              </Button>
-            )
+            <Button size="sm" variant="ghost" loading={grant.isPending} onClick={() => grant.mutate({ contactId: contact.id })}>
+              Invite to the Storefront
+            </Button>
           )}
           {!contact.isPrimary && (
             <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: contact.id })}>
@@ -99,25 +101,10 @@ function ContactRow({ contact }: { contact: Contact }) {
           )}
         </div>
       </div>
-      {granting && (
-        <form onSubmit={submitGrant} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
-          <div className="w-64">
-            <TextField
-              label={`Storefront password for ${contact.email}`}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={setPassword}
-              error={fieldErrorsOf(grant.error).password?.[0]}
-            />
-          </div>
-          <Button type="submit" size="sm" loading={grant.isPending}>
-            Save login
-          </Button>
-          <Button size="sm" variant="secondary" onClick={() => setGranting(false)}>
-            Cancel
-          </Button>
-        </form>
+      {invitedTo && (
+        <div className="mt-2">
+          <InvitationNotice sentTo={invitedTo.sentTo} template="Storefront invitation" />
+        </div>
       )}
       {error && (
         <div className="mt-2">

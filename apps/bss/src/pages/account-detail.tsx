@@ -2,7 +2,8 @@ import { AddressBlock, Alert, Badge, Button, Card, Details, Loading, PageHeader,
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
+import { InvitationNotice } from "../components/invitation-notice.tsx";
 import { KindBadge, StatusBadge } from "../components/labels.tsx";
 import { BitTitanSyncCard } from "./account-bittitan.tsx";
 import { AssetTable } from "./billing/asset-table.tsx";
@@ -15,6 +16,8 @@ export function AccountDetailPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
   const account = useQuery(trpc.bss.account.get.queryOptions({ id }));
+  // Set by the new-account form when it invited the primary contact.
+  const created = useLocation().state as { invitationSentTo?: string | null } | null;
   if (account.isPending) return <Loading />;
   if (account.isError) return <Alert tone="error">{apiErrorMessage(account.error)}</Alert>;
   const data = account.data;
@@ -46,6 +49,7 @@ export function AccountDetailPage() {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {created && created.invitationSentTo !== undefined && <InvitationNotice sentTo={created.invitationSentTo} template="Storefront invitation" />}
           <ContactsCard account={data} />
           {data.kind === "RESELLER" && <EndCustomersCard account={data} />}
           <Card

@@ -3,13 +3,13 @@ import {
   Alert,
   Button,
   Card,
+  CheckboxField,
   CompanyFields,
   ContactFields,
   FormSection,
   Loading,
   PageHeader,
   SelectField,
-  TextField,
   apiErrorMessage,
   currencyOptions,
   emptyAddress,
@@ -42,7 +42,7 @@ export function AccountNewPage() {
   const [currency, setCurrency] = useState("EUR");
   const [priceListId, setPriceListId] = useState("");
   const [contact, setContact] = useState<ContactValues>(emptyContact);
-  const [password, setPassword] = useState("");
+  const [invite, setInvite] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const resellers = useQuery({ ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }), enabled: kind === "END_CUSTOMER" });
@@ -50,7 +50,7 @@ export function AccountNewPage() {
     trpc.bss.account.create.mutationOptions({
       onSuccess: async (account) => {
         await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
-        void navigate(`/accounts/${account.id}`);
+        void navigate(`/accounts/${account.id}`, { state: invite ? { invitationSentTo: account.invitationSentTo } : null });
       },
     }),
   );
@@ -66,7 +66,7 @@ export function AccountNewPage() {
       billingAddress: address,
       currency,
       primaryContact: contact,
-      primaryContactPassword: password || null,
+      invitePrimaryContact: invite,
       priceListId: kind === "END_CUSTOMER" ? null : priceListId || null,
     });
   }
@@ -123,14 +123,11 @@ export function AccountNewPage() {
             <div className="space-y-4">
               <ContactFields value={contact} onChange={setContact} errors={errors} />
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <TextField
-                  label="Storefront password (optional)"
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={setPassword}
-                  hint="Set one to let this contact log in to the Storefront with their email."
-                  error={errors.primaryContactPassword?.[0]}
+                <CheckboxField
+                  label="Invite to the Storefront"
+                  checked={invite}
+                  onChange={setInvite}
+                  hint="Gives this contact a Storefront login and emails a link to choose the password."
                 />
               </div>
             </div>

@@ -2,14 +2,23 @@ import { Alert, Badge, Button, Card, FormGrid, Loading, PageHeader, SelectField,
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { InvitationNotice } from "../components/invitation-notice.tsx";
 
 export function StaffPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.bss.staff.me.queryOptions());
   const staff = useQuery(trpc.bss.staff.list.queryOptions());
-  const setActive = useMutation(
-    trpc.bss.staff.setActive.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.staff.list.queryKey() }) }),
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.staff.list.queryKey() });
+  const [invitation, setInvitation] = useState<{ sentTo: string | null } | null>(null);
+  const setActive = useMutation(trpc.bss.staff.setActive.mutationOptions({ onSuccess: refresh }));
+  const resend = useMutation(
+    trpc.bss.staff.resendInvitation.mutationOptions({
+      onSuccess: async (result) => {
+        setInvitation({ sentTo: result.invitationSentTo });
+        await refresh();
+      },
+    }),
   );
   if (staff.isPending) return <Loading />;
   if (staff.isError) return <Alert tone="error">{apiErrorMessage(staff.error)}</Alert>;
@@ -18,6 +27,8 @@ export function StaffPage() {
       <PageHeader title="Staff users" subtitle="Who can sign in to the back office, and with which role" />
       <div className="space-y-6">
         {setActive.isError && <Alert tone="error">{apiErrorMessage(setActive.error)}</Alert>}
+        {resend.isError && <Alert tone="error">{apiErrorMessage(resend.error)}</Alert>}
+        {invitation && <InvitationNotice sentTo={invitation.sentTo} template="Staff invitation" />}
         <Table
           rows={staff.data}
           rowKey={(row) => row.id}
@@ -25,33 +36,46 @@ export function StaffPage() {
             { header: "Name", cell: (row) => row.name },
             { header: "Email", cell: (row) => row.email },
             { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{row.role === "ADMIN" ? "Admin" : "Sales"}</Badge> },
-            { header: "Status", cell: (row) => (row.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>) },
+            {
+              header: "Status",
+              cell: (row) =>
+                !row.active ? <Badge>Deactivated</Badge> : row.passwordSet ? <Badge tone="green">Active</Badge> : <Badge tone="yellow">Invited</Badge>,
+            },
             {
               header: "",
-              cell: (row) =>
-                row.id !== me.data?.userId && (
-                  <Button size="sm" variant="ghost" onClick={() => setActive.mutate({ id: row.id, active: !row.active })}>
-                    {row.active ? "Deactivate" : "Reactivate"}
-                  </Button>
-                ),
+              cell: (row) => (
+                <div className="flex justify-end gap-2">
+                  {row.active && !row.passwordSet && (
+                    <Button size="sm" variant="ghost" loading={resend.isPending && resend.variables.id === row.id} onClick={() => resend.mutate({ id: row.id })}>
+                      Resend invitation
+                    </Button>
+                  )}
+                  {row.id !== me.data?.userId && (
+                    <Button size="sm" variant="ghost" onClick={() => setActive.mutate({ id: row.id, active: !row.active })}>
+                      {row.active ? "Deactivate" : "Reactivate"}
+                    </Button>
+                  )}
+                </div>
+              ),
             },
           ]}
         />
-        <NewStaffUser />
+        <NewStaffUser onInvited={(sentTo) => setInvitation({ sentTo })} />
       </div>
     </>
   );
 }
 
-function NewStaffUser() {
+function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const empty = { name: "", email: "", role: "SALES" as "ADMIN" | "SALES", password: "" };
+  const empty = { name: "", email: "", role: "SALES" as "ADMIN" | "SALES" };
   const [form, setForm] = useState(empty);
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const create = useMutation(
     trpc.bss.staff.create.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
+        onInvited(result.invitationSentTo);
         setForm(empty);
         setKey(newIdempotencyKey());
         await queryClient.invalidateQueries({ queryKey: trpc.bss.staff.list.queryKey() });
@@ -67,7 +91,7 @@ function NewStaffUser() {
   }
 
   return (
-    <Card title="Add a staff user">
+    <Card title="Invite a staff user">
       <form onSubmit={submit} className="space-y-4" noValidate>
         {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
         <FormGrid>
@@ -82,11 +106,10 @@ function NewStaffUser() {
               { value: "ADMIN", label: "Admin: everything, including setup" },
             ]}
           />
-          <TextField label="Initial password" type="password" autoComplete="new-password" value={form.password} onChange={set("password")} error={errors.password?.[0]} />
         </FormGrid>
         <div className="flex justify-end">
           <Button type="submit" loading={create.isPending}>
-            Add staff user
+            Send invitation
           </Button>
         </div>
       </form>

@@ -21,6 +21,8 @@ export interface ContactDto {
   isPrimary: boolean;
   /** The Storefront login email, when this contact may log in. */
   loginEmail: string | null;
+  /** False while an invited contact has not chosen its password yet (null without a login). */
+  loginPasswordSet: boolean | null;
 }
 
 export interface AccountSummaryDto {
@@ -68,7 +70,7 @@ const contactSelect = {
   email: true,
   phone: true,
   jobTitle: true,
-  shopUser: { select: { email: true } },
+  shopUser: { select: { email: true, credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 } } },
 } satisfies Prisma.ContactSelect;
 
 /** The columns of an account's billing address. */
@@ -143,6 +145,7 @@ function toContact(row: ContactRow, primaryContactId: string | null): ContactDto
     jobTitle: row.jobTitle,
     isPrimary: row.id === primaryContactId,
     loginEmail: row.shopUser?.email ?? null,
+    loginPasswordSet: row.shopUser ? row.shopUser.credentials.length > 0 : null,
   };
 }
 

@@ -3,7 +3,8 @@ import { DomainError, notFound } from "../errors.ts";
 import type { ContactInput } from "../schemas/accounts.ts";
 import type { StaffAccountDetailDto } from "./account-dto.ts";
 import { getAccount } from "./get-account.ts";
-import { createShopLogin, hashLoginPassword, removeShopLogin } from "./shop-logins.ts";
+import { sendShopInvitation } from "./shop-invitation.ts";
+import { createShopLogin, removeShopLogin } from "./shop-logins.ts";
 
 // Staff-side contact management. Storefront callers reach contacts only
 // through the scoped services in ../storefront.
@@ -57,26 +58,45 @@ export async function removeContact(deps: DomainDeps, contactId: string): Promis
   return getAccount(deps, accountId);
 }
 
-/** Lets a contact log in to the Storefront with its email and this password. */
-export async function grantStorefrontLogin(
-  deps: DomainDeps,
-  input: { contactId: string; password: string },
-): Promise<StaffAccountDetailDto> {
+export interface StorefrontInvitationResult {
+  account: StaffAccountDetailDto;
+  /** The address the invitation was queued to; null when the shop-invitation template is turned off. */
+  invitationSentTo: string | null;
+}
+
+/**
+ * Lets a contact log in to the Storefront with its email: the login and an
+ * invitation email with a link to choose the password, in one transaction.
+ */
+export async function grantStorefrontLogin(deps: DomainDeps, input: { contactId: string }): Promise<StorefrontInvitationResult> {
   const accountId = await contactAccountId(deps, input.contactId);
   const contact = await deps.db.contact.findUniqueOrThrow({
     where: { id: input.contactId },
     select: { email: true, firstName: true, lastName: true },
   });
-  const passwordHash = await hashLoginPassword(input.password);
-  await deps.db.$transaction((tx) =>
-    createShopLogin(tx, {
-      contactId: input.contactId,
-      email: contact.email,
-      name: `${contact.firstName} ${contact.lastName}`,
-      passwordHash,
-    }),
-  );
-  return getAccount(deps, accountId);
+  const name = `${contact.firstName} ${contact.lastName}`;
+  const invitationSentTo = await deps.db.$transaction(async (tx) => {
+    const { userId } = await createShopLogin(tx, { contactId: input.contactId, email: contact.email, name, passwordHash: null });
+    return sendShopInvitation(tx, deps, { userId, email: contact.email, name, accountId });
+  });
+  return { account: await getAccount(deps, accountId), invitationSentTo };
+}
+
+/** A new invitation for a contact whose login has no password yet (the earlier link stops working). */
+export async function resendStorefrontInvitation(deps: DomainDeps, contactId: string): Promise<StorefrontInvitationResult> {
+  const accountId = await contactAccountId(deps, contactId);
+  const invitationSentTo = await deps.db.$transaction(async (tx) => {
+    const login = await tx.shopUser.findUnique({
+      where: { contactId },
+      select: { id: true, email: true, name: true, credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 } },
+    });
+    if (!login) throw new DomainError("PRECONDITION_FAILED", "This contact has no Storefront login; give it one first");
+    if (login.credentials.length > 0) {
+      throw new DomainError("PRECONDITION_FAILED", 'This contact has already chosen a password; "Forgot password?" on the sign-in page sends a new one');
+    }
+    return sendShopInvitation(tx, deps, { userId: login.id, email: login.email, name: login.name, accountId });
+  });
+  return { account: await getAccount(deps, accountId), invitationSentTo };
 }
 
 export async function revokeStorefrontLogin(deps: DomainDeps, contactId: string): Promise<StaffAccountDetailDto> {

@@ -5,14 +5,21 @@ import { checkPriceListFor } from "../pricing/assign-price-list.ts";
 import { companyColumns, type StaffAccountDetailDto } from "./account-dto.ts";
 import { getAccount } from "./get-account.ts";
 import { insertAccount } from "./insert-account.ts";
+import { sendShopInvitation } from "./shop-invitation.ts";
 import { createShopLogin, hashLoginPassword } from "./shop-logins.ts";
 import { getDistributorId } from "./get-distributor.ts";
 
 /** Staff creates a reseller, a direct customer or a reseller's end-customer. */
-export async function createAccount(deps: DomainDeps, input: CreateAccountInput): Promise<StaffAccountDetailDto> {
+export async function createAccount(
+  deps: DomainDeps,
+  input: CreateAccountInput,
+): Promise<StaffAccountDetailDto & { invitationSentTo: string | null }> {
+  if (input.invitePrimaryContact && input.primaryContactPassword) {
+    throw new DomainError("INVALID", "Either invite the contact or give a password, not both", "primaryContactPassword");
+  }
   const parentId = await resolveParent(deps, input);
   const passwordHash = input.primaryContactPassword ? await hashLoginPassword(input.primaryContactPassword) : null;
-  const id = await deps.db.$transaction(async (tx) => {
+  const { id, invitationSentTo } = await deps.db.$transaction(async (tx) => {
     const { accountId, primaryContactId } = await insertAccount(tx, {
       kind: input.kind,
       parentId,
@@ -22,21 +29,12 @@ export async function createAccount(deps: DomainDeps, input: CreateAccountInput)
       primaryContact: input.primaryContact,
       priceListId: await checkPriceListFor(tx, input, input.priceListId ?? null),
     });
-    if (passwordHash) {
-      await createShopLogin(
-        tx,
-        {
-          contactId: primaryContactId,
-          email: input.primaryContact.email,
-          name: `${input.primaryContact.firstName} ${input.primaryContact.lastName}`,
-          passwordHash,
-        },
-        "primaryContact.email",
-      );
-    }
-    return accountId;
+    if (!passwordHash && !input.invitePrimaryContact) return { id: accountId, invitationSentTo: null };
+    const login = { email: input.primaryContact.email, name: `${input.primaryContact.firstName} ${input.primaryContact.lastName}` };
+    const { userId } = await createShopLogin(tx, { ...login, contactId: primaryContactId, passwordHash }, "primaryContact.email");
+    return { id: accountId, invitationSentTo: passwordHash ? null : await sendShopInvitation(tx, deps, { ...login, userId, accountId }) };
   });
-  return getAccount(deps, id);
+  return { ...(await getAccount(deps, id)), invitationSentTo };
 }
 
 async function resolveParent(deps: DomainDeps, input: CreateAccountInput): Promise<string> {

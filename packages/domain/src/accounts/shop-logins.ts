@@ -10,13 +10,14 @@ export const hashLoginPassword = (password: string) => hashPassword(password);
 
 /**
  * Gives a contact a Storefront login (the same rows better-auth's sign-up
- * would write, with its password hash), inside the caller's transaction.
+ * would write), inside the caller's transaction. Without a password hash
+ * there is no credential until the contact sets one through an invitation link.
  */
 export async function createShopLogin(
   tx: Tx,
-  login: { contactId: string; email: string; name: string; passwordHash: string },
+  login: { contactId: string; email: string; name: string; passwordHash: string | null },
   field = "email",
-): Promise<void> {
+): Promise<{ userId: string }> {
   const taken = await tx.shopUser.findUnique({ where: { email: login.email }, select: { contactId: true } });
   if (taken) {
     if (taken.contactId === login.contactId) throw new DomainError("CONFLICT", "This contact can already log in", field);
@@ -26,9 +27,12 @@ export async function createShopLogin(
   await tx.shopUser.create({
     data: { id: userId, email: login.email, name: login.name, contactId: login.contactId, emailVerified: true },
   });
-  await tx.shopCredential.create({
-    data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: login.passwordHash },
-  });
+  if (login.passwordHash !== null) {
+    await tx.shopCredential.create({
+      data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: login.passwordHash },
+    });
+  }
+  return { userId };
 }
 
 /** Removes a contact's login and ends its sessions. */

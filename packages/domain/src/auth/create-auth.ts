@@ -2,9 +2,11 @@ import type { PrismaClient } from "@cm/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Logger } from "../deps.ts";
+import { authBasePath, type AuthRealm } from "./auth-paths.ts";
+import { RESET_LINK_VALID_SECONDS } from "./password-links.ts";
 import { storefrontSessionHooks, storefrontSessionFields } from "./storefront-sessions.ts";
 
-export type AuthRealm = "staff" | "shop";
+export { authBasePath, type AuthRealm } from "./auth-paths.ts";
 
 export interface AuthOptions {
   prisma: PrismaClient;
@@ -19,12 +21,17 @@ export interface AuthOptions {
   /** Use Secure cookies (behind HTTPS). */
   secureCookies: boolean;
   logger: Logger;
+  /**
+   * Queues the "Forgot password?" email with this link (better-auth made the
+   * single-use token; the link goes through its redirect to the app's page).
+   */
+  sendResetPassword: (request: { realm: AuthRealm; userId: string; link: string }) => Promise<void>;
+  /** After a reset (or an invitation's first password): e.g. ends the sign-in lock of that account. */
+  onPasswordReset?: (request: { realm: AuthRealm; email: string }) => Promise<void>;
 }
 
 /** The header the server sets from the socket address (any client value is replaced). */
 export const CLIENT_IP_HEADER = "x-cm-client-ip";
-
-export const authBasePath = (realm: AuthRealm) => `/api/auth/${realm}`;
 
 /**
  * One better-auth instance per realm, each with its own tables and cookie
@@ -45,6 +52,13 @@ export function createAuth(options: AuthOptions) {
       disableSignUp: true,
       minPasswordLength: 12,
       maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: RESET_LINK_VALID_SECONDS,
+      // A reset (or an invitation's first password) ends every other session of the user.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) => options.sendResetPassword({ realm: options.realm, userId: user.id, link: url }),
+      onPasswordReset: async ({ user }) => {
+        await options.onPasswordReset?.({ realm: options.realm, email: user.email });
+      },
     },
     user: { modelName: `${prefix}User` },
     session: {
@@ -62,7 +76,8 @@ export function createAuth(options: AuthOptions) {
     // Storefront sessions remember the reseller storefront (/<alias>) they were created at.
     databaseHooks: options.realm === "shop" ? storefrontSessionHooks(options.prisma) : undefined,
     account: { modelName: `${prefix}Credential` },
-    verification: { modelName: `${prefix}Verification` },
+    // Reset tokens are stored as SHA-256 hashes (password-links.ts writes invitations the same way).
+    verification: { modelName: `${prefix}Verification`, storeIdentifier: "hashed" },
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -71,6 +86,8 @@ export function createAuth(options: AuthOptions) {
       max: 300,
       customRules: {
         "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute },
+        "/request-password-reset": { window: 60, max: options.signInAttemptsPerMinute },
+        "/reset-password": { window: 60, max: options.signInAttemptsPerMinute },
       },
     },
     advanced: {

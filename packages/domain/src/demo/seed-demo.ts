@@ -1,6 +1,6 @@
 import type { DomainDeps } from "../deps.ts";
 import { createAccount } from "../accounts/create-account.ts";
-import { createStaffUser } from "../staff/staff-users.ts";
+import { createStaffUserWithPassword } from "../staff/staff-users.ts";
 import { setupDistributor } from "../setup/setup-distributor.ts";
 import { seedPlans } from "../plans/plan-catalog.ts";
 
@@ -48,7 +48,7 @@ export async function seedDemo(deps: DomainDeps): Promise<boolean> {
     admin: { name: "Nadia Admin", email: "admin@northwind.example", password: DEMO_PASSWORD },
   });
   if (!created) return false;
-  await createStaffUser(deps, { name: "Sam Sales", email: "sales@northwind.example", role: "SALES", password: DEMO_PASSWORD });
+  await createStaffUserWithPassword(deps, { name: "Sam Sales", email: "sales@northwind.example", role: "SALES", password: DEMO_PASSWORD });
   await seedPlans(deps, {
     published: true,
     taxRate: "24",

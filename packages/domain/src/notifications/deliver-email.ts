@@ -15,6 +15,7 @@ const messageSelect = {
   subject: true,
   html: true,
   text: true,
+  sealedBody: true,
   messageId: true,
   attempts: true,
   queuedAt: true,
@@ -46,16 +47,17 @@ export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessag
     // Another worker holds it right now; pg-boss runs this job again later.
     throw new Error(`email ${emailMessageId} is being delivered by another worker`);
   }
-  const message = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailMessageId }, select: messageSelect });
+  const { sealedBody, ...message } = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailMessageId }, select: messageSelect });
+  const body = sealedBody ? (JSON.parse(deps.secrets.decrypt(sealedBody)) as { html: string; text: string }) : {};
   try {
-    await mailer.send({ ...message, from: { name: message.fromName, address: message.fromAddress } });
+    await mailer.send({ ...message, ...body, from: { name: message.fromName, address: message.fromAddress } });
   } catch (error) {
     await recordFailure(deps, message, error);
     return;
   }
   await deps.db.emailMessage.update({
     where: { id: emailMessageId },
-    data: { status: "SENT", sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now(), attempts: { increment: 1 }, lockedUntil: null, nextAttemptAt: null },
+    data: { status: "SENT", sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now(), attempts: { increment: 1 }, lockedUntil: null, nextAttemptAt: null, sealedBody: null },
   });
   deps.logger.info({ emailMessageId, messageId: message.messageId }, "email sent");
 }
@@ -69,7 +71,7 @@ async function recordFailure(deps: DomainDeps, message: { id: string; attempts: 
     if (outcome.kind === "give-up") {
       await tx.emailMessage.update({
         where: { id: message.id },
-        data: { status: "FAILED", failedAt: now, attempts, lastError: `${lastError} (gave up: ${outcome.reason})`, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: null },
+        data: { status: "FAILED", failedAt: now, attempts, lastError: `${lastError} (gave up: ${outcome.reason})`, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: null, sealedBody: null },
       });
       return;
     }

@@ -21,6 +21,9 @@ export interface NewEmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** The real bodies, encrypted, when html/text leave a secret out (see EmailMessage.sealedBody). */
+  sealedBody?: string;
+  redacted?: boolean;
 }
 
 /**

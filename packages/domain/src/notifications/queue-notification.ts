@@ -1,5 +1,5 @@
 import type { Prisma } from "@cm/db";
-import { BUILT_IN_TEMPLATES, formatMailbox, renderEmail, variablesOf, type NotificationTemplateKey } from "@cm/notifications";
+import { BUILT_IN_TEMPLATES, formatMailbox, REDACTED_SECRET, renderEmail, secretVariablesOf, variablesOf, type NotificationTemplateKey } from "@cm/notifications";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { loadBranding } from "./load-branding.ts";
@@ -57,16 +57,26 @@ export async function prepareNotification(
       checkVariables({ template: event.template, variables: eventVariables });
       const variables = { recipient_name: recipients.name, distributor_name: branding.displayName, ...eventVariables };
       const rendered = renderEmail(template, variables, branding);
-      const { id } = await enqueueEmail(tx, deps, {
+      const secrets = secretVariablesOf(event.template);
+      const envelope = {
         eventKey: event.eventKey,
         templateKey: event.template,
         accountId: event.accountId,
         fromName: branding.displayName,
-        to: recipients.to,
-        cc: template.cc,
-        bcc: template.bcc,
-        ...rendered,
-      });
+      };
+      // A single-use link goes to the person it is for, and only the encrypted copy keeps it.
+      const { id } =
+        secrets.length === 0
+          ? await enqueueEmail(tx, deps, { ...envelope, to: recipients.to, cc: template.cc, bcc: template.bcc, ...rendered })
+          : await enqueueEmail(tx, deps, {
+              ...envelope,
+              to: recipients.user,
+              cc: [],
+              bcc: [],
+              ...renderEmail(template, { ...variables, ...Object.fromEntries(secrets.map((name) => [name, REDACTED_SECRET])) }, branding),
+              sealedBody: deps.secrets.encrypt(JSON.stringify({ html: rendered.html, text: rendered.text })),
+              redacted: true,
+            });
       return { emailMessageId: id };
     },
   };
@@ -101,5 +111,5 @@ async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredT
     if (!seen.has(addressOf(extra))) to.push(extra);
     seen.add(addressOf(extra));
   }
-  return { to, name: primary?.name ?? account.companyName };
+  return { to, user: primary ? [formatMailbox(primary.email, primary.name)] : [], name: primary?.name ?? account.companyName };
 }

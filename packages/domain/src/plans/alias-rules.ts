@@ -33,6 +33,8 @@ export const RESERVED_ALIASES: ReadonlySet<string> = new Set([
   "plans",
   "subscriptions",
   "my-storefront",
+  "forgot-password",
+  "reset-password",
   // words that would confuse customers
   "admin",
   "www",

@@ -50,7 +50,12 @@ export const createAccountInput = companyInput.extend({
   billingAddress: billingAddressInput,
   currency: currencySchema,
   primaryContact: contactInput,
-  /** Give the primary contact a Storefront login with this password. */
+  /** Give the primary contact a Storefront login and email it an invitation to choose its password. */
+  invitePrimaryContact: z.boolean().optional(),
+  /**
+   * Give the primary contact a Storefront login with this password instead
+   * (scripted imports and the demo; the BSS invites).
+   */
   primaryContactPassword: passwordSchema.nullish(),
   /** A price list in the account's currency (resellers and direct customers). */
   priceListId: idSchema.nullish(),
@@ -89,7 +94,7 @@ export const updateMyAccountInput = companyInput.omit({ companyName: true }).ext
 
 export const addContactInput = contactInput.extend({ accountId: idSchema });
 export const updateContactInput = contactInput.extend({ id: idSchema });
-export const grantLoginInput = z.object({ contactId: idSchema, password: passwordSchema });
+export const grantLoginInput = z.object({ contactId: idSchema });
 
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>;

@@ -5,6 +5,9 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   "invoice-issued",
   "welcome-standard-storefront",
   "plan-subscription-cancelled",
+  "password-reset",
+  "staff-invitation",
+  "shop-invitation",
 ] as const;
 
 export type NotificationTemplateKey = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
@@ -24,6 +27,12 @@ export interface TemplateVariable {
    * "automatic": the notification service fills it in (the recipient, the branding).
    */
   source: "event" | "automatic";
+  /**
+   * A single-use secret (a set-password link): it is sent, but the stored copy
+   * of the email (the Delivery log) shows a placeholder instead, and the email
+   * goes to the user it is for only, never to a template's extra recipients.
+   */
+  secret?: boolean;
 }
 
 export interface TemplateContent {
@@ -47,9 +56,13 @@ export const AUTOMATIC_VARIABLES: TemplateVariable[] = [
   { name: "distributor_name", description: "Your company name (Setup > Branding)", sample: "Northwind Distribution", source: "automatic" },
 ];
 
-export const eventVariable = (name: string, description: string, sample: string | number): TemplateVariable => ({
+export const eventVariable = (name: string, description: string, sample: string | number, options: { secret?: boolean } = {}): TemplateVariable => ({
   name,
   description,
   sample,
   source: "event",
+  ...(options.secret ? { secret: true } : {}),
 });
+
+/** What the Delivery log shows in place of a secret variable. */
+export const REDACTED_SECRET = "[single-use link, not stored]";

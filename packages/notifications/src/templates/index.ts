@@ -1,7 +1,10 @@
 import { bitTitanAssetCancelled } from "./bittitan-asset-cancelled.ts";
 import { AUTOMATIC_VARIABLES, type NotificationTemplateKey, type TemplateDefinition, type TemplateVariable, type VariableValue } from "./definition.ts";
 import { invoiceIssued } from "./invoice-issued.ts";
+import { passwordReset } from "./password-reset.ts";
 import { planSubscriptionCancelled } from "./plan-subscription-cancelled.ts";
+import { shopInvitation } from "./shop-invitation.ts";
+import { staffInvitation } from "./staff-invitation.ts";
 import { welcomeBitTitanCoupon } from "./welcome-bittitan-coupon.ts";
 import { welcomeStandardStorefront } from "./welcome-standard-storefront.ts";
 
@@ -13,7 +16,15 @@ export const BUILT_IN_TEMPLATES: Record<NotificationTemplateKey, TemplateDefinit
   "invoice-issued": invoiceIssued,
   "welcome-standard-storefront": welcomeStandardStorefront,
   "plan-subscription-cancelled": planSubscriptionCancelled,
+  "password-reset": passwordReset,
+  "staff-invitation": staffInvitation,
+  "shop-invitation": shopInvitation,
 };
+
+/** The names of a template's secret variables (see TemplateVariable.secret); empty for most. */
+export function secretVariablesOf(key: NotificationTemplateKey): string[] {
+  return BUILT_IN_TEMPLATES[key].variables.filter((variable) => variable.secret).map((variable) => variable.name);
+}
 
 /** Every variable a template may use: its own plus the automatic ones. */
 export function variablesOf(key: NotificationTemplateKey): TemplateVariable[] {

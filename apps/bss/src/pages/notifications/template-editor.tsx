@@ -110,15 +110,23 @@ function TemplateEditor({ template }: { template: Template }) {
           <Card title="Sending">
             <div className="space-y-4">
               <CheckboxField label="Enabled" checked={values.enabled} onChange={set("enabled")} hint="A disabled template sends nothing." />
-              <CheckboxField
-                label="Send to the account's primary contact"
-                checked={values.toPrimaryContact}
-                onChange={set("toPrimaryContact")}
-                hint="Or to the recipient the event names, such as an order's recipient."
-              />
-              <TextField label="Extra To" value={values.extraTo} onChange={set("extraTo")} error={listError(errors, "extraTo")} placeholder="Comma-separated addresses" />
-              <TextField label="CC" value={values.cc} onChange={set("cc")} error={listError(errors, "cc")} placeholder="Comma-separated addresses" />
-              <TextField label="BCC" value={values.bcc} onChange={set("bcc")} error={listError(errors, "bcc")} placeholder="Comma-separated addresses" />
+              {template.variables.some((variable) => variable.secret) ? (
+                <Alert tone="info">
+                  This email carries a single-use link: it goes only to the person it is for, never to extra recipients, and the Delivery log keeps it without the link.
+                </Alert>
+              ) : (
+                <>
+                <CheckboxField
+                  label="Send to the account's primary contact"
+                  checked={values.toPrimaryContact}
+                  onChange={set("toPrimaryContact")}
+                  hint="Or to the recipient the event names, such as an order's recipient."
+                />
+                <TextField label="Extra To" value={values.extraTo} onChange={set("extraTo")} error={listError(errors, "extraTo")} placeholder="Comma-separated addresses" />
+                <TextField label="CC" value={values.cc} onChange={set("cc")} error={listError(errors, "cc")} placeholder="Comma-separated addresses" />
+                <TextField label="BCC" value={values.bcc} onChange={set("bcc")} error={listError(errors, "bcc")} placeholder="Comma-separated addresses" />
+                </>
+              )}
             </div>
           </Card>
           {isAdmin && (

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addContact, grantStorefrontLogin, removeContact, revokeStorefrontLogin, setPrimaryContact, updateContact } from "../../accounts/contacts.ts";
+import { addContact, grantStorefrontLogin, removeContact, resendStorefrontInvitation, revokeStorefrontLogin, setPrimaryContact, updateContact } from "../../accounts/contacts.ts";
 import { createAccount } from "../../accounts/create-account.ts";
 import { getAccount } from "../../accounts/get-account.ts";
 import { listAccounts } from "../../accounts/list-accounts.ts";
@@ -34,5 +34,6 @@ export const bssAccountRouter = router({
   removeContact: staffProcedure.input(byId).mutation(({ ctx, input }) => removeContact(ctx.deps, input.id)),
   setPrimaryContact: staffProcedure.input(byId).mutation(({ ctx, input }) => setPrimaryContact(ctx.deps, input.id)),
   grantStorefrontLogin: staffProcedure.input(grantLoginInput).mutation(({ ctx, input }) => grantStorefrontLogin(ctx.deps, input)),
+  resendStorefrontInvitation: staffProcedure.input(byId).mutation(({ ctx, input }) => resendStorefrontInvitation(ctx.deps, input.id)),
   revokeStorefrontLogin: staffProcedure.input(byId).mutation(({ ctx, input }) => revokeStorefrontLogin(ctx.deps, input.id)),
 });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "EmailMessage" ADD COLUMN     "redacted" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "sealedBody" TEXT;
+

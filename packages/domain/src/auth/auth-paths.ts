@@ -1,0 +1,3 @@
+export type AuthRealm = "staff" | "shop";
+
+export const authBasePath = (realm: AuthRealm) => `/api/auth/${realm}`;
