@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createStaffUser, listStaffUsers, setStaffUserActive } from "../../staff/staff-users.ts";
-import { emailSchema, passwordSchema, requiredText } from "../../schemas/common.ts";
+import { emailSchema, passwordSchema, requiredText, text } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
@@ -20,7 +20,7 @@ export const bssStaffRouter = router({
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => createStaffUser(ctx.deps, input)),
   setActive: adminProcedure
-    .input(z.object({ id: z.string().min(1).max(64), active: z.boolean() }))
+    .input(z.object({ id: text().min(1).max(64), active: z.boolean() }))
     .mutation(({ ctx, input }) => setStaffUserActive(ctx.deps, ctx.staff, input)),
 });
 
