@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../errors.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText } from "../shared/text-match.ts";
 
 export interface InvoiceSummaryDto {
   id: string;
@@ -74,7 +75,7 @@ export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereI
       scope,
       input.kind ? { kind: input.kind } : {},
       input.status ? { status: input.status } : {},
-      input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { account: { companyName: { contains: input.search, mode: "insensitive" } } }] } : {},
+      input.search ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] } : {},
     ],
   };
   return paginate(input, {
