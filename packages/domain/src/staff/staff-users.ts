@@ -2,7 +2,7 @@ import type { Prisma, StaffRole } from "@cm/db";
 import { randomUUID } from "node:crypto";
 import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, notFound } from "../errors.ts";
 import { hashLoginPassword } from "../accounts/shop-logins.ts";
 
 export interface StaffUserDto {
@@ -57,6 +57,8 @@ export async function setStaffUserActive(
     throw new DomainError("PRECONDITION_FAILED", "You cannot deactivate your own user");
   }
   return deps.db.$transaction(async (tx) => {
+    const exists = await tx.staffUser.findUnique({ where: { id: input.id }, select: { id: true } });
+    if (!exists) throw notFound("The staff user");
     const user = await tx.staffUser.update({ where: { id: input.id }, data: { active: input.active }, select: staffSelect });
     if (!input.active) await tx.staffSession.deleteMany({ where: { userId: input.id } });
     return user;
