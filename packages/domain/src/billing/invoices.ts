@@ -107,6 +107,11 @@ export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; st
   if (!invoice) throw notFound("The invoice");
   if (invoice.status === input.status) return getInvoice(deps, {}, input.id);
   if (invoice.status !== "UNPAID") throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
+  // A credit note is issued for a cancellation that happened; voiding it would
+  // bill the customer again for what was cancelled. It can only be paid out.
+  if (invoice.kind === "CREDIT" && input.status === "VOID") {
+    throw new DomainError("PRECONDITION_FAILED", "A credit note cannot be voided once it is issued; mark it paid when the refund is paid out");
+  }
   const { count } = await deps.db.invoice.updateMany({
     where: { id: input.id, status: "UNPAID" },
     data: { status: input.status, paidAt: input.status === "PAID" ? deps.clock.now() : null },
