@@ -6,12 +6,12 @@ const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 // PostgreSQL can't store NUL (0x00) in text, and a lone UTF-16 surrogate is
 // not valid Unicode (it can't be encoded as UTF-8). Every string the domain
 // reads goes through text(), so no input schema can forget to refuse them.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_MESSAGE = "Contains a character that can't be stored (a NUL byte or an unpaired surrogate)";
 
 /** The one string primitive of the domain's input schemas. */
 export const text = (params?: string | { message?: string }) =>
-  z.string(params).refine((value) => !UNSTORABLE.test(value), { message: UNSTORABLE_MESSAGE, abort: true });
+  z.string(params).refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), { message: UNSTORABLE_MESSAGE, abort: true });
 
 /** An http(s) address of at most 300 characters. */
 export const httpUrlSchema = (message: string) => text({ message }).pipe(z.url({ protocol: /^https?$/, message }).max(300));
