@@ -64,6 +64,28 @@ describe("accounts across the two apps", () => {
     await bss.close();
   });
 
+  it("adds a contact from the BSS account page, once however often Add is clicked", async () => {
+    const bss = await browser.newPage();
+    await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await bss.getByLabel("Search").fill("Alpine Dental");
+    const link = bss.getByRole("link", { name: "Alpine Dental Clinics" });
+    await link.waitFor();
+    await link.click();
+    await bss.getByRole("heading", { name: "Alpine Dental Clinics" }).waitFor();
+    await bss.getByRole("button", { name: "Add contact" }).click();
+    await bss.getByLabel("First name").fill("Mara");
+    await bss.getByLabel("Last name").fill("Keller");
+    await bss.getByLabel("Email", { exact: true }).fill("mara.keller@alpine.example");
+    // A double click sends the same idempotency key twice: one contact.
+    await bss.getByRole("button", { name: "Add contact" }).dblclick();
+    await bss.getByTestId("contact-mara.keller@alpine.example").waitFor();
+    expect(await bss.getByRole("alert").count()).toBe(0);
+    await bss.reload();
+    await bss.getByTestId("contact-mara.keller@alpine.example").waitFor();
+    expect(await bss.getByTestId("contact-mara.keller@alpine.example").count()).toBe(1);
+    await bss.close();
+  });
+
   it("shows validation messages next to the fields", async () => {
     const page = await browser.newPage();
     await signInStorefront(page, product.url, "ben@fabrikam.example", DEMO_PASSWORD);

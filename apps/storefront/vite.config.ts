@@ -7,6 +7,6 @@ const api = process.env.API_URL ?? "http://127.0.0.1:3000";
 export default defineConfig({
   base: "/",
   plugins: [react(), tailwindcss()],
-  build: { sourcemap: true, target: "es2022" },
+  build: { sourcemap: false, target: "es2022" },
   server: { proxy: { "/trpc": api, "/api": api } },
 });

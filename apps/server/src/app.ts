@@ -9,6 +9,7 @@ import {
   resolveShopCaller,
   resolveStaffCaller,
   type AuthRealm,
+  TRPC_MAX_BATCH_SIZE,
   type Auths,
   type DomainDeps,
 } from "@cm/domain";
@@ -92,8 +93,18 @@ export function createApp(options: AppOptions) {
     });
   }
 
+  // A batch is one URL naming its procedures comma-separated: refuse a long one
+  // before any of it runs.
+  app.all("/trpc/*", async (c, next) => {
+    const calls = c.req.path.slice("/trpc/".length).split(",").length;
+    if (c.req.query("batch") === "1" && calls > TRPC_MAX_BATCH_SIZE) {
+      return c.json({ error: { message: `A batch can have at most ${TRPC_MAX_BATCH_SIZE} calls (this one has ${calls})`, code: "BAD_REQUEST" } }, 400);
+    }
+    return next();
+  });
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({
+      maxBatchSize: TRPC_MAX_BATCH_SIZE,
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,

@@ -43,6 +43,8 @@ export class StaticApp {
         this.load(path);
         continue;
       }
+      // Source maps would publish the apps' sources: never served, even if a build left one.
+      if (entry.endsWith(".map")) continue;
       const body = readFileSync(path);
       const type = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
       const compressible = /text|javascript|json|svg/.test(type) && body.length > 1024;

@@ -131,6 +131,11 @@ async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promis
  * A unique constraint said no. Prisma reports it as P2002, but through the
  * PGlite adapter it can arrive as the driver's own error (SQLSTATE 23505).
  */
+/** Prisma's "an update/delete by id found no record" (P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
   const cause = (error as { cause?: { code?: string; originalCode?: string } } | null)?.cause;

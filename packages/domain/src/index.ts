@@ -1,5 +1,6 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
 export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
+export { TRPC_MAX_BATCH_SIZE } from "./transport.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
 export { clearSignInFailures, purgeSignInThrottles, recordSignInFailure, signInLock, SIGN_IN_THROTTLE } from "./auth/sign-in-throttle.ts";
 export { sendPasswordResetEmail } from "./auth/send-password-reset.ts";

@@ -1,11 +1,11 @@
-import { isUniqueViolation } from "@cm/db";
+import { isRecordNotFound, isUniqueViolation } from "@cm/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { ShopCaller, StaffCaller } from "./callers.ts";
 import type { DomainDeps } from "./deps.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
+import { transformer } from "./transformer.ts";
 
 export interface Context {
   deps: DomainDeps;
@@ -47,13 +47,14 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {
       ...shape,
       // zod's own message is its issues as JSON; say the first one in words instead.
-      message: cause instanceof ZodError ? validationMessage(cause) : shape.message,
+      // An internal error's own message can name SQL or a stack overflow: it stays in the log.
+      message: cause instanceof ZodError ? validationMessage(cause) : error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side" : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms: zod issues, or the field a domain rule named.
@@ -99,6 +100,11 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   }
   if (isUniqueViolation(cause)) {
     throw new TRPCError({ code: "CONFLICT", message: "That record already exists", cause });
+  }
+  // A service that updates or deletes by an id should say what was not found
+  // itself; this is the safety net for one that doesn't.
+  if (isRecordNotFound(cause)) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found", cause });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.deps.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");

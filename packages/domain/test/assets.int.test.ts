@@ -117,6 +117,31 @@ describe("cancelling", () => {
     expect(third.creditInvoice?.number).toBe(credits[0]?.number);
   });
 
+  it("refuses to credit a voided invoice by cancelling its asset, and leaves the coupon alone", async () => {
+    const { asset, order } = await buy(1);
+    const invoice = order.invoices.find((candidate) => candidate.kind === "INVOICE");
+    if (!invoice) throw new Error("no invoice");
+    expect((await world.staff.bss.invoice.setStatus({ id: invoice.id, status: "VOID" })).status).toBe("VOID");
+    const refused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
+    expect(code(refused)).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(new RegExp(`${invoice.number} is void`));
+    expect(await world.harness.deps.db.invoice.count({ where: { kind: "CREDIT", creditAssetId: asset.id } })).toBe(0);
+    expect((await world.staff.bss.asset.get({ id: asset.id })).status).toBe("ACTIVE");
+    const coupon = (await world.bittitan.admin.listCoupons()).find((item) => item.code === asset.couponCode);
+    expect(coupon?.state).not.toBe("revoked");
+  });
+
+  it("refuses to void a credit note once it is issued", async () => {
+    const { asset } = await buy(1);
+    const cancelled = await world.staff.bss.asset.cancel({ id: asset.id });
+    const credit = cancelled.creditInvoice;
+    if (!credit) throw new Error("no credit note");
+    const refused = await failure(world.staff.bss.invoice.setStatus({ id: credit.id, status: "VOID" }));
+    expect(code(refused)).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/credit note cannot be voided/);
+    expect((await world.staff.bss.invoice.get({ id: credit.id })).status).toBe("UNPAID");
+  });
+
   it("cancels a whole order from the BSS", async () => {
     const draft = await world.staff.bss.order.create({ accountId: world.contoso.id, lines: [{ productId: world.mailboxProductId, quantity: 1 }, { productId: world.mailboxProductId, quantity: 2 }] });
     await world.staff.bss.order.execute({ id: draft.id });

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@cm/domain/client";
+import { TRPC_MAX_BATCH_SIZE, type AppRouter } from "@cm/domain/client";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -28,7 +28,7 @@ export function createQueryClient(onUnauthorized: () => void): QueryClient {
 /** `headers`: sent with every call (the Storefront app at a reseller's /<alias> names it there). */
 export function createApiClient(headers: Record<string, string> = {}) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000, headers })],
+    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000, maxItems: TRPC_MAX_BATCH_SIZE, headers })],
   });
 }
 

@@ -26,11 +26,12 @@ async function assertEmailFree(deps: DomainDeps, accountId: string, email: strin
   if (clash) throw new DomainError("CONFLICT", "Another contact of this account has that email", "email");
 }
 
+/** Retries with the same idempotency key are answered by the idempotent middleware, before this runs. */
 export async function addContact(deps: DomainDeps, input: ContactInput & { accountId: string }): Promise<StaffAccountDetailDto> {
-  const { accountId, ...contact } = input;
+  const { accountId, firstName, lastName, email, phone, jobTitle } = input;
   await getAccount(deps, accountId);
-  await assertEmailFree(deps, accountId, contact.email);
-  await deps.db.contact.create({ data: { accountId, ...contact } });
+  await assertEmailFree(deps, accountId, email);
+  await deps.db.contact.create({ data: { accountId, firstName, lastName, email, phone, jobTitle } });
   return getAccount(deps, accountId);
 }
 

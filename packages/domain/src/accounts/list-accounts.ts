@@ -4,6 +4,7 @@ import type { Page } from "../schemas/common.ts";
 import type { ListAccountsInput } from "../schemas/accounts.ts";
 import { accountSummarySelect, toAccountSummary, type AccountSummaryDto } from "./account-dto.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText } from "../shared/text-match.ts";
 
 /** Every customer account of the distributor, for the BSS accounts list. */
 export async function listAccounts(deps: DomainDeps, input: ListAccountsInput): Promise<Page<AccountSummaryDto>> {
@@ -27,8 +28,8 @@ export function accountSearchWhere(search: string | undefined, base: Prisma.Acco
       base,
       {
         OR: [
-          { companyName: { contains: search, mode: "insensitive" } },
-          { email: { contains: search, mode: "insensitive" } },
+          { companyName: containsText(search) },
+          { email: containsText(search) },
           ...(number ? [{ number: Number(number) }] : []),
         ],
       },

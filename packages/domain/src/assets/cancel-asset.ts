@@ -24,6 +24,8 @@ export async function cancelAsset(deps: DomainDeps, scope: Prisma.AssetWhereInpu
   if (asset.status === "CANCELLED") return getAsset(deps, scope, id);
   const verdict = cancellationVerdict({ ...asset, now: deps.clock.now() });
   if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
+  // Checked before BitTitan is asked: a refused cancellation leaves the coupon as it was.
+  await assertInvoiceCreditable(deps.db, id);
 
   if (asset.couponCode) {
     const revoked = await revokeCouponIdempotently(await deps.bittitan.client(), asset.couponCode);
@@ -54,6 +56,7 @@ async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps
     select: { description: true, detail: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, invoiceId: true, invoice: { select: { number: true } } },
   });
   if (!line) throw new Error(`asset ${assetId} has no invoice line`);
+  await assertInvoiceCreditable(tx, assetId);
   const totals = negate({ net: line.net.toFixed(2), tax: line.tax.toFixed(2), gross: line.gross.toFixed(2) });
   const credit = await issueInvoice(tx, deps, {
     kind: "CREDIT",
@@ -117,4 +120,12 @@ export async function cancelOrder(deps: DomainDeps, actor: string, orderId: stri
     if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", `Asset “${asset.name}”: ${verdict.reason}`);
   }
   for (const asset of order.assets) await cancelAsset(deps, {}, actor, asset.id);
+}
+
+/** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */
+async function assertInvoiceCreditable(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string): Promise<void> {
+  const line = await db.invoiceLine.findFirst({ where: { assetId, invoice: { kind: "INVOICE" } }, select: { invoice: { select: { number: true, status: true } } } });
+  if (line?.invoice.status === "VOID") {
+    throw new DomainError("PRECONDITION_FAILED", `Its invoice ${line.invoice.number} is void, so there is nothing to credit: the asset can't be cancelled`);
+  }
 }

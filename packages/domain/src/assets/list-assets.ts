@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { ListAssetsInput } from "../schemas/assets.ts";
 import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
+import { containsExactly, containsText } from "../shared/text-match.ts";
 
 export interface AssetPage {
   items: AssetSummaryDto[];
@@ -62,8 +63,8 @@ export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput
     const code = input.search.toUpperCase();
     // A whole coupon code is looked up in its unique index: every code shares the "MW-" trigrams,
     // so a trigram search for one reads posting lists as long as the table.
-    const couponCode = WHOLE_COUPON_CODE.test(code) ? code : { contains: code };
-    filters.push({ OR: [{ name: { contains: input.search, mode: "insensitive" } }, { couponCode }] });
+    const couponCode = WHOLE_COUPON_CODE.test(code) ? code : containsExactly(code);
+    filters.push({ OR: [{ name: containsText(input.search) }, { couponCode }] });
   }
   if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
   const rows = await deps.db.asset.findMany({

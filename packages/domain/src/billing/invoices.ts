@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../errors.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText } from "../shared/text-match.ts";
 
 export interface InvoiceSummaryDto {
   id: string;
@@ -74,7 +75,7 @@ export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereI
       scope,
       input.kind ? { kind: input.kind } : {},
       input.status ? { status: input.status } : {},
-      input.search ? { OR: [{ number: { contains: input.search, mode: "insensitive" } }, { account: { companyName: { contains: input.search, mode: "insensitive" } } }] } : {},
+      input.search ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] } : {},
     ],
   };
   return paginate(input, {
@@ -106,6 +107,11 @@ export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; st
   if (!invoice) throw notFound("The invoice");
   if (invoice.status === input.status) return getInvoice(deps, {}, input.id);
   if (invoice.status !== "UNPAID") throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
+  // A credit note is issued for a cancellation that happened; voiding it would
+  // bill the customer again for what was cancelled. It can only be paid out.
+  if (invoice.kind === "CREDIT" && input.status === "VOID") {
+    throw new DomainError("PRECONDITION_FAILED", "A credit note cannot be voided once it is issued; mark it paid when the refund is paid out");
+  }
   const { count } = await deps.db.invoice.updateMany({
     where: { id: input.id, status: "UNPAID" },
     data: { status: input.status, paidAt: input.status === "PAID" ? deps.clock.now() : null },

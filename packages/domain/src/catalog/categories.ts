@@ -2,6 +2,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { CategoryInput } from "../schemas/catalog.ts";
 import { slugify } from "./product-dto.ts";
+import { equalsIgnoringCase } from "../shared/text-match.ts";
 
 export interface CategoryDto {
   id: string;
@@ -22,7 +23,7 @@ export async function listCategories(deps: DomainDeps): Promise<CategoryDto[]> {
 
 async function assertNameFree(deps: DomainDeps, name: string, exceptId?: string) {
   const clash = await deps.db.category.findFirst({
-    where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug: slugify(name) }], ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { OR: [{ name: equalsIgnoringCase(name) }, { slug: slugify(name) }], ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new DomainError("CONFLICT", `A category named ${name} exists`, "name");

@@ -5,6 +5,7 @@ import type { Page } from "../schemas/common.ts";
 import type { ListProductsInput, ProductInput } from "../schemas/catalog.ts";
 import { productSelect, slugify, toProduct, type ProductDto } from "./product-dto.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText, equalsIgnoringCase } from "../shared/text-match.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,7 +15,7 @@ export async function listProducts(deps: DomainDeps, input: ListProductsInput): 
     ...(input.productTypeId ? { productTypeId: input.productTypeId } : {}),
     ...(input.published === undefined ? {} : { published: input.published }),
     ...(input.search
-      ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { sku: { contains: input.search, mode: "insensitive" } }] }
+      ? { OR: [{ name: containsText(input.search) }, { sku: containsText(input.search) }] }
       : {}),
   };
   return paginate(input, {
@@ -99,7 +100,7 @@ async function checkReferences(tx: Tx, input: ProductInput): Promise<void> {
 
 async function assertSkuFree(tx: Tx, sku: string, exceptId?: string): Promise<void> {
   const clash = await tx.product.findFirst({
-    where: { sku: { equals: sku, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { sku: equalsIgnoringCase(sku), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new DomainError("CONFLICT", `Another product already uses SKU ${sku}`, "sku");

@@ -11,6 +11,7 @@ import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, t
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText } from "../shared/text-match.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,7 +21,7 @@ export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Prom
     ...(input.accountId ? { OR: [{ accountId: input.accountId }, { recipientAccountId: input.accountId }] } : {}),
     ...(input.status ? { status: input.status } : {}),
     ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
-    ...(input.search ? (number ? { number } : { account: { companyName: { contains: input.search, mode: "insensitive" } } }) : {}),
+    ...(input.search ? (number ? { number } : { account: { companyName: containsText(input.search) } }) : {}),
   };
   return paginate(input, {
     count: () => deps.db.order.count({ where }),

@@ -5,6 +5,7 @@ import type { Page } from "../schemas/common.ts";
 import type { ListSubscriptionsInput } from "../schemas/plans.ts";
 import { subscriptionDetailSelect, subscriptionSummarySelect, toSubscriptionDetail, toSubscriptionSummary, type SubscriptionDetailDto, type SubscriptionSummaryDto } from "./subscription-dto.ts";
 import { paginate } from "../shared/paginate.ts";
+import { containsText } from "../shared/text-match.ts";
 
 /** `scope.accountId`: a Storefront caller sees its own account's subscriptions only; staff see all. */
 export interface SubscriptionScope {
@@ -17,7 +18,7 @@ export async function listSubscriptions(deps: DomainDeps, scope: SubscriptionSco
     scope.accountId ? { accountId: scope.accountId } : {},
     input.accountId ? { accountId: input.accountId } : {},
     input.status ? { status: input.status } : {},
-    input.search ? (number ? { number: Number(number) } : { account: { companyName: { contains: input.search, mode: "insensitive" } } }) : {},
+    input.search ? (number ? { number: Number(number) } : { account: { companyName: containsText(input.search) } }) : {},
   ];
   const where: Prisma.PlanSubscriptionWhereInput = { AND: filters };
   return paginate(input, {

@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { PriceListInput } from "../schemas/price-lists.ts";
 import { priceListDetailSelect, priceListSummarySelect, toPriceListDetail, toPriceListSummary, type PriceListDetailDto, type PriceListSummaryDto } from "./price-list-dto.ts";
+import { equalsIgnoringCase } from "../shared/text-match.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,7 +63,7 @@ const priceListColumns = (input: PriceListInput) => ({ name: input.name, currenc
 
 async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
   const clash = await tx.priceList.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { name: equalsIgnoringCase(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new DomainError("CONFLICT", `A price list named ${name} exists`, "name");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common.ts";
+import { idSchema, text } from "./common.ts";
 import { assetNameSchema } from "./orders.ts";
 
 export const listAssetsInput = z.object({
@@ -10,10 +10,10 @@ export const listAssetsInput = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   /** Any part of the asset name or coupon code. */
-  search: z.string().trim().min(1).max(60).optional(),
+  search: text().trim().min(1).max(60).optional(),
   sort: z.enum(["newest", "oldest", "name"]).default("newest"),
   /** From the previous page's nextCursor. */
-  cursor: z.string().max(300).optional(),
+  cursor: text().max(300).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
@@ -26,7 +26,7 @@ export const editAssetInput = z.object({
 
 export const attachCouponInput = z.object({
   id: idSchema,
-  couponCode: z.string().trim().toUpperCase().min(4).max(40),
+  couponCode: text().trim().toUpperCase().min(4).max(40),
 });
 
 export type ListAssetsInput = z.infer<typeof listAssetsInput>;

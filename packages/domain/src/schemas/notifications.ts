@@ -1,6 +1,6 @@
 import { HEX_COLOR, NOTIFICATION_TEMPLATE_KEYS } from "@cm/notifications";
 import { z } from "zod";
-import { emailSchema, pageSchema, requiredText, searchSchema } from "./common.ts";
+import { emailSchema, pageSchema, requiredText, searchSchema, text } from "./common.ts";
 
 export const templateKeySchema = z.enum(NOTIFICATION_TEMPLATE_KEYS, { message: "Unknown notification template" });
 
@@ -12,9 +12,9 @@ const emailList = (label: string) =>
 
 /** Subject and bodies as typed in the editor (validated against the template's variables by the service). */
 export const templateContentSchema = z.object({
-  subject: z.string().max(500, { message: "The subject must be at most 500 characters" }),
-  html: z.string().max(100_000, { message: "The HTML body must be at most 100,000 characters" }),
-  text: z.string().max(100_000, { message: "The text body must be at most 100,000 characters" }),
+  subject: text().max(500, { message: "The subject must be at most 500 characters" }),
+  html: text().max(100_000, { message: "The HTML body must be at most 100,000 characters" }),
+  text: text().max(100_000, { message: "The text body must be at most 100,000 characters" }),
 });
 
 export const updateTemplateInput = templateContentSchema.extend({
@@ -43,7 +43,7 @@ export const brandingInput = z.object({
     .nullish()
     .transform((value) => value ?? null)
     .refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), { message: "Enter an http(s) address of an image" }),
-  primaryColor: z.string().trim().regex(HEX_COLOR, { message: "Enter a colour as #rrggbb" }),
+  primaryColor: text().trim().regex(HEX_COLOR, { message: "Enter a colour as #rrggbb" }),
 });
 export type BrandingInput = z.infer<typeof brandingInput>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, pageSchema } from "./common.ts";
+import { idSchema, pageSchema, text } from "./common.ts";
 
 export const quantitySchema = z
   .number({ message: "Enter a number of licenses" })
@@ -7,13 +7,13 @@ export const quantitySchema = z
   .min(1, { message: "Order at least 1 license" })
   .max(10_000, { message: "At most 10,000 licenses per line" });
 
-export const assetNameSchema = z.string().trim().min(1, { message: "Give the asset a name" }).max(120, { message: "At most 120 characters" });
+export const assetNameSchema = text().trim().min(1, { message: "Give the asset a name" }).max(120, { message: "At most 120 characters" });
 
 export const addToBasketInput = z.object({ productId: idSchema, quantity: quantitySchema.default(1) });
 export const updateBasketLineInput = z.object({ lineId: idSchema, quantity: quantitySchema, assetName: assetNameSchema });
 export const setRecipientInput = z.object({ recipientAccountId: idSchema.nullable() });
 /** As typed; normalized (trimmed, lower-cased) and checked by the plan services, which explain what is wrong. */
-export const storefrontAliasInput = z.string().max(100, { message: "The alias can have at most 40 characters" });
+export const storefrontAliasInput = text().max(100, { message: "The alias can have at most 40 characters" });
 
 export const completeCheckoutInput = z.object({
   idempotencyKey: z.uuid({ message: "The idempotency key must be a UUID" }),
@@ -38,7 +38,7 @@ export const listOrdersInput = pageSchema.extend({
   status: z.enum(["DRAFT", "COMPLETED", "CANCELLED"]).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  search: z.string().trim().max(40).optional(),
+  search: text().trim().max(40).optional(),
 });
 
 export type DraftOrderInput = z.infer<typeof draftOrderInput>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amountSchema, taxRateSchema } from "./catalog.ts";
-import { currencySchema, idSchema, pageSchema, requiredText } from "./common.ts";
+import { currencySchema, idSchema, pageSchema, requiredText, text } from "./common.ts";
 import { storefrontAliasInput } from "./orders.ts";
 
 export const updatePlanInput = z.object({
@@ -27,10 +27,10 @@ export const bssCheckAliasInput = checkAliasInput.extend({ accountId: idSchema }
 export const listSubscriptionsInput = pageSchema.extend({
   accountId: idSchema.optional(),
   status: z.enum(["ACTIVE", "PENDING_CANCELLATION", "CANCELLED"]).optional(),
-  search: z.string().trim().max(60).optional(),
+  search: text().trim().max(60).optional(),
 });
 
-const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: "Enter a colour like #0f766e" });
+const hexColor = text().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: "Enter a colour like #0f766e" });
 const markupSchema = z
   .string({ message: "Enter a markup" })
   .trim()

@@ -113,6 +113,8 @@ export async function setStaffUserActive(
     throw new DomainError("PRECONDITION_FAILED", "You cannot deactivate your own user");
   }
   return deps.db.$transaction(async (tx) => {
+    const exists = await tx.staffUser.findUnique({ where: { id: input.id }, select: { id: true } });
+    if (!exists) throw notFound("The staff user");
     const user = await tx.staffUser.update({ where: { id: input.id }, data: { active: input.active }, select: staffSelect });
     if (!input.active) await tx.staffSession.deleteMany({ where: { userId: input.id } });
     return toStaffDto(user);

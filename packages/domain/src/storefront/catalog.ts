@@ -5,6 +5,7 @@ import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
 import { applyMarkup, storefrontMarkups } from "../plans/markup.ts";
 import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
+import { containsText } from "../shared/text-match.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -125,7 +126,7 @@ export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input:
       ...visibleProductWhere,
       ...(input.categoryId ? { categoryId: input.categoryId } : {}),
       ...(input.search
-        ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { description: { contains: input.search, mode: "insensitive" } }] }
+        ? { OR: [{ name: containsText(input.search) }, { description: containsText(input.search) }] }
         : {}),
     },
     select: catalogSelect(account.pricedFor),

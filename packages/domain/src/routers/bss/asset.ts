@@ -10,7 +10,7 @@ import { refreshCouponStates } from "../../assets/refresh-coupon-states.ts";
 import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
 import { getInvoice, listInvoices, setInvoiceStatus } from "../../billing/invoices.ts";
 import { attachCouponInput, editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
-import { idSchema, pageSchema } from "../../schemas/common.ts";
+import { idSchema, pageSchema, text } from "../../schemas/common.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
@@ -31,13 +31,13 @@ export const bssAssetRouter = router({
   refreshCouponStates: staffProcedure.mutation(({ ctx }) => refreshCouponStates(ctx.deps)),
   reconcile: staffProcedure.mutation(({ ctx }) => reconcileAssets(ctx.deps)),
   fixMismatch: staffProcedure
-    .input(z.object({ action: z.enum(["resync", "attach", "update-state", "revoke"]), assetId: idSchema, couponCode: z.string().trim().max(40).nullish() }))
+    .input(z.object({ action: z.enum(["resync", "attach", "update-state", "revoke"]), assetId: idSchema, couponCode: text().trim().max(40).nullish() }))
     .mutation(({ ctx, input }) => fixMismatch(ctx.deps, actor(ctx.staff), input)),
 });
 
 export const bssInvoiceRouter = router({
   list: staffProcedure
-    .input(pageSchema.extend({ accountId: idSchema.optional(), kind: z.enum(["INVOICE", "CREDIT"]).optional(), status: z.enum(["UNPAID", "PAID", "VOID"]).optional(), search: z.string().trim().max(60).optional() }))
+    .input(pageSchema.extend({ accountId: idSchema.optional(), kind: z.enum(["INVOICE", "CREDIT"]).optional(), status: z.enum(["UNPAID", "PAID", "VOID"]).optional(), search: text().trim().max(60).optional() }))
     .query(({ ctx, input }) => listInvoices(ctx.deps, input.accountId ? { accountId: input.accountId } : {}, input)),
   get: staffProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, {}, input.id)),
   setStatus: staffProcedure.input(z.object({ id: idSchema, status: z.enum(["PAID", "VOID"]) })).mutation(({ ctx, input }) => setInvoiceStatus(ctx.deps, input)),

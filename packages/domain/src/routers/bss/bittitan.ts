@@ -2,7 +2,7 @@ import { z } from "zod";
 import { importServicesDefinition } from "../../bittitan/import-services-definition.ts";
 import { activateServiceManager, getServiceManager, testServiceManager } from "../../bittitan/service-manager.ts";
 import { getAccountSync, synchronizeAccount } from "../../bittitan/sync-account.ts";
-import { emailSchema, idSchema } from "../../schemas/common.ts";
+import { emailSchema, httpUrlSchema, idSchema, text } from "../../schemas/common.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
 export const bssBitTitanRouter = router({
@@ -10,9 +10,9 @@ export const bssBitTitanRouter = router({
   activate: adminProcedure
     .input(
       z.object({
-        baseUrl: z.url({ protocol: /^https?$/, message: "Enter the API address, e.g. https://api.bittitan.com" }).max(300),
+        baseUrl: httpUrlSchema("Enter the API address, e.g. https://api.bittitan.com"),
         /** Leave empty to keep the saved key. */
-        apiKey: z.string().trim().min(8, { message: "The API key looks too short" }).max(500).nullish(),
+        apiKey: text().trim().min(8, { message: "The API key looks too short" }).max(500).nullish(),
       }),
     )
     .mutation(({ ctx, input }) => activateServiceManager(ctx.deps, input)),
@@ -24,7 +24,7 @@ export const bssBitTitanRouter = router({
       z.object({
         accountId: idSchema,
         email: emailSchema,
-        password: z.string({ message: "Enter the BitTitan password" }).min(1, { message: "Enter the BitTitan password" }).max(200),
+        password: text({ message: "Enter the BitTitan password" }).min(1, { message: "Enter the BitTitan password" }).max(200),
       }),
     )
     .mutation(({ ctx, input }) => synchronizeAccount(ctx.deps, input)),

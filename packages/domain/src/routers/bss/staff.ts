@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inviteStaffUser, listStaffUsers, resendStaffInvitation, setStaffUserActive } from "../../staff/staff-users.ts";
-import { emailSchema, requiredText } from "../../schemas/common.ts";
+import { emailSchema, requiredText, text } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
@@ -20,9 +20,9 @@ export const bssStaffRouter = router({
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => inviteStaffUser(ctx.deps, ctx.staff, input)),
   resendInvitation: adminProcedure
-    .input(z.object({ id: z.string().min(1).max(64) }))
+    .input(z.object({ id: text().min(1).max(64) }))
     .mutation(({ ctx, input }) => resendStaffInvitation(ctx.deps, ctx.staff, input.id)),
   setActive: adminProcedure
-    .input(z.object({ id: z.string().min(1).max(64), active: z.boolean() }))
+    .input(z.object({ id: text().min(1).max(64), active: z.boolean() }))
     .mutation(({ ctx, input }) => setStaffUserActive(ctx.deps, ctx.staff, input)),
 });

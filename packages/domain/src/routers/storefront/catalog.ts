@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { browseCatalog, getCatalogProduct } from "../../storefront/catalog.ts";
 import { browseCatalogInput } from "../../schemas/catalog.ts";
+import { text } from "../../schemas/common.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
 
 export const storefrontCatalogRouter = router({
   browse: storefrontProcedure.input(browseCatalogInput).query(({ ctx, input }) => browseCatalog(ctx.deps, ctx.shop, input)),
   product: storefrontProcedure
-    .input(z.object({ slug: z.string().trim().min(1).max(100) }))
+    .input(z.object({ slug: text().trim().min(1).max(100) }))
     .query(({ ctx, input }) => getCatalogProduct(ctx.deps, ctx.shop, input)),
 });
