@@ -2,10 +2,12 @@ import { z } from "zod";
 import { browseCatalog, getCatalogProduct } from "../../storefront/catalog.ts";
 import { browseCatalogInput } from "../../schemas/catalog.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { catalogOutput, catalogProductPageOutput } from "../../storefront/storefront-output.ts";
 
 export const storefrontCatalogRouter = router({
-  browse: storefrontProcedure.input(browseCatalogInput).query(({ ctx, input }) => browseCatalog(ctx.deps, ctx.shop, input)),
+  browse: storefrontProcedure.input(browseCatalogInput).output(catalogOutput).query(({ ctx, input }) => browseCatalog(ctx.deps, ctx.shop, input)),
   product: storefrontProcedure
     .input(z.object({ slug: z.string().trim().min(1).max(100) }))
+    .output(catalogProductPageOutput)
     .query(({ ctx, input }) => getCatalogProduct(ctx.deps, ctx.shop, input)),
 });
