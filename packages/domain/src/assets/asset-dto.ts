@@ -1,6 +1,7 @@
 import type { AssetStatus, AssetSyncStatus, CouponState, Prisma } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { cancellationVerdict, type CancellationVerdict } from "./cancellation.ts";
+import type { AssetPage } from "./list-assets.ts";
 
 export interface AssetSummaryDto {
   id: string;
@@ -97,6 +98,7 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
 export const SHOP_PROVISIONING_PROBLEM = "BitTitan has not issued the coupon yet.";
 
 export type ShopAssetSummaryDto = Omit<AssetSummaryDto, "syncError"> & { problem: string | null };
+export type ShopAssetPage = Omit<AssetPage, "items"> & { items: ShopAssetSummaryDto[] };
 export type ShopAssetDetailDto = Omit<AssetDetailDto, "syncError" | "attempts" | "events"> & {
   problem: string | null;
   /** What happened, in the customer's words, without who on the distributor's side did it. */

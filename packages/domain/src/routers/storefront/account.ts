@@ -1,8 +1,9 @@
 import { getMyAccount, updateMyAccount } from "../../storefront/my-account.ts";
 import { updateMyAccountInput } from "../../schemas/accounts.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { myAccountOutput } from "../../storefront/storefront-output.ts";
 
 export const storefrontAccountRouter = router({
-  me: storefrontProcedure.query(({ ctx }) => getMyAccount(ctx.deps, ctx.shop)),
-  update: storefrontProcedure.input(updateMyAccountInput).mutation(({ ctx, input }) => updateMyAccount(ctx.deps, ctx.shop, input)),
+  me: storefrontProcedure.output(myAccountOutput).query(({ ctx }) => getMyAccount(ctx.deps, ctx.shop)),
+  update: storefrontProcedure.input(updateMyAccountInput).output(myAccountOutput).mutation(({ ctx, input }) => updateMyAccount(ctx.deps, ctx.shop, input)),
 });

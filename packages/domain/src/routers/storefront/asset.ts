@@ -10,27 +10,37 @@ import { getInvoice, listInvoices } from "../../billing/invoices.ts";
 import { editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
 import { idSchema, pageSchema } from "../../schemas/common.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { shopAssetDetailOutput, shopAssetPageOutput } from "../../assets/asset-output.ts";
+import { invoiceDetailOutput, invoicePageOutput } from "../../billing/invoice-output.ts";
 
 const byId = z.object({ id: idSchema });
 const actor = (shop: { name: string }) => `customer:${shop.name}`;
 
 export const storefrontAssetRouter = router({
-  list: storefrontProcedure.input(listAssetsInput.omit({ accountId: true })).query(async ({ ctx, input }) => {
+  list: storefrontProcedure
+    .input(listAssetsInput.omit({ accountId: true }))
+    .output(shopAssetPageOutput)
+    .query(async ({ ctx, input }) => {
     const page = await listAssets(ctx.deps, shopAssetScope(ctx.shop), input);
     return { ...page, items: page.items.map(toShopAssetSummary) };
   }),
-  get: storefrontProcedure.input(byId).query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id))),
+  get: storefrontProcedure
+    .input(byId)
+    .output(shopAssetDetailOutput)
+    .query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id))),
   update: storefrontProcedure
     .input(editAssetInput)
+    .output(shopAssetDetailOutput)
     .mutation(async ({ ctx, input }) => toShopAssetDetail(await editAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input))),
   cancel: storefrontProcedure
     .input(byId)
+    .output(shopAssetDetailOutput)
     .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input.id))),
-  suspend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("suspended")),
-  amend: storefrontProcedure.input(byId).mutation(() => refuseSuspendOrAmend("amended")),
+  suspend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("suspended")),
+  amend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("amended")),
 });
 
 export const storefrontInvoiceRouter = router({
-  list: storefrontProcedure.input(pageSchema).query(({ ctx, input }) => listInvoices(ctx.deps, { accountId: ctx.shop.accountId }, input)),
-  get: storefrontProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, { accountId: ctx.shop.accountId }, input.id)),
+  list: storefrontProcedure.input(pageSchema).output(invoicePageOutput).query(({ ctx, input }) => listInvoices(ctx.deps, { accountId: ctx.shop.accountId }, input)),
+  get: storefrontProcedure.input(byId).output(invoiceDetailOutput).query(({ ctx, input }) => getInvoice(ctx.deps, { accountId: ctx.shop.accountId }, input.id)),
 });

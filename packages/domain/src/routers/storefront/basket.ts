@@ -7,25 +7,28 @@ import { idempotent } from "../../idempotency.ts";
 import { idSchema, pageSchema } from "../../schemas/common.ts";
 import { addToBasketInput, completeCheckoutInput, setRecipientInput, updateBasketLineInput } from "../../schemas/orders.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { orderPageOutput, shopOrderDetailOutput } from "../../orders/order-output.ts";
+import { basketOutput, checkoutResultOutput, checkoutReviewOutput } from "../../storefront/storefront-output.ts";
 
 export const storefrontBasketRouter = router({
-  get: storefrontProcedure.query(({ ctx }) => getBasket(ctx.deps, ctx.shop)),
+  get: storefrontProcedure.output(basketOutput).query(({ ctx }) => getBasket(ctx.deps, ctx.shop)),
   add: storefrontProcedure
     .input(addToBasketInput.extend(idempotent.shape))
+    .output(basketOutput)
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => addToBasket(ctx.deps, ctx.shop, input)),
-  addPlan: storefrontProcedure.input(z.object({ planId: idSchema })).mutation(({ ctx, input }) => addPlanToBasket(ctx.deps, ctx.shop, input)),
-  updateLine: storefrontProcedure.input(updateBasketLineInput).mutation(({ ctx, input }) => updateBasketLine(ctx.deps, ctx.shop, input)),
-  removeLine: storefrontProcedure.input(z.object({ lineId: idSchema })).mutation(({ ctx, input }) => removeBasketLine(ctx.deps, ctx.shop, input.lineId)),
-  setRecipient: storefrontProcedure.input(setRecipientInput).mutation(({ ctx, input }) => setBasketRecipient(ctx.deps, ctx.shop, input.recipientAccountId)),
+  addPlan: storefrontProcedure.input(z.object({ planId: idSchema })).output(basketOutput).mutation(({ ctx, input }) => addPlanToBasket(ctx.deps, ctx.shop, input)),
+  updateLine: storefrontProcedure.input(updateBasketLineInput).output(basketOutput).mutation(({ ctx, input }) => updateBasketLine(ctx.deps, ctx.shop, input)),
+  removeLine: storefrontProcedure.input(z.object({ lineId: idSchema })).output(basketOutput).mutation(({ ctx, input }) => removeBasketLine(ctx.deps, ctx.shop, input.lineId)),
+  setRecipient: storefrontProcedure.input(setRecipientInput).output(basketOutput).mutation(({ ctx, input }) => setBasketRecipient(ctx.deps, ctx.shop, input.recipientAccountId)),
 });
 
 export const storefrontCheckoutRouter = router({
-  review: storefrontProcedure.query(({ ctx }) => reviewCheckout(ctx.deps, ctx.shop)),
-  complete: storefrontProcedure.input(completeCheckoutInput).mutation(({ ctx, input }) => completeCheckout(ctx.deps, ctx.shop, input)),
+  review: storefrontProcedure.output(checkoutReviewOutput).query(({ ctx }) => reviewCheckout(ctx.deps, ctx.shop)),
+  complete: storefrontProcedure.input(completeCheckoutInput).output(checkoutResultOutput).mutation(({ ctx, input }) => completeCheckout(ctx.deps, ctx.shop, input)),
 });
 
 export const storefrontOrderRouter = router({
-  list: storefrontProcedure.input(pageSchema).query(({ ctx, input }) => listMyOrders(ctx.deps, ctx.shop, input)),
-  get: storefrontProcedure.input(z.object({ id: idSchema })).query(({ ctx, input }) => getMyOrder(ctx.deps, ctx.shop, input.id)),
+  list: storefrontProcedure.input(pageSchema).output(orderPageOutput).query(({ ctx, input }) => listMyOrders(ctx.deps, ctx.shop, input)),
+  get: storefrontProcedure.input(z.object({ id: idSchema })).output(shopOrderDetailOutput).query(({ ctx, input }) => getMyOrder(ctx.deps, ctx.shop, input.id)),
 });

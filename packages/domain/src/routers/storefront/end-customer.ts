@@ -4,17 +4,21 @@ import { createEndCustomerInput, updateEndCustomerInput } from "../../schemas/ac
 import { idSchema, pageSchema, searchSchema } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { accountDetailOutput, accountPageOutput } from "../../accounts/account-output.ts";
 
 export const storefrontEndCustomerRouter = router({
   list: storefrontProcedure
     .input(pageSchema.extend({ search: searchSchema }))
+    .output(accountPageOutput)
     .query(({ ctx, input }) => listEndCustomers(ctx.deps, ctx.shop, input)),
-  get: storefrontProcedure.input(z.object({ id: idSchema })).query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
+  get: storefrontProcedure.input(z.object({ id: idSchema })).output(accountDetailOutput).query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
   create: storefrontProcedure
     .input(createEndCustomerInput.extend(idempotent.shape))
+    .output(accountDetailOutput)
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => createEndCustomer(ctx.deps, ctx.shop, input)),
   update: storefrontProcedure
     .input(updateEndCustomerInput)
+    .output(accountDetailOutput)
     .mutation(({ ctx, input }) => updateEndCustomer(ctx.deps, ctx.shop, input)),
 });

@@ -7,29 +7,35 @@ import { checkMyAlias, listResellerPlans } from "../../plans/reseller-plans.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { checkAliasInput, listSubscriptionsInput, setMarkupInput, updateMyStorefrontInput } from "../../schemas/plans.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { aliasCheckOutput, myStorefrontOutput, resellerPlansOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
 
 const byId = z.object({ id: idSchema });
 
 export const storefrontPlanRouter = router({
-  list: storefrontProcedure.query(({ ctx }) => listResellerPlans(ctx.deps, ctx.shop)),
-  checkAlias: storefrontProcedure.input(checkAliasInput).query(({ ctx, input }) => checkMyAlias(ctx.deps, ctx.shop, input.alias)),
+  list: storefrontProcedure.output(resellerPlansOutput).query(({ ctx }) => listResellerPlans(ctx.deps, ctx.shop)),
+  checkAlias: storefrontProcedure.input(checkAliasInput).output(aliasCheckOutput).query(({ ctx, input }) => checkMyAlias(ctx.deps, ctx.shop, input.alias)),
 });
 
 /** The caller's own plan subscriptions (its account's, never another's). */
 export const storefrontSubscriptionRouter = router({
   list: storefrontProcedure
     .input(listSubscriptionsInput.omit({ accountId: true }))
+    .output(subscriptionPageOutput)
     .query(({ ctx, input }) => listSubscriptions(ctx.deps, { accountId: ctx.shop.accountId }, input)),
-  get: storefrontProcedure.input(byId).query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, { accountId: ctx.shop.accountId }, input.id))),
+  get: storefrontProcedure
+    .input(byId)
+    .output(shopSubscriptionDetailOutput)
+    .query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, { accountId: ctx.shop.accountId }, input.id))),
   cancel: storefrontProcedure
     .input(byId)
+    .output(shopSubscriptionDetailOutput)
     .mutation(async ({ ctx, input }) =>
       toShopSubscriptionDetail(await cancelSubscription(ctx.deps, { accountId: ctx.shop.accountId }, { id: input.id, actor: `customer:${ctx.shop.name}` })),
     ),
 });
 
 export const storefrontMyStorefrontRouter = router({
-  get: storefrontProcedure.query(({ ctx }) => getMyStorefront(ctx.deps, ctx.shop)),
-  update: storefrontProcedure.input(updateMyStorefrontInput).mutation(({ ctx, input }) => updateMyStorefront(ctx.deps, ctx.shop, input)),
-  setMarkup: storefrontProcedure.input(setMarkupInput).mutation(({ ctx, input }) => setStorefrontMarkup(ctx.deps, ctx.shop, input)),
+  get: storefrontProcedure.output(myStorefrontOutput).query(({ ctx }) => getMyStorefront(ctx.deps, ctx.shop)),
+  update: storefrontProcedure.input(updateMyStorefrontInput).output(myStorefrontOutput).mutation(({ ctx, input }) => updateMyStorefront(ctx.deps, ctx.shop, input)),
+  setMarkup: storefrontProcedure.input(setMarkupInput).output(myStorefrontOutput).mutation(({ ctx, input }) => setStorefrontMarkup(ctx.deps, ctx.shop, input)),
 });

@@ -1,0 +1,54 @@
+import { AccountKind, AccountStatus, BitTitanSyncStatus } from "@cm/db";
+import { z } from "zod";
+import type { Page } from "../schemas/common.ts";
+import { companyRefOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
+import type { AccountDetailDto, AccountSummaryDto, BillingAddressDto, ContactDto } from "./account-dto.ts";
+
+export const billingAddressOutput = outputSchemaOf<BillingAddressDto>()(
+  z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), region: z.string().nullable(), postalCode: z.string(), country: z.string() }),
+);
+
+const contactOutput = outputSchemaOf<ContactDto>()(
+  z.object({
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    isPrimary: z.boolean(),
+    loginEmail: z.string().nullable(),
+    loginPasswordSet: z.boolean().nullable(),
+  }),
+);
+
+export const accountSummaryOutput = outputSchemaOf<AccountSummaryDto>()(
+  z.object({
+    id: z.string(),
+    number: z.string(),
+    kind: z.enum(AccountKind),
+    status: z.enum(AccountStatus),
+    companyName: z.string(),
+    email: z.string(),
+    country: z.string(),
+    currency: z.string(),
+    parent: companyRefOutput.nullable(),
+    bittitanSyncStatus: z.enum(BitTitanSyncStatus),
+    createdAt: z.date(),
+  }),
+);
+
+/** A Storefront caller's own account or one of its end-customers (never the price list staff see). */
+export const accountDetailOutput = outputSchemaOf<AccountDetailDto>()(
+  accountSummaryOutput.extend({
+    phone: z.string().nullable(),
+    taxId: z.string().nullable(),
+    website: z.string().nullable(),
+    billingAddress: billingAddressOutput,
+    primaryContact: contactOutput.nullable(),
+    contacts: z.array(contactOutput),
+    endCustomers: z.array(accountSummaryOutput),
+  }),
+);
+
+export const accountPageOutput = outputSchemaOf<Page<AccountSummaryDto>>()(pageOutput(accountSummaryOutput));

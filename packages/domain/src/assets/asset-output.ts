@@ -1,0 +1,47 @@
+import { AssetStatus, AssetSyncStatus, CouponState } from "@cm/db";
+import { z } from "zod";
+import { companyRefOutput, documentRefOutput, outputSchemaOf } from "../schemas/output.ts";
+import type { ShopAssetDetailDto, ShopAssetPage, ShopAssetSummaryDto } from "./asset-dto.ts";
+import type { CancellationVerdict } from "./cancellation.ts";
+
+const cancellationOutput = outputSchemaOf<CancellationVerdict>()(
+  z.discriminatedUnion("allowed", [
+    z.object({ allowed: z.literal(true), lastDay: z.date() }),
+    z.object({ allowed: z.literal(false), reason: z.string(), lastDay: z.date() }),
+  ]),
+);
+
+export const shopAssetSummaryOutput = outputSchemaOf<ShopAssetSummaryDto>()(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(AssetStatus),
+    syncStatus: z.enum(AssetSyncStatus),
+    purchaseDate: z.date(),
+    quantity: z.number(),
+    couponCode: z.string().nullable(),
+    couponState: z.enum(CouponState).nullable(),
+    product: z.object({ id: z.string(), name: z.string() }),
+    account: companyRefOutput,
+    recipient: companyRefOutput,
+    problem: z.string().nullable(),
+  }),
+);
+
+export const shopAssetPageOutput = outputSchemaOf<ShopAssetPage>()(z.object({ items: z.array(shopAssetSummaryOutput), nextCursor: z.string().nullable() }));
+
+export const shopAssetDetailOutput = outputSchemaOf<ShopAssetDetailDto>()(
+  shopAssetSummaryOutput.extend({
+    expireDays: z.number(),
+    validityDays: z.number(),
+    couponExpiresAt: z.date().nullable(),
+    couponCheckedAt: z.date().nullable(),
+    portalUrl: z.string().nullable(),
+    cancelledAt: z.date().nullable(),
+    order: documentRefOutput,
+    invoice: documentRefOutput.nullable(),
+    creditInvoice: documentRefOutput.nullable(),
+    cancellation: cancellationOutput,
+    history: z.array(z.object({ at: z.date(), what: z.string() })),
+  }),
+);

@@ -1,0 +1,106 @@
+import { PlanCode, SubscriptionStatus } from "@cm/db";
+import { z } from "zod";
+import { companyRefOutput, documentRefOutput, moneyOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
+import type { Page } from "../schemas/common.ts";
+import type { AliasCheckDto } from "./check-alias.ts";
+import type { MyStorefrontDto } from "./my-storefront.ts";
+import type { ShopPlanDto } from "./plan-dto.ts";
+import type { ResellerPlansDto } from "./reseller-plans.ts";
+import type { ShopSubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
+
+const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
+  z.object({
+    id: z.string(),
+    number: z.string(),
+    account: companyRefOutput,
+    plan: z.object({ code: z.enum(PlanCode), name: z.string() }),
+    status: z.enum(SubscriptionStatus),
+    currency: z.string(),
+    unitPrice: moneyOutput,
+    billingPeriodMonths: z.number(),
+    startedAt: z.date(),
+    currentPeriodEnd: z.date(),
+    cancelRequestedAt: z.date().nullable(),
+    endedAt: z.date().nullable(),
+    endReason: z.string().nullable(),
+    storefrontAlias: z.string().nullable(),
+  }),
+);
+
+export const subscriptionPageOutput = outputSchemaOf<Page<SubscriptionSummaryDto>>()(pageOutput(subscriptionSummaryOutput));
+
+/** The Storefront's subscription: its history without who acted. */
+export const shopSubscriptionDetailOutput = outputSchemaOf<ShopSubscriptionDetailDto>()(
+  subscriptionSummaryOutput.extend({
+    order: documentRefOutput,
+    currentPeriodStart: z.date(),
+    events: z.array(
+      z.object({
+        at: z.date(),
+        kind: z.string(),
+        fromStatus: z.enum(SubscriptionStatus).nullable(),
+        toStatus: z.enum(SubscriptionStatus),
+        invoice: documentRefOutput.nullable(),
+      }),
+    ),
+    canCancel: z.boolean(),
+    canUpgrade: z.boolean(),
+  }),
+);
+
+const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
+  z.object({
+    id: z.string(),
+    code: z.enum(PlanCode),
+    name: z.string(),
+    description: z.string(),
+    features: z.array(z.string()),
+    billingPeriodMonths: z.number(),
+    currency: z.string(),
+    unitPrice: moneyOutput.nullable(),
+    taxRate: moneyOutput,
+    unitGross: moneyOutput.nullable(),
+  }),
+);
+
+export const resellerPlansOutput = outputSchemaOf<ResellerPlansDto>()(
+  z.object({
+    current: z.object({
+      code: z.enum(["BASIC", ...Object.values(PlanCode)]),
+      name: z.string(),
+      status: z.enum(["ACTIVE", "PENDING_CANCELLATION"]).nullable(),
+      currentPeriodEnd: z.date().nullable(),
+      subscriptionId: z.string().nullable(),
+    }),
+    storefront: z.object({ alias: z.string(), url: z.string(), open: z.boolean() }).nullable(),
+    plans: z.array(shopPlanOutput.extend({ problem: z.string().nullable() })),
+  }),
+);
+
+export const aliasCheckOutput = outputSchemaOf<AliasCheckDto>()(
+  z.object({ alias: z.string(), available: z.boolean(), reason: z.enum(["invalid", "taken"]).nullable(), message: z.string().nullable() }),
+);
+
+export const myStorefrontOutput = outputSchemaOf<MyStorefrontDto>()(
+  z.object({
+    alias: z.string(),
+    url: z.string(),
+    open: z.boolean(),
+    message: z.string().nullable(),
+    editable: z.boolean(),
+    displayName: z.string(),
+    primaryColor: z.string(),
+    markupPercent: z.string(),
+    plan: z.object({ code: z.string(), name: z.string() }),
+    products: z.array(
+      z.object({
+        productId: z.string(),
+        productName: z.string(),
+        currency: z.string(),
+        distributorPrice: moneyOutput.nullable(),
+        ownMarkupPercent: z.string().nullable(),
+        storefrontPrice: moneyOutput.nullable(),
+      }),
+    ),
+  }),
+);
