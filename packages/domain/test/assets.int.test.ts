@@ -126,7 +126,11 @@ describe("cancelling", () => {
     expect(code(refused)).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(new RegExp(`${invoice.number} is void`));
     expect(await world.harness.deps.db.invoice.count({ where: { kind: "CREDIT", creditAssetId: asset.id } })).toBe(0);
-    expect((await world.staff.bss.asset.get({ id: asset.id })).status).toBe("ACTIVE");
+    const after = await world.staff.bss.asset.get({ id: asset.id });
+    expect(after.status).toBe("ACTIVE");
+    // Both apps are told before anyone clicks: no Cancel is offered.
+    expect(after.cancellation).toMatchObject({ allowed: false, reason: refused.message });
+    expect((await world.anna.storefront.asset.get({ id: asset.id })).cancellation.allowed).toBe(false);
     const coupon = (await world.bittitan.admin.listCoupons()).find((item) => item.code === asset.couponCode);
     expect(coupon?.state).not.toBe("revoked");
   });

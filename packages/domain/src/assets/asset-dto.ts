@@ -56,7 +56,7 @@ export const assetDetailSelect = {
   couponCheckedAt: true,
   portalUrl: true,
   cancelledAt: true,
-  order: { select: { id: true, number: true, invoices: { select: { id: true, number: true, kind: true, creditAssetId: true } } } },
+  order: { select: { id: true, number: true, invoices: { select: { id: true, number: true, kind: true, status: true, creditAssetId: true } } } },
   attempts: { orderBy: { startedAt: "asc" }, select: { startedAt: true, outcome: true, trigger: true, message: true, couponCode: true } },
   events: { orderBy: { at: "asc" }, select: { at: true, actor: true, kind: true, detail: true } },
 } satisfies Prisma.AssetSelect;
@@ -84,7 +84,14 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
     order: { id: order.id, number: formatOrderNumber(order.number) },
     invoice: invoice && { id: invoice.id, number: invoice.number },
     creditInvoice: credit && { id: credit.id, number: credit.number },
-    cancellation: cancellationVerdict({ status: row.status, syncStatus: row.syncStatus, couponState: row.couponState, purchaseDate: row.purchaseDate, now }),
+    cancellation: cancellationVerdict({
+      status: row.status,
+      syncStatus: row.syncStatus,
+      couponState: row.couponState,
+      purchaseDate: row.purchaseDate,
+      now,
+      voidInvoice: invoice?.status === "VOID" ? invoice.number : null,
+    }),
     attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, trigger: attempt.trigger, message: attempt.message, couponCode: attempt.couponCode })),
     events,
   };

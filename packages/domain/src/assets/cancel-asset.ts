@@ -6,7 +6,7 @@ import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 import { formatMoney, negate } from "../shared/money.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
-import { cancellationVerdict } from "./cancellation.ts";
+import { cancellationVerdict, voidInvoiceReason } from "./cancellation.ts";
 import { getAsset } from "./get-asset.ts";
 
 /**
@@ -126,6 +126,6 @@ export async function cancelOrder(deps: DomainDeps, actor: string, orderId: stri
 async function assertInvoiceCreditable(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string): Promise<void> {
   const line = await db.invoiceLine.findFirst({ where: { assetId, invoice: { kind: "INVOICE" } }, select: { invoice: { select: { number: true, status: true } } } });
   if (line?.invoice.status === "VOID") {
-    throw new DomainError("PRECONDITION_FAILED", `Its invoice ${line.invoice.number} is void, so there is nothing to credit: the asset can't be cancelled`);
+    throw new DomainError("PRECONDITION_FAILED", voidInvoiceReason(line.invoice.number));
   }
 }

@@ -6,6 +6,9 @@ export const CANCELLATION_WINDOW_DAYS = 15;
 export type CancellationVerdict = { allowed: true; lastDay: Date } | { allowed: false; reason: string; lastDay: Date };
 
 const DAY = 86_400_000;
+
+/** A voided invoice was never owed, so there is nothing to credit. */
+export const voidInvoiceReason = (invoiceNumber: string) => `Its invoice ${invoiceNumber} is void, so there is nothing to credit: the asset can't be cancelled`;
 const utcDay = (date: Date) => Math.floor(date.getTime() / DAY);
 
 /**
@@ -19,10 +22,13 @@ export function cancellationVerdict(asset: {
   couponState: CouponState | null;
   purchaseDate: Date;
   now: Date;
+  /** The number of the asset's invoice when that invoice is void (nothing to credit). */
+  voidInvoice?: string | null;
 }): CancellationVerdict {
   const lastDay = new Date((utcDay(asset.purchaseDate) + CANCELLATION_WINDOW_DAYS) * DAY);
   const refuse = (reason: string): CancellationVerdict => ({ allowed: false, reason, lastDay });
   if (asset.status === "CANCELLED") return refuse("The asset is already cancelled");
+  if (asset.voidInvoice) return refuse(voidInvoiceReason(asset.voidInvoice));
   if (asset.couponState === "REDEEMED") return refuse("The coupon has been redeemed, so the licenses are in use and cannot be refunded");
   if (asset.couponState === "EXPIRED") return refuse("The coupon has expired");
   if (asset.syncStatus === "PENDING") return refuse("The coupon is still being created at BitTitan; try again in a moment");
