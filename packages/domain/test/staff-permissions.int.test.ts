@@ -8,7 +8,7 @@ import { createHarness, makeAccount, PASSWORD, type Caller, type Harness } from 
 let harness: Harness;
 const callers = {} as Record<StaffRole, Caller>;
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
 const bssPaths = Object.keys(procedures).filter((path) => path.startsWith("bss."));
 
 beforeAll(async () => {

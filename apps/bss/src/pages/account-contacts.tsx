@@ -3,17 +3,20 @@ import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useCan } from "../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 type Contact = AccountDetail["contacts"][number];
 
 export function ContactsCard({ account }: { account: AccountDetail }) {
   const [adding, setAdding] = useState(false);
+  const can = useCan();
   return (
     <Card
       title={`Contacts (${account.contacts.length})`}
       actions={
-        !adding && (
+        !adding &&
+        can("accounts.edit") && (
           <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
             Add contact
           </Button>
@@ -54,6 +57,7 @@ function ContactRow({ contact }: { contact: Contact }) {
     }),
   );
   const error = makePrimary.error ?? remove.error ?? revoke.error ?? grant.error;
+  const can = useCan();
 
   function submitGrant(event: FormEvent) {
     event.preventDefault();
@@ -76,12 +80,12 @@ function ContactRow({ contact }: { contact: Contact }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {!contact.isPrimary && (
+          {!contact.isPrimary && can("accounts.edit") && (
             <Button size="sm" variant="ghost" loading={makePrimary.isPending} onClick={() => makePrimary.mutate({ id: contact.id })}>
               Make primary
             </Button>
           )}
-          {contact.loginEmail ? (
+          {!can("accounts.logins") ? null : contact.loginEmail ? (
             <Button size="sm" variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate({ id: contact.id })}>
               Remove login
             </Button>
@@ -92,7 +96,7 @@ function ContactRow({ contact }: { contact: Contact }) {
               </Button>
             )
           )}
-          {!contact.isPrimary && (
+          {!contact.isPrimary && can("accounts.edit") && (
             <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: contact.id })}>
               Remove
             </Button>

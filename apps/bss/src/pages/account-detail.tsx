@@ -8,6 +8,7 @@ import { BitTitanSyncCard } from "./account-bittitan.tsx";
 import { AssetTable } from "./billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
 import { ResellerPlanCard } from "./plans/reseller-plan-card.tsx";
+import { useCan } from "../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 
@@ -15,6 +16,7 @@ export function AccountDetailPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
   const account = useQuery(trpc.bss.account.get.queryOptions({ id }));
+  const can = useCan();
   if (account.isPending) return <Loading />;
   if (account.isError) return <Alert tone="error">{apiErrorMessage(account.error)}</Alert>;
   const data = account.data;
@@ -39,9 +41,11 @@ export function AccountDetailPage() {
           </span>
         }
         actions={
-          <Link to={`/accounts/${data.id}/edit`}>
-            <Button variant="secondary">Edit</Button>
-          </Link>
+          can("accounts.edit") && (
+            <Link to={`/accounts/${data.id}/edit`}>
+              <Button variant="secondary">Edit</Button>
+            </Link>
+          )
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -51,7 +55,8 @@ export function AccountDetailPage() {
           <Card
             title="Assets"
             actions={
-              data.kind !== "END_CUSTOMER" && (
+              data.kind !== "END_CUSTOMER" &&
+              can("orders.edit") && (
                 <Link to={`/orders/new?account=${data.id}`}>
                   <Button size="sm" variant="secondary">
                     New order
@@ -111,15 +116,18 @@ function CompanyCard({ account }: { account: AccountDetail }) {
 }
 
 function EndCustomersCard({ account }: { account: AccountDetail }) {
+  const can = useCan();
   return (
     <Card
       title={`End-customers (${account.endCustomers.length})`}
       actions={
-        <Link to={`/accounts/new?kind=END_CUSTOMER&parent=${account.id}`}>
-          <Button size="sm" variant="secondary">
-            Add end-customer
-          </Button>
-        </Link>
+        can("accounts.edit") && (
+          <Link to={`/accounts/new?kind=END_CUSTOMER&parent=${account.id}`}>
+            <Button size="sm" variant="secondary">
+              Add end-customer
+            </Button>
+          </Link>
+        )
       }
     >
       <Table

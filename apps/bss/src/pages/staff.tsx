@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, FormGrid, Loading, PageHeader, SelectField,
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ROLE_LABELS, type StaffRole } from "../components/use-can.ts";
 
 export function StaffPage() {
   const trpc = useTRPC();
@@ -24,7 +25,7 @@ export function StaffPage() {
           columns={[
             { header: "Name", cell: (row) => row.name },
             { header: "Email", cell: (row) => row.email },
-            { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{row.role === "ADMIN" ? "Admin" : "Sales"}</Badge> },
+            { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{ROLE_LABELS[row.role]}</Badge> },
             { header: "Status", cell: (row) => (row.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>) },
             {
               header: "",
@@ -46,7 +47,7 @@ export function StaffPage() {
 function NewStaffUser() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const empty = { name: "", email: "", role: "SALES" as "ADMIN" | "SALES", password: "" };
+  const empty = { name: "", email: "", role: "SALES" as StaffRole, password: "" };
   const [form, setForm] = useState(empty);
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const create = useMutation(
@@ -78,7 +79,8 @@ function NewStaffUser() {
             value={form.role}
             onChange={set("role")}
             options={[
-              { value: "SALES", label: "Sales: accounts and orders" },
+              { value: "SALES", label: "Sales: accounts, orders, assets and subscriptions; no refunds, invoices or catalog" },
+              { value: "SUPPORT", label: "Support: sees everything, changes nothing" },
               { value: "ADMIN", label: "Admin: everything, including setup" },
             ]}
           />
