@@ -6,6 +6,7 @@ import type { ShopCaller, StaffCaller } from "./callers.ts";
 import type { DomainDeps } from "./deps.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
 import { transformer } from "./transformer.ts";
+import { refusalFor } from "./staff/permissions.ts";
 
 export interface Context {
   deps: DomainDeps;
@@ -118,16 +119,17 @@ export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
-export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A staff session whose role holds the permission the procedure's path needs
+ * (staff/permissions.ts, deny by default). Checked before the input is parsed,
+ * so a refused caller learns nothing from validation.
+ */
+export const staffProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   const staff = await ctx.getStaff();
   if (!staff) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to the back office" });
+  const refusal = refusalFor(staff.role, path);
+  if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
   return next({ ctx: { ...ctx, staff } });
-});
-
-/** Only administrators (staff users, integrations, notification settings). */
-export const adminProcedure = staffProcedure.use(async ({ ctx, next }) => {
-  if (ctx.staff.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators may do this" });
-  return next();
 });
 
 export const storefrontProcedure = publicProcedure.use(async ({ ctx, next }) => {

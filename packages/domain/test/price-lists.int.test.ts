@@ -187,22 +187,28 @@ describe("price list rules that change nothing when broken", () => {
   });
 
   it("keeps a list's currency while it has prices or accounts, its name unique, and deletes only a list no account has", async () => {
+    // Price lists are catalog setup: administrators only (staff/permissions.ts); sales staff only read them.
     await addSalesUser(world.harness);
     const sales = await world.harness.staff("sales@distributor.test");
-    expect((await refusal(sales.bss.priceList.update({ id: gold.id, name: "Partner Gold", currency: "USD", description: null }))).code).toBe("PRECONDITION_FAILED");
-    expect((await refusal(sales.bss.priceList.create({ name: "partner gold", currency: "EUR", description: null }))).code).toBe("CONFLICT");
-    expect(await refusal(sales.bss.priceList.delete({ id: gold.id }))).toEqual({
+    expect((await refusal(sales.bss.priceList.update({ id: gold.id, name: "Partner Gold", currency: "EUR", description: "Volume partners, 2027" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(sales.bss.priceList.create({ name: "Scratch", currency: "EUR", description: null }))).code).toBe("FORBIDDEN");
+    expect((await refusal(sales.bss.priceList.delete({ id: gold.id }))).code).toBe("FORBIDDEN");
+    expect((await sales.bss.priceList.get({ id: gold.id })).name).toBe("Partner Gold");
+    const admin = world.staff;
+    expect((await refusal(admin.bss.priceList.update({ id: gold.id, name: "Partner Gold", currency: "USD", description: null }))).code).toBe("PRECONDITION_FAILED");
+    expect((await refusal(admin.bss.priceList.create({ name: "partner gold", currency: "EUR", description: null }))).code).toBe("CONFLICT");
+    expect(await refusal(admin.bss.priceList.delete({ id: gold.id }))).toEqual({
       code: "PRECONDITION_FAILED",
       message: "Partner Gold is the price list of 1 account: choose another one for them first",
     });
-    const renamed = await sales.bss.priceList.update({ id: gold.id, name: "Partner Gold", currency: "EUR", description: "Volume partners, 2027" });
+    const renamed = await admin.bss.priceList.update({ id: gold.id, name: "Partner Gold", currency: "EUR", description: "Volume partners, 2027" });
     expect(renamed).toMatchObject({ description: "Volume partners, 2027", entryCount: 1, accountCount: 1, accounts: [{ companyName: "Contoso" }] });
-    expect((await sales.bss.priceList.list({ currency: "EUR" })).map((list) => list.name)).toEqual(["Partner Gold"]);
+    expect((await admin.bss.priceList.list({ currency: "EUR" })).map((list) => list.name)).toEqual(["Partner Gold"]);
 
-    const scratch = await sales.bss.priceList.create({ name: "Scratch", currency: "EUR", description: null });
-    await sales.bss.priceList.setEntry({ priceListId: scratch.id, productId: world.mailboxProductId, unitPrice: "1.00" });
-    expect((await sales.bss.priceList.update({ id: scratch.id, name: "Scratch", currency: "EUR", description: null })).entries).toHaveLength(1);
-    expect((await sales.bss.priceList.delete({ id: scratch.id })).map((list) => list.name)).not.toContain("Scratch");
+    const scratch = await admin.bss.priceList.create({ name: "Scratch", currency: "EUR", description: null });
+    await admin.bss.priceList.setEntry({ priceListId: scratch.id, productId: world.mailboxProductId, unitPrice: "1.00" });
+    expect((await admin.bss.priceList.update({ id: scratch.id, name: "Scratch", currency: "EUR", description: null })).entries).toHaveLength(1);
+    expect((await admin.bss.priceList.delete({ id: scratch.id })).map((list) => list.name)).not.toContain("Scratch");
     expect(await world.harness.deps.db.priceListEntry.count({ where: { priceListId: scratch.id } })).toBe(0);
   });
 });

@@ -2,12 +2,14 @@ import { Alert, Badge, Button, Card, Details, FormGrid, TextField, apiErrorMessa
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useCan } from "../components/use-can.ts";
 
 /** The account's Provisioning Sync Status and its "Sync Options". */
 export function BitTitanSyncCard({ accountId }: { accountId: string }) {
   const trpc = useTRPC();
   const sync = useQuery(trpc.bss.bittitan.accountSync.queryOptions({ accountId }));
   const [open, setOpen] = useState(false);
+  const can = useCan();
   if (!sync.data) return null;
   const data = sync.data;
   return (
@@ -36,11 +38,13 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
           {open ? (
             <SyncOptionsForm accountId={accountId} email={data.email ?? ""} onDone={() => setOpen(false)} />
           ) : (
+            can("accounts.sync") && (
             <div className="mt-4">
               <Button variant="secondary" onClick={() => setOpen(true)}>
                 Sync Options
               </Button>
             </div>
+            )
           )}
         </>
       )}

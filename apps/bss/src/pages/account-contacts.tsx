@@ -4,17 +4,20 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { InvitationNotice } from "../components/invitation-notice.tsx";
+import { useCan } from "../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 type Contact = AccountDetail["contacts"][number];
 
 export function ContactsCard({ account }: { account: AccountDetail }) {
   const [adding, setAdding] = useState(false);
+  const can = useCan();
   return (
     <Card
       title={`Contacts (${account.contacts.length})`}
       actions={
-        !adding && (
+        !adding &&
+        can("accounts.edit") && (
           <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
             Add contact
           </Button>
@@ -56,6 +59,7 @@ function ContactRow({ contact }: { contact: Contact }) {
   const grant = useMutation(trpc.bss.account.grantStorefrontLogin.mutationOptions(invited));
   const resend = useMutation(trpc.bss.account.resendStorefrontInvitation.mutationOptions(invited));
   const error = makePrimary.error ?? remove.error ?? revoke.error ?? grant.error ?? resend.error;
+  const can = useCan();
 
   return (
     <li className="py-3" data-testid={`contact-${contact.email}`}>
@@ -75,17 +79,17 @@ function ContactRow({ contact }: { contact: Contact }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {!contact.isPrimary && (
+          {!contact.isPrimary && can("accounts.edit") && (
             <Button size="sm" variant="ghost" loading={makePrimary.isPending} onClick={() => makePrimary.mutate({ id: contact.id })}>
               Make primary
             </Button>
           )}
-          {contact.loginEmail && contact.loginPasswordSet === false && (
+          {can("accounts.logins") && contact.loginEmail && contact.loginPasswordSet === false && (
             <Button size="sm" variant="ghost" loading={resend.isPending} onClick={() => resend.mutate({ id: contact.id })}>
               Resend invitation
             </Button>
           )}
-          {contact.loginEmail ? (
+          {!can("accounts.logins") ? null : contact.loginEmail ? (
             <Button size="sm" variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate({ id: contact.id })}>
               Remove login
             </Button>
@@ -94,7 +98,7 @@ function ContactRow({ contact }: { contact: Contact }) {
               Invite to the Storefront
             </Button>
           )}
-          {!contact.isPrimary && (
+          {!contact.isPrimary && can("accounts.edit") && (
             <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: contact.id })}>
               Remove
             </Button>

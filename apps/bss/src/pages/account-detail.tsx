@@ -9,6 +9,7 @@ import { BitTitanSyncCard } from "./account-bittitan.tsx";
 import { AssetTable } from "./billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
 import { ResellerPlanCard } from "./plans/reseller-plan-card.tsx";
+import { useCan } from "../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 
@@ -18,6 +19,7 @@ export function AccountDetailPage() {
   const account = useQuery(trpc.bss.account.get.queryOptions({ id }));
   // Set by the new-account form when it invited the primary contact.
   const created = useLocation().state as { invitationSentTo?: string | null } | null;
+  const can = useCan();
   if (account.isPending) return <Loading />;
   if (account.isError) return <Alert tone="error">{apiErrorMessage(account.error)}</Alert>;
   const data = account.data;
@@ -42,9 +44,11 @@ export function AccountDetailPage() {
           </span>
         }
         actions={
-          <Link to={`/accounts/${data.id}/edit`}>
-            <Button variant="secondary">Edit</Button>
-          </Link>
+          can("accounts.edit") && (
+            <Link to={`/accounts/${data.id}/edit`}>
+              <Button variant="secondary">Edit</Button>
+            </Link>
+          )
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -55,7 +59,8 @@ export function AccountDetailPage() {
           <Card
             title="Assets"
             actions={
-              data.kind !== "END_CUSTOMER" && (
+              data.kind !== "END_CUSTOMER" &&
+              can("orders.edit") && (
                 <Link to={`/orders/new?account=${data.id}`}>
                   <Button size="sm" variant="secondary">
                     New order
@@ -115,15 +120,18 @@ function CompanyCard({ account }: { account: AccountDetail }) {
 }
 
 function EndCustomersCard({ account }: { account: AccountDetail }) {
+  const can = useCan();
   return (
     <Card
       title={`End-customers (${account.endCustomers.length})`}
       actions={
-        <Link to={`/accounts/new?kind=END_CUSTOMER&parent=${account.id}`}>
-          <Button size="sm" variant="secondary">
-            Add end-customer
-          </Button>
-        </Link>
+        can("accounts.edit") && (
+          <Link to={`/accounts/new?kind=END_CUSTOMER&parent=${account.id}`}>
+            <Button size="sm" variant="secondary">
+              Add end-customer
+            </Button>
+          </Link>
+        )
       }
     >
       <Table

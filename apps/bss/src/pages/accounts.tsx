@@ -5,12 +5,14 @@ import { Link } from "react-router";
 import { KIND_LABELS, KindBadge, StatusBadge } from "../components/labels.tsx";
 import { useDebounced } from "../components/use-debounced.ts";
 import { useUrlFilters } from "../components/use-url-filters.ts";
+import { useCan } from "../components/use-can.ts";
 
 const KIND_OPTIONS = (["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 type CustomerKind = (typeof KIND_OPTIONS)[number]["value"];
 
 export function AccountsPage() {
   const trpc = useTRPC();
+  const can = useCan();
   const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const kind = (params.get("kind") ?? "") as CustomerKind | "";
@@ -28,9 +30,11 @@ export function AccountsPage() {
         title="Accounts"
         subtitle="Resellers, direct customers and the end-customers of resellers"
         actions={
-          <Link to="/accounts/new">
-            <Button>New account</Button>
-          </Link>
+          can("accounts.edit") && (
+            <Link to="/accounts/new">
+              <Button>New account</Button>
+            </Link>
+          )
         }
       />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">

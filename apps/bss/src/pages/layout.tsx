@@ -2,8 +2,9 @@ import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
 import { signOut, useTRPC } from "@cm/ui/api";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, Outlet, useNavigate } from "react-router";
+import { ROLE_LABELS, type Permission } from "../components/use-can.ts";
 
-const NAV: NavItem[] = [
+const NAV: (NavItem & { needs?: Permission })[] = [
   { to: "/accounts", label: "Accounts" },
   { to: "/orders", label: "Orders" },
   { to: "/subscriptions", label: "Subscriptions" },
@@ -12,11 +13,10 @@ const NAV: NavItem[] = [
   { to: "/catalog", label: "Catalog" },
   { to: "/setup/bittitan", label: "BitTitan" },
   { to: "/setup/notifications", label: "Notifications" },
-];
-const ADMIN_NAV: NavItem[] = [
   { to: "/setup/company", label: "Company" },
-  { to: "/setup/staff", label: "Staff" },
-  { to: "/setup/branding", label: "Branding" },
+  // Areas a role cannot use at all are left out of the navigation.
+  { to: "/setup/staff", label: "Staff", needs: "staff.manage" },
+  { to: "/setup/branding", label: "Branding", needs: "notifications.setup" },
 ];
 
 /** Every BSS page but the login: needs a staff session. */
@@ -38,11 +38,11 @@ export function Layout() {
   return (
     <AppShell
       brand={<span>CloudMarket <span className="text-brand-600">BSS</span></span>}
-      nav={me.data.role === "ADMIN" ? [...NAV, ...ADMIN_NAV] : NAV}
+      nav={NAV.filter((item) => !item.needs || me.data.permissions.includes(item.needs)).map(({ to, label }) => ({ to, label }))}
       user={
         <>
           <span data-testid="current-user">
-            {me.data.name} · {me.data.role === "ADMIN" ? "Admin" : "Sales"}
+            {me.data.name} · {ROLE_LABELS[me.data.role]}
           </span>
           <Button variant="secondary" size="sm" onClick={logout}>
             Log out

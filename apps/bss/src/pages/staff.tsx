@@ -3,6 +3,7 @@ import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { InvitationNotice } from "../components/invitation-notice.tsx";
+import { ROLE_LABELS, type StaffRole } from "../components/use-can.ts";
 
 export function StaffPage() {
   const trpc = useTRPC();
@@ -35,7 +36,7 @@ export function StaffPage() {
           columns={[
             { header: "Name", cell: (row) => row.name },
             { header: "Email", cell: (row) => row.email },
-            { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{row.role === "ADMIN" ? "Admin" : "Sales"}</Badge> },
+            { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{ROLE_LABELS[row.role]}</Badge> },
             {
               header: "Status",
               cell: (row) =>
@@ -69,7 +70,7 @@ export function StaffPage() {
 function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const empty = { name: "", email: "", role: "SALES" as "ADMIN" | "SALES" };
+  const empty = { name: "", email: "", role: "SALES" as StaffRole };
   const [form, setForm] = useState(empty);
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const create = useMutation(
@@ -102,7 +103,8 @@ function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => voi
             value={form.role}
             onChange={set("role")}
             options={[
-              { value: "SALES", label: "Sales: accounts and orders" },
+              { value: "SALES", label: "Sales: accounts, orders, assets and subscriptions; no refunds, invoices or catalog" },
+              { value: "SUPPORT", label: "Support: sees everything, changes nothing" },
               { value: "ADMIN", label: "Admin: everything, including setup" },
             ]}
           />

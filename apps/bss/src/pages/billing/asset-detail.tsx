@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { CouponBadge, SyncBadge } from "./asset-badges.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type Asset = RouterOutputs["bss"]["asset"]["get"];
 
@@ -12,6 +13,7 @@ export function AssetDetailPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
   const asset = useQuery({ ...trpc.bss.asset.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.syncStatus === "PENDING" ? 1000 : false) });
+  const can = useCan();
   if (asset.isPending) return <Loading />;
   if (asset.isError) return <Alert tone="error">{apiErrorMessage(asset.error)}</Alert>;
   const data = asset.data;
@@ -48,8 +50,8 @@ export function AssetDetailPage() {
               </div>
             )}
           </Card>
-          {data.status === "ACTIVE" && <EditCard asset={data} />}
-          {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && <AttachCouponCard asset={data} />}
+          {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
+          {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
           <Card title="Provisioning attempts">
             {data.attempts.length === 0 ? (
               <p className="text-sm text-slate-500">None yet.</p>
@@ -65,7 +67,7 @@ export function AssetDetailPage() {
           </Card>
         </div>
         <div className="space-y-6">
-          <CancelCard asset={data} />
+          <CancelCard asset={data} mayCancel={can("assets.cancel")} />
           <Card title="Audit trail">
             <ol className="space-y-2 text-sm" data-testid="audit-trail">
               {data.events.map((event, index) => (
@@ -149,7 +151,7 @@ function AttachCouponCard({ asset }: { asset: Asset }) {
   );
 }
 
-function CancelCard({ asset }: { asset: Asset }) {
+function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [confirming, setConfirming] = useState(false);
@@ -171,7 +173,9 @@ function CancelCard({ asset }: { asset: Asset }) {
           <Alert tone="error">{apiErrorMessage(cancel.error)}</Alert>
         </div>
       )}
+      {asset.cancellation.allowed && !mayCancel && <p className="mt-2 text-sm text-slate-500">Only administrators cancel assets, because cancelling refunds the customer.</p>}
       {asset.cancellation.allowed &&
+        mayCancel &&
         (confirming ? (
           <div className="mt-3 flex gap-2">
             <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: asset.id })}>

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
+import { useCan } from "../../components/use-can.ts";
 
 /** Billing > Invoices */
 export function InvoicesPage() {
@@ -61,6 +62,7 @@ export function InvoiceDetailPage() {
   const { id = "" } = useParams();
   const invoice = useQuery(trpc.bss.invoice.get.queryOptions({ id }));
   const setStatus = useMutation(trpc.bss.invoice.setStatus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() }) }));
+  const can = useCan();
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <Alert tone="error">{apiErrorMessage(invoice.error)}</Alert>;
   const data = invoice.data;
@@ -71,7 +73,7 @@ export function InvoiceDetailPage() {
         invoice={data}
         pdfHref={`/api/bss/invoices/${data.id}/pdf`}
         actions={
-          data.status === "UNPAID" && (
+          data.status === "UNPAID" && can("invoices.manage") && (
             <>
               <Button size="sm" loading={setStatus.isPending} onClick={() => setStatus.mutate({ id: data.id, status: "PAID" })}>
                 {data.kind === "CREDIT" ? "Mark refunded" : "Mark paid"}

@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { useCan } from "../../components/use-can.ts";
 
 type Report = RouterOutputs["bss"]["asset"]["reconcile"];
 type Mismatch = Report["mismatches"][number];
@@ -21,6 +22,7 @@ export function ReconciliationPage() {
   const [report, setReport] = useState<Report | null>(null);
   const [done, setDone] = useState<Record<string, string>>({});
   const reconcile = useMutation(trpc.bss.asset.reconcile.mutationOptions({ onSuccess: (result) => { setReport(result); setDone({}); } }));
+  const can = useCan();
   const refresh = useMutation(trpc.bss.asset.refreshCouponStates.mutationOptions());
   return (
     <>
@@ -29,9 +31,11 @@ export function ReconciliationPage() {
         subtitle="This system's assets against BitTitan's coupons"
         actions={
           <>
-            <Button variant="secondary" onClick={() => refresh.mutate()} loading={refresh.isPending}>
-              Refresh coupon states
-            </Button>
+            {can("assets.edit") && (
+              <Button variant="secondary" onClick={() => refresh.mutate()} loading={refresh.isPending}>
+                Refresh coupon states
+              </Button>
+            )}
             <Button onClick={() => reconcile.mutate()} loading={reconcile.isPending}>
               Run reconciliation
             </Button>
@@ -66,8 +70,10 @@ function FixButton({ mismatch, done, onDone }: { mismatch: Mismatch; done: Recor
   const trpc = useTRPC();
   const key = `${mismatch.kind}-${mismatch.asset?.id ?? ""}-${mismatch.coupon?.code ?? ""}`;
   const fix = useMutation(trpc.bss.asset.fixMismatch.mutationOptions({ onSuccess: (result) => onDone(key, result.done) }));
+  const can = useCan();
   if (done[key]) return <Badge tone="green">{done[key]}</Badge>;
   if (!mismatch.fix || !mismatch.asset) return <span className="text-xs text-slate-500">Needs a person</span>;
+  if (!can("reconciliation.fix")) return <span className="text-xs text-slate-500">{mismatch.fix.label} (an administrator)</span>;
   const { action, label } = mismatch.fix;
   const assetId = mismatch.asset.id;
   return (

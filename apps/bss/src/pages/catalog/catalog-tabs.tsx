@@ -1,6 +1,7 @@
-import { PageHeader, cn } from "@cm/ui";
+import { Alert, PageHeader, cn } from "@cm/ui";
 import type { ReactNode } from "react";
 import { Link, NavLink } from "react-router";
+import { useCan } from "../../components/use-can.ts";
 
 const TABS = [
   { to: "/catalog/products", label: "Products" },
@@ -12,7 +13,14 @@ const TABS = [
 ];
 
 export function CatalogTabs() {
+  const can = useCan();
   return (
+    <>
+    {!can("catalog.edit") && (
+      <div className="mb-4">
+        <Alert tone="info">You can look at the catalog, price lists and reseller plans; only administrators change them.</Alert>
+      </div>
+    )}
     <nav aria-label="Catalog" className="mb-6 flex gap-1 border-b border-slate-200">
       {TABS.map((tab) => (
         <NavLink
@@ -26,6 +34,7 @@ export function CatalogTabs() {
         </NavLink>
       ))}
     </nav>
+    </>
   );
 }
 

@@ -3,9 +3,11 @@ import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { CatalogColumnsPage } from "./catalog-tabs.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 export function CategoriesPage() {
   const trpc = useTRPC();
+  const can = useCan();
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.bss.catalog.categories.queryOptions());
   const [editing, setEditing] = useState<{ id: string | null; name: string; description: string; position: string }>({ id: null, name: "", description: "", position: "0" });
@@ -50,7 +52,7 @@ export function CategoriesPage() {
   );
 
   return (
-    <CatalogColumnsPage subtitle="Categories group products on the Storefront" side={form}>
+    <CatalogColumnsPage subtitle="Categories group products on the Storefront" side={can("catalog.edit") && form}>
       {categories.isPending && <Loading />}
       {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
       {categories.data && (
@@ -64,7 +66,8 @@ export function CategoriesPage() {
             { header: "Products", cell: (row) => row.productCount },
             {
               header: "",
-              cell: (row) => (
+              cell: (row) =>
+                can("catalog.edit") && (
                 <div className="flex justify-end gap-1">
                   <Button size="sm" variant="ghost" onClick={() => setEditing({ id: row.id, name: row.name, description: row.description ?? "", position: String(row.position) })}>
                     Edit

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { CatalogColumnsPage, CatalogLink } from "./catalog-tabs.tsx";
 import { PriceListFields } from "./price-list-fields.tsx";
+import { EditableFor } from "../../components/editable-for.tsx";
 
 type PriceList = RouterOutputs["bss"]["priceList"]["get"];
 
@@ -53,26 +54,28 @@ function DetailsCard({ list }: { list: PriceList }) {
   );
   return (
     <Card title="Price list">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ id: list.id, ...values });
-        }}
-        className="space-y-4"
-        noValidate
-        aria-label="Price list details"
-      >
-        <PriceListFields values={values} onChange={setValues} error={update.error} />
-        {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
-        <div className="flex justify-between gap-2">
-          <Button variant="ghost" onClick={() => remove.mutate({ id: list.id })} loading={remove.isPending}>
-            Delete list
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-        </div>
-      </form>
+      <EditableFor permission="catalog.edit">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            update.mutate({ id: list.id, ...values });
+          }}
+          className="space-y-4"
+          noValidate
+          aria-label="Price list details"
+        >
+          <PriceListFields values={values} onChange={setValues} error={update.error} />
+          {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
+          <div className="flex justify-between gap-2">
+            <Button variant="ghost" onClick={() => remove.mutate({ id: list.id })} loading={remove.isPending}>
+              Delete list
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              Save
+            </Button>
+          </div>
+        </form>
+      </EditableFor>
     </Card>
   );
 }
@@ -127,6 +130,7 @@ function EntriesCard({ list }: { list: PriceList }) {
             {
               header: "",
               cell: (row) => (
+                <EditableFor permission="catalog.edit">
                 <div className="flex justify-end gap-1">
                   <Button size="sm" variant="ghost" onClick={() => setEditing({ productId: row.productId, unitPrice: row.unitPrice })}>
                     Edit
@@ -135,34 +139,37 @@ function EntriesCard({ list }: { list: PriceList }) {
                     Remove
                   </Button>
                 </div>
+                </EditableFor>
               ),
             },
           ]}
         />
-        <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate aria-label="List price">
-          <div className="min-w-64 flex-1">
-            <SelectField
-              label="Product"
-              value={editing.productId}
-              onChange={(productId) => setEditing({ ...editing, productId })}
-              placeholder="Choose a product"
-              options={options}
-              disabled={changing}
-              error={errors.productId?.[0]}
-            />
-          </div>
-          <div className="w-40">
-            <TextField label={`List price (${list.currency})`} inputMode="decimal" value={editing.unitPrice} onChange={(unitPrice) => setEditing({ ...editing, unitPrice })} error={errors.unitPrice?.[0]} />
-          </div>
-          <Button type="submit" loading={setEntry.isPending}>
-            {changing ? "Save price" : "Add price"}
-          </Button>
-          {changing && (
-            <Button variant="secondary" onClick={reset}>
-              Cancel
+        <EditableFor permission="catalog.edit">
+          <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate aria-label="List price">
+            <div className="min-w-64 flex-1">
+              <SelectField
+                label="Product"
+                value={editing.productId}
+                onChange={(productId) => setEditing({ ...editing, productId })}
+                placeholder="Choose a product"
+                options={options}
+                disabled={changing}
+                error={errors.productId?.[0]}
+              />
+            </div>
+            <div className="w-40">
+              <TextField label={`List price (${list.currency})`} inputMode="decimal" value={editing.unitPrice} onChange={(unitPrice) => setEditing({ ...editing, unitPrice })} error={errors.unitPrice?.[0]} />
+            </div>
+            <Button type="submit" loading={setEntry.isPending}>
+              {changing ? "Save price" : "Add price"}
             </Button>
-          )}
-        </form>
+            {changing && (
+              <Button variant="secondary" onClick={reset}>
+                Cancel
+              </Button>
+            )}
+          </form>
+        </EditableFor>
         {setEntry.isError && !errors.productId && !errors.unitPrice && <Alert tone="error">{apiErrorMessage(setEntry.error)}</Alert>}
       </div>
     </Card>

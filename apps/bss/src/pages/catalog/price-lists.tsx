@@ -5,10 +5,12 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { CatalogColumnsPage, CatalogLink } from "./catalog-tabs.tsx";
 import { PriceListFields, emptyPriceList, type PriceListValues } from "./price-list-fields.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 /** Catalog > Price lists: per-account prices, assigned to accounts on the account form. */
 export function PriceListsPage() {
   const trpc = useTRPC();
+  const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lists = useQuery(trpc.bss.priceList.list.queryOptions({}));
@@ -45,7 +47,7 @@ export function PriceListsPage() {
   );
 
   return (
-    <CatalogColumnsPage subtitle="Price lists: an account on a list pays the list's price for the products it names, the product's own price for the rest" side={form}>
+    <CatalogColumnsPage subtitle="Price lists: an account on a list pays the list's price for the products it names, the product's own price for the rest" side={can("catalog.edit") && form}>
       {lists.isPending && <Loading />}
       {lists.isError && <Alert tone="error">{apiErrorMessage(lists.error)}</Alert>}
       {lists.data && (

@@ -3,6 +3,7 @@ import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { CatalogTabs } from "./catalog-tabs.tsx";
+import { EditableFor } from "../../components/editable-for.tsx";
 
 interface Entry {
   productId: string;
@@ -41,6 +42,7 @@ export function ProductGroupPage() {
     <>
       <PageHeader title="Catalog" subtitle="The BitTitan Product Group: what the Storefront shows, in this order" />
       <CatalogTabs />
+      <EditableFor permission="catalog.edit">
       <Card
         title="BitTitan Product Group"
         actions={
@@ -93,6 +95,7 @@ export function ProductGroupPage() {
           </Button>
         </div>
       </Card>
+      </EditableFor>
     </>
   );
 }

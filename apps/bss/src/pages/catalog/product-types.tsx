@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { CatalogTabs } from "./catalog-tabs.tsx";
+import { EditableFor } from "../../components/editable-for.tsx";
 
 type ProductType = RouterOutputs["bss"]["catalog"]["productTypes"][number];
 
@@ -45,6 +46,7 @@ function DaysEditor({ type }: { type: ProductType }) {
   const update = useMutation(trpc.bss.catalog.updateProductType.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() }) }));
   const errors = fieldErrorsOf(update.error);
   return (
+    <EditableFor permission="catalog.edit">
     <div className="flex items-end gap-2">
       <div className="w-28">
         <TextField label={`Expire (days) for ${type.name}`} inputMode="numeric" value={expireDays} onChange={setExpire} error={errors.expireDays?.[0]} />
@@ -57,5 +59,6 @@ function DaysEditor({ type }: { type: ProductType }) {
       </Button>
       {update.isError && !errors.expireDays && !errors.validityDays && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
     </div>
+    </EditableFor>
   );
 }

@@ -5,9 +5,11 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { CatalogTabs } from "./catalog-tabs.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 export function ProductsPage() {
   const trpc = useTRPC();
+  const can = useCan();
   const [search, setSearch] = useState("");
   const [published, setPublished] = useState("");
   const [page, setPage] = useState(1);
@@ -27,9 +29,11 @@ export function ProductsPage() {
         title="Catalog"
         subtitle="BitTitan license products sold on the Storefront"
         actions={
-          <Link to="/catalog/products/new">
-            <Button>New product</Button>
-          </Link>
+          can("catalog.edit") && (
+            <Link to="/catalog/products/new">
+              <Button>New product</Button>
+            </Link>
+          )
         }
       />
       <CatalogTabs />

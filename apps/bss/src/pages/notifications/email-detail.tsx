@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { EmailStatusBadge } from "./delivery-log.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 /** One email of the delivery log, as it was rendered, with its delivery history and a Resend action. */
 export function EmailDetailPage() {
@@ -13,6 +14,7 @@ export function EmailDetailPage() {
   const { id = "" } = useParams();
   const [part, setPart] = useState<"html" | "text">("html");
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
+  const can = useCan();
   const email = useQuery({ ...trpc.bss.notification.message.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "QUEUED" ? 2_000 : false) });
   const resend = useMutation(
     trpc.bss.notification.message.resend.mutationOptions({
@@ -41,9 +43,11 @@ export function EmailDetailPage() {
           </span>
         }
         actions={
-          <Button variant="secondary" disabled={data.status === "QUEUED"} loading={resend.isPending} onClick={() => resend.mutate({ id: data.id, idempotencyKey })}>
-            Resend
-          </Button>
+          can("notifications.resend") && (
+            <Button variant="secondary" disabled={data.status === "QUEUED"} loading={resend.isPending} onClick={() => resend.mutate({ id: data.id, idempotencyKey })}>
+              Resend
+            </Button>
+          )
         }
       />
       <div className="space-y-6">

@@ -2,16 +2,17 @@ import { cn } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { NavLink } from "react-router";
+import { useCan } from "../../components/use-can.ts";
 
 /** Setup > Notifications: the templates, the delivery log and (with the embedded mail server) the Dev inbox. */
 export function NotificationTabs() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.bss.notification.settings.queryOptions());
-  const me = useQuery(trpc.bss.staff.me.queryOptions());
+  const can = useCan();
   const tabs = [
     { to: "/setup/notifications", label: "Customer notifications", end: true },
     { to: "/setup/notifications/log", label: "Delivery log", end: false },
-    ...(settings.data?.target === "dev-inbox" && me.data?.role === "ADMIN" ? [{ to: "/setup/notifications/dev-inbox", label: "Dev inbox", end: false }] : []),
+    ...(settings.data?.target === "dev-inbox" && can("notifications.setup") ? [{ to: "/setup/notifications/dev-inbox", label: "Dev inbox", end: false }] : []),
   ];
   return (
     <nav aria-label="Notifications" className="mb-6 flex gap-1 border-b border-slate-200">

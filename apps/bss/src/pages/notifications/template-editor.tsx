@@ -6,6 +6,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { SendTestEmail } from "./send-test-email.tsx";
 import { TemplatePreview } from "./template-preview.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type Template = RouterOutputs["bss"]["notification"]["template"]["get"];
 type TemplateKey = Template["key"];
@@ -46,7 +47,8 @@ function TemplateEditor({ template }: { template: Template }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.bss.staff.me.queryOptions());
-  const isAdmin = me.data?.role === "ADMIN";
+  const can = useCan();
+  const isAdmin = can("notifications.setup");
   const [values, setValues] = useState(() => toValues(template));
   const set = <K extends keyof Values>(field: K) => (value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
   const refresh = (saved: Template) => {

@@ -3,6 +3,7 @@ import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { ORDER_STATUS } from "./orders.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 const SYNC = { PENDING: { label: "Provisioning…", tone: "yellow" }, SYNCHRONIZED: { label: "Synchronized", tone: "green" }, FAILED: { label: "Failed", tone: "red" } } as const;
 
@@ -19,6 +20,7 @@ export function OrderDetailPage() {
   const execute = useMutation(trpc.bss.order.execute.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.bss.order.delete.mutationOptions({ onSuccess: () => void navigate("/orders") }));
   const cancel = useMutation(trpc.bss.asset.cancelOrder.mutationOptions({ onSuccess: refresh }));
+  const can = useCan();
   if (order.isPending) return <Loading />;
   if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
   const data = order.data;
@@ -37,10 +39,12 @@ export function OrderDetailPage() {
         actions={
           // An order that started a plan subscription is not cancelled as a whole: the subscription is (Subscriptions).
           data.status === "COMPLETED" && data.subscriptions.length === 0 ? (
+            can("assets.cancel") && (
             <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
               Cancel order
             </Button>
-          ) : isDraft && (
+            )
+          ) : isDraft && can("orders.edit") && (
             <>
               <Link to={`/orders/${data.id}/edit`}>
                 <Button variant="secondary">Edit</Button>

@@ -4,12 +4,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { useUrlFilters } from "../../components/use-url-filters.ts";
+import { useCan } from "../../components/use-can.ts";
 
 export const ORDER_STATUS = { DRAFT: { label: "Draft", tone: "yellow" }, COMPLETED: { label: "Completed", tone: "green" }, CANCELLED: { label: "Cancelled", tone: "gray" } } as const;
 
 /** Sales > Orders */
 export function OrdersPage() {
   const trpc = useTRPC();
+  const can = useCan();
   const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const status = (params.get("status") ?? "") as keyof typeof ORDER_STATUS | "";
@@ -35,9 +37,11 @@ export function OrdersPage() {
         title="Orders"
         subtitle="Storefront checkouts and orders placed here on behalf of accounts"
         actions={
-          <Link to="/orders/new">
-            <Button>New order</Button>
-          </Link>
+          can("orders.edit") && (
+            <Link to="/orders/new">
+              <Button>New order</Button>
+            </Link>
+          )
         }
       />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">

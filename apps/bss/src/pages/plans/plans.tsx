@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { CatalogTabs } from "../catalog/catalog-tabs.tsx";
+import { EditableFor } from "../../components/editable-for.tsx";
 
 type Plan = RouterOutputs["bss"]["plan"]["list"][number];
 
@@ -64,43 +65,45 @@ function PlanForm({ plan }: { plan: Plan }) {
         </span>
       }
     >
-      <form onSubmit={submit} className="space-y-4" noValidate aria-label={`${plan.code} plan`}>
-        {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-        {update.isSuccess && <Alert tone="success">Saved.</Alert>}
-        <FormGrid>
-          <TextField label="Name" value={values.name} onChange={(name) => setValues({ ...values, name })} error={errors.name?.[0]} />
-          <TextField label="Billing period (months)" inputMode="numeric" value={values.billingPeriodMonths} onChange={(billingPeriodMonths) => setValues({ ...values, billingPeriodMonths })} error={errors.billingPeriodMonths?.[0]} />
-          <TextField label="Tax rate (%)" value={values.taxRate} onChange={(taxRate) => setValues({ ...values, taxRate })} error={errors.taxRate?.[0]} />
-        </FormGrid>
-        <TextAreaField label="Description" value={values.description} onChange={(description) => setValues({ ...values, description })} error={errors.description?.[0]} rows={2} />
-        <TextAreaField label="Features (one per line)" value={values.features} onChange={(features) => setValues({ ...values, features })} error={errors.features?.[0]} rows={4} />
-        <div className="space-y-2">
-          <p className="text-sm font-medium text-slate-700">Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}</p>
-          {values.prices.map((price, index) => (
-            <div key={index} className="flex items-end gap-3">
-              <div className="w-40">
-                <SelectField label="Currency" value={price.currency} onChange={(currency) => setPrice(index, { currency })} options={currencyOptions} />
+      <EditableFor permission="catalog.edit">
+        <form onSubmit={submit} className="space-y-4" noValidate aria-label={`${plan.code} plan`}>
+          {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
+          {update.isSuccess && <Alert tone="success">Saved.</Alert>}
+          <FormGrid>
+            <TextField label="Name" value={values.name} onChange={(name) => setValues({ ...values, name })} error={errors.name?.[0]} />
+            <TextField label="Billing period (months)" inputMode="numeric" value={values.billingPeriodMonths} onChange={(billingPeriodMonths) => setValues({ ...values, billingPeriodMonths })} error={errors.billingPeriodMonths?.[0]} />
+            <TextField label="Tax rate (%)" value={values.taxRate} onChange={(taxRate) => setValues({ ...values, taxRate })} error={errors.taxRate?.[0]} />
+          </FormGrid>
+          <TextAreaField label="Description" value={values.description} onChange={(description) => setValues({ ...values, description })} error={errors.description?.[0]} rows={2} />
+          <TextAreaField label="Features (one per line)" value={values.features} onChange={(features) => setValues({ ...values, features })} error={errors.features?.[0]} rows={4} />
+          <div className="space-y-2">
+            <p className="text-sm font-medium text-slate-700">Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}</p>
+            {values.prices.map((price, index) => (
+              <div key={index} className="flex items-end gap-3">
+                <div className="w-40">
+                  <SelectField label="Currency" value={price.currency} onChange={(currency) => setPrice(index, { currency })} options={currencyOptions} />
+                </div>
+                <div className="w-40">
+                  <TextField label="Price" value={price.unitPrice} onChange={(unitPrice) => setPrice(index, { unitPrice })} error={errors[`prices.${index}.unitPrice`]?.[0]} hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined} />
+                </div>
+                <Button variant="ghost" size="sm" onClick={() => setValues({ ...values, prices: values.prices.filter((_, position) => position !== index) })}>
+                  Remove
+                </Button>
               </div>
-              <div className="w-40">
-                <TextField label="Price" value={price.unitPrice} onChange={(unitPrice) => setPrice(index, { unitPrice })} error={errors[`prices.${index}.unitPrice`]?.[0]} hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined} />
-              </div>
-              <Button variant="ghost" size="sm" onClick={() => setValues({ ...values, prices: values.prices.filter((_, position) => position !== index) })}>
-                Remove
-              </Button>
-            </div>
-          ))}
-          {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
-          <Button variant="secondary" size="sm" onClick={() => setValues({ ...values, prices: [...values.prices, { currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }] })}>
-            Add a price
-          </Button>
-        </div>
-        <CheckboxField label="Published on the Storefront's Reseller Plans page" checked={values.published} onChange={(published) => setValues({ ...values, published })} />
-        <div className="flex justify-end">
-          <Button type="submit" loading={update.isPending}>
-            Save {plan.name}
-          </Button>
-        </div>
-      </form>
+            ))}
+            {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
+            <Button variant="secondary" size="sm" onClick={() => setValues({ ...values, prices: [...values.prices, { currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }] })}>
+              Add a price
+            </Button>
+          </div>
+          <CheckboxField label="Published on the Storefront's Reseller Plans page" checked={values.published} onChange={(published) => setValues({ ...values, published })} />
+          <div className="flex justify-end">
+            <Button type="submit" loading={update.isPending}>
+              Save {plan.name}
+            </Button>
+          </div>
+        </form>
+      </EditableFor>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 const EVENT: Record<string, string> = { created: "Subscribed", renewed: "Renewed", "cancellation-requested": "Cancellation requested", cancelled: "Cancelled", upgraded: "Upgraded" };
 
@@ -13,6 +14,7 @@ export function SubscriptionDetailPage() {
   const queryClient = useQueryClient();
   const { id = "" } = useParams();
   const subscription = useQuery(trpc.bss.subscription.get.queryOptions({ id }));
+  const can = useCan();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
   const cancel = useMutation(trpc.bss.subscription.cancel.mutationOptions({ onSuccess: refresh }));
   const upgrade = useMutation(
@@ -39,12 +41,12 @@ export function SubscriptionDetailPage() {
         }
         actions={
           <>
-            {data.canUpgrade && (
+            {data.canUpgrade && can("subscriptions.manage") && (
               <Button onClick={() => upgrade.mutate({ id: data.id })} loading={upgrade.isPending}>
                 Upgrade
               </Button>
             )}
-            {data.canCancel && (
+            {data.canCancel && can("subscriptions.manage") && (
               <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
                 Cancel
               </Button>

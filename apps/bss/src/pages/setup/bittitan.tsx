@@ -3,12 +3,13 @@ import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
+import { useCan } from "../../components/use-can.ts";
 
 /** Setup > BitTitan: the Service Manager connection and the services definition. */
 export function BitTitanSetupPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useQuery(trpc.bss.staff.me.queryOptions());
+  const can = useCan();
   const manager = useQuery(trpc.bss.bittitan.serviceManager.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
   const test = useMutation(trpc.bss.bittitan.test.mutationOptions({ onSuccess: refresh }));
@@ -16,7 +17,7 @@ export function BitTitanSetupPage() {
   if (manager.isPending) return <Loading />;
   if (manager.isError) return <Alert tone="error">{apiErrorMessage(manager.error)}</Alert>;
   const data = manager.data;
-  const isAdmin = me.data?.role === "ADMIN";
+  const maySetUp = can("bittitan.setup");
 
   return (
     <>
@@ -51,14 +52,14 @@ export function BitTitanSetupPage() {
               <Alert tone="error">{apiErrorMessage(test.error)}</Alert>
             </div>
           )}
-          {data.active && (
+          {data.active && maySetUp && (
             <div className="mt-4">
               <Button variant="secondary" onClick={() => test.mutate()} loading={test.isPending}>
                 Test connection
               </Button>
             </div>
           )}
-          {isAdmin && <ActivationForm baseUrl={data.baseUrl ?? ""} keySaved={data.apiKeySaved} onDone={refresh} />}
+          {maySetUp && <ActivationForm baseUrl={data.baseUrl ?? ""} keySaved={data.apiKeySaved} onDone={refresh} />}
         </Card>
         <Card title="Services definition">
           <p className="text-sm text-slate-600">
@@ -88,7 +89,7 @@ export function BitTitanSetupPage() {
               <Alert tone="error">{apiErrorMessage(importDefinition.error)}</Alert>
             </div>
           )}
-          {isAdmin && (
+          {maySetUp && (
             <div className="mt-4">
               <Button onClick={() => importDefinition.mutate()} loading={importDefinition.isPending} disabled={!data.active}>
                 Get Services Definition

@@ -3,6 +3,7 @@ import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { EditableFor } from "../../components/editable-for.tsx";
 
 type Branding = RouterOutputs["bss"]["notification"]["branding"]["get"];
 
@@ -36,7 +37,9 @@ function BrandingForm({ branding }: { branding: Branding }) {
     <>
       <PageHeader title="Branding" subtitle="Your name, logo and colour in every email your customers receive" />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <form onSubmit={submit} noValidate className="lg:col-span-2">
+        <div className="lg:col-span-2">
+        <EditableFor permission="notifications.setup">
+        <form onSubmit={submit} noValidate>
           <Card title="Email branding">
             <div className="space-y-4">
               {!branding.saved && !save.isSuccess && <Alert tone="info">No branding saved yet: emails use your company name and the default colour.</Alert>}
@@ -64,6 +67,8 @@ function BrandingForm({ branding }: { branding: Branding }) {
             </div>
           </Card>
         </form>
+        </EditableFor>
+        </div>
         <Card title="Header preview">
           <div className="overflow-hidden rounded ring-1 ring-slate-200">
             <div style={{ background: /^#[0-9a-f]{6}$/i.test(values.primaryColor) ? values.primaryColor : "#2563eb" }} className="px-5 py-4">

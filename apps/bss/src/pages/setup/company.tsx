@@ -16,7 +16,7 @@ export function CompanyPage() {
   const me = useQuery(trpc.bss.staff.me.queryOptions());
   if (company.isPending || me.isPending) return <Loading />;
   if (company.isError) return <Alert tone="error">{apiErrorMessage(company.error)}</Alert>;
-  return <CompanyForm company={company.data} canEdit={me.data?.role === "ADMIN"} />;
+  return <CompanyForm company={company.data} canEdit={me.data?.permissions.includes("company.edit") ?? false} />;
 }
 
 function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean }) {

@@ -3,11 +3,11 @@ import { importServicesDefinition } from "../../bittitan/import-services-definit
 import { activateServiceManager, getServiceManager, testServiceManager } from "../../bittitan/service-manager.ts";
 import { getAccountSync, synchronizeAccount } from "../../bittitan/sync-account.ts";
 import { emailSchema, httpUrlSchema, idSchema, text } from "../../schemas/common.ts";
-import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+import { router, staffProcedure } from "../../trpc.ts";
 
 export const bssBitTitanRouter = router({
   serviceManager: staffProcedure.query(({ ctx }) => getServiceManager(ctx.deps)),
-  activate: adminProcedure
+  activate: staffProcedure
     .input(
       z.object({
         baseUrl: httpUrlSchema("Enter the API address, e.g. https://api.bittitan.com"),
@@ -17,7 +17,7 @@ export const bssBitTitanRouter = router({
     )
     .mutation(({ ctx, input }) => activateServiceManager(ctx.deps, input)),
   test: staffProcedure.mutation(({ ctx }) => testServiceManager(ctx.deps)),
-  importServicesDefinition: adminProcedure.mutation(({ ctx }) => importServicesDefinition(ctx.deps)),
+  importServicesDefinition: staffProcedure.mutation(({ ctx }) => importServicesDefinition(ctx.deps)),
   accountSync: staffProcedure.input(z.object({ accountId: idSchema })).query(({ ctx, input }) => getAccountSync(ctx.deps, input.accountId)),
   synchronizeAccount: staffProcedure
     .input(

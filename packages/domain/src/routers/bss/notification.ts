@@ -20,7 +20,7 @@ import {
   templateKeySchema,
   updateTemplateInput,
 } from "../../schemas/notifications.ts";
-import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+import { router, staffProcedure } from "../../trpc.ts";
 
 const byKey = z.object({ key: templateKeySchema });
 const byId = z.object({ id: idSchema });
@@ -31,9 +31,9 @@ const templateRouter = router({
   get: staffProcedure.input(byKey).query(({ ctx, input }) => getNotificationTemplate(ctx.deps, input.key)),
   // A mutation only so the draft travels in a POST body (templates outgrow a URL); it changes nothing.
   preview: staffProcedure.input(previewTemplateInput).mutation(({ ctx, input }) => previewNotificationTemplate(ctx.deps, input)),
-  update: adminProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateNotificationTemplate(ctx.deps, ctx.staff, input)),
-  reset: adminProcedure.input(byKey).mutation(({ ctx, input }) => resetNotificationTemplate(ctx.deps, ctx.staff, input.key)),
-  sendTest: adminProcedure
+  update: staffProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateNotificationTemplate(ctx.deps, ctx.staff, input)),
+  reset: staffProcedure.input(byKey).mutation(({ ctx, input }) => resetNotificationTemplate(ctx.deps, ctx.staff, input.key)),
+  sendTest: staffProcedure
     .input(sendTestEmailInput.extend(idempotent.shape))
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => sendTestEmail(ctx.deps, ctx.staff, input)),
@@ -51,14 +51,14 @@ const messageRouter = router({
 
 const brandingRouter = router({
   get: staffProcedure.query(({ ctx }) => getBranding(ctx.deps)),
-  update: adminProcedure.input(brandingInput).mutation(({ ctx, input }) => updateBranding(ctx.deps, input)),
+  update: staffProcedure.input(brandingInput).mutation(({ ctx, input }) => updateBranding(ctx.deps, input)),
 });
 
 /** The embedded development mailbox (only when the server runs its own SMTP server). */
 const devInboxRouter = router({
-  list: adminProcedure.input(pageSchema).query(({ ctx, input }) => listDevInbox(ctx.deps, input)),
-  get: adminProcedure.input(byId).query(({ ctx, input }) => getDevInboxMessage(ctx.deps, input.id)),
-  clear: adminProcedure.mutation(({ ctx }) => clearDevInbox(ctx.deps)),
+  list: staffProcedure.input(pageSchema).query(({ ctx, input }) => listDevInbox(ctx.deps, input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getDevInboxMessage(ctx.deps, input.id)),
+  clear: staffProcedure.mutation(({ ctx }) => clearDevInbox(ctx.deps)),
 });
 
 export const bssNotificationRouter = router({

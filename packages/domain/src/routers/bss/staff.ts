@@ -1,28 +1,29 @@
 import { z } from "zod";
 import { inviteStaffUser, listStaffUsers, resendStaffInvitation, setStaffUserActive } from "../../staff/staff-users.ts";
+import { permissionsOf } from "../../staff/permissions.ts";
 import { emailSchema, requiredText, text } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
-import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+import { router, staffProcedure } from "../../trpc.ts";
 
 export const bssStaffRouter = router({
-  me: staffProcedure.query(({ ctx }) => ctx.staff),
-  list: adminProcedure.query(({ ctx }) => listStaffUsers(ctx.deps)),
+  me: staffProcedure.query(({ ctx }) => ({ ...ctx.staff, permissions: permissionsOf(ctx.staff.role) })),
+  list: staffProcedure.query(({ ctx }) => listStaffUsers(ctx.deps)),
   /** Adds a user and emails them an invitation to choose their password. */
-  create: adminProcedure
+  create: staffProcedure
     .input(
       z.object({
         name: requiredText("Name", 100),
         email: emailSchema,
-        role: z.enum(["ADMIN", "SALES"]),
+        role: z.enum(["ADMIN", "SALES", "SUPPORT"]),
         ...idempotent.shape,
       }),
     )
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => inviteStaffUser(ctx.deps, ctx.staff, input)),
-  resendInvitation: adminProcedure
+  resendInvitation: staffProcedure
     .input(z.object({ id: text().min(1).max(64) }))
     .mutation(({ ctx, input }) => resendStaffInvitation(ctx.deps, ctx.staff, input.id)),
-  setActive: adminProcedure
+  setActive: staffProcedure
     .input(z.object({ id: text().min(1).max(64), active: z.boolean() }))
     .mutation(({ ctx, input }) => setStaffUserActive(ctx.deps, ctx.staff, input)),
 });
