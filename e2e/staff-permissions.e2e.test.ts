@@ -1,21 +1,25 @@
 import { DEMO_PASSWORD } from "@cm/domain";
+import { startTestSmtpServer, type TestSmtpServer } from "@cm/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
 
 let product: ProductUnderTest;
 let browser: Browser;
+let smtp: TestSmtpServer;
 let invoiceNumber = "";
 
 const SUPPORT = { name: "Sue Support", email: "support@northwind.example", password: "support-password-2026" };
 
 beforeAll(async () => {
-  product = await startProduct();
+  smtp = await startTestSmtpServer();
+  product = await startProduct({ SMTP_URL: smtp.url, MAIL_FROM: "mail@northwind.example" });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await product?.stop();
+  await smtp?.stop();
 });
 
 async function openInvoice(bss: Page) {
@@ -55,9 +59,20 @@ describe("what each staff role sees in the BSS", () => {
     await bss.getByLabel("Name").fill(SUPPORT.name);
     await bss.getByLabel("Email").fill(SUPPORT.email);
     await bss.getByLabel("Role").selectOption({ label: "Support: sees everything, changes nothing" });
-    await bss.getByLabel("Initial password").fill(SUPPORT.password);
-    await bss.getByRole("button", { name: "Add staff user" }).click();
+    await bss.getByRole("button", { name: "Send invitation" }).click();
+    await bss.getByText(`Invitation sent to ${SUPPORT.email}`).waitFor();
     await bss.getByRole("row", { name: new RegExp(`${SUPPORT.name}.*Support`) }).waitFor();
+
+    // Sue chooses her password from the invitation.
+    const invitation = await smtp.waitFor((message) => message.to.includes(SUPPORT.email), 60_000);
+    const link = /(https?:\/\/\S+\/reset-password\/\S+)/.exec(invitation.text)?.[1] ?? "";
+    const sue = await browser.newPage();
+    await sue.goto(link);
+    await sue.getByLabel("New password").fill(SUPPORT.password);
+    await sue.getByLabel("Repeat the password").fill(SUPPORT.password);
+    await sue.getByRole("button", { name: "Set password" }).click();
+    await sue.getByText("Your password is set").waitFor();
+    await sue.close();
 
     await openInvoice(bss);
     expect(await bss.getByRole("button", { name: "Void" }).count()).toBe(1);
