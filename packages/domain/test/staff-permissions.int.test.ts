@@ -97,6 +97,25 @@ describe("every bss.* procedure, called by every role", () => {
     expect((await callers.ADMIN.bss.staff.me()).permissions).toContain("staff.manage");
   });
 
+  it("lets sales create an account but not give its contact a Storefront login (a password or an invitation), and creates nothing then", async () => {
+    const account = (companyName: string) => ({
+      kind: "DIRECT_CUSTOMER" as const,
+      companyName,
+      email: "office@perm.test",
+      phone: null,
+      taxId: null,
+      website: null,
+      billingAddress: { line1: "1 Way", line2: null, city: "Oslo", region: null, postalCode: "0150", country: "NO" },
+      currency: "EUR",
+      primaryContact: { firstName: "Per", lastName: "Mission", email: `per-${companyName.length}@perm.test`, phone: null, jobTitle: null },
+    });
+    expect(await outcome(callers.SALES, "bss.account.create", { ...account("Sales Set Password Ltd"), primaryContactPassword: "chosen-by-sales-1" })).toBe("FORBIDDEN");
+    expect(await outcome(callers.SALES, "bss.account.create", { ...account("Sales Invites Ltd"), invitePrimaryContact: true })).toBe("FORBIDDEN");
+    expect(await harness.deps.db.account.count({ where: { companyName: { in: ["Sales Set Password Ltd", "Sales Invites Ltd"] } } })).toBe(0);
+    expect(await outcome(callers.SALES, "bss.account.create", account("Sales Plain Account Ltd"))).toBe("OK");
+    expect(await outcome(callers.ADMIN, "bss.account.create", { ...account("Admin Invites Ltd"), invitePrimaryContact: true })).toBe("OK");
+  });
+
   it("lets an administrator create a read-only support user", async () => {
     const created = await callers.ADMIN.bss.staff.create({ name: "Rita Reader", email: "rita@distributor.test", role: "SUPPORT" });
     expect(created.user).toMatchObject({ role: "SUPPORT", active: true });

@@ -26,6 +26,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { KIND_LABELS } from "../components/labels.tsx";
+import { useCan } from "../components/use-can.ts";
 
 type CustomerKind = "RESELLER" | "DIRECT_CUSTOMER" | "END_CUSTOMER";
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
@@ -43,6 +44,7 @@ export function AccountNewPage() {
   const [priceListId, setPriceListId] = useState("");
   const [contact, setContact] = useState<ContactValues>(emptyContact);
   const [invite, setInvite] = useState(false);
+  const can = useCan();
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const resellers = useQuery({ ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }), enabled: kind === "END_CUSTOMER" });
@@ -122,14 +124,16 @@ export function AccountNewPage() {
           <FormSection title="Primary contact" description="Receives notifications and is the billing contact.">
             <div className="space-y-4">
               <ContactFields value={contact} onChange={setContact} errors={errors} />
-              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <CheckboxField
-                  label="Invite to the Storefront"
-                  checked={invite}
-                  onChange={setInvite}
-                  hint="Gives this contact a Storefront login and emails a link to choose the password."
-                />
-              </div>
+              {can("accounts.logins") && (
+                <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                  <CheckboxField
+                    label="Invite to the Storefront"
+                    checked={invite}
+                    onChange={setInvite}
+                    hint="Gives this contact a Storefront login and emails a link to choose the password."
+                  />
+                </div>
+              )}
             </div>
           </FormSection>
           <div className="flex justify-end gap-2">

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { StaffRole } from "@cm/db";
 
 /**
@@ -168,6 +169,15 @@ export function refusalFor(role: StaffRole, path: string): string | null {
   if (!permission) return "This action is not in the staff permission table, so nobody may use it";
   if (roleMay(role, permission)) return null;
   return `Your role (${ROLE_LABELS[role]}) does not allow this`;
+}
+
+/**
+ * A part of a procedure that needs more than the procedure itself, e.g. a
+ * Storefront login given with bss.account.create (accounts.edit) needs
+ * accounts.logins too. Throws FORBIDDEN with the same words as the table.
+ */
+export function assertRoleMay(role: StaffRole, permission: Permission, what: string): void {
+  if (!roleMay(role, permission)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[role]}) does not allow ${what}` });
 }
 
 export const ROLE_LABELS: Record<StaffRole, string> = { ADMIN: "Admin", SALES: "Sales", SUPPORT: "Support" };

@@ -14,6 +14,7 @@ import {
 } from "../../schemas/accounts.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
+import { assertRoleMay } from "../../staff/permissions.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
@@ -24,7 +25,10 @@ export const bssAccountRouter = router({
   create: staffProcedure
     .input(createAccountInput.extend(idempotent.shape))
     .use(idempotent.middleware)
-    .mutation(({ ctx, input }) => createAccount(ctx.deps, input)),
+    .mutation(({ ctx, input }) => {
+      if (input.primaryContactPassword || input.invitePrimaryContact) assertRoleMay(ctx.staff.role, "accounts.logins", "giving the contact a Storefront login");
+      return createAccount(ctx.deps, input);
+    }),
   update: staffProcedure.input(updateAccountInput).mutation(({ ctx, input }) => updateAccount(ctx.deps, input)),
   addContact: staffProcedure
     .input(addContactInput.extend(idempotent.shape))
