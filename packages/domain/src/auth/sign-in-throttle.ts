@@ -34,12 +34,12 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** A lock on this account for this address (or for every address), if one is running now. */
 export async function signInLock(deps: DomainDeps, realm: AuthRealm, email: string, source: string): Promise<SignInLock | null> {
   const now = deps.clock.now();
-  const rows = await deps.db.signInThrottle.findMany({
+  const latest = await deps.db.signInThrottle.findFirst({
     where: { realm, email: normalizeEmail(email), source: { in: [source, ALL_SOURCES] }, lockedUntil: { gt: now } },
+    orderBy: { lockedUntil: "desc" },
     select: { lockedUntil: true },
   });
-  const until = rows.reduce<Date | null>((latest, row) => (row.lockedUntil && (!latest || row.lockedUntil > latest) ? row.lockedUntil : latest), null);
-  return until ? { lockedUntil: until } : null;
+  return latest?.lockedUntil ? { lockedUntil: latest.lockedUntil } : null;
 }
 
 /** Counts a failed sign-in and sets the lock its count calls for. */
