@@ -36,6 +36,8 @@ export interface DomainDeps {
   mailer?: Mailer;
   /** Days a reseller's storefront data (alias, markups, settings) is kept after its plan ends; default 90. */
   storefrontRetentionDays?: number;
+  /** Hours a failing coupon creation is retried automatically before the asset is FAILED; default 12, at most 20 (BitTitan keeps keys 24 h). */
+  provisioningRetryHours?: number;
   /** Days the result of an idempotent request is kept for replays; default 7. */
   idempotencyRetentionDays?: number;
 }

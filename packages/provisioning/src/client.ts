@@ -1,3 +1,4 @@
+import type { CircuitBreaker } from "./circuit-breaker.ts";
 import { normalizeCouponCode } from "./coupon-code.ts";
 import { silentLogger, type Logger } from "./logger.ts";
 import {
@@ -28,6 +29,8 @@ export interface BitTitanClientOptions {
   fetch?: typeof fetch;
   /** Jitter source, for tests. */
   random?: () => number;
+  /** Refuses calls while BitTitan is down (BitTitanCircuitOpenError); share one per connection. */
+  breaker?: CircuitBreaker;
 }
 
 export interface CreateCouponInput {
@@ -70,6 +73,7 @@ export class BitTitanClient {
       logger: options.logger ?? silentLogger,
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random,
+      breaker: options.breaker,
     };
   }
 

@@ -14,6 +14,8 @@ export interface BitTitanErrorDetails {
   /** The vendor's error code (`{ error: { code } }`), if it sent one. */
   vendorCode?: string;
   attempts?: number;
+  /** From a 429's (or 503's) Retry-After header: how long BitTitan asked us to wait. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -27,6 +29,7 @@ export class BitTitanError extends Error {
   readonly status: number | undefined;
   readonly vendorCode: string | undefined;
   readonly attempts: number | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly kind: BitTitanErrorKind,
@@ -38,6 +41,7 @@ export class BitTitanError extends Error {
     this.status = details.status;
     this.vendorCode = details.vendorCode;
     this.attempts = details.attempts;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -78,7 +82,7 @@ export class BitTitanNotFoundError extends BitTitanError {
 
 /** Network errors, timeouts and 5xx that outlasted every attempt. Try again later. */
 export class BitTitanUnavailableError extends BitTitanError {
-  override readonly name = "BitTitanUnavailableError";
+  override readonly name: string = "BitTitanUnavailableError";
   constructor(message: string, details: BitTitanErrorDetails = {}) {
     super("unavailable", true, message, details);
   }
@@ -96,11 +100,11 @@ export class BitTitanInvalidResponseError extends BitTitanError {
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 /** Turns a non-2xx answer into the error the caller should see. */
-export function classifyErrorResponse(status: number, body: unknown): BitTitanError {
+export function classifyErrorResponse(status: number, body: unknown, retryAfterMs?: number): BitTitanError {
   const parsed = errorBodySchema.safeParse(body);
   const vendorCode = parsed.success ? parsed.data.error.code : undefined;
   const vendorMessage = parsed.success ? parsed.data.error.message : `HTTP ${status}`;
-  const details = { status, vendorCode };
+  const details = { status, vendorCode, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   if (status === 401 && vendorCode === "invalid_credentials") {
     return new BitTitanBadCredentialsError(`BitTitan refused the partner credentials: ${vendorMessage}`, details);
   }
@@ -110,6 +114,15 @@ export function classifyErrorResponse(status: number, body: unknown): BitTitanEr
   if (status === 404) return new BitTitanNotFoundError(`BitTitan: ${vendorMessage}`, details);
   if (status >= 500 || status === 429) return new BitTitanUnavailableError(`BitTitan is unavailable: ${vendorMessage}`, details);
   return new BitTitanRejectedError(`BitTitan rejected the request: ${vendorMessage}`, details);
+}
+
+/** A Retry-After header (seconds, or an HTTP date) as milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 86_400) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Whether a thrown fetch error is a timeout of our own AbortSignal.timeout. */

@@ -8,9 +8,11 @@ export {
   BitTitanUnavailableError,
   BitTitanInvalidResponseError,
   classifyErrorResponse,
+  parseRetryAfter,
   TRANSIENT_STATUSES,
   type BitTitanErrorKind,
 } from "./errors.ts";
+export { BitTitanCircuitOpenError, CircuitBreaker, type CircuitBreakerOptions } from "./circuit-breaker.ts";
 export { computeBackoffMs, type BackoffOptions } from "./backoff.ts";
 export { COUPON_CODE_PATTERN, isCouponCodeFormat, normalizeCouponCode } from "./coupon-code.ts";
 export { silentLogger, type Logger } from "./logger.ts";

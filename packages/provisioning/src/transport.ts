@@ -5,9 +5,11 @@ import {
   BitTitanUnavailableError,
   classifyErrorResponse,
   describeNetworkError,
+  parseRetryAfter,
   TRANSIENT_STATUSES,
   type BitTitanError,
 } from "./errors.ts";
+import type { CircuitBreaker } from "./circuit-breaker.ts";
 import type { Logger } from "./logger.ts";
 
 export interface TransportSettings {
@@ -20,6 +22,8 @@ export interface TransportSettings {
   logger: Logger;
   fetch: typeof fetch;
   random?: () => number;
+  /** Shared by every client of one connection: refuses calls while BitTitan is down. */
+  breaker?: CircuitBreaker;
 }
 
 export interface RequestSpec {
@@ -32,16 +36,39 @@ export interface RequestSpec {
 }
 
 type Attempt =
-  | { kind: "answer"; status: number; body: unknown }
+  | { kind: "answer"; status: number; body: unknown; retryAfterMs?: number }
   | { kind: "network"; error: unknown };
 
 /**
- * One logical call: up to maxAttempts HTTP attempts, each bounded by
- * timeoutMs, with backoff between them. Logs carry method, path, status,
- * attempt and duration only: never headers or bodies, which hold the API key
- * and partner passwords.
+ * One logical call, through the circuit breaker when there is one: refused at
+ * once while it is open, and its outcome (BitTitan reached or not) recorded.
  */
 export async function sendRequest<Schema extends z.ZodType>(
+  settings: TransportSettings,
+  spec: RequestSpec,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  const breaker = settings.breaker;
+  if (!breaker) return sendWithRetries(settings, spec, schema);
+  const ticket = breaker.admit();
+  try {
+    const result = await sendWithRetries(settings, spec, schema);
+    breaker.succeeded(ticket);
+    return result;
+  } catch (error) {
+    // An outage (unreachable, 5xx, 429) counts against BitTitan; a refusal or a malformed answer means it is up.
+    if (error instanceof BitTitanUnavailableError) breaker.failed(ticket);
+    else breaker.succeeded(ticket);
+    throw error;
+  }
+}
+
+/**
+ * Up to maxAttempts HTTP attempts, each bounded by timeoutMs, with backoff
+ * between them. Logs carry method, path, status, attempt and duration only:
+ * never headers or bodies, which hold the API key and partner passwords.
+ */
+async function sendWithRetries<Schema extends z.ZodType>(
   settings: TransportSettings,
   spec: RequestSpec,
   schema: Schema,
@@ -70,7 +97,7 @@ export async function sendRequest<Schema extends z.ZodType>(
     const status = outcome.kind === "answer" ? outcome.status : undefined;
     if (!transient) {
       settings.logger.warn({ ...log, status, attempt, durationMs }, "bittitan request refused");
-      throw classifyErrorResponse(outcome.status, outcome.body);
+      throw classifyErrorResponse(outcome.status, outcome.body, outcome.retryAfterMs);
     }
     if (attempt >= maxAttempts) {
       settings.logger.error({ ...log, status, attempt, durationMs, failure }, "bittitan request failed, giving up");
@@ -94,7 +121,8 @@ async function attemptOnce(settings: TransportSettings, spec: RequestSpec, url: 
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
     const text = await response.text();
-    return { kind: "answer", status: response.status, body: parseJson(text) };
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+    return { kind: "answer", status: response.status, body: parseJson(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   } catch (error) {
     return { kind: "network", error };
   }
@@ -117,10 +145,11 @@ function giveUp(outcome: Attempt, spec: RequestSpec, attempts: number): BitTitan
       cause: outcome.error,
     });
   }
-  const classified = classifyErrorResponse(outcome.status, outcome.body);
+  const classified = classifyErrorResponse(outcome.status, outcome.body, outcome.retryAfterMs);
   return new BitTitanUnavailableError(`${classified.message} (${what}, ${attempts} attempt(s))`, {
     status: outcome.status,
     vendorCode: classified.vendorCode,
     attempts,
+    ...(outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs }),
   });
 }

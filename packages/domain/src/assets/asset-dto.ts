@@ -2,6 +2,7 @@ import type { AssetStatus, AssetSyncStatus, CouponState, Prisma } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { cancellationVerdict, type CancellationVerdict } from "./cancellation.ts";
 import type { AssetPage } from "./list-assets.ts";
+import { customerWordsFor } from "./provisioning-failure.ts";
 
 export interface AssetSummaryDto {
   id: string;
@@ -9,6 +10,12 @@ export interface AssetSummaryDto {
   status: AssetStatus;
   syncStatus: AssetSyncStatus;
   syncError: string | null;
+  /** Why provisioning stopped for good (FAILED); null while it is still being tried or for failures recorded before codes existed. */
+  syncFailureCode: string | null;
+  /** While PENDING after a transient failure: the next automatic attempt (its number and time) and the last moment one is made. */
+  retry: { nextAttempt: number; at: Date; until: Date | null } | null;
+  /** When the "provisioning needs attention" email for the current failure was queued; null: nobody was told. */
+  attentionNotifiedAt: Date | null;
   purchaseDate: Date;
   quantity: number;
   couponCode: string | null;
@@ -39,6 +46,11 @@ export const assetSummarySelect = {
   status: true,
   syncStatus: true,
   syncError: true,
+  syncFailureCode: true,
+  syncAttempts: true,
+  nextSyncAt: true,
+  syncRetryUntil: true,
+  attentionNotifiedAt: true,
   purchaseDate: true,
   quantity: true,
   couponCode: true,
@@ -65,8 +77,9 @@ type SummaryRow = Prisma.AssetGetPayload<{ select: typeof assetSummarySelect }>;
 type DetailRow = Prisma.AssetGetPayload<{ select: typeof assetDetailSelect }>;
 
 export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
-  const { recipientAccount, ...rest } = row;
-  return { ...rest, recipient: recipientAccount };
+  const { recipientAccount, syncAttempts, nextSyncAt, syncRetryUntil, ...rest } = row;
+  const retry = row.syncStatus === "PENDING" && nextSyncAt && syncAttempts > 0 ? { nextAttempt: syncAttempts + 1, at: nextSyncAt, until: syncRetryUntil } : null;
+  return { ...rest, retry, recipient: recipientAccount };
 }
 
 export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
@@ -101,12 +114,11 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
 // Customers see their asset, never the distributor's audit trail (who did
 // what), the provisioning attempts or the vendor's raw error text.
 
-/** What a customer is told while BitTitan has not issued the coupon (the full error is in the BSS). */
-export const SHOP_PROVISIONING_PROBLEM = "BitTitan has not issued the coupon yet.";
+type StaffOnly = "syncError" | "syncFailureCode" | "retry" | "attentionNotifiedAt";
 
-export type ShopAssetSummaryDto = Omit<AssetSummaryDto, "syncError"> & { problem: string | null };
+export type ShopAssetSummaryDto = Omit<AssetSummaryDto, StaffOnly> & { problem: string | null };
 export type ShopAssetPage = Omit<AssetPage, "items"> & { items: ShopAssetSummaryDto[] };
-export type ShopAssetDetailDto = Omit<AssetDetailDto, "syncError" | "attempts" | "events"> & {
+export type ShopAssetDetailDto = Omit<AssetDetailDto, StaffOnly | "attempts" | "events"> & {
   problem: string | null;
   /** What happened, in the customer's words, without who on the distributor's side did it. */
   history: { at: Date; what: string }[];
@@ -117,6 +129,7 @@ const HISTORY_WORDS: Record<string, string> = {
   "coupon-created": "Coupon created",
   "coupon-attached": "Coupon created",
   "provisioning-failed": "BitTitan could not issue the coupon",
+  "coupon-adopted": "Coupon created",
   edited: "Details changed",
   cancelled: "Cancelled and credited",
   "coupon-revoked": "Coupon revoked",
@@ -128,14 +141,16 @@ function historyEntry(event: AssetDetailDto["events"][number]): { at: Date; what
   return { at: event.at, what: HISTORY_WORDS[event.kind] ?? event.kind.replace(/-/g, " ") };
 }
 
-export const shopProvisioningProblem = (asset: { syncStatus: AssetSyncStatus }) => (asset.syncStatus === "FAILED" ? SHOP_PROVISIONING_PROBLEM : null);
+/** What a customer is told when provisioning stopped for good: the reason in their words, and whether the distributor was told. */
+export const shopProvisioningProblem = (asset: { syncStatus: AssetSyncStatus; syncFailureCode: string | null; attentionNotifiedAt: Date | null }) =>
+  asset.syncStatus === "FAILED" ? customerWordsFor(asset.syncFailureCode, asset.attentionNotifiedAt !== null) : null;
 
 export function toShopAssetSummary(asset: AssetSummaryDto): ShopAssetSummaryDto {
-  const { syncError: _syncError, ...rest } = asset;
+  const { syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, ...rest } = asset;
   return { ...rest, problem: shopProvisioningProblem(asset) };
 }
 
 export function toShopAssetDetail(asset: AssetDetailDto): ShopAssetDetailDto {
-  const { syncError: _syncError, attempts: _attempts, events, ...rest } = asset;
+  const { syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, attempts: _attempts, events, ...rest } = asset;
   return { ...rest, problem: shopProvisioningProblem(asset), history: events.map(historyEntry) };
 }

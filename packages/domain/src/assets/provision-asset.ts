@@ -1,13 +1,17 @@
-import type { Prisma } from "@cm/db";
+import { jobIdFrom, type Prisma } from "@cm/db";
 import { provisionCoupon, type BitTitanCoupon } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { queueAttentionNotice } from "./attention-notice.ts";
 import { loadPartnerCredentials } from "./partner-credentials.ts";
+import { judgeAttemptFailure, type ProvisioningFailureCode } from "./provisioning-failure.ts";
+import { DEFAULT_PROVISIONING_RETRY_HOURS, retryDelayMs } from "./retry-schedule.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
 
 export const PROVISIONING_QUEUE = "provisioning.create-coupon";
 
-export type ProvisioningTrigger = "order" | "resync";
+/** What started an attempt: the checkout, a person (resync, retry all failed), or the retry schedule. */
+export type ProvisioningTrigger = "order" | "resync" | "retry";
 
 /** Queues the coupon creation of an asset inside the caller's transaction. */
 export async function enqueueProvisioning(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string, trigger: ProvisioningTrigger): Promise<void> {
@@ -17,25 +21,58 @@ export async function enqueueProvisioning(tx: Prisma.TransactionClient, deps: Do
 /** BitTitan's idempotency key for an asset's coupon: every attempt for one asset asks for the same coupon. */
 export const couponIdempotencyKey = (assetId: string) => `asset:${assetId}`;
 
-export type ProvisioningOutcome = { ok: true; couponCode: string } | { ok: false; message: string } | { ok: true; couponCode: null; skipped: string };
+export type ProvisioningOutcome =
+  | { ok: true; couponCode: string }
+  | { ok: true; couponCode: null; skipped: string }
+  /** Not yet: BitTitan is tried again automatically at `nextAt`. */
+  | { ok: false; final: false; message: string; nextAt: Date }
+  /** FAILED: a person has to change something (or the retry horizon passed). */
+  | { ok: false; final: true; message: string; code: ProvisioningFailureCode };
+
+const assetForProvisioning = {
+  id: true,
+  status: true,
+  syncStatus: true,
+  couponCode: true,
+  accountId: true,
+  skuId: true,
+  quantity: true,
+  expireDays: true,
+  validityDays: true,
+  syncAttempts: true,
+  nextSyncAt: true,
+  syncWindowStartedAt: true,
+  syncRetryUntil: true,
+} satisfies Prisma.AssetSelect;
+
+type AssetForProvisioning = Prisma.AssetGetPayload<{ select: typeof assetForProvisioning }>;
 
 /**
- * Creates the asset's coupon at BitTitan and records the outcome. Safe to run
- * any number of times, concurrently or after a crash: BitTitan returns the
- * same coupon for the same key, only the first success is stored, and the
- * welcome email is one per asset.
+ * Makes one attempt at the asset's coupon and records what it means. Safe to
+ * run any number of times, concurrently or after a crash: BitTitan returns the
+ * same coupon for the same key, only the first success is stored, the welcome
+ * email is one per asset, and a retry is scheduled by whichever attempt moved
+ * the asset's attempt count.
+ *
+ * A transient failure keeps the asset PENDING and schedules the next attempt
+ * (retry-schedule.ts) until the window's horizon; a permanent one, or the
+ * horizon, makes it FAILED and tells the distributor. A manual resync of a
+ * FAILED asset starts a new window.
  */
 export async function provisionAsset(deps: DomainDeps, assetId: string, trigger: ProvisioningTrigger): Promise<ProvisioningOutcome> {
-  const asset = await deps.db.asset.findUnique({
-    where: { id: assetId },
-    select: { id: true, status: true, syncStatus: true, couponCode: true, accountId: true, skuId: true, quantity: true, expireDays: true, validityDays: true },
-  });
+  let asset = await deps.db.asset.findUnique({ where: { id: assetId }, select: assetForProvisioning });
   if (!asset) return { ok: true, couponCode: null, skipped: "the asset does not exist" };
   if (asset.status === "CANCELLED") return { ok: true, couponCode: null, skipped: "the asset is cancelled" };
   if (asset.syncStatus === "SYNCHRONIZED" && asset.couponCode) return { ok: true, couponCode: asset.couponCode };
+  const now = deps.clock.now();
+  if (trigger === "retry") {
+    // A scheduled attempt for a FAILED asset, or an early duplicate, has nothing to do: the schedule on the asset decides.
+    if (asset.syncStatus === "FAILED") return { ok: true, couponCode: null, skipped: "provisioning failed for good; a person retries it" };
+    if (asset.nextSyncAt && asset.nextSyncAt.getTime() > now.getTime() + 1_000) return { ok: true, couponCode: null, skipped: "the next attempt is not due yet" };
+  }
+  if (asset.syncStatus === "FAILED" || !asset.syncWindowStartedAt) asset = await openRetryWindow(deps, asset, now);
 
-  const startedAt = deps.clock.now();
-  let failure: string;
+  let verdict;
   try {
     const partner = await loadPartnerCredentials(deps, asset.accountId);
     const result = await provisionCoupon(await deps.bittitan.client(), {
@@ -48,26 +85,76 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
       reference: asset.id,
     });
     if (result.ok) {
-      await recordCoupon(deps, asset.id, result.coupon, trigger, startedAt);
+      await recordCoupon(deps, asset.id, result.coupon, { trigger, startedAt: now, actor: "system", event: "coupon-created" });
       return { ok: true, couponCode: result.coupon.code };
     }
-    failure = result.failure.message;
+    verdict = judgeAttemptFailure(result.failure.error ?? new DomainError("UNAVAILABLE", result.failure.message));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    failure = error.message;
+    verdict = judgeAttemptFailure(error);
   }
-  await recordFailure(deps, asset.id, failure, trigger, startedAt);
-  return { ok: false, message: failure };
+
+  if (verdict.kind === "deferred") {
+    // BitTitan was not called: the attempt does not count. Spread the deferred assets over the next probe interval.
+    const nextAt = new Date(Math.max(verdict.retryAt.getTime(), now.getTime()) + Math.round(Math.random() * 5_000));
+    await deps.db.$transaction(async (tx) => {
+      const { count } = await tx.asset.updateMany({ where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts }, data: { nextSyncAt: nextAt } });
+      if (count > 0) await scheduleAttempt(tx, deps, asset.id, nextAt);
+    });
+    return { ok: false, final: false, message: verdict.message, nextAt };
+  }
+  const attempts = asset.syncAttempts + 1;
+  if (verdict.kind === "transient") {
+    const nextAt = new Date(now.getTime() + retryDelayMs(attempts, { retryAfterMs: verdict.retryAfterMs }));
+    const until = asset.syncRetryUntil;
+    if (!until || nextAt.getTime() <= until.getTime()) {
+      await recordRetry(deps, asset, { message: verdict.message, trigger, startedAt: now, nextAt });
+      return { ok: false, final: false, message: verdict.message, nextAt };
+    }
+    const hours = Math.round((until.getTime() - (asset.syncWindowStartedAt?.getTime() ?? until.getTime())) / 3_600_000);
+    const message = `BitTitan could not create the coupon within ${hours} hour(s) of retrying (${attempts} attempts); last error: ${verdict.message}`;
+    await recordFinalFailure(deps, asset, { message, code: "gave_up", trigger, startedAt: now, lastError: verdict.message });
+    return { ok: false, final: true, message, code: "gave_up" };
+  }
+  await recordFinalFailure(deps, asset, { message: verdict.message, code: verdict.code, trigger, startedAt: now, lastError: verdict.message });
+  return { ok: false, final: true, message: verdict.message, code: verdict.code };
 }
 
-async function recordCoupon(deps: DomainDeps, assetId: string, coupon: BitTitanCoupon, trigger: ProvisioningTrigger, startedAt: Date): Promise<void> {
+/** A new retry window: the count starts again and the horizon is set from now. */
+async function openRetryWindow(deps: DomainDeps, asset: AssetForProvisioning, now: Date): Promise<AssetForProvisioning> {
+  const hours = deps.provisioningRetryHours ?? DEFAULT_PROVISIONING_RETRY_HOURS;
+  const window = { syncAttempts: 0, syncWindowStartedAt: now, syncRetryUntil: new Date(now.getTime() + hours * 3_600_000), nextSyncAt: null };
+  const { count } = await deps.db.asset.updateMany({
+    where: { id: asset.id, syncStatus: asset.syncStatus, syncAttempts: asset.syncAttempts },
+    data: { ...window, syncStatus: "PENDING", syncFailureCode: null, attentionNotifiedAt: null },
+  });
+  // Another attempt opened it first: go on with its window.
+  if (count === 0) return (await deps.db.asset.findUniqueOrThrow({ where: { id: asset.id }, select: assetForProvisioning }));
+  return { ...asset, ...window, syncStatus: "PENDING" };
+}
+
+/** The delayed job of the next attempt; its id is derived from the asset and the time, so scheduling twice enqueues once. */
+async function scheduleAttempt(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string, nextAt: Date): Promise<void> {
+  // The delay is counted on the business clock, the job waits in real time.
+  const delayMs = Math.max(0, nextAt.getTime() - deps.clock.now().getTime());
+  await deps.queue.send(PROVISIONING_QUEUE, { assetId, trigger: "retry" }, { tx, startAfter: new Date(Date.now() + delayMs), id: jobIdFrom(`provision:${assetId}:${nextAt.toISOString()}`) });
+}
+
+/** Stores a coupon (created now, or found at BitTitan for this asset), unless a concurrent attempt already did. */
+export async function recordCoupon(
+  deps: DomainDeps,
+  assetId: string,
+  coupon: BitTitanCoupon,
+  how: { trigger: ProvisioningTrigger | "adoption"; startedAt: Date; actor: string; event: "coupon-created" | "coupon-adopted" },
+): Promise<boolean> {
   const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
+  return deps.db.$transaction(async (tx) => {
     const { count } = await tx.asset.updateMany({
-      where: { id: assetId, syncStatus: { not: "SYNCHRONIZED" } },
+      where: { id: assetId, status: "ACTIVE", syncStatus: { not: "SYNCHRONIZED" } },
       data: {
         syncStatus: "SYNCHRONIZED",
         syncError: null,
+        syncFailureCode: null,
+        nextSyncAt: null,
         couponCode: coupon.code,
         couponState: "ACTIVE",
         couponExpiresAt: new Date(coupon.expiresAt),
@@ -76,22 +163,50 @@ async function recordCoupon(deps: DomainDeps, assetId: string, coupon: BitTitanC
         partnerId: coupon.partnerId,
       },
     });
-    await tx.provisioningAttempt.create({
-      data: { assetId, trigger, outcome: "SUCCEEDED", couponCode: coupon.code, startedAt, finishedAt: now },
-    });
-    if (count === 0) return;
-    await tx.assetEvent.create({ data: { assetId, at: now, actor: "system", kind: "coupon-created", detail: { couponCode: coupon.code, trigger } } });
+    if (how.trigger !== "adoption") {
+      await tx.provisioningAttempt.create({ data: { assetId, trigger: how.trigger, outcome: "SUCCEEDED", couponCode: coupon.code, startedAt: how.startedAt, finishedAt: now } });
+    }
+    if (count === 0) return false;
+    await tx.assetEvent.create({ data: { assetId, at: now, actor: how.actor, kind: how.event, detail: { couponCode: coupon.code, trigger: how.trigger } } });
     await queueWelcomeEmail(tx, deps, assetId);
+    return true;
   });
 }
 
-async function recordFailure(deps: DomainDeps, assetId: string, message: string, trigger: ProvisioningTrigger, startedAt: Date): Promise<void> {
+async function recordRetry(
+  deps: DomainDeps,
+  asset: AssetForProvisioning,
+  what: { message: string; trigger: ProvisioningTrigger; startedAt: Date; nextAt: Date },
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
-    // A failure never overwrites a success recorded by a concurrent attempt.
-    await tx.asset.updateMany({ where: { id: assetId, syncStatus: { not: "SYNCHRONIZED" } }, data: { syncStatus: "FAILED", syncError: message } });
-    await tx.provisioningAttempt.create({ data: { assetId, trigger, outcome: "FAILED", message, startedAt, finishedAt: now } });
-    await tx.assetEvent.create({ data: { assetId, at: now, actor: "system", kind: "provisioning-failed", detail: { message, trigger } } });
+    await tx.provisioningAttempt.create({ data: { assetId: asset.id, trigger: what.trigger, outcome: "FAILED", message: what.message, startedAt: what.startedAt, finishedAt: now } });
+    // Only the attempt that moves the count schedules the next one; a concurrent duplicate just leaves its record.
+    const { count } = await tx.asset.updateMany({
+      where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts },
+      data: { syncAttempts: asset.syncAttempts + 1, nextSyncAt: what.nextAt, syncError: what.message },
+    });
+    if (count > 0) await scheduleAttempt(tx, deps, asset.id, what.nextAt);
   });
-  deps.logger.warn({ assetId, trigger, reason: message }, "coupon provisioning failed");
+  deps.logger.info({ assetId: asset.id, attempt: asset.syncAttempts + 1, nextAt: what.nextAt, reason: what.message }, "coupon provisioning failed, retrying later");
+}
+
+async function recordFinalFailure(
+  deps: DomainDeps,
+  asset: AssetForProvisioning,
+  what: { message: string; code: ProvisioningFailureCode; trigger: ProvisioningTrigger; startedAt: Date; lastError: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await tx.provisioningAttempt.create({ data: { assetId: asset.id, trigger: what.trigger, outcome: "FAILED", message: what.lastError, startedAt: what.startedAt, finishedAt: now } });
+    // A failure never overwrites a success recorded by a concurrent attempt, nor is it recorded twice.
+    const { count } = await tx.asset.updateMany({
+      where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts },
+      data: { syncStatus: "FAILED", syncError: what.message, syncFailureCode: what.code, syncAttempts: asset.syncAttempts + 1, nextSyncAt: null },
+    });
+    if (count === 0) return;
+    await tx.assetEvent.create({ data: { assetId: asset.id, at: now, actor: "system", kind: "provisioning-failed", detail: { message: what.message, code: what.code, trigger: what.trigger } } });
+    if (await queueAttentionNotice(tx, deps, asset.id)) await tx.asset.update({ where: { id: asset.id }, data: { attentionNotifiedAt: now } });
+  });
+  deps.logger.warn({ assetId: asset.id, trigger: what.trigger, code: what.code, reason: what.message }, "coupon provisioning failed");
 }

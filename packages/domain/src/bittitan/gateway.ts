@@ -1,4 +1,4 @@
-import { BitTitanClient, type Logger as ClientLogger } from "@cm/provisioning";
+import { BitTitanClient, CircuitBreaker, type Logger as ClientLogger } from "@cm/provisioning";
 import type { PrismaClient } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import type { SecretBox } from "../shared/secret-box.ts";
@@ -8,6 +8,8 @@ export interface BitTitanGatewayOptions {
   maxAttempts: number;
   backoffMs: number;
   logger: ClientLogger;
+  /** Circuit breaker settings (defaults: open after 5 failed calls in a row, probe every 5 s). */
+  breaker?: { failureThreshold?: number; probeIntervalMs?: number };
 }
 
 /**
@@ -15,7 +17,8 @@ export interface BitTitanGatewayOptions {
  * key is decrypted only here, and the client is rebuilt when the settings change.
  */
 export class BitTitanGateway {
-  private cached: { version: number; client: BitTitanClient } | undefined;
+  private cached: { version: number; client: BitTitanClient; breaker: CircuitBreaker } | undefined;
+  private readonly recoveryListeners: (() => void)[] = [];
 
   constructor(
     private readonly db: PrismaClient,
@@ -25,7 +28,8 @@ export class BitTitanGateway {
 
   /** A client for these settings, before they are saved (activation tests them). */
   clientFor(baseUrl: string, apiKey: string): BitTitanClient {
-    return new BitTitanClient({ baseUrl, apiKey, ...this.options });
+    const { breaker: _breaker, ...options } = this.options;
+    return new BitTitanClient({ baseUrl, apiKey, ...options });
   }
 
   async client(): Promise<BitTitanClient> {
@@ -38,8 +42,30 @@ export class BitTitanGateway {
     }
     const version = connection.updatedAt.getTime();
     if (this.cached?.version !== version) {
-      this.cached = { version, client: this.clientFor(connection.baseUrl, this.secrets.decrypt(connection.apiKeyCipher)) };
+      const breaker = new CircuitBreaker({ ...this.options.breaker, onChange: (state) => this.circuitChanged(state) });
+      const { breaker: _settings, ...options } = this.options;
+      const client = new BitTitanClient({ baseUrl: connection.baseUrl, apiKey: this.secrets.decrypt(connection.apiKeyCipher), ...options, breaker });
+      this.cached = { version, client, breaker };
     }
     return this.cached.client;
+  }
+
+  /** "closed" while BitTitan answers; "open" while calls are refused after repeated failures. */
+  get circuitState(): "closed" | "open" {
+    return this.cached?.breaker.state ?? "closed";
+  }
+
+  /** Runs `listener` each time BitTitan answers again after an outage (the circuit closes). */
+  onRecovered(listener: () => void): void {
+    this.recoveryListeners.push(listener);
+  }
+
+  private circuitChanged(state: "open" | "closed"): void {
+    if (state === "open") {
+      this.options.logger.warn({}, "BitTitan keeps failing: calls are paused, probing every few seconds (circuit open)");
+      return;
+    }
+    this.options.logger.info({}, "BitTitan answers again (circuit closed)");
+    for (const listener of this.recoveryListeners) listener();
   }
 }

@@ -45,6 +45,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
     quantity: number;
     syncStatus: AssetSyncStatus;
     syncError: string | null;
+    syncFailureCode: string | null;
+    attentionNotifiedAt: Date | null;
     couponCode: string | null;
     couponState: CouponState | null;
     portalUrl: string | null;
@@ -98,6 +100,8 @@ export const orderDetailSelect = {
       quantity: true,
       syncStatus: true,
       syncError: true,
+      syncFailureCode: true,
+      attentionNotifiedAt: true,
       couponCode: true,
       couponState: true,
       portalUrl: true,
@@ -151,12 +155,15 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
 
 /** The Storefront's order: its assets without provisioning attempts or the vendor's error text. */
 export type ShopOrderDetailDto = Omit<OrderDetailDto, "assets"> & {
-  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "attempts"> & { problem: string | null })[];
+  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "syncFailureCode" | "attentionNotifiedAt" | "attempts"> & { problem: string | null })[];
 };
 
 export function toShopOrderDetail(order: OrderDetailDto): ShopOrderDetailDto {
   return {
     ...order,
-    assets: order.assets.map(({ syncError: _syncError, attempts: _attempts, ...asset }) => ({ ...asset, problem: shopProvisioningProblem(asset) })),
+    assets: order.assets.map(({ syncError: _syncError, syncFailureCode: _code, attentionNotifiedAt: _notified, attempts: _attempts, ...asset }) => ({
+      ...asset,
+      problem: shopProvisioningProblem({ syncStatus: asset.syncStatus, syncFailureCode: _code, attentionNotifiedAt: _notified }),
+    })),
   };
 }
