@@ -119,17 +119,30 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
   return { ok: false, final: true, message: verdict.message, code: verdict.code };
 }
 
+/**
+ * The asset columns of a new retry window starting at `now` (PENDING, the count
+ * at 0, the horizon PROVISIONING_RETRY_HOURS ahead, the last failure cleared).
+ */
+export function freshRetryWindow(deps: DomainDeps, now: Date) {
+  const hours = deps.provisioningRetryHours ?? DEFAULT_PROVISIONING_RETRY_HOURS;
+  return {
+    syncStatus: "PENDING" as const,
+    syncAttempts: 0,
+    syncWindowStartedAt: now,
+    syncRetryUntil: new Date(now.getTime() + hours * 3_600_000),
+    nextSyncAt: null,
+    syncFailureCode: null,
+    attentionNotifiedAt: null,
+  } satisfies Prisma.AssetUpdateManyMutationInput;
+}
+
 /** A new retry window: the count starts again and the horizon is set from now. */
 async function openRetryWindow(deps: DomainDeps, asset: AssetForProvisioning, now: Date): Promise<AssetForProvisioning> {
-  const hours = deps.provisioningRetryHours ?? DEFAULT_PROVISIONING_RETRY_HOURS;
-  const window = { syncAttempts: 0, syncWindowStartedAt: now, syncRetryUntil: new Date(now.getTime() + hours * 3_600_000), nextSyncAt: null };
-  const { count } = await deps.db.asset.updateMany({
-    where: { id: asset.id, syncStatus: asset.syncStatus, syncAttempts: asset.syncAttempts },
-    data: { ...window, syncStatus: "PENDING", syncFailureCode: null, attentionNotifiedAt: null },
-  });
+  const window = freshRetryWindow(deps, now);
+  const { count } = await deps.db.asset.updateMany({ where: { id: asset.id, syncStatus: asset.syncStatus, syncAttempts: asset.syncAttempts }, data: window });
   // Another attempt opened it first: go on with its window.
   if (count === 0) return (await deps.db.asset.findUniqueOrThrow({ where: { id: asset.id }, select: assetForProvisioning }));
-  return { ...asset, ...window, syncStatus: "PENDING" };
+  return { ...asset, syncStatus: window.syncStatus, syncAttempts: 0, syncWindowStartedAt: now, syncRetryUntil: window.syncRetryUntil, nextSyncAt: null };
 }
 
 /** The delayed job of the next attempt; its id is derived from the asset and the time, so scheduling twice enqueues once. */
