@@ -26,6 +26,10 @@ const envSchema = z.object({
   /** Per-attempt timeout and attempts of calls to BitTitan. */
   BITTITAN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BITTITAN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Hours a failing coupon creation is retried (10 s, 30 s, 1, 2, 5, 10, 30 min, then every 30 min) before the asset is FAILED; at most 20, inside BitTitan's 24 h idempotency-key memory. */
+  PROVISIONING_RETRY_HOURS: z.coerce.number().positive().max(20).default(12),
+  /** While BitTitan is down (5 failed calls in a row) calls pause and one probe goes through this often. */
+  BITTITAN_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
   /** `npm start` runs the BitTitan simulator as a separate process unless this is "off". */
   BITTITAN_SIMULATOR: z.enum(["embedded", "off"]).default("embedded"),
   BITTITAN_SIM_PORT: port.default(4010),

@@ -83,6 +83,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     maxAttempts: env.BITTITAN_MAX_ATTEMPTS,
     backoffMs: 250,
     logger: logger.child({ component: "bittitan" }),
+    breaker: { probeIntervalMs: env.BITTITAN_PROBE_INTERVAL_MS },
   });
   const mail = await startMail(env, db.prisma, logger);
   const deps: DomainDeps = {
@@ -96,6 +97,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     mailer: mail.mailer,
     storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
     idempotencyRetentionDays: env.IDEMPOTENCY_RETENTION_DAYS,
+    provisioningRetryHours: env.PROVISIONING_RETRY_HOURS,
   };
   const auths: Auths = {
     staff: createAuth({ ...authOptions, realm: "staff" }),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
+import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
 
 let world: OrderingWorld;
 beforeAll(async () => {
@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 beforeEach(async () => {
   await world.bittitan.admin.setFaults({});
+  await refuseContosoPartner(world, false);
 });
 
 const code = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
@@ -27,18 +28,18 @@ async function buy(quantity: number, options: { recipientAccountId?: string | nu
 }
 
 describe("re-synchronizing a failed asset", () => {
-  it("changes nothing when BitTitan still fails, and attaches a coupon and emails it when it works", async () => {
-    await world.bittitan.admin.setFaults({ down: true });
+  it("changes nothing when BitTitan still refuses, and attaches a coupon and emails it when it works", async () => {
+    await refuseContosoPartner(world, true);
     const { asset } = await buy(2);
     expect(asset.syncStatus).toBe("FAILED");
 
-    const stillDown = await failure(world.anna.storefront.asset.update({ id: asset.id, name: "Renamed while down", recipientAccountId: world.contoso.id }));
-    expect(code(stillDown)).toBe("SERVICE_UNAVAILABLE");
+    const stillRefused = await failure(world.anna.storefront.asset.update({ id: asset.id, name: "Renamed while down", recipientAccountId: world.contoso.id }));
+    expect(code(stillRefused)).toBe("SERVICE_UNAVAILABLE");
     const unchanged = await world.anna.storefront.asset.get({ id: asset.id });
     expect(unchanged).toMatchObject({ name: asset.name, syncStatus: "FAILED", couponCode: null });
     expect(await world.bittitan.admin.listCoupons().then((coupons) => coupons.filter((coupon) => coupon.reference === asset.id))).toHaveLength(0);
 
-    await world.bittitan.admin.setFaults({});
+    await refuseContosoPartner(world, false);
     const fixed = await world.staff.bss.asset.update({ id: asset.id, name: "Renamed after fix", recipientAccountId: world.contosoClient.id });
     expect(fixed).toMatchObject({ name: "Renamed after fix", syncStatus: "SYNCHRONIZED", couponState: "ACTIVE", recipient: { id: world.contosoClient.id } });
     await settle(world);
@@ -51,9 +52,9 @@ describe("re-synchronizing a failed asset", () => {
 
 describe("attaching a coupon by hand", () => {
   it("checks the coupon exists, belongs to the partner and holds the license count", async () => {
-    await world.bittitan.admin.setFaults({ down: true });
+    await refuseContosoPartner(world, true);
     const { asset } = await buy(5);
-    await world.bittitan.admin.setFaults({});
+    await refuseContosoPartner(world, false);
     const client = await world.harness.deps.bittitan.client();
     const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
     const wrongCount = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 4, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
@@ -185,13 +186,11 @@ describe("coupon states and reconciliation", () => {
 
   it("finds every kind of mismatch and fixes the unambiguous ones", async () => {
     // Asset without coupon (provisioning failed):
-    await world.bittitan.admin.setFaults({ down: true });
+    await refuseContosoPartner(world, true);
     const { asset: failed } = await buy(2);
-    await world.bittitan.admin.setFaults({});
     // Coupon without asset: made at BitTitan for an asset that never learned of it.
-    await world.bittitan.admin.setFaults({ down: true });
     const { asset: orphanOwner } = await buy(3);
-    await world.bittitan.admin.setFaults({});
+    await refuseContosoPartner(world, false);
     const client = await world.harness.deps.bittitan.client();
     const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
     await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 3, expireDays: 365, validityDays: 365, idempotencyKey: `asset:${orphanOwner.id}`, reference: orphanOwner.id });

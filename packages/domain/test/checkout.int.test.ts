@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { waitFor } from "@cm/testing";
 import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
 
 let world: OrderingWorld;
@@ -100,20 +101,35 @@ describe("the Storefront checkout", () => {
     expect(after).toEqual({ orders: before.orders + 2, invoices: before.invoices + 2, assets: before.assets + 2, coupons: before.coupons + 2, welcomeEmails: before.welcomeEmails + 2 });
   });
 
-  it("keeps the order and invoice when BitTitan is down, marks the asset failed and sends no coupon email", async () => {
-    await world.bittitan.admin.setFaults({ down: true });
+  it("keeps the order and invoice when BitTitan is down, retries the asset on a schedule, and sends the coupon once BitTitan is back", async () => {
+    // Connections reset: no Retry-After to honour, so the first wait is the schedule's 10 s (± 20 %).
+    await world.bittitan.admin.setFaults({ down: true, downMode: "reset" });
     const basket = await fillBasket(world, { quantity: 1 });
     const result = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
-    await settle(world);
+    const staffView = await waitFor(() => world.staff.bss.order.get({ id: result.orderId }), (order) => (order.assets[0]?.attempts.length ?? 0) > 0);
     const order = await world.anna.storefront.order.get({ id: result.orderId });
     expect(order.status).toBe("COMPLETED");
     expect(order.invoices).toHaveLength(1);
-    expect(order.assets[0]).toMatchObject({ syncStatus: "FAILED", couponCode: null, problem: "BitTitan has not issued the coupon yet." });
-    // The vendor's error and the attempts are for staff, in the BSS.
-    const staffView = await world.staff.bss.order.get({ id: result.orderId });
-    expect(staffView.assets[0]?.syncError).toBeTruthy();
-    expect(staffView.assets[0]?.attempts.at(-1)?.outcome).toBe("FAILED");
-    expect(await world.harness.deps.db.emailMessage.count({ where: { eventKey: `welcome-coupon:${order.assets[0]?.id}` } })).toBe(0);
+    // Still being tried, not failed: the customer sees no problem, staff see the attempt, the error and when the next one is.
+    expect(order.assets[0]).toMatchObject({ syncStatus: "PENDING", couponCode: null, problem: null });
+    const assetId = order.assets[0]?.id ?? "";
+    expect(staffView.assets[0]?.syncError).toMatch(/BitTitan/);
+    expect(staffView.assets[0]?.attempts.map((attempt) => attempt.outcome)).toEqual(["FAILED"]);
+    const staffAsset = await world.staff.bss.asset.get({ id: assetId });
+    expect(staffAsset.retry?.nextAttempt).toBe(2);
+    const wait = (staffAsset.retry?.at.getTime() ?? 0) - world.harness.clock.now().getTime();
+    expect(wait).toBeGreaterThanOrEqual(8_000);
+    expect(wait).toBeLessThanOrEqual(12_000);
+    expect(await world.harness.deps.db.emailMessage.count({ where: { eventKey: `welcome-coupon:${assetId}` } })).toBe(0);
+
+    // BitTitan is back and the next attempt is due (the business clock moves; the job waits its 10 s in real time).
+    await world.bittitan.admin.setFaults({});
+    world.harness.clock.advance(60_000);
+    await settle(world, 120_000);
+    const healed = await world.anna.storefront.asset.get({ id: assetId });
+    expect(healed).toMatchObject({ syncStatus: "SYNCHRONIZED", couponState: "ACTIVE" });
+    expect((await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === assetId)).toHaveLength(1);
+    await world.smtp.waitFor((mail) => mail.text.includes(healed.couponCode ?? "missing"));
   });
 
   it("creates exactly one coupon when BitTitan created it but the answer was lost", async () => {

@@ -68,6 +68,16 @@ export async function createOrderingWorld(options: { startWorkers?: boolean } = 
   };
 }
 
+/**
+ * Contoso's partner password changed at BitTitan (`refused`), or set back:
+ * while refused every coupon creation for Contoso fails for good, which is
+ * how these tests make an asset FAILED (an outage is retried instead).
+ */
+export async function refuseContosoPartner(world: OrderingWorld, refused: boolean): Promise<void> {
+  const email = "partner@contoso.test";
+  await world.bittitan.admin.createPartner({ email, password: refused ? "changed-at-bittitan" : `Tier2-${email}`, companyName: email });
+}
+
 /** Waits until no provisioning or email job is left. */
 export function settle(world: OrderingWorld, timeoutMs = 30_000): Promise<void> {
   return world.harness.deps.queue.drain(["provisioning.create-coupon", "notifications.deliver"], timeoutMs);

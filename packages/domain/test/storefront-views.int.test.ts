@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
+import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
 
 // The Storefront is the customers' view: it never carries the staff audit
 // trail (who on the distributor's side did what), provisioning attempts or
@@ -28,12 +28,12 @@ describe("what the Storefront shows of the distributor's work", () => {
     const assetId = order.assets[0]?.id ?? "";
     await world.staff.bss.asset.update({ id: assetId, name: "Renamed by staff", recipientAccountId: world.contoso.id });
 
-    // A second order that BitTitan refuses: the asset fails with the vendor's error.
-    await world.bittitan.admin.setFaults({ errorRate: 1 });
+    // A second order that BitTitan refuses (the partner's password changed there): the asset fails with the vendor's error.
+    await refuseContosoPartner(world, true);
     const failing = await fillBasket(world, { quantity: 1, assetName: "Fails at BitTitan" });
     const second = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: failing.version });
     await settle(world);
-    await world.bittitan.admin.setFaults({ errorRate: 0 });
+    await refuseContosoPartner(world, false);
     const failedStaffView = await world.staff.bss.order.get({ id: second.orderId });
     const failedAssetId = failedStaffView.assets[0]?.id ?? "";
     expect(failedStaffView.assets[0]?.syncStatus).toBe("FAILED");
@@ -58,8 +58,9 @@ describe("what the Storefront shows of the distributor's work", () => {
     }
     expect(responses.asset.name).toBe("Renamed by staff");
     expect(responses.asset.history.map((entry) => entry.what)).toEqual(["Ordered", "Coupon created", "Details changed"]);
-    expect(responses.failedAsset.problem).toBe("BitTitan has not issued the coupon yet.");
-    expect(responses.failedOrder.assets[0]?.problem).toBe("BitTitan has not issued the coupon yet.");
+    // The reason in the customer's words, the same on the asset and the order.
+    expect(responses.failedAsset.problem).toMatch(/^BitTitan did not accept the partner login these licenses are created under/);
+    expect(responses.failedOrder.assets[0]?.problem).toBe(responses.failedAsset.problem);
     expect(responses.asset.problem).toBeNull();
   });
 });

@@ -8,8 +8,9 @@ import { provisionAsset } from "./provision-asset.ts";
 /**
  * Edits an asset's name and recipient. Saving a failed asset retries its
  * provisioning first: on success the edit is saved with the new coupon (and
- * the welcome email goes out); on failure nothing is saved and the reason is
- * returned as the error.
+ * the welcome email goes out); while BitTitan does not answer the edit stays
+ * and the attempts go on automatically; on a final failure nothing is saved
+ * and the reason is returned as the error.
  */
 export async function editAsset(
   deps: DomainDeps,
@@ -34,7 +35,7 @@ export async function editAsset(
     const previous = { name: asset.name, recipientAccountId: asset.recipientAccountId };
     await deps.db.asset.update({ where: { id: asset.id }, data: changes });
     const outcome = await provisionAsset(deps, asset.id, "resync");
-    if (!outcome.ok) {
+    if (!outcome.ok && outcome.final) {
       await deps.db.asset.update({ where: { id: asset.id }, data: previous });
       throw new DomainError("UNAVAILABLE", `BitTitan did not create the coupon, so nothing was saved: ${outcome.message}`);
     }

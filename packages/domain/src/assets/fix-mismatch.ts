@@ -14,8 +14,9 @@ export async function fixMismatch(deps: DomainDeps, actor: string, input: { acti
   switch (input.action) {
     case "resync": {
       const outcome = await provisionAsset(deps, asset.id, "resync");
-      if (!outcome.ok) throw new DomainError("UNAVAILABLE", outcome.message);
-      return { done: "Coupon created" };
+      if (!outcome.ok && outcome.final) throw new DomainError("UNAVAILABLE", outcome.message);
+      if (!outcome.ok) return { done: `BitTitan did not answer (${outcome.message}); the coupon is retried automatically` };
+      return { done: outcome.couponCode ? "Coupon created" : "Nothing to do" };
     }
     case "attach": {
       if (!input.couponCode) throw new DomainError("INVALID", "Which coupon?", "couponCode");

@@ -65,11 +65,8 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
   if (asset.status === "CANCELLED") return { ok: true, couponCode: null, skipped: "the asset is cancelled" };
   if (asset.syncStatus === "SYNCHRONIZED" && asset.couponCode) return { ok: true, couponCode: asset.couponCode };
   const now = deps.clock.now();
-  if (trigger === "retry") {
-    // A scheduled attempt for a FAILED asset, or an early duplicate, has nothing to do: the schedule on the asset decides.
-    if (asset.syncStatus === "FAILED") return { ok: true, couponCode: null, skipped: "provisioning failed for good; a person retries it" };
-    if (asset.nextSyncAt && asset.nextSyncAt.getTime() > now.getTime() + 1_000) return { ok: true, couponCode: null, skipped: "the next attempt is not due yet" };
-  }
+  // A scheduled attempt left over for an asset that has since failed for good: only a person retries that.
+  if (trigger === "retry" && asset.syncStatus === "FAILED") return { ok: true, couponCode: null, skipped: "provisioning failed for good; a person retries it" };
   if (asset.syncStatus === "FAILED" || !asset.syncWindowStartedAt) asset = await openRetryWindow(deps, asset, now);
 
   let verdict;
@@ -94,8 +91,9 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
   }
 
   if (verdict.kind === "deferred") {
-    // BitTitan was not called: the attempt does not count. Spread the deferred assets over the next probe interval.
-    const nextAt = new Date(Math.max(verdict.retryAt.getTime(), now.getTime()) + Math.round(Math.random() * 5_000));
+    // BitTitan was not called: the attempt does not count. Spread the deferred assets over the next probe interval
+    // (the breaker counts in real time, the asset on the business clock).
+    const nextAt = new Date(now.getTime() + Math.max(0, verdict.retryAt.getTime() - Date.now()) + Math.round(Math.random() * 5_000));
     await deps.db.$transaction(async (tx) => {
       const { count } = await tx.asset.updateMany({ where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts }, data: { nextSyncAt: nextAt } });
       if (count > 0) await scheduleAttempt(tx, deps, asset.id, nextAt);

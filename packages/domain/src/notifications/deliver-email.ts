@@ -2,8 +2,13 @@ import { afterFailedAttempt, MailDeliveryError, type Mailer } from "@cm/notifica
 import type { DomainDeps } from "../deps.ts";
 import { DELIVER_EMAIL_QUEUE, type DeliverEmailJob } from "./delivery-queue.ts";
 
-/** How long a worker holds a message while talking to the SMTP server (longer than nodemailer's timeouts). */
-const LEASE_MS = 2 * 60_000;
+/**
+ * A worker holds a message for this long and renews the hold every
+ * HEARTBEAT_MS while it talks to the SMTP server, so the message of a worker
+ * that died is free again within LEASE_MS, while a slow but living one keeps it.
+ */
+const LEASE_MS = 30_000;
+const HEARTBEAT_MS = 10_000;
 
 const messageSelect = {
   id: true,
@@ -49,10 +54,21 @@ export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessag
   }
   const { sealedBody, ...message } = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailMessageId }, select: messageSelect });
   const body = sealedBody ? (JSON.parse(deps.secrets.decrypt(sealedBody)) as { html: string; text: string }) : {};
+  const heartbeat = setInterval(() => {
+    void deps.db.emailMessage
+      .updateMany({ where: { id: emailMessageId, status: "QUEUED", lockedUntil: { not: null } }, data: { lockedUntil: new Date(deps.clock.now().getTime() + LEASE_MS) } })
+      .catch((error: unknown) => deps.logger.warn({ emailMessageId, err: String(error) }, "email lease not renewed"));
+  }, HEARTBEAT_MS);
+  let failure: { error: unknown } | null = null;
   try {
     await mailer.send({ ...message, ...body, from: { name: message.fromName, address: message.fromAddress } });
   } catch (error) {
-    await recordFailure(deps, message, error);
+    failure = { error };
+  } finally {
+    clearInterval(heartbeat);
+  }
+  if (failure) {
+    await recordFailure(deps, message, failure.error);
     return;
   }
   await deps.db.emailMessage.update({

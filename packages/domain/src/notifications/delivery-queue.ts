@@ -13,14 +13,17 @@ export interface DeliverEmailJob {
 /**
  * SMTP failures are retried by the worker itself (capped backoff, see
  * @cm/notifications backoff.ts) with a new delayed job; pg-boss's own retries
- * only cover the unexpected (the database failing mid-job, a crash).
+ * only cover the unexpected (the database failing mid-job, a crash). A job
+ * whose process died expires after 30 s and runs again; the message's lease
+ * (deliver-email.ts, renewed while a living worker sends) keeps it from being
+ * sent twice at once.
  */
 export const deliverEmailQueue: QueueDefinition = {
   name: DELIVER_EMAIL_QUEUE,
   retryLimit: 30,
   retryDelaySeconds: 10,
   retryBackoff: false,
-  expireInSeconds: 300,
+  expireInSeconds: 30,
 };
 
 export const sweepStuckEmailsQueue: QueueDefinition = {
