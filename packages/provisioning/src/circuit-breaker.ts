@@ -18,8 +18,17 @@ export interface CircuitBreakerOptions {
  */
 export class BitTitanCircuitOpenError extends BitTitanUnavailableError {
   override readonly name = "BitTitanCircuitOpenError";
-  constructor(readonly retryAt: Date) {
-    super("BitTitan is not being called for a few seconds after repeated failures (circuit breaker open)");
+  constructor(
+    readonly retryAt: Date,
+    /** The failure of the probe this caller's call was, if it was one. */
+    probeFailure?: Error,
+  ) {
+    super(
+      probeFailure
+        ? `BitTitan is still unavailable (${probeFailure.message}); calls are paused and probed every few seconds`
+        : "BitTitan is not being called for a few seconds after repeated failures (circuit breaker open)",
+      probeFailure ? { cause: probeFailure } : {},
+    );
   }
 }
 
@@ -55,10 +64,15 @@ export class CircuitBreaker {
   admit(): { probe: boolean } {
     if (this.openedAt === null) return { probe: false };
     const now = this.now();
-    if (this.probing || now < this.nextProbeAt) throw new BitTitanCircuitOpenError(new Date(Math.max(this.nextProbeAt, now + 1)));
+    if (this.probing || now < this.nextProbeAt) throw new BitTitanCircuitOpenError(this.nextProbe());
     this.probing = true;
     this.nextProbeAt = now + this.probeIntervalMs;
     return { probe: true };
+  }
+
+  /** When the next probe may go through. */
+  nextProbe(): Date {
+    return new Date(Math.max(this.nextProbeAt, this.now() + 1));
   }
 
   /** BitTitan answered (any answer that is not an outage: a 2xx, or a 4xx that says no). */

@@ -9,7 +9,7 @@ import {
   TRANSIENT_STATUSES,
   type BitTitanError,
 } from "./errors.ts";
-import type { CircuitBreaker } from "./circuit-breaker.ts";
+import { BitTitanCircuitOpenError, type CircuitBreaker } from "./circuit-breaker.ts";
 import type { Logger } from "./logger.ts";
 
 export interface TransportSettings {
@@ -57,8 +57,13 @@ export async function sendRequest<Schema extends z.ZodType>(
     return result;
   } catch (error) {
     // An outage (unreachable, 5xx, 429) counts against BitTitan; a refusal or a malformed answer means it is up.
-    if (error instanceof BitTitanUnavailableError) breaker.failed(ticket);
-    else breaker.succeeded(ticket);
+    if (!(error instanceof BitTitanUnavailableError)) {
+      breaker.succeeded(ticket);
+      throw error;
+    }
+    breaker.failed(ticket);
+    // A failed probe is part of the outage, not an attempt of the caller's: it is told to wait, as the others are.
+    if (ticket.probe) throw new BitTitanCircuitOpenError(breaker.nextProbe(), error);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import type { BackgroundArea } from "../jobs/workers.ts";
 import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
 import { ADOPT_ORPHANS_QUEUE, adoptOrphanCoupons } from "./adopt-orphan-coupons.ts";
 import { PROVISIONING_QUEUE, provisionAsset, type ProvisioningTrigger } from "./provision-asset.ts";
-import { queueOverdueProvisioning, RETRY_DUE_QUEUE } from "./retry-due.ts";
+import { queueOverdueProvisioning, RETRY_DUE_QUEUE, retryWaitingAssetsNow } from "./retry-due.ts";
 
 /** pg-boss waits its polling interval between fetches, so throughput is workers × batch per half second. */
 const WORKERS = 2;
@@ -17,9 +17,10 @@ const BATCH = 8;
  * the unexpected (the database failing mid-job). A job claimed by a process
  * that died is expired after 40 s and runs again (attempts are idempotent, and
  * one takes at most BITTITAN_MAX_ATTEMPTS × BITTITAN_TIMEOUT_MS plus backoff).
- * Every minute overdue assets without a job get one; every 15 minutes, and as
- * soon as BitTitan answers again after an outage, coupons made for assets
- * that never heard back are adopted.
+ * Every minute overdue assets without a job get one. As soon as BitTitan
+ * answers again after an outage (the circuit closes) every waiting asset is
+ * tried at once; then, and every 15 minutes, coupons made for assets that
+ * never heard back are adopted.
  */
 export const provisioningArea: BackgroundArea = {
   queues: [
@@ -45,7 +46,8 @@ export const provisioningArea: BackgroundArea = {
       if (result.adopted > 0) deps.logger.info(result, "orphan coupons adopted");
     });
     deps.bittitan.onRecovered(() => {
-      // Right after an outage: look for coupons whose answers were lost (once per minute however often it flaps).
+      // Right after an outage: the waiting assets go now, and coupons whose answers were lost are looked for (once per minute however often it flaps).
+      void retryWaitingAssetsNow(deps).catch((error: unknown) => deps.logger.warn({ error: String(error) }, "waiting assets not retried after the outage"));
       void queue
         .send(ADOPT_ORPHANS_QUEUE, {}, { id: jobIdFrom(`adopt-after-outage:${Math.floor(Date.now() / 60_000)}`) })
         .then(() => queue.notify(ADOPT_ORPHANS_QUEUE))

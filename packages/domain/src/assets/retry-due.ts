@@ -44,3 +44,27 @@ export async function queueOverdueProvisioning(deps: DomainDeps): Promise<number
   }
   return queued;
 }
+
+/**
+ * BitTitan answers again after an outage: assets waiting out their backoff
+ * need not wait any longer. Each gets an attempt now, spread over a few
+ * seconds (50 ms apart, at least 10 s in all) so they do not all arrive at
+ * once; their scheduled jobs still run later and find nothing to do.
+ */
+export async function retryWaitingAssetsNow(deps: DomainDeps): Promise<number> {
+  const now = deps.clock.now();
+  const waiting = await deps.db.asset.findMany({
+    where: { status: "ACTIVE", syncStatus: "PENDING", nextSyncAt: { gt: now } },
+    orderBy: { nextSyncAt: "asc" },
+    take: 5_000,
+    select: { id: true },
+  });
+  const spreadMs = Math.max(10_000, waiting.length * 50);
+  const minute = Math.floor(Date.now() / 60_000);
+  for (const asset of waiting) {
+    const startAfter = new Date(Date.now() + Math.round(Math.random() * spreadMs));
+    await deps.queue.send(PROVISIONING_QUEUE, { assetId: asset.id, trigger: "retry" }, { startAfter, id: jobIdFrom(`provision-recovered:${asset.id}:${minute}`) });
+  }
+  if (waiting.length > 0) deps.logger.info({ assets: waiting.length }, "BitTitan is back: waiting assets are tried now");
+  return waiting.length;
+}
