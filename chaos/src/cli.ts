@@ -26,6 +26,7 @@ const report = await runChaos({
   lostResponseRate: 0.1,
   latencyMs: 40,
   smtpOutageMs: 15_000,
+  bittitanOutageMs: 60_000,
   duplicateRate: 0.1,
   log: (line) => console.warn(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`),
 });

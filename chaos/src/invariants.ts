@@ -84,6 +84,8 @@ export async function checkInvariants(input: { db: PrismaClient; accepted: Set<s
     }),
     `${assets.length} welcome emails, one per asset`,
   );
+  const undelivered = await db.emailMessage.findMany({ where: { status: { not: "SENT" } }, select: { id: true, templateKey: true, status: true } });
+  check("every email was delivered", undelivered.map((message) => `${message.templateKey} ${message.id} is ${message.status}`), `${await db.emailMessage.count()} emails, all sent`);
   // Not an invariant: SMTP cannot join our transaction, so a kill between the
   // server's "250 OK" and our commit resends the message. It carries the same
   // Message-ID (counted once above, as mail clients show it); reported here.

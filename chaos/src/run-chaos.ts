@@ -20,6 +20,8 @@ export interface ChaosOptions {
   lostResponseRate: number;
   latencyMs: number;
   smtpOutageMs: number;
+  /** BitTitan resets every connection for this long, halfway through. */
+  bittitanOutageMs: number;
   duplicateRate: number;
   log?: (line: string) => void;
 }
@@ -31,7 +33,10 @@ export interface ChaosReport {
   duplicatesSent: number;
   clientRetries: number;
   kills: number;
-  failedBeforeResync: { count: number; reasons: string[]; allHadReasons: boolean };
+  /** Assets still FAILED once everything settled: nobody re-synchronizes anything by hand. */
+  failedAtEnd: { count: number; reasons: string[] };
+  /** Seconds from the last SIGKILL, and from the moment faults stopped, to the last email received. */
+  healing: { fromLastKillSeconds: number | null; fromFaultsOffSeconds: number };
   faultsInjected: Record<string, number>;
   invariants: Invariant[];
   ok: boolean;
@@ -78,7 +83,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`server up (${options.database}); setting up ${options.clients} resellers`);
     const world = await setUpWorld({ url, sim: { url: sim.url, apiKey: simApiKey, admin: simAdmin }, customers: options.clients });
 
-    await simAdmin.setFaults({ errorRate: options.errorRate, errorStatus: 503, latencyMs: options.latencyMs, lostResponseRate: options.lostResponseRate });
+    const errorFaults = { errorRate: options.errorRate, errorStatus: 503 as const, latencyMs: options.latencyMs, lostResponseRate: options.lostResponseRate };
+    await simAdmin.setFaults(errorFaults);
+    // Replacing the faults restarts the simulator's counters: keep a running sum.
+    const injected: Record<string, number> = {};
+    const replaceFaults = async (next: Parameters<typeof simAdmin.setFaults>[0]) => {
+      for (const [key, value] of Object.entries((await simAdmin.getFaults()).injected)) injected[key] = (injected[key] ?? 0) + value;
+      await simAdmin.setFaults(next);
+    };
+    // When the last email arrived (the mailbox is watched, not asked).
+    let lastEmailAt = Date.now();
+    let seenEmails = smtp.messages.length;
+    const watchMail = setInterval(() => {
+      if (smtp.messages.length !== seenEmails) {
+        seenEmails = smtp.messages.length;
+        lastEmailAt = Date.now();
+      }
+    }, 100);
+    let lastKillAt: number | null = null;
+    let bittitanOutageOver: Promise<void> = Promise.resolve();
     let remaining = options.checkouts;
     let done = 0;
     const take = () => {
@@ -95,8 +118,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const chaos = (async () => {
       const killAt = Array.from({ length: options.kills }, (_, index) => Math.floor((options.checkouts * (index + 1)) / (options.kills + 1)));
       let outageDone = false;
+      let bittitanOutageDone = options.bittitanOutageMs <= 0;
       while (done < shoppers.length) {
         const progress = options.checkouts - remaining;
+        if (!bittitanOutageDone && progress >= options.checkouts * 0.6) {
+          bittitanOutageDone = true;
+          log(`BitTitan down (connections reset) for ${options.bittitanOutageMs} ms at ~${progress} checkouts`);
+          await replaceFaults({ down: true, downMode: "reset" });
+          bittitanOutageOver = new Promise((resolve) => setTimeout(resolve, options.bittitanOutageMs)).then(async () => {
+            await replaceFaults(errorFaults);
+            log("BitTitan back (with its usual faults)");
+          });
+        }
         if (!outageDone && progress >= options.checkouts / 4) {
           outageDone = true;
           log(`SMTP down for ${options.smtpOutageMs} ms at ~${progress} checkouts`);
@@ -109,6 +142,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
           log(`SIGKILL the server at ~${progress} checkouts`);
           await product.kill();
+          lastKillAt = Date.now();
           await product.start();
           log("server restarted");
         }
@@ -120,15 +154,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const accepted = new Set(results.flatMap((result) => [...result.accepted]));
     log(`${accepted.size} orders accepted; faults off, waiting for the work to finish`);
 
-    const faults = await simAdmin.getFaults();
-    await simAdmin.setFaults({});
+    // An outage still running when the shoppers finish runs its course first.
+    await bittitanOutageOver;
+    await replaceFaults({});
+    const faultsOffAt = Date.now();
     await smtp.start().catch(() => undefined);
+    // No resync, no button: whatever is still pending must heal by itself.
     const failed = await settle(world.staff, 900_000);
-    log(`${failed.length} assets failed provisioning; re-synchronizing them`);
-    for (const asset of failed) {
-      await world.staff.mutate("bss.asset.update", { id: asset.id, name: asset.name, recipientAccountId: asset.recipient.id });
-    }
-    await settle(world.staff, 900_000);
+    clearInterval(watchMail);
+    log(`settled: ${failed.length} assets failed, last email ${Math.round((lastEmailAt - faultsOffAt) / 1000)} s after the faults stopped`);
     await product.stop();
 
     database = await openDatabase(cluster ? { url: cluster.url, poolSize: 2 } : { dataDir: join(env.DATA_DIR ?? "", "pglite") });
@@ -140,10 +174,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       duplicatesSent: results.reduce((sum, result) => sum + result.duplicatesSent, 0),
       clientRetries: results.reduce((sum, result) => sum + result.retries, 0),
       kills: product.kills,
-      failedBeforeResync: { count: failed.length, reasons: [...new Set(failed.map((asset) => asset.syncError ?? "(no reason)"))].slice(0, 5), allHadReasons: failed.every((asset) => !!asset.syncError) },
-      faultsInjected: faults.injected,
+      failedAtEnd: { count: failed.length, reasons: [...new Set(failed.map((asset) => asset.syncError ?? "(no reason)"))].slice(0, 5) },
+      healing: {
+        fromLastKillSeconds: lastKillAt === null ? null : Math.round((lastEmailAt - lastKillAt) / 1000),
+        fromFaultsOffSeconds: Math.max(0, Math.round((lastEmailAt - faultsOffAt) / 1000)),
+      },
+      faultsInjected: injected,
       invariants,
-      ok: invariants.every((invariant) => invariant.ok) && failed.every((asset) => !!asset.syncError),
+      ok: invariants.every((invariant) => invariant.ok) && failed.length === 0,
     };
     return report;
   } catch (error) {
