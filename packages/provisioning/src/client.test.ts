@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BitTitanClient } from "./client.ts";
-import { BitTitanInvalidResponseError, BitTitanRejectedError, BitTitanUnavailableError } from "./errors.ts";
+import { BitTitanCircuitOpenError, CircuitBreaker } from "./circuit-breaker.ts";
+import { BitTitanInvalidResponseError, BitTitanRejectedError, BitTitanUnavailableError, parseRetryAfter } from "./errors.ts";
 
 // The retry policy against scripted answers. The real HTTP behaviour is
 // covered by the integration tests against the simulator.
@@ -77,5 +78,40 @@ describe("retry policy", () => {
     expect(error).toBeInstanceOf(BitTitanUnavailableError);
     expect((error as Error).message).toContain("timed out");
     expect(attempts).toBe(2);
+  });
+});
+
+describe("Retry-After and the circuit breaker", () => {
+  it("hands BitTitan's Retry-After to the caller of a 429, without hammering it inside the call", async () => {
+    const limited = new Response(JSON.stringify({ error: { code: "rate_limited", message: "slow down" } }), { status: 429, headers: { "retry-after": "42" } });
+    const { fetch, calls } = scripted([limited]);
+    await expect(client(fetch).listSkus()).rejects.toMatchObject({ name: "BitTitanUnavailableError", retryable: true, status: 429, retryAfterMs: 42_000 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("refuses calls without sending them once the circuit is open, and tells a failed probe's caller to wait too", async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker({ failureThreshold: 1, probeIntervalMs: 1_000, now: () => now });
+    const freshSkus = json(200, { items: [{ id: "mw-mailbox", name: "Mailbox", productType: "mailbox", description: "", currency: "USD", listPrice: "12.00" }] });
+    const { fetch, calls } = scripted([json(503, {}), new TypeError("fetch failed"), freshSkus]);
+    const guarded = new BitTitanClient({ baseUrl: "http://bittitan.test/", apiKey: "k", fetch, maxAttempts: 1, backoffMs: 1, breaker });
+    await expect(guarded.listSkus()).rejects.toBeInstanceOf(BitTitanUnavailableError);
+    await expect(guarded.listSkus()).rejects.toBeInstanceOf(BitTitanCircuitOpenError);
+    expect(calls).toHaveLength(1);
+    now = 1_000;
+    await expect(guarded.listSkus()).rejects.toMatchObject({ name: "BitTitanCircuitOpenError", message: expect.stringContaining("still unavailable") });
+    now = 2_000;
+    await expect(guarded.listSkus()).resolves.toHaveLength(1);
+    expect(breaker.state).toBe("closed");
+    expect(calls).toHaveLength(3);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds and HTTP dates, and ignores what it cannot read", () => {
+    expect(parseRetryAfter("30")).toBe(30_000);
+    expect(parseRetryAfter("Thu, 03 Dec 2026 10:00:30 GMT", Date.parse("2026-12-03T10:00:00Z"))).toBe(30_000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter("soon")).toBeUndefined();
   });
 });
