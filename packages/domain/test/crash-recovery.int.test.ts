@@ -42,6 +42,11 @@ describe("work claimed by a process that died", () => {
     const order = await waitFor(() => world.staff.bss.order.get({ id: orderId }), (found) => found.assets[0]?.syncStatus === "SYNCHRONIZED", {
       timeoutMs: 150_000,
       what: "the coupon to be created by the living process",
+    }).catch(async (error: unknown) => {
+      const jobs = await world.harness.database.prisma.$queryRawUnsafe(`SELECT name, state, retry_count, start_after, started_on, expire_in::text, created_on, completed_on, output FROM pgboss.job WHERE name LIKE 'provisioning%' OR name LIKE 'notifications%' ORDER BY created_on`);
+      const version = await world.harness.database.prisma.$queryRawUnsafe(`SELECT maintained_on, now() FROM pgboss.version`);
+      console.error(JSON.stringify({ jobs, version }, null, 1));
+      throw error;
     });
     const couponCode = order.assets[0]?.couponCode ?? "missing";
     // The welcome email's job is claimed by the dead process's idle email worker first; it is sent all the same.
