@@ -57,6 +57,19 @@ describe("customer notifications in the BSS", () => {
     await page.close();
   });
 
+  it("names the administrators as the recipients of a staff-facing template, and previews its list of assets", async () => {
+    const page = await browser.newPage();
+    await signInBss(page, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Notifications" }).click();
+    await page.getByRole("row", { name: /Failed provisioning digest/ }).getByText("Administrators", { exact: true }).waitFor();
+    await page.getByRole("link", { name: "Failed provisioning digest" }).click();
+    expect(await page.getByLabel("Send to the distributor's administrators").isChecked()).toBe(true);
+    expect(await page.getByText("Send to the account's primary contact").count()).toBe(0);
+    const preview = page.frameLocator('iframe[title="HTML preview"]');
+    await preview.getByRole("link", { name: "Fabrikam tenant move" }).waitFor();
+    await page.close();
+  });
+
   it("saves the branding that emails use", async () => {
     const page = await browser.newPage();
     await signInBss(page, product.url, "admin@northwind.example", DEMO_PASSWORD);

@@ -15,7 +15,7 @@ afterAll(() => harness.close());
 
 describe("notification templates", () => {
   it("seeds the built-in templates once and never overwrites staff edits", async () => {
-    expect(await seedNotificationTemplates(harness.deps)).toBe(8);
+    expect(await seedNotificationTemplates(harness.deps)).toBe(10);
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
     await admin.bss.notification.template.update({ ...template, subject: "Your invoice {{ invoice_number }}" });
     expect(await seedNotificationTemplates(harness.deps)).toBe(0);
@@ -30,6 +30,8 @@ describe("notification templates", () => {
       "Password reset",
       "Staff invitation",
       "Storefront invitation",
+      "Provisioning needs attention",
+      "Failed provisioning digest",
     ]);
   });
 

@@ -3,14 +3,17 @@ export {
   BUILT_IN_TEMPLATES,
   NOTIFICATION_TEMPLATE_KEYS,
   REDACTED_SECRET,
+  audienceOf,
   isNotificationTemplateKey,
   secretVariablesOf,
   sampleVariables,
   variablesOf,
   type NotificationTemplateKey,
+  type TemplateAudience,
   type TemplateContent,
   type TemplateDefinition,
   type TemplateVariable,
+  type VariableRow,
   type VariableValue,
 } from "./templates/index.ts";
 export { extractVariables, validateTemplate, type TemplatePart, type TemplateProblem } from "./validate-template.ts";

@@ -26,6 +26,14 @@ describe("rendering an email", () => {
     expect(email.subject).toBe(`For Tom & "Jerry" <script>alert(1)</script>`);
   });
 
+  it("loops over a list variable, escaping its fields in the HTML", () => {
+    const content = { subject: "{{ rows.size }} rows", html: "{% for row in rows %}<li>{{ row.name }}</li>{% endfor %}", text: "{% for row in rows %}{{ row.name }};{% endfor %}" };
+    const email = renderEmail(content, { rows: [{ name: "<b>One</b>" }, { name: "Two" }] }, branding);
+    expect(email.subject).toBe("2 rows");
+    expect(email.html).toContain("<li>&lt;b&gt;One&lt;/b&gt;</li><li>Two</li>");
+    expect(email.text).toContain("<b>One</b>;Two;");
+  });
+
   it("keeps the subject on one line", () => {
     const email = renderEmail({ subject: "Hi {{ recipient_name }}", html: "", text: "" }, { recipient_name: "Pat\r\nBcc: evil@example.com" }, branding);
     expect(email.subject).toBe("Hi Pat Bcc: evil@example.com");

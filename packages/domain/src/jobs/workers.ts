@@ -1,5 +1,6 @@
 import type { JobQueue, QueueDefinition } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
+import { attentionArea } from "../assets/attention-area.ts";
 import { provisioningArea } from "../assets/provisioning-area.ts";
 import { couponStatesArea } from "../assets/refresh-coupon-states.ts";
 import { housekeepingArea } from "../housekeeping/housekeeping-area.ts";
@@ -24,7 +25,7 @@ export interface WorkerOptions {
   exclusive: boolean;
 }
 
-const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, plansArea, housekeepingArea];
+const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, attentionArea, plansArea, housekeepingArea];
 
 export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);

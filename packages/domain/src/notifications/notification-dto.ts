@@ -1,11 +1,13 @@
 import type { EmailStatus, Prisma } from "@cm/db";
-import { BUILT_IN_TEMPLATES, isNotificationTemplateKey, variablesOf, type NotificationTemplateKey, type TemplateVariable } from "@cm/notifications";
+import { BUILT_IN_TEMPLATES, isNotificationTemplateKey, variablesOf, type NotificationTemplateKey, type TemplateAudience, type TemplateVariable } from "@cm/notifications";
 import type { StoredTemplate } from "./template-store.ts";
 
 export interface NotificationTemplateDto {
   key: NotificationTemplateKey;
   name: string;
   description: string;
+  /** Who `toPrimaryContact` sends to: the account's primary contact, or the distributor's administrators. */
+  audience: TemplateAudience;
   subject: string;
   html: string;
   text: string;
@@ -28,6 +30,7 @@ export function toTemplateDto(template: StoredTemplate): NotificationTemplateDto
     ...template,
     name: definition.name,
     description: definition.description,
+    audience: definition.audience,
     variables: variablesOf(template.key),
     customised: template.subject !== defaults.subject || template.html !== defaults.html || template.text !== defaults.text,
   };

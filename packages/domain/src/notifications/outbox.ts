@@ -26,6 +26,14 @@ export interface NewEmailMessage {
   redacted?: boolean;
 }
 
+export interface EnqueuedEmail {
+  id: string;
+  /** False: a message with this eventKey was already there, and that one is returned. */
+  created: boolean;
+  /** It has at least one recipient; one without is kept FAILED, never sent. */
+  addressed: boolean;
+}
+
 /**
  * Puts a rendered email in the outbox and enqueues its delivery, both in the
  * caller's transaction: the email exists exactly when the business event
@@ -33,7 +41,7 @@ export interface NewEmailMessage {
  * (which also waits for a concurrent transaction with the same key), so a
  * second insert returns the first message and enqueues nothing.
  */
-export async function enqueueEmail(tx: Prisma.TransactionClient, deps: DomainDeps, message: NewEmailMessage): Promise<{ id: string; created: boolean }> {
+export async function enqueueEmail(tx: Prisma.TransactionClient, deps: DomainDeps, message: NewEmailMessage): Promise<EnqueuedEmail> {
   const id = randomUUID();
   const fromAddress = deps.mailer?.from ?? FALLBACK_FROM;
   const addressed = message.to.length + message.cc.length + message.bcc.length > 0;
@@ -52,14 +60,14 @@ export async function enqueueEmail(tx: Prisma.TransactionClient, deps: DomainDep
     skipDuplicates: true,
   });
   if (count === 0) {
-    const existing = await tx.emailMessage.findUniqueOrThrow({ where: { eventKey: message.eventKey }, select: { id: true } });
-    return { id: existing.id, created: false };
+    const existing = await tx.emailMessage.findUniqueOrThrow({ where: { eventKey: message.eventKey }, select: { id: true, recipients: true } });
+    return { id: existing.id, created: false, addressed: existing.recipients.length > 0 };
   }
   if (addressed) {
     const job: DeliverEmailJob = { emailMessageId: id };
     await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { tx });
   }
-  return { id, created: true };
+  return { id, created: true, addressed };
 }
 
 /** The bare, lower-cased address of a mailbox ("Name" <a@b> or a@b). */

@@ -1,5 +1,15 @@
 import type { Prisma } from "@cm/db";
-import { BUILT_IN_TEMPLATES, formatMailbox, REDACTED_SECRET, renderEmail, secretVariablesOf, variablesOf, type NotificationTemplateKey } from "@cm/notifications";
+import {
+  audienceOf,
+  BUILT_IN_TEMPLATES,
+  formatMailbox,
+  REDACTED_SECRET,
+  renderEmail,
+  secretVariablesOf,
+  variablesOf,
+  type NotificationTemplateKey,
+  type VariableValue,
+} from "@cm/notifications";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { loadBranding } from "./load-branding.ts";
@@ -10,12 +20,22 @@ export interface NotificationEvent {
   template: NotificationTemplateKey;
   /** Unique per business event, e.g. `welcome-coupon:${assetId}`: a second call with it returns the first message. */
   eventKey: string;
-  /** Whose primary contact receives it (unless the template turns that off). */
+  /**
+   * The account the event is about (the Delivery log files the email under it).
+   * For a template whose audience is "account", its primary contact receives
+   * it (unless the template turns that off); for a "staff" one, the distributor's administrators do.
+   */
   accountId: string;
-  /** Replaces the primary contact, e.g. an order's explicit recipient. */
+  /** Replaces the primary contact, e.g. an order's explicit recipient ("account" templates only). */
   recipient?: { email: string; name?: string };
   /** Every variable the template declares (null renders as empty); see BUILT_IN_TEMPLATES. */
-  variables: Record<string, string | number | null>;
+  variables: Record<string, VariableValue>;
+}
+
+export interface QueuedNotification {
+  emailMessageId: string;
+  /** It has a recipient; without one the message is only kept, FAILED, in the Delivery log. */
+  addressed: boolean;
 }
 
 /**
@@ -28,7 +48,7 @@ export async function queueNotification(
   tx: Prisma.TransactionClient,
   deps: DomainDeps,
   event: NotificationEvent,
-): Promise<{ emailMessageId: string } | null> {
+): Promise<QueuedNotification | null> {
   const prepared = await prepareNotification(tx, deps, event);
   return prepared.queue(event.variables);
 }
@@ -45,9 +65,9 @@ export async function prepareNotification(
   event: Omit<NotificationEvent, "variables">,
   /** The eventKey holds an id made in this transaction, so no message can have it yet (the outbox insert stays idempotent anyway). */
   options: { newEvent?: boolean } = {},
-): Promise<{ queue(variables: NotificationEvent["variables"]): Promise<{ emailMessageId: string } | null> }> {
-  const existing = options.newEvent ? null : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true } });
-  if (existing) return { queue: async () => ({ emailMessageId: existing.id }) };
+): Promise<{ queue(variables: NotificationEvent["variables"]): Promise<QueuedNotification | null> }> {
+  const existing = options.newEvent ? null : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true, recipients: true } });
+  if (existing) return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
   const template = await loadTemplate(tx, event.template);
   if (!template.enabled) return { queue: async () => null };
   const branding = await loadBranding(tx);
@@ -65,7 +85,7 @@ export async function prepareNotification(
         fromName: branding.displayName,
       };
       // A single-use link goes to the person it is for, and only the encrypted copy keeps it.
-      const { id } =
+      const { id, addressed } =
         secrets.length === 0
           ? await enqueueEmail(tx, deps, { ...envelope, to: recipients.to, cc: template.cc, bcc: template.bcc, ...rendered })
           : await enqueueEmail(tx, deps, {
@@ -77,7 +97,7 @@ export async function prepareNotification(
               sealedBody: deps.secrets.encrypt(JSON.stringify({ html: rendered.html, text: rendered.text })),
               redacted: true,
             });
-      return { emailMessageId: id };
+      return { emailMessageId: id, addressed };
     },
   };
 }
@@ -93,7 +113,31 @@ function checkVariables(event: Pick<NotificationEvent, "template" | "variables">
   }
 }
 
+interface DefaultRecipients {
+  /** Whom the template's "to primary contact" switch sends to. */
+  mailboxes: string[];
+  /** The greeting's name. */
+  name: string;
+}
+
+/**
+ * Who receives the email: the template's default recipients (see
+ * TemplateAudience) when its switch is on, its extra To (and its CC and BCC,
+ * added by the caller); `user` is the one person an email with a secret goes to.
+ */
 async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredTemplate, event: Pick<NotificationEvent, "accountId" | "recipient">) {
+  const defaults = audienceOf(template.key) === "staff" ? await administrators(tx) : await accountRecipient(tx, event);
+  const to = template.toPrimaryContact ? [...defaults.mailboxes] : [];
+  const seen = new Set(to.map(addressOf));
+  for (const extra of template.extraTo) {
+    if (!seen.has(addressOf(extra))) to.push(extra);
+    seen.add(addressOf(extra));
+  }
+  return { to, user: defaults.mailboxes, name: defaults.name };
+}
+
+/** An "account" template: the event's explicit recipient, or the account's primary contact. */
+async function accountRecipient(tx: Prisma.TransactionClient, event: Pick<NotificationEvent, "accountId" | "recipient">): Promise<DefaultRecipients> {
   const account = await tx.account.findUnique({
     where: { id: event.accountId },
     select: { companyName: true, primaryContact: { select: { email: true, firstName: true, lastName: true } } },
@@ -105,11 +149,12 @@ async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredT
     : contact
       ? { email: contact.email, name: `${contact.firstName} ${contact.lastName}` }
       : null;
-  const to = template.toPrimaryContact && primary ? [formatMailbox(primary.email, primary.name)] : [];
-  const seen = new Set(to.map(addressOf));
-  for (const extra of template.extraTo) {
-    if (!seen.has(addressOf(extra))) to.push(extra);
-    seen.add(addressOf(extra));
-  }
-  return { to, user: primary ? [formatMailbox(primary.email, primary.name)] : [], name: primary?.name ?? account.companyName };
+  return { mailboxes: primary ? [formatMailbox(primary.email, primary.name)] : [], name: primary?.name ?? account.companyName };
+}
+
+/** A "staff" template: every active administrator of the distributor. */
+async function administrators(tx: Prisma.TransactionClient): Promise<DefaultRecipients> {
+  const admins = await tx.staffUser.findMany({ where: { role: "ADMIN", active: true }, select: { email: true, name: true }, orderBy: { email: "asc" } });
+  const [only] = admins;
+  return { mailboxes: admins.map((admin) => formatMailbox(admin.email, admin.name)), name: admins.length === 1 && only ? only.name : "administrators" };
 }

@@ -4,6 +4,7 @@ export const bitTitanAssetCancelled: TemplateDefinition = {
   key: "bittitan-asset-cancelled",
   name: "BitTitan asset cancelled",
   description: "Sent to the asset's recipient when a BitTitan asset is cancelled and refunded.",
+  audience: "account",
   variables: [
     eventVariable("account_name", "Company that owns the asset", "Contoso IT Partners"),
     eventVariable("asset_name", "Name of the cancelled asset", "Contoso mailbox move"),

@@ -8,6 +8,8 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   "password-reset",
   "staff-invitation",
   "shop-invitation",
+  "provisioning-attention",
+  "provisioning-digest",
 ] as const;
 
 export type NotificationTemplateKey = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];
@@ -15,13 +17,16 @@ export type NotificationTemplateKey = (typeof NOTIFICATION_TEMPLATE_KEYS)[number
 export const isNotificationTemplateKey = (value: string): value is NotificationTemplateKey =>
   (NOTIFICATION_TEMPLATE_KEYS as readonly string[]).includes(value);
 
-export type VariableValue = string | number | null;
+/** One row of a list variable (a template loops over it: `{% for asset in failed_assets %}{{ asset.name }}{% endfor %}`). */
+export type VariableRow = Record<string, string | number | null>;
+
+export type VariableValue = string | number | null | VariableRow[];
 
 export interface TemplateVariable {
   name: string;
   description: string;
   /** Shown in the BSS preview and used for test emails. */
-  sample: string | number;
+  sample: string | number | VariableRow[];
   /**
    * "event": the feature that queues the email supplies it.
    * "automatic": the notification service fills it in (the recipient, the branding).
@@ -42,10 +47,19 @@ export interface TemplateContent {
   text: string;
 }
 
+/**
+ * Whom the template is about, and so who its default recipient is (the
+ * template's "to primary contact" switch):
+ * "account": the primary contact of the account the event names (or the event's explicit recipient);
+ * "staff": the distributor's own administrators (every active staff user with the Admin role).
+ */
+export type TemplateAudience = "account" | "staff";
+
 export interface TemplateDefinition {
   key: NotificationTemplateKey;
   name: string;
   description: string;
+  audience: TemplateAudience;
   variables: TemplateVariable[];
   defaults: TemplateContent;
 }
@@ -56,7 +70,7 @@ export const AUTOMATIC_VARIABLES: TemplateVariable[] = [
   { name: "distributor_name", description: "Your company name (Setup > Branding)", sample: "Northwind Distribution", source: "automatic" },
 ];
 
-export const eventVariable = (name: string, description: string, sample: string | number, options: { secret?: boolean } = {}): TemplateVariable => ({
+export const eventVariable = (name: string, description: string, sample: TemplateVariable["sample"], options: { secret?: boolean } = {}): TemplateVariable => ({
   name,
   description,
   sample,

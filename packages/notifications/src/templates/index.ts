@@ -1,8 +1,10 @@
 import { bitTitanAssetCancelled } from "./bittitan-asset-cancelled.ts";
-import { AUTOMATIC_VARIABLES, type NotificationTemplateKey, type TemplateDefinition, type TemplateVariable, type VariableValue } from "./definition.ts";
+import { AUTOMATIC_VARIABLES, type NotificationTemplateKey, type TemplateAudience, type TemplateDefinition, type TemplateVariable, type VariableValue } from "./definition.ts";
 import { invoiceIssued } from "./invoice-issued.ts";
 import { passwordReset } from "./password-reset.ts";
 import { planSubscriptionCancelled } from "./plan-subscription-cancelled.ts";
+import { provisioningAttention } from "./provisioning-attention.ts";
+import { provisioningDigest } from "./provisioning-digest.ts";
 import { shopInvitation } from "./shop-invitation.ts";
 import { staffInvitation } from "./staff-invitation.ts";
 import { welcomeBitTitanCoupon } from "./welcome-bittitan-coupon.ts";
@@ -19,7 +21,12 @@ export const BUILT_IN_TEMPLATES: Record<NotificationTemplateKey, TemplateDefinit
   "password-reset": passwordReset,
   "staff-invitation": staffInvitation,
   "shop-invitation": shopInvitation,
+  "provisioning-attention": provisioningAttention,
+  "provisioning-digest": provisioningDigest,
 };
+
+/** Who a template's default recipient is (see TemplateAudience). */
+export const audienceOf = (key: NotificationTemplateKey): TemplateAudience => BUILT_IN_TEMPLATES[key].audience;
 
 /** The names of a template's secret variables (see TemplateVariable.secret); empty for most. */
 export function secretVariablesOf(key: NotificationTemplateKey): string[] {

@@ -4,6 +4,7 @@ export const invoiceIssued: TemplateDefinition = {
   key: "invoice-issued",
   name: "Invoice issued",
   description: "Sent to the billed account's primary contact when an invoice is issued.",
+  audience: "account",
   variables: [
     eventVariable("account_name", "Billed company", "Contoso IT Partners"),
     eventVariable("invoice_number", "Invoice number", "INV-2026-0042"),

@@ -4,6 +4,7 @@ export const shopInvitation: TemplateDefinition = {
   key: "shop-invitation",
   name: "Storefront invitation",
   description: "Sent to a customer's contact when staff give it a Storefront login, to choose a password (the link is not kept in the Delivery log).",
+  audience: "account",
   variables: [
     eventVariable("account_name", "The contact's company", "Contoso IT Partners"),
     eventVariable("storefront_url", "Where the contact signs in", "https://shop.example/"),

@@ -4,6 +4,7 @@ export const staffInvitation: TemplateDefinition = {
   key: "staff-invitation",
   name: "Staff invitation",
   description: "Sent to a new staff user an administrator adds under Setup > Staff, to choose a password for the back office (the link is not kept in the Delivery log).",
+  audience: "account",
   variables: [
     eventVariable("invited_by", "The administrator who added the user", "Ada Admin"),
     eventVariable("role", "The user's role", "Sales"),

@@ -4,6 +4,7 @@ export const welcomeBitTitanCoupon: TemplateDefinition = {
   key: "welcome-bittitan-coupon",
   name: "Welcome BitTitan coupon",
   description: "Sent to the order's recipient when a BitTitan coupon code is provisioned.",
+  audience: "account",
   variables: [
     eventVariable("account_name", "Company the licenses were bought for", "Contoso IT Partners"),
     eventVariable("product_name", "BitTitan product", "MigrationWiz Mailbox Migration"),

@@ -4,6 +4,7 @@ export const welcomeStandardStorefront: TemplateDefinition = {
   key: "welcome-standard-storefront",
   name: "Welcome to Standard Reseller Storefront",
   description: "Sent to the reseller's primary contact (and extra recipients) when it upgrades to the Standard plan.",
+  audience: "account",
   variables: [
     eventVariable("reseller_name", "The reseller's company name", "Contoso IT Partners"),
     eventVariable("alias", "The reseller's Storefront alias", "contoso"),

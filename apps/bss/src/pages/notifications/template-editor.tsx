@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
+import { DEFAULT_RECIPIENTS } from "./default-recipients.ts";
 import { SendTestEmail } from "./send-test-email.tsx";
 import { TemplatePreview } from "./template-preview.tsx";
 import { useCan } from "../../components/use-can.ts";
@@ -119,10 +120,10 @@ function TemplateEditor({ template }: { template: Template }) {
               ) : (
                 <>
                 <CheckboxField
-                  label="Send to the account's primary contact"
+                  label={DEFAULT_RECIPIENTS[template.audience].label}
                   checked={values.toPrimaryContact}
                   onChange={set("toPrimaryContact")}
-                  hint="Or to the recipient the event names, such as an order's recipient."
+                  hint={DEFAULT_RECIPIENTS[template.audience].hint}
                 />
                 <TextField label="Extra To" value={values.extraTo} onChange={set("extraTo")} error={listError(errors, "extraTo")} placeholder="Comma-separated addresses" />
                 <TextField label="CC" value={values.cc} onChange={set("cc")} error={listError(errors, "cc")} placeholder="Comma-separated addresses" />

@@ -2,6 +2,7 @@ import { Alert, Badge, Loading, PageHeader, Table, apiErrorMessage } from "@cm/u
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { DEFAULT_RECIPIENTS } from "./default-recipients.ts";
 import { NotificationTabs } from "./notification-tabs.tsx";
 
 export function TemplatesPage() {
@@ -9,7 +10,7 @@ export function TemplatesPage() {
   const templates = useQuery(trpc.bss.notification.template.list.queryOptions());
   return (
     <>
-      <PageHeader title="Notifications" subtitle="The emails your customers receive, who receives them, and how delivery is going" />
+      <PageHeader title="Notifications" subtitle="The emails your customers and your staff receive, who receives them, and how delivery is going" />
       <NotificationTabs />
       {templates.isPending && <Loading />}
       {templates.isError && <Alert tone="error">{apiErrorMessage(templates.error)}</Alert>}
@@ -33,7 +34,7 @@ export function TemplatesPage() {
             {
               header: "Recipients",
               cell: (row) =>
-                [row.toPrimaryContact ? "Primary contact" : null, ...row.extraTo, ...row.cc.map((cc) => `CC ${cc}`), ...row.bcc.map((bcc) => `BCC ${bcc}`)]
+                [row.toPrimaryContact ? DEFAULT_RECIPIENTS[row.audience].short : null, ...row.extraTo, ...row.cc.map((cc) => `CC ${cc}`), ...row.bcc.map((bcc) => `BCC ${bcc}`)]
                   .filter(Boolean)
                   .join(", ") || "Nobody",
             },
