@@ -154,8 +154,16 @@ describe("a permanent refusal", () => {
     expect(staffView).toMatchObject({ syncStatus: "FAILED", syncFailureCode: "partner_credentials", retry: null });
     expect(staffView.attempts).toHaveLength(1);
     expect(staffView.syncError).toMatch(/BitTitan refused the partner credentials/);
+    // The distributor's administrator is told, once, with the full reason.
+    const notices = await world.harness.deps.db.emailMessage.findMany({ where: { templateKey: "provisioning-attention", eventKey: { startsWith: `provisioning-attention:${assetId}:` } } });
+    expect(notices).toHaveLength(1);
+    const notice = await world.smtp.waitFor((mail) => mail.to.includes("admin@distributor.test") && mail.text.includes(staffView.name));
+    expect(notice.text).toContain("BitTitan refused the partner credentials");
+    // The customer reads the reason in plain words, and that the distributor knows (because it is true).
     const shopView = await world.anna.storefront.asset.get({ id: assetId });
-    expect(shopView.problem).toMatch(/^BitTitan did not accept the partner login these licenses are created under/);
+    expect(shopView.problem).toBe(
+      "BitTitan did not accept the partner login these licenses are created under, so they could not be created. We have let your distributor know.",
+    );
     expect(shopView.problem).not.toContain(staffView.syncError ?? "");
   });
 });
