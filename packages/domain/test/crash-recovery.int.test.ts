@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { startJobQueue, type JobQueue } from "@cm/db";
-import { waitFor } from "@cm/testing";
+import { testDbMode, waitFor } from "@cm/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROVISIONING_QUEUE } from "../src/assets/provision-asset.ts";
 import { allQueues } from "../src/jobs/workers.ts";
@@ -11,11 +11,15 @@ import { createOrderingWorld, fillBasket, type OrderingWorld } from "./ordering-
 // finishes them. On PostgreSQL nothing tells the others it is gone: its jobs
 // must expire quickly and be taken up by a living process, for coupons and
 // emails alike. Here "the dead process" is a second queue on the same database
-// whose workers claim jobs and never finish them.
+// whose workers claim jobs and never finish them. Only on PostgreSQL: the
+// embedded PGlite belongs to one process, which frees what a crashed run of
+// itself held when it starts again (the small chaos run in npm test SIGKILLs it on PGlite).
 
+const onPostgres = testDbMode() === "postgres";
 let world: OrderingWorld;
 let dead: JobQueue;
 beforeAll(async () => {
+  if (!onPostgres) return;
   world = await createOrderingWorld({ startWorkers: false });
   dead = await startJobQueue(world.harness.database, { queues: allQueues() });
   const never = () => new Promise<void>(() => undefined);
@@ -30,7 +34,7 @@ afterAll(async () => {
 const activeJobs = async (name: string) =>
   world.harness.database.prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM pgboss.job WHERE name = $1 AND state = 'active'`, name).then((rows) => rows[0]?.count ?? 0);
 
-describe("work claimed by a process that died", () => {
+describe.skipIf(!onPostgres)("work claimed by a process that died", () => {
   it("is taken up by a living one: the coupon is created and its welcome email sent", async () => {
     const basket = await fillBasket(world, { quantity: 2, assetName: "Claimed by the dead" });
     const { orderId } = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
