@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addSalesUser, refusal } from "./harness.ts";
-import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
+import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
 
 let world: OrderingWorld;
 beforeAll(async () => {
   world = await createOrderingWorld();
 });
 afterAll(() => world.close());
-
-const PARTNER = { email: "partner@contoso.test", companyName: "partner@contoso.test" };
 
 /** A completed Storefront order for Anna of one asset with this name; its id once provisioning settled. */
 async function buy(assetName: string): Promise<string> {
@@ -26,12 +24,12 @@ const couponsOf = async (assetId: string) => (await world.bittitan.admin.listCou
 describe("Retry all failed", () => {
   it("retries the FAILED assets matching the filter once, however often it is clicked, and reports their progress", async () => {
     // BitTitan refuses the partner's login (its password was changed there): a permanent failure, FAILED at the first attempt.
-    await world.bittitan.admin.createPartner({ ...PARTNER, password: "Changed-at-BitTitan-1" });
+    await refuseContosoPartner(world, true);
     const alpha = [await buy("Bulk alpha 1"), await buy("Bulk alpha 2"), await buy("Bulk alpha 3")];
     const beta = [await buy("Bulk beta 1"), await buy("Bulk beta 2")];
     for (const id of [...alpha, ...beta]) expect((await world.staff.bss.asset.get({ id })).syncStatus).toBe("FAILED");
     // The password is set back: retrying can now work.
-    await world.bittitan.admin.createPartner({ ...PARTNER, password: `Tier2-${PARTNER.email}` });
+    await refuseContosoPartner(world, false);
     world.harness.clock.advance(60_000);
 
     const filter = { search: "bulk alpha" };
@@ -62,7 +60,7 @@ describe("Retry all failed", () => {
   });
 
   it("counts a batch that fails again as failed, and keeps the two clicks' batches apart", async () => {
-    await world.bittitan.admin.createPartner({ ...PARTNER, password: "Changed-again-2" });
+    await refuseContosoPartner(world, true);
     const gamma = [await buy("Bulk gamma 1"), await buy("Bulk gamma 2")];
     world.harness.clock.advance(60_000);
     const retried = await world.staff.bss.asset.retryFailed({ search: "gamma" });
@@ -70,7 +68,7 @@ describe("Retry all failed", () => {
     await settle(world);
     expect(await world.staff.bss.asset.retryProgress({ batch: retried.batch })).toEqual({ total: 2, done: 0, failed: 2, pending: 0 });
     for (const id of gamma) expect((await world.staff.bss.asset.get({ id })).syncStatus).toBe("FAILED");
-    await world.bittitan.admin.createPartner({ ...PARTNER, password: `Tier2-${PARTNER.email}` });
+    await refuseContosoPartner(world, false);
 
     world.harness.clock.advance(60_000);
     const again = await world.staff.bss.asset.retryFailed({ search: "gamma" });
