@@ -34,7 +34,12 @@ export function AssetTable({ accountId }: { accountId?: string }) {
     cursor: cursors.at(-1),
     limit: 25,
   };
-  const assets = useQuery({ ...trpc.bss.asset.list.queryOptions(input), placeholderData: keepPreviousData });
+  // While an asset on the page is being provisioned (or retried), the page follows it.
+  const assets = useQuery({
+    ...trpc.bss.asset.list.queryOptions(input),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.syncStatus === "PENDING") ? 2000 : false),
+  });
   const set = (key: keyof typeof filters) => (value: string) => {
     setFilters({ ...filters, [key]: value });
     setCursors([]);
