@@ -57,9 +57,15 @@ export async function retryFailed(deps: DomainDeps, actor: string, input: AssetF
   return { batch: now.toISOString(), total: ids.length };
 }
 
-/** Where the assets of a "Retry all failed" batch are: those whose retry window opened at `batch`, by sync status. */
+/**
+ * Where the assets of a "Retry all failed" batch are: those whose retry window
+ * it opened at `batch` and that nobody has retried since, by sync status (a
+ * checkout's window that opened in the same millisecond has no such event).
+ */
 export async function retryProgress(deps: DomainDeps, batch: string): Promise<RetryProgress> {
-  const groups = await deps.db.asset.groupBy({ by: ["syncStatus"], where: { syncWindowStartedAt: new Date(batch) }, _count: { _all: true } });
+  const at = new Date(batch);
+  const where = { syncWindowStartedAt: at, events: { some: { kind: "provisioning-retried", at } } } satisfies Prisma.AssetWhereInput;
+  const groups = await deps.db.asset.groupBy({ by: ["syncStatus"], where, _count: { _all: true } });
   const count = (status: string) => groups.find((group) => group.syncStatus === status)?._count._all ?? 0;
   const progress = { done: count("SYNCHRONIZED"), failed: count("FAILED"), pending: count("PENDING") };
   return { total: progress.done + progress.failed + progress.pending, ...progress };
