@@ -10,7 +10,7 @@ export function SyncStatusBadge({ status }: { status: "PENDING" | "SYNCHRONIZED"
 }
 
 /** Said after a FAILED asset's reason to whoever may retry it (the buyer): `problem` already says whether the distributor knows. */
-export const RETRY_WORDS = "Once the cause is fixed, you can try again with “Edit and retry” on the asset.";
+export const RETRY_WORDS = "Once the cause is fixed, you can try again with “Edit and retry”.";
 
 const COUPON = {
   ACTIVE: { label: "Active", tone: "green" },
