@@ -11,6 +11,7 @@ import {
   type AuthRealm,
   TRPC_MAX_BATCH_SIZE,
   type Auths,
+  type Caller,
   type DomainDeps,
 } from "@cm/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -125,10 +126,10 @@ export function createApp(options: AppOptions) {
   );
 
   // Invoice PDFs: each app downloads with its own session, scoped like the API.
-  const pdfResponse = async (scope: Record<string, string>, id: string) => {
+  const pdfResponse = async (caller: Caller, id: string) => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: { message: "Not a valid invoice id" } }, { status: 400 });
     try {
-      const { filename, pdf } = await invoicePdf(deps, scope, id);
+      const { filename, pdf } = await invoicePdf(deps, caller, id);
       return new Response(new Uint8Array(pdf), {
         headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "private, no-store" },
       });
@@ -140,12 +141,12 @@ export function createApp(options: AppOptions) {
   app.get("/api/bss/invoices/:id/pdf", async (c) => {
     const staff = await resolveStaffCaller(auths.staff, deps.db, c.req.raw.headers);
     if (!staff) return c.json({ error: { message: "Please log in to the back office" } }, 401);
-    return pdfResponse({}, c.req.param("id"));
+    return pdfResponse(staff, c.req.param("id"));
   });
   app.get("/api/storefront/invoices/:id/pdf", async (c) => {
     const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
     if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
-    return pdfResponse({ accountId: shop.accountId }, c.req.param("id"));
+    return pdfResponse(shop, c.req.param("id"));
   });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

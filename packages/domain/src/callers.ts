@@ -30,3 +30,11 @@ export interface StorefrontContext {
   accountId: string;
   displayName: string;
 }
+
+/** Whoever a service acts for: a staff member (sees everything its role allows) or a Storefront contact (its own place in the account tree). */
+export type Caller = StaffCaller | ShopCaller;
+
+/** The caller as audit trails name it (AssetEvent.actor, PlanSubscriptionEvent.actor): "staff:<name>" or "customer:<name>". */
+export function actorOf(caller: Caller): string {
+  return caller.kind === "staff" ? `staff:${caller.name}` : `customer:${caller.name}`;
+}

@@ -5,7 +5,7 @@ export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm }
 export { clearSignInFailures, purgeSignInThrottles, recordSignInFailure, signInLock, SIGN_IN_THROTTLE } from "./auth/sign-in-throttle.ts";
 export { sendPasswordResetEmail } from "./auth/send-password-reset.ts";
 export { loadShopCaller, loadStaffCaller, resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
-export type { ShopCaller, StaffCaller } from "./callers.ts";
+export type { Caller, ShopCaller, StaffCaller } from "./callers.ts";
 export { systemClock, ManualClock, type Clock } from "./clock.ts";
 export { silentLogger, type DomainDeps, type Logger } from "./deps.ts";
 export { DomainError } from "./errors.ts";

@@ -2,7 +2,7 @@ import { BitTitanError, BitTitanNotFoundError } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
-import { getAsset } from "./get-asset.ts";
+import { assetDetailWithin } from "./get-asset.ts";
 import { STORED_STATE } from "./coupon-states.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
 
@@ -57,5 +57,5 @@ export async function attachCoupon(deps: DomainDeps, actor: string, input: { id:
     await tx.assetEvent.create({ data: { assetId: asset.id, at: now, actor, kind: "coupon-attached", detail: { couponCode: coupon.code } } });
     if (coupon.state === "active") await queueWelcomeEmail(tx, deps, asset.id);
   });
-  return getAsset(deps, {}, asset.id);
+  return assetDetailWithin(deps, {}, asset.id);
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from "@cm/db";
 import { revokeCouponIdempotently } from "@cm/provisioning";
+import { actorOf, type Caller, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
@@ -7,7 +8,8 @@ import { queueNotification } from "../notifications/queue-notification.ts";
 import { formatMoney, negate } from "../shared/money.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
 import { cancellationVerdict, voidInvoiceReason } from "./cancellation.ts";
-import { getAsset } from "./get-asset.ts";
+import { assetScopeFor } from "./asset-scope.ts";
+import { assetDetailWithin } from "./get-asset.ts";
 
 /**
  * Cancels an asset: within 15 days of purchase and while its coupon is not
@@ -15,13 +17,15 @@ import { getAsset } from "./get-asset.ts";
  * cancelled, issues a credit invoice for the full amount of its invoice line
  * and emails the recipient. Cancelling a cancelled asset changes nothing.
  */
-export async function cancelAsset(deps: DomainDeps, scope: Prisma.AssetWhereInput, actor: string, id: string): Promise<AssetDetailDto> {
+export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string): Promise<AssetDetailDto> {
+  const scope = await assetScopeFor(deps, caller, { change: true });
+  const actor = actorOf(caller);
   const asset = await deps.db.asset.findFirst({
     where: { AND: [{ id }, scope] },
     select: { id: true, status: true, syncStatus: true, couponState: true, couponCode: true, purchaseDate: true },
   });
   if (!asset) throw notFound("The asset");
-  if (asset.status === "CANCELLED") return getAsset(deps, scope, id);
+  if (asset.status === "CANCELLED") return assetDetailWithin(deps, scope, id);
   const verdict = cancellationVerdict({ ...asset, now: deps.clock.now() });
   if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
   // Checked before BitTitan is asked: a refused cancellation leaves the coupon as it was.
@@ -39,7 +43,7 @@ export async function cancelAsset(deps: DomainDeps, scope: Prisma.AssetWhereInpu
     }
   }
   await deps.db.$transaction((tx) => recordCancellation(tx, deps, actor, id));
-  return getAsset(deps, scope, id);
+  return assetDetailWithin(deps, scope, id);
 }
 
 async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps, actor: string, assetId: string): Promise<void> {
@@ -100,7 +104,7 @@ async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps
  * is touched; a BitTitan outage part-way leaves the rest to a retry, which
  * skips what is already cancelled.
  */
-export async function cancelOrder(deps: DomainDeps, actor: string, orderId: string): Promise<void> {
+export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId: string): Promise<void> {
   const order = await deps.db.order.findUnique({
     where: { id: orderId },
     select: {
@@ -119,7 +123,7 @@ export async function cancelOrder(deps: DomainDeps, actor: string, orderId: stri
     const verdict = cancellationVerdict({ ...asset, now });
     if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", `Asset “${asset.name}”: ${verdict.reason}`);
   }
-  for (const asset of order.assets) await cancelAsset(deps, {}, actor, asset.id);
+  for (const asset of order.assets) await cancelAsset(deps, staff, asset.id);
 }
 
 /** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */

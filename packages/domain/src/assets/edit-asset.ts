@@ -1,8 +1,9 @@
-import type { Prisma } from "@cm/db";
+import { actorOf, type Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
-import { getAsset } from "./get-asset.ts";
+import { assetScopeFor } from "./asset-scope.ts";
+import { assetDetailWithin } from "./get-asset.ts";
 import { provisionAsset } from "./provision-asset.ts";
 
 /**
@@ -14,10 +15,11 @@ import { provisionAsset } from "./provision-asset.ts";
  */
 export async function editAsset(
   deps: DomainDeps,
-  scope: Prisma.AssetWhereInput,
-  actor: string,
+  caller: Caller,
   input: { id: string; name: string; recipientAccountId: string },
 ): Promise<AssetDetailDto> {
+  const scope = await assetScopeFor(deps, caller, { change: true });
+  const actor = actorOf(caller);
   const asset = await deps.db.asset.findFirst({
     where: { AND: [{ id: input.id }, scope] },
     select: { id: true, name: true, status: true, syncStatus: true, accountId: true, recipientAccountId: true, account: { select: { kind: true } } },
@@ -45,5 +47,5 @@ export async function editAsset(
   if (changed.length > 0) {
     await deps.db.assetEvent.create({ data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "edited", detail: { changed, ...changes } } });
   }
-  return getAsset(deps, scope, asset.id);
+  return assetDetailWithin(deps, scope, asset.id);
 }

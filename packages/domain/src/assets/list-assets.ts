@@ -1,7 +1,9 @@
 import type { Prisma } from "@cm/db";
+import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { AssetFilterInput, ListAssetsInput } from "../schemas/assets.ts";
+import { assetScopeFor } from "./asset-scope.ts";
 import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
 
@@ -49,12 +51,12 @@ function keyOf(sort: Sort, row: { name: string; purchaseDate: Date; id: string }
 }
 
 /**
- * One page of assets inside `scope` (everything for staff; the caller's own
- * for the Storefront), filtered, searched and sorted, without OFFSET or COUNT
+ * One page of the assets `caller` may see (assetScopeFor: everything for staff,
+ * or one account's with `accountId`; the caller's own for the Storefront), filtered, searched and sorted, without OFFSET or COUNT
  * so the cost does not grow with the table.
  */
-export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput, input: ListAssetsInput): Promise<AssetPage> {
-  const filters = assetFilters(scope, input);
+export async function listAssets(deps: DomainDeps, caller: Caller, input: ListAssetsInput): Promise<AssetPage> {
+  const filters = assetFilters(await assetScopeFor(deps, caller, { accountId: input.accountId }), input);
   if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
   const rows = await deps.db.asset.findMany({
     where: { AND: filters },
@@ -82,12 +84,4 @@ export function assetFilters(scope: Prisma.AssetWhereInput, input: AssetFilterIn
     filters.push({ OR: [{ name: containsText(input.search) }, { couponCode }] });
   }
   return filters;
-}
-
-/** Staff: an account's assets are those it was billed for or, for an end-customer, those it received. */
-export async function staffAssetScope(deps: DomainDeps, accountId: string | undefined): Promise<Prisma.AssetWhereInput> {
-  if (!accountId) return {};
-  const account = await deps.db.account.findUnique({ where: { id: accountId }, select: { kind: true } });
-  if (!account) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
-  return account.kind === "END_CUSTOMER" ? { recipientAccountId: accountId } : { accountId };
 }

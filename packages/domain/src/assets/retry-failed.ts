@@ -1,7 +1,8 @@
 import { jobIdFrom, type Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import type { AssetFilterInput } from "../schemas/assets.ts";
-import { assetFilters, staffAssetScope } from "./list-assets.ts";
+import { staffAssetScope } from "./asset-scope.ts";
+import { assetFilters } from "./list-assets.ts";
 import { freshRetryWindow, PROVISIONING_QUEUE } from "./provision-asset.ts";
 
 /** At most this many assets are retried per click; a second click retries the next ones. */

@@ -1,11 +1,11 @@
 import { renderInvoicePdf } from "@cm/documents";
-import type { Prisma } from "@cm/db";
+import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { getInvoice } from "./invoices.ts";
 
-/** The invoice (or credit invoice) as a PDF, for whoever may see it under `scope`. */
-export async function invoicePdf(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<{ filename: string; pdf: Buffer }> {
-  const invoice = await getInvoice(deps, scope, id);
+/** The invoice (or credit invoice) as a PDF, for a caller who may see it (getInvoice). */
+export async function invoicePdf(deps: DomainDeps, caller: Caller, id: string): Promise<{ filename: string; pdf: Buffer }> {
+  const invoice = await getInvoice(deps, caller, id);
   const branding = await deps.db.branding.findUnique({ where: { id: "default" }, select: { displayName: true, primaryColor: true } });
   // Dates print as the distributor's own calendar has them (set up with its time zone).
   const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { timeZone: true } });

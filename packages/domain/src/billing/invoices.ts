@@ -1,4 +1,5 @@
 import type { InvoiceKind, InvoiceStatus, Prisma } from "@cm/db";
+import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
@@ -61,7 +62,20 @@ function toSummary(row: Prisma.InvoiceGetPayload<{ select: typeof summarySelect 
   return { ...row, net: money(row.net), tax: money(row.tax), gross: money(row.gross) };
 }
 
+/**
+ * The invoices `caller` may see, the one place an invoice service's
+ * where-clause starts: staff see every invoice (their role is checked by the
+ * permission table), or one account's with `accountId`; a Storefront caller
+ * sees its own account's only.
+ */
+export function invoiceScopeFor(caller: Caller, options: { accountId?: string } = {}): Prisma.InvoiceWhereInput {
+  if (caller.kind === "shop") return { accountId: caller.accountId };
+  return options.accountId ? { accountId: options.accountId } : {};
+}
+
 export interface InvoiceFilters {
+  /** Staff: only this account's invoices (ignored for a Storefront caller, who sees its own). */
+  accountId?: string;
   kind?: InvoiceKind;
   status?: InvoiceStatus;
   search?: string;
@@ -69,10 +83,10 @@ export interface InvoiceFilters {
   pageSize: number;
 }
 
-export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, input: InvoiceFilters) {
+export async function listInvoices(deps: DomainDeps, caller: Caller, input: InvoiceFilters) {
   const where: Prisma.InvoiceWhereInput = {
     AND: [
-      scope,
+      invoiceScopeFor(caller, { accountId: input.accountId }),
       input.kind ? { kind: input.kind } : {},
       input.status ? { status: input.status } : {},
       input.search ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] } : {},
@@ -85,7 +99,12 @@ export async function listInvoices(deps: DomainDeps, scope: Prisma.InvoiceWhereI
   });
 }
 
-export async function getInvoice(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<InvoiceDetailDto> {
+/** One invoice `caller` may see (invoiceScopeFor); outside it looks like it does not exist. */
+export async function getInvoice(deps: DomainDeps, caller: Caller, id: string): Promise<InvoiceDetailDto> {
+  return invoiceDetailWithin(deps, invoiceScopeFor(caller), id);
+}
+
+async function invoiceDetailWithin(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<InvoiceDetailDto> {
   const row = await deps.db.invoice.findFirst({ where: { AND: [{ id }, scope] }, select: detailSelect });
   if (!row) throw notFound("The invoice");
   return {
@@ -105,7 +124,7 @@ export async function getInvoice(deps: DomainDeps, scope: Prisma.InvoiceWhereInp
 export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; status: "PAID" | "VOID" }): Promise<InvoiceDetailDto> {
   const invoice = await deps.db.invoice.findUnique({ where: { id: input.id }, select: { status: true, kind: true } });
   if (!invoice) throw notFound("The invoice");
-  if (invoice.status === input.status) return getInvoice(deps, {}, input.id);
+  if (invoice.status === input.status) return invoiceDetailWithin(deps, {}, input.id);
   if (invoice.status !== "UNPAID") throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
   // A credit note is issued for a cancellation that happened; voiding it would
   // bill the customer again for what was cancelled. It can only be paid out.
@@ -117,5 +136,5 @@ export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; st
     data: { status: input.status, paidAt: input.status === "PAID" ? deps.clock.now() : null },
   });
   if (count === 0) throw new DomainError("CONFLICT", "The invoice changed in the meantime");
-  return getInvoice(deps, {}, input.id);
+  return invoiceDetailWithin(deps, {}, input.id);
 }

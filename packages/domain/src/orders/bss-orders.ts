@@ -1,5 +1,5 @@
 import type { Prisma } from "@cm/db";
-import type { StaffCaller } from "../callers.ts";
+import { actorOf, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { parseOrderNumber } from "../billing/document-numbers.ts";
@@ -97,7 +97,7 @@ export async function deleteDraftOrder(deps: DomainDeps, id: string): Promise<vo
  * taken from the catalog now. Executing an executed order is a no-op.
  */
 export async function executeOrder(deps: DomainDeps, staff: StaffCaller, id: string): Promise<OrderDetailDto> {
-  await deps.db.$transaction((tx) => executeDraftOrder(tx, deps, id, `staff:${staff.name}`));
+  await deps.db.$transaction((tx) => executeDraftOrder(tx, deps, id, actorOf(staff)));
   wakeOrderWorkers(deps);
   return getOrder(deps, id);
 }

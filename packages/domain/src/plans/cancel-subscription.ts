@@ -1,7 +1,8 @@
+import { actorOf, type Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { lockAccountPlan } from "./current-plan.ts";
-import { getSubscription, type SubscriptionScope } from "./list-subscriptions.ts";
+import { getSubscription, subscriptionScopeFor } from "./list-subscriptions.ts";
 import type { SubscriptionDetailDto } from "./subscription-dto.ts";
 
 /**
@@ -9,9 +10,10 @@ import type { SubscriptionDetailDto } from "./subscription-dto.ts";
  * working to the end of the paid period, when the period-end job cancels it
  * and the reseller returns to Basic. Cancelling again is a no-op.
  */
-export async function cancelSubscription(deps: DomainDeps, scope: SubscriptionScope, input: { id: string; actor: string }): Promise<SubscriptionDetailDto> {
+export async function cancelSubscription(deps: DomainDeps, caller: Caller, id: string): Promise<SubscriptionDetailDto> {
+  const input = { id, actor: actorOf(caller) };
   await deps.db.$transaction(async (tx) => {
-    const found = await tx.planSubscription.findFirst({ where: { id: input.id, ...(scope.accountId ? { accountId: scope.accountId } : {}) }, select: { accountId: true } });
+    const found = await tx.planSubscription.findFirst({ where: { id: input.id, ...subscriptionScopeFor(caller) }, select: { accountId: true } });
     if (!found) throw notFound("The subscription");
     await lockAccountPlan(tx, found.accountId);
     const subscription = await tx.planSubscription.findUniqueOrThrow({ where: { id: input.id }, select: { status: true, currentPeriodEnd: true } });
@@ -28,5 +30,5 @@ export async function cancelSubscription(deps: DomainDeps, scope: SubscriptionSc
       },
     });
   });
-  return getSubscription(deps, scope, input.id);
+  return getSubscription(deps, caller, input.id);
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@cm/db";
+import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import type { Page } from "../schemas/common.ts";
@@ -7,15 +8,19 @@ import { subscriptionDetailSelect, subscriptionSummarySelect, toSubscriptionDeta
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
-/** `scope.accountId`: a Storefront caller sees its own account's subscriptions only; staff see all. */
-export interface SubscriptionScope {
-  accountId?: string;
+/**
+ * The plan subscriptions `caller` may see, the one place a subscription
+ * service's where-clause starts: a Storefront caller sees its own account's
+ * only; staff see all (their role is checked by the permission table).
+ */
+export function subscriptionScopeFor(caller: Caller): Prisma.PlanSubscriptionWhereInput {
+  return caller.kind === "shop" ? { accountId: caller.accountId } : {};
 }
 
-export async function listSubscriptions(deps: DomainDeps, scope: SubscriptionScope, input: ListSubscriptionsInput): Promise<Page<SubscriptionSummaryDto>> {
+export async function listSubscriptions(deps: DomainDeps, caller: Caller, input: ListSubscriptionsInput): Promise<Page<SubscriptionSummaryDto>> {
   const number = input.search?.match(/^(?:SUB-)?0*(\d{1,9})$/i)?.[1];
   const filters: Prisma.PlanSubscriptionWhereInput[] = [
-    scope.accountId ? { accountId: scope.accountId } : {},
+    subscriptionScopeFor(caller),
     input.accountId ? { accountId: input.accountId } : {},
     input.status ? { status: input.status } : {},
     input.search ? (number ? { number: Number(number) } : { account: { companyName: containsText(input.search) } }) : {},
@@ -28,8 +33,8 @@ export async function listSubscriptions(deps: DomainDeps, scope: SubscriptionSco
   });
 }
 
-export async function getSubscription(deps: DomainDeps, scope: SubscriptionScope, id: string): Promise<SubscriptionDetailDto> {
-  const row = await deps.db.planSubscription.findFirst({ where: { id, ...(scope.accountId ? { accountId: scope.accountId } : {}) }, select: subscriptionDetailSelect });
+export async function getSubscription(deps: DomainDeps, caller: Caller, id: string): Promise<SubscriptionDetailDto> {
+  const row = await deps.db.planSubscription.findFirst({ where: { id, ...subscriptionScopeFor(caller) }, select: subscriptionDetailSelect });
   if (!row) throw notFound("The subscription");
   return toSubscriptionDetail(row);
 }

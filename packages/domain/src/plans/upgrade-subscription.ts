@@ -1,4 +1,4 @@
-import type { StaffCaller } from "../callers.ts";
+import { actorOf, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { executeDraftOrder } from "../orders/bss-orders.ts";
@@ -38,9 +38,9 @@ export async function upgradeSubscription(deps: DomainDeps, staff: StaffCaller, 
       },
       select: { id: true },
     });
-    await executeDraftOrder(tx, deps, order.id, `staff:${staff.name}`);
+    await executeDraftOrder(tx, deps, order.id, actorOf(staff));
     const started = await tx.planSubscription.findFirstOrThrow({ where: { orderLine: { orderId: order.id } }, select: { id: true } });
     return started.id;
   });
-  return getSubscription(deps, {}, subscriptionId);
+  return getSubscription(deps, staff, subscriptionId);
 }

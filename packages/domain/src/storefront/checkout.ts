@@ -1,5 +1,5 @@
 import { isUniqueViolation } from "@cm/db";
-import type { ShopCaller } from "../callers.ts";
+import { actorOf, type ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { KEY_REUSED_MESSAGE } from "../idempotency.ts";
@@ -88,7 +88,7 @@ export async function completeCheckout(
         currency: buyer.currency,
         lines: priced.lines,
         totals: priced.totals,
-        actor: `customer:${caller.name}`,
+        actor: actorOf(caller),
         fresh: true,
       });
       return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };

@@ -19,8 +19,8 @@ export const bssPlanRouter = router({
 });
 
 export const bssSubscriptionRouter = router({
-  list: staffProcedure.input(listSubscriptionsInput).query(({ ctx, input }) => listSubscriptions(ctx.deps, {}, input)),
-  get: staffProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, {}, input.id)),
-  cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelSubscription(ctx.deps, {}, { id: input.id, actor: `staff:${ctx.staff.name}` })),
+  list: staffProcedure.input(listSubscriptionsInput).query(({ ctx, input }) => listSubscriptions(ctx.deps, ctx.staff, input)),
+  get: staffProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, ctx.staff, input.id)),
+  cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelSubscription(ctx.deps, ctx.staff, input.id)),
   upgrade: staffProcedure.input(byId).mutation(({ ctx, input }) => upgradeSubscription(ctx.deps, ctx.staff, input.id)),
 });

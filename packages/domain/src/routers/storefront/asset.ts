@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { toShopAssetDetail, toShopAssetSummary } from "../../assets/asset-dto.ts";
-import { shopAssetOwnerScope, shopAssetScope } from "../../assets/asset-scope.ts";
 import { cancelAsset } from "../../assets/cancel-asset.ts";
 import { editAsset } from "../../assets/edit-asset.ts";
 import { getAsset } from "../../assets/get-asset.ts";
@@ -14,33 +13,32 @@ import { shopAssetDetailOutput, shopAssetPageOutput } from "../../assets/asset-o
 import { invoiceDetailOutput, invoicePageOutput } from "../../billing/invoice-output.ts";
 
 const byId = z.object({ id: idSchema });
-const actor = (shop: { name: string }) => `customer:${shop.name}`;
 
 export const storefrontAssetRouter = router({
   list: storefrontProcedure
     .input(listAssetsInput.omit({ accountId: true }))
     .output(shopAssetPageOutput)
     .query(async ({ ctx, input }) => {
-    const page = await listAssets(ctx.deps, shopAssetScope(ctx.shop), input);
+    const page = await listAssets(ctx.deps, ctx.shop, input);
     return { ...page, items: page.items.map(toShopAssetSummary) };
   }),
   get: storefrontProcedure
     .input(byId)
     .output(shopAssetDetailOutput)
-    .query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id))),
+    .query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, ctx.shop, input.id))),
   update: storefrontProcedure
     .input(editAssetInput)
     .output(shopAssetDetailOutput)
-    .mutation(async ({ ctx, input }) => toShopAssetDetail(await editAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input))),
+    .mutation(async ({ ctx, input }) => toShopAssetDetail(await editAsset(ctx.deps, ctx.shop, input))),
   cancel: storefrontProcedure
     .input(byId)
     .output(shopAssetDetailOutput)
-    .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, shopAssetOwnerScope(ctx.shop), actor(ctx.shop), input.id))),
+    .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, ctx.shop, input.id))),
   suspend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("suspended")),
   amend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("amended")),
 });
 
 export const storefrontInvoiceRouter = router({
-  list: storefrontProcedure.input(pageSchema).output(invoicePageOutput).query(({ ctx, input }) => listInvoices(ctx.deps, { accountId: ctx.shop.accountId }, input)),
-  get: storefrontProcedure.input(byId).output(invoiceDetailOutput).query(({ ctx, input }) => getInvoice(ctx.deps, { accountId: ctx.shop.accountId }, input.id)),
+  list: storefrontProcedure.input(pageSchema).output(invoicePageOutput).query(({ ctx, input }) => listInvoices(ctx.deps, ctx.shop, input)),
+  get: storefrontProcedure.input(byId).output(invoiceDetailOutput).query(({ ctx, input }) => getInvoice(ctx.deps, ctx.shop, input.id)),
 });

@@ -21,16 +21,16 @@ export const storefrontSubscriptionRouter = router({
   list: storefrontProcedure
     .input(listSubscriptionsInput.omit({ accountId: true }))
     .output(subscriptionPageOutput)
-    .query(({ ctx, input }) => listSubscriptions(ctx.deps, { accountId: ctx.shop.accountId }, input)),
+    .query(({ ctx, input }) => listSubscriptions(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
     .input(byId)
     .output(shopSubscriptionDetailOutput)
-    .query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, { accountId: ctx.shop.accountId }, input.id))),
+    .query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, ctx.shop, input.id))),
   cancel: storefrontProcedure
     .input(byId)
     .output(shopSubscriptionDetailOutput)
     .mutation(async ({ ctx, input }) =>
-      toShopSubscriptionDetail(await cancelSubscription(ctx.deps, { accountId: ctx.shop.accountId }, { id: input.id, actor: `customer:${ctx.shop.name}` })),
+      toShopSubscriptionDetail(await cancelSubscription(ctx.deps, ctx.shop, input.id)),
     ),
 });
 
