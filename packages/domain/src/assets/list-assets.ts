@@ -1,9 +1,9 @@
 import type { Prisma } from "@cm/db";
 import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
+import { assetScopeFor } from "./asset-scope.ts";
 import { DomainError } from "../errors.ts";
 import type { AssetFilterInput, ListAssetsInput } from "../schemas/assets.ts";
-import { assetScopeFor } from "./asset-scope.ts";
 import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
 
