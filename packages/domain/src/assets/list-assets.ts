@@ -2,14 +2,8 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { ListAssetsInput } from "../schemas/assets.ts";
-import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
+import { assetSummarySelect, toAssetSummary, type AssetPage } from "./asset-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
-
-export interface AssetPage {
-  items: AssetSummaryDto[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 type Sort = ListAssetsInput["sort"];
 
