@@ -6,8 +6,8 @@ import { MAX_LICENSES_PER_LINE } from "./price-lines.ts";
 import { lineTotals, sumTotals } from "../shared/money.ts";
 import type { BasketDto, BasketLineDto } from "./basket-dto.ts";
 import { visibleProductWhere } from "../catalog/visible-products.ts";
-import { callerUnitPrice, markupsFor, pricedForCaller } from "../storefront/catalog.ts";
-import { endCustomersWhere } from "../storefront/scope.ts";
+import { callerUnitPrice, markupsFor, pricedForCaller } from "../catalog/shop-catalog.ts";
+import { endCustomersWhere } from "../accounts/shop-scope.ts";
 import { planBasketLines } from "./plan-basket-lines.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
 

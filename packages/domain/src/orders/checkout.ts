@@ -9,7 +9,7 @@ import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { hasProductLines, priceLines, requestedLineOf } from "./price-lines.ts";
 import { getBasket } from "./basket.ts";
 import type { BasketDto } from "./basket-dto.ts";
-import { getMyAccount } from "../storefront/my-account.ts";
+import { getMyAccount } from "../accounts/my-account.ts";
 import type { BillingAddressDto } from "../accounts/account-dto.ts";
 
 export interface CheckoutReviewDto {

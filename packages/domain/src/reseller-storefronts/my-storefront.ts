@@ -4,7 +4,7 @@ import { DomainError } from "../errors.ts";
 import type { UpdateMyStorefrontInput } from "../schemas/plans.ts";
 import { visibleProductWhere } from "../catalog/visible-products.ts";
 import { currentPlanOf } from "../plans/current-plan.ts";
-import { applyMarkup } from "./markup.ts";
+import { applyMarkup } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 import { storefrontPage } from "./storefront-access.ts";
 import { storefrontUrl } from "../plans/storefront-url.ts";

@@ -3,10 +3,10 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
-import { applyMarkup, storefrontMarkups } from "../reseller-storefronts/markup.ts";
+import { applyMarkup, storefrontMarkups } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
 import { containsText } from "../shared/text-match.ts";
-import { visibleProductWhere } from "../catalog/visible-products.ts";
+import { visibleProductWhere } from "./visible-products.ts";
 
 export interface CatalogProductDto {
   id: string;

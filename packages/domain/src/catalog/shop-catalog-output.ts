@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { accountDetailOutput } from "../accounts/account-output.ts";
 import { moneyOutput, outputSchemaOf } from "../schemas/output.ts";
-import type { CatalogDto, CatalogProductDto } from "./catalog.ts";
-import type { MyAccountDto } from "./my-account.ts";
+import type { CatalogDto, CatalogProductDto } from "./shop-catalog.ts";
 
 const catalogProductOutput = outputSchemaOf<CatalogProductDto>()(
   z.object({
@@ -33,7 +31,3 @@ export const catalogOutput = outputSchemaOf<CatalogDto>()(
 );
 
 export const catalogProductPageOutput = outputSchemaOf<CatalogProductDto & { synchronized: boolean }>()(catalogProductOutput.extend({ synchronized: z.boolean() }));
-
-export const myAccountOutput = outputSchemaOf<MyAccountDto>()(
-  z.object({ account: accountDetailOutput, me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }) }),
-);
