@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from "@cm/domain";
 import { extractPdfText } from "@cm/documents/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
+import { launchBrowser, orderMailboxLicenses, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
 
 let product: ProductUnderTest;
 let browser: Browser;
@@ -19,14 +19,7 @@ afterAll(async () => {
 
 /** Buys `quantity` mailbox licenses for the reseller itself and returns on the confirmation page. */
 async function buy(shop: Page, quantity: number, assetName: string) {
-  await shop.goto(`${product.url}/`);
-  await shop.getByRole("link", { name: "MigrationWiz Mailbox Migration" }).click();
-  await shop.getByRole("button", { name: "Add to Basket" }).click();
-  await shop.getByLabel("Quantity").fill(String(quantity));
-  await shop.getByLabel("Asset name").fill(assetName);
-  await expect.poll(() => shop.getByTestId("line-total").textContent(), { timeout: 10_000 }).toContain(`${quantity} ×`);
-  await shop.getByRole("button", { name: "Checkout" }).click();
-  await shop.getByRole("button", { name: "Complete order" }).click();
+  await orderMailboxLicenses(shop, product.url, quantity, assetName);
   await shop.getByTestId("coupon-code").waitFor({ timeout: 30_000 });
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@cm/testing";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const root = join(import.meta.dirname, "..");
 
@@ -76,4 +77,46 @@ export async function signInStorefront(page: Page, url: string, email: string, p
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("current-user").waitFor();
+}
+
+/** The built product and a browser, started before the file's tests and stopped after them. */
+export function useProductAndBrowser(env: Record<string, string> = {}): { readonly product: ProductUnderTest; readonly browser: Browser } {
+  const started: { product?: ProductUnderTest; browser?: Browser } = {};
+  beforeAll(async () => {
+    started.product = await startProduct(env);
+    started.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.product?.stop();
+  });
+  const must = <T>(value: T | undefined) => {
+    if (!value) throw new Error("the product is not started yet");
+    return value;
+  };
+  return {
+    get product() {
+      return must(started.product);
+    },
+    get browser() {
+      return must(started.browser);
+    },
+  };
+}
+
+/**
+ * Orders `quantity` (more than 1: the line total shows once the line is saved)
+ * mailbox licenses named `assetName` in the Storefront and stays on the order's
+ * confirmation page.
+ */
+export async function orderMailboxLicenses(shop: Page, url: string, quantity: number, assetName: string) {
+  await shop.goto(`${url}/`);
+  await shop.getByRole("link", { name: "MigrationWiz Mailbox Migration" }).click();
+  await shop.getByRole("button", { name: "Add to Basket" }).click();
+  await shop.getByLabel("Quantity").fill(String(quantity));
+  await shop.getByLabel("Asset name").fill(assetName);
+  await expect.poll(() => shop.getByTestId("line-total").textContent(), { timeout: 10_000 }).toContain(`${quantity} ×`);
+  await shop.getByRole("button", { name: "Checkout" }).click();
+  await shop.getByRole("button", { name: "Complete order" }).click();
+  await shop.getByTestId("order-asset").waitFor();
 }

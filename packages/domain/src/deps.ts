@@ -1,23 +1,14 @@
 import type { JobQueue, PrismaClient } from "@cm/db";
 import type { Mailer } from "@cm/notifications";
+import type { Logger } from "@cm/provisioning";
 import type { BitTitanGateway } from "./bittitan/gateway.ts";
 import type { Clock } from "./clock.ts";
 import type { SecretBox } from "./shared/secret-box.ts";
 
-/** The pino-compatible subset of a logger the services use. */
-export interface Logger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+// One logger type for the whole back end: the pino-compatible subset that
+// @cm/provisioning (the lowest package that logs) defines.
+export type { Logger } from "@cm/provisioning";
+export { silentLogger } from "@cm/provisioning";
 
 /** Everything a service may touch besides its input. */
 export interface DomainDeps {

@@ -1,4 +1,4 @@
-/** The pino-compatible subset of a logger the client writes to. */
+/** The pino-compatible subset of a logger: the one logger type of the back end (the domain re-exports it). */
 export interface Logger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;

@@ -19,5 +19,5 @@ export {
 } from "./account-fields.tsx";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
-export { formatDate, formatDateTime, formatMoney, formatPercent } from "./format.ts";
+export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";

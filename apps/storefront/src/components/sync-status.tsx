@@ -1,10 +1,16 @@
 import { Badge } from "@cm/ui";
 
+/** Where the licenses are, in the customer's words: PENDING (also while BitTitan is retried) is just "being created". */
+export const PENDING_WORDS = "We are creating your licenses";
+
 export function SyncStatusBadge({ status }: { status: "PENDING" | "SYNCHRONIZED" | "FAILED" }) {
   if (status === "SYNCHRONIZED") return <Badge tone="green">Synchronized</Badge>;
   if (status === "FAILED") return <Badge tone="red">Failed</Badge>;
-  return <Badge tone="yellow">Provisioning…</Badge>;
+  return <Badge tone="yellow">{PENDING_WORDS}</Badge>;
 }
+
+/** Said after a FAILED asset's reason to whoever may retry it (the buyer): `problem` already says whether the distributor knows. */
+export const RETRY_WORDS = "Once the cause is fixed, you can try again with “Edit and retry”.";
 
 const COUPON = {
   ACTIVE: { label: "Active", tone: "green" },

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { CouponStateBadge, SyncStatusBadge } from "../components/sync-status.tsx";
+import { CouponStateBadge, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 
 type Asset = RouterOutputs["storefront"]["asset"]["get"];
 
@@ -62,7 +62,7 @@ export function AssetPage() {
             {data.syncStatus === "FAILED" && (
               <div className="mt-4">
                 <Alert tone="error" title="No coupon yet">
-                  {data.problem} {isBuyer && "Use “Edit and retry” to try again, or ask your distributor."}
+                  {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}
                 </Alert>
               </div>
             )}

@@ -45,7 +45,7 @@ export function AssetsPage() {
           options={[
             { value: "SYNCHRONIZED", label: "Synchronized" },
             { value: "FAILED", label: "Failed" },
-            { value: "PENDING", label: "Provisioning" },
+            { value: "PENDING", label: "Being created" },
           ]}
         />
       </div>

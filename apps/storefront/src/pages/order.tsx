@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Details, Loading, PageHeader, Table, apiErrorMessag
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { SyncStatusBadge } from "../components/sync-status.tsx";
+import { RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 import { Totals } from "../components/totals.tsx";
 
 /** The order confirmation: updates live until every coupon code is there. */
@@ -53,12 +53,19 @@ export function OrderPage() {
                   <Details
                     items={[
                       { label: "Licenses", value: String(asset.quantity) },
-                      { label: "Coupon code", value: asset.couponCode ? <span className="font-mono" data-testid="coupon-code">{asset.couponCode}</span> : asset.syncStatus === "FAILED" ? "Not issued" : "Waiting for BitTitan…" },
+                      { label: "Coupon code", value: asset.couponCode ? <span className="font-mono" data-testid="coupon-code">{asset.couponCode}</span> : asset.syncStatus === "FAILED" ? "Not issued" : "Not issued yet" },
                     ]}
                   />
                   {asset.syncStatus === "FAILED" && (
                     <div className="mt-2">
-                      <Alert tone="error">{asset.problem} Open the asset to retry, or ask your distributor.</Alert>
+                      <Alert tone="error">
+                        {asset.problem}{" "}
+                        {asset.status === "ACTIVE" && (
+                          <Link to={`/assets/${asset.id}`} className="underline">
+                            {RETRY_WORDS}
+                          </Link>
+                        )}
+                      </Alert>
                     </div>
                   )}
                 </li>

@@ -39,16 +39,23 @@ export interface AssetDetailDto extends AssetSummaryDto {
   events: { at: Date; actor: string; kind: string; detail: unknown }[];
 }
 
+/** The columns `retryOf` reads. */
+export const assetRetrySelect = { syncStatus: true, syncAttempts: true, nextSyncAt: true, syncRetryUntil: true } satisfies Prisma.AssetSelect;
+
+type RetryColumns = Prisma.AssetGetPayload<{ select: typeof assetRetrySelect }>;
+
+/** The next automatic attempt of a PENDING asset after a transient failure; null when none is scheduled (or it is not PENDING). */
+export function retryOf(asset: RetryColumns): AssetSummaryDto["retry"] {
+  return asset.syncStatus === "PENDING" && asset.nextSyncAt && asset.syncAttempts > 0 ? { nextAttempt: asset.syncAttempts + 1, at: asset.nextSyncAt, until: asset.syncRetryUntil } : null;
+}
+
 export const assetSummarySelect = {
   id: true,
   name: true,
   status: true,
-  syncStatus: true,
+  ...assetRetrySelect,
   syncError: true,
   syncFailureCode: true,
-  syncAttempts: true,
-  nextSyncAt: true,
-  syncRetryUntil: true,
   attentionNotifiedAt: true,
   purchaseDate: true,
   quantity: true,
@@ -76,9 +83,8 @@ type SummaryRow = Prisma.AssetGetPayload<{ select: typeof assetSummarySelect }>;
 type DetailRow = Prisma.AssetGetPayload<{ select: typeof assetDetailSelect }>;
 
 export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
-  const { recipientAccount, syncAttempts, nextSyncAt, syncRetryUntil, ...rest } = row;
-  const retry = row.syncStatus === "PENDING" && nextSyncAt && syncAttempts > 0 ? { nextAttempt: syncAttempts + 1, at: nextSyncAt, until: syncRetryUntil } : null;
-  return { ...rest, retry, recipient: recipientAccount };
+  const { recipientAccount, syncAttempts: _attempts, nextSyncAt: _next, syncRetryUntil: _until, ...rest } = row;
+  return { ...rest, retry: retryOf(row), recipient: recipientAccount };
 }
 
 export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
@@ -135,6 +141,7 @@ const HISTORY_WORDS: Record<string, string> = {
   "coupon-created": "Coupon created",
   "coupon-attached": "Coupon created",
   "provisioning-failed": "BitTitan could not issue the coupon",
+  "provisioning-retried": "Creating the licenses again",
   "coupon-adopted": "Coupon created",
   edited: "Details changed",
   cancelled: "Cancelled and credited",

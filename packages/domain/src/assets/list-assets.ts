@@ -1,7 +1,7 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import type { ListAssetsInput } from "../schemas/assets.ts";
+import type { AssetFilterInput, ListAssetsInput } from "../schemas/assets.ts";
 import { assetSummarySelect, toAssetSummary, type AssetPage } from "./asset-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
 
@@ -48,6 +48,21 @@ function keyOf(sort: Sort, row: { name: string; purchaseDate: Date; id: string }
  * so the cost does not grow with the table.
  */
 export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput, input: ListAssetsInput): Promise<AssetPage> {
+  const filters = assetFilters(scope, input);
+  if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
+  const rows = await deps.db.asset.findMany({
+    where: { AND: filters },
+    select: assetSummarySelect,
+    orderBy: ORDER_BY[input.sort],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: page.map(toAssetSummary), nextCursor: rows.length > input.limit && last ? encode(keyOf(input.sort, last)) : null };
+}
+
+/** The list's filters and search inside `scope`, as conditions to AND (also what "Retry all failed" acts on). */
+export function assetFilters(scope: Prisma.AssetWhereInput, input: AssetFilterInput): Prisma.AssetWhereInput[] {
   const filters: Prisma.AssetWhereInput[] = [scope];
   if (input.productId) filters.push({ productId: input.productId });
   if (input.syncStatus) filters.push({ syncStatus: input.syncStatus });
@@ -60,16 +75,7 @@ export async function listAssets(deps: DomainDeps, scope: Prisma.AssetWhereInput
     const couponCode = WHOLE_COUPON_CODE.test(code) ? code : containsExactly(code);
     filters.push({ OR: [{ name: containsText(input.search) }, { couponCode }] });
   }
-  if (input.cursor) filters.push(after(input.sort, decode(input.cursor)));
-  const rows = await deps.db.asset.findMany({
-    where: { AND: filters },
-    select: assetSummarySelect,
-    orderBy: ORDER_BY[input.sort],
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return { items: page.map(toAssetSummary), nextCursor: rows.length > input.limit && last ? encode(keyOf(input.sort, last)) : null };
+  return filters;
 }
 
 /** Staff: an account's assets are those it was billed for or, for an end-customer, those it received. */

@@ -1,4 +1,4 @@
-import { BitTitanClient, CircuitBreaker, type Logger as ClientLogger } from "@cm/provisioning";
+import { BitTitanClient, CircuitBreaker, type Logger } from "@cm/provisioning";
 import type { PrismaClient } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import type { SecretBox } from "../shared/secret-box.ts";
@@ -7,7 +7,7 @@ export interface BitTitanGatewayOptions {
   timeoutMs: number;
   maxAttempts: number;
   backoffMs: number;
-  logger: ClientLogger;
+  logger: Logger;
   /** Circuit breaker settings (defaults: open after 5 failed calls in a row, probe every 5 s). */
   breaker?: { failureThreshold?: number; probeIntervalMs?: number };
 }

@@ -1,5 +1,5 @@
 import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma, SubscriptionStatus } from "@cm/db";
-import { shopProvisioningProblem } from "../assets/asset-dto.ts";
+import { assetRetrySelect, retryOf, shopProvisioningProblem, type AssetSummaryDto } from "../assets/asset-dto.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { formatSubscriptionNumber } from "../plans/subscription-number.ts";
 
@@ -46,6 +46,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
     syncStatus: AssetSyncStatus;
     syncError: string | null;
     syncFailureCode: string | null;
+    /** As on the asset: the next automatic attempt while PENDING after a transient failure. */
+    retry: AssetSummaryDto["retry"];
     attentionNotifiedAt: Date | null;
     couponCode: string | null;
     couponState: CouponState | null;
@@ -98,7 +100,7 @@ export const orderDetailSelect = {
       id: true,
       name: true,
       quantity: true,
-      syncStatus: true,
+      ...assetRetrySelect,
       syncError: true,
       syncFailureCode: true,
       attentionNotifiedAt: true,
@@ -146,22 +148,26 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
       subscription ? [{ id: subscription.id, number: formatSubscriptionNumber(subscription.number), planName: subscription.plan.name, status: subscription.status }] : [],
     ),
     invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
-    assets: row.assets.map(({ attempts, ...asset }) => ({
-      ...asset,
-      attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, message: attempt.message, trigger: attempt.trigger })),
-    })),
+    assets: row.assets.map((assetRow) => {
+      const { attempts, syncAttempts: _attempts, nextSyncAt: _next, syncRetryUntil: _until, ...asset } = assetRow;
+      return {
+        ...asset,
+        retry: retryOf(assetRow),
+        attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, message: attempt.message, trigger: attempt.trigger })),
+      };
+    }),
   };
 }
 
 /** The Storefront's order: its assets without provisioning attempts or the vendor's error text. */
 export type ShopOrderDetailDto = Omit<OrderDetailDto, "assets"> & {
-  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "syncFailureCode" | "attentionNotifiedAt" | "attempts"> & { problem: string | null })[];
+  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "syncFailureCode" | "retry" | "attentionNotifiedAt" | "attempts"> & { problem: string | null })[];
 };
 
 export function toShopOrderDetail(order: OrderDetailDto): ShopOrderDetailDto {
   return {
     ...order,
-    assets: order.assets.map(({ syncError: _syncError, syncFailureCode: _code, attentionNotifiedAt: _notified, attempts: _attempts, ...asset }) => ({
+    assets: order.assets.map(({ syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, attempts: _attempts, ...asset }) => ({
       ...asset,
       problem: shopProvisioningProblem({ syncStatus: asset.syncStatus, syncFailureCode: _code, attentionNotifiedAt: _notified }),
     })),

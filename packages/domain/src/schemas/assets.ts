@@ -17,6 +17,14 @@ export const listAssetsInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
 });
 
+/** The list's filters without its paging: the assets "Retry all failed" acts on (the FAILED ones among them). */
+export const assetFilterInput = listAssetsInput.pick({ accountId: true, productId: true, syncStatus: true, couponState: true, from: true, to: true, search: true });
+
+export const retryProgressInput = z.object({
+  /** The `batch` retryFailed answered: the moment its retry window opened. */
+  batch: text().pipe(z.iso.datetime({ message: "Not a valid batch" })),
+});
+
 export const editAssetInput = z.object({
   id: idSchema,
   name: assetNameSchema,
@@ -30,3 +38,4 @@ export const attachCouponInput = z.object({
 });
 
 export type ListAssetsInput = z.infer<typeof listAssetsInput>;
+export type AssetFilterInput = z.infer<typeof assetFilterInput>;

@@ -97,6 +97,8 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   "bss.asset.list": "bss.read",
   "bss.asset.get": "bss.read",
+  "bss.asset.countFailed": "bss.read",
+  "bss.asset.retryProgress": "bss.read",
   // Compares with BitTitan and changes nothing.
   "bss.asset.reconcile": "bss.read",
   "bss.asset.update": "assets.edit",
@@ -108,6 +110,8 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.asset.cancelOrder": "assets.cancel",
   "bss.asset.attachCoupon": "reconciliation.fix",
   "bss.asset.fixMismatch": "reconciliation.fix",
+  // "Retry all failed" is the bulk resync.
+  "bss.asset.retryFailed": "reconciliation.fix",
 
   "bss.invoice.list": "bss.read",
   "bss.invoice.get": "bss.read",

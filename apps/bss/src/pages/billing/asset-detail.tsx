@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { CouponBadge, SyncBadge } from "./asset-badges.tsx";
+import { CouponBadge, SyncBadge, retryWords } from "./asset-badges.tsx";
 import { useCan } from "../../components/use-can.ts";
 
 type Asset = RouterOutputs["bss"]["asset"]["get"];
@@ -26,7 +26,7 @@ export function AssetDetailPage() {
             <Details
               items={[
                 { label: "Name", value: data.name },
-                { label: "Provisioning Sync Status", value: <SyncBadge status={data.syncStatus} /> },
+                { label: "Provisioning Sync Status", value: <SyncBadge status={data.syncStatus} retry={data.retry} /> },
                 { label: "Purchase Date", value: formatDate(data.purchaseDate) },
                 { label: "Licenses", value: String(data.quantity) },
                 { label: "Expire (days)", value: String(data.expireDays) },
@@ -42,10 +42,18 @@ export function AssetDetailPage() {
                 ...(data.creditInvoice ? [{ label: "Credit invoice", value: <Link to={`/invoices/${data.creditInvoice.id}`} className="text-brand-700 hover:underline">{data.creditInvoice.number}</Link> }] : []),
               ]}
             />
+            {data.syncStatus === "PENDING" && data.retry && (
+              <div className="mt-4" data-testid="retry-status">
+                <Alert tone="warning" title={retryWords(data.retry)}>
+                  {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
+                  {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
+                </Alert>
+              </div>
+            )}
             {data.syncError && data.syncStatus === "FAILED" && (
               <div className="mt-4">
                 <Alert tone="error" title="Provisioning failed">
-                  {data.syncError}
+                  <span className="whitespace-pre-wrap">{data.syncError}</span>
                 </Alert>
               </div>
             )}

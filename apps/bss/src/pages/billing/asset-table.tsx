@@ -4,7 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
+import { useCan } from "../../components/use-can.ts";
 import { COUPON_OPTIONS, CouponBadge, SYNC_OPTIONS, SyncBadge } from "./asset-badges.tsx";
+import { RetryFailed } from "./retry-failed.tsx";
 
 type Sort = "newest" | "oldest" | "name";
 
@@ -16,7 +18,8 @@ export function AssetTable({ accountId }: { accountId?: string }) {
   const [cursors, setCursors] = useState<string[]>([]);
   const debounced = useDebounced(search);
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
-  const input = {
+  const can = useCan();
+  const filter = {
     accountId,
     search: debounced || undefined,
     productId: filters.productId || undefined,
@@ -24,11 +27,19 @@ export function AssetTable({ accountId }: { accountId?: string }) {
     couponState: (filters.couponState || undefined) as "ACTIVE" | "REDEEMED" | "EXPIRED" | "CANCELLED" | undefined,
     from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
     to: filters.to ? new Date(`${filters.to}T23:59:59Z`) : undefined,
+  };
+  const input = {
+    ...filter,
     sort: filters.sort,
     cursor: cursors.at(-1),
     limit: 25,
   };
-  const assets = useQuery({ ...trpc.bss.asset.list.queryOptions(input), placeholderData: keepPreviousData });
+  // While an asset on the page is being provisioned (or retried), the page follows it.
+  const assets = useQuery({
+    ...trpc.bss.asset.list.queryOptions(input),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.syncStatus === "PENDING") ? 2000 : false),
+  });
   const set = (key: keyof typeof filters) => (value: string) => {
     setFilters({ ...filters, [key]: value });
     setCursors([]);
@@ -49,6 +60,7 @@ export function AssetTable({ accountId }: { accountId?: string }) {
       <div className="mb-3 w-48">
         <SelectField label="Sort" value={filters.sort} onChange={set("sort")} options={[{ value: "newest", label: "Newest first" }, { value: "oldest", label: "Oldest first" }, { value: "name", label: "Name" }]} />
       </div>
+      {can("reconciliation.fix") && <RetryFailed filter={filter} />}
       {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
       {assets.data && (
         <>
@@ -64,7 +76,7 @@ export function AssetTable({ accountId }: { accountId?: string }) {
               { header: "Licenses", cell: (row) => row.quantity, className: "text-right" },
               { header: "Coupon code", cell: (row) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span> },
               { header: "Purchased", cell: (row) => formatDate(row.purchaseDate) },
-              { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} /> },
+              { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} retry={row.retry} /> },
               { header: "Coupon", cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} /> },
             ]}
           />

@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { ORDER_STATUS } from "./orders.tsx";
 import { useCan } from "../../components/use-can.ts";
-
-const SYNC = { PENDING: { label: "Provisioning…", tone: "yellow" }, SYNCHRONIZED: { label: "Synchronized", tone: "green" }, FAILED: { label: "Failed", tone: "red" } } as const;
+import { SyncBadge } from "../billing/asset-badges.tsx";
 
 export function OrderDetailPage() {
   const trpc = useTRPC();
@@ -105,11 +104,11 @@ export function OrderDetailPage() {
                       <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
                         {asset.name}
                       </Link>
-                      <Badge tone={SYNC[asset.syncStatus].tone}>{SYNC[asset.syncStatus].label}</Badge>
+                      <SyncBadge status={asset.syncStatus} retry={asset.retry} />
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
                       {asset.quantity} licenses · coupon <span className="font-mono">{asset.couponCode ?? "—"}</span>
-                      {asset.syncError && <span className="text-red-700"> · {asset.syncError}</span>}
+                      {asset.syncError && <span className={asset.syncStatus === "FAILED" ? "text-red-700" : "text-amber-800"}> · {asset.syncStatus === "FAILED" ? asset.syncError : `last error: ${asset.syncError}`}</span>}
                     </p>
                     {asset.attempts.length > 0 && (
                       <ol className="mt-2 space-y-1 text-xs text-slate-500">

@@ -8,8 +8,10 @@ import { listAssets, staffAssetScope } from "../../assets/list-assets.ts";
 import { reconcileAssets } from "../../assets/reconcile.ts";
 import { refreshCouponStates } from "../../assets/refresh-coupon-states.ts";
 import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
+import { countFailed, retryFailed, retryProgress } from "../../assets/retry-failed.ts";
 import { getInvoice, listInvoices, setInvoiceStatus } from "../../billing/invoices.ts";
-import { attachCouponInput, editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
+import { idempotent } from "../../idempotency.ts";
+import { assetFilterInput, attachCouponInput, editAssetInput, listAssetsInput, retryProgressInput } from "../../schemas/assets.ts";
 import { idSchema, pageSchema, text } from "../../schemas/common.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
@@ -33,6 +35,13 @@ export const bssAssetRouter = router({
   fixMismatch: staffProcedure
     .input(z.object({ action: z.enum(["resync", "attach", "update-state", "revoke"]), assetId: idSchema, couponCode: text().trim().max(40).nullish() }))
     .mutation(({ ctx, input }) => fixMismatch(ctx.deps, actor(ctx.staff), input)),
+  /** Billing > Assets, "Retry all failed": how many it would retry with the list's filters. */
+  countFailed: staffProcedure.input(assetFilterInput).query(({ ctx, input }) => countFailed(ctx.deps, input)),
+  retryFailed: staffProcedure
+    .input(assetFilterInput.extend(idempotent.shape))
+    .use(idempotent.middleware)
+    .mutation(({ ctx, input: { idempotencyKey: _key, ...filter } }) => retryFailed(ctx.deps, actor(ctx.staff), filter)),
+  retryProgress: staffProcedure.input(retryProgressInput).query(({ ctx, input }) => retryProgress(ctx.deps, input.batch)),
 });
 
 export const bssInvoiceRouter = router({
