@@ -96,6 +96,8 @@ export interface DomainReport {
   folderPairs: { areas: [string, string]; evidence: [string, string] }[];
   /** An area file importing an entry point. */
   entryImports: string[];
+  /** Files directly in src/ that are neither kernel nor entry point (each belongs in an area or on one of the two lists). */
+  unplaced: string[];
 }
 
 /** Area of a file relative to src/: its first folder, or "" for a file directly in src/. */
@@ -132,7 +134,8 @@ export function checkDomain(srcDir: string): DomainReport {
     const back = areaEdges.get(`${to}\0${from}`);
     if (back && from < to) folderPairs.push({ areas: [from, to], evidence: [evidence, back] });
   }
-  return { files: files.length, cycles: cycles(graph), folderPairs, entryImports: entryImports.sort() };
+  const unplaced = files.filter((file) => areaOf(file) === "" && !KERNEL_FILES.includes(file) && !ENTRY_FILES.includes(file));
+  return { files: files.length, cycles: cycles(graph), folderPairs, entryImports: entryImports.sort(), unplaced };
 }
 
 /**
@@ -212,14 +215,16 @@ export function report(rootDir: string): { ok: boolean; lines: string[] } {
   const domain = checkDomain(join(rootDir, "packages/domain/src"));
   const packages = checkPackages(rootDir);
   const lines = [
-    `packages/domain/src: ${domain.files} files, ${domain.cycles.length} cycles, ${domain.folderPairs.length} area pairs importing each other, ${domain.entryImports.length} entry-point imports from areas`,
+    `packages/domain/src: ${domain.files} files, ${domain.cycles.length} cycles, ${domain.folderPairs.length} area pairs importing each other, ${domain.entryImports.length} entry-point imports from areas, ${domain.unplaced.length} files in src/ neither kernel nor entry point`,
     ...domain.cycles.map((cycle) => `  cycle: ${cycle.join(", ")}`),
     ...domain.folderPairs.map(({ areas, evidence }) => `  areas ${areas[0]} <-> ${areas[1]}: ${evidence[0]}; ${evidence[1]}`),
     ...domain.entryImports.map((line) => `  area imports an entry point: ${line}`),
+    ...domain.unplaced.map((file) => `  ${file} is directly in src/ but neither kernel nor entry point (KERNEL_FILES / ENTRY_FILES in scripts/check-imports.ts)`),
     `packages: ${packages.length} layering violations`,
     ...packages.map((line) => `  ${line}`),
   ];
-  return { ok: domain.cycles.length + domain.folderPairs.length + domain.entryImports.length + packages.length === 0, lines };
+  const problems = domain.cycles.length + domain.folderPairs.length + domain.entryImports.length + domain.unplaced.length + packages.length;
+  return { ok: problems === 0, lines };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
