@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test` after install and build: static checks, unit and integration
+// `npm test` after install and build: static checks (typecheck, lint, the
+// layering of scripts/check-imports.ts), unit and integration
 // tests on the embedded PGlite, the integration tests again on a real
 // PostgreSQL server started here, then the end-to-end tests in Chromium.
 // PostgreSQL and Chromium parts run when installed; REQUIRE_POSTGRES=1 /
@@ -45,6 +46,7 @@ const postgresInstalled = ["/usr/lib/postgresql"].some((dir) => existsSync(dir))
 const chromiumInstalled = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
 step("Typecheck and lint", ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
+step("Layering (no import cycles, no areas importing each other, no upward package imports)", ["exec", "tsx", "scripts/check-imports.ts"]);
 step("Unit and integration tests (embedded PGlite)", ["exec", "vitest", "run", "--project", "unit", "--project", "int"], { TEST_DB: "pglite" });
 if (postgresInstalled) {
   step("Integration tests (PostgreSQL server)", ["exec", "tsx", "scripts/with-postgres.ts", "vitest", "run", "--project", "int"], { TEST_DB: "postgres" });

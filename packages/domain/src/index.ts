@@ -14,7 +14,8 @@ export { setupDistributor, type DistributorSetup } from "./setup/setup-distribut
 export { setupInstance, isSetupNeeded, ALREADY_SET_UP, type InstanceSetupResult } from "./setup/setup-instance.ts";
 export { issueSetupToken } from "./setup/setup-token.ts";
 export { instanceSetupInput, type InstanceSetup, type InstanceSetupInput } from "./schemas/setup.ts";
-export { allQueues, startWorkers, type BackgroundArea } from "./jobs/workers.ts";
+export { allQueues, startWorkers } from "./background-workers.ts";
+export type { BackgroundArea } from "./jobs/background-area.ts";
 export { SecretBox } from "./shared/secret-box.ts";
 export { BitTitanGateway, type BitTitanGatewayOptions } from "./bittitan/gateway.ts";
 export { seedDemoCatalog, DEMO_PARTNERS, type DemoBitTitan } from "./demo/seed-demo-catalog.ts";
@@ -22,7 +23,7 @@ export { queueNotification, type NotificationEvent } from "./notifications/queue
 export { seedNotificationTemplates } from "./notifications/seed-notification-templates.ts";
 export type { NotificationTemplateKey } from "@cm/notifications";
 export { invoicePdf } from "./billing/invoice-pdf.ts";
-export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./plans/storefront-access.ts";
+export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./reseller-storefronts/storefront-access.ts";
 export { RESERVED_ALIASES } from "./plans/alias-rules.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";

@@ -13,7 +13,7 @@ import { setupDistributor } from "../src/setup/setup-distributor.ts";
 import { createStaffUserWithPassword } from "../src/staff/staff-users.ts";
 import { createCallerFactory, createContextInner } from "../src/trpc.ts";
 import { createAccount } from "../src/accounts/create-account.ts";
-import { allQueues, startWorkers } from "../src/jobs/workers.ts";
+import { allQueues, startWorkers } from "../src/background-workers.ts";
 import type { CreateAccountInput } from "../src/schemas/accounts.ts";
 
 const createCaller = createCallerFactory(appRouter);

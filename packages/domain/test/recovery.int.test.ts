@@ -3,7 +3,7 @@ import { startJobQueue } from "@cm/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couponIdempotencyKey, provisionAsset } from "../src/assets/provision-asset.ts";
 import { loadPartnerCredentials } from "../src/assets/partner-credentials.ts";
-import { allQueues, startWorkers } from "../src/jobs/workers.ts";
+import { allQueues, startWorkers } from "../src/background-workers.ts";
 import { createOrderingWorld, fillBasket, type OrderingWorld } from "./ordering-harness.ts";
 
 // The server can die at any point after the checkout committed. Here the

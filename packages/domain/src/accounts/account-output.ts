@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Page } from "../schemas/common.ts";
 import { companyRefOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
 import type { AccountDetailDto, AccountSummaryDto, BillingAddressDto, ContactDto } from "./account-dto.ts";
+import type { MyAccountDto } from "./my-account.ts";
 
 export const billingAddressOutput = outputSchemaOf<BillingAddressDto>()(
   z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), region: z.string().nullable(), postalCode: z.string(), country: z.string() }),
@@ -52,3 +53,7 @@ export const accountDetailOutput = outputSchemaOf<AccountDetailDto>()(
 );
 
 export const accountPageOutput = outputSchemaOf<Page<AccountSummaryDto>>()(pageOutput(accountSummaryOutput));
+
+export const myAccountOutput = outputSchemaOf<MyAccountDto>()(
+  z.object({ account: accountDetailOutput, me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }) }),
+);

@@ -1,13 +1,13 @@
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { CreateAccountInput } from "../schemas/accounts.ts";
-import { checkPriceListFor } from "../pricing/assign-price-list.ts";
+import { checkPriceListFor } from "./assign-price-list.ts";
 import { companyColumns, type StaffAccountDetailDto } from "./account-dto.ts";
 import { getAccount } from "./get-account.ts";
 import { insertAccount } from "./insert-account.ts";
 import { sendShopInvitation } from "./shop-invitation.ts";
 import { createShopLogin, hashLoginPassword } from "./shop-logins.ts";
-import { getDistributorId } from "./get-distributor.ts";
+import { getDistributorId } from "../shared/get-distributor.ts";
 
 /** Staff creates a reseller, a direct customer or a reseller's end-customer. */
 export async function createAccount(

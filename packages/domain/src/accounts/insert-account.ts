@@ -13,7 +13,7 @@ export interface NewAccount {
   currency: string;
   billingAddress: BillingAddressInput;
   primaryContact: ContactInput;
-  /** Checked by the caller (pricing/assign-price-list.ts). */
+  /** Checked by the caller (accounts/assign-price-list.ts). */
   priceListId?: string | null;
 }
 

@@ -1,6 +1,6 @@
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
-import { checkPriceListFor } from "../pricing/assign-price-list.ts";
+import { checkPriceListFor } from "./assign-price-list.ts";
 import type { UpdateAccountInput } from "../schemas/accounts.ts";
 import { billingColumns, companyColumns, type StaffAccountDetailDto } from "./account-dto.ts";
 import { getAccount } from "./get-account.ts";

@@ -1,7 +1,6 @@
 import type { AssetStatus, AssetSyncStatus, CouponState, Prisma } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { cancellationVerdict, type CancellationVerdict } from "./cancellation.ts";
-import type { AssetPage } from "./list-assets.ts";
 import { customerWordsFor } from "./provisioning-failure.ts";
 
 export interface AssetSummaryDto {
@@ -123,6 +122,13 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
 type StaffOnly = "syncError" | "syncFailureCode" | "retry" | "attentionNotifiedAt";
 
 export type ShopAssetSummaryDto = Omit<AssetSummaryDto, StaffOnly> & { problem: string | null };
+/** A page of `listAssets`. */
+export interface AssetPage {
+  items: AssetSummaryDto[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 export type ShopAssetPage = Omit<AssetPage, "items"> & { items: ShopAssetSummaryDto[] };
 export type ShopAssetDetailDto = Omit<AssetDetailDto, StaffOnly | "attempts" | "events"> & {
   problem: string | null;

@@ -1,5 +1,5 @@
 import { runPeriodically } from "../jobs/periodic-job.ts";
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { sendProvisioningDigest } from "./provisioning-digest.ts";
 
 export const PROVISIONING_DIGEST_QUEUE = "assets.provisioning-digest";

@@ -4,14 +4,8 @@ import type { DomainDeps } from "../deps.ts";
 import { assetScopeFor } from "./asset-scope.ts";
 import { DomainError } from "../errors.ts";
 import type { AssetFilterInput, ListAssetsInput } from "../schemas/assets.ts";
-import { assetSummarySelect, toAssetSummary, type AssetSummaryDto } from "./asset-dto.ts";
+import { assetSummarySelect, toAssetSummary, type AssetPage } from "./asset-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
-
-export interface AssetPage {
-  items: AssetSummaryDto[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 type Sort = ListAssetsInput["sort"];
 

@@ -1,6 +1,6 @@
 import { jobIdFrom } from "@cm/db";
 import { runPeriodically } from "../jobs/periodic-job.ts";
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
 import { ADOPT_ORPHANS_QUEUE, adoptOrphanCoupons } from "./adopt-orphan-coupons.ts";
 import { PROVISIONING_QUEUE, provisionAsset, type ProvisioningTrigger } from "./provision-asset.ts";

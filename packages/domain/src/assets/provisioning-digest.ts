@@ -1,5 +1,5 @@
 import type { VariableRow } from "@cm/notifications";
-import { getDistributorId } from "../accounts/get-distributor.ts";
+import { getDistributorId } from "../shared/get-distributor.ts";
 import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 import { bssAssetLink } from "./attention-notice.ts";

@@ -1,6 +1,6 @@
 import { BitTitanError, readCouponStates } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { STORED_STATE } from "./coupon-states.ts";
 
 export const REFRESH_COUPON_STATES_QUEUE = "assets.refresh-coupon-states";

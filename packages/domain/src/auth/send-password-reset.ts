@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DomainDeps } from "../deps.ts";
-import { getDistributorId } from "../accounts/get-distributor.ts";
+import { getDistributorId } from "../shared/get-distributor.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 import type { AuthRealm } from "./auth-paths.ts";
 import { describeValidity, RESET_LINK_VALID_SECONDS } from "./password-links.ts";

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { DomainDeps } from "../deps.ts";
-import { checkPriceListFor } from "../pricing/assign-price-list.ts";
+import { checkPriceListFor } from "../accounts/assign-price-list.ts";
 import { setPriceListEntry } from "../pricing/price-list-entries.ts";
 import { createPriceList } from "../pricing/price-lists.ts";
 import { toCents } from "../shared/money.ts";

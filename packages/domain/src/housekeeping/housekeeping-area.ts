@@ -1,4 +1,4 @@
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { runPeriodically } from "../jobs/periodic-job.ts";
 import { purgeSignInThrottles } from "../auth/sign-in-throttle.ts";
 import { purgeIdempotentRequests } from "./purge-idempotent-requests.ts";

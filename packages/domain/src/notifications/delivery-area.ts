@@ -1,5 +1,5 @@
 import { runPeriodically } from "../jobs/periodic-job.ts";
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { deliverEmail } from "./deliver-email.ts";
 import { DELIVER_EMAIL_QUEUE, deliverEmailQueue, SWEEP_STUCK_EMAILS_QUEUE, sweepStuckEmailsQueue, type DeliverEmailJob } from "./delivery-queue.ts";
 import { seedNotificationTemplates } from "./seed-notification-templates.ts";

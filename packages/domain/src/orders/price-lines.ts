@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import { pricePlanLine, type PlanPricedLine, type PlanRequest } from "../plans/price-plan-line.ts";
 import { lineAmounts, lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
-import { visibleProductWhere } from "../storefront/catalog.ts";
+import { visibleProductWhere } from "../catalog/visible-products.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 
 export const MAX_LICENSES_PER_LINE = 10_000;

@@ -3,9 +3,7 @@ import { z } from "zod";
 import { companyRefOutput, documentRefOutput, moneyOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
 import type { AliasCheckDto } from "./check-alias.ts";
-import type { MyStorefrontDto } from "./my-storefront.ts";
 import type { ShopPlanDto } from "./plan-dto.ts";
-import type { ResellerPlansDto } from "./reseller-plans.ts";
 import type { ShopSubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
 
 const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
@@ -48,7 +46,7 @@ export const shopSubscriptionDetailOutput = outputSchemaOf<ShopSubscriptionDetai
   }),
 );
 
-const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
+export const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
   z.object({
     id: z.string(),
     code: z.enum(PlanCode),
@@ -63,44 +61,6 @@ const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
   }),
 );
 
-export const resellerPlansOutput = outputSchemaOf<ResellerPlansDto>()(
-  z.object({
-    current: z.object({
-      code: z.enum(["BASIC", ...Object.values(PlanCode)]),
-      name: z.string(),
-      status: z.enum(["ACTIVE", "PENDING_CANCELLATION"]).nullable(),
-      currentPeriodEnd: z.date().nullable(),
-      subscriptionId: z.string().nullable(),
-    }),
-    storefront: z.object({ alias: z.string(), url: z.string(), open: z.boolean() }).nullable(),
-    plans: z.array(shopPlanOutput.extend({ problem: z.string().nullable() })),
-  }),
-);
-
 export const aliasCheckOutput = outputSchemaOf<AliasCheckDto>()(
   z.object({ alias: z.string(), available: z.boolean(), reason: z.enum(["invalid", "taken"]).nullable(), message: z.string().nullable() }),
-);
-
-export const myStorefrontOutput = outputSchemaOf<MyStorefrontDto>()(
-  z.object({
-    alias: z.string(),
-    url: z.string(),
-    open: z.boolean(),
-    message: z.string().nullable(),
-    editable: z.boolean(),
-    displayName: z.string(),
-    primaryColor: z.string(),
-    markupPercent: z.string(),
-    plan: z.object({ code: z.string(), name: z.string() }),
-    products: z.array(
-      z.object({
-        productId: z.string(),
-        productName: z.string(),
-        currency: z.string(),
-        distributorPrice: moneyOutput.nullable(),
-        ownMarkupPercent: z.string().nullable(),
-        storefrontPrice: moneyOutput.nullable(),
-      }),
-    ),
-  }),
 );

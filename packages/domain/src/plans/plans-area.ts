@@ -1,4 +1,4 @@
-import type { BackgroundArea } from "../jobs/workers.ts";
+import type { BackgroundArea } from "../jobs/background-area.ts";
 import { seedPlans } from "./plan-catalog.ts";
 import { processPlanPeriods } from "./process-plan-periods.ts";
 

@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import { randomUUID } from "node:crypto";
 import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
-import { getDistributorId } from "../accounts/get-distributor.ts";
+import { getDistributorId } from "../shared/get-distributor.ts";
 import { describeValidity, INVITATION_VALID_SECONDS, issueSetPasswordLink } from "../auth/password-links.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 

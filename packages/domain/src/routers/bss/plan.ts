@@ -3,7 +3,7 @@ import { cancelSubscription } from "../../plans/cancel-subscription.ts";
 import { checkAlias } from "../../plans/check-alias.ts";
 import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
 import { listPlans, updatePlan } from "../../plans/plan-catalog.ts";
-import { upgradeSubscription } from "../../plans/upgrade-subscription.ts";
+import { upgradeSubscription } from "../../orders/upgrade-subscription.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { bssCheckAliasInput, listSubscriptionsInput, updatePlanInput } from "../../schemas/plans.ts";
 import { router, staffProcedure } from "../../trpc.ts";

@@ -1,7 +1,7 @@
-import { getMyAccount, updateMyAccount } from "../../storefront/my-account.ts";
+import { getMyAccount, updateMyAccount } from "../../accounts/my-account.ts";
 import { updateMyAccountInput } from "../../schemas/accounts.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
-import { myAccountOutput } from "../../storefront/storefront-output.ts";
+import { myAccountOutput } from "../../accounts/account-output.ts";
 
 export const storefrontAccountRouter = router({
   me: storefrontProcedure.output(myAccountOutput).query(({ ctx }) => getMyAccount(ctx.deps, ctx.shop)),

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { addToBasket, getBasket, removeBasketLine, setBasketRecipient, updateBasketLine } from "../../storefront/basket.ts";
-import { completeCheckout, reviewCheckout } from "../../storefront/checkout.ts";
-import { getMyOrder, listMyOrders } from "../../storefront/my-orders.ts";
-import { addPlanToBasket } from "../../plans/reseller-plans.ts";
+import { addToBasket, getBasket, removeBasketLine, setBasketRecipient, updateBasketLine } from "../../orders/basket.ts";
+import { completeCheckout, reviewCheckout } from "../../orders/checkout.ts";
+import { getMyOrder, listMyOrders } from "../../orders/my-orders.ts";
+import { addPlanToBasket } from "../../reseller-storefronts/reseller-plans.ts";
 import { idempotent } from "../../idempotency.ts";
 import { idSchema, pageSchema } from "../../schemas/common.ts";
 import { addToBasketInput, completeCheckoutInput, setRecipientInput, updateBasketLineInput } from "../../schemas/orders.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
 import { orderPageOutput, shopOrderDetailOutput } from "../../orders/order-output.ts";
-import { basketOutput, checkoutResultOutput, checkoutReviewOutput } from "../../storefront/storefront-output.ts";
+import { basketOutput, checkoutResultOutput, checkoutReviewOutput } from "../../orders/basket-output.ts";
 
 export const storefrontBasketRouter = router({
   get: storefrontProcedure.output(basketOutput).query(({ ctx }) => getBasket(ctx.deps, ctx.shop)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createEndCustomer, getEndCustomer, listEndCustomers, updateEndCustomer } from "../../storefront/end-customers.ts";
+import { createEndCustomer, getEndCustomer, listEndCustomers, updateEndCustomer } from "../../accounts/end-customers.ts";
 import { createEndCustomerInput, updateEndCustomerInput } from "../../schemas/accounts.ts";
 import { idSchema, pageSchema, searchSchema } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { cancelSubscription } from "../../plans/cancel-subscription.ts";
 import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
 import { toShopSubscriptionDetail } from "../../plans/subscription-dto.ts";
-import { getMyStorefront, setStorefrontMarkup, updateMyStorefront } from "../../plans/my-storefront.ts";
-import { checkMyAlias, listResellerPlans } from "../../plans/reseller-plans.ts";
+import { getMyStorefront, setStorefrontMarkup, updateMyStorefront } from "../../reseller-storefronts/my-storefront.ts";
+import { checkMyAlias, listResellerPlans } from "../../reseller-storefronts/reseller-plans.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { checkAliasInput, listSubscriptionsInput, setMarkupInput, updateMyStorefrontInput } from "../../schemas/plans.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
-import { aliasCheckOutput, myStorefrontOutput, resellerPlansOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
+import { aliasCheckOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
+import { myStorefrontOutput, resellerPlansOutput } from "../../reseller-storefronts/reseller-storefront-output.ts";
 
 const byId = z.object({ id: idSchema });
 

@@ -3,9 +3,10 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
-import { applyMarkup, storefrontMarkups } from "../plans/markup.ts";
+import { applyMarkup, storefrontMarkups } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
 import { containsText } from "../shared/text-match.ts";
+import { visibleProductWhere } from "./visible-products.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -50,9 +51,6 @@ const catalogSelect = (pricedFor: PricedFor) =>
     groupEntry: { select: { position: true } },
     ...unitPriceSelect(pricedFor),
   }) satisfies Prisma.ProductSelect;
-
-/** What the Storefront may show: published products of the BitTitan Product Group. */
-export const visibleProductWhere: Prisma.ProductWhereInput = { published: true, groupEntry: { isNot: null } };
 
 /** At a reseller's storefront: each product's markup, and whether the caller sees only the reseller's prices (its end-customers). */
 type Markups = { of: (productId: string) => string; retailOnly: boolean };

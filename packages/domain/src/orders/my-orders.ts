@@ -1,7 +1,7 @@
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
-import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, toShopOrderDetail, type OrderSummaryDto, type ShopOrderDetailDto } from "../orders/order-dto.ts";
+import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, toShopOrderDetail, type OrderSummaryDto, type ShopOrderDetailDto } from "./order-dto.ts";
 import type { Page } from "../schemas/common.ts";
 import { paginate } from "../shared/paginate.ts";
 

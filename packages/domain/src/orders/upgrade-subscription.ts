@@ -1,10 +1,10 @@
 import { actorOf, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { executeDraftOrder } from "../orders/bss-orders.ts";
-import { orderLineColumns, priceLines } from "../orders/price-lines.ts";
-import { getSubscription } from "./list-subscriptions.ts";
-import type { SubscriptionDetailDto } from "./subscription-dto.ts";
+import { executeDraftOrder } from "./bss-orders.ts";
+import { orderLineColumns, priceLines } from "./price-lines.ts";
+import { getSubscription } from "../plans/list-subscriptions.ts";
+import type { SubscriptionDetailDto } from "../plans/subscription-dto.ts";
 
 /**
  * The BSS "Upgrade" shortcut on a Free subscription: an order for the Standard

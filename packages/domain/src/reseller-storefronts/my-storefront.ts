@@ -2,12 +2,12 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { UpdateMyStorefrontInput } from "../schemas/plans.ts";
-import { visibleProductWhere } from "../storefront/catalog.ts";
-import { currentPlanOf } from "./current-plan.ts";
-import { applyMarkup } from "./markup.ts";
+import { visibleProductWhere } from "../catalog/visible-products.ts";
+import { currentPlanOf } from "../plans/current-plan.ts";
+import { applyMarkup } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 import { storefrontPage } from "./storefront-access.ts";
-import { storefrontUrl } from "./storefront-url.ts";
+import { storefrontUrl } from "../plans/storefront-url.ts";
 
 export interface MyStorefrontDto {
   alias: string;

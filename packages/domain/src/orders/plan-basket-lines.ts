@@ -1,7 +1,7 @@
 import type { DomainDeps } from "../deps.ts";
 import { lineTotals } from "../shared/money.ts";
-import type { BasketLineDto } from "../storefront/basket.ts";
-import { planLineName } from "./price-plan-line.ts";
+import type { BasketLineDto } from "./basket-dto.ts";
+import { planLineName } from "../plans/price-plan-line.ts";
 
 /** The basket's plan lines as DTOs, by basket line id (priced like the order will be). */
 export async function planBasketLines(db: DomainDeps["db"], rows: { id: string; planId: string | null }[], currency: string): Promise<Map<string, BasketLineDto>> {

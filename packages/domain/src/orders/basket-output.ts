@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { accountDetailOutput, billingAddressOutput } from "../accounts/account-output.ts";
+import { billingAddressOutput } from "../accounts/account-output.ts";
 import { moneyOutput, outputSchemaOf, totalsOutput } from "../schemas/output.ts";
-import type { BasketDto, BasketLineDto } from "./basket.ts";
-import type { CatalogDto, CatalogProductDto } from "./catalog.ts";
+import type { BasketDto, BasketLineDto } from "./basket-dto.ts";
 import type { CheckoutResult, CheckoutReviewDto } from "./checkout.ts";
-import type { MyAccountDto } from "./my-account.ts";
 
 const basketLineOutput = outputSchemaOf<BasketLineDto>()(
   totalsOutput.extend({
@@ -44,37 +42,3 @@ export const checkoutReviewOutput = outputSchemaOf<CheckoutReviewDto>()(
 );
 
 export const checkoutResultOutput = outputSchemaOf<CheckoutResult>()(z.object({ orderId: z.string(), orderNumber: z.string(), replayed: z.boolean() }));
-
-const catalogProductOutput = outputSchemaOf<CatalogProductDto>()(
-  z.object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    licenseCoverage: z.string(),
-    productTypeName: z.string(),
-    category: z.object({ id: z.string(), name: z.string() }).nullable(),
-    expireDays: z.number(),
-    validityDays: z.number(),
-    currency: z.string(),
-    unitPrice: moneyOutput.nullable(),
-    taxRate: moneyOutput,
-    unitGross: moneyOutput.nullable(),
-    storefrontPrice: moneyOutput.nullable(),
-  }),
-);
-
-export const catalogOutput = outputSchemaOf<CatalogDto>()(
-  z.object({
-    currency: z.string(),
-    synchronized: z.boolean(),
-    categories: z.array(z.object({ id: z.string(), name: z.string() })),
-    products: z.array(catalogProductOutput),
-  }),
-);
-
-export const catalogProductPageOutput = outputSchemaOf<CatalogProductDto & { synchronized: boolean }>()(catalogProductOutput.extend({ synchronized: z.boolean() }));
-
-export const myAccountOutput = outputSchemaOf<MyAccountDto>()(
-  z.object({ account: accountDetailOutput, me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }) }),
-);

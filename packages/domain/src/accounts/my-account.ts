@@ -1,7 +1,7 @@
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import type { UpdateMyAccountInput } from "../schemas/accounts.ts";
-import { accountDetailSelect, billingColumns, toAccountDetail, type AccountDetailDto } from "../accounts/account-dto.ts";
+import { accountDetailSelect, billingColumns, toAccountDetail, type AccountDetailDto } from "./account-dto.ts";
 
 export interface MyAccountDto {
   account: AccountDetailDto;

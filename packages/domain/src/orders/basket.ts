@@ -2,43 +2,16 @@ import type { Prisma } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
-import { MAX_LICENSES_PER_LINE } from "../orders/price-lines.ts";
-import { lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
-import { callerUnitPrice, markupsFor, pricedForCaller, visibleProductWhere } from "./catalog.ts";
-import { endCustomersWhere } from "./scope.ts";
-import { planBasketLines } from "../plans/plan-basket-lines.ts";
+import { MAX_LICENSES_PER_LINE } from "./price-lines.ts";
+import { lineTotals, sumTotals } from "../shared/money.ts";
+import type { BasketDto, BasketLineDto } from "./basket-dto.ts";
+import { visibleProductWhere } from "../catalog/visible-products.ts";
+import { callerUnitPrice, markupsFor, pricedForCaller } from "../catalog/shop-catalog.ts";
+import { endCustomersWhere } from "../accounts/shop-scope.ts";
+import { planBasketLines } from "./plan-basket-lines.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
 
 type Tx = Prisma.TransactionClient;
-
-export interface BasketLineDto extends LineTotals {
-  id: string;
-  /** BitTitan licenses (productId, quantity, assetName) or a reseller plan (planId). */
-  kind: "product" | "plan";
-  productId: string | null;
-  planId: string | null;
-  productName: string;
-  slug: string;
-  quantity: number;
-  assetName: string | null;
-  unitPrice: string | null;
-  taxRate: string;
-  /** A plan line's billing period in months (null on product lines). */
-  billingPeriodMonths: number | null;
-  /** Why this line cannot be ordered now (product withdrawn, not sold in the currency). */
-  problem: string | null;
-}
-
-export interface BasketDto {
-  version: number;
-  currency: string;
-  synchronized: boolean;
-  /** The basket holds BitTitan licenses and the account is not synchronized yet (plans alone do not need it). */
-  needsSynchronization: boolean;
-  recipient: { id: string; companyName: string; isBuyer: boolean };
-  lines: BasketLineDto[];
-  totals: LineTotals;
-}
 
 const basketSelect = { id: true, version: true, recipientAccountId: true } as const;
 

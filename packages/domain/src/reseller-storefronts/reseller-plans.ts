@@ -1,14 +1,15 @@
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { basketOf, getBasket, touch, type BasketDto } from "../storefront/basket.ts";
-import { checkAlias, type AliasCheckDto } from "./check-alias.ts";
-import { checkPlanLine } from "./check-plan-line.ts";
-import { currentPlanOf, type CurrentPlan } from "./current-plan.ts";
-import { planSelect, toShopPlan, type ShopPlanDto } from "./plan-dto.ts";
-import { planChangeProblem } from "./plan-rules.ts";
+import { basketOf, getBasket, touch } from "../orders/basket.ts";
+import type { BasketDto } from "../orders/basket-dto.ts";
+import { checkAlias, type AliasCheckDto } from "../plans/check-alias.ts";
+import { checkPlanLine } from "../plans/check-plan-line.ts";
+import { currentPlanOf, type CurrentPlan } from "../plans/current-plan.ts";
+import { planSelect, toShopPlan, type ShopPlanDto } from "../plans/plan-dto.ts";
+import { planChangeProblem } from "../plans/plan-rules.ts";
 import { storefrontPage } from "./storefront-access.ts";
-import { storefrontUrl } from "./storefront-url.ts";
+import { storefrontUrl } from "../plans/storefront-url.ts";
 
 export interface ResellerPlansDto {
   current: { code: CurrentPlan["code"]; name: string; status: "ACTIVE" | "PENDING_CANCELLATION" | null; currentPeriodEnd: Date | null; subscriptionId: string | null };

@@ -12,10 +12,10 @@ import {
   toAccountSummary,
   type AccountDetailDto,
   type AccountSummaryDto,
-} from "../accounts/account-dto.ts";
-import { insertAccount } from "../accounts/insert-account.ts";
-import { accountSearchWhere } from "../accounts/list-accounts.ts";
-import { assertReseller, endCustomersWhere } from "./scope.ts";
+} from "./account-dto.ts";
+import { insertAccount } from "./insert-account.ts";
+import { accountSearchWhere } from "./list-accounts.ts";
+import { assertReseller, endCustomersWhere } from "./shop-scope.ts";
 import { paginate } from "../shared/paginate.ts";
 
 export async function listEndCustomers(

@@ -3,12 +3,13 @@ import { actorOf, type ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { KEY_REUSED_MESSAGE } from "../idempotency.ts";
-import { checkRecipient, loadBuyer } from "../orders/eligibility.ts";
-import { finalizeOrder, wakeOrderWorkers } from "../orders/finalize-order.ts";
+import { checkRecipient, loadBuyer } from "./eligibility.ts";
+import { finalizeOrder, wakeOrderWorkers } from "./finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
-import { hasProductLines, priceLines, requestedLineOf } from "../orders/price-lines.ts";
-import { getBasket, type BasketDto } from "./basket.ts";
-import { getMyAccount } from "./my-account.ts";
+import { hasProductLines, priceLines, requestedLineOf } from "./price-lines.ts";
+import { getBasket } from "./basket.ts";
+import type { BasketDto } from "./basket-dto.ts";
+import { getMyAccount } from "../accounts/my-account.ts";
 import type { BillingAddressDto } from "../accounts/account-dto.ts";
 
 export interface CheckoutReviewDto {

@@ -1,0 +1,30 @@
+import type { LineTotals } from "../shared/money.ts";
+
+export interface BasketLineDto extends LineTotals {
+  id: string;
+  /** BitTitan licenses (productId, quantity, assetName) or a reseller plan (planId). */
+  kind: "product" | "plan";
+  productId: string | null;
+  planId: string | null;
+  productName: string;
+  slug: string;
+  quantity: number;
+  assetName: string | null;
+  unitPrice: string | null;
+  taxRate: string;
+  /** A plan line's billing period in months (null on product lines). */
+  billingPeriodMonths: number | null;
+  /** Why this line cannot be ordered now (product withdrawn, not sold in the currency). */
+  problem: string | null;
+}
+
+export interface BasketDto {
+  version: number;
+  currency: string;
+  synchronized: boolean;
+  /** The basket holds BitTitan licenses and the account is not synchronized yet (plans alone do not need it). */
+  needsSynchronization: boolean;
+  recipient: { id: string; companyName: string; isBuyer: boolean };
+  lines: BasketLineDto[];
+  totals: LineTotals;
+}
