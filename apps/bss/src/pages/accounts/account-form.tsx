@@ -25,8 +25,8 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { KIND_LABELS } from "../components/labels.tsx";
-import { useCan } from "../components/use-can.ts";
+import { KIND_LABELS } from "../../components/labels.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type CustomerKind = "RESELLER" | "DIRECT_CUSTOMER" | "END_CUSTOMER";
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
