@@ -21,3 +21,4 @@ export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
+export { AssetCancelCard, AssetDetails, AssetEditCard, AssetTable, CursorPager, assetColumns, type AssetEditValues, type AssetRow, type AssetSummary } from "./asset-view.tsx";
