@@ -22,3 +22,4 @@ export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
 export { AssetCancelCard, AssetDetails, AssetEditCard, AssetTable, CursorPager, assetColumns, type AssetEditValues, type AssetRow, type AssetSummary } from "./asset-view.tsx";
+export { SUBSCRIPTION_STATUS, SubscriptionCards, SubscriptionStatusBadge, periodLabel, type SubscriptionStatus, type SubscriptionSummary } from "./subscription-view.tsx";
