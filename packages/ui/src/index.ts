@@ -13,9 +13,11 @@ export {
   emptyAddress,
   emptyCompany,
   emptyContact,
+  useAccountValues,
   type AddressValues,
   type CompanyValues,
   type ContactValues,
+  type StoredAccount,
 } from "./account-fields.tsx";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";

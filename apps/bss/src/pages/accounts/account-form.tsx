@@ -12,13 +12,8 @@ import {
   SelectField,
   apiErrorMessage,
   currencyOptions,
-  emptyAddress,
-  emptyCompany,
-  emptyContact,
   fieldErrorsOf,
-  type AddressValues,
-  type CompanyValues,
-  type ContactValues,
+  useAccountValues,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
@@ -38,11 +33,9 @@ export function AccountNewPage() {
   const [params] = useSearchParams();
   const [kind, setKind] = useState<CustomerKind>((params.get("kind") as CustomerKind | null) ?? "RESELLER");
   const [parentId, setParentId] = useState(params.get("parent") ?? "");
-  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
-  const [address, setAddress] = useState<AddressValues>(emptyAddress);
+  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [currency, setCurrency] = useState("EUR");
   const [priceListId, setPriceListId] = useState("");
-  const [contact, setContact] = useState<ContactValues>(emptyContact);
   const [invite, setInvite] = useState(false);
   const can = useCan();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -159,24 +152,11 @@ export function AccountEditPage() {
   return <EditForm account={account.data} />;
 }
 
-const orEmpty = (value: string | null) => value ?? "";
-
 function EditForm({ account }: { account: AccountDetail }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [company, setCompany] = useState<CompanyValues>({
-    companyName: account.companyName,
-    email: account.email,
-    phone: orEmpty(account.phone),
-    taxId: orEmpty(account.taxId),
-    website: orEmpty(account.website),
-  });
-  const [address, setAddress] = useState<AddressValues>({
-    ...account.billingAddress,
-    line2: orEmpty(account.billingAddress.line2),
-    region: orEmpty(account.billingAddress.region),
-  });
+  const { company, setCompany, address, setAddress } = useAccountValues(account);
   const [currency, setCurrency] = useState(account.currency);
   const [priceListId, setPriceListId] = useState(account.priceList?.id ?? "");
   const [status, setStatus] = useState(account.status);
