@@ -1,7 +1,7 @@
 export { cn } from "./cn.ts";
 export { Button, type ButtonProps } from "./button.tsx";
 export { Alert, Badge, EmptyState, Loading, Spinner } from "./feedback.tsx";
-export { AddressBlock, Card, Details, PageHeader, type PostalAddress } from "./layout.tsx";
+export { AddressBlock, Card, DetailColumns, Details, PageHeader, type PostalAddress } from "./layout.tsx";
 export { Pagination, Table, type Column } from "./table.tsx";
 export { CheckboxField, Field, FormGrid, FormSection, SelectField, TextAreaField, TextField, type FieldErrors } from "./form.tsx";
 export {

@@ -1,4 +1,4 @@
-import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, Loading, PageHeader, apiErrorMessage, formatDate, formatDateTime } from "@cm/ui";
+import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, DetailColumns, Loading, PageHeader, apiErrorMessage, formatDate, formatDateTime } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -29,47 +29,51 @@ export function AssetPage() {
         subtitle={`${data.product.name} · for ${data.recipient.companyName}`}
         actions={isBuyer && data.status === "ACTIVE" && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>{data.syncStatus === "FAILED" ? "Edit and retry" : "Edit"}</Button>}
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          {editing && <EditAsset asset={data} onDone={() => setEditing(false)} />}
-          <Card title="Asset">
-            <AssetDetails
-              asset={data}
-              syncStatus={<SyncStatusBadge status={data.syncStatus} />}
-              couponState={data.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : data.couponState ? <CouponStateBadge state={data.couponState} /> : null}
-              parties={[{ label: "Recipient", value: data.recipient.companyName }]}
-            />
-            {data.portalUrl && data.status === "ACTIVE" && (
-              <p className="mt-4 text-sm">
-                Redeem the coupon in the{" "}
-                <a href={data.portalUrl} className="text-brand-700 underline" target="_blank" rel="noreferrer">
-                  BitTitan portal
-                </a>
-                .
-              </p>
-            )}
-            {data.syncStatus === "FAILED" && (
-              <div className="mt-4">
-                <Alert tone="error" title="No coupon yet">
-                  {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}
-                </Alert>
-              </div>
-            )}
-          </Card>
-        </div>
-        <div className="space-y-6">
-          {isBuyer && <CancelCard asset={data} />}
-          <Card title="History">
-            <ol className="space-y-2 text-sm">
-              {data.history.map((entry, index) => (
-                <li key={index}>
-                  <span className="text-slate-500">{formatDateTime(entry.at)}</span> · {entry.what}
-                </li>
-              ))}
-            </ol>
-          </Card>
-        </div>
-      </div>
+      <DetailColumns
+        main={
+          <>
+            {editing && <EditAsset asset={data} onDone={() => setEditing(false)} />}
+            <Card title="Asset">
+              <AssetDetails
+                asset={data}
+                syncStatus={<SyncStatusBadge status={data.syncStatus} />}
+                couponState={data.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : data.couponState ? <CouponStateBadge state={data.couponState} /> : null}
+                parties={[{ label: "Recipient", value: data.recipient.companyName }]}
+              />
+              {data.portalUrl && data.status === "ACTIVE" && (
+                <p className="mt-4 text-sm">
+                  Redeem the coupon in the{" "}
+                  <a href={data.portalUrl} className="text-brand-700 underline" target="_blank" rel="noreferrer">
+                    BitTitan portal
+                  </a>
+                  .
+                </p>
+              )}
+              {data.syncStatus === "FAILED" && (
+                <div className="mt-4">
+                  <Alert tone="error" title="No coupon yet">
+                    {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}
+                  </Alert>
+                </div>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            {isBuyer && <CancelCard asset={data} />}
+            <Card title="History">
+              <ol className="space-y-2 text-sm">
+                {data.history.map((entry, index) => (
+                  <li key={index}>
+                    <span className="text-slate-500">{formatDateTime(entry.at)}</span> · {entry.what}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          </>
+        }
+      />
     </>
   );
 }

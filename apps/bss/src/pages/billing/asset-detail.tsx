@@ -1,4 +1,4 @@
-import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
+import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, DetailColumns, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,67 +20,71 @@ export function AssetDetailPage() {
   return (
     <>
       <PageHeader title={data.name} subtitle={`${data.product.name} · ${data.account.companyName} · for ${data.recipient.companyName}`} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="Asset">
-            <AssetDetails
-              asset={data}
-              syncStatus={<SyncBadge status={data.syncStatus} retry={data.retry} />}
-              couponState={<CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} />}
-              parties={[
-                { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
-                { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
-                { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
-              ]}
-            />
-            {data.syncStatus === "PENDING" && data.retry && (
-              <div className="mt-4" data-testid="retry-status">
-                <Alert tone="warning" title={retryWords(data.retry)}>
-                  {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
-                  {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
-                </Alert>
-              </div>
-            )}
-            {data.syncError && data.syncStatus === "FAILED" && (
-              <div className="mt-4">
-                <Alert tone="error" title="Provisioning failed">
-                  <span className="whitespace-pre-wrap">{data.syncError}</span>
-                </Alert>
-              </div>
-            )}
-          </Card>
-          {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
-          {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
-          <Card title="Provisioning attempts">
-            {data.attempts.length === 0 ? (
-              <p className="text-sm text-slate-500">None yet.</p>
-            ) : (
-              <ol className="space-y-1 text-sm">
-                {data.attempts.map((attempt, index) => (
+      <DetailColumns
+        main={
+          <>
+            <Card title="Asset">
+              <AssetDetails
+                asset={data}
+                syncStatus={<SyncBadge status={data.syncStatus} retry={data.retry} />}
+                couponState={<CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} />}
+                parties={[
+                  { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
+                  { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
+                  { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
+                ]}
+              />
+              {data.syncStatus === "PENDING" && data.retry && (
+                <div className="mt-4" data-testid="retry-status">
+                  <Alert tone="warning" title={retryWords(data.retry)}>
+                    {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
+                    {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
+                  </Alert>
+                </div>
+              )}
+              {data.syncError && data.syncStatus === "FAILED" && (
+                <div className="mt-4">
+                  <Alert tone="error" title="Provisioning failed">
+                    <span className="whitespace-pre-wrap">{data.syncError}</span>
+                  </Alert>
+                </div>
+              )}
+            </Card>
+            {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
+            {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
+            <Card title="Provisioning attempts">
+              {data.attempts.length === 0 ? (
+                <p className="text-sm text-slate-500">None yet.</p>
+              ) : (
+                <ol className="space-y-1 text-sm">
+                  {data.attempts.map((attempt, index) => (
+                    <li key={index}>
+                      {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            <CancelCard asset={data} mayCancel={can("assets.cancel")} />
+            <Card title="Audit trail">
+              <ol className="space-y-2 text-sm" data-testid="audit-trail">
+                {data.events.map((event, index) => (
                   <li key={index}>
-                    {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                    <p>
+                      <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
+                    </p>
+                    <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
                   </li>
                 ))}
               </ol>
-            )}
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <CancelCard asset={data} mayCancel={can("assets.cancel")} />
-          <Card title="Audit trail">
-            <ol className="space-y-2 text-sm" data-testid="audit-trail">
-              {data.events.map((event, index) => (
-                <li key={index}>
-                  <p>
-                    <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
-                  </p>
-                  <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
-                </li>
-              ))}
-            </ol>
-          </Card>
-        </div>
-      </div>
+            </Card>
+          </>
+        }
+      />
     </>
   );
 }
