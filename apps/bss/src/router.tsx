@@ -1,7 +1,7 @@
 import { createBrowserRouter } from "react-router";
-import { AccountDetailPage } from "./pages/account-detail.tsx";
-import { AccountEditPage, AccountNewPage } from "./pages/account-form.tsx";
-import { AccountsPage } from "./pages/accounts.tsx";
+import { AccountDetailPage } from "./pages/accounts/account-detail.tsx";
+import { AccountEditPage, AccountNewPage } from "./pages/accounts/account-form.tsx";
+import { AccountsPage } from "./pages/accounts/accounts.tsx";
 import { Layout } from "./pages/layout.tsx";
 import { FirstRunPage } from "./pages/first-run.tsx";
 import { LoginPage } from "./pages/login.tsx";

@@ -1,4 +1,5 @@
 import { COUNTRY_CODES } from "@cm/domain/countries";
+import { useState } from "react";
 import { FormGrid, SelectField, TextField, type FieldErrors } from "./form.tsx";
 
 // The company / billing address / contact parts of account forms, shared by
@@ -32,6 +33,30 @@ export interface ContactValues {
 export const emptyCompany: CompanyValues = { companyName: "", email: "", phone: "", taxId: "", website: "" };
 export const emptyAddress: AddressValues = { line1: "", line2: "", city: "", region: "", postalCode: "", country: "" };
 export const emptyContact: ContactValues = { firstName: "", lastName: "", email: "", phone: "", jobTitle: "" };
+
+/** An existing account as the API returns it (optional parts null). */
+export interface StoredAccount {
+  companyName: string;
+  email: string;
+  phone: string | null;
+  taxId: string | null;
+  website: string | null;
+  billingAddress: Omit<AddressValues, "line2" | "region"> & { line2: string | null; region: string | null };
+}
+
+const orEmpty = (value: string | null) => value ?? "";
+
+/** The company, billing address and primary contact an account form edits: empty, or those of an existing account. */
+export function useAccountValues(account?: StoredAccount) {
+  const [company, setCompany] = useState<CompanyValues>(() =>
+    account ? { companyName: account.companyName, email: account.email, phone: orEmpty(account.phone), taxId: orEmpty(account.taxId), website: orEmpty(account.website) } : emptyCompany,
+  );
+  const [address, setAddress] = useState<AddressValues>(() =>
+    account ? { ...account.billingAddress, line2: orEmpty(account.billingAddress.line2), region: orEmpty(account.billingAddress.region) } : emptyAddress,
+  );
+  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  return { company, setCompany, address, setAddress, contact, setContact };
+}
 
 const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
 export const countryOptions = [...COUNTRY_CODES]

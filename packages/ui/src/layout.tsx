@@ -27,6 +27,16 @@ export function Card({ title, actions, children, className }: { title?: ReactNod
   );
 }
 
+/** A detail page's two columns on a wide screen: the main cards, and beside them the side cards. */
+export function DetailColumns({ main, side }: { main: ReactNode; side: ReactNode }) {
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">{main}</div>
+      <div className="space-y-6">{side}</div>
+    </div>
+  );
+}
+
 /** A definition list of label/value pairs, for detail pages. */
 export function Details({ items }: { items: { label: string; value: ReactNode }[] }) {
   return (

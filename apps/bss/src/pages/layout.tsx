@@ -1,7 +1,8 @@
-import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
-import { signOut, useTRPC } from "@cm/ui/api";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Navigate, Outlet, useNavigate } from "react-router";
+import { Loading, type NavItem } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { SignedInLayout } from "@cm/ui/app";
+import { useQuery } from "@tanstack/react-query";
+import { Navigate } from "react-router";
 import { ROLE_LABELS, type Permission } from "../components/use-can.ts";
 
 const NAV: (NavItem & { needs?: Permission })[] = [
@@ -22,35 +23,17 @@ const NAV: (NavItem & { needs?: Permission })[] = [
 /** Every BSS page but the login: needs a staff session. */
 export function Layout() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const me = useQuery({ ...trpc.bss.staff.me.queryOptions(), retry: false });
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <Navigate to="/login" replace />;
 
-  async function logout() {
-    await signOut("staff");
-    queryClient.clear();
-    void navigate("/login");
-  }
-
   return (
-    <AppShell
+    <SignedInLayout
+      realm="staff"
       brand={<span>CloudMarket <span className="text-brand-600">BSS</span></span>}
       nav={NAV.filter((item) => !item.needs || me.data.permissions.includes(item.needs)).map(({ to, label }) => ({ to, label }))}
-      user={
-        <>
-          <span data-testid="current-user">
-            {me.data.name} · {ROLE_LABELS[me.data.role]}
-          </span>
-          <Button variant="secondary" size="sm" onClick={logout}>
-            Log out
-          </Button>
-        </>
-      }
-    >
-      <Outlet />
-    </AppShell>
+      who={`${me.data.name} · ${ROLE_LABELS[me.data.role]}`}
+    />
   );
 }

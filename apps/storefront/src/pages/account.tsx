@@ -13,8 +13,7 @@ import {
   TextField,
   apiErrorMessage,
   fieldErrorsOf,
-  type AddressValues,
-  type CompanyValues,
+  useAccountValues,
 } from "@cm/ui";
 import { changePassword, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
@@ -88,24 +87,11 @@ function AccountSummary({ data }: { data: MyAccount }) {
   );
 }
 
-const orEmpty = (value: string | null) => value ?? "";
-
 function EditAccount({ data, onDone }: { data: MyAccount; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { account } = data;
-  const [company, setCompany] = useState<CompanyValues>({
-    companyName: account.companyName,
-    email: account.email,
-    phone: orEmpty(account.phone),
-    taxId: orEmpty(account.taxId),
-    website: orEmpty(account.website),
-  });
-  const [address, setAddress] = useState<AddressValues>({
-    ...account.billingAddress,
-    line2: orEmpty(account.billingAddress.line2),
-    region: orEmpty(account.billingAddress.region),
-  });
+  const { company, setCompany, address, setAddress } = useAccountValues(account);
   const update = useMutation(
     trpc.storefront.account.update.mutationOptions({
       onSuccess: async () => {

@@ -1,9 +1,11 @@
-import { Alert, Button, PageHeader, SelectField, Table, TextField, apiErrorMessage, formatDate } from "@cm/ui";
+import { Alert, AssetTable, PageHeader, SelectField, TextField, apiErrorMessage, assetColumns } from "@cm/ui";
+import type { RouterOutputs } from "@cm/domain/client";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link } from "react-router";
 import { CouponStateBadge, SyncStatusBadge } from "../components/sync-status.tsx";
+
+type Row = RouterOutputs["storefront"]["asset"]["list"]["items"][number];
 
 /** Billing > Assets: the caller's own assets and, for a reseller, its end-customers'. */
 export function AssetsPage() {
@@ -29,6 +31,7 @@ export function AssetsPage() {
     }),
     placeholderData: keepPreviousData,
   });
+  const columns = assetColumns<Row>();
   return (
     <>
       <PageHeader title="Assets" subtitle="Your BitTitan licenses and their coupon codes" />
@@ -51,30 +54,22 @@ export function AssetsPage() {
       </div>
       {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
       {assets.data && (
-        <>
-          <Table
-            rows={assets.data.items}
-            rowKey={(row) => row.id}
-            empty="No assets yet: they appear here when you order BitTitan licenses."
-            columns={[
-              { header: "Name", cell: (row) => <Link to={`/assets/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link> },
-              { header: "Product", cell: (row) => row.product.name },
-              { header: "For", cell: (row) => row.recipient.companyName },
-              { header: "Licenses", cell: (row) => row.quantity, className: "text-right" },
-              { header: "Coupon code", cell: (row) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span> },
-              { header: "Purchased", cell: (row) => formatDate(row.purchaseDate) },
-              { header: "Status", cell: (row) => (row.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : row.couponState ? <CouponStateBadge state={row.couponState} /> : <SyncStatusBadge status={row.syncStatus} />) },
-            ]}
-          />
-          <div className="mt-3 flex justify-end gap-2">
-            <Button variant="secondary" size="sm" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!assets.data.nextCursor} onClick={() => assets.data.nextCursor && setCursors([...cursors, assets.data.nextCursor])}>
-              Next
-            </Button>
-          </div>
-        </>
+        <AssetTable
+          rows={assets.data.items}
+          empty="No assets yet: they appear here when you order BitTitan licenses."
+          columns={[
+            columns.name,
+            columns.product,
+            columns.recipient,
+            columns.licenses,
+            columns.couponCode,
+            columns.purchased,
+            { header: "Status", cell: (row) => (row.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : row.couponState ? <CouponStateBadge state={row.couponState} /> : <SyncStatusBadge status={row.syncStatus} />) },
+          ]}
+          cursors={cursors}
+          nextCursor={assets.data.nextCursor}
+          onCursors={setCursors}
+        />
       )}
     </>
   );

@@ -12,15 +12,10 @@ import {
   SelectField,
   TextField,
   apiErrorMessage,
-  emptyAddress,
-  emptyCompany,
-  emptyContact,
   fieldErrorsOf,
   formatMoney,
   formatPercent,
-  type AddressValues,
-  type CompanyValues,
-  type ContactValues,
+  useAccountValues,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
@@ -167,9 +162,7 @@ function RecipientCard({ basket }: { basket: Basket }) {
 
 function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
   const trpc = useTRPC();
-  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
-  const [address, setAddress] = useState<AddressValues>(emptyAddress);
-  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(trpc.storefront.endCustomer.create.mutationOptions({ onSuccess: (created) => onCreated(created.id) }));
   const errors = fieldErrorsOf(create.error);

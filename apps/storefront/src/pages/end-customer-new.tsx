@@ -8,13 +8,8 @@ import {
   FormSection,
   PageHeader,
   apiErrorMessage,
-  emptyAddress,
-  emptyCompany,
-  emptyContact,
   fieldErrorsOf,
-  type AddressValues,
-  type CompanyValues,
-  type ContactValues,
+  useAccountValues,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -25,9 +20,7 @@ export function EndCustomerNewPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
-  const [address, setAddress] = useState<AddressValues>(emptyAddress);
-  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(
     trpc.storefront.endCustomer.create.mutationOptions({

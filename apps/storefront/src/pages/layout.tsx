@@ -1,14 +1,13 @@
-import { AppShell, Button, Loading, type NavItem } from "@cm/ui";
-import { signOut, useTRPC } from "@cm/ui/api";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Loading, type NavItem } from "@cm/ui";
+import { useTRPC } from "@cm/ui/api";
+import { SignedInLayout } from "@cm/ui/app";
+import { useQuery } from "@tanstack/react-query";
+import { Navigate, useLocation } from "react-router";
 import { resellerStorefront } from "../reseller-storefront.ts";
 
 /** Every Storefront page but the login: needs a customer session. */
 export function Layout() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const location = useLocation();
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
 
@@ -38,14 +37,9 @@ export function Layout() {
   }
   if (!buyer && !resellerStorefront && location.pathname === "/") return <Navigate to="/assets" replace />;
 
-  async function logout() {
-    await signOut("shop");
-    queryClient.clear();
-    void navigate("/login");
-  }
-
   return (
-    <AppShell
+    <SignedInLayout
+      realm="shop"
       brand={
         resellerStorefront ? (
           <span style={{ color: resellerStorefront.primaryColor }} data-testid="storefront-name">
@@ -56,18 +50,7 @@ export function Layout() {
         )
       }
       nav={nav}
-      user={
-        <>
-          <span data-testid="current-user">
-            {me.data.me.name} · {me.data.account.companyName}
-          </span>
-          <Button variant="secondary" size="sm" onClick={logout}>
-            Log out
-          </Button>
-        </>
-      }
-    >
-      <Outlet />
-    </AppShell>
+      who={`${me.data.me.name} · ${me.data.account.companyName}`}
+    />
   );
 }

@@ -1,8 +1,7 @@
-import { Alert, Button, Card, formatMoney, formatPercent } from "@cm/ui";
+import { Alert, Button, Card, formatMoney, formatPercent, periodLabel } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { periodLabel } from "./subscription-status.tsx";
 
 type Basket = RouterOutputs["storefront"]["basket"]["get"];
 

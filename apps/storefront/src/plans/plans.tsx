@@ -1,8 +1,7 @@
-import { Alert, Button, Card, Loading, PageHeader, apiErrorMessage, formatDate, formatMoney, formatPercent } from "@cm/ui";
+import { Alert, Button, Card, Loading, PageHeader, apiErrorMessage, formatDate, formatMoney, formatPercent, periodLabel } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
-import { periodLabel } from "./subscription-status.tsx";
 
 /** The "Reseller Plans" product page: where the reseller stands, and Free / Standard to add to the basket. */
 export function PlansPage() {

@@ -1,11 +1,9 @@
-import { Alert, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDate, formatDateTime, formatMoney } from "@cm/ui";
+import { Alert, Button, Loading, PageHeader, SubscriptionCards, SubscriptionStatusBadge, apiErrorMessage, formatDate } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
-import { SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
+import { useParams } from "react-router";
 
-const EVENT = { created: "Subscribed", renewed: "Renewed", "cancellation-requested": "Cancellation requested", cancelled: "Cancelled", upgraded: "Upgraded" } as Record<string, string>;
 
 /** A subscription with its status history and "I want to… > Cancel the subscription". */
 export function SubscriptionPage() {
@@ -78,33 +76,7 @@ export function SubscriptionPage() {
           <Alert tone="info">This subscription is cancelled and keeps working until {formatDate(data.currentPeriodEnd)}; then your account returns to the Basic plan.</Alert>
         </div>
       )}
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card title="Subscription" className="lg:col-span-3">
-          <Details
-            items={[
-              { label: "Plan", value: data.plan.name },
-              { label: "Status", value: <SubscriptionStatusBadge status={data.status} /> },
-              { label: "Storefront Alias", value: data.storefrontAlias },
-              { label: "Price", value: `${formatMoney(data.unitPrice, data.currency)} per ${periodLabel(data.billingPeriodMonths)}, excl. tax` },
-              { label: "Started", value: formatDate(data.startedAt) },
-              { label: "Current period", value: `${formatDate(data.currentPeriodStart)} – ${formatDate(data.currentPeriodEnd)}` },
-              { label: "Ended", value: data.endedAt ? `${formatDate(data.endedAt)} (${data.endReason})` : null },
-              { label: "Order", value: <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link> },
-            ]}
-          />
-        </Card>
-        <Card title="Status history" className="lg:col-span-3">
-          <Table
-            rows={data.events}
-            rowKey={(event) => `${event.at.toString()}-${event.kind}`}
-            columns={[
-              { header: "When", cell: (event) => formatDateTime(event.at) },
-              { header: "What", cell: (event) => EVENT[event.kind] ?? event.kind },
-              { header: "Invoice", cell: (event) => (event.invoice ? <Link to={`/invoices/${event.invoice.id}`} className="font-mono text-brand-700 hover:underline">{event.invoice.number}</Link> : null) },
-            ]}
-          />
-        </Card>
-      </div>
+      <SubscriptionCards subscription={data} afterPlan={[{ label: "Status", value: <SubscriptionStatusBadge status={data.status} /> }]} />
     </>
   );
 }

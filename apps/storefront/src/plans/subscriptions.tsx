@@ -1,9 +1,8 @@
-import { Alert, Button, PageHeader, Pagination, Table, apiErrorMessage, formatDate, formatMoney } from "@cm/ui";
+import { Alert, Button, PageHeader, Pagination, SubscriptionStatusBadge, Table, apiErrorMessage, formatDate, formatMoney, periodLabel } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
 
 /** The reseller's plan subscriptions, with Actions > Cancel the subscription. */
 export function SubscriptionsPage() {

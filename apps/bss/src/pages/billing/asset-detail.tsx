@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Details, Loading, PageHeader, SelectField, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
+import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, DetailColumns, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,76 +20,71 @@ export function AssetDetailPage() {
   return (
     <>
       <PageHeader title={data.name} subtitle={`${data.product.name} · ${data.account.companyName} · for ${data.recipient.companyName}`} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="Asset">
-            <Details
-              items={[
-                { label: "Name", value: data.name },
-                { label: "Provisioning Sync Status", value: <SyncBadge status={data.syncStatus} retry={data.retry} /> },
-                { label: "Purchase Date", value: formatDate(data.purchaseDate) },
-                { label: "Licenses", value: String(data.quantity) },
-                { label: "Expire (days)", value: String(data.expireDays) },
-                { label: "Validity (days)", value: String(data.validityDays) },
-                { label: "Coupon Code", value: data.couponCode ? <span className="font-mono">{data.couponCode}</span> : null },
-                { label: "Coupon state", value: <CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} /> },
-                { label: "Coupon expires", value: data.couponExpiresAt ? formatDate(data.couponExpiresAt) : null },
-                { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
-                { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
-                { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
-                { label: "Order", value: <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link> },
-                { label: "Invoice", value: data.invoice ? <Link to={`/invoices/${data.invoice.id}`} className="text-brand-700 hover:underline">{data.invoice.number}</Link> : null },
-                ...(data.creditInvoice ? [{ label: "Credit invoice", value: <Link to={`/invoices/${data.creditInvoice.id}`} className="text-brand-700 hover:underline">{data.creditInvoice.number}</Link> }] : []),
-              ]}
-            />
-            {data.syncStatus === "PENDING" && data.retry && (
-              <div className="mt-4" data-testid="retry-status">
-                <Alert tone="warning" title={retryWords(data.retry)}>
-                  {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
-                  {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
-                </Alert>
-              </div>
-            )}
-            {data.syncError && data.syncStatus === "FAILED" && (
-              <div className="mt-4">
-                <Alert tone="error" title="Provisioning failed">
-                  <span className="whitespace-pre-wrap">{data.syncError}</span>
-                </Alert>
-              </div>
-            )}
-          </Card>
-          {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
-          {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
-          <Card title="Provisioning attempts">
-            {data.attempts.length === 0 ? (
-              <p className="text-sm text-slate-500">None yet.</p>
-            ) : (
-              <ol className="space-y-1 text-sm">
-                {data.attempts.map((attempt, index) => (
+      <DetailColumns
+        main={
+          <>
+            <Card title="Asset">
+              <AssetDetails
+                asset={data}
+                syncStatus={<SyncBadge status={data.syncStatus} retry={data.retry} />}
+                couponState={<CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} />}
+                parties={[
+                  { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
+                  { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
+                  { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
+                ]}
+              />
+              {data.syncStatus === "PENDING" && data.retry && (
+                <div className="mt-4" data-testid="retry-status">
+                  <Alert tone="warning" title={retryWords(data.retry)}>
+                    {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
+                    {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
+                  </Alert>
+                </div>
+              )}
+              {data.syncError && data.syncStatus === "FAILED" && (
+                <div className="mt-4">
+                  <Alert tone="error" title="Provisioning failed">
+                    <span className="whitespace-pre-wrap">{data.syncError}</span>
+                  </Alert>
+                </div>
+              )}
+            </Card>
+            {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
+            {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
+            <Card title="Provisioning attempts">
+              {data.attempts.length === 0 ? (
+                <p className="text-sm text-slate-500">None yet.</p>
+              ) : (
+                <ol className="space-y-1 text-sm">
+                  {data.attempts.map((attempt, index) => (
+                    <li key={index}>
+                      {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            <CancelCard asset={data} mayCancel={can("assets.cancel")} />
+            <Card title="Audit trail">
+              <ol className="space-y-2 text-sm" data-testid="audit-trail">
+                {data.events.map((event, index) => (
                   <li key={index}>
-                    {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                    <p>
+                      <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
+                    </p>
+                    <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
                   </li>
                 ))}
               </ol>
-            )}
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <CancelCard asset={data} mayCancel={can("assets.cancel")} />
-          <Card title="Audit trail">
-            <ol className="space-y-2 text-sm" data-testid="audit-trail">
-              {data.events.map((event, index) => (
-                <li key={index}>
-                  <p>
-                    <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
-                  </p>
-                  <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
-                </li>
-              ))}
-            </ol>
-          </Card>
-        </div>
-      </div>
+            </Card>
+          </>
+        }
+      />
     </>
   );
 }
@@ -104,29 +99,17 @@ function EditCard({ asset }: { asset: Asset }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const account = useQuery(trpc.bss.account.get.queryOptions({ id: asset.account.id }));
-  const [name, setName] = useState(asset.name);
-  const [recipientAccountId, setRecipient] = useState(asset.recipient.id);
   const update = useMutation(trpc.bss.asset.update.mutationOptions({ onSuccess: refresh }));
-  const errors = fieldErrorsOf(update.error);
   const options = account.data ? [{ value: account.data.id, label: account.data.companyName }, ...account.data.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName }))] : [];
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update.mutate({ id: asset.id, name, recipientAccountId });
-  }
   return (
-    <Card title={asset.syncStatus === "FAILED" ? "Edit and retry provisioning" : "Edit"}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-        {update.isSuccess && <Alert tone="success">Saved.</Alert>}
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField label="Name" value={name} onChange={setName} error={errors.name?.[0]} />
-          <SelectField label="Recipient" value={recipientAccountId} onChange={setRecipient} options={options} error={errors.recipientAccountId?.[0]} />
-        </div>
-        <Button type="submit" loading={update.isPending}>
-          {asset.syncStatus === "FAILED" ? "Save and retry" : "Save"}
-        </Button>
-      </form>
-    </Card>
+    <AssetEditCard
+      asset={asset}
+      title="Edit"
+      options={options}
+      onSave={(values) => update.mutate({ id: asset.id, ...values })}
+      mutation={update}
+      confirmSaved
+    />
   );
 }
 
@@ -162,42 +145,23 @@ function AttachCouponCard({ asset }: { asset: Asset }) {
 function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [confirming, setConfirming] = useState(false);
   const cancel = useMutation(trpc.bss.asset.cancel.mutationOptions({ onSuccess: refresh }));
-  if (asset.status === "CANCELLED") {
-    return (
-      <Card title="Cancelled">
-        <p className="text-sm text-slate-600" data-testid="asset-cancelled">
-          Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on {asset.creditInvoice?.number ?? "—"}.
-        </p>
-      </Card>
-    );
-  }
   return (
-    <Card title="Cancel">
-      <p className="text-sm text-slate-600">{asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : asset.cancellation.reason}</p>
-      {cancel.isError && (
-        <div className="mt-3">
-          <Alert tone="error">{apiErrorMessage(cancel.error)}</Alert>
-        </div>
-      )}
-      {asset.cancellation.allowed && !mayCancel && <p className="mt-2 text-sm text-slate-500">Only administrators cancel assets, because cancelling refunds the customer.</p>}
-      {asset.cancellation.allowed &&
-        mayCancel &&
-        (confirming ? (
-          <div className="mt-3 flex gap-2">
-            <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: asset.id })}>
-              Revoke and credit
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Keep
-            </Button>
-          </div>
-        ) : (
-          <Button className="mt-3" variant="danger" onClick={() => setConfirming(true)}>
-            Cancel asset
-          </Button>
-        ))}
-    </Card>
+    <AssetCancelCard
+      cancellation={asset.cancellation}
+      explanation={asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : null}
+      cancelled={
+        asset.status === "CANCELLED" ? (
+          <p className="text-sm text-slate-600" data-testid="asset-cancelled">
+            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on {asset.creditInvoice?.number ?? "—"}.
+          </p>
+        ) : undefined
+      }
+      notPermitted="Only administrators cancel assets, because cancelling refunds the customer."
+      confirmLabel="Revoke and credit"
+      keepLabel="Keep"
+      onConfirm={mayCancel ? () => cancel.mutate({ id: asset.id }) : undefined}
+      mutation={cancel}
+    />
   );
 }

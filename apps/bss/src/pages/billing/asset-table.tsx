@@ -1,14 +1,15 @@
-import { Alert, Button, SelectField, Table, TextField, apiErrorMessage, formatDate } from "@cm/ui";
+import { Alert, AssetTable as AssetRows, SelectField, TextField, apiErrorMessage, assetColumns } from "@cm/ui";
+import type { RouterOutputs } from "@cm/domain/client";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { useCan } from "../../components/use-can.ts";
 import { COUPON_OPTIONS, CouponBadge, SYNC_OPTIONS, SyncBadge } from "./asset-badges.tsx";
 import { RetryFailed } from "./retry-failed.tsx";
 
 type Sort = "newest" | "oldest" | "name";
+type Row = RouterOutputs["bss"]["asset"]["list"]["items"][number];
 
 /** Assets with filters and cursor paging; the whole list, or one account's. */
 export function AssetTable({ accountId }: { accountId?: string }) {
@@ -40,6 +41,7 @@ export function AssetTable({ accountId }: { accountId?: string }) {
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.syncStatus === "PENDING") ? 2000 : false),
   });
+  const columns = assetColumns<Row>();
   const set = (key: keyof typeof filters) => (value: string) => {
     setFilters({ ...filters, [key]: value });
     setCursors([]);
@@ -63,33 +65,25 @@ export function AssetTable({ accountId }: { accountId?: string }) {
       {can("reconciliation.fix") && <RetryFailed filter={filter} />}
       {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
       {assets.data && (
-        <>
-          <Table
-            rows={assets.data.items}
-            rowKey={(row) => row.id}
-            empty="No assets match."
-            columns={[
-              { header: "Name", cell: (row) => <Link to={`/assets/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link> },
-              { header: "Account", cell: (row) => row.account.companyName },
-              { header: "For", cell: (row) => row.recipient.companyName },
-              { header: "Product", cell: (row) => row.product.name },
-              { header: "Licenses", cell: (row) => row.quantity, className: "text-right" },
-              { header: "Coupon code", cell: (row) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span> },
-              { header: "Purchased", cell: (row) => formatDate(row.purchaseDate) },
-              { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} retry={row.retry} /> },
-              { header: "Coupon", cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} /> },
-            ]}
-          />
-          <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
-            <span>Page {cursors.length + 1}</span>
-            <Button variant="secondary" size="sm" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous
-            </Button>
-            <Button variant="secondary" size="sm" disabled={!assets.data.nextCursor} onClick={() => assets.data.nextCursor && setCursors([...cursors, assets.data.nextCursor])}>
-              Next
-            </Button>
-          </div>
-        </>
+        <AssetRows
+          rows={assets.data.items}
+          empty="No assets match."
+          columns={[
+            columns.name,
+            { header: "Account", cell: (row) => row.account.companyName },
+            columns.recipient,
+            columns.product,
+            columns.licenses,
+            columns.couponCode,
+            columns.purchased,
+            { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} retry={row.retry} /> },
+            { header: "Coupon", cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} /> },
+          ]}
+          cursors={cursors}
+          nextCursor={assets.data.nextCursor}
+          onCursors={setCursors}
+          showPage
+        />
       )}
     </div>
   );

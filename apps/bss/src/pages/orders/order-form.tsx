@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
-import { BitTitanSyncCard } from "../account-bittitan.tsx";
+import { BitTitanSyncCard } from "../accounts/account-bittitan.tsx";
 import { emptyLine, lineInputOf, lineValuesOf, OrderLineFields, type LineValues } from "./order-line-fields.tsx";
 
 type Order = RouterOutputs["bss"]["order"]["get"];

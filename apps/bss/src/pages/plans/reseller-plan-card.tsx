@@ -1,8 +1,7 @@
-import { Card, Details } from "@cm/ui";
+import { Card, Details, SubscriptionStatusBadge } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { SubscriptionStatusBadge } from "./subscription-status.tsx";
 
 /** On a reseller's page: its plan (Basic without a subscription in effect) and its Storefront alias. */
 export function ResellerPlanCard({ accountId }: { accountId: string }) {

@@ -1,11 +1,9 @@
-import { Alert, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDate, formatDateTime, formatMoney } from "@cm/ui";
+import { Alert, Button, Loading, PageHeader, SubscriptionCards, SubscriptionStatusBadge, apiErrorMessage, formatDate } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
-import { SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
 import { useCan } from "../../components/use-can.ts";
 
-const EVENT: Record<string, string> = { created: "Subscribed", renewed: "Renewed", "cancellation-requested": "Cancellation requested", cancelled: "Cancelled", upgraded: "Upgraded" };
 
 /** A plan subscription with its shortcuts (Upgrade, Cancel) and status history. */
 export function SubscriptionDetailPage() {
@@ -64,34 +62,11 @@ export function SubscriptionDetailPage() {
           <Alert tone="info">Cancelled: in effect until {formatDate(data.currentPeriodEnd)}, then the reseller returns to Basic and its Storefront alias stops accepting logins.</Alert>
         </div>
       )}
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card title="Subscription" className="lg:col-span-3">
-          <Details
-            items={[
-              { label: "Reseller", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
-              { label: "Plan", value: data.plan.name },
-              { label: "Storefront Alias", value: data.storefrontAlias },
-              { label: "Price", value: `${formatMoney(data.unitPrice, data.currency)} per ${periodLabel(data.billingPeriodMonths)}, excl. tax` },
-              { label: "Started", value: formatDate(data.startedAt) },
-              { label: "Current period", value: `${formatDate(data.currentPeriodStart)} – ${formatDate(data.currentPeriodEnd)}` },
-              { label: "Ended", value: data.endedAt ? `${formatDate(data.endedAt)} (${data.endReason})` : null },
-              { label: "Order", value: <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link> },
-            ]}
-          />
-        </Card>
-        <Card title="Status history" className="lg:col-span-3">
-          <Table
-            rows={data.events}
-            rowKey={(event) => `${event.at.toString()}-${event.kind}`}
-            columns={[
-              { header: "When", cell: (event) => formatDateTime(event.at) },
-              { header: "What", cell: (event) => EVENT[event.kind] ?? event.kind },
-              { header: "By", cell: (event) => event.actor.replace(/^(staff|customer):/, "") },
-              { header: "Invoice", cell: (event) => (event.invoice ? <Link to={`/invoices/${event.invoice.id}`} className="font-mono text-brand-700 hover:underline">{event.invoice.number}</Link> : null) },
-            ]}
-          />
-        </Card>
-      </div>
+      <SubscriptionCards
+        subscription={data}
+        lead={[{ label: "Reseller", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> }]}
+        showActor
+      />
     </>
   );
 }

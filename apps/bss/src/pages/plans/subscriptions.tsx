@@ -1,9 +1,8 @@
-import { Alert, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDate, formatMoney } from "@cm/ui";
+import { Alert, PageHeader, Pagination, SelectField, SUBSCRIPTION_STATUS, SubscriptionStatusBadge, Table, TextField, apiErrorMessage, formatDate, formatMoney, periodLabel } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
-import { SUBSCRIPTION_STATUS, SubscriptionStatusBadge, periodLabel } from "./subscription-status.tsx";
 import { useUrlFilters } from "../../components/use-url-filters.ts";
 
 /** Sales > Subscriptions: every reseller's plan subscriptions. */

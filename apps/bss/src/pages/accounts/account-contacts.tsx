@@ -3,8 +3,8 @@ import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { InvitationNotice } from "../components/invitation-notice.tsx";
-import { useCan } from "../components/use-can.ts";
+import { InvitationNotice } from "../../components/invitation-notice.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 type Contact = AccountDetail["contacts"][number];

@@ -3,13 +3,13 @@ import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router";
-import { InvitationNotice } from "../components/invitation-notice.tsx";
-import { KindBadge, StatusBadge } from "../components/labels.tsx";
+import { InvitationNotice } from "../../components/invitation-notice.tsx";
+import { KindBadge, StatusBadge } from "../../components/labels.tsx";
 import { BitTitanSyncCard } from "./account-bittitan.tsx";
-import { AssetTable } from "./billing/asset-table.tsx";
+import { AssetTable } from "../billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
-import { ResellerPlanCard } from "./plans/reseller-plan-card.tsx";
-import { useCan } from "../components/use-can.ts";
+import { ResellerPlanCard } from "../plans/reseller-plan-card.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Details, FormGrid, TextField, apiErrorMessa
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useCan } from "../components/use-can.ts";
+import { useCan } from "../../components/use-can.ts";
 
 /** The account's Provisioning Sync Status and its "Sync Options". */
 export function BitTitanSyncCard({ accountId }: { accountId: string }) {

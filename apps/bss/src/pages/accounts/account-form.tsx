@@ -12,21 +12,17 @@ import {
   SelectField,
   apiErrorMessage,
   currencyOptions,
-  emptyAddress,
-  emptyCompany,
-  emptyContact,
   fieldErrorsOf,
-  type AddressValues,
-  type CompanyValues,
-  type ContactValues,
+  useAccountValues,
+  type FieldErrors,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { KIND_LABELS } from "../components/labels.tsx";
-import { useCan } from "../components/use-can.ts";
+import { KIND_LABELS } from "../../components/labels.tsx";
+import { useCan } from "../../components/use-can.ts";
 
 type CustomerKind = "RESELLER" | "DIRECT_CUSTOMER" | "END_CUSTOMER";
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
@@ -38,11 +34,9 @@ export function AccountNewPage() {
   const [params] = useSearchParams();
   const [kind, setKind] = useState<CustomerKind>((params.get("kind") as CustomerKind | null) ?? "RESELLER");
   const [parentId, setParentId] = useState(params.get("parent") ?? "");
-  const [company, setCompany] = useState<CompanyValues>(emptyCompany);
-  const [address, setAddress] = useState<AddressValues>(emptyAddress);
+  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [currency, setCurrency] = useState("EUR");
   const [priceListId, setPriceListId] = useState("");
-  const [contact, setContact] = useState<ContactValues>(emptyContact);
   const [invite, setInvite] = useState(false);
   const can = useCan();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -57,6 +51,11 @@ export function AccountNewPage() {
     }),
   );
   const errors = fieldErrorsOf(create.error);
+
+  function changeCurrency(value: string) {
+    setCurrency(value);
+    setPriceListId("");
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -100,27 +99,7 @@ export function AccountNewPage() {
               )}
             </div>
           </FormSection>
-          <FormSection title="Company">
-            <CompanyFields value={company} onChange={setCompany} errors={errors} />
-          </FormSection>
-          <FormSection title="Billing">
-            <div className="space-y-4">
-              <AddressFields value={address} onChange={setAddress} errors={errors} />
-              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <SelectField
-                  label="Currency"
-                  value={currency}
-                  onChange={(value) => {
-                    setCurrency(value);
-                    setPriceListId("");
-                  }}
-                  options={currencyOptions}
-                  error={errors.currency?.[0]}
-                />
-                {kind !== "END_CUSTOMER" && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}
-              </div>
-            </div>
-          </FormSection>
+          <CompanyAndBilling values={{ company, setCompany, address, setAddress }} errors={errors} currency={currency} onCurrency={changeCurrency} priceList={kind !== "END_CUSTOMER" && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />} />
           <FormSection title="Primary contact" description="Receives notifications and is the billing contact.">
             <div className="space-y-4">
               <ContactFields value={contact} onChange={setContact} errors={errors} />
@@ -159,24 +138,11 @@ export function AccountEditPage() {
   return <EditForm account={account.data} />;
 }
 
-const orEmpty = (value: string | null) => value ?? "";
-
 function EditForm({ account }: { account: AccountDetail }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [company, setCompany] = useState<CompanyValues>({
-    companyName: account.companyName,
-    email: account.email,
-    phone: orEmpty(account.phone),
-    taxId: orEmpty(account.taxId),
-    website: orEmpty(account.website),
-  });
-  const [address, setAddress] = useState<AddressValues>({
-    ...account.billingAddress,
-    line2: orEmpty(account.billingAddress.line2),
-    region: orEmpty(account.billingAddress.region),
-  });
+  const { company, setCompany, address, setAddress } = useAccountValues(account);
   const [currency, setCurrency] = useState(account.currency);
   const [priceListId, setPriceListId] = useState(account.priceList?.id ?? "");
   const [status, setStatus] = useState(account.status);
@@ -191,6 +157,12 @@ function EditForm({ account }: { account: AccountDetail }) {
   );
   const errors = fieldErrorsOf(update.error);
 
+  function changeCurrency(value: string) {
+    setCurrency(value);
+    // A price list prices in one currency: back to the account's own list only in its currency.
+    setPriceListId(value === account.currency ? (account.priceList?.id ?? "") : "");
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     update.mutate({ id: account.id, ...company, billingAddress: address, currency, status, priceListId: buys ? priceListId || null : null });
@@ -202,37 +174,17 @@ function EditForm({ account }: { account: AccountDetail }) {
       <Card>
         <form onSubmit={submit} className="space-y-6" noValidate>
           {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-          <FormSection title="Company">
-            <CompanyFields value={company} onChange={setCompany} errors={errors} />
-          </FormSection>
-          <FormSection title="Billing">
-            <div className="space-y-4">
-              <AddressFields value={address} onChange={setAddress} errors={errors} />
-              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <SelectField
-                  label="Currency"
-                  value={currency}
-                  onChange={(value) => {
-                    setCurrency(value);
-                    // A price list prices in one currency: back to the account's own list only in its currency.
-                    setPriceListId(value === account.currency ? (account.priceList?.id ?? "") : "");
-                  }}
-                  options={currencyOptions}
-                  error={errors.currency?.[0]}
-                />
-                {buys && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}
-                <SelectField
-                  label="Status"
-                  value={status}
-                  onChange={(value) => setStatus(value as typeof status)}
-                  options={[
-                    { value: "ACTIVE", label: "Active" },
-                    { value: "INACTIVE", label: "Inactive (cannot log in or order)" },
-                  ]}
-                />
-              </div>
-            </div>
-          </FormSection>
+          <CompanyAndBilling values={{ company, setCompany, address, setAddress }} errors={errors} currency={currency} onCurrency={changeCurrency} priceList={buys && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}>
+            <SelectField
+              label="Status"
+              value={status}
+              onChange={(value) => setStatus(value as typeof status)}
+              options={[
+                { value: "ACTIVE", label: "Active" },
+                { value: "INACTIVE", label: "Inactive (cannot log in or order)" },
+              ]}
+            />
+          </CompanyAndBilling>
           <div className="flex justify-end gap-2">
             <Link to={`/accounts/${account.id}`}>
               <Button variant="secondary">Cancel</Button>
@@ -260,5 +212,28 @@ function PriceListField({ currency, value, onChange, error }: { currency: string
       options={(lists.data ?? []).map((list) => ({ value: list.id, label: list.name }))}
       error={error}
     />
+  );
+}
+
+type AccountValues = ReturnType<typeof useAccountValues>;
+
+/** The Company and Billing sections of both account forms; `priceList` and `children` follow the currency. */
+function CompanyAndBilling({ values, errors, currency, onCurrency, priceList, children }: { values: Pick<AccountValues, "company" | "setCompany" | "address" | "setAddress">; errors: FieldErrors; currency: string; onCurrency: (value: string) => void; priceList: ReactNode; children?: ReactNode }) {
+  return (
+    <>
+      <FormSection title="Company">
+        <CompanyFields value={values.company} onChange={values.setCompany} errors={errors} />
+      </FormSection>
+      <FormSection title="Billing">
+        <div className="space-y-4">
+          <AddressFields value={values.address} onChange={values.setAddress} errors={errors} />
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <SelectField label="Currency" value={currency} onChange={onCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+            {priceList}
+            {children}
+          </div>
+        </div>
+      </FormSection>
+    </>
   );
 }

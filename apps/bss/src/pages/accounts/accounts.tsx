@@ -2,10 +2,10 @@ import { Alert, Button, PageHeader, Pagination, SelectField, Table, TextField, a
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { KIND_LABELS, KindBadge, StatusBadge } from "../components/labels.tsx";
-import { useDebounced } from "../components/use-debounced.ts";
-import { useUrlFilters } from "../components/use-url-filters.ts";
-import { useCan } from "../components/use-can.ts";
+import { KIND_LABELS, KindBadge, StatusBadge } from "../../components/labels.tsx";
+import { useDebounced } from "../../components/use-debounced.ts";
+import { useUrlFilters } from "../../components/use-url-filters.ts";
+import { useCan } from "../../components/use-can.ts";
 
 const KIND_OPTIONS = (["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 type CustomerKind = (typeof KIND_OPTIONS)[number]["value"];
