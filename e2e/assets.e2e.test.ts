@@ -3,7 +3,14 @@ import { DEMO_PASSWORD } from "@cm/domain";
 import { extractPdfText } from "@cm/documents/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, orderMailboxLicenses, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
+import {
+  launchBrowser,
+  orderMailboxLicenses,
+  signInBss,
+  signInStorefront,
+  startProduct,
+  type ProductUnderTest,
+} from "./harness.ts";
 
 let product: ProductUnderTest;
 let browser: Browser;
@@ -40,7 +47,10 @@ describe("cancelling an asset", () => {
     await creditLink.first().click();
     await shop.getByText(`Credit invoice ${creditNumber}`).waitFor();
 
-    const [download] = await Promise.all([shop.waitForEvent("download"), shop.getByRole("link", { name: "Download PDF" }).click()]);
+    const [download] = await Promise.all([
+      shop.waitForEvent("download"),
+      shop.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${creditNumber}.pdf`);
     const path = await download.path();
     const pdf = await extractPdfText(readFileSync(path));

@@ -16,13 +16,26 @@ let product: ProductUnderTest;
 let browser: Browser;
 let smtp: TestSmtpServer;
 
-const ADMIN = { name: "Erika Muster", email: "erika@fabrikam-distribution.example", password: "correct horse battery staple" };
-const RESELLER = { company: "Lakeside IT GmbH", email: "office@lakeside-it.example", contact: "jonas@lakeside-it.example", password: "lakeside reseller pass 1" };
+const ADMIN = {
+  name: "Erika Muster",
+  email: "erika@fabrikam-distribution.example",
+  password: "correct horse battery staple",
+};
+const RESELLER = {
+  company: "Lakeside IT GmbH",
+  email: "office@lakeside-it.example",
+  contact: "jonas@lakeside-it.example",
+  password: "lakeside reseller pass 1",
+};
 const PARTNER_PASSWORD = "bittitan partner secret";
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
-  product = await startProduct({ SEED_DEMO: "false", SMTP_URL: smtp.url, MAIL_FROM: "store@fabrikam-distribution.example" });
+  product = await startProduct({
+    SEED_DEMO: "false",
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "store@fabrikam-distribution.example",
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -37,7 +50,8 @@ function printed(pattern: RegExp): string {
   return match[1];
 }
 
-const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
 
 async function setUpDistributor(page: Page) {
   await page.goto(`${product.url}/bss/`);
@@ -107,7 +121,10 @@ async function createReseller(page: Page): Promise<void> {
 
 /** The reseller's contact follows the invitation email's link and chooses a password. */
 async function acceptInvitation(page: Page) {
-  const invitation = await smtp.waitFor((mail) => mail.to.includes(RESELLER.contact) && /Storefront login for Lakeside IT GmbH/.test(mail.subject), 60_000);
+  const invitation = await smtp.waitFor(
+    (mail) => mail.to.includes(RESELLER.contact) && /Storefront login for Lakeside IT GmbH/.test(mail.subject),
+    60_000,
+  );
   const link = /(https?:\/\/\S+\/reset-password\/\S+)/.exec(invitation.text)?.[1];
   if (!link) throw new Error(`no set-password link in:\n${invitation.text}`);
   await page.goto(link);
@@ -120,7 +137,9 @@ async function acceptInvitation(page: Page) {
 /** The reseller's partner account at BitTitan, which staff then connect in Sync Options. */
 async function registerPartnerAtBitTitan() {
   const simUrl = printed(/BitTitan\s+simulator at (\S+)/);
-  const { simAdminToken } = JSON.parse(readFileSync(join(product.dataDir, "secrets.json"), "utf8")) as { simAdminToken: string };
+  const { simAdminToken } = JSON.parse(readFileSync(join(product.dataDir, "secrets.json"), "utf8")) as {
+    simAdminToken: string;
+  };
   const response = await fetch(`${simUrl}/admin/partners`, {
     method: "POST",
     headers: { authorization: `Bearer ${simAdminToken}`, "content-type": "application/json" },
@@ -134,7 +153,10 @@ async function synchronizeReseller(page: Page) {
   await page.getByLabel("BitTitan email address").fill(RESELLER.contact);
   await page.getByLabel("BitTitan password").fill(PARTNER_PASSWORD);
   await page.getByRole("button", { name: "Save & Synchronize" }).click();
-  await page.getByRole("definition").filter({ hasText: /^Synchronized$/ }).waitFor();
+  await page
+    .getByRole("definition")
+    .filter({ hasText: /^Synchronized$/ })
+    .waitFor();
 }
 
 describe("the whole business on a fresh instance without the demo", () => {
@@ -167,9 +189,15 @@ describe("the whole business on a fresh instance without the demo", () => {
     const couponCode = (await coupon.textContent()) ?? "";
     expect(couponCode).toMatch(/^MW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-    const welcome = await smtp.waitFor((mail) => mail.to.includes(RESELLER.contact) && mail.text.includes(couponCode), 60_000);
+    const welcome = await smtp.waitFor(
+      (mail) => mail.to.includes(RESELLER.contact) && mail.text.includes(couponCode),
+      60_000,
+    );
     expect(welcome.text).toContain("5 x Mailbox Migration (Fabrikam) for Lakeside IT GmbH (Lakeside mailboxes)");
-    const invoice = await smtp.waitFor((mail) => mail.to.includes(RESELLER.contact) && /INV-\d{6}/.test(mail.subject), 60_000);
+    const invoice = await smtp.waitFor(
+      (mail) => mail.to.includes(RESELLER.contact) && /INV-\d{6}/.test(mail.subject),
+      60_000,
+    );
     expect(invoice.text).toContain("71.40");
 
     // The instance has its own administrator only: no demo login exists.

@@ -74,7 +74,9 @@ describe("price lists", () => {
     await bss.getByRole("button", { name: "Add price list" }).click();
     await bss.getByRole("heading", { name: "Partner Silver" }).waitFor();
 
-    await bss.getByLabel("Product", { exact: true }).selectOption({ label: "MigrationWiz User Migration Bundle (€15.00)" });
+    await bss
+      .getByLabel("Product", { exact: true })
+      .selectOption({ label: "MigrationWiz User Migration Bundle (€15.00)" });
     await bss.getByLabel("List price (EUR)").fill("14.00");
     await bss.getByRole("button", { name: "Add price" }).click();
     const row = bss.getByRole("row", { name: /MigrationWiz User Migration Bundle/ });

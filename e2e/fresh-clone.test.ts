@@ -36,7 +36,9 @@ function freshMachineEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const keep = ["HOME", "USER", "LOGNAME", "SHELL", "LANG", "LC_ALL", "TERM", "TMPDIR", "TZ", "SUDO_USER"];
   const env: NodeJS.ProcessEnv = {};
   for (const name of keep) if (process.env[name] !== undefined) env[name] = process.env[name];
-  const path = (process.env.PATH ?? "").split(delimiter).filter((entry) => entry && !entry.includes("node_modules") && !entry.startsWith(root));
+  const path = (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((entry) => entry && !entry.includes("node_modules") && !entry.startsWith(root));
   env.PATH = [standIns, ...path].join(delimiter);
   return { ...env, ...extra };
 }
@@ -65,42 +67,46 @@ describe("npm start from a fresh clone, with only node and npm", () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("installs, builds, migrates, seeds and serves /healthz, the Storefront at / and the BSS at /bss/", async () => {
-    const clone = join(workDir, "cloudmarket");
-    cloneWorkingTree(clone);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env = freshMachineEnv({
-      PORT: String(port),
-      BITTITAN_SIM_PORT: String(await freePort()),
-      SMTP_DEV_PORT: "0",
-      DATA_DIR: join(clone, "data"),
-    });
-    // The stand-ins are really first: a global tool would fail loudly.
-    expect(spawnSync("pnpm", ["--version"], { env, encoding: "utf8" }).stderr).toContain("a global pnpm was called");
+  it(
+    "installs, builds, migrates, seeds and serves /healthz, the Storefront at / and the BSS at /bss/",
+    async () => {
+      const clone = join(workDir, "cloudmarket");
+      cloneWorkingTree(clone);
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const env = freshMachineEnv({
+        PORT: String(port),
+        BITTITAN_SIM_PORT: String(await freePort()),
+        SMTP_DEV_PORT: "0",
+        DATA_DIR: join(clone, "data"),
+      });
+      // The stand-ins are really first: a global tool would fail loudly.
+      expect(spawnSync("pnpm", ["--version"], { env, encoding: "utf8" }).stderr).toContain("a global pnpm was called");
 
-    child = spawn("npm", ["start"], { cwd: clone, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-    child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+      child = spawn("npm", ["start"], { cwd: clone, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+      child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
 
-    const deadline = Date.now() + 15 * 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-      if ((await get(`${url}/healthz`))?.status === 200) break;
-      if (Date.now() > deadline) throw new Error(`npm start did not serve /healthz within 15 minutes:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    expect(output).not.toContain("a global");
+      const deadline = Date.now() + 15 * 60_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+        if ((await get(`${url}/healthz`))?.status === 200) break;
+        if (Date.now() > deadline) throw new Error(`npm start did not serve /healthz within 15 minutes:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      expect(output).not.toContain("a global");
 
-    const health = await get(`${url}/healthz`);
-    expect(JSON.parse(health?.body ?? "{}")).toMatchObject({ status: "ok", database: "pglite" });
-    const storefront = await get(`${url}/`);
-    expect(storefront?.status).toBe(200);
-    expect(storefront?.body).toMatch(/<div id="root">/);
-    const bss = await get(`${url}/bss/`);
-    expect(bss?.status).toBe(200);
-    expect(bss?.body).toMatch(/<div id="root">/);
-    expect(bss?.body).not.toBe(storefront?.body);
-    expect(output).toContain("Demo logins");
-  }, 20 * 60_000);
+      const health = await get(`${url}/healthz`);
+      expect(JSON.parse(health?.body ?? "{}")).toMatchObject({ status: "ok", database: "pglite" });
+      const storefront = await get(`${url}/`);
+      expect(storefront?.status).toBe(200);
+      expect(storefront?.body).toMatch(/<div id="root">/);
+      const bss = await get(`${url}/bss/`);
+      expect(bss?.status).toBe(200);
+      expect(bss?.body).toMatch(/<div id="root">/);
+      expect(bss?.body).not.toBe(storefront?.body);
+      expect(output).toContain("Demo logins");
+    },
+    20 * 60_000,
+  );
 });

@@ -28,7 +28,18 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [launch], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, BITTITAN_SIM_PORT: String(simPort), SMTP_DEV_PORT: "0", LOG_LEVEL: "warn", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      BITTITAN_SIM_PORT: String(simPort),
+      SMTP_DEV_PORT: "0",
+      LOG_LEVEL: "warn",
+      SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -37,7 +48,10 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the product exited early:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`the product did not become healthy:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -59,7 +73,16 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -80,7 +103,10 @@ export async function signInStorefront(page: Page, url: string, email: string, p
 }
 
 /** The built product and a browser, started before the file's tests and stopped after them. */
-export function useProductAndBrowser(env: Record<string, string> = {}): { readonly product: ProductUnderTest; readonly browser: Browser } {
+export function useProductAndBrowser(env: Record<string, string> = {}): {
+  readonly product: ProductUnderTest;
+  readonly browser: Browser;
+} {
   const started: { product?: ProductUnderTest; browser?: Browser } = {};
   beforeAll(async () => {
     started.product = await startProduct(env);

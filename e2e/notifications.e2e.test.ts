@@ -27,7 +27,9 @@ describe("customer notifications in the BSS", () => {
     await page.getByRole("link", { name: "Welcome BitTitan coupon" }).click();
 
     const previewSubject = page.getByTestId("preview-subject");
-    await expect.poll(() => previewSubject.textContent()).toBe("Your BitTitan licenses for Contoso IT Partners: coupon BT-7K2Q-9XPM-4RWD");
+    await expect
+      .poll(() => previewSubject.textContent())
+      .toBe("Your BitTitan licenses for Contoso IT Partners: coupon BT-7K2Q-9XPM-4RWD");
 
     const subject = page.getByLabel("Subject");
     await subject.fill("Coupon {{ coupon_cod }} inside");
@@ -61,7 +63,10 @@ describe("customer notifications in the BSS", () => {
     const page = await browser.newPage();
     await signInBss(page, product.url, "admin@northwind.example", DEMO_PASSWORD);
     await page.getByRole("link", { name: "Notifications" }).click();
-    await page.getByRole("row", { name: /Failed provisioning digest/ }).getByText("Administrators", { exact: true }).waitFor();
+    await page
+      .getByRole("row", { name: /Failed provisioning digest/ })
+      .getByText("Administrators", { exact: true })
+      .waitFor();
     await page.getByRole("link", { name: "Failed provisioning digest" }).click();
     expect(await page.getByLabel("Send to the distributor's administrators").isChecked()).toBe(true);
     expect(await page.getByText("Send to the account's primary contact").count()).toBe(0);

@@ -57,7 +57,10 @@ describe("ordering BitTitan licenses in the Storefront", () => {
     expect(couponCode).toMatch(/^MW-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const orderNumber = ((await shop.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("Order ", "");
 
-    const email = await smtp.waitFor((mail) => mail.to.includes("sigrid@nordicshipping.example") && mail.text.includes(couponCode), 30_000);
+    const email = await smtp.waitFor(
+      (mail) => mail.to.includes("sigrid@nordicshipping.example") && mail.text.includes(couponCode),
+      30_000,
+    );
     expect(email.text).toMatch(/https?:\/\/\S+\/portal\?code=/);
     expect(email.html).toContain(couponCode);
 
@@ -94,7 +97,10 @@ describe("an edited email template", () => {
     await coupon.waitFor({ timeout: 30_000 });
     const couponCode = (await coupon.textContent()) ?? "";
 
-    const email = await smtp.waitFor((mail) => mail.to.includes("carla@tailspin.example") && mail.text.includes(couponCode), 30_000);
+    const email = await smtp.waitFor(
+      (mail) => mail.to.includes("carla@tailspin.example") && mail.text.includes(couponCode),
+      30_000,
+    );
     expect(email.subject).toBe(`Fresh licenses from Northwind: ${couponCode}`);
     await shop.close();
     await bss.close();

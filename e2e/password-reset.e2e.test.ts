@@ -35,7 +35,11 @@ describe("passwords people choose themselves", () => {
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByText("If an account exists for carla@tailspin.example, we sent a link").waitFor();
 
-    const email = await smtp.waitFor((message) => message.to.includes("carla@tailspin.example") && /Reset your Storefront password/.test(message.subject), MAIL_WAIT_MS);
+    const email = await smtp.waitFor(
+      (message) =>
+        message.to.includes("carla@tailspin.example") && /Reset your Storefront password/.test(message.subject),
+      MAIL_WAIT_MS,
+    );
     await page.goto(linkIn(email));
     await page.getByLabel("New password").fill("short");
     await page.getByLabel("Repeat the password").fill("short");
@@ -67,7 +71,10 @@ describe("passwords people choose themselves", () => {
     await admin.getByLabel("Email").fill("nina@northwind.example");
     await admin.getByRole("button", { name: "Send invitation" }).click();
     await admin.getByText("Invitation sent to nina@northwind.example").waitFor();
-    await admin.getByRole("row", { name: /Nina Newhire/ }).getByText("Invited").waitFor();
+    await admin
+      .getByRole("row", { name: /Nina Newhire/ })
+      .getByText("Invited")
+      .waitFor();
 
     const email = await smtp.waitFor((message) => message.to.includes("nina@northwind.example"), MAIL_WAIT_MS);
     const nina = await browser.newPage();
@@ -80,7 +87,10 @@ describe("passwords people choose themselves", () => {
     await signInBss(nina, product.url, "nina@northwind.example", "nina-own-password");
 
     await admin.reload();
-    await admin.getByRole("row", { name: /Nina Newhire/ }).getByText("Active").waitFor();
+    await admin
+      .getByRole("row", { name: /Nina Newhire/ })
+      .getByText("Active")
+      .waitFor();
     await nina.close();
     await admin.close();
   });

@@ -43,7 +43,10 @@ describe("reseller plans", () => {
     await anna.getByText("Thank you, your order is complete").waitFor();
     await expect.poll(() => anna.getByTestId("order-subscription").textContent()).toContain("Standard plan");
 
-    const email = await smtp.waitFor((mail) => mail.to.includes("anna@contoso.example") && mail.subject.includes("Standard Reseller Storefront"), 30_000);
+    const email = await smtp.waitFor(
+      (mail) => mail.to.includes("anna@contoso.example") && mail.subject.includes("Standard Reseller Storefront"),
+      30_000,
+    );
     const url = email.text.match(/https?:\/\/\S+\/contoso-shop/)?.[0];
     expect(url).toBe(`${product.url}/contoso-shop`);
 
@@ -77,15 +80,21 @@ describe("reseller plans", () => {
     await intruder.getByLabel("Email").fill("ben@fabrikam.example");
     await intruder.getByLabel("Password").fill(DEMO_PASSWORD);
     await intruder.getByRole("button", { name: "Sign in" }).click();
-    await intruder.getByText("Only Contoso IT Partners and its customers can log in here. Please log in at the main Storefront.").waitFor();
+    await intruder
+      .getByText("Only Contoso IT Partners and its customers can log in here. Please log in at the main Storefront.")
+      .waitFor();
 
     // Staff see both subscriptions in the BSS.
     const bss = await browser.newPage();
     await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
     await bss.getByRole("link", { name: "Subscriptions" }).click();
     await bss.getByRole("heading", { name: "Subscriptions" }).waitFor();
-    await expect.poll(() => bss.getByRole("row").filter({ hasText: "Contoso IT Partners" }).textContent()).toContain("contoso-shop");
-    expect(await bss.getByRole("row").filter({ hasText: "Fabrikam Solutions" }).textContent()).toContain("fabrikam-shop");
+    await expect
+      .poll(() => bss.getByRole("row").filter({ hasText: "Contoso IT Partners" }).textContent())
+      .toContain("contoso-shop");
+    expect(await bss.getByRole("row").filter({ hasText: "Fabrikam Solutions" }).textContent()).toContain(
+      "fabrikam-shop",
+    );
     for (const page of [anna, own, ben, intruder, bss]) await page.close();
   });
 });

@@ -13,18 +13,29 @@ const TAILSPIN = DEMO_PARTNERS.find((partner) => partner.companyName === "Tailsp
 async function simAdmin(method: "POST" | "PUT", path: string, body: object) {
   const simUrl = /BitTitan\s+simulator at (\S+)/.exec(running.product.output())?.[1];
   if (!simUrl) throw new Error(`no simulator address in:\n${running.product.output()}`);
-  const { simAdminToken } = JSON.parse(readFileSync(join(running.product.dataDir, "secrets.json"), "utf8")) as { simAdminToken: string };
-  const response = await fetch(`${simUrl}${path}`, { method, headers: { authorization: `Bearer ${simAdminToken}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const { simAdminToken } = JSON.parse(readFileSync(join(running.product.dataDir, "secrets.json"), "utf8")) as {
+    simAdminToken: string;
+  };
+  const response = await fetch(`${simUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${simAdminToken}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBeLessThan(300);
 }
 
 /** Tailspin's partner password changed at BitTitan (every coupon creation is refused for good), or set back. */
 const refuseTailspin = (refused: boolean) => {
   if (!TAILSPIN) throw new Error("no Tailspin partner in the demo");
-  return simAdmin("POST", "/admin/partners", { email: TAILSPIN.email, password: refused ? "changed-at-bittitan" : TAILSPIN.password, companyName: TAILSPIN.companyName });
+  return simAdmin("POST", "/admin/partners", {
+    email: TAILSPIN.email,
+    password: refused ? "changed-at-bittitan" : TAILSPIN.password,
+    companyName: TAILSPIN.companyName,
+  });
 };
 
-const order = (shop: Page, quantity: number, assetName: string) => orderMailboxLicenses(shop, running.product.url, quantity, assetName);
+const order = (shop: Page, quantity: number, assetName: string) =>
+  orderMailboxLicenses(shop, running.product.url, quantity, assetName);
 
 describe("provisioning that is retried", () => {
   it("tells the customer plainly while BitTitan is retried, and staff the attempt and when", async () => {
@@ -40,7 +51,10 @@ describe("provisioning that is retried", () => {
     await signInBss(bss, running.product.url, "admin@northwind.example", DEMO_PASSWORD);
     await bss.getByRole("link", { name: "Assets", exact: true }).click();
     await bss.getByLabel("Search").fill("Outage mailbox");
-    await bss.getByRole("row", { name: /Outage mailbox/ }).getByText(/^Provisioning, retrying \(attempt \d+, next at .+\)$/).waitFor({ timeout: 30_000 });
+    await bss
+      .getByRole("row", { name: /Outage mailbox/ })
+      .getByText(/^Provisioning, retrying \(attempt \d+, next at .+\)$/)
+      .waitFor({ timeout: 30_000 });
     await bss.getByRole("link", { name: "Outage mailbox" }).click();
     expect(await bss.getByTestId("retry-status").textContent()).toMatch(/retrying until .*Last error: /s);
 
@@ -75,8 +89,19 @@ describe("provisioning that is retried", () => {
     await bss.getByRole("button", { name: "Retry all failed" }).click();
     await bss.getByText("Retry provisioning of 2 failed assets matching these filters?").waitFor();
     await bss.getByRole("button", { name: "Retry 2" }).click();
-    await expect.poll(() => bss.getByTestId("retry-progress").textContent(), { timeout: 60_000 }).toBe("Done: 2 of 2 done, 0 failed again");
-    await expect.poll(() => bss.getByRole("row", { name: /Bulk retry/ }).filter({ hasText: "Synchronized" }).count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => bss.getByTestId("retry-progress").textContent(), { timeout: 60_000 })
+      .toBe("Done: 2 of 2 done, 0 failed again");
+    await expect
+      .poll(
+        () =>
+          bss
+            .getByRole("row", { name: /Bulk retry/ })
+            .filter({ hasText: "Synchronized" })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(2);
 
     // A second click finds nothing left to retry.
     await bss.getByRole("button", { name: "Retry all failed" }).click();

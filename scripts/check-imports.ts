@@ -48,7 +48,9 @@ export function specifiers(text: string): string[] {
 function resolveRelative(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
   const candidates = [base, base.replace(/\.js$/, ".ts"), `${base}.ts`, join(base, "index.ts")];
-  return candidates.find((candidate) => candidate.endsWith(".ts") && existsSync(candidate) && statSync(candidate).isFile());
+  return candidates.find(
+    (candidate) => candidate.endsWith(".ts") && existsSync(candidate) && statSync(candidate).isFile(),
+  );
 }
 
 /** Strongly connected components with more than one file (or a file importing itself), Tarjan's algorithm. */
@@ -134,7 +136,9 @@ export function checkDomain(srcDir: string): DomainReport {
     const back = areaEdges.get(`${to}\0${from}`);
     if (back && from < to) folderPairs.push({ areas: [from, to], evidence: [evidence, back] });
   }
-  const unplaced = files.filter((file) => areaOf(file) === "" && !KERNEL_FILES.includes(file) && !ENTRY_FILES.includes(file));
+  const unplaced = files.filter(
+    (file) => areaOf(file) === "" && !KERNEL_FILES.includes(file) && !ENTRY_FILES.includes(file),
+  );
   return { files: files.length, cycles: cycles(graph), folderPairs, entryImports: entryImports.sort(), unplaced };
 }
 
@@ -160,7 +164,10 @@ export const PACKAGE_LAYERS: Record<string, string[]> = {
   "@cm/tsconfig": [],
 };
 /** Test tools (any package but another test tool may use them) and build configs (any package may use them). */
-export const TOOL_PACKAGES = { test: ["@cm/testing", "@cm/bittitan-sim"], build: ["@cm/eslint-config", "@cm/tsconfig"] };
+export const TOOL_PACKAGES = {
+  test: ["@cm/testing", "@cm/bittitan-sim"],
+  build: ["@cm/eslint-config", "@cm/tsconfig"],
+};
 
 const packageOf = (spec: string) => spec.split("/").slice(0, 2).join("/");
 
@@ -180,7 +187,9 @@ export function checkPackages(rootDir: string, layers = PACKAGE_LAYERS, tools = 
       };
       const allowed = layers[manifest.name];
       if (!allowed) {
-        violations.push(`${group}/${name}: ${manifest.name} has no place in the layering (scripts/check-imports.ts PACKAGE_LAYERS)`);
+        violations.push(
+          `${group}/${name}: ${manifest.name} has no place in the layering (scripts/check-imports.ts PACKAGE_LAYERS)`,
+        );
         continue;
       }
       const may = (dep: string) =>
@@ -188,7 +197,9 @@ export function checkPackages(rootDir: string, layers = PACKAGE_LAYERS, tools = 
         allowed.includes(dep) ||
         tools.build.includes(dep) ||
         (tools.test.includes(dep) && !tools.test.includes(manifest.name));
-      const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((dep) => dep.startsWith("@cm/"));
+      const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((dep) =>
+        dep.startsWith("@cm/"),
+      );
       for (const dep of declared) {
         if (!may(dep)) violations.push(`${group}/${name}/package.json: ${manifest.name} must not depend on ${dep}`);
       }
@@ -217,13 +228,23 @@ export function report(rootDir: string): { ok: boolean; lines: string[] } {
   const lines = [
     `packages/domain/src: ${domain.files} files, ${domain.cycles.length} cycles, ${domain.folderPairs.length} area pairs importing each other, ${domain.entryImports.length} entry-point imports from areas, ${domain.unplaced.length} files in src/ neither kernel nor entry point`,
     ...domain.cycles.map((cycle) => `  cycle: ${cycle.join(", ")}`),
-    ...domain.folderPairs.map(({ areas, evidence }) => `  areas ${areas[0]} <-> ${areas[1]}: ${evidence[0]}; ${evidence[1]}`),
+    ...domain.folderPairs.map(
+      ({ areas, evidence }) => `  areas ${areas[0]} <-> ${areas[1]}: ${evidence[0]}; ${evidence[1]}`,
+    ),
     ...domain.entryImports.map((line) => `  area imports an entry point: ${line}`),
-    ...domain.unplaced.map((file) => `  ${file} is directly in src/ but neither kernel nor entry point (KERNEL_FILES / ENTRY_FILES in scripts/check-imports.ts)`),
+    ...domain.unplaced.map(
+      (file) =>
+        `  ${file} is directly in src/ but neither kernel nor entry point (KERNEL_FILES / ENTRY_FILES in scripts/check-imports.ts)`,
+    ),
     `packages: ${packages.length} layering violations`,
     ...packages.map((line) => `  ${line}`),
   ];
-  const problems = domain.cycles.length + domain.folderPairs.length + domain.entryImports.length + domain.unplaced.length + packages.length;
+  const problems =
+    domain.cycles.length +
+    domain.folderPairs.length +
+    domain.entryImports.length +
+    domain.unplaced.length +
+    packages.length;
   return { ok: problems === 0, lines };
 }
 

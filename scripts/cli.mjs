@@ -16,14 +16,23 @@ const pnpmBin = join(toolsDir, "node_modules", "pnpm", "bin", "pnpm.cjs");
 // into .tools (turbo looks for the package manager on PATH) and the
 // workspace's node_modules/.bin. A fresh machine has no global pnpm, turbo,
 // tsx, vite, vitest or prisma, and a global one must never be picked instead.
-process.env.PATH = [join(toolsDir, "node_modules", ".bin"), join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter);
+process.env.PATH = [
+  join(toolsDir, "node_modules", ".bin"),
+  join(root, "node_modules", ".bin"),
+  process.env.PATH ?? "",
+].join(delimiter);
 
 function log(message) {
   process.stdout.write(`\n\u001b[1m▶ ${message}\u001b[0m\n`);
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.status !== 0) {
     console.error(`\n✖ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
@@ -66,7 +75,10 @@ function build() {
 
 function startProduct() {
   // The IPC channel ends the product (gracefully) if this wrapper is killed, even with SIGKILL.
-  const child = spawn(process.execPath, [join(root, "apps/server/dist/launch.js")], { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, [join(root, "apps/server/dist/launch.js")], {
+    cwd: root,
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   // And if npm above us is killed, stop the product as on SIGTERM (an orphan re-parents: ppid changes).
@@ -94,7 +106,12 @@ switch (command) {
     install();
     build();
     // Its own messages say why it refused; pass its exit code on as it is.
-    process.exit(spawnSync(process.execPath, [join(root, "apps/server/dist/setup.js"), ...process.argv.slice(3)], { cwd: root, stdio: "inherit" }).status ?? 1);
+    process.exit(
+      spawnSync(process.execPath, [join(root, "apps/server/dist/setup.js"), ...process.argv.slice(3)], {
+        cwd: root,
+        stdio: "inherit",
+      }).status ?? 1,
+    );
     break;
   case "test":
     install();

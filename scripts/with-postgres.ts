@@ -9,7 +9,13 @@ if (!command) {
 }
 const cluster = await startPostgresCluster();
 console.warn(`PostgreSQL test cluster at ${cluster.url}`);
-const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, TEST_PG_URL: cluster.url }, shell: false });
-const code: number = await new Promise((resolve) => child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+const child = spawn(command, args, {
+  stdio: "inherit",
+  env: { ...process.env, TEST_PG_URL: cluster.url },
+  shell: false,
+});
+const code: number = await new Promise((resolve) =>
+  child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+);
 await cluster.stop();
 process.exit(code);

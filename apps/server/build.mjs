@@ -14,7 +14,14 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
-  external: ["@electric-sql/pglite", "@electric-sql/pglite/*", "@prisma/client", "@prisma/client/*", "pg-native", "pdfkit"],
+  external: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite/*",
+    "@prisma/client",
+    "@prisma/client/*",
+    "pg-native",
+    "pdfkit",
+  ],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

@@ -44,9 +44,19 @@ export async function checkoutOnce(shopper: Shopper, productId: string): Promise
   const t1 = performance.now();
   const review = await shopper.api.query<{ basket: { version: number } }>("storefront.checkout.review");
   const t2 = performance.now();
-  const result = await shopper.api.mutate<{ orderId: string }>("storefront.checkout.complete", { idempotencyKey: randomUUID(), basketVersion: review.basket.version });
+  const result = await shopper.api.mutate<{ orderId: string }>("storefront.checkout.complete", {
+    idempotencyKey: randomUUID(),
+    basketVersion: review.basket.version,
+  });
   const t3 = performance.now();
-  return { orderId: result.orderId, addMs: t1 - t0, reviewMs: t2 - t1, completeMs: t3 - t2, sequenceMs: t3 - t0, completedAt: Date.now() };
+  return {
+    orderId: result.orderId,
+    addMs: t1 - t0,
+    reviewMs: t2 - t1,
+    completeMs: t3 - t2,
+    sequenceMs: t3 - t0,
+    completedAt: Date.now(),
+  };
 }
 
 export interface LevelResult {
@@ -161,7 +171,8 @@ export function stampEmailReceipts(smtp: TestSmtpServer): EmailReceipts {
     const now = Date.now();
     for (const item of items) {
       receipts.all.push(now);
-      for (const code of `${item.subject}\n${item.text}`.match(COUPON_IN_TEXT) ?? []) if (!receipts.byCode.has(code)) receipts.byCode.set(code, now);
+      for (const code of `${item.subject}\n${item.text}`.match(COUPON_IN_TEXT) ?? [])
+        if (!receipts.byCode.has(code)) receipts.byCode.set(code, now);
     }
     return push(...items);
   };
@@ -182,7 +193,12 @@ export interface PipelineSample {
  * confirmation page does) until the asset shows its coupon code, then wait for
  * the welcome email at the SMTP server.
  */
-export async function followOrder(shopper: Shopper, sample: CheckoutSample, emails: EmailReceipts, timeoutMs = 120_000): Promise<PipelineSample & { couponCode: string }> {
+export async function followOrder(
+  shopper: Shopper,
+  sample: CheckoutSample,
+  emails: EmailReceipts,
+  timeoutMs = 120_000,
+): Promise<PipelineSample & { couponCode: string }> {
   const deadline = Date.now() + timeoutMs;
   let couponAt = 0;
   let code = "";
@@ -200,7 +216,12 @@ export async function followOrder(shopper: Shopper, sample: CheckoutSample, emai
   }
   for (;;) {
     const at = emails.byCode.get(code);
-    if (at !== undefined) return { completeToCouponMs: couponAt - sample.completedAt, completeToEmailMs: at - sample.completedAt, couponCode: code };
+    if (at !== undefined)
+      return {
+        completeToCouponMs: couponAt - sample.completedAt,
+        completeToEmailMs: at - sample.completedAt,
+        couponCode: code,
+      };
     if (Date.now() > deadline) throw new Error(`no welcome email for ${code} within ${timeoutMs} ms`);
     await sleep(10);
   }
@@ -214,7 +235,13 @@ export interface PacedResult {
 }
 
 /** One customer, one checkout every `intervalMs`: the coupon and email latency of an unloaded pipeline. */
-export async function runPaced(options: { shopper: Shopper; productId: string; count: number; intervalMs: number; emails: EmailReceipts }): Promise<PacedResult> {
+export async function runPaced(options: {
+  shopper: Shopper;
+  productId: string;
+  count: number;
+  intervalMs: number;
+  emails: EmailReceipts;
+}): Promise<PacedResult> {
   const results: PipelineSample[] = [];
   for (let index = 0; index < options.count; index += 1) {
     const started = Date.now();

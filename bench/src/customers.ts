@@ -11,7 +11,14 @@ export interface Customer {
   email: string;
 }
 
-const address = { line1: "1 Benchmark Way", line2: null, city: "Athens", region: null, postalCode: "10001", country: "GR" };
+const address = {
+  line1: "1 Benchmark Way",
+  line2: null,
+  city: "Athens",
+  region: null,
+  postalCode: "10001",
+  country: "GR",
+};
 
 /**
  * Synchronized resellers with a Storefront login, created through the
@@ -19,7 +26,12 @@ const address = { line1: "1 Benchmark Way", line2: null, city: "Athens", region:
  * the primary contact, the partner created at the simulator (its admin API,
  * with the admin token from DATA_DIR/secrets.json), then "Save & Synchronize".
  */
-export async function createCustomers(product: RunningProduct, agent: Agent, count: number, tag: string): Promise<{ customers: Customer[]; productId: string }> {
+export async function createCustomers(
+  product: RunningProduct,
+  agent: Agent,
+  count: number,
+  tag: string,
+): Promise<{ customers: Customer[]; productId: string }> {
   const secrets = product.secrets();
   const sim = new SimulatorAdmin(product.simUrl, secrets.simAdminToken);
   const staff = new ApiClient(product.url, agent);
@@ -47,9 +59,17 @@ export async function createCustomers(product: RunningProduct, agent: Agent, cou
         primaryContact: { firstName: "Bench", lastName: `Buyer ${index}`, email, phone: null, jobTitle: null },
         primaryContactPassword: CUSTOMER_PASSWORD,
       });
-      const partner = { email: `partner-${tag}-${index}@bench.example`, password: `Bench-${tag}-${index}-pass`, companyName: `Bench Reseller ${tag}-${index}` };
+      const partner = {
+        email: `partner-${tag}-${index}@bench.example`,
+        password: `Bench-${tag}-${index}-pass`,
+        companyName: `Bench Reseller ${tag}-${index}`,
+      };
       await sim.createPartner(partner);
-      await staff.mutate("bss.bittitan.synchronizeAccount", { accountId: account.id, email: partner.email, password: partner.password });
+      await staff.mutate("bss.bittitan.synchronizeAccount", {
+        accountId: account.id,
+        email: partner.email,
+        password: partner.password,
+      });
       customers[index] = { accountId: account.id, email };
     }
   };
@@ -57,7 +77,9 @@ export async function createCustomers(product: RunningProduct, agent: Agent, cou
 
   const shopper = new ApiClient(product.url, agent);
   await shopper.signIn("shop", customers[0]?.email ?? "", CUSTOMER_PASSWORD);
-  const catalog = await shopper.query<{ products: { id: string; sku?: string; name: string; unitPrice: string | null }[] }>("storefront.catalog.browse", {});
+  const catalog = await shopper.query<{
+    products: { id: string; sku?: string; name: string; unitPrice: string | null }[];
+  }>("storefront.catalog.browse", {});
   const productId = catalog.products.find((candidate) => candidate.unitPrice !== null)?.id;
   if (!productId) throw new Error("the demo catalog has no product priced in EUR");
   return { customers, productId };

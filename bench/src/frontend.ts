@@ -36,21 +36,28 @@ export function appWeight(app: string, distDir: string, base: string, sourcesDir
   const refs: { href: string; kind: "js" | "css" }[] = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
     const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-    if (tag.startsWith("<script") && attribute("type") === "module" && attribute("src")) refs.push({ href: attribute("src") ?? "", kind: "js" });
-    if (tag.startsWith("<link") && attribute("rel") === "modulepreload" && attribute("href")) refs.push({ href: attribute("href") ?? "", kind: "js" });
-    if (tag.startsWith("<link") && attribute("rel") === "stylesheet" && attribute("href")) refs.push({ href: attribute("href") ?? "", kind: "css" });
+    if (tag.startsWith("<script") && attribute("type") === "module" && attribute("src"))
+      refs.push({ href: attribute("src") ?? "", kind: "js" });
+    if (tag.startsWith("<link") && attribute("rel") === "modulepreload" && attribute("href"))
+      refs.push({ href: attribute("href") ?? "", kind: "js" });
+    if (tag.startsWith("<link") && attribute("rel") === "stylesheet" && attribute("href"))
+      refs.push({ href: attribute("href") ?? "", kind: "css" });
   }
   const files = refs.map(({ href, kind }): AssetWeight => {
     const relative = href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, "");
     const content = readFileSync(join(distDir, relative));
     return { file: relative, kind, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
   });
-  const sum = (kind: "js" | "css" | null, key: "bytes" | "gzip") => files.filter((file) => !kind || file.kind === kind).reduce((total, file) => total + file[key], 0);
+  const sum = (kind: "js" | "css" | null, key: "bytes" | "gzip") =>
+    files.filter((file) => !kind || file.kind === kind).reduce((total, file) => total + file[key], 0);
   const composition = new Map<string, number>();
   for (const file of files.filter((candidate) => candidate.kind === "js")) {
     const mapFile = join(distDir, `${file.file}.map`);
     if (!existsSync(mapFile)) continue;
-    for (const [source, bytes] of bytesBySource(readFileSync(join(distDir, file.file), "utf8"), JSON.parse(readFileSync(mapFile, "utf8")) as RawSourceMap)) {
+    for (const [source, bytes] of bytesBySource(
+      readFileSync(join(distDir, file.file), "utf8"),
+      JSON.parse(readFileSync(mapFile, "utf8")) as RawSourceMap,
+    )) {
       const name = packageOf(resolve(join(sourcesDir, dirname(file.file)), source));
       composition.set(name, (composition.get(name) ?? 0) + bytes);
     }
@@ -146,7 +153,15 @@ export interface RenderResult {
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -188,7 +203,11 @@ const READ_TIMELINE = `(() => {
  * in once through the login page, then measure navigations to `/` until the
  * first product card is visible.
  */
-export async function measureFirstRender(url: string, login: { email: string; password: string }, runs: number): Promise<RenderResult> {
+export async function measureFirstRender(
+  url: string,
+  login: { email: string; password: string },
+  runs: number,
+): Promise<RenderResult> {
   const browser = await launchChromium();
   try {
     const loginContext = await browser.newContext();

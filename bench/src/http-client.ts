@@ -54,7 +54,11 @@ export class ApiClient {
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
             const setCookie = res.headers["set-cookie"] ?? [];
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), setCookies: setCookie });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+              setCookies: setCookie,
+            });
           });
           res.on("error", reject);
         },
@@ -79,12 +83,20 @@ export class ApiClient {
   async signIn(realm: "staff" | "shop", email: string, password: string): Promise<void> {
     const response = await this.send("POST", `/api/auth/${realm}/sign-in/email`, JSON.stringify({ email, password }));
     this.keepCookies(response.setCookies);
-    if (response.status !== 200) throw new HttpError(response.status, "SIGN_IN", `sign-in of ${email} failed: ${response.status} ${response.body.slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new HttpError(
+        response.status,
+        "SIGN_IN",
+        `sign-in of ${email} failed: ${response.status} ${response.body.slice(0, 300)}`,
+      );
   }
 
   private unwrap<T>(path: string, response: RawResponse): T {
     this.keepCookies(response.setCookies);
-    let parsed: { result?: { data?: { json?: unknown } }; error?: { json?: { message?: string; data?: { code?: string } } } };
+    let parsed: {
+      result?: { data?: { json?: unknown } };
+      error?: { json?: { message?: string; data?: { code?: string } } };
+    };
     try {
       parsed = JSON.parse(response.body) as typeof parsed;
     } catch {
@@ -92,7 +104,11 @@ export class ApiClient {
     }
     if (response.status !== 200 || parsed.error) {
       const error = parsed.error?.json;
-      throw new HttpError(response.status, error?.data?.code ?? "UNKNOWN", `${path}: ${response.status} ${error?.message ?? response.body.slice(0, 200)}`);
+      throw new HttpError(
+        response.status,
+        error?.data?.code ?? "UNKNOWN",
+        `${path}: ${response.status} ${error?.message ?? response.body.slice(0, 200)}`,
+      );
     }
     return parsed.result?.data?.json as T;
   }
@@ -105,6 +121,9 @@ export class ApiClient {
 
   /** A tRPC mutation: POST /trpc/<path> with {"json":...} */
   async mutate<T>(path: string, input?: unknown): Promise<T> {
-    return this.unwrap<T>(path, await this.send("POST", `/trpc/${path}`, JSON.stringify(input === undefined ? {} : { json: input })));
+    return this.unwrap<T>(
+      path,
+      await this.send("POST", `/trpc/${path}`, JSON.stringify(input === undefined ? {} : { json: input })),
+    );
   }
 }

@@ -27,7 +27,9 @@ const run = (file: string, args: string[]) => {
 
 export function describeMachine(): Machine {
   const pgBin = findPostgresBinaries();
-  const osName = existsSync("/etc/os-release") ? (/PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? "Linux") : process.platform;
+  const osName = existsSync("/etc/os-release")
+    ? (/PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? "Linux")
+    : process.platform;
   const dirty = run("git", ["status", "--porcelain", "--untracked-files=no"]);
   return {
     date: new Date().toISOString(),

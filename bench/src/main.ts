@@ -50,14 +50,19 @@ if (values.help) {
 
 if (values.render) {
   const saved = JSON.parse(readFileSync(values.render, "utf8")) as Results;
-  const target = values.out ?? join(import.meta.dirname, "..", saved.settings.quick ? "RESULTS.quick.md" : "RESULTS.md");
+  const target =
+    values.out ?? join(import.meta.dirname, "..", saved.settings.quick ? "RESULTS.quick.md" : "RESULTS.md");
   writeFileSync(target, renderResults(saved, existsSync(target) ? readFileSync(target, "utf8") : ""));
   process.stdout.write(`${target} written from ${values.render}\n`);
   process.exit(0);
 }
 
 const quick = values.quick;
-const only = new Set<Section>((values.only?.split(",").map((part) => part.trim()) ?? SECTIONS).filter((part): part is Section => (SECTIONS as readonly string[]).includes(part)));
+const only = new Set<Section>(
+  (values.only?.split(",").map((part) => part.trim()) ?? SECTIONS).filter((part): part is Section =>
+    (SECTIONS as readonly string[]).includes(part),
+  ),
+);
 const levels = values.levels?.split(",").map(Number) ?? [1, 8, 32];
 const durationMs = Number(values.duration ?? (quick ? 5 : 20)) * 1000;
 const scales = values.scale?.split(",").map(Number) ?? (quick ? [10_000, 100_000] : [10_000, 1_000_000]);
@@ -105,7 +110,13 @@ async function snapshotAppDists(): Promise<Record<"storefront" | "bss", string>>
 }
 
 const started = Date.now();
-const results: Results = { machine: describeMachine(), settings, loadBefore: loadAverage(), loadAfter: [], durationSeconds: 0 };
+const results: Results = {
+  machine: describeMachine(),
+  settings,
+  loadBefore: loadAverage(),
+  loadAfter: [],
+  durationSeconds: 0,
+};
 
 try {
   if (values["wait-idle"]) {
@@ -118,7 +129,9 @@ try {
     }
     results.loadBefore = loadAverage();
   }
-  say(`CloudMarket benchmark${quick ? " (quick)" : ""}: ${[...only].join(", ")}; load average ${results.loadBefore.join(" ")}`);
+  say(
+    `CloudMarket benchmark${quick ? " (quick)" : ""}: ${[...only].join(", ")}; load average ${results.loadBefore.join(" ")}`,
+  );
   const dists = await snapshotAppDists();
   const appEnv = { STOREFRONT_DIST: dists.storefront, BSS_DIST: dists.bss };
 
@@ -138,7 +151,9 @@ try {
     results.postgresSettings = cluster.settings;
 
     if (only.has("checkout")) {
-      say(`1. pgbench -i -s ${settings.pgbench.scale}; pgbench -c ${settings.pgbench.clients} -j ${settings.pgbench.threads} -T ${settings.pgbench.seconds}`);
+      say(
+        `1. pgbench -i -s ${settings.pgbench.scale}; pgbench -c ${settings.pgbench.clients} -j ${settings.pgbench.threads} -T ${settings.pgbench.seconds}`,
+      );
       results.pgbench = await runPgbench(cluster, settings.pgbench);
       say(`  ${results.pgbench.tps.toFixed(0)} TPS`);
       say("1. Checkout throughput over HTTP, PostgreSQL");
@@ -172,7 +187,13 @@ try {
         const { timings, captured } = await timeAssetLists(cluster, database, assets, settings.listRuns);
         const explain = async (name: string | undefined) => {
           const timing = timings.find((candidate) => candidate.name === name);
-          return timing ? { query: timing.name, app: timing.app, ...(await explainCaptured(cluster, database, captured.get(timing.name) ?? [])) } : undefined;
+          return timing
+            ? {
+                query: timing.name,
+                app: timing.app,
+                ...(await explainCaptured(cluster, database, captured.get(timing.name) ?? [])),
+              }
+            : undefined;
         };
         const explainEach = async (names: string[]) => {
           const plans = [];
@@ -185,8 +206,15 @@ try {
         const slowest = [...timings].sort((a, b) => b.medianMs - a.medianMs)[0];
         // At a larger scale, also the plan of the query that grew the most against the first scale.
         const base = results.scale[0];
-        const growth = (timing: (typeof timings)[number]) => timing.medianMs / (base?.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? timing.medianMs);
-        const grew = base ? [...timings].sort((a, b) => growth(b) - growth(a)).filter((timing) => timing.name !== slowest?.name && growth(timing) >= 1.5).slice(0, 2) : [];
+        const growth = (timing: (typeof timings)[number]) =>
+          timing.medianMs /
+          (base?.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? timing.medianMs);
+        const grew = base
+          ? [...timings]
+              .sort((a, b) => growth(b) - growth(a))
+              .filter((timing) => timing.name !== slowest?.name && growth(timing) >= 1.5)
+              .slice(0, 2)
+          : [];
         results.scale.push({
           assets,
           seedSeconds: seeded.seconds,
@@ -205,7 +233,11 @@ try {
 
   if (only.has("pglite") || only.has("frontend")) {
     const withCheckout = only.has("pglite");
-    say(withCheckout ? "2. Checkout throughput over HTTP, embedded PGlite (and 4. first render)" : "4. First render of the Storefront catalog");
+    say(
+      withCheckout
+        ? "2. Checkout throughput over HTTP, embedded PGlite (and 4. first render)"
+        : "4. First render of the Storefront catalog",
+    );
     const renderRuns = only.has("frontend") && existsSync(CHROMIUM) ? settings.renderRuns : 0;
     const pgliteLevels = withCheckout ? levels : [];
     results.pglite = await runCheckoutSuite({

@@ -33,19 +33,26 @@ export async function startBenchCluster(): Promise<BenchCluster> {
       await client.end();
     }
   };
-  const [{ data_directory: dataDir = "" } = {}] = await sql<{ data_directory: string }>("postgres", "SHOW data_directory");
+  const [{ data_directory: dataDir = "" } = {}] = await sql<{ data_directory: string }>(
+    "postgres",
+    "SHOW data_directory",
+  );
   await sql("postgres", "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
   const asRoot = process.getuid?.() === 0;
   const pgCtl = join(cluster.binDir, "pg_ctl");
   const args = ["-D", dataDir, "-l", join(dirname(dataDir), "log"), "-m", "fast", "-w", "restart"];
-  execFileSync(asRoot ? "runuser" : pgCtl, asRoot ? ["-u", "postgres", "--", pgCtl, ...args] : args, { stdio: "ignore" });
+  execFileSync(asRoot ? "runuser" : pgCtl, asRoot ? ["-u", "postgres", "--", pgCtl, ...args] : args, {
+    stdio: "ignore",
+  });
   const [{ version = "" } = {}] = await sql<{ version: string }>("postgres", "SELECT version()");
   const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   const rows = await sql<{ name: string; setting: string; unit: string | null }>(
     "postgres",
     `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers','fsync','synchronous_commit','full_page_writes','max_connections','work_mem','shared_preload_libraries')`,
   );
-  const settings = Object.fromEntries(rows.map((row) => [row.name, row.unit && row.unit !== "" ? `${row.setting} ${row.unit}` : row.setting]));
+  const settings = Object.fromEntries(
+    rows.map((row) => [row.name, row.unit && row.unit !== "" ? `${row.setting} ${row.unit}` : row.setting]),
+  );
   return { ...cluster, version, pid, urlOf, sql, settings };
 }
 
@@ -66,12 +73,17 @@ function runTool(cluster: PostgresCluster, tool: string, args: string[]): Promis
     child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${tool} ${args.join(" ")} exited ${code}:\n${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${tool} ${args.join(" ")} exited ${code}:\n${out}`)),
+    );
   });
 }
 
 /** pgbench's built-in TPC-B-like script on its own database of the same server. */
-export async function runPgbench(cluster: BenchCluster, options: { scale: number; clients: number; threads: number; seconds: number }): Promise<PgbenchResult> {
+export async function runPgbench(
+  cluster: BenchCluster,
+  options: { scale: number; clients: number; threads: number; seconds: number },
+): Promise<PgbenchResult> {
   await cluster.sql("postgres", "DROP DATABASE IF EXISTS pgbench");
   await cluster.sql("postgres", "CREATE DATABASE pgbench");
   const connection = ["-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres"];
@@ -111,7 +123,11 @@ export async function resetStatements(cluster: BenchCluster, database: string): 
 }
 
 /** The statements that took the most server time since the reset, in the given database. */
-export async function topStatements(cluster: BenchCluster, database: string, limit: number): Promise<{ top: StatementCost[]; frequent: StatementCost[]; totalMs: number; calls: number }> {
+export async function topStatements(
+  cluster: BenchCluster,
+  database: string,
+  limit: number,
+): Promise<{ top: StatementCost[]; frequent: StatementCost[]; totalMs: number; calls: number }> {
   const rows = await cluster.sql<{ query: string; calls: string; total: number; mean: number; rows: string }>(
     database,
     `SELECT s.query, s.calls, s.total_exec_time AS total, s.mean_exec_time AS mean, s.rows
@@ -120,7 +136,13 @@ export async function topStatements(cluster: BenchCluster, database: string, lim
       ORDER BY s.total_exec_time DESC`,
     [database],
   );
-  const all = rows.map((row) => ({ query: row.query.replace(/\s+/g, " ").trim(), calls: Number(row.calls), totalMs: row.total, meanMs: row.mean, rows: Number(row.rows) }));
+  const all = rows.map((row) => ({
+    query: row.query.replace(/\s+/g, " ").trim(),
+    calls: Number(row.calls),
+    totalMs: row.total,
+    meanMs: row.mean,
+    rows: Number(row.rows),
+  }));
   return {
     top: all.slice(0, limit),
     frequent: [...all].sort((a, b) => b.calls - a.calls).slice(0, limit),
@@ -145,7 +167,11 @@ const activityLabel = (row: { state: string | null; wait_event_type: string | nu
  * how many connections run a statement, wait for a lock, or sit idle inside a
  * transaction while the server process does something else.
  */
-export function sampleActivity(cluster: BenchCluster, database: string, intervalMs = 100): { stop(): Promise<ActivityProfile> } {
+export function sampleActivity(
+  cluster: BenchCluster,
+  database: string,
+  intervalMs = 100,
+): { stop(): Promise<ActivityProfile> } {
   const client = new pg.Client({ connectionString: cluster.urlOf("postgres") });
   const totals = new Map<string, number>();
   let samples = 0;
@@ -153,7 +179,12 @@ export function sampleActivity(cluster: BenchCluster, database: string, interval
   const loop = (async () => {
     await client.connect();
     while (running) {
-      const { rows } = await client.query<{ state: string | null; wait_event_type: string | null; wait_event: string | null; n: number }>(
+      const { rows } = await client.query<{
+        state: string | null;
+        wait_event_type: string | null;
+        wait_event: string | null;
+        n: number;
+      }>(
         `SELECT state, wait_event_type, wait_event, count(*)::int AS n FROM pg_stat_activity
           WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1, 2, 3`,
         [database],
@@ -168,7 +199,9 @@ export function sampleActivity(cluster: BenchCluster, database: string, interval
     stop: async () => {
       running = false;
       await loop;
-      return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([label, total]) => [label, total / Math.max(1, samples)]));
+      return Object.fromEntries(
+        [...totals].sort((a, b) => b[1] - a[1]).map(([label, total]) => [label, total / Math.max(1, samples)]),
+      );
     },
   };
 }
@@ -186,8 +219,14 @@ export interface RoundTrip {
  * socket, and Prisma (the product's client: driver adapter over TCP).
  */
 export async function measureRoundTrips(cluster: BenchCluster, database: string, count: number): Promise<RoundTrip[]> {
-  const [{ id = "" } = {}] = await cluster.sql<{ id: string }>(database, `SELECT id FROM "Account" ORDER BY number LIMIT 1`);
-  const [{ dir = "" } = {}] = await cluster.sql<{ dir: string }>(database, "SELECT split_part(setting, ',', 1) AS dir FROM pg_settings WHERE name = 'unix_socket_directories'");
+  const [{ id = "" } = {}] = await cluster.sql<{ id: string }>(
+    database,
+    `SELECT id FROM "Account" ORDER BY number LIMIT 1`,
+  );
+  const [{ dir = "" } = {}] = await cluster.sql<{ dir: string }>(
+    database,
+    "SELECT split_part(setting, ',', 1) AS dir FROM pg_settings WHERE name = 'unix_socket_directories'",
+  );
   const time = async (client: string, once: () => Promise<unknown>): Promise<RoundTrip> => {
     for (let index = 0; index < 200; index += 1) await once();
     const cpu = process.cpuUsage();
@@ -209,13 +248,24 @@ export async function measureRoundTrips(cluster: BenchCluster, database: string,
     await client.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.urlOf(database), max: 1 }) });
-  results.push(await time("Prisma findUnique (adapter-pg, TCP)", () => prisma.account.findUnique({ where: { id }, select: { id: true, kind: true, status: true } })));
   results.push(
-    await time("Prisma findUnique with 2 nested relations", () =>
-      prisma.account.findUnique({ where: { id }, select: { id: true, primaryContact: { select: { id: true, shopUser: { select: { id: true } } } } } }),
+    await time("Prisma findUnique (adapter-pg, TCP)", () =>
+      prisma.account.findUnique({ where: { id }, select: { id: true, kind: true, status: true } }),
     ),
   );
-  results.push(await time("Prisma $transaction with 1 findUnique", () => prisma.$transaction(async (tx) => tx.account.findUnique({ where: { id }, select: { id: true } }))));
+  results.push(
+    await time("Prisma findUnique with 2 nested relations", () =>
+      prisma.account.findUnique({
+        where: { id },
+        select: { id: true, primaryContact: { select: { id: true, shopUser: { select: { id: true } } } } },
+      }),
+    ),
+  );
+  results.push(
+    await time("Prisma $transaction with 1 findUnique", () =>
+      prisma.$transaction(async (tx) => tx.account.findUnique({ where: { id }, select: { id: true } })),
+    ),
+  );
   await prisma.$disconnect();
   return results;
 }

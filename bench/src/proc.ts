@@ -72,7 +72,9 @@ export function cpuSnapshot(serverPid: number | null, postgresPid: number | null
   const procs = allProcs();
   const server = serverPid ? readProc(serverPid) : null;
   // The server's Node children: the BitTitan simulator, and with WEB_CONCURRENCY > 1 the server processes themselves.
-  const children = serverPid ? descendants(procs, serverPid).filter((proc) => proc.comm === "node" || proc.comm.startsWith("node")) : [];
+  const children = serverPid
+    ? descendants(procs, serverPid).filter((proc) => proc.comm === "node" || proc.comm.startsWith("node"))
+    : [];
   const isServerProcess = (proc: ProcInfo) => commandLine(proc.pid).includes("launch.js");
   const simulator = children.filter((proc) => !isServerProcess(proc));
   const serverWorkers = children.filter(isServerProcess);
@@ -93,5 +95,11 @@ export function cpuSnapshot(serverPid: number | null, postgresPid: number | null
 export function coresUsed(before: CpuGroups, after: CpuGroups, seconds: number): CpuGroups {
   const per = (key: keyof CpuGroups) => Math.max(0, after[key] - before[key]) / seconds;
   const ours = per("server") + per("simulator") + per("postgres") + per("bench");
-  return { server: per("server"), simulator: per("simulator"), postgres: per("postgres"), bench: per("bench"), others: Math.max(0, per("others") - ours) };
+  return {
+    server: per("server"),
+    simulator: per("simulator"),
+    postgres: per("postgres"),
+    bench: per("bench"),
+    others: Math.max(0, per("others") - ours),
+  };
 }

@@ -77,7 +77,13 @@ export async function startProduct(options: StartOptions = {}): Promise<RunningP
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`the product exited during start-up:\n${output}`);
     }
-    if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -66,7 +66,10 @@ class Resolver {
       const entry = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
       if (entry.originalSource) {
         const original = entry.originalSource.replace(/^file:\/\//, "");
-        result = { source: isAbsolute(original) ? original : resolve(dirname(fileURLToPath(url)), original), line: (entry.originalLine ?? 0) + 1 };
+        result = {
+          source: isAbsolute(original) ? original : resolve(dirname(fileURLToPath(url)), original),
+          line: (entry.originalLine ?? 0) + 1,
+        };
       }
     }
     this.cache.set(key, result);
@@ -79,7 +82,8 @@ class Resolver {
     const file = `${fileURLToPath(url)}.map`;
     let map: SourceMap | null = null;
     // Only the server bundle carries a map worth reading; dependencies are attributed by path.
-    if (file.endsWith("dist/launch.js.map") && existsSync(file)) map = new SourceMap(JSON.parse(readFileSync(file, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
+    if (file.endsWith("dist/launch.js.map") && existsSync(file))
+      map = new SourceMap(JSON.parse(readFileSync(file, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
     this.maps.set(url, map);
     return map;
   }
@@ -112,11 +116,17 @@ export function summarizeProfile(file: string, windowUs?: [number, number]): Pro
   let idle = 0;
   const where = (node: CpuProfileNode) => {
     const frame = node.callFrame;
-    if (!frame.url) return { pkg: frame.functionName.startsWith("(") ? frame.functionName : "node (native)", label: frame.functionName || "(anonymous)" };
+    if (!frame.url)
+      return {
+        pkg: frame.functionName.startsWith("(") ? frame.functionName : "node (native)",
+        label: frame.functionName || "(anonymous)",
+      };
     if (frame.url.startsWith("wasm://")) return { pkg: "wasm", label: `${frame.functionName || "(anonymous)"} [wasm]` };
     const { source, line } = resolver.resolve(frame.url, frame.lineNumber, frame.columnNumber);
     const pkg = packageOf(source);
-    const short = source.includes("node_modules/") ? source.slice(source.lastIndexOf("node_modules/") + 13) : source.replace(/^.*?\/(apps|packages)\//, "$1/");
+    const short = source.includes("node_modules/")
+      ? source.slice(source.lastIndexOf("node_modules/") + 13)
+      : source.replace(/^.*?\/(apps|packages)\//, "$1/");
     return { pkg, label: `${frame.functionName || "(anonymous)"} ${short}:${line}` };
   };
   const ownerCache = new Map<number, string>();
@@ -156,5 +166,11 @@ export function summarizeProfile(file: string, windowUs?: [number, number]): Pro
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([name, ms]) => ({ name, ms, share: busy > 0 ? ms / busy : 0 }));
-  return { totalMs: total, busyMs: busy, byPackage: entries(packages, 15), byOwner: entries(owners, 15), byFunction: entries(functions, 20) };
+  return {
+    totalMs: total,
+    busyMs: busy,
+    byPackage: entries(packages, 15),
+    byOwner: entries(owners, 15),
+    byFunction: entries(functions, 20),
+  };
 }

@@ -14,7 +14,13 @@ interface Explained {
 
 export interface Results {
   machine: Machine;
-  settings: Record<string, unknown> & { quick: boolean; levels: number[]; levelSeconds: number; sqlLevel: number; scales: number[] };
+  settings: Record<string, unknown> & {
+    quick: boolean;
+    levels: number[];
+    levelSeconds: number;
+    sqlLevel: number;
+    scales: number[];
+  };
   loadBefore: number[];
   loadAfter: number[];
   durationSeconds: number;
@@ -25,7 +31,14 @@ export interface Results {
   postgres?: SuiteResult;
   pglite?: SuiteResult;
   render?: RenderResult;
-  scale?: { assets: number; seedSeconds: number; timings: ScaleTiming[]; sizes: { table: string; rows: number; totalMb: number }[]; explain?: Explained; explainGrowth?: Explained[] }[];
+  scale?: {
+    assets: number;
+    seedSeconds: number;
+    timings: ScaleTiming[];
+    sizes: { table: string; rows: number; totalMb: number }[];
+    explain?: Explained;
+    explainGrowth?: Explained[];
+  }[];
 }
 
 const ANALYSIS_BEGIN = "<!-- analysis:begin (hand-written; kept when the script rewrites this file) -->";
@@ -46,14 +59,28 @@ function setting(value: string): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
 }
 
 function checkoutSection(suite: SuiteResult, pgbench: PgbenchResult | undefined, cores: number): string[] {
   const out: string[] = [];
   out.push(
     table(
-      ["clients", "checkouts/s", "complete p50 / p95 / p99 (ms)", "add + review + complete p50 / p95 / p99 (ms)", "add p50", "review p50", ...(pgbench ? ["÷ pgbench TPS"] : []), "CPU cores: server / PostgreSQL / simulator / load generator / other processes", "errors"],
+      [
+        "clients",
+        "checkouts/s",
+        "complete p50 / p95 / p99 (ms)",
+        "add + review + complete p50 / p95 / p99 (ms)",
+        "add p50",
+        "review p50",
+        ...(pgbench ? ["÷ pgbench TPS"] : []),
+        "CPU cores: server / PostgreSQL / simulator / load generator / other processes",
+        "errors",
+      ],
       suite.levels.map((level) => [
         String(level.clients),
         `**${fmt(level.checkoutsPerSecond)}**`,
@@ -63,7 +90,11 @@ function checkoutSection(suite: SuiteResult, pgbench: PgbenchResult | undefined,
         fmtMs(level.review.p50),
         ...(pgbench ? [fmt(level.checkoutsPerSecond / pgbench.tps, 4)] : []),
         `${fmt(level.cores.server, 2)} / ${fmt(level.cores.postgres, 2)} / ${fmt(level.cores.simulator, 2)} / ${fmt(level.cores.bench, 2)} / ${fmt(level.cores.others ?? Number.NaN, 2)}`,
-        Object.keys(level.errors).length ? Object.entries(level.errors).map(([code, n]) => `${n}× ${code}`).join(", ") : "0",
+        Object.keys(level.errors).length
+          ? Object.entries(level.errors)
+              .map(([code, n]) => `${n}× ${code}`)
+              .join(", ")
+          : "0",
       ]),
     ),
   );
@@ -84,8 +115,18 @@ function checkoutSection(suite: SuiteResult, pgbench: PgbenchResult | undefined,
     table(
       ["from “Complete order” answered to", "p50 (ms)", "p95 (ms)", "max (ms)"],
       [
-        ["coupon code shown by order.get", fmtMs(suite.paced.completeToCoupon.p50), fmtMs(suite.paced.completeToCoupon.p95), fmtMs(suite.paced.completeToCoupon.max)],
-        ["welcome email received over SMTP", fmtMs(suite.paced.completeToEmail.p50), fmtMs(suite.paced.completeToEmail.p95), fmtMs(suite.paced.completeToEmail.max)],
+        [
+          "coupon code shown by order.get",
+          fmtMs(suite.paced.completeToCoupon.p50),
+          fmtMs(suite.paced.completeToCoupon.p95),
+          fmtMs(suite.paced.completeToCoupon.max),
+        ],
+        [
+          "welcome email received over SMTP",
+          fmtMs(suite.paced.completeToEmail.p50),
+          fmtMs(suite.paced.completeToEmail.p95),
+          fmtMs(suite.paced.completeToEmail.max),
+        ],
       ],
     ),
   );
@@ -99,7 +140,15 @@ function checkoutSection(suite: SuiteResult, pgbench: PgbenchResult | undefined,
     out.push("");
     out.push(
       table(
-        ["clients", "coupons stored/s during the level", "emails received/s", "coupons pending at the end of the level", "completion → coupon p50 / p95 / p99 (ms)", "completion → welcome email p50 / p95 / p99 (ms)", "orders without coupon after the wait"],
+        [
+          "clients",
+          "coupons stored/s during the level",
+          "emails received/s",
+          "coupons pending at the end of the level",
+          "completion → coupon p50 / p95 / p99 (ms)",
+          "completion → welcome email p50 / p95 / p99 (ms)",
+          "orders without coupon after the wait",
+        ],
         withPipeline.map((level) => {
           const pipeline = level.pipeline;
           if (!pipeline) return [];
@@ -120,9 +169,19 @@ function checkoutSection(suite: SuiteResult, pgbench: PgbenchResult | undefined,
   if (withActivity.length > 0) {
     const labels = [...new Set(withActivity.flatMap((level) => Object.keys(level.activity ?? {})))];
     out.push("");
-    out.push("The product's PostgreSQL connections while each level ran (average number in each state, `pg_stat_activity` sampled every 100 ms; the pool has 10 connections, pg-boss up to 5 more):");
+    out.push(
+      "The product's PostgreSQL connections while each level ran (average number in each state, `pg_stat_activity` sampled every 100 ms; the pool has 10 connections, pg-boss up to 5 more):",
+    );
     out.push("");
-    out.push(table(["clients", ...labels], withActivity.map((level) => [String(level.clients), ...labels.map((label) => fmt(level.activity?.[label] ?? 0, 2))])));
+    out.push(
+      table(
+        ["clients", ...labels],
+        withActivity.map((level) => [
+          String(level.clients),
+          ...labels.map((label) => fmt(level.activity?.[label] ?? 0, 2)),
+        ]),
+      ),
+    );
   }
   return out;
 }
@@ -146,11 +205,26 @@ export function renderResults(results: Results, previous: string): string {
         ["RAM", `${machine.ramGiB} GiB`],
         ["OS", machine.os],
         ["Node.js", machine.node],
-        ["PostgreSQL", `${machine.postgres}${results.postgresSettings ? ` (throwaway cluster: ${Object.entries(results.postgresSettings).map(([key, value]) => `${key}=${setting(value)}`).join(", ")})` : ""}`],
+        [
+          "PostgreSQL",
+          `${machine.postgres}${
+            results.postgresSettings
+              ? ` (throwaway cluster: ${Object.entries(results.postgresSettings)
+                  .map(([key, value]) => `${key}=${setting(value)}`)
+                  .join(", ")})`
+              : ""
+          }`,
+        ],
         ["Chromium", machine.chromium],
         ["Code", `commit ${machine.commit}`],
-        ["Load average (1/5/15 min)", `before ${results.loadBefore.join(" / ")}, after ${results.loadAfter.join(" / ")}`],
-        ["Settings", `levels ${settings.levels.join(", ")} clients × ${settings.levelSeconds} s measured (after ${String(settings.warmupSeconds)} s warm-up); ${settings.processes ?? 1} server process${(settings.processes ?? 1) === 1 ? "" : "es"} on PostgreSQL (WEB_CONCURRENCY); asset scales ${settings.scales.map(count).join(" and ")}`],
+        [
+          "Load average (1/5/15 min)",
+          `before ${results.loadBefore.join(" / ")}, after ${results.loadAfter.join(" / ")}`,
+        ],
+        [
+          "Settings",
+          `levels ${settings.levels.join(", ")} clients × ${settings.levelSeconds} s measured (after ${String(settings.warmupSeconds)} s warm-up); ${settings.processes ?? 1} server process${(settings.processes ?? 1) === 1 ? "" : "es"} on PostgreSQL (WEB_CONCURRENCY); asset scales ${settings.scales.map(count).join(" and ")}`,
+        ],
       ],
     ),
     "",
@@ -158,7 +232,8 @@ export function renderResults(results: Results, previous: string): string {
 
   // Targets
   const pg = results.postgres;
-  const at = (suite: SuiteResult | undefined, clients: number) => suite?.levels.find((level) => level.clients === clients);
+  const at = (suite: SuiteResult | undefined, clients: number) =>
+    suite?.levels.find((level) => level.clients === clients);
   const eight = at(pg, settings.sqlLevel);
   const targets: string[][] = [];
   if (eight && results.pgbench) {
@@ -168,12 +243,21 @@ export function renderResults(results: Results, previous: string): string {
       `${fmt(eight.checkoutsPerSecond)} ÷ ${fmt(results.pgbench.tps, 0)} = **${fmt(ratio, 4)}**`,
       pass(ratio >= 0.5),
     ]);
-    targets.push([`complete p99 < 100 ms at ${eight.clients} clients`, `**${fmtMs(eight.complete.p99)} ms**`, pass(eight.complete.p99 < 100)]);
+    targets.push([
+      `complete p99 < 100 ms at ${eight.clients} clients`,
+      `**${fmtMs(eight.complete.p99)} ms**`,
+      pass(eight.complete.p99 < 100),
+    ]);
   }
   const scaleFirst = results.scale?.[0];
   const scaleLast = results.scale?.at(-1);
   if (scaleFirst && scaleLast && scaleLast !== scaleFirst) {
-    const ratios = scaleLast.timings.map((timing) => ({ name: `${timing.app}: ${timing.name}`, ratio: timing.medianMs / (scaleFirst.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN) }));
+    const ratios = scaleLast.timings.map((timing) => ({
+      name: `${timing.app}: ${timing.name}`,
+      ratio:
+        timing.medianMs /
+        (scaleFirst.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN),
+    }));
     const worst = [...ratios].sort((a, b) => b.ratio - a.ratio)[0];
     const failing = ratios.filter((ratio) => !(ratio.ratio < 1.5));
     targets.push([
@@ -183,7 +267,12 @@ export function renderResults(results: Results, previous: string): string {
     ]);
   }
   const storefront = results.weights?.find((weight) => weight.app === "Storefront");
-  if (storefront) targets.push(["Storefront initial JS + CSS < 200 KB gzip", `**${KB(storefront.totalGzip)}**`, pass(storefront.totalGzip < 200 * 1024)]);
+  if (storefront)
+    targets.push([
+      "Storefront initial JS + CSS < 200 KB gzip",
+      `**${KB(storefront.totalGzip)}**`,
+      pass(storefront.totalGzip < 200 * 1024),
+    ]);
   if (targets.length > 0) push("## Against the targets", "", table(["target", "measured", ""], targets), "");
   const begin = previous.indexOf(ANALYSIS_BEGIN);
   const end = previous.indexOf(ANALYSIS_END);
@@ -220,7 +309,14 @@ export function renderResults(results: Results, previous: string): string {
       push(
         table(
           ["statement", "calls", "total ms", "mean ms"],
-          pg.sql.top.slice(0, 12).map((statement) => [`\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``, count(statement.calls), fmt(statement.totalMs, 0), fmt(statement.meanMs, 2)]),
+          pg.sql.top
+            .slice(0, 12)
+            .map((statement) => [
+              `\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``,
+              count(statement.calls),
+              fmt(statement.totalMs, 0),
+              fmt(statement.meanMs, 2),
+            ]),
         ),
         "",
       );
@@ -230,12 +326,14 @@ export function renderResults(results: Results, previous: string): string {
       push(
         table(
           ["statement", "calls", "per checkout", "mean ms"],
-          pg.sql.frequent.slice(0, 10).map((statement) => [
-            `\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``,
-            count(statement.calls),
-            fmt(statement.calls / Math.max(1, pg.sql?.checkouts ?? 1), 2),
-            fmt(statement.meanMs, 2),
-          ]),
+          pg.sql.frequent
+            .slice(0, 10)
+            .map((statement) => [
+              `\`${statement.query.slice(0, 140).replace(/\|/g, "\\|")}${statement.query.length > 140 ? "…" : ""}\``,
+              count(statement.calls),
+              fmt(statement.calls / Math.max(1, pg.sql?.checkouts ?? 1), 2),
+              fmt(statement.meanMs, 2),
+            ]),
         ),
         "",
       );
@@ -246,26 +344,56 @@ export function renderResults(results: Results, previous: string): string {
         "A primary-key lookup of one account, repeated on one connection with the server otherwise idle (per statement; CPU is this benchmark process's own, i.e. the client side of the round trip):",
         "",
       );
-      push(table(["client", "wall µs", "client CPU µs"], results.roundTrips.map((trip) => [trip.client, fmt(trip.wallUs, 0), fmt(trip.cpuUs, 0)])), "");
+      push(
+        table(
+          ["client", "wall µs", "client CPU µs"],
+          results.roundTrips.map((trip) => [trip.client, fmt(trip.wallUs, 0), fmt(trip.cpuUs, 0)]),
+        ),
+        "",
+      );
     }
     if (pg.profile) {
       const summary = pg.profile.summary;
-      push(`### Where the server's CPU goes (node --cpu-prof, ${pg.profile.level} clients, ${pg.profile.seconds} s)`, "");
+      push(
+        `### Where the server's CPU goes (node --cpu-prof, ${pg.profile.level} clients, ${pg.profile.seconds} s)`,
+        "",
+      );
       push(
         `${fmt(pg.profile.checkouts / pg.profile.seconds, 1)} checkouts/s while profiled; ${fmt(pg.profile.serverCpuMsPerCheckout, 1)} ms of server CPU per checkout; ` +
           `the main thread was busy ${fmt((summary.busyMs / summary.totalMs) * 100, 0)}% of the time. Self time by package, Node internals and native calls charged to the package that called them ` +
           "(the esbuild bundle is mapped back to its sources through its source map):",
         "",
       );
-      push(table(["package", "ms", "share of busy time"], summary.byOwner.slice(0, 12).map((entry) => [entry.name, fmt(entry.ms, 0), `${fmt(entry.share * 100, 1)}%`])), "");
+      push(
+        table(
+          ["package", "ms", "share of busy time"],
+          summary.byOwner.slice(0, 12).map((entry) => [entry.name, fmt(entry.ms, 0), `${fmt(entry.share * 100, 1)}%`]),
+        ),
+        "",
+      );
       push("Top functions by self time:", "");
-      push(table(["function", "ms", "share"], summary.byFunction.slice(0, 12).map((entry) => [`\`${entry.name.replace(/\|/g, "\\|")}\``, fmt(entry.ms, 0), `${fmt(entry.share * 100, 1)}%`])), "");
+      push(
+        table(
+          ["function", "ms", "share"],
+          summary.byFunction
+            .slice(0, 12)
+            .map((entry) => [
+              `\`${entry.name.replace(/\|/g, "\\|")}\``,
+              fmt(entry.ms, 0),
+              `${fmt(entry.share * 100, 1)}%`,
+            ]),
+        ),
+        "",
+      );
     }
   }
 
   if (results.pglite) {
     push("## 2. Checkout throughput, embedded PGlite (the default, no `DATABASE_URL`)", "");
-    push(`Same client and flow; ${results.pglite.customers} resellers created through the API (setup ${fmt(results.pglite.setupSeconds, 0)} s). The database runs inside the server process.`, "");
+    push(
+      `Same client and flow; ${results.pglite.customers} resellers created through the API (setup ${fmt(results.pglite.setupSeconds, 0)} s). The database runs inside the server process.`,
+      "",
+    );
     push(...checkoutSection(results.pglite, undefined, machine.cores), "");
   }
 
@@ -282,11 +410,20 @@ export function renderResults(results: Results, previous: string): string {
     push(
       table(
         ["assets", "seeded in", ...first.sizes.map((size) => `${size.table} size`)],
-        results.scale.map((scale) => [count(scale.assets), `${fmt(scale.seedSeconds, 0)} s`, ...scale.sizes.map((size) => `${fmt(size.totalMb, 0)} MB`)]),
+        results.scale.map((scale) => [
+          count(scale.assets),
+          `${fmt(scale.seedSeconds, 0)} s`,
+          ...scale.sizes.map((size) => `${fmt(size.totalMb, 0)} MB`),
+        ]),
       ),
       "",
     );
-    const header = ["app", "query", ...results.scale.map((scale) => `${count(scale.assets)} (ms)`), ...results.scale.map((scale) => `statements at ${count(scale.assets)} (ms)`)];
+    const header = [
+      "app",
+      "query",
+      ...results.scale.map((scale) => `${count(scale.assets)} (ms)`),
+      ...results.scale.map((scale) => `statements at ${count(scale.assets)} (ms)`),
+    ];
     const last = results.scale.at(-1);
     const multi = results.scale.length > 1 && last;
     if (multi) header.push(`${count(last.assets)} ÷ ${count(first.assets)}`, "difference (ms)");
@@ -294,7 +431,8 @@ export function renderResults(results: Results, previous: string): string {
       table(
         header,
         first.timings.map((timing) => {
-          const at = (scale: NonNullable<Results["scale"]>[number]) => scale.timings.find((candidate) => candidate.name === timing.name);
+          const at = (scale: NonNullable<Results["scale"]>[number]) =>
+            scale.timings.find((candidate) => candidate.name === timing.name);
           const row = [
             timing.app,
             timing.name,
@@ -302,9 +440,16 @@ export function renderResults(results: Results, previous: string): string {
             ...(results.scale ?? []).map((scale) => fmtMs(at(scale)?.sqlMedianMs ?? Number.NaN)),
           ];
           if (multi) {
-            const ratio = (last.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN) / timing.medianMs;
-            const difference = (last.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN) - timing.medianMs;
-            row.push(`${fmt(ratio, 2)}${ratio < 1.5 ? "" : " ❌"}`, `${difference >= 0 ? "+" : ""}${fmtMs(difference)}`);
+            const ratio =
+              (last.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN) /
+              timing.medianMs;
+            const difference =
+              (last.timings.find((candidate) => candidate.name === timing.name)?.medianMs ?? Number.NaN) -
+              timing.medianMs;
+            row.push(
+              `${fmt(ratio, 2)}${ratio < 1.5 ? "" : " ❌"}`,
+              `${difference >= 0 ? "+" : ""}${fmtMs(difference)}`,
+            );
           }
           return row;
         }),
@@ -313,7 +458,10 @@ export function renderResults(results: Results, previous: string): string {
     );
     for (const explained of [last?.explain, ...(last?.explainGrowth ?? [])]) {
       if (!explained || !last) continue;
-      push(`EXPLAIN (ANALYZE, BUFFERS) at ${count(last.assets)} assets of the page statement of “${explained.app}: ${explained.query}”${explained === last.explain ? " (the slowest)" : " (grew the most)"}:`, "");
+      push(
+        `EXPLAIN (ANALYZE, BUFFERS) at ${count(last.assets)} assets of the page statement of “${explained.app}: ${explained.query}”${explained === last.explain ? " (the slowest)" : " (grew the most)"}:`,
+        "",
+      );
       push("```sql", explained.sql, "```", "", "```", explained.plan, "```", "");
     }
   }
@@ -321,10 +469,21 @@ export function renderResults(results: Results, previous: string): string {
   if (results.weights || results.render) {
     push("## 4. Front end", "");
     if (results.weights) {
-      push("What a first visit downloads before anything renders (the entry script, preloaded chunks and stylesheets named in `dist/index.html`), gzip level 9:", "");
+      push(
+        "What a first visit downloads before anything renders (the entry script, preloaded chunks and stylesheets named in `dist/index.html`), gzip level 9:",
+        "",
+      );
       push(
         table(
-          ["app", "files", "JS gzip", "CSS gzip", "total gzip", "total raw", "largest parts of the JS (minified bytes, from the source map)"],
+          [
+            "app",
+            "files",
+            "JS gzip",
+            "CSS gzip",
+            "total gzip",
+            "total raw",
+            "largest parts of the JS (minified bytes, from the source map)",
+          ],
           results.weights.map((weight) => [
             weight.app,
             String(weight.files.length),
@@ -332,7 +491,10 @@ export function renderResults(results: Results, previous: string): string {
             KB(weight.cssGzip),
             `**${KB(weight.totalGzip)}**`,
             KB(weight.totalBytes),
-            weight.composition.slice(0, 5).map((part) => `${part.name} ${fmt(part.share * 100, 0)}%`).join(", "),
+            weight.composition
+              .slice(0, 5)
+              .map((part) => `${part.name} ${fmt(part.share * 100, 0)}%`)
+              .join(", "),
           ]),
         ),
         "",
@@ -348,16 +510,31 @@ export function renderResults(results: Results, previous: string): string {
         table(
           ["", "median (ms)", "runs (ms)"],
           [
-            ["cold (new browser context: empty cache, session cookie)", `**${fmtMs(render.coldMedian)}**`, render.coldMs.map((value) => fmt(value, 0)).join(", ")],
-            ["cold, as the driver saw it (goto → card visible)", fmtMs(render.coldWallMedian), render.coldWallMs.map((value) => fmt(value, 0)).join(", ")],
-            ["warm (same tab again: scripts from the HTTP cache)", fmtMs(render.warmMedian), render.warmMs.map((value) => fmt(value, 0)).join(", ")],
+            [
+              "cold (new browser context: empty cache, session cookie)",
+              `**${fmtMs(render.coldMedian)}**`,
+              render.coldMs.map((value) => fmt(value, 0)).join(", "),
+            ],
+            [
+              "cold, as the driver saw it (goto → card visible)",
+              fmtMs(render.coldWallMedian),
+              render.coldWallMs.map((value) => fmt(value, 0)).join(", "),
+            ],
+            [
+              "warm (same tab again: scripts from the HTTP cache)",
+              fmtMs(render.warmMedian),
+              render.warmMs.map((value) => fmt(value, 0)).join(", "),
+            ],
           ],
         ),
         "",
       );
       const timeline = render.medianTimeline;
       if (timeline) {
-        push("Where the time of the median cold run went (ms since navigation start, from the page's Performance timeline):", "");
+        push(
+          "Where the time of the median cold run went (ms since navigation start, from the page's Performance timeline):",
+          "",
+        );
         const api = timeline.api.filter(([, , end]) => end <= timeline.firstCard + 1);
         push(
           table(
@@ -367,7 +544,10 @@ export function renderResults(results: Results, previous: string): string {
               ["entry JS and CSS received", fmt(timeline.scriptsAndStyles, 0)],
               ["DOMContentLoaded (JS parsed and run)", fmt(timeline.domContentLoaded, 0)],
               ["first contentful paint", fmt(timeline.firstContentfulPaint, 0)],
-              ...api.map(([path, start, end]): string[] => [`\`/trpc/${path}\` (request → response)`, `${fmt(start, 0)} → ${fmt(end, 0)}`]),
+              ...api.map(([path, start, end]): string[] => [
+                `\`/trpc/${path}\` (request → response)`,
+                `${fmt(start, 0)} → ${fmt(end, 0)}`,
+              ]),
               ["first product card in the DOM", `**${fmt(timeline.firstCard, 0)}**`],
             ],
           ),
@@ -380,7 +560,8 @@ export function renderResults(results: Results, previous: string): string {
   // The chaos run (`npm run chaos`) writes its own section; keep it.
   const chaosBegin = previous.indexOf(CHAOS_BEGIN);
   const chaosEnd = previous.indexOf(CHAOS_END);
-  if (chaosBegin >= 0 && chaosEnd > chaosBegin) push("## Chaos run", "", previous.slice(chaosBegin, chaosEnd + CHAOS_END.length), "");
+  if (chaosBegin >= 0 && chaosEnd > chaosBegin)
+    push("## Chaos run", "", previous.slice(chaosBegin, chaosEnd + CHAOS_END.length), "");
 
   return lines.join("\n");
 }

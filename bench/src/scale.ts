@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { migrateDatabase, openDatabase, PrismaClient } from "@cm/db";
-import { appRouter, createCallerFactory, createContextInner, silentLogger, systemClock, type DomainDeps, type ShopCaller, type StaffCaller } from "@cm/domain";
+import {
+  appRouter,
+  createCallerFactory,
+  createContextInner,
+  silentLogger,
+  systemClock,
+  type DomainDeps,
+  type ShopCaller,
+  type StaffCaller,
+} from "@cm/domain";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { BenchCluster } from "./postgres.ts";
@@ -29,7 +38,11 @@ const uuid = (prefix: string, expression: string) => {
  * (the data is consistent by construction), so a million rows take minutes,
  * not hours.
  */
-export async function seedScaleDatabase(cluster: BenchCluster, database: string, assets: number): Promise<{ seconds: number }> {
+export async function seedScaleDatabase(
+  cluster: BenchCluster,
+  database: string,
+  assets: number,
+): Promise<{ seconds: number }> {
   const started = performance.now();
   await cluster.sql("postgres", `DROP DATABASE IF EXISTS ${database}`);
   await cluster.sql("postgres", `CREATE DATABASE ${database}`);
@@ -40,7 +53,9 @@ export async function seedScaleDatabase(cluster: BenchCluster, database: string,
   const client = new pg.Client({ connectionString: cluster.urlOf(database) });
   await client.connect();
   try {
-    await client.query("SET session_replication_role = replica; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off");
+    await client.query(
+      "SET session_replication_role = replica; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off",
+    );
     const tables = ["Order", "OrderLine", "Asset"];
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(
       `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
@@ -149,9 +164,18 @@ async function fixture(cluster: BenchCluster, database: string, assets: number):
   const { id: productId } = await one<{ id: string }>(`SELECT id FROM "Product" WHERE sku = 'SCALE-3'`);
   // An asset half-way down the table (i % 50 = 1: synchronized, so it has a coupon code).
   const middle = Math.floor(assets / 100) * 50 + 1;
-  const { code: couponCode } = await one<{ code: string }>(`SELECT "couponCode" AS code FROM "Asset" WHERE id = ${uuid("asset", "$1::int")}`, [middle]);
-  const deep = await one<{ at: Date; id: string }>(`SELECT "purchaseDate" AS at, id FROM "Asset" ORDER BY "purchaseDate" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(assets * 0.9)]);
-  const { count } = await one<{ count: string }>(`SELECT count(*) FROM "Asset" WHERE "accountId" = $1 OR "recipientAccountId" = $1`, [resellerId]);
+  const { code: couponCode } = await one<{ code: string }>(
+    `SELECT "couponCode" AS code FROM "Asset" WHERE id = ${uuid("asset", "$1::int")}`,
+    [middle],
+  );
+  const deep = await one<{ at: Date; id: string }>(
+    `SELECT "purchaseDate" AS at, id FROM "Asset" ORDER BY "purchaseDate" DESC, id DESC OFFSET $1 LIMIT 1`,
+    [Math.floor(assets * 0.9)],
+  );
+  const { count } = await one<{ count: string }>(
+    `SELECT count(*) FROM "Asset" WHERE "accountId" = $1 OR "recipientAccountId" = $1`,
+    [resellerId],
+  );
   const deepShop = await one<{ at: Date; id: string }>(
     `SELECT "purchaseDate" AS at, id FROM "Asset" WHERE "accountId" = $1 OR "recipientAccountId" = $1 ORDER BY "purchaseDate" DESC, id DESC OFFSET $2 LIMIT 1`,
     [resellerId, Math.floor(Number(count) * 0.9)],
@@ -203,18 +227,49 @@ function depsFor(prisma: PrismaClient): DomainDeps {
  * (appRouter.bss.asset.list / storefront.asset.list: input validation,
  * scope, listAssets and its Prisma queries) on one database, median of `runs`.
  */
-export async function timeAssetLists(cluster: BenchCluster, database: string, assets: number, runs: number): Promise<{ timings: ScaleTiming[]; captured: Map<string, CapturedQuery[]>; fixture: Fixture }> {
+export async function timeAssetLists(
+  cluster: BenchCluster,
+  database: string,
+  assets: number,
+  runs: number,
+): Promise<{ timings: ScaleTiming[]; captured: Map<string, CapturedQuery[]>; fixture: Fixture }> {
   const fx = await fixture(cluster, database, assets);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: cluster.urlOf(database), max: 2 }), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: cluster.urlOf(database), max: 2 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   let capture: CapturedQuery[] | null = null;
-  prisma.$on("query" as never, ((event: CapturedQuery) => capture?.push({ query: event.query, params: event.params, duration: event.duration })) as never);
-  const staff: StaffCaller = { kind: "staff", userId: "bench", email: "bench@scale.example", name: "Bench", role: "ADMIN" };
-  const shop: ShopCaller = { kind: "shop", userId: "bench-shop", email: "office7@scale.example", name: "Reseller 7", contactId: randomUUID(), accountId: fx.resellerId, accountKind: "RESELLER" };
-  const caller = createCallerFactory(appRouter)(createContextInner({ deps: depsFor(prisma), getStaff: async () => staff, getShop: async () => shop }));
+  prisma.$on(
+    "query" as never,
+    ((event: CapturedQuery) =>
+      capture?.push({ query: event.query, params: event.params, duration: event.duration })) as never,
+  );
+  const staff: StaffCaller = {
+    kind: "staff",
+    userId: "bench",
+    email: "bench@scale.example",
+    name: "Bench",
+    role: "ADMIN",
+  };
+  const shop: ShopCaller = {
+    kind: "shop",
+    userId: "bench-shop",
+    email: "office7@scale.example",
+    name: "Reseller 7",
+    contactId: randomUUID(),
+    accountId: fx.resellerId,
+    accountKind: "RESELLER",
+  };
+  const caller = createCallerFactory(appRouter)(
+    createContextInner({ deps: depsFor(prisma), getStaff: async () => staff, getShop: async () => shop }),
+  );
   const timings: ScaleTiming[] = [];
   const captured = new Map<string, CapturedQuery[]>();
   const queries = scaleQueries(fx);
-  const call = (query: ScaleQuery) => (query.app === "BSS" ? caller.bss.asset.list(query.input as never) : caller.storefront.asset.list(query.input as never));
+  const call = (query: ScaleQuery) =>
+    query.app === "BSS"
+      ? caller.bss.asset.list(query.input as never)
+      : caller.storefront.asset.list(query.input as never);
   const samples = new Map<string, number[]>(queries.map((query) => [query.name, []]));
   const sql = new Map<string, number[]>(queries.map((query) => [query.name, []]));
   const items = new Map<string, number>();
@@ -265,11 +320,19 @@ export async function tableSizes(cluster: BenchCluster, database: string) {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the page query a list call sent, with its real parameters. */
-export async function explainCaptured(cluster: BenchCluster, database: string, queries: CapturedQuery[]): Promise<{ sql: string; plan: string }> {
+export async function explainCaptured(
+  cluster: BenchCluster,
+  database: string,
+  queries: CapturedQuery[],
+): Promise<{ sql: string; plan: string }> {
   // The page query is the first one listAssets sends (the relations follow).
   const main = queries.find((query) => query.query.includes('FROM "public"."Asset"')) ?? queries[0];
   if (!main) return { sql: "", plan: "(no SQL captured)" };
   const params = JSON.parse(main.params) as unknown[];
-  const rows = await cluster.sql<{ "QUERY PLAN": string }>(database, `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${main.query}`, params);
+  const rows = await cluster.sql<{ "QUERY PLAN": string }>(
+    database,
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${main.query}`,
+    params,
+  );
   return { sql: main.query, plan: rows.map((row) => row["QUERY PLAN"]).join("\n") };
 }

@@ -2,11 +2,25 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestSmtpServer } from "@cm/testing";
-import { runLevel, runPaced, signInShoppers, stampEmailReceipts, type LevelResult, type PacedResult } from "./checkout.ts";
+import {
+  runLevel,
+  runPaced,
+  signInShoppers,
+  stampEmailReceipts,
+  type LevelResult,
+  type PacedResult,
+} from "./checkout.ts";
 import { onCleanup } from "./cleanup.ts";
 import { createCustomers } from "./customers.ts";
 import { keepAliveAgent } from "./http-client.ts";
-import { resetStatements, sampleActivity, topStatements, type ActivityProfile, type BenchCluster, type StatementCost } from "./postgres.ts";
+import {
+  resetStatements,
+  sampleActivity,
+  topStatements,
+  type ActivityProfile,
+  type BenchCluster,
+  type StatementCost,
+} from "./postgres.ts";
 import { startProduct, type RunningProduct } from "./product.ts";
 import { summarizeProfile, type ProfileSummary } from "./profile.ts";
 import { distribution, fmt, say, sleep, type Distribution } from "./stats.ts";
@@ -55,8 +69,21 @@ export interface SuiteResult {
   paced: PacedResult;
   levels: (Omit<LevelResult, "samples"> & { pipeline?: LevelPipeline; activity?: ActivityProfile })[];
   drain?: { waitedSeconds: number; pendingAfter: number; couponsPerSecond: number };
-  sql?: { level: number; checkouts: number; statementsPerCheckout: number; dbMsPerCheckout: number; top: StatementCost[]; frequent: StatementCost[] };
-  profile?: { level: number; seconds: number; checkouts: number; summary: ProfileSummary; serverCpuMsPerCheckout: number };
+  sql?: {
+    level: number;
+    checkouts: number;
+    statementsPerCheckout: number;
+    dbMsPerCheckout: number;
+    top: StatementCost[];
+    frequent: StatementCost[];
+  };
+  profile?: {
+    level: number;
+    seconds: number;
+    checkouts: number;
+    summary: ProfileSummary;
+    serverCpuMsPerCheckout: number;
+  };
   render?: RenderResult;
 }
 
@@ -72,7 +99,11 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
   const smtp = await startTestSmtpServer();
   const stopSmtp = onCleanup("SMTP test server", () => smtp.stop());
   const emails = stampEmailReceipts(smtp);
-  const env: Record<string, string> = { ...options.env, SMTP_URL: smtp.url, ...(cluster && options.backend === "postgres" ? { DATABASE_URL: cluster.urlOf(database) } : {}) };
+  const env: Record<string, string> = {
+    ...options.env,
+    SMTP_URL: smtp.url,
+    ...(cluster && options.backend === "postgres" ? { DATABASE_URL: cluster.urlOf(database) } : {}),
+  };
   const dataDir = mkdtempSync(join(tmpdir(), `cm-bench-${options.backend}-`));
   let product: RunningProduct | null = null;
   const stopProduct = onCleanup("product", async () => {
@@ -83,7 +114,9 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
   const agent = keepAliveAgent(Math.max(...options.levels) + 8);
   try {
     const maxClients = Math.max(...options.levels, options.sqlLevel);
-    say(`  ${options.backend}: product up at ${product.url}; creating ${maxClients} synchronized resellers through the API`);
+    say(
+      `  ${options.backend}: product up at ${product.url}; creating ${maxClients} synchronized resellers through the API`,
+    );
     const { customers, productId } = await createCustomers(product, agent, maxClients, options.backend);
     let shoppers = await signInShoppers(product.url, agent, customers);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
@@ -91,8 +124,16 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
     say(`  paced pipeline: ${options.pacedCount} checkouts, one every ${options.pacedIntervalMs} ms`);
     const firstShopper = shoppers[0];
     if (!firstShopper) throw new Error("no shopper");
-    const paced = await runPaced({ shopper: firstShopper, productId, count: options.pacedCount, intervalMs: options.pacedIntervalMs, emails });
-    say(`    completion -> coupon p50 ${fmt(paced.completeToCoupon.p50, 0)} ms, -> email p50 ${fmt(paced.completeToEmail.p50, 0)} ms`);
+    const paced = await runPaced({
+      shopper: firstShopper,
+      productId,
+      count: options.pacedCount,
+      intervalMs: options.pacedIntervalMs,
+      emails,
+    });
+    say(
+      `    completion -> coupon p50 ${fmt(paced.completeToCoupon.p50, 0)} ms, -> email p50 ${fmt(paced.completeToEmail.p50, 0)} ms`,
+    );
 
     const levels: SuiteResult["levels"] = [];
     const rawLevels: LevelResult[] = [];
@@ -121,11 +162,15 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
       const { samples: _samples, ...summary } = result;
       let pipeline: LevelPipeline | undefined;
       if (cluster && options.backend === "postgres") {
-        const [stored] = await cluster.sql<{ count: string }>(database, `SELECT count(*) FROM "Asset" WHERE "couponCheckedAt" BETWEEN $1 AND $2`, [
-          new Date(result.windowStart),
-          new Date(result.windowEnd),
-        ]);
-        const [pending] = await cluster.sql<{ count: string }>(database, `SELECT count(*) FROM "Asset" WHERE "syncStatus" = 'PENDING'`);
+        const [stored] = await cluster.sql<{ count: string }>(
+          database,
+          `SELECT count(*) FROM "Asset" WHERE "couponCheckedAt" BETWEEN $1 AND $2`,
+          [new Date(result.windowStart), new Date(result.windowEnd)],
+        );
+        const [pending] = await cluster.sql<{ count: string }>(
+          database,
+          `SELECT count(*) FROM "Asset" WHERE "syncStatus" = 'PENDING'`,
+        );
         const emailsInWindow = emails.all.filter((at) => at >= result.windowStart && at <= result.windowEnd).length;
         pipeline = {
           couponsPerSecond: Number(stored?.count ?? 0) / result.seconds,
@@ -157,7 +202,15 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
 
     let drain: SuiteResult["drain"];
     if (cluster && options.backend === "postgres") {
-      const count = async () => Number((await cluster.sql<{ count: string }>(database, `SELECT count(*) FROM "Asset" WHERE "syncStatus" = 'PENDING'`))[0]?.count ?? 0);
+      const count = async () =>
+        Number(
+          (
+            await cluster.sql<{ count: string }>(
+              database,
+              `SELECT count(*) FROM "Asset" WHERE "syncStatus" = 'PENDING'`,
+            )
+          )[0]?.count ?? 0,
+        );
       const started = Date.now();
       const pendingBefore = await count();
       let pending = pendingBefore;
@@ -167,7 +220,11 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
         pending = await count();
       }
       const waitedSeconds = (Date.now() - started) / 1000;
-      drain = { waitedSeconds, pendingAfter: pending, couponsPerSecond: (pendingBefore - pending) / Math.max(0.001, waitedSeconds) };
+      drain = {
+        waitedSeconds,
+        pendingAfter: pending,
+        couponsPerSecond: (pendingBefore - pending) / Math.max(0.001, waitedSeconds),
+      };
       // Completion -> coupon/email per level, from the stored coupon times and the SMTP receipts.
       for (const [index, level] of rawLevels.entries()) {
         const rows = await cluster.sql<{ orderId: string; at: Date | null; code: string | null }>(
@@ -204,7 +261,14 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
       await product.stop();
       product = await startProduct({ env, dataDir, port, simPort, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
       shoppers = await signInShoppers(product.url, agent, customers);
-      const result = await runLevel({ shoppers, clients: options.sqlLevel, productId, warmupMs: 1000, durationMs: options.profileSeconds * 1000, serverPid: product.pid });
+      const result = await runLevel({
+        shoppers,
+        clients: options.sqlLevel,
+        productId,
+        warmupMs: 1000,
+        durationMs: options.profileSeconds * 1000,
+        serverPid: product.pid,
+      });
       await product.stop();
       const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
       if (file) {
@@ -222,9 +286,23 @@ export async function runCheckoutSuite(options: SuiteOptions): Promise<SuiteResu
     let render: RenderResult | undefined;
     if (options.renderRuns > 0) {
       say(`  first render of the Storefront catalog in Chromium (${options.renderRuns} runs)`);
-      render = await measureFirstRender(product.url, { email: "anna@contoso.example", password: "demo-password" }, options.renderRuns);
+      render = await measureFirstRender(
+        product.url,
+        { email: "anna@contoso.example", password: "demo-password" },
+        options.renderRuns,
+      );
     }
-    return { backend: options.backend, setupSeconds, customers: customers.length, paced, levels, drain, sql, profile, render };
+    return {
+      backend: options.backend,
+      setupSeconds,
+      customers: customers.length,
+      paced,
+      levels,
+      drain,
+      sql,
+      profile,
+      render,
+    };
   } finally {
     await product.stop();
     rmSync(dataDir, { recursive: true, force: true });

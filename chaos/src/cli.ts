@@ -15,7 +15,12 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
   },
 });
-const database = values.database === "pglite" || values.database === "postgres" ? values.database : findPostgresBinaries() ? "postgres" : "pglite";
+const database =
+  values.database === "pglite" || values.database === "postgres"
+    ? values.database
+    : findPostgresBinaries()
+      ? "postgres"
+      : "pglite";
 
 const report = await runChaos({
   checkouts: Number(values.checkouts),
@@ -38,7 +43,9 @@ if (!values["no-write"]) {
   const end = "<!-- chaos:end -->";
   const section = `${begin}\n${markdown}\n${end}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const next = current.includes(begin) ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section) : `${current.trimEnd()}\n\n## Chaos run\n\n${section}\n`;
+  const next = current.includes(begin)
+    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
+    : `${current.trimEnd()}\n\n## Chaos run\n\n${section}\n`;
   writeFileSync(file, next);
   console.warn(`summary written to ${file}`);
 }

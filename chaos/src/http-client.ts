@@ -34,7 +34,9 @@ export class ApiClient {
           headers: {
             ...(init.body ? { "content-type": "application/json" } : {}),
             ...(init.method !== "GET" ? { origin: this.baseUrl } : {}),
-            ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") } : {}),
+            ...(this.cookies.size > 0
+              ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") }
+              : {}),
           },
           body: init.body,
           signal: AbortSignal.timeout(30_000),
@@ -55,8 +57,16 @@ export class ApiClient {
   }
 
   async signIn(realm: "staff" | "shop", email: string, password: string): Promise<void> {
-    const response = await this.send(`/api/auth/${realm}/sign-in/email`, { method: "POST", body: JSON.stringify({ email, password }) });
-    if (!response.ok) throw new HttpError(response.status, undefined, `sign-in of ${email} failed: ${response.status} ${await response.text()}`);
+    const response = await this.send(`/api/auth/${realm}/sign-in/email`, {
+      method: "POST",
+      body: JSON.stringify({ email, password }),
+    });
+    if (!response.ok)
+      throw new HttpError(
+        response.status,
+        undefined,
+        `sign-in of ${email} failed: ${response.status} ${await response.text()}`,
+      );
   }
 
   async query<T>(path: string, input?: unknown): Promise<T> {
@@ -71,7 +81,8 @@ export class ApiClient {
         return await this.read<T>(await this.send(`/trpc/${path}`, { method: "POST", body }));
       } catch (error) {
         // The same idempotency key is still running elsewhere: ask again shortly, as the message says.
-        if (!(error instanceof HttpError && error.code === "CONFLICT" && /already being processed/.test(error.message))) throw error;
+        if (!(error instanceof HttpError && error.code === "CONFLICT" && /already being processed/.test(error.message)))
+          throw error;
         this.retries += 1;
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
@@ -79,7 +90,10 @@ export class ApiClient {
   }
 
   private async read<T>(response: Response): Promise<T> {
-    const body = (await response.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: { json: { message: string; data?: { code?: string } } } };
+    const body = (await response.json()) as {
+      result?: { data: Parameters<typeof superjson.deserialize>[0] };
+      error?: { json: { message: string; data?: { code?: string } } };
+    };
     if (body.error || !body.result) {
       const error = body.error?.json;
       throw new HttpError(response.status, error?.data?.code, error?.message ?? `HTTP ${response.status}`);

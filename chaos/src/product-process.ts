@@ -18,7 +18,11 @@ export class ProductProcess {
   async start(): Promise<void> {
     const launch = join(root, "apps/server/dist/launch.js");
     if (!existsSync(launch)) throw new Error("apps/server/dist/launch.js is missing: build first (npm run build)");
-    const child = spawn(process.execPath, [launch], { cwd: root, env: { ...process.env, ...this.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [launch], {
+      cwd: root,
+      env: { ...process.env, ...this.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.log = (this.log + chunk.toString()).slice(-20_000);
@@ -28,7 +32,13 @@ export class ProductProcess {
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${this.log}`);
-      if (await fetch(`${this.url}/healthz`).then((response) => response.ok, () => false)) return;
+      if (
+        await fetch(`${this.url}/healthz`).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        return;
       if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${this.log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -54,7 +54,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const workDir = mkdtempSync(join(tmpdir(), "cm-chaos-"));
   const smtp = await startTestSmtpServer();
   const simApiKey = "chaos-api-key-0123456789";
-  const sim = await startSimulator({ host: "127.0.0.1", port: 0, apiKey: simApiKey, adminToken: "chaos-admin", dataFile: join(workDir, "sim.json") });
+  const sim = await startSimulator({
+    host: "127.0.0.1",
+    port: 0,
+    apiKey: simApiKey,
+    adminToken: "chaos-admin",
+    dataFile: join(workDir, "sim.json"),
+  });
   const simAdmin = new SimulatorAdmin(sim.url, "chaos-admin");
   let cluster: PostgresCluster | null = null;
   const port = await freePort();
@@ -81,14 +87,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   try {
     await product.start();
     log(`server up (${options.database}); setting up ${options.clients} resellers`);
-    const world = await setUpWorld({ url, sim: { url: sim.url, apiKey: simApiKey, admin: simAdmin }, customers: options.clients });
+    const world = await setUpWorld({
+      url,
+      sim: { url: sim.url, apiKey: simApiKey, admin: simAdmin },
+      customers: options.clients,
+    });
 
-    const errorFaults = { errorRate: options.errorRate, errorStatus: 503 as const, latencyMs: options.latencyMs, lostResponseRate: options.lostResponseRate };
+    const errorFaults = {
+      errorRate: options.errorRate,
+      errorStatus: 503 as const,
+      latencyMs: options.latencyMs,
+      lostResponseRate: options.lostResponseRate,
+    };
     await simAdmin.setFaults(errorFaults);
     // Replacing the faults restarts the simulator's counters: keep a running sum.
     const injected: Record<string, number> = {};
     const replaceFaults = async (next: Parameters<typeof simAdmin.setFaults>[0]) => {
-      for (const [key, value] of Object.entries((await simAdmin.getFaults()).injected)) injected[key] = (injected[key] ?? 0) + value;
+      for (const [key, value] of Object.entries((await simAdmin.getFaults()).injected))
+        injected[key] = (injected[key] ?? 0) + value;
       await simAdmin.setFaults(next);
     };
     // When the last email arrived (the mailbox is watched, not asked).
@@ -110,13 +126,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       return true;
     };
     const shoppers = world.customers.map((customer) =>
-      runShopper({ url, customer, productId: world.productId, take, duplicateRate: options.duplicateRate }).then((result) => {
-        done += 1;
-        return result;
-      }),
+      runShopper({ url, customer, productId: world.productId, take, duplicateRate: options.duplicateRate }).then(
+        (result) => {
+          done += 1;
+          return result;
+        },
+      ),
     );
     const chaos = (async () => {
-      const killAt = Array.from({ length: options.kills }, (_, index) => Math.floor((options.checkouts * (index + 1)) / (options.kills + 1)));
+      const killAt = Array.from({ length: options.kills }, (_, index) =>
+        Math.floor((options.checkouts * (index + 1)) / (options.kills + 1)),
+      );
       let outageDone = false;
       let bittitanOutageDone = options.bittitanOutageMs <= 0;
       while (done < shoppers.length) {
@@ -125,10 +145,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           bittitanOutageDone = true;
           log(`BitTitan down (connections reset) for ${options.bittitanOutageMs} ms at ~${progress} checkouts`);
           await replaceFaults({ down: true, downMode: "reset" });
-          bittitanOutageOver = new Promise((resolve) => setTimeout(resolve, options.bittitanOutageMs)).then(async () => {
-            await replaceFaults(errorFaults);
-            log("BitTitan back (with its usual faults)");
-          });
+          bittitanOutageOver = new Promise((resolve) => setTimeout(resolve, options.bittitanOutageMs)).then(
+            async () => {
+              await replaceFaults(errorFaults);
+              log("BitTitan back (with its usual faults)");
+            },
+          );
         }
         if (!outageDone && progress >= options.checkouts / 4) {
           outageDone = true;
@@ -162,11 +184,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // No resync, no button: whatever is still pending must heal by itself.
     const failed = await settle(world.staff, 900_000);
     clearInterval(watchMail);
-    log(`settled: ${failed.length} assets failed, last email ${Math.round((lastEmailAt - faultsOffAt) / 1000)} s after the faults stopped`);
+    log(
+      `settled: ${failed.length} assets failed, last email ${Math.round((lastEmailAt - faultsOffAt) / 1000)} s after the faults stopped`,
+    );
     await product.stop();
 
-    database = await openDatabase(cluster ? { url: cluster.url, poolSize: 2 } : { dataDir: join(env.DATA_DIR ?? "", "pglite") });
-    const invariants = await checkInvariants({ db: database.prisma, accepted, coupons: await simAdmin.listCoupons(), emails: smtp.messages });
+    database = await openDatabase(
+      cluster ? { url: cluster.url, poolSize: 2 } : { dataDir: join(env.DATA_DIR ?? "", "pglite") },
+    );
+    const invariants = await checkInvariants({
+      db: database.prisma,
+      accepted,
+      coupons: await simAdmin.listCoupons(),
+      emails: smtp.messages,
+    });
     const report: ChaosReport = {
       options: { ...options, log: undefined } as Omit<ChaosOptions, "log">,
       seconds: Math.round((Date.now() - started) / 1000),
@@ -174,7 +205,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       duplicatesSent: results.reduce((sum, result) => sum + result.duplicatesSent, 0),
       clientRetries: results.reduce((sum, result) => sum + result.retries, 0),
       kills: product.kills,
-      failedAtEnd: { count: failed.length, reasons: [...new Set(failed.map((asset) => asset.syncError ?? "(no reason)"))].slice(0, 5) },
+      failedAtEnd: {
+        count: failed.length,
+        reasons: [...new Set(failed.map((asset) => asset.syncError ?? "(no reason)"))].slice(0, 5),
+      },
       healing: {
         fromLastKillSeconds: lastKillAt === null ? null : Math.round((lastEmailAt - lastKillAt) / 1000),
         fromFaultsOffSeconds: Math.max(0, Math.round((lastEmailAt - faultsOffAt) / 1000)),
@@ -185,7 +219,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     };
     return report;
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${product.output().slice(-4000)}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${product.output().slice(-4000)}`,
+    );
   } finally {
     await product.stop().catch(() => undefined);
     await database?.close();

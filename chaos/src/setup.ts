@@ -11,14 +11,25 @@ export interface Customer {
   endCustomerId: string;
 }
 
-const address = { line1: "1 Chaos Lane", line2: null, city: "Athens", region: null, postalCode: "10001", country: "GR" };
+const address = {
+  line1: "1 Chaos Lane",
+  line2: null,
+  city: "Athens",
+  region: null,
+  postalCode: "10001",
+  country: "GR",
+};
 
 /**
  * Through the product's own API, as staff would: activate BitTitan against the
  * simulator, import the services, create a product, and create `count`
  * synchronized resellers with a login and an end-customer each.
  */
-export async function setUpWorld(options: { url: string; sim: { url: string; apiKey: string; admin: SimulatorAdmin }; customers: number }) {
+export async function setUpWorld(options: {
+  url: string;
+  sim: { url: string; apiKey: string; admin: SimulatorAdmin };
+  customers: number;
+}) {
   const staff = new ApiClient(options.url);
   await staff.signIn("staff", STAFF.email, STAFF.password);
   await staff.mutate("bss.bittitan.activate", { baseUrl: options.sim.url, apiKey: options.sim.apiKey });
@@ -55,9 +66,17 @@ export async function setUpWorld(options: { url: string; sim: { url: string; api
       currency: "EUR",
       primaryContact: { firstName: "Client", lastName: String(index), email: `client${index}@chaos.example` },
     });
-    const partner = { email: `partner${index}@chaos.example`, password: `Partner-${index}-pass`, companyName: `Chaos Reseller ${index}` };
+    const partner = {
+      email: `partner${index}@chaos.example`,
+      password: `Partner-${index}-pass`,
+      companyName: `Chaos Reseller ${index}`,
+    };
     await options.sim.admin.createPartner(partner);
-    await staff.mutate("bss.bittitan.synchronizeAccount", { accountId: reseller.id, email: partner.email, password: partner.password });
+    await staff.mutate("bss.bittitan.synchronizeAccount", {
+      accountId: reseller.id,
+      email: partner.email,
+      password: partner.password,
+    });
     customers.push({ accountId: reseller.id, email, endCustomerId: client.id });
   }
   return { staff, productId: product.id, customers };

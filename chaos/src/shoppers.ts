@@ -31,17 +31,26 @@ export async function runShopper(options: {
     turn += 1;
     const quantity = 1 + (turn % 7);
     await api.mutate("storefront.basket.add", { productId: options.productId, quantity, idempotencyKey: randomUUID() });
-    await api.mutate("storefront.basket.setRecipient", { recipientAccountId: turn % 2 === 0 ? options.customer.endCustomerId : null });
+    await api.mutate("storefront.basket.setRecipient", {
+      recipientAccountId: turn % 2 === 0 ? options.customer.endCustomerId : null,
+    });
     const review = await api.query<{ basket: { version: number } }>("storefront.checkout.review");
     const submission = { idempotencyKey: randomUUID(), basketVersion: review.basket.version };
     const double = Math.random() < options.duplicateRate;
     if (double) result.duplicatesSent += 1;
     const attempts = await Promise.allSettled(
-      Array.from({ length: double ? 2 : 1 }, () => api.mutate<{ orderId: string }>("storefront.checkout.complete", submission)),
+      Array.from({ length: double ? 2 : 1 }, () =>
+        api.mutate<{ orderId: string }>("storefront.checkout.complete", submission),
+      ),
     );
     for (const attempt of attempts) {
       if (attempt.status === "fulfilled") result.accepted.add(attempt.value.orderId);
-      else result.refusals.push(attempt.reason instanceof HttpError ? `${attempt.reason.code}: ${attempt.reason.message}` : String(attempt.reason));
+      else
+        result.refusals.push(
+          attempt.reason instanceof HttpError
+            ? `${attempt.reason.code}: ${attempt.reason.message}`
+            : String(attempt.reason),
+        );
     }
     if (attempts.every((attempt) => attempt.status === "rejected")) {
       // Nothing confirmed: the next turn starts from what is in the basket.

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimClock } from "./clock.ts";
 import type { SimContext } from "./context.ts";
-import { couponState, DEFAULT_IDEMPOTENCY_RETENTION_MS, issueCoupon, redeemCoupon, revokeCoupon, viewCoupon } from "./coupons.ts";
+import {
+  couponState,
+  DEFAULT_IDEMPOTENCY_RETENTION_MS,
+  issueCoupon,
+  redeemCoupon,
+  revokeCoupon,
+  viewCoupon,
+} from "./coupons.ts";
 import { ApiError } from "./errors.ts";
 import { FaultController } from "./faults.ts";
 import { Store } from "./store.ts";
@@ -20,7 +27,14 @@ async function context(): Promise<SimContext> {
   };
 }
 
-const purchase = { partnerId: "ptr_1", skuId: "mw-mailbox", licenseCount: 5, expireDays: 10, validityDays: 365, reference: null };
+const purchase = {
+  partnerId: "ptr_1",
+  skuId: "mw-mailbox",
+  licenseCount: 5,
+  expireDays: 10,
+  validityDays: 365,
+  reference: null,
+};
 
 function apiErrorCode(work: () => unknown): string | undefined {
   try {
@@ -75,7 +89,9 @@ describe("coupon rules", () => {
     const once = { ...redeemCoupon(sim, coupon.code, "a@example.com") };
     expect(redeemCoupon(sim, coupon.code, "A@example.com ")).toMatchObject({ redeemedAt: once.redeemedAt });
     expect(apiErrorCode(() => redeemCoupon(sim, coupon.code, "b@example.com"))).toBe("coupon_redeemed");
-    expect(viewCoupon(sim, coupon).licensesExpireAt).toBe(new Date(Date.parse(once.redeemedAt ?? "") + 365 * 86_400_000).toISOString());
+    expect(viewCoupon(sim, coupon).licensesExpireAt).toBe(
+      new Date(Date.parse(once.redeemedAt ?? "") + 365 * 86_400_000).toISOString(),
+    );
   });
 });
 

@@ -55,7 +55,9 @@ export function viewCoupon(context: SimContext, coupon: CouponRecord): CouponVie
     reference: coupon.reference,
     redeemedAt: coupon.redeemedAt,
     redeemedBy: coupon.redeemedBy,
-    licensesExpireAt: coupon.redeemedAt ? addDays(new Date(coupon.redeemedAt), coupon.validityDays).toISOString() : null,
+    licensesExpireAt: coupon.redeemedAt
+      ? addDays(new Date(coupon.redeemedAt), coupon.validityDays).toISOString()
+      : null,
     revokedAt: coupon.revokedAt,
   };
 }
@@ -68,7 +70,14 @@ export function findCoupon(context: SimContext, code: string): CouponRecord {
 }
 
 function fingerprint(input: NewCoupon): string {
-  const canonical = [input.partnerId, input.skuId, input.licenseCount, input.expireDays, input.validityDays, input.reference];
+  const canonical = [
+    input.partnerId,
+    input.skuId,
+    input.licenseCount,
+    input.expireDays,
+    input.validityDays,
+    input.reference,
+  ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
@@ -123,7 +132,14 @@ export function issueCoupon(
     revokedAt: null,
   };
   state.coupons.push(coupon);
-  state.idempotency.push({ scope, key: idempotencyKey, fingerprint: print, couponCode: code, createdAt: now.toISOString(), recordedAt: new Date(context.realNow()).toISOString() });
+  state.idempotency.push({
+    scope,
+    key: idempotencyKey,
+    fingerprint: print,
+    couponCode: code,
+    createdAt: now.toISOString(),
+    recordedAt: new Date(context.realNow()).toISOString(),
+  });
   return { coupon, replayed: false };
 }
 

@@ -20,6 +20,11 @@ describe("fault controller", () => {
     expect(faultConfigSchema.safeParse({ errorRate: 1.5 }).success).toBe(false);
     expect(faultConfigSchema.safeParse({ errorStatus: 418 }).success).toBe(false);
     expect(faultConfigSchema.safeParse({ typo: true }).success).toBe(false);
-    expect(faultConfigSchema.parse({})).toMatchObject({ errorRate: 0, down: false, faultBudget: null, lostResponseMode: "reset" });
+    expect(faultConfigSchema.parse({})).toMatchObject({
+      errorRate: 0,
+      down: false,
+      faultBudget: null,
+      lostResponseMode: "reset",
+    });
   });
 });

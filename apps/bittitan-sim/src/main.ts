@@ -37,7 +37,12 @@ const simulator = await startSimulator({
   idempotencyRetentionMs: env.SIM_IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
 }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code ?? null;
-  const message = code === "EADDRINUSE" ? `port ${env.SIM_PORT} is already in use` : error instanceof Error ? error.message : String(error);
+  const message =
+    code === "EADDRINUSE"
+      ? `port ${env.SIM_PORT} is already in use`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   console.error(`bittitan-sim: cannot start: ${message}`);
   tellParent({ type: "bittitan-sim-failed", code, message }, () => process.exit(1));
   return new Promise<never>(() => undefined);

@@ -1,5 +1,7 @@
 /** What the simulator tells CloudMarket over the IPC channel it was started with: it listens, or why not. */
-export type SimulatorProcessMessage = { type: "bittitan-sim-ready"; url: string } | { type: "bittitan-sim-failed"; code: string | null; message: string };
+export type SimulatorProcessMessage =
+  | { type: "bittitan-sim-ready"; url: string }
+  | { type: "bittitan-sim-failed"; code: string | null; message: string };
 
 /**
  * Calls `onGone` once when the process that started this one is gone, so a

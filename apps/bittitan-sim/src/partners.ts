@@ -40,7 +40,11 @@ function knownGood(partner: PartnerRecord, password: string): boolean {
 }
 
 /** The vendor's login check: one answer for unknown email and wrong password alike. */
-export async function authenticatePartner(context: SimContext, email: string, password: string): Promise<PartnerRecord> {
+export async function authenticatePartner(
+  context: SimContext,
+  email: string,
+  password: string,
+): Promise<PartnerRecord> {
   const partner = findPartnerByEmail(context, email);
   if (partner && knownGood(partner, password)) return partner;
   if (!partner) {

@@ -5,7 +5,13 @@ const COST = 16_384;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 
-function deriveKey(password: string, salt: Buffer, cost: number, blockSize: number, parallelism: number): Promise<Buffer> {
+function deriveKey(
+  password: string,
+  salt: Buffer,
+  cost: number,
+  blockSize: number,
+  parallelism: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password, salt, KEY_LENGTH, { N: cost, r: blockSize, p: parallelism }, (error, key) => {
       if (error) reject(error);
@@ -25,7 +31,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, cost, blockSize, parallelism, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !cost || !blockSize || !parallelism || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await deriveKey(password, Buffer.from(salt, "base64"), Number(cost), Number(blockSize), Number(parallelism));
+  const actual = await deriveKey(
+    password,
+    Buffer.from(salt, "base64"),
+    Number(cost),
+    Number(blockSize),
+    Number(parallelism),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -47,7 +47,9 @@ export function renderCoupon(coupon: CouponView, error?: string): string {
     ...(coupon.redeemedBy ? [["Redeemed by", coupon.redeemedBy]] : []),
     ...(coupon.licensesExpireAt ? [["Licenses expire", coupon.licensesExpireAt]] : []),
   ];
-  const list = details.map(([term, value]) => `<dt>${escapeHtml(term ?? "")}</dt><dd>${escapeHtml(value ?? "")}</dd>`).join("\n");
+  const list = details
+    .map(([term, value]) => `<dt>${escapeHtml(term ?? "")}</dt><dd>${escapeHtml(value ?? "")}</dd>`)
+    .join("\n");
   const form =
     coupon.state === "active"
       ? `<form method="post" action="/portal/redeem">

@@ -10,7 +10,11 @@ let sim: RunningSimulator;
 let partnerId: string;
 let keyCounter = 0;
 const createCoupon = (body: Record<string, unknown> = couponBody()) =>
-  call(`${sim.url}/v1/coupons`, { token: API_KEY, body, headers: { "idempotency-key": `api-test-${(keyCounter += 1)}` } });
+  call(`${sim.url}/v1/coupons`, {
+    token: API_KEY,
+    body,
+    headers: { "idempotency-key": `api-test-${(keyCounter += 1)}` },
+  });
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN });
@@ -27,7 +31,12 @@ beforeEach(async () => {
 
 describe("distributor API over HTTP", () => {
   it("requires the API key on every /v1 route, with a JSON error", async () => {
-    for (const [method, path] of [["GET", "/v1/skus"], ["POST", "/v1/partners/verify"], ["GET", "/v1/coupons/MW-AAAA-BBBB-CCCC"], ["POST", "/v1/coupons"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/v1/skus"],
+      ["POST", "/v1/partners/verify"],
+      ["GET", "/v1/coupons/MW-AAAA-BBBB-CCCC"],
+      ["POST", "/v1/coupons"],
+    ] as const) {
       for (const token of [undefined, "wrong-key"]) {
         const answer = await call(`${sim.url}${path}`, { method, token });
         expect(answer.status).toBe(401);
@@ -59,7 +68,9 @@ describe("distributor API over HTTP", () => {
     for (const [override, field] of cases) {
       const answer = await createCoupon(couponBody(override));
       expect(answer.status).toBe(422);
-      expect(answer.body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining(field) } });
+      expect(answer.body).toMatchObject({
+        error: { code: "validation_failed", message: expect.stringContaining(field) },
+      });
     }
   });
 
@@ -71,17 +82,31 @@ describe("distributor API over HTTP", () => {
     expect(replay.status).toBe(200);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.body).toEqual(first.body);
-    const changed = await call(`${sim.url}/v1/coupons`, { token: API_KEY, body: couponBody({ licenseCount: 3 }), headers });
+    const changed = await call(`${sim.url}/v1/coupons`, {
+      token: API_KEY,
+      body: couponBody({ licenseCount: 3 }),
+      headers,
+    });
     expect(changed).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
   });
 
   it("forgets an Idempotency-Key after the retention: the same key is then a new request", async () => {
     // Real time is the simulator's own source here, moved by the test: no sleeping, nothing racing a short retention.
     let now = Date.now();
-    const shortMemory = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, idempotencyRetentionMs: 60_000, realNow: () => now });
+    const shortMemory = await startSimulator({
+      port: 0,
+      apiKey: API_KEY,
+      adminToken: ADMIN_TOKEN,
+      idempotencyRetentionMs: 60_000,
+      realNow: () => now,
+    });
     try {
-      await call(`${shortMemory.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" } });
-      const create = (body: Record<string, unknown>) => call(`${shortMemory.url}/v1/coupons`, { token: API_KEY, body, headers: { "idempotency-key": "short-lived" } });
+      await call(`${shortMemory.url}/admin/partners`, {
+        token: ADMIN_TOKEN,
+        body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" },
+      });
+      const create = (body: Record<string, unknown>) =>
+        call(`${shortMemory.url}/v1/coupons`, { token: API_KEY, body, headers: { "idempotency-key": "short-lived" } });
       const first = await create(couponBody());
       expect((await create(couponBody())).status).toBe(200);
       now += 60_001;
@@ -132,23 +157,33 @@ describe("admin API", () => {
   });
 
   it("checks a partner's credentials on every call, also once they were right before, and after a password change", async () => {
-    const verify = (password: string) => call(`${sim.url}/v1/partners/verify`, { token: API_KEY, body: { email: "partner@fabrikam.example", password } });
+    const verify = (password: string) =>
+      call(`${sim.url}/v1/partners/verify`, { token: API_KEY, body: { email: "partner@fabrikam.example", password } });
     expect((await verify("Partner-Secret")).status).toBe(200);
     expect((await verify("Partner-Secret")).status).toBe(200);
     expect((await verify("partner-secret")).status).toBe(401);
-    await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "New-Secret", companyName: "Fabrikam" } });
+    await call(`${sim.url}/admin/partners`, {
+      token: ADMIN_TOKEN,
+      body: { email: "partner@fabrikam.example", password: "New-Secret", companyName: "Fabrikam" },
+    });
     try {
       expect((await verify("Partner-Secret")).status).toBe(401);
       expect((await verify("New-Secret")).status).toBe(200);
     } finally {
-      await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" } });
+      await call(`${sim.url}/admin/partners`, {
+        token: ADMIN_TOKEN,
+        body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" },
+      });
     }
   });
 
   it("does not exist when no admin token is configured", async () => {
     const noAdmin = await startSimulator({ port: 0, apiKey: API_KEY });
     try {
-      expect(await call(`${noAdmin.url}/admin/faults`, { token: ADMIN_TOKEN })).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+      expect(await call(`${noAdmin.url}/admin/faults`, { token: ADMIN_TOKEN })).toMatchObject({
+        status: 404,
+        body: { error: { code: "not_found" } },
+      });
     } finally {
       await noAdmin.close();
     }
@@ -157,12 +192,24 @@ describe("admin API", () => {
   it("releases a hung request when its client gives up, and closes promptly while requests hang", async () => {
     await call(`${sim.url}/admin/faults`, { token: ADMIN_TOKEN, method: "PUT", body: { timeoutRate: 1 } });
     await expect(call(`${sim.url}/v1/skus`, { token: API_KEY, signal: AbortSignal.timeout(200) })).rejects.toThrow();
-    await expect.poll(async () => ((await call(`${sim.url}/admin/faults`, { token: ADMIN_TOKEN })).body as { hangingRequests: number }).hangingRequests).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          ((await call(`${sim.url}/admin/faults`, { token: ADMIN_TOKEN })).body as { hangingRequests: number })
+            .hangingRequests,
+      )
+      .toBe(0);
 
     const other = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN });
     await call(`${other.url}/admin/faults`, { token: ADMIN_TOKEN, method: "PUT", body: { timeoutRate: 1 } });
     const hanging = call(`${other.url}/v1/skus`, { token: API_KEY }).catch((error: unknown) => error);
-    await expect.poll(async () => ((await call(`${other.url}/admin/faults`, { token: ADMIN_TOKEN })).body as { hangingRequests: number }).hangingRequests).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          ((await call(`${other.url}/admin/faults`, { token: ADMIN_TOKEN })).body as { hangingRequests: number })
+            .hangingRequests,
+      )
+      .toBe(1);
     // close() ends the hung request instead of waiting for it (a hang here would time the test out).
     await other.close();
     expect(await hanging).toBeInstanceOf(Error);
@@ -176,11 +223,22 @@ describe("OpenAPI document", () => {
     expect(spec.openapi).toBe("3.1.0");
 
     const store = await Store.open(undefined);
-    const app = createApp({ store, clock: new SimClock(store.state), faults: new FaultController(), apiKey: "k", adminToken: "a", idempotencyRetentionMs: 1, realNow: Date.now, portalUrl: () => "" });
+    const app = createApp({
+      store,
+      clock: new SimClock(store.state),
+      faults: new FaultController(),
+      apiKey: "k",
+      adminToken: "a",
+      idempotencyRetentionMs: 1,
+      realNow: Date.now,
+      portalUrl: () => "",
+    });
     const routes = app.routes
       .filter((route) => route.method !== "ALL")
       .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/$/, "$1")}`);
-    const documented = Object.entries(spec.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    const documented = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(18);
     expect([...new Set(routes)].sort()).toEqual(documented.sort());
   });

@@ -11,7 +11,13 @@ export interface Answer {
 /** A bare HTTP call, so these tests see exactly what any client would. */
 export async function call(
   url: string,
-  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  options: {
+    method?: string;
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
@@ -19,7 +25,12 @@ export async function call(
   const response = await fetch(url, {
     method: options.method ?? (options.body === undefined ? "GET" : "POST"),
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
     redirect: "manual",
     signal: options.signal,
   });

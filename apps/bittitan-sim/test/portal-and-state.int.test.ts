@@ -15,12 +15,22 @@ beforeAll(async () => {
 afterAll(() => rm(directory, { recursive: true, force: true }));
 
 async function simWithCoupon(dataFile?: string) {
-  const sim = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, dataFile, portalBaseUrl: undefined });
+  const sim = await startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    adminToken: ADMIN_TOKEN,
+    dataFile,
+    portalBaseUrl: undefined,
+  });
   await call(`${sim.url}/admin/partners`, {
     token: ADMIN_TOKEN,
     body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" },
   });
-  const created = await call(`${sim.url}/v1/coupons`, { token: API_KEY, body: couponBody(), headers: { "idempotency-key": "k-1" } });
+  const created = await call(`${sim.url}/v1/coupons`, {
+    token: API_KEY,
+    body: couponBody(),
+    headers: { "idempotency-key": "k-1" },
+  });
   return { sim, coupon: created.body as { code: string; portalUrl: string } };
 }
 
@@ -34,8 +44,14 @@ describe("portal", () => {
       expect(page.text).toContain("MigrationWiz Mailbox Migration");
       expect(page.text).toContain(">Redeem</button>");
 
-      const form = new URLSearchParams({ code: coupon.code.toLowerCase(), email: "it@end-customer.example" }).toString();
-      const posted = await call(`${sim.url}/portal/redeem`, { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const form = new URLSearchParams({
+        code: coupon.code.toLowerCase(),
+        email: "it@end-customer.example",
+      }).toString();
+      const posted = await call(`${sim.url}/portal/redeem`, {
+        body: form,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
       expect(posted.status).toBe(303);
       expect(posted.headers.get("location")).toBe(`/portal?code=${coupon.code}`);
 
@@ -45,7 +61,9 @@ describe("portal", () => {
       const viaApi = await call(`${sim.url}/v1/coupons/${coupon.code}`, { token: API_KEY });
       expect(viaApi.body).toMatchObject({ state: "redeemed", redeemedBy: "it@end-customer.example" });
 
-      const someoneElse = await call(`${sim.url}/portal/redeem`, { body: { code: coupon.code, email: "other@example.com" } });
+      const someoneElse = await call(`${sim.url}/portal/redeem`, {
+        body: { code: coupon.code, email: "other@example.com" },
+      });
       expect(someoneElse).toMatchObject({ status: 409, body: { error: { code: "coupon_redeemed" } } });
     } finally {
       await sim.close();
@@ -62,7 +80,9 @@ describe("portal", () => {
       const badEmail = await call(`${sim.url}/portal/redeem`, { body: { code: coupon.code, email: "not-an-email" } });
       expect(badEmail).toMatchObject({ status: 422, body: { error: { message: expect.stringContaining("email") } } });
       await call(`${sim.url}/v1/coupons/${coupon.code}/revoke`, { token: API_KEY, method: "POST" });
-      const revoked = await call(`${sim.url}/portal/redeem`, { body: { code: coupon.code, email: "it@end-customer.example" } });
+      const revoked = await call(`${sim.url}/portal/redeem`, {
+        body: { code: coupon.code, email: "it@end-customer.example" },
+      });
       expect(revoked).toMatchObject({ status: 409, body: { error: { code: "coupon_revoked" } } });
       expect((await call(coupon.portalUrl)).text).toContain("This coupon is revoked");
     } finally {
@@ -71,10 +91,22 @@ describe("portal", () => {
   });
 
   it("uses the configured portal base URL in links", async () => {
-    const sim = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, portalBaseUrl: "https://portal.example/" });
+    const sim = await startSimulator({
+      port: 0,
+      apiKey: API_KEY,
+      adminToken: ADMIN_TOKEN,
+      portalBaseUrl: "https://portal.example/",
+    });
     try {
-      await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "F" } });
-      const created = await call(`${sim.url}/v1/coupons`, { token: API_KEY, body: couponBody(), headers: { "idempotency-key": "k" } });
+      await call(`${sim.url}/admin/partners`, {
+        token: ADMIN_TOKEN,
+        body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "F" },
+      });
+      const created = await call(`${sim.url}/v1/coupons`, {
+        token: API_KEY,
+        body: couponBody(),
+        headers: { "idempotency-key": "k" },
+      });
       expect((created.body as { portalUrl: string }).portalUrl).toMatch(/^https:\/\/portal\.example\/portal\?code=MW-/);
     } finally {
       await sim.close();
@@ -88,7 +120,11 @@ describe("state file", () => {
     const { sim, coupon } = await simWithCoupon(dataFile);
     await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        call(`${sim.url}/v1/coupons`, { token: API_KEY, body: couponBody(), headers: { "idempotency-key": `parallel-${index}` } }),
+        call(`${sim.url}/v1/coupons`, {
+          token: API_KEY,
+          body: couponBody(),
+          headers: { "idempotency-key": `parallel-${index}` },
+        }),
       ),
     );
     await sim.close();

@@ -40,8 +40,15 @@ beforeEach(async () => {
 });
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
-const partner = (id: string) => ({ id, email: `${id}@example.com`, companyName: id, passwordHash: "x", createdAt: "2026-01-01T00:00:00.000Z" });
-const onDisk = async () => (JSON.parse(await readFile(file, "utf8")) as { partners: { id: string }[] }).partners.map((stored) => stored.id);
+const partner = (id: string) => ({
+  id,
+  email: `${id}@example.com`,
+  companyName: id,
+  passwordHash: "x",
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
+const onDisk = async () =>
+  (JSON.parse(await readFile(file, "utf8")) as { partners: { id: string }[] }).partners.map((stored) => stored.id);
 const writes = () => disk.renames.filter((target) => target === file).length;
 
 describe("state file writes", () => {
@@ -99,8 +106,17 @@ describe("state file writes", () => {
 
 describe("state files written before keys expired", () => {
   it("load, and their idempotency keys count from the load", async () => {
-    const record = { scope: "s", key: "k", fingerprint: "f", couponCode: "MW-AAAA-BBBB-CCCC", createdAt: "2026-01-01T00:00:00.000Z" };
-    await writeFile(file, JSON.stringify({ version: 1, clockOffsetMs: 0, partners: [], coupons: [], idempotency: [record] }));
+    const record = {
+      scope: "s",
+      key: "k",
+      fingerprint: "f",
+      couponCode: "MW-AAAA-BBBB-CCCC",
+      createdAt: "2026-01-01T00:00:00.000Z",
+    };
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, clockOffsetMs: 0, partners: [], coupons: [], idempotency: [record] }),
+    );
     const loadedAt = Date.now();
     const store = await Store.open(file);
     expect(Date.parse(store.state.idempotency[0]?.recordedAt ?? "")).toBeGreaterThanOrEqual(loadedAt);
@@ -112,11 +128,18 @@ describe("many concurrent coupon creations", () => {
     // A slow disk: every fsync takes 400 ms.
     disk.beforeSync = () => new Promise((resolve) => setTimeout(resolve, 400));
     const sim = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, dataFile: file });
-    await call(`${sim.url}/admin/partners`, { token: ADMIN_TOKEN, body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" } });
+    await call(`${sim.url}/admin/partners`, {
+      token: ADMIN_TOKEN,
+      body: { email: "partner@fabrikam.example", password: "Partner-Secret", companyName: "Fabrikam" },
+    });
     const before = writes();
     const codes = await Promise.all(
       Array.from({ length: 40 }, async (_, index) => {
-        const created = await call(`${sim.url}/v1/coupons`, { token: API_KEY, body: couponBody(), headers: { "idempotency-key": `burst-${index}` } });
+        const created = await call(`${sim.url}/v1/coupons`, {
+          token: API_KEY,
+          body: couponBody(),
+          headers: { "idempotency-key": `burst-${index}` },
+        });
         expect(created.status).toBe(201);
         const { code } = created.body as { code: string };
         expect(await readFile(file, "utf8")).toContain(code);
@@ -131,7 +154,9 @@ describe("many concurrent coupon creations", () => {
     const restarted = await startSimulator({ port: 0, apiKey: API_KEY, adminToken: ADMIN_TOKEN, dataFile: file });
     try {
       const listed = await call(`${restarted.url}/admin/coupons`, { token: ADMIN_TOKEN });
-      expect((listed.body as { items: { code: string }[] }).items.map((coupon) => coupon.code).sort()).toEqual([...codes].sort());
+      expect((listed.body as { items: { code: string }[] }).items.map((coupon) => coupon.code).sort()).toEqual(
+        [...codes].sort(),
+      );
     } finally {
       await restarted.close();
       await sim.close();

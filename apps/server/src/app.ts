@@ -99,7 +99,15 @@ export function createApp(options: AppOptions) {
   app.all("/trpc/*", async (c, next) => {
     const calls = c.req.path.slice("/trpc/".length).split(",").length;
     if (c.req.query("batch") === "1" && calls > TRPC_MAX_BATCH_SIZE) {
-      return c.json({ error: { message: `A batch can have at most ${TRPC_MAX_BATCH_SIZE} calls (this one has ${calls})`, code: "BAD_REQUEST" } }, 400);
+      return c.json(
+        {
+          error: {
+            message: `A batch can have at most ${TRPC_MAX_BATCH_SIZE} calls (this one has ${calls})`,
+            code: "BAD_REQUEST",
+          },
+        },
+        400,
+      );
     }
     return next();
   });
@@ -127,14 +135,20 @@ export function createApp(options: AppOptions) {
 
   // Invoice PDFs: each app downloads with its own session, scoped like the API.
   const pdfResponse = async (caller: Caller, id: string) => {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: { message: "Not a valid invoice id" } }, { status: 400 });
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      return Response.json({ error: { message: "Not a valid invoice id" } }, { status: 400 });
     try {
       const { filename, pdf } = await invoicePdf(deps, caller, id);
       return new Response(new Uint8Array(pdf), {
-        headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "private, no-store" },
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": `attachment; filename="${filename}"`,
+          "cache-control": "private, no-store",
+        },
       });
     } catch (error) {
-      if (error instanceof DomainError && error.code === "NOT_FOUND") return Response.json({ error: { message: error.message } }, { status: 404 });
+      if (error instanceof DomainError && error.code === "NOT_FOUND")
+        return Response.json({ error: { message: error.message } }, { status: 404 });
       throw error;
     }
   };

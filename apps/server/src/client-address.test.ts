@@ -22,7 +22,9 @@ describe("the client's address", () => {
 
   it("refuses a TRUSTED_PROXIES entry that is not an address or range, naming it", () => {
     expect(parseTrustedProxies("")).toBeNull();
-    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow('TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow(
+      'TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range',
+    );
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
   });
 });

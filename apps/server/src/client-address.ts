@@ -34,12 +34,20 @@ export function parseTrustedProxies(value: string): TrustedProxies | null {
  * past further trusted proxies to the first address that is not one: what an
  * untrusted client wrote further left is never believed.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: TrustedProxies | null): string | undefined {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: TrustedProxies | null,
+): string | undefined {
   if (!socketAddress) return undefined;
   const peer = plain(socketAddress);
-  const isTrusted = (address: string) => isIP(address) !== 0 && trusted !== null && trusted.check(address, family(address));
+  const isTrusted = (address: string) =>
+    isIP(address) !== 0 && trusted !== null && trusted.check(address, family(address));
   if (!isTrusted(peer) || !forwardedFor) return peer;
-  const hops = forwardedFor.split(",").map(plain).filter((hop) => isIP(hop) !== 0);
+  const hops = forwardedFor
+    .split(",")
+    .map(plain)
+    .filter((hop) => isIP(hop) !== 0);
   for (let index = hops.length - 1; index >= 0; index -= 1) {
     const hop = hops[index] ?? "";
     if (!isTrusted(hop)) return hop;

@@ -44,7 +44,10 @@ export async function runCluster(options: {
   const fork = (seed: boolean): Promise<{ worker: Worker; banner: string }> => {
     const worker = cluster.fork(workerEnv(seed));
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null, signal: string | null) => reject(new Error(`server process ${worker.process.pid} exited during start-up (code ${code}, signal ${signal})`));
+      const onExit = (code: number | null, signal: string | null) =>
+        reject(
+          new Error(`server process ${worker.process.pid} exited during start-up (code ${code}, signal ${signal})`),
+        );
       worker.once("exit", onExit);
       worker.on("message", (message: unknown) => {
         if (!isReady(message)) return;
@@ -79,7 +82,9 @@ export async function runCluster(options: {
       stopping = true;
       logger.info({ signal }, "shutting down");
       const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker);
-      const exited = workers.map((worker) => new Promise((resolve) => (worker.isDead() ? resolve(null) : worker.once("exit", resolve))));
+      const exited = workers.map(
+        (worker) => new Promise((resolve) => (worker.isDead() ? resolve(null) : worker.once("exit", resolve))),
+      );
       for (const worker of workers) worker.process.kill("SIGTERM");
       Promise.all(exited)
         .then(() => simulator?.stop())

@@ -14,9 +14,15 @@ export interface EmbeddedBitTitan {
 
 function simulatorEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, "..", "..", "bittitan-sim", "dist", "main.js"), join(here, "..", "..", "..", "apps", "bittitan-sim", "dist", "main.js")];
+  const candidates = [
+    join(here, "..", "..", "bittitan-sim", "dist", "main.js"),
+    join(here, "..", "..", "..", "apps", "bittitan-sim", "dist", "main.js"),
+  ];
   const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error("the BitTitan simulator is not built (apps/bittitan-sim/dist/main.js): run npm start or npm run build");
+  if (!found)
+    throw new Error(
+      "the BitTitan simulator is not built (apps/bittitan-sim/dist/main.js): run npm start or npm run build",
+    );
   return found;
 }
 
@@ -50,7 +56,8 @@ export async function startEmbeddedBitTitan(options: {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   child.on("exit", (code, signal) => {
-    if (code !== 0 && signal !== "SIGTERM") options.logger.error({ code, signal, stderr }, "the BitTitan simulator stopped");
+    if (code !== 0 && signal !== "SIGTERM")
+      options.logger.error({ code, signal, stderr }, "the BitTitan simulator stopped");
   });
   const url = await new Promise<string>((resolve, reject) => {
     const onExit = (code: number | null, signal: string | null) =>
@@ -59,7 +66,8 @@ export async function startEmbeddedBitTitan(options: {
     child.on("message", (message: SimulatorProcessMessage) => {
       child.off("exit", onExit);
       if (message.type === "bittitan-sim-ready") resolve(message.url);
-      else if (message.code === "EADDRINUSE") reject(new PortInUseError(options.port, "BITTITAN_SIM_PORT", "the BitTitan simulator"));
+      else if (message.code === "EADDRINUSE")
+        reject(new PortInUseError(options.port, "BITTITAN_SIM_PORT", "the BitTitan simulator"));
       else reject(new Error(`the BitTitan simulator could not start: ${message.message}`));
     });
   });

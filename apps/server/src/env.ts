@@ -75,7 +75,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = parsed.data;
   if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
-    throw new Error("Invalid configuration:\n  WEB_CONCURRENCY: more than one server process needs DATABASE_URL (the embedded PGlite belongs to one process)");
+    throw new Error(
+      "Invalid configuration:\n  WEB_CONCURRENCY: more than one server process needs DATABASE_URL (the embedded PGlite belongs to one process)",
+    );
   }
   return {
     ...env,

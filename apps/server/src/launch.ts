@@ -60,7 +60,9 @@ function banner(env: Env, facts: StartFacts): string {
     `  Database    ${facts.databaseKind === "pglite" ? `embedded PGlite in ${env.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)"}`,
     `  Email       ${facts.devSmtpUrl ? `development mail server at ${facts.devSmtpUrl} (BSS > Notifications > Dev inbox)` : "through SMTP_URL"}`,
     ...(facts.simUrl ? [`  BitTitan    simulator at ${facts.simUrl}  (API docs: ${facts.simUrl}/openapi.json)`] : []),
-    ...(facts.simUrl && !facts.demoPresent ? [`              its API key for BSS > BitTitan: ${secrets.simApiKey}`] : []),
+    ...(facts.simUrl && !facts.demoPresent
+      ? [`              its API key for BSS > BitTitan: ${secrets.simApiKey}`]
+      : []),
     ...(facts.processes > 1 ? [`  Processes   ${facts.processes} server processes (WEB_CONCURRENCY)`] : []),
   ];
   if (facts.demoPresent) {
@@ -82,7 +84,9 @@ function banner(env: Env, facts: StartFacts): string {
 }
 
 /** One server process: the whole product when WEB_CONCURRENCY is 1, else one of the cluster's workers. */
-async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () => Promise<void> } | null): Promise<void> {
+async function serve(
+  simulator: { url: string; admin: SimulatorAdmin; stop?: () => Promise<void> } | null,
+): Promise<void> {
   let demoPresent = false;
   let setupToken: string | null = null;
   // One process per instance issues the token (the first of a cluster), so the printed one is the one that counts.
@@ -102,13 +106,24 @@ async function serve(simulator: { url: string; admin: SimulatorAdmin; stop?: () 
       }
       demoPresent = (await deps.db.staffUser.count({ where: { email: DEMO_LOGINS[0]?.email } })) > 0;
       if (firstProcess) setupToken = await issueSetupToken(deps);
-      if (setupToken) logger.warn({ setupUrl: `${env.publicUrl}/bss/setup` }, "no administrator exists yet: waiting for set-up (the setup token is printed below)");
+      if (setupToken)
+        logger.warn(
+          { setupUrl: `${env.publicUrl}/bss/setup` },
+          "no administrator exists yet: waiting for set-up (the setup token is printed below)",
+        );
     },
   }).catch(async (error: unknown) => {
     await simulator?.stop?.();
     throw error;
   });
-  const facts: StartFacts = { databaseKind: runtime.db.kind, devSmtpUrl: runtime.mail.devSmtpUrl, simUrl: simulator?.url ?? null, demoPresent, processes: env.WEB_CONCURRENCY, setupToken };
+  const facts: StartFacts = {
+    databaseKind: runtime.db.kind,
+    devSmtpUrl: runtime.mail.devSmtpUrl,
+    simUrl: simulator?.url ?? null,
+    demoPresent,
+    processes: env.WEB_CONCURRENCY,
+    setupToken,
+  };
   if (cluster.isWorker) tellPrimaryReady(banner(runtime.env, facts));
   else process.stdout.write(banner(runtime.env, facts));
 
@@ -141,7 +156,12 @@ async function main(): Promise<void> {
   // A taken port is refused before anything starts (never reuse what listens there).
   await ensurePortFree({ host: env.HOST, port: env.PORT, variable: "PORT", purpose: "the web server" });
   if (env.BITTITAN_SIMULATOR === "embedded") {
-    await ensurePortFree({ host: "127.0.0.1", port: env.BITTITAN_SIM_PORT, variable: "BITTITAN_SIM_PORT", purpose: "the BitTitan simulator" });
+    await ensurePortFree({
+      host: "127.0.0.1",
+      port: env.BITTITAN_SIM_PORT,
+      variable: "BITTITAN_SIM_PORT",
+      purpose: "the BitTitan simulator",
+    });
   }
   if (env.WEB_CONCURRENCY > 1) await runCluster({ processes: env.WEB_CONCURRENCY, logger, startSimulator });
   else await serve(await startSimulator());
@@ -150,6 +170,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Whatever LOG_LEVEL says: the person who ran `npm start` is told why it stopped.
   const known = error instanceof PortInUseError || error instanceof DatabaseInUseError;
-  process.stderr.write(`\nCloudMarket cannot start: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  process.stderr.write(
+    `\nCloudMarket cannot start: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
+  );
   process.exit(1);
 });

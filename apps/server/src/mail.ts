@@ -36,7 +36,11 @@ export async function startMail(env: Env, db: PrismaClient, logger: Logger): Pro
 }
 
 /** Port taken (another instance, a test running beside) -> any free port: only this process sends to it. */
-async function startDevSmtpServer(port: number, onMessage: (mail: ReceivedEmail) => Promise<void>, logger: Logger): Promise<SmtpReceiver> {
+async function startDevSmtpServer(
+  port: number,
+  onMessage: (mail: ReceivedEmail) => Promise<void>,
+  logger: Logger,
+): Promise<SmtpReceiver> {
   try {
     return await startSmtpReceiver({ port, onMessage });
   } catch (error) {

@@ -15,14 +15,20 @@ export class PortInUseError extends Error {
   }
 }
 
-export const isAddressInUse = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === "EADDRINUSE";
+export const isAddressInUse = (error: unknown): boolean =>
+  (error as NodeJS.ErrnoException | null)?.code === "EADDRINUSE";
 
 /**
  * Refuses to start on a taken port before anything else starts, so a start
  * never half-runs or talks to a foreign service listening there. The real
  * listen reports it the same way if the port is taken in between.
  */
-export async function ensurePortFree(options: { host: string; port: number; variable: string; purpose: string }): Promise<void> {
+export async function ensurePortFree(options: {
+  host: string;
+  port: number;
+  variable: string;
+  purpose: string;
+}): Promise<void> {
   if (options.port === 0) return;
   // A few seconds' grace: right after a SIGKILL the old simulator is still stopping (it noticed, and frees the port).
   const deadline = Date.now() + 5_000;

@@ -3,7 +3,20 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { migrateDatabase, openDatabase, startJobQueue, type Database } from "@cm/db";
-import { allQueues, BitTitanGateway, clearSignInFailures, createAuth, SecretBox, sendPasswordResetEmail, startWorkers, systemClock, type AuthRealm, type Auths, type Clock, type DomainDeps } from "@cm/domain";
+import {
+  allQueues,
+  BitTitanGateway,
+  clearSignInFailures,
+  createAuth,
+  SecretBox,
+  sendPasswordResetEmail,
+  startWorkers,
+  systemClock,
+  type AuthRealm,
+  type Auths,
+  type Clock,
+  type DomainDeps,
+} from "@cm/domain";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import { parseTrustedProxies } from "./client-address.ts";
@@ -49,12 +62,18 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : givenEnv.PORT;
   const url = `http://${givenEnv.HOST.includes(":") ? `[${givenEnv.HOST}]` : givenEnv.HOST}:${port}`;
-  const env: Env = { ...givenEnv, PORT: port, publicUrl: givenEnv.PUBLIC_URL ? givenEnv.publicUrl : `http://localhost:${port}` };
+  const env: Env = {
+    ...givenEnv,
+    PORT: port,
+    publicUrl: givenEnv.PUBLIC_URL ? givenEnv.publicUrl : `http://localhost:${port}`,
+  };
 
   const db =
     options.database ??
     (await openDatabase(
-      env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { dataDir: join(env.dataDir, "pglite") },
+      env.DATABASE_URL
+        ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+        : { dataDir: join(env.dataDir, "pglite") },
     ));
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
@@ -144,10 +163,16 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   };
 }
 
-function listen(fetch: (request: Request, bindings: unknown) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+function listen(
+  fetch: (request: Request, bindings: unknown) => Response | Promise<Response>,
+  hostname: string,
+  port: number,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
-    server.once("error", (error) => reject(isAddressInUse(error) ? new PortInUseError(port, "PORT", "the web server") : error));
+    server.once("error", (error) =>
+      reject(isAddressInUse(error) ? new PortInUseError(port, "PORT", "the web server") : error),
+    );
   });
 }
 
@@ -158,7 +183,9 @@ function originsFor(env: Env): string[] {
     origins.add(`http://127.0.0.1:${env.PORT}`);
     origins.add(`http://localhost:${env.PORT}`);
   }
-  for (const origin of env.TRUSTED_ORIGINS.split(",").map((value) => value.trim()).filter(Boolean)) {
+  for (const origin of env.TRUSTED_ORIGINS.split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)) {
     origins.add(new URL(origin).origin);
   }
   return [...origins];

@@ -4,7 +4,14 @@
 // terminal, by asking. Refuses, changing nothing, once an administrator exists.
 import { parseArgs } from "node:util";
 import { DatabaseInUseError, migrateDatabase, openDatabase, type Database } from "@cm/db";
-import { ALREADY_SET_UP, DomainError, instanceSetupInput, isSetupNeeded, setupInstance, type InstanceSetupInput } from "@cm/domain";
+import {
+  ALREADY_SET_UP,
+  DomainError,
+  instanceSetupInput,
+  isSetupNeeded,
+  setupInstance,
+  type InstanceSetupInput,
+} from "@cm/domain";
 import { protectDataDir } from "./data-dir-mode.ts";
 import { readEnv } from "./env.ts";
 import { terminalPrompter, type Prompter } from "./prompt.ts";
@@ -24,11 +31,28 @@ const QUESTIONS: Question[] = [
   { field: "companyName", flag: "company", label: "Company name", required: true },
   { field: "country", flag: "country", label: "Country (ISO code, e.g. DE)", required: true },
   { field: "currency", flag: "currency", label: "Currency (ISO code, e.g. EUR)", required: true },
-  { field: "timeZone", flag: "timezone", label: "Time zone", required: true, suggestion: () => Intl.DateTimeFormat().resolvedOptions().timeZone },
+  {
+    field: "timeZone",
+    flag: "timezone",
+    label: "Time zone",
+    required: true,
+    suggestion: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  },
   { field: "adminName", flag: "admin-name", label: "Administrator's name", required: true },
   { field: "adminEmail", flag: "admin-email", label: "Administrator's email", required: true },
-  { field: "adminPassword", flag: "admin-password", label: "Administrator's password (at least 12 characters)", required: true, hidden: true },
-  { field: "companyEmail", flag: "company-email", label: "Company billing email (optional, default: the administrator's)", required: false },
+  {
+    field: "adminPassword",
+    flag: "admin-password",
+    label: "Administrator's password (at least 12 characters)",
+    required: true,
+    hidden: true,
+  },
+  {
+    field: "companyEmail",
+    flag: "company-email",
+    label: "Company billing email (optional, default: the administrator's)",
+    required: false,
+  },
   { field: "addressLine1", flag: "address", label: "Street address (optional, printed on invoices)", required: false },
   { field: "postalCode", flag: "postal-code", label: "Postal code (optional)", required: false },
   { field: "city", flag: "city", label: "City (optional)", required: false },
@@ -58,7 +82,10 @@ The database is the embedded one in DATA_DIR (default ./data), or DATABASE_URL.`
 /** Exit codes: 0 set up, 1 refused (already set up, database busy), 2 bad input. */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { help: { type: "boolean", short: "h" }, ...Object.fromEntries(QUESTIONS.map((question) => [question.flag, { type: "string" as const }])) },
+    options: {
+      help: { type: "boolean", short: "h" },
+      ...Object.fromEntries(QUESTIONS.map((question) => [question.flag, { type: "string" as const }])),
+    },
     strict: true,
   });
   if (values.help) {
@@ -76,7 +103,9 @@ async function main(): Promise<number> {
   const env = readEnv(process.env);
   // The embedded database's files: owner only, as the server makes them.
   if (!env.DATABASE_URL) protectDataDir(env.dataDir);
-  const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: `${env.dataDir}/pglite` });
+  const db = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: `${env.dataDir}/pglite` },
+  );
   try {
     await migrateDatabase(db);
     // Before asking anything: an instance that is set up stays as it is.
@@ -116,8 +145,10 @@ async function collect(given: Partial<Record<Field, string>>) {
     const answers: Partial<Record<Field, string>> = { ...given };
     if (prompter) {
       for (const question of QUESTIONS) {
-        if (answers[question.field] !== undefined && fieldProblem(question.field, answers[question.field]) === null) continue;
-        if (answers[question.field] !== undefined) process.stdout.write(`  ${question.label}: ${fieldProblem(question.field, answers[question.field])}\n`);
+        if (answers[question.field] !== undefined && fieldProblem(question.field, answers[question.field]) === null)
+          continue;
+        if (answers[question.field] !== undefined)
+          process.stdout.write(`  ${question.label}: ${fieldProblem(question.field, answers[question.field])}\n`);
         answers[question.field] = await ask(prompter, question);
       }
     }
@@ -128,7 +159,10 @@ async function collect(given: Partial<Record<Field, string>>) {
       const question = QUESTIONS.find((candidate) => candidate.field === issue.path[0]);
       process.stderr.write(`  --${question?.flag ?? String(issue.path[0])}: ${issue.message}\n`);
     }
-    if (!interactive) process.stderr.write("Give the missing values as flags (npm run setup -- --help), or run it on a terminal to be asked.\n");
+    if (!interactive)
+      process.stderr.write(
+        "Give the missing values as flags (npm run setup -- --help), or run it on a terminal to be asked.\n",
+      );
     return null;
   } finally {
     prompter?.close();
@@ -139,7 +173,8 @@ async function ask(prompter: Prompter, question: Question): Promise<string | und
   for (;;) {
     const suggestion = question.suggestion?.();
     const prompt = `  ${question.label}${suggestion ? ` [${suggestion}]` : ""}: `;
-    const answer = (question.hidden ? await prompter.askHidden(prompt) : await prompter.ask(prompt)).trim() || suggestion || "";
+    const answer =
+      (question.hidden ? await prompter.askHidden(prompt) : await prompter.ask(prompt)).trim() || suggestion || "";
     if (answer === "" && !question.required) return undefined;
     const problem = fieldProblem(question.field, answer);
     if (problem === null && question.hidden && (await prompter.askHidden("  The same password again: ")) !== answer) {
@@ -164,7 +199,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof DatabaseInUseError) {
-      process.stderr.write(`${error.message}\nWhile the server runs, set up in the browser at /bss/setup instead (its log shows the setup token).\n`);
+      process.stderr.write(
+        `${error.message}\nWhile the server runs, set up in the browser at /bss/setup instead (its log shows the setup token).\n`,
+      );
       process.exit(1);
     }
     process.stderr.write(`Set-up failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -20,7 +20,10 @@ export async function throttledSignIn(
     const seconds = Math.max(1, Math.ceil((lock.lockedUntil.getTime() - deps.clock.now().getTime()) / 1000));
     const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
     return Response.json(
-      { code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed sign-ins for this account. Please try again in ${wait}, or reset your password.` },
+      {
+        code: "TOO_MANY_FAILED_SIGN_INS",
+        message: `Too many failed sign-ins for this account. Please try again in ${wait}, or reset your password.`,
+      },
       { status: 429, headers: { "retry-after": String(seconds) } },
     );
   }

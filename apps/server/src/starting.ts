@@ -31,9 +31,15 @@ export async function respondStarting(request: Request): Promise<Response> {
   }
   if (pathname === "/healthz") return Response.json({ status: "starting" }, { status: 503, headers: retryAfter });
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    return Response.json({ error: { message: MESSAGE, code: "SERVICE_UNAVAILABLE" } }, { status: 503, headers: retryAfter });
+    return Response.json(
+      { error: { message: MESSAGE, code: "SERVICE_UNAVAILABLE" } },
+      { status: 503, headers: retryAfter },
+    );
   }
-  return new Response(STARTING_PAGE, { status: 503, headers: { ...retryAfter, "content-type": "text/html; charset=utf-8" } });
+  return new Response(STARTING_PAGE, {
+    status: 503,
+    headers: { ...retryAfter, "content-type": "text/html; charset=utf-8" },
+  });
 }
 
 const STARTING_PAGE = `<!doctype html>

@@ -44,7 +44,10 @@ describe("logging in over HTTP", () => {
     const unknownEmail = await browser.signIn("shop", "nobody@nowhere.example", "not-the-password");
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
-    const [a, b] = [(await wrongPassword.json()) as { message: string }, (await unknownEmail.json()) as { message: string }];
+    const [a, b] = [
+      (await wrongPassword.json()) as { message: string },
+      (await unknownEmail.json()) as { message: string },
+    ];
     expect(a.message).toBe("Invalid email or password");
     expect(b.message).toBe(a.message);
   });
@@ -70,7 +73,10 @@ describe("logging in over HTTP", () => {
     const reseller = new Browser(server.url);
     await reseller.signIn("shop", "carla@tailspin.example", DEMO_PASSWORD);
     expect((await reseller.trpc("storefront.account.me")).status).toBe(200);
-    const account = await server.deps.db.account.findFirstOrThrow({ where: { contacts: { some: { email: "carla@tailspin.example" } } }, select: { id: true } });
+    const account = await server.deps.db.account.findFirstOrThrow({
+      where: { contacts: { some: { email: "carla@tailspin.example" } } },
+      select: { id: true },
+    });
     await server.deps.db.account.update({ where: { id: account.id }, data: { status: "INACTIVE" } });
     try {
       expect((await reseller.trpc("storefront.account.me")).status).toBe(401);
@@ -84,7 +90,14 @@ describe("logging in over HTTP", () => {
     await staff.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);
     const bad = await staff.trpc(
       "bss.account.create",
-      { kind: "RESELLER", companyName: "", email: "not-an-email", billingAddress: { country: "XX" }, currency: "EURO", primaryContact: {} },
+      {
+        kind: "RESELLER",
+        companyName: "",
+        email: "not-an-email",
+        billingAddress: { country: "XX" },
+        currency: "EURO",
+        primaryContact: {},
+      },
       "mutation",
     );
     expect(bad.status).toBe(400);
@@ -141,15 +154,35 @@ describe("failed sign-ins lock out no one else", () => {
     try {
       const attacker = new Browser(limited.url, limited.url, "127.0.0.1");
       const statuses: number[] = [];
-      for (let attempt = 0; attempt < 20; attempt += 1) statuses.push((await attacker.signIn("staff", "admin@northwind.example", WRONG)).status);
+      for (let attempt = 0; attempt < 20; attempt += 1)
+        statuses.push((await attacker.signIn("staff", "admin@northwind.example", WRONG)).status);
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(10)).toEqual(Array.from({ length: 10 }, () => 429));
 
       // The administrator, from their own address, signs in.
-      expect((await new Browser(limited.url, limited.url, "127.0.0.2").signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
+      expect(
+        (
+          await new Browser(limited.url, limited.url, "127.0.0.2").signIn(
+            "staff",
+            "admin@northwind.example",
+            DEMO_PASSWORD,
+          )
+        ).status,
+      ).toBe(200);
       // Another account from another address, in either app.
-      expect((await new Browser(limited.url, limited.url, "127.0.0.3").signIn("staff", "sales@northwind.example", DEMO_PASSWORD)).status).toBe(200);
-      expect((await new Browser(limited.url, limited.url, "127.0.0.3").signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+      expect(
+        (
+          await new Browser(limited.url, limited.url, "127.0.0.3").signIn(
+            "staff",
+            "sales@northwind.example",
+            DEMO_PASSWORD,
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (await new Browser(limited.url, limited.url, "127.0.0.3").signIn("shop", "anna@contoso.example", DEMO_PASSWORD))
+          .status,
+      ).toBe(200);
     } finally {
       await limited.cleanup();
     }
@@ -160,7 +193,8 @@ describe("failed sign-ins lock out no one else", () => {
     try {
       const guesser = new Browser(limited.url, limited.url, "127.0.0.4");
       const statuses: number[] = [];
-      for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await guesser.signIn("shop", "anna@contoso.example", WRONG)).status);
+      for (let attempt = 0; attempt < 6; attempt += 1)
+        statuses.push((await guesser.signIn("shop", "anna@contoso.example", WRONG)).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
       const locked = await guesser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD);
       expect(locked.status).toBe(429);
@@ -169,7 +203,10 @@ describe("failed sign-ins lock out no one else", () => {
       // Other accounts from the same address are not affected.
       expect((await guesser.signIn("shop", "ben@fabrikam.example", DEMO_PASSWORD)).status).toBe(200);
       // Anna herself, from her own address, signs in; that clears the lock.
-      expect((await new Browser(limited.url, limited.url, "127.0.0.5").signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
+      expect(
+        (await new Browser(limited.url, limited.url, "127.0.0.5").signIn("shop", "anna@contoso.example", DEMO_PASSWORD))
+          .status,
+      ).toBe(200);
       expect((await guesser.signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
     } finally {
       await limited.cleanup();
@@ -183,15 +220,34 @@ describe("failed sign-ins lock out no one else", () => {
       const spoofer = new Browser(limited.url, limited.url, "127.0.0.6");
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        statuses.push((await spoofer.request("/api/auth/shop/sign-in/email", { method: "POST", json: { email: `nobody${attempt}@x.example`, password: WRONG }, headers: { "x-forwarded-for": `10.0.0.${attempt}` } })).status);
+        statuses.push(
+          (
+            await spoofer.request("/api/auth/shop/sign-in/email", {
+              method: "POST",
+              json: { email: `nobody${attempt}@x.example`, password: WRONG },
+              headers: { "x-forwarded-for": `10.0.0.${attempt}` },
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
 
       // Behind the trusted proxy, each forwarded client has its own budget.
       const proxy = new Browser(limited.url, limited.url, "127.0.0.9");
       const viaProxy = async (client: string) =>
-        (await proxy.request("/api/auth/shop/sign-in/email", { method: "POST", json: { email: "nobody@x.example", password: WRONG }, headers: { "x-forwarded-for": `${client}, 127.0.0.9` } })).status;
-      expect([await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7"), await viaProxy("203.0.113.7")]).toEqual([401, 401, 401, 429]);
+        (
+          await proxy.request("/api/auth/shop/sign-in/email", {
+            method: "POST",
+            json: { email: "nobody@x.example", password: WRONG },
+            headers: { "x-forwarded-for": `${client}, 127.0.0.9` },
+          })
+        ).status;
+      expect([
+        await viaProxy("203.0.113.7"),
+        await viaProxy("203.0.113.7"),
+        await viaProxy("203.0.113.7"),
+        await viaProxy("203.0.113.7"),
+      ]).toEqual([401, 401, 401, 429]);
       expect(await viaProxy("198.51.100.2")).toBe(401);
     } finally {
       await limited.cleanup();

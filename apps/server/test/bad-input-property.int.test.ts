@@ -9,7 +9,8 @@ import { Browser, startTestServer } from "./http-harness.ts";
 // none may show a stack trace or SQL, and a refused request writes nothing.
 
 const CASES_PER_PROCEDURE = 8;
-const LEAK = /\bat \S+ \(|\.[cm]?[jt]s:\d+:\d+|node_modules|Maximum call stack|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bDELETE FROM\b|prisma|invocation/i;
+const LEAK =
+  /\bat \S+ \(|\.[cm]?[jt]s:\d+:\d+|node_modules|Maximum call stack|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bDELETE FROM\b|prisma|invocation/i;
 
 interface ProcedureLike {
   _def: { type: "query" | "mutation" | "subscription"; inputs: Schema[] };
@@ -32,13 +33,21 @@ beforeAll(async () => {
     `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const sql = tables
-    .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS hash FROM "${name}" x`)
+    .map(
+      ({ name }) =>
+        `SELECT '${name}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS hash FROM "${name}" x`,
+    )
     .join(" UNION ALL ");
-  fingerprint = async () => (await db.$queryRawUnsafe<{ name: string; rows: number; hash: string }[]>(sql)).map((row) => `${row.name}:${row.rows}:${row.hash}`);
+  fingerprint = async () =>
+    (await db.$queryRawUnsafe<{ name: string; rows: number; hash: string }[]>(sql)).map(
+      (row) => `${row.name}:${row.rows}:${row.hash}`,
+    );
 });
 afterAll(async () => server?.cleanup());
 
-const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, ProcedureLike> }).procedures)
+const procedures = Object.entries(
+  (appRouter._def as unknown as { procedures: Record<string, ProcedureLike> }).procedures,
+)
   .filter(([, procedure]) => procedure._def.type !== "subscription")
   .sort(([a], [b]) => a.localeCompare(b));
 
@@ -47,11 +56,18 @@ function callerFor(path: string): Browser {
 }
 
 async function send(browser: Browser, path: string, type: "query" | "mutation", badCase: BadCase) {
-  const payload = JSON.stringify({ json: badCase.input === undefined ? null : badCase.input, ...(badCase.meta ? { meta: badCase.meta } : {}) });
+  const payload = JSON.stringify({
+    json: badCase.input === undefined ? null : badCase.input,
+    ...(badCase.meta ? { meta: badCase.meta } : {}),
+  });
   const response =
     type === "query"
       ? await browser.request(`/trpc/${path}?input=${encodeURIComponent(payload)}`)
-      : await browser.request(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, json: JSON.parse(payload) });
+      : await browser.request(`/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          json: JSON.parse(payload),
+        });
   return { status: response.status, body: await response.text() };
 }
 
@@ -78,7 +94,8 @@ describe("bad input to every procedure", () => {
       const checkRefused = async () => {
         if (refused.length === 0) return;
         const changed = diff(baseline, await fingerprint());
-        if (changed.length > 0) problems.push(`${path} (one of: ${refused.join("; ")}): refused but changed ${changed.join(", ")}`);
+        if (changed.length > 0)
+          problems.push(`${path} (one of: ${refused.join("; ")}): refused but changed ${changed.join(", ")}`);
         refused = [];
       };
       for (const badCase of badCases(path, procedure._def.inputs[0], CASES_PER_PROCEDURE)) {

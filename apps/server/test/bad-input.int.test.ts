@@ -28,7 +28,13 @@ const newAccount = (companyName: string) => ({
   website: null,
   billingAddress: address,
   currency: "EUR",
-  primaryContact: { firstName: "Pat", lastName: "Doe", email: `${randomUUID()}@example.com`, phone: null, jobTitle: null },
+  primaryContact: {
+    firstName: "Pat",
+    lastName: "Doe",
+    email: `${randomUUID()}@example.com`,
+    phone: null,
+    jobTitle: null,
+  },
 });
 
 describe("text PostgreSQL can't store", () => {
@@ -46,7 +52,11 @@ describe("text PostgreSQL can't store", () => {
     expect(slug.error?.message).toMatch(/^slug: /);
 
     const before = await server.deps.db.account.count();
-    const create = await staff.trpc("bss.account.create", { ...newAccount("Acme"), billingAddress: { ...address, city: `Ber${bad}lin` } }, "mutation");
+    const create = await staff.trpc(
+      "bss.account.create",
+      { ...newAccount("Acme"), billingAddress: { ...address, city: `Ber${bad}lin` } },
+      "mutation",
+    );
     expect(create.status).toBe(400);
     expect(create.error?.data.fieldErrors?.["billingAddress.city"]?.[0]).toMatch(/can't be stored/);
     expect(await server.deps.db.account.count()).toBe(before);
@@ -55,7 +65,8 @@ describe("text PostgreSQL can't store", () => {
 
 describe("names and searches are compared literally", () => {
   it("tells Partner_Gold from Partner Gold, and a trailing backslash is just a character", async () => {
-    const create = (name: string) => staff.trpc("bss.priceList.create", { name, currency: "EUR", description: null }, "mutation");
+    const create = (name: string) =>
+      staff.trpc("bss.priceList.create", { name, currency: "EUR", description: null }, "mutation");
     expect((await create("Partner Gold")).status).toBe(200);
     expect((await create("Partner_Gold")).status).toBe(200);
     expect((await create("Partner%")).status).toBe(200);
@@ -93,8 +104,19 @@ describe("unknown ids", () => {
 
 describe("Add contact", () => {
   it("adds a contact once per idempotency key", async () => {
-    const account = await server.deps.db.account.findFirstOrThrow({ where: { companyName: "Fifty 500 Ltd" }, select: { id: true } });
-    const input = { accountId: account.id, firstName: "Sam", lastName: "Lee", email: "sam@example.com", phone: null, jobTitle: null, idempotencyKey: randomUUID() };
+    const account = await server.deps.db.account.findFirstOrThrow({
+      where: { companyName: "Fifty 500 Ltd" },
+      select: { id: true },
+    });
+    const input = {
+      accountId: account.id,
+      firstName: "Sam",
+      lastName: "Lee",
+      email: "sam@example.com",
+      phone: null,
+      jobTitle: null,
+      idempotencyKey: randomUUID(),
+    };
     const first = await staff.trpc("bss.account.addContact", input, "mutation");
     expect(first.status).toBe(200);
     const again = await staff.trpc("bss.account.addContact", input, "mutation");
@@ -106,7 +128,12 @@ describe("Add contact", () => {
 
 describe("the tRPC transport", () => {
   it("refuses a superjson meta naming a class with a plain 400", async () => {
-    for (const meta of [{ values: { x: [["class", "Foo"]] } }, { values: { x: ["custom", "Foo"] } }, { values: [["class", "Foo"]] }, { values: "nope" }]) {
+    for (const meta of [
+      { values: { x: [["class", "Foo"]] } },
+      { values: { x: ["custom", "Foo"] } },
+      { values: [["class", "Foo"]] },
+      { values: "nope" },
+    ]) {
       const body = JSON.stringify({ json: { search: "x" }, meta });
       const response = await staff.request(`/trpc/bss.account.list?input=${encodeURIComponent(body)}`);
       const text = await response.text();

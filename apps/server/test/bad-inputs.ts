@@ -38,7 +38,16 @@ function unwrap(schema: Schema): { leaf: Schema; optional: boolean } {
   for (;;) {
     const def = current._zod.def;
     if (def.type === "optional" || def.type === "default" || def.type === "prefault") optional = true;
-    if ((def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault" || def.type === "readonly" || def.type === "catch") && def.innerType) current = def.innerType;
+    if (
+      (def.type === "optional" ||
+        def.type === "nullable" ||
+        def.type === "default" ||
+        def.type === "prefault" ||
+        def.type === "readonly" ||
+        def.type === "catch") &&
+      def.innerType
+    )
+      current = def.innerType;
     else if (def.type === "pipe" && def.in) current = def.in;
     else return { leaf: current, optional };
   }
@@ -50,7 +59,13 @@ export function plausible(schema: Schema): unknown {
   const def = leaf._zod.def;
   switch (def.type) {
     case "string":
-      return def.format === "uuid" ? randomUUID() : def.format === "email" ? "probe@example.com" : def.format === "url" ? "https://example.com" : "probe";
+      return def.format === "uuid"
+        ? randomUUID()
+        : def.format === "email"
+          ? "probe@example.com"
+          : def.format === "url"
+            ? "https://example.com"
+            : "probe";
     case "number":
       return 1;
     case "boolean":
@@ -94,7 +109,9 @@ function leavesOf(schema: Schema, path: string[] = [], optional = false): Leaf[]
 
 function withValue(base: unknown, path: string[], value: unknown, remove = false): unknown {
   if (path.length === 0) return value;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(base) ? [...(base as unknown[])] : { ...(base as Record<string, unknown>) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(base)
+    ? [...(base as unknown[])]
+    : { ...(base as Record<string, unknown>) };
   const [head = "", ...rest] = path;
   const target = copy as Record<string, unknown>;
   if (rest.length === 0 && remove) {
@@ -115,7 +132,12 @@ function badValuesFor(leaf: Schema): { label: string; value: unknown; nan?: bool
         { label: "lone surrogate", value: "\ud800" },
         { label: "1 MB string", value: MEGABYTE_STRING },
         { label: "number for a string", value: 42 },
-        ...(def.format === "uuid" ? [{ label: "unknown id", value: randomUUID() }, { label: "malformed id", value: "not-an-id'--" }] : []),
+        ...(def.format === "uuid"
+          ? [
+              { label: "unknown id", value: randomUUID() },
+              { label: "malformed id", value: "not-an-id'--" },
+            ]
+          : []),
       ];
     case "number":
       return [
@@ -132,7 +154,10 @@ function badValuesFor(leaf: Schema): { label: string; value: unknown; nan?: bool
     case "array":
       return [{ label: "string for an array", value: "nope" }];
     default:
-      return [{ label: "NUL", value: "\u0000" }, { label: "object", value: { nested: "\ud800" } }];
+      return [
+        { label: "NUL", value: "\u0000" },
+        { label: "object", value: { nested: "\ud800" } },
+      ];
   }
 }
 

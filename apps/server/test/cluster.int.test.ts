@@ -23,7 +23,8 @@ function serverProcesses(primary: number): number[] {
       // "pid (comm) state ppid ...": the command name may hold spaces, so read after the last ")".
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parent === primary && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("launch.js")) pids.push(Number(entry));
+      if (parent === primary && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("launch.js"))
+        pids.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }
@@ -70,7 +71,11 @@ describe.skipIf(!enabled)("several server processes (WEB_CONCURRENCY=2, PostgreS
     });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes("CloudMarket is running") || child.exitCode !== null, "the cluster to start", 120_000);
+    await waitFor(
+      () => output.includes("CloudMarket is running") || child.exitCode !== null,
+      "the cluster to start",
+      120_000,
+    );
     if (child.exitCode !== null) throw new Error(`the launcher exited:\n${output}`);
   }, 150_000);
 
@@ -101,7 +106,11 @@ describe.skipIf(!enabled)("several server processes (WEB_CONCURRENCY=2, PostgreS
     const [victim] = serverProcesses(child.pid ?? 0);
     process.kill(victim ?? 0, "SIGKILL");
     // The other process answers meanwhile (a connection handed to the dead one just before it died may fail).
-    const healthy = () => fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    const healthy = () =>
+      fetch(`${url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
     await waitFor(healthy, "an answer from the surviving process", 15_000);
     await waitFor(() => {
       const now = serverProcesses(child.pid ?? 0);

@@ -31,7 +31,8 @@ let dataDir: string;
 let product: { child: ChildProcess; url: string; output: () => string } | null = null;
 
 beforeAll(() => {
-  if (!existsSync(join(dist, "setup.js"))) throw new Error("apps/server/dist/setup.js is missing: build first (npm run build)");
+  if (!existsSync(join(dist, "setup.js")))
+    throw new Error("apps/server/dist/setup.js is missing: build first (npm run build)");
 });
 afterEach(async () => {
   if (product?.child.exitCode === null) {
@@ -58,7 +59,16 @@ async function start(env: Record<string, string> = {}) {
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [join(dist, "launch.js")], {
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, BITTITAN_SIM_PORT: String(await freePort()), SMTP_DEV_PORT: "0", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      BITTITAN_SIM_PORT: String(await freePort()),
+      SMTP_DEV_PORT: "0",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -74,7 +84,8 @@ async function start(env: Record<string, string> = {}) {
   return product;
 }
 
-const signInStatus = async (url: string, email: string, password: string) => (await new Browser(url).signIn("staff", email, password)).status;
+const signInStatus = async (url: string, email: string, password: string) =>
+  (await new Browser(url).signIn("staff", email, password)).status;
 
 describe.skipIf(testDbMode() !== "pglite")("npm run setup, then npm start without the demo", () => {
   it("creates the distributor and administrator, who then signs in; no demo login exists; a second run changes nothing", async () => {
@@ -94,9 +105,25 @@ describe.skipIf(testDbMode() !== "pglite")("npm run setup, then npm start withou
     expect(done.stdout).toContain("Fabrikam Distribution is set up.");
 
     // Again, with other details and the password from the environment: refused, nothing changes.
-    const again = runSetup(["--company", "Intruder Ltd", "--country", "FR", "--currency", "EUR", "--timezone", "Europe/Paris", "--admin-name", "Eve", "--admin-email", "eve@intruder.example"], {
-      SETUP_ADMIN_PASSWORD: "another-long-password",
-    });
+    const again = runSetup(
+      [
+        "--company",
+        "Intruder Ltd",
+        "--country",
+        "FR",
+        "--currency",
+        "EUR",
+        "--timezone",
+        "Europe/Paris",
+        "--admin-name",
+        "Eve",
+        "--admin-email",
+        "eve@intruder.example",
+      ],
+      {
+        SETUP_ADMIN_PASSWORD: "another-long-password",
+      },
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already set up");
 
@@ -105,11 +132,16 @@ describe.skipIf(testDbMode() !== "pglite")("npm run setup, then npm start withou
     expect(output()).not.toContain("Demo logins");
     expect(await signInStatus(url, "erika@fabrikam-distribution.example", PASSWORD)).toBe(200);
     expect(await signInStatus(url, "eve@intruder.example", "another-long-password")).toBe(401);
-    for (const demo of DEMO_LOGINS.filter((login) => login.app === "BSS")) expect(await signInStatus(url, demo.email, DEMO_PASSWORD)).toBe(401);
+    for (const demo of DEMO_LOGINS.filter((login) => login.app === "BSS"))
+      expect(await signInStatus(url, demo.email, DEMO_PASSWORD)).toBe(401);
 
     const browser = new Browser(url);
     await browser.signIn("staff", "erika@fabrikam-distribution.example", PASSWORD);
-    expect((await browser.trpc("bss.company.get")).data).toMatchObject({ companyName: "Fabrikam Distribution", timeZone: "Europe/Berlin", currency: "EUR" });
+    expect((await browser.trpc("bss.company.get")).data).toMatchObject({
+      companyName: "Fabrikam Distribution",
+      timeZone: "Europe/Berlin",
+      currency: "EUR",
+    });
 
     // While the server has the embedded database open, the command says so instead of opening it twice.
     const busy = runSetup([...FLAGS, "--admin-password", PASSWORD]);
@@ -126,16 +158,30 @@ describe.skipIf(testDbMode() !== "pglite")("npm run setup, then npm start withou
 
     const browser = new Browser(url);
     expect((await browser.trpc("setup.status")).data).toEqual({ needed: true });
-    const input = { companyName: "Fabrikam Distribution", country: "DE", currency: "EUR", timeZone: "Europe/Berlin", adminName: "Erika Muster", adminEmail: "erika@fabrikam-distribution.example", adminPassword: PASSWORD };
+    const input = {
+      companyName: "Fabrikam Distribution",
+      country: "DE",
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+      adminName: "Erika Muster",
+      adminEmail: "erika@fabrikam-distribution.example",
+      adminPassword: PASSWORD,
+    };
     const wrong = await browser.trpc("setup.complete", { ...input, setupToken: "x".repeat(24) }, "mutation");
     expect(wrong.status).toBe(403);
-    expect(wrong.error?.data.fieldErrors).toMatchObject({ setupToken: [expect.stringContaining("not the setup token")] });
+    expect(wrong.error?.data.fieldErrors).toMatchObject({
+      setupToken: [expect.stringContaining("not the setup token")],
+    });
 
     const done = await browser.trpc("setup.complete", { ...input, setupToken: token }, "mutation");
     expect(done.status).toBe(200);
     expect(await signInStatus(url, "erika@fabrikam-distribution.example", PASSWORD)).toBe(200);
     expect((await browser.trpc("setup.status")).data).toEqual({ needed: false });
-    const replay = await browser.trpc("setup.complete", { ...input, adminEmail: "eve@intruder.example", setupToken: token }, "mutation");
+    const replay = await browser.trpc(
+      "setup.complete",
+      { ...input, adminEmail: "eve@intruder.example", setupToken: token },
+      "mutation",
+    );
     expect(replay.status).toBe(409);
   }, 300_000);
 });

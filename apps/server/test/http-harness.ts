@@ -8,7 +8,9 @@ import { readEnv } from "../src/env.ts";
 import { startRuntime, type Runtime } from "../src/runtime.ts";
 
 /** The real server on an ephemeral loopback port, over a fresh test database with the demo seeded. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<Runtime & { cleanup(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<Runtime & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "cm-server-test-"));
   const database = await createTestDatabase();
   const runtime = await startRuntime(
@@ -33,9 +35,13 @@ export class Browser {
     private readonly from?: string,
   ) {}
 
-  async request(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    if (this.cookies.size > 0)
+      headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     if (init.json !== undefined) headers.set("content-type", "application/json");
     if (init.method && init.method !== "GET") headers.set("origin", this.origin);
     const body = init.json === undefined ? undefined : JSON.stringify(init.json);
@@ -71,13 +77,22 @@ export class Browser {
       kind === "query"
         ? await this.request(`/trpc/${path}${wrapped ? `?input=${encodeURIComponent(JSON.stringify(wrapped))}` : ""}`)
         : await this.request(`/trpc/${path}`, { method: "POST", json: wrapped ?? {} });
-    const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } } };
+    const body = (await response.json()) as {
+      result?: { data: { json: unknown } };
+      error?: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } };
+    };
     return { status: response.status, data: body.result?.data.json, error: body.error?.json };
   }
 }
 
 /** fetch cannot choose its source address; node:http can. */
-function requestFrom(localAddress: string, url: string, method: string, headers: Headers, body: string | undefined): Promise<Response> {
+function requestFrom(
+  localAddress: string,
+  url: string,
+  method: string,
+  headers: Headers,
+  body: string | undefined,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(url, { method, localAddress, headers: Object.fromEntries(headers) }, (incoming) => {
       const chunks: Buffer[] = [];
@@ -85,7 +100,8 @@ function requestFrom(localAddress: string, url: string, method: string, headers:
       incoming.on("end", () => {
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, item);
+          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            responseHeaders.append(name, item);
         }
         resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 0, headers: responseHeaders }));
       });

@@ -3,7 +3,17 @@
 // SIGKILL that leaves nothing listening (one process on PGlite, a cluster on
 // PostgreSQL), and a start that finds its port taken.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,12 +64,18 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 }
 
 async function waitForBanner(product: Product): Promise<void> {
-  await waitFor(() => product.output().includes("Press Ctrl+C to stop") || product.child.exitCode !== null, "the product to start", 120_000);
+  await waitFor(
+    () => product.output().includes("Press Ctrl+C to stop") || product.child.exitCode !== null,
+    "the product to start",
+    120_000,
+  );
   if (product.child.exitCode !== null) throw new Error(`the product exited:\n${product.output()}`);
 }
 
 const exitOf = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 /** Whether this test could listen on the port itself, i.e. nobody else does. */
 function portIsFree(port: number): Promise<boolean> {
@@ -138,7 +154,11 @@ async function killAndExpectNothingListening(product: Product, ports: number[]):
   for (const port of ports) expect(await portIsFree(port)).toBe(true);
 }
 
-const healthz = (port: number) => fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
+const healthz = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/healthz`).then(
+    (response) => response.status,
+    () => 0,
+  );
 
 interface TrpcErrorBody {
   error: { json: { message: string; code: number; data: { code: string; httpStatus: number; path: string } } };
@@ -157,42 +177,62 @@ describe.skipIf(testDbMode() !== "pglite")("one process on the embedded database
 
     const port = await freePort();
     const simPort = await freePort();
-    const env = { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, BITTITAN_SIM_PORT: String(simPort) };
+    const env = {
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      BITTITAN_SIM_PORT: String(simPort),
+    };
     const product = startProduct(env);
 
     // Ask until it is ready: every 503 on the way must be one a tRPC client parses (a batch gets an array).
     const unavailable: { trpc: TrpcErrorBody[]; retryAfter: string | null; api: unknown; health: unknown }[] = [];
-    await waitFor(async () => {
-      if (product.child.exitCode !== null) throw new Error(`the product exited:\n${product.output()}`);
-      const response = await fetch(`http://127.0.0.1:${port}/trpc/health,setup.status?batch=1&input=${encodeURIComponent("{}")}`).catch(() => null);
-      if (!response) return false;
-      if (response.status !== 503) {
-        expect(response.status).toBe(200);
-        return true;
-      }
-      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-      const trpc = (await response.json()) as TrpcErrorBody[];
-      const api = await fetch(`http://127.0.0.1:${port}/api/auth/staff/get-session`);
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      // Either may already be answered by the ready app.
-      unavailable.push({
-        trpc,
-        retryAfter: response.headers.get("retry-after"),
-        api: api.status === 503 ? { retryAfter: api.headers.get("retry-after"), body: await api.json() } : null,
-        health: health.status === 503 ? { retryAfter: health.headers.get("retry-after"), body: await health.json() } : null,
-      });
-      return false;
-    }, "the product to be ready", 120_000);
+    await waitFor(
+      async () => {
+        if (product.child.exitCode !== null) throw new Error(`the product exited:\n${product.output()}`);
+        const response = await fetch(
+          `http://127.0.0.1:${port}/trpc/health,setup.status?batch=1&input=${encodeURIComponent("{}")}`,
+        ).catch(() => null);
+        if (!response) return false;
+        if (response.status !== 503) {
+          expect(response.status).toBe(200);
+          return true;
+        }
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        const trpc = (await response.json()) as TrpcErrorBody[];
+        const api = await fetch(`http://127.0.0.1:${port}/api/auth/staff/get-session`);
+        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+        // Either may already be answered by the ready app.
+        unavailable.push({
+          trpc,
+          retryAfter: response.headers.get("retry-after"),
+          api: api.status === 503 ? { retryAfter: api.headers.get("retry-after"), body: await api.json() } : null,
+          health:
+            health.status === 503 ? { retryAfter: health.headers.get("retry-after"), body: await health.json() } : null,
+        });
+        return false;
+      },
+      "the product to be ready",
+      120_000,
+    );
     expect(unavailable.length).toBeGreaterThan(0);
     for (const seen of unavailable) {
       expect(Number(seen.retryAfter)).toBeGreaterThan(0);
       expect(seen.trpc).toHaveLength(2);
       for (const [index, path] of ["health", "setup.status"].entries()) {
-        expect(seen.trpc[index]?.error.json).toMatchObject({ code: -32603, data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path } });
+        expect(seen.trpc[index]?.error.json).toMatchObject({
+          code: -32603,
+          data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path },
+        });
         expect(seen.trpc[index]?.error.json.message).toMatch(/starting/);
       }
-      if (seen.api) expect(seen.api).toMatchObject({ retryAfter: expect.stringMatching(/^\d+$/), body: { error: { code: "SERVICE_UNAVAILABLE" } } });
-      if (seen.health) expect(seen.health).toMatchObject({ retryAfter: expect.stringMatching(/^\d+$/), body: { status: "starting" } });
+      if (seen.api)
+        expect(seen.api).toMatchObject({
+          retryAfter: expect.stringMatching(/^\d+$/),
+          body: { error: { code: "SERVICE_UNAVAILABLE" } },
+        });
+      if (seen.health)
+        expect(seen.health).toMatchObject({ retryAfter: expect.stringMatching(/^\d+$/), body: { status: "starting" } });
     }
     await waitForBanner(product);
 
@@ -216,7 +256,11 @@ describe.skipIf(testDbMode() !== "pglite")("one process on the embedded database
       const ports = { PORT: await freePort(), BITTITAN_SIM_PORT: await freePort() };
       const foreign = await occupy(ports[taken]);
       try {
-        const product = startProduct({ PORT: String(ports.PORT), BITTITAN_SIM_PORT: String(ports.BITTITAN_SIM_PORT), DATA_DIR: dataDir });
+        const product = startProduct({
+          PORT: String(ports.PORT),
+          BITTITAN_SIM_PORT: String(ports.BITTITAN_SIM_PORT),
+          DATA_DIR: dataDir,
+        });
         expect(await exitOf(product.child)).not.toBe(0);
         expect(product.output()).toContain(`Port ${ports[taken]}`);
         expect(product.output()).toContain("already in use");
@@ -231,35 +275,38 @@ describe.skipIf(testDbMode() !== "pglite")("one process on the embedded database
   }
 });
 
-describe.skipIf(testDbMode() !== "postgres" || !process.env.TEST_PG_URL)("a cluster (WEB_CONCURRENCY=2, PostgreSQL)", () => {
-  let database: Database | undefined;
-  afterEach(async () => {
-    await database?.close();
-    database = undefined;
-  });
+describe.skipIf(testDbMode() !== "postgres" || !process.env.TEST_PG_URL)(
+  "a cluster (WEB_CONCURRENCY=2, PostgreSQL)",
+  () => {
+    let database: Database | undefined;
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
 
-  it("leaves no process listening after a SIGKILL of the primary, and starts again", async () => {
-    database = await createTestDatabase();
-    const dataDir = mkdtempSync(join(tmpdir(), "cm-lifecycle-"));
-    folders.push(dataDir);
-    const port = await freePort();
-    const simPort = await freePort();
-    const env = {
-      WEB_CONCURRENCY: "2",
-      DATABASE_URL: database.url ?? "",
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: dataDir,
-      BITTITAN_SIM_PORT: String(simPort),
-    };
-    const product = startProduct(env);
-    await waitForBanner(product);
-    // Two server processes and the simulator.
-    expect(descendants(product.child.pid ?? 0).length).toBeGreaterThanOrEqual(3);
-    await killAndExpectNothingListening(product, [port, simPort]);
+    it("leaves no process listening after a SIGKILL of the primary, and starts again", async () => {
+      database = await createTestDatabase();
+      const dataDir = mkdtempSync(join(tmpdir(), "cm-lifecycle-"));
+      folders.push(dataDir);
+      const port = await freePort();
+      const simPort = await freePort();
+      const env = {
+        WEB_CONCURRENCY: "2",
+        DATABASE_URL: database.url ?? "",
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        DATA_DIR: dataDir,
+        BITTITAN_SIM_PORT: String(simPort),
+      };
+      const product = startProduct(env);
+      await waitForBanner(product);
+      // Two server processes and the simulator.
+      expect(descendants(product.child.pid ?? 0).length).toBeGreaterThanOrEqual(3);
+      await killAndExpectNothingListening(product, [port, simPort]);
 
-    const again = startProduct(env);
-    await waitForBanner(again);
-    expect(await healthz(port)).toBe(200);
-  }, 300_000);
-});
+      const again = startProduct(env);
+      await waitForBanner(again);
+      expect(await healthz(port)).toBe(200);
+    }, 300_000);
+  },
+);

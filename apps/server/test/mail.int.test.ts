@@ -31,8 +31,15 @@ describe("the server's mail transport", () => {
   it("without SMTP_URL runs its own SMTP server and shows what it received in the Dev inbox", async () => {
     const { server, admin, template } = await adminOf({ SMTP_DEV_PORT: "0", MAIL_FROM: "mail@northwind.example" });
     expect(server.mail.devSmtpUrl).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
-    expect((await admin.trpc("bss.notification.settings")).data).toEqual({ target: "dev-inbox", from: "mail@northwind.example" });
-    const sent = await admin.trpc("bss.notification.template.sendTest", { ...template, to: "dev@northwind.example" }, "mutation");
+    expect((await admin.trpc("bss.notification.settings")).data).toEqual({
+      target: "dev-inbox",
+      from: "mail@northwind.example",
+    });
+    const sent = await admin.trpc(
+      "bss.notification.template.sendTest",
+      { ...template, to: "dev@northwind.example" },
+      "mutation",
+    );
     expect(sent.status).toBe(200);
     const item = await poll(async () => {
       const inbox = await admin.trpc("bss.notification.devInbox.list", { page: 1, pageSize: 10 });
@@ -49,12 +56,21 @@ describe("the server's mail transport", () => {
   it("with SMTP_URL sends through that relay and has no Dev inbox", async () => {
     const relay = await startTestSmtpServer();
     try {
-      const { server, admin, template } = await adminOf({ SMTP_URL: relay.url, MAIL_FROM: "billing@northwind.example" });
+      const { server, admin, template } = await adminOf({
+        SMTP_URL: relay.url,
+        MAIL_FROM: "billing@northwind.example",
+      });
       expect(server.mail.devSmtpUrl).toBeNull();
-      await admin.trpc("bss.notification.template.sendTest", { ...template, to: "relay@northwind.example" }, "mutation");
+      await admin.trpc(
+        "bss.notification.template.sendTest",
+        { ...template, to: "relay@northwind.example" },
+        "mutation",
+      );
       const email = await relay.waitFor((mail) => mail.to.includes("relay@northwind.example"));
       expect(email.from).toBe("billing@northwind.example");
-      expect((await admin.trpc("bss.notification.devInbox.list", { page: 1, pageSize: 10 })).error?.data.code).toBe("PRECONDITION_FAILED");
+      expect((await admin.trpc("bss.notification.devInbox.list", { page: 1, pageSize: 10 })).error?.data.code).toBe(
+        "PRECONDITION_FAILED",
+      );
     } finally {
       await relay.stop();
     }

@@ -18,4 +18,6 @@ function readResellerStorefront(): StorefrontPageDto | null {
 
 export const resellerStorefront = readResellerStorefront();
 export const basename = resellerStorefront ? `/${resellerStorefront.alias}` : "/";
-export const storefrontHeaders: Record<string, string> = resellerStorefront ? { "x-cm-storefront": resellerStorefront.alias } : {};
+export const storefrontHeaders: Record<string, string> = resellerStorefront
+  ? { "x-cm-storefront": resellerStorefront.alias }
+  : {};

@@ -21,32 +21,35 @@ import { SubscriptionPage } from "./plans/subscription.tsx";
 import { SubscriptionsPage } from "./plans/subscriptions.tsx";
 import { basename } from "./reseller-storefront.ts";
 
-export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
-  { path: "/forgot-password", element: <ForgotPasswordPage /> },
-  { path: "/reset-password", element: <ResetPasswordPage /> },
-  {
-    element: <Layout />,
-    children: [
-      { index: true, element: <CatalogPage /> },
-      { path: "products/:slug", element: <ProductPage /> },
-      { path: "basket", element: <BasketPage /> },
-      { path: "checkout", element: <CheckoutPage /> },
-      { path: "orders", element: <OrdersPage /> },
-      { path: "orders/:id", element: <OrderPage /> },
-      { path: "assets", element: <AssetsPage /> },
-      { path: "assets/:id", element: <AssetPage /> },
-      { path: "invoices", element: <InvoicesPage /> },
-      { path: "invoices/:id", element: <InvoicePage /> },
-      { path: "account", element: <AccountPage /> },
-      { path: "end-customers", element: <EndCustomersPage /> },
-      { path: "end-customers/new", element: <EndCustomerNewPage /> },
-      { path: "end-customers/:id", element: <EndCustomerDetailPage /> },
-      { path: "plans", element: <PlansPage /> },
-      { path: "subscriptions", element: <SubscriptionsPage /> },
-      { path: "subscriptions/:id", element: <SubscriptionPage /> },
-      { path: "my-storefront", element: <MyStorefrontPage /> },
-      { path: "*", element: <Navigate to="/" replace /> },
-    ],
-  },
-], { basename });
+export const router = createBrowserRouter(
+  [
+    { path: "/login", element: <LoginPage /> },
+    { path: "/forgot-password", element: <ForgotPasswordPage /> },
+    { path: "/reset-password", element: <ResetPasswordPage /> },
+    {
+      element: <Layout />,
+      children: [
+        { index: true, element: <CatalogPage /> },
+        { path: "products/:slug", element: <ProductPage /> },
+        { path: "basket", element: <BasketPage /> },
+        { path: "checkout", element: <CheckoutPage /> },
+        { path: "orders", element: <OrdersPage /> },
+        { path: "orders/:id", element: <OrderPage /> },
+        { path: "assets", element: <AssetsPage /> },
+        { path: "assets/:id", element: <AssetPage /> },
+        { path: "invoices", element: <InvoicesPage /> },
+        { path: "invoices/:id", element: <InvoicePage /> },
+        { path: "account", element: <AccountPage /> },
+        { path: "end-customers", element: <EndCustomersPage /> },
+        { path: "end-customers/new", element: <EndCustomerNewPage /> },
+        { path: "end-customers/:id", element: <EndCustomerDetailPage /> },
+        { path: "plans", element: <PlansPage /> },
+        { path: "subscriptions", element: <SubscriptionsPage /> },
+        { path: "subscriptions/:id", element: <SubscriptionPage /> },
+        { path: "my-storefront", element: <MyStorefrontPage /> },
+        { path: "*", element: <Navigate to="/" replace /> },
+      ],
+    },
+  ],
+  { basename },
+);

@@ -25,7 +25,15 @@ const from = latest
   : ["--from-empty"];
 const result = spawnSync(
   process.execPath,
-  [join(packageDir, "scripts", "prisma.mjs"), "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  [
+    join(packageDir, "scripts", "prisma.mjs"),
+    "migrate",
+    "diff",
+    ...from,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   { cwd: packageDir, encoding: "utf8", timeout: 180_000 },
 );
 if (result.status !== 0) {

@@ -16,5 +16,9 @@ const env = {
   PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? placeholder,
 };
 const cli = require.resolve("prisma/build/index.js");
-const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env, timeout: 180_000 });
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env,
+  timeout: 180_000,
+});
 process.exit(result.status ?? 1);

@@ -16,7 +16,15 @@ for (const entry of readdirSync(migrationsDir)) {
 }
 const result = spawnSync(
   process.execPath,
-  [join(packageDir, "scripts", "prisma.mjs"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  [
+    join(packageDir, "scripts", "prisma.mjs"),
+    "migrate",
+    "diff",
+    "--from-empty",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   { cwd: packageDir, encoding: "utf8", timeout: 180_000 },
 );
 if (result.status !== 0) {

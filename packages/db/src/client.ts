@@ -45,7 +45,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new SerialTransactionsPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({
+    adapter: new SerialTransactionsPg({ connectionString: url, max: poolSize }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   const runScript: ScriptRunner = async (sql) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -104,14 +107,19 @@ function oneQueryAtATime(tx: PgTransaction): PgTransaction {
 async function openPGlite(config: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const unlock = config.dataDir && !config.pglite ? lockDataDir(config.dataDir) : () => undefined;
-  const pglite = config.pglite ?? (await createPGlite(config.dataDir ? { dataDir: config.dataDir } : {}).catch((error: unknown) => {
-    unlock();
-    throw error;
-  }));
+  const pglite =
+    config.pglite ??
+    (await createPGlite(config.dataDir ? { dataDir: config.dataDir } : {}).catch((error: unknown) => {
+      unlock();
+      throw error;
+    }));
   if (config.dataDir && !config.pglite) keepPGliteFilesPrivate(pglite, config.dataDir);
   // The adapter is typed against an older @prisma/driver-adapter-utils; it
   // ignores the argument-type hints that changed, so the cast is sound.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as PrismaPg, transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pglite) as unknown as PrismaPg,
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return {
     prisma,
     kind: "pglite",

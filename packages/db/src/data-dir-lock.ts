@@ -37,7 +37,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
       const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) throw new DatabaseInUseError(dataDir, owner);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))
+        throw new DatabaseInUseError(dataDir, owner);
       rmSync(file, { force: true });
     }
   }

@@ -1,6 +1,14 @@
 export { DatabaseInUseError } from "./data-dir-lock.ts";
 export { restrictToOwner } from "./owner-only.ts";
-export { createPGlite, isRecordNotFound, isUniqueViolation, openDatabase, TRANSACTION_OPTIONS, type Database, type DatabaseConfig } from "./client.ts";
+export {
+  createPGlite,
+  isRecordNotFound,
+  isUniqueViolation,
+  openDatabase,
+  TRANSACTION_OPTIONS,
+  type Database,
+  type DatabaseConfig,
+} from "./client.ts";
 export { migrateDatabase, migrationsDir } from "./migrate.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

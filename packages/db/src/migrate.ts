@@ -25,7 +25,8 @@ export async function migrateDatabase(db: Database): Promise<{ applied: string[]
     if (done.has(migration.name)) continue;
     // One transaction per migration, with the same advisory lock Prisma takes,
     // so two processes starting at once never apply a migration twice.
-    await db.runScript(`
+    await db
+      .runScript(`
       BEGIN;
       SELECT pg_advisory_xact_lock(72707369);
       DO $migrate$ BEGIN
@@ -38,18 +39,25 @@ export async function migrateDatabase(db: Database): Promise<{ applied: string[]
       INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
       VALUES (${quote(randomUUID())}, ${quote(migration.checksum)}, ${quote(migration.name)}, now(), now(), 1);
       COMMIT;
-    `).catch(async (error: unknown) => {
-      await db.runScript("ROLLBACK").catch(() => undefined);
-      if (error instanceof Error && error.message.includes("already-applied")) return;
-      throw new Error(`migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    `)
+      .catch(async (error: unknown) => {
+        await db.runScript("ROLLBACK").catch(() => undefined);
+        if (error instanceof Error && error.message.includes("already-applied")) return;
+        throw new Error(
+          `migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     applied.push(migration.name);
   }
   return { applied };
 }
 
 // Resolved through the package so it holds when the server is bundled into apps/server/dist.
-export const migrationsDir = join(dirname(createRequire(import.meta.url).resolve("@cm/db/package.json")), "prisma", "migrations");
+export const migrationsDir = join(
+  dirname(createRequire(import.meta.url).resolve("@cm/db/package.json")),
+  "prisma",
+  "migrations",
+);
 
 interface Migration {
   name: string;

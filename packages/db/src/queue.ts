@@ -33,7 +33,11 @@ export interface SendOptions {
 
 export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
-  work<T>(name: string, options: { batchSize?: number; pollingIntervalSeconds?: number }, handler: (jobs: Job<T>[]) => Promise<void>): Promise<string>;
+  work<T>(
+    name: string,
+    options: { batchSize?: number; pollingIntervalSeconds?: number },
+    handler: (jobs: Job<T>[]) => Promise<void>,
+  ): Promise<string>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /**
    * Wakes one of this process's workers of the queue now instead of at its next
@@ -61,11 +65,15 @@ type Executor = { executeSql(text: string, values: unknown[]): Promise<{ rows: u
 /** JSON-typed parameters must reach the driver as JSON text on every driver. */
 const toParams = (values: unknown[]) =>
   values.map((value) =>
-    value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? JSON.stringify(value) : value,
+    value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)
+      ? JSON.stringify(value)
+      : value,
   );
 
 function transactionExecutor(tx: Prisma.TransactionClient): Executor {
-  return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...toParams(values)) }) };
+  return {
+    executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...toParams(values)) }),
+  };
 }
 
 export async function startJobQueue(
@@ -109,9 +117,13 @@ export async function startJobQueue(
         ...(sendOptions.id ? { id: sendOptions.id } : {}),
       }),
     work: async (name, workOptions, handler) => {
-      const id = await boss.work(name, { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1 }, async (jobs) => {
-        await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data as never })));
-      });
+      const id = await boss.work(
+        name,
+        { batchSize: workOptions.batchSize ?? 1, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 1 },
+        async (jobs) => {
+          await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data as never })));
+        },
+      );
       workers.set(name, [...(workers.get(name) ?? []), id]);
       return id;
     },

@@ -23,13 +23,28 @@ afterAll(async () => {
 describe("queries inside a transaction", () => {
   it("run one after another on the transaction's connection, also the relation loads of a nested select", async () => {
     const account = await database.prisma.account.create({
-      data: { kind: "RESELLER", companyName: "Serial Ltd", email: "office@serial.test", billingLine1: "1 Way", billingCity: "Oslo", billingPostalCode: "0150", billingCountry: "NO", currency: "EUR" },
+      data: {
+        kind: "RESELLER",
+        companyName: "Serial Ltd",
+        email: "office@serial.test",
+        billingLine1: "1 Way",
+        billingCity: "Oslo",
+        billingPostalCode: "0150",
+        billingCountry: "NO",
+        currency: "EUR",
+      },
     });
     // Prisma fetches these four relations concurrently once it has the account.
     const loaded = await database.prisma.$transaction((tx) =>
       tx.account.findUniqueOrThrow({
         where: { id: account.id },
-        select: { companyName: true, children: { select: { id: true } }, contacts: { select: { id: true } }, orders: { select: { id: true } }, invoices: { select: { id: true } } },
+        select: {
+          companyName: true,
+          children: { select: { id: true } },
+          contacts: { select: { id: true } },
+          orders: { select: { id: true } },
+          invoices: { select: { id: true } },
+        },
       }),
     );
     expect(loaded).toEqual({ companyName: "Serial Ltd", children: [], contacts: [], orders: [], invoices: [] });
@@ -45,6 +60,8 @@ describe("queries inside a transaction", () => {
       await tx.$executeRawUnsafe(`INSERT INTO serial_probe VALUES (1)`);
     });
     await expect(failed).rejects.toThrow();
-    expect(await database.prisma.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM serial_probe`)).toEqual([{ count: 0n }]);
+    expect(await database.prisma.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) FROM serial_probe`)).toEqual([
+      { count: 0n },
+    ]);
   });
 });

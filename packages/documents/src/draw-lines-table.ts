@@ -37,7 +37,12 @@ function buildColumns(currency: string): Column[] {
     { header: "#", width: 20, align: "left", cell: (line) => String(line.position) },
     { header: "Description", width: DESCRIPTION_WIDTH, align: "left", cell: (line) => line.description, wraps: true },
     { header: "Qty", width: 30, align: "right", cell: (line) => formatQuantity(line.quantity) },
-    { header: "Unit price", width: 66, align: "right", cell: (line) => formatDecimal(line.unitPrice, { maxFractionDigits: 4 }) },
+    {
+      header: "Unit price",
+      width: 66,
+      align: "right",
+      cell: (line) => formatDecimal(line.unitPrice, { maxFractionDigits: 4 }),
+    },
     { header: "Tax %", width: 32, align: "right", cell: (line) => formatTaxRate(line.taxRate) },
     { header: `Net ${currency}`, width: 66, align: "right", cell: (line) => formatDecimal(line.net) },
     { header: `Tax ${currency}`, width: 58, align: "right", cell: (line) => formatDecimal(line.tax) },
@@ -69,7 +74,12 @@ export function drawLinesTable(context: DrawContext, top: number): number {
     if (y + height > BODY_BOTTOM) startPage();
     drawRow(context, columns, line, y);
     y += height;
-    doc.moveTo(CONTENT_LEFT, y).lineTo(CONTENT_LEFT + CONTENT_WIDTH, y).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
+    doc
+      .moveTo(CONTENT_LEFT, y)
+      .lineTo(CONTENT_LEFT + CONTENT_WIDTH, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE_COLOR)
+      .stroke();
   }
   return y;
 }
@@ -87,7 +97,8 @@ function drawHeaderRow(context: DrawContext, columns: Column[], top: number): nu
     });
     x += column.width;
   }
-  doc.moveTo(CONTENT_LEFT, top + HEADER_HEIGHT)
+  doc
+    .moveTo(CONTENT_LEFT, top + HEADER_HEIGHT)
     .lineTo(CONTENT_LEFT + CONTENT_WIDTH, top + HEADER_HEIGHT)
     .lineWidth(0.75)
     .strokeColor(context.accentColor)

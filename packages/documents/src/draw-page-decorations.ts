@@ -28,7 +28,12 @@ export function drawPageDecorations(context: DrawContext): void {
 
     if (invoice.status === "void") drawVoidWatermark(context);
 
-    doc.moveTo(CONTENT_LEFT, FOOTER_TOP - 6).lineTo(CONTENT_RIGHT, FOOTER_TOP - 6).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
+    doc
+      .moveTo(CONTENT_LEFT, FOOTER_TOP - 6)
+      .lineTo(CONTENT_RIGHT, FOOTER_TOP - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE_COLOR)
+      .stroke();
     doc.font(FONT_REGULAR).fontSize(8).fillColor(MUTED_COLOR);
     doc.text(`${invoice.seller.name} | ${metadataTitle(invoice)}`, CONTENT_LEFT, FOOTER_TOP, {
       width: CONTENT_WIDTH * 0.7,

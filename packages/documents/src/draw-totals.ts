@@ -61,7 +61,10 @@ export function drawNotes(context: DrawContext, top: number): void {
 function drawTotalRow(context: DrawContext, label: string, value: string, y: number, emphasised: boolean): void {
   const { doc } = context;
   const size = emphasised ? 11 : 9;
-  doc.font(emphasised ? FONT_BOLD : FONT_REGULAR).fontSize(size).fillColor(emphasised ? TEXT_COLOR : MUTED_COLOR);
+  doc
+    .font(emphasised ? FONT_BOLD : FONT_REGULAR)
+    .fontSize(size)
+    .fillColor(emphasised ? TEXT_COLOR : MUTED_COLOR);
   doc.text(label, TOTALS_LEFT, y, { width: 80, lineBreak: false });
   doc.font(emphasised ? FONT_BOLD : FONT_REGULAR).fillColor(TEXT_COLOR);
   doc.text(value, TOTALS_LEFT + 80, y, { width: TOTALS_WIDTH - 80, align: "right", lineBreak: false });

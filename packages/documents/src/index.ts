@@ -1,4 +1,10 @@
 export { renderInvoicePdf } from "./render-invoice-pdf.ts";
-export { formatDecimal, formatMoney, formatQuantity, formatTaxRate, type FormatDecimalOptions } from "./format-amount.ts";
+export {
+  formatDecimal,
+  formatMoney,
+  formatQuantity,
+  formatTaxRate,
+  type FormatDecimalOptions,
+} from "./format-amount.ts";
 export { formatDate } from "./format-date.ts";
 export type { InvoiceDocument, InvoiceLine, Party, RenderInvoiceOptions } from "./types.ts";

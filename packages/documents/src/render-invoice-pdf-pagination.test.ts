@@ -16,7 +16,13 @@ function rowPositions(page: string): number[] {
 
 describe("renderInvoicePdf: a 60-line invoice", () => {
   const lines = Array.from({ length: 60 }, (_, index) =>
-    buildLine(index + 1, description(index + 1), index + 1, "12.50", index % 4 === 0 ? "Includes 12 months of support" : undefined),
+    buildLine(
+      index + 1,
+      description(index + 1),
+      index + 1,
+      "12.50",
+      index % 4 === 0 ? "Includes 12 months of support" : undefined,
+    ),
   );
   const invoice = buildInvoice(lines);
 
@@ -42,7 +48,9 @@ describe("renderInvoicePdf: a 60-line invoice", () => {
     }
     for (const page of pages) {
       for (const position of rowPositions(page).filter((p) => (p - 1) % 4 === 0)) {
-        expect(page).toMatch(new RegExp(`^${position} ${description(position)} .*\\nIncludes 12 months of support$`, "m"));
+        expect(page).toMatch(
+          new RegExp(`^${position} ${description(position)} .*\\nIncludes 12 months of support$`, "m"),
+        );
       }
     }
   });
@@ -62,7 +70,9 @@ describe("renderInvoicePdf: a 60-line invoice", () => {
     let count = 60;
     let pages: string[] = [];
     for (; count <= 120; count += 1) {
-      const grown = Array.from({ length: count }, (_, index) => buildLine(index + 1, description(index + 1), 1, "1.00"));
+      const grown = Array.from({ length: count }, (_, index) =>
+        buildLine(index + 1, description(index + 1), 1, "1.00"),
+      );
       pages = (await extractPdfText(await renderInvoicePdf(buildInvoice(grown, { notes: null })))).pages;
       if (rowPositions(pages.at(-1) ?? "").length === 0) break;
     }
@@ -72,7 +82,12 @@ describe("renderInvoicePdf: a 60-line invoice", () => {
 
     expect(count).toBeLessThanOrEqual(120);
     expect(pages.slice(0, -1).flatMap(rowPositions)).toHaveLength(count);
-    expect(lastPage).toMatch(new RegExp(`^Net ${count}\\.00 EUR\nTax ${cents(taxCents)} EUR\nTotal ${cents(count * 100 + taxCents)} EUR$`, "m"));
+    expect(lastPage).toMatch(
+      new RegExp(
+        `^Net ${count}\\.00 EUR\nTax ${cents(taxCents)} EUR\nTotal ${cents(count * 100 + taxCents)} EUR$`,
+        "m",
+      ),
+    );
     expect(lastPage).toContain("INVOICE INV-2026-000123 (continued)");
     expect(lastPage).toContain(`Page ${pages.length} of ${pages.length}`);
   });

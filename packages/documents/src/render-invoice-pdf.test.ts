@@ -10,7 +10,9 @@ const LINES = [
 ];
 const INVOICE = buildInvoice(LINES);
 
-async function render(document = INVOICE): Promise<{ pdf: Buffer; text: string; pages: string[]; info: Record<string, unknown> }> {
+async function render(
+  document = INVOICE,
+): Promise<{ pdf: Buffer; text: string; pages: string[]; info: Record<string, unknown> }> {
   const pdf = await renderInvoicePdf(document);
   const { pages, info } = await extractPdfText(pdf);
   return { pdf, text: pages.join("\n"), pages, info };

@@ -12,7 +12,9 @@ describe("the layering of the packages and the domain areas", () => {
   it("holds in this tree: no import cycle, no two areas importing each other, no upward package import", () => {
     const { ok, lines } = report(root);
     // The report names every offending import; it is the message when this fails.
-    expect(lines.join("\n"), lines.join("\n")).toMatch(/0 cycles, 0 area pairs importing each other, 0 entry-point imports from areas, 0 files in src\/ neither kernel nor entry point\npackages: 0 layering violations/);
+    expect(lines.join("\n"), lines.join("\n")).toMatch(
+      /0 cycles, 0 area pairs importing each other, 0 entry-point imports from areas, 0 files in src\/ neither kernel nor entry point\npackages: 0 layering violations/,
+    );
     expect(ok).toBe(true);
   });
 });
@@ -30,7 +32,10 @@ describe("the checker", () => {
     write(`${src}/errors.ts`, "export class DomainError extends Error {}\n");
     write(`${src}/index.ts`, 'export * from "./orders/a.ts";\n');
     // A cycle inside one area, through a type only.
-    write(`${src}/orders/a.ts`, 'import type { B } from "./b.ts";\nimport { DomainError } from "../errors.ts";\nexport type A = B | DomainError;\n');
+    write(
+      `${src}/orders/a.ts`,
+      'import type { B } from "./b.ts";\nimport { DomainError } from "../errors.ts";\nexport type A = B | DomainError;\n',
+    );
     write(`${src}/orders/b.ts`, 'import type { A } from "./a.ts";\nexport interface B { a?: A }\n');
     // Two areas importing each other, without a file cycle.
     write(`${src}/orders/c.ts`, 'import { price } from "../plans/price.ts";\nexport const c = price;\n');
@@ -45,16 +50,34 @@ describe("the checker", () => {
 
     const domain = checkDomain(join(fixture, src));
     expect(domain.cycles).toEqual([["orders/a.ts", "orders/b.ts"]]);
-    expect(domain.folderPairs).toEqual([{ areas: ["orders", "plans"], evidence: ["orders/c.ts -> plans/price.ts", "plans/start.ts -> orders/c.ts"] }]);
+    expect(domain.folderPairs).toEqual([
+      { areas: ["orders", "plans"], evidence: ["orders/c.ts -> plans/price.ts", "plans/start.ts -> orders/c.ts"] },
+    ]);
     expect(domain.entryImports).toEqual(["billing/invoice.ts -> index.ts"]);
     expect(domain.unplaced).toEqual(["helpers.ts"]);
   });
 
   it("reports a package that depends on or imports a package above it", () => {
-    write("packages/provisioning/package.json", JSON.stringify({ name: "@cm/provisioning", dependencies: { "@cm/domain": "workspace:*" } }));
-    write("packages/provisioning/src/client.ts", 'import { startWorkers } from "@cm/domain";\nexport { startWorkers };\n');
-    write("packages/ui/package.json", JSON.stringify({ name: "@cm/ui", dependencies: { "@cm/domain": "workspace:*" }, devDependencies: { "@cm/tsconfig": "workspace:*" } }));
-    write("packages/ui/src/button.tsx", 'import type { AppRouter } from "@cm/domain/client";\nimport { page } from "../../../apps/bss/src/page.tsx";\nexport { page, type AppRouter };\n');
+    write(
+      "packages/provisioning/package.json",
+      JSON.stringify({ name: "@cm/provisioning", dependencies: { "@cm/domain": "workspace:*" } }),
+    );
+    write(
+      "packages/provisioning/src/client.ts",
+      'import { startWorkers } from "@cm/domain";\nexport { startWorkers };\n',
+    );
+    write(
+      "packages/ui/package.json",
+      JSON.stringify({
+        name: "@cm/ui",
+        dependencies: { "@cm/domain": "workspace:*" },
+        devDependencies: { "@cm/tsconfig": "workspace:*" },
+      }),
+    );
+    write(
+      "packages/ui/src/button.tsx",
+      'import type { AppRouter } from "@cm/domain/client";\nimport { page } from "../../../apps/bss/src/page.tsx";\nexport { page, type AppRouter };\n',
+    );
     write("apps/bss/package.json", JSON.stringify({ name: "@cm/bss", dependencies: { "@cm/ui": "workspace:*" } }));
     write("apps/bss/src/page.tsx", 'import { Button } from "@cm/ui";\nexport const page = Button;\n');
 

@@ -9,7 +9,14 @@ import { notificationsArea } from "./notifications/delivery-area.ts";
 import { plansArea } from "./plans/plans-area.ts";
 
 /** The registry of the areas that work in the background; the server starts them all at boot. */
-const areas: BackgroundArea[] = [notificationsArea, provisioningArea, couponStatesArea, attentionArea, plansArea, housekeepingArea];
+const areas: BackgroundArea[] = [
+  notificationsArea,
+  provisioningArea,
+  couponStatesArea,
+  attentionArea,
+  plansArea,
+  housekeepingArea,
+];
 
 export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);

@@ -26,9 +26,18 @@ export const idempotent = {
     const db = ctx.deps.db;
     const fingerprint = requestFingerprint(input);
     const replay = async () => {
-      const previous = await db.idempotentRequest.findUnique({ where: { scope_key: { scope, key } }, select: { response: true, fingerprint: true } });
+      const previous = await db.idempotentRequest.findUnique({
+        where: { scope_key: { scope, key } },
+        select: { response: true, fingerprint: true },
+      });
       if (previous?.fingerprint && previous.fingerprint !== fingerprint) throw keyReusedError();
-      return previous?.response == null ? null : { ok: true as const, data: superjson.deserialize(previous.response as unknown as SerializedResult), marker: undefined as never };
+      return previous?.response == null
+        ? null
+        : {
+            ok: true as const,
+            data: superjson.deserialize(previous.response as unknown as SerializedResult),
+            marker: undefined as never,
+          };
     };
     const replayed = await replay();
     if (replayed) return replayed;
@@ -49,7 +58,10 @@ export const idempotent = {
       if (isUniqueViolation(error)) {
         const winner = await replay();
         if (winner) return winner;
-        throw new TRPCError({ code: "CONFLICT", message: "This request is already being processed; try again in a moment" });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This request is already being processed; try again in a moment",
+        });
       }
       throw error;
     }
@@ -93,7 +105,9 @@ function withinTransaction(tx: Prisma.TransactionClient): PrismaClient {
     get(target, property, receiver) {
       if (property === "$transaction") {
         return (work: unknown) =>
-          typeof work === "function" ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target) : inOrder(work as Promise<unknown>[]);
+          typeof work === "function"
+            ? (work as (client: Prisma.TransactionClient) => Promise<unknown>)(target)
+            : inOrder(work as Promise<unknown>[]);
       }
       return Reflect.get(target, property, receiver) as unknown;
     },

@@ -2,9 +2,21 @@ export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from
 export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
 export { TRPC_MAX_BATCH_SIZE } from "./transport.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
-export { clearSignInFailures, purgeSignInThrottles, recordSignInFailure, signInLock, SIGN_IN_THROTTLE } from "./auth/sign-in-throttle.ts";
+export {
+  clearSignInFailures,
+  purgeSignInThrottles,
+  recordSignInFailure,
+  signInLock,
+  SIGN_IN_THROTTLE,
+} from "./auth/sign-in-throttle.ts";
 export { sendPasswordResetEmail } from "./auth/send-password-reset.ts";
-export { loadShopCaller, loadStaffCaller, resolveShopCaller, resolveStaffCaller, type Auths } from "./auth/resolve-callers.ts";
+export {
+  loadShopCaller,
+  loadStaffCaller,
+  resolveShopCaller,
+  resolveStaffCaller,
+  type Auths,
+} from "./auth/resolve-callers.ts";
 export type { Caller, ShopCaller, StaffCaller } from "./callers.ts";
 export { systemClock, ManualClock, type Clock } from "./clock.ts";
 export { silentLogger, type DomainDeps, type Logger } from "./deps.ts";

@@ -6,7 +6,11 @@ import { storefrontAssetRouter, storefrontInvoiceRouter } from "./routers/storef
 import { bssCatalogRouter } from "./routers/bss/catalog.ts";
 import { bssCompanyRouter } from "./routers/bss/company.ts";
 import { bssOrderRouter } from "./routers/bss/order.ts";
-import { storefrontBasketRouter, storefrontCheckoutRouter, storefrontOrderRouter } from "./routers/storefront/basket.ts";
+import {
+  storefrontBasketRouter,
+  storefrontCheckoutRouter,
+  storefrontOrderRouter,
+} from "./routers/storefront/basket.ts";
 import { storefrontCatalogRouter } from "./routers/storefront/catalog.ts";
 import { bssNotificationRouter } from "./routers/bss/notification.ts";
 import { firstRunRouter } from "./routers/first-run.ts";
@@ -15,7 +19,11 @@ import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
 import { bssPlanRouter, bssSubscriptionRouter } from "./routers/bss/plan.ts";
 import { bssPriceListRouter } from "./routers/bss/price-list.ts";
-import { storefrontMyStorefrontRouter, storefrontPlanRouter, storefrontSubscriptionRouter } from "./routers/storefront/plan.ts";
+import {
+  storefrontMyStorefrontRouter,
+  storefrontPlanRouter,
+  storefrontSubscriptionRouter,
+} from "./routers/storefront/plan.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 /**

@@ -46,5 +46,8 @@ function deserializeInput(payload: unknown): unknown {
 /** superjson both ways, with inputs read defensively. */
 export const transformer = {
   input: { serialize: (value: unknown) => superjson.serialize(value), deserialize: deserializeInput },
-  output: { serialize: (value: unknown) => superjson.serialize(value), deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]) },
+  output: {
+    serialize: (value: unknown) => superjson.serialize(value),
+    deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]),
+  },
 };

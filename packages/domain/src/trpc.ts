@@ -55,7 +55,12 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       // zod's own message is its issues as JSON; say the first one in words instead.
       // An internal error's own message can name SQL or a stack overflow: it stays in the log.
-      message: cause instanceof ZodError ? validationMessage(cause) : error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side" : shape.message,
+      message:
+        cause instanceof ZodError
+          ? validationMessage(cause)
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? "Something went wrong on our side"
+            : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms: zod issues, or the field a domain rule named.

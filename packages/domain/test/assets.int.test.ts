@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
+import {
+  createOrderingWorld,
+  fillBasket,
+  refuseContosoPartner,
+  settle,
+  type OrderingWorld,
+} from "./ordering-harness.ts";
 
 let world: OrderingWorld;
 beforeAll(async () => {
@@ -14,12 +20,25 @@ beforeEach(async () => {
 });
 
 const code = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a refusal"); }, (error: unknown) => error as TRPCError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (error: unknown) => error as TRPCError,
+  );
 
 /** A completed Storefront order for Anna; returns its (first) asset once provisioning settled. */
 async function buy(quantity: number, options: { recipientAccountId?: string | null } = {}) {
-  const basket = await fillBasket(world, { quantity, assetName: `Asset ${randomUUID().slice(0, 6)}`, recipientAccountId: options.recipientAccountId });
-  const result = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  const basket = await fillBasket(world, {
+    quantity,
+    assetName: `Asset ${randomUUID().slice(0, 6)}`,
+    recipientAccountId: options.recipientAccountId,
+  });
+  const result = await world.anna.storefront.checkout.complete({
+    idempotencyKey: randomUUID(),
+    basketVersion: basket.version,
+  });
   await settle(world);
   const order = await world.anna.storefront.order.get({ id: result.orderId });
   const asset = order.assets[0];
@@ -33,19 +52,44 @@ describe("re-synchronizing a failed asset", () => {
     const { asset } = await buy(2);
     expect(asset.syncStatus).toBe("FAILED");
 
-    const stillRefused = await failure(world.anna.storefront.asset.update({ id: asset.id, name: "Renamed while down", recipientAccountId: world.contoso.id }));
+    const stillRefused = await failure(
+      world.anna.storefront.asset.update({
+        id: asset.id,
+        name: "Renamed while down",
+        recipientAccountId: world.contoso.id,
+      }),
+    );
     expect(code(stillRefused)).toBe("SERVICE_UNAVAILABLE");
     const unchanged = await world.anna.storefront.asset.get({ id: asset.id });
     expect(unchanged).toMatchObject({ name: asset.name, syncStatus: "FAILED", couponCode: null });
-    expect(await world.bittitan.admin.listCoupons().then((coupons) => coupons.filter((coupon) => coupon.reference === asset.id))).toHaveLength(0);
+    expect(
+      await world.bittitan.admin
+        .listCoupons()
+        .then((coupons) => coupons.filter((coupon) => coupon.reference === asset.id)),
+    ).toHaveLength(0);
 
     await refuseContosoPartner(world, false);
-    const fixed = await world.staff.bss.asset.update({ id: asset.id, name: "Renamed after fix", recipientAccountId: world.contosoClient.id });
-    expect(fixed).toMatchObject({ name: "Renamed after fix", syncStatus: "SYNCHRONIZED", couponState: "ACTIVE", recipient: { id: world.contosoClient.id } });
+    const fixed = await world.staff.bss.asset.update({
+      id: asset.id,
+      name: "Renamed after fix",
+      recipientAccountId: world.contosoClient.id,
+    });
+    expect(fixed).toMatchObject({
+      name: "Renamed after fix",
+      syncStatus: "SYNCHRONIZED",
+      couponState: "ACTIVE",
+      recipient: { id: world.contosoClient.id },
+    });
     await settle(world);
     const email = await world.smtp.waitFor((mail) => mail.text.includes(fixed.couponCode ?? "missing"));
     expect(email.to).toEqual(["lukas@alpine.test"]);
-    expect(fixed.events.map((event) => event.kind)).toEqual(["created", "provisioning-failed", "provisioning-failed", "coupon-created", "edited"]);
+    expect(fixed.events.map((event) => event.kind)).toEqual([
+      "created",
+      "provisioning-failed",
+      "provisioning-failed",
+      "coupon-created",
+      "edited",
+    ]);
     expect(fixed.attempts.map((attempt) => attempt.outcome)).toEqual(["FAILED", "FAILED", "SUCCEEDED"]);
   });
 });
@@ -57,20 +101,61 @@ describe("attaching a coupon by hand", () => {
     await refuseContosoPartner(world, false);
     const client = await world.harness.deps.bittitan.client();
     const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
-    const wrongCount = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 4, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
-    await world.bittitan.admin.createPartner({ email: "other@partner.test", password: "Other-1", companyName: "Other" });
-    const otherPartner = await client.createCoupon({ partner: { email: "other@partner.test", password: "Other-1" }, skuId: "mw-mailbox", licenseCount: 5, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
-    const right = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 5, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+    const wrongCount = await client.createCoupon({
+      partner,
+      skuId: "mw-mailbox",
+      licenseCount: 4,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: randomUUID(),
+    });
+    await world.bittitan.admin.createPartner({
+      email: "other@partner.test",
+      password: "Other-1",
+      companyName: "Other",
+    });
+    const otherPartner = await client.createCoupon({
+      partner: { email: "other@partner.test", password: "Other-1" },
+      skuId: "mw-mailbox",
+      licenseCount: 5,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: randomUUID(),
+    });
+    const right = await client.createCoupon({
+      partner,
+      skuId: "mw-mailbox",
+      licenseCount: 5,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: randomUUID(),
+    });
 
-    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: "MW-ZZZZ-ZZZZ-ZZZZ" }))).message).toBe("BitTitan does not know that coupon code");
-    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: otherPartner.code }))).message).toMatch(/another BitTitan partner/);
-    expect((await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: wrongCount.code }))).message).toBe("That coupon holds 4 licenses; the asset has 5");
+    expect(
+      (await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: "MW-ZZZZ-ZZZZ-ZZZZ" }))).message,
+    ).toBe("BitTitan does not know that coupon code");
+    expect(
+      (await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: otherPartner.code }))).message,
+    ).toMatch(/another BitTitan partner/);
+    expect(
+      (await failure(world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: wrongCount.code }))).message,
+    ).toBe("That coupon holds 4 licenses; the asset has 5");
     expect((await world.staff.bss.asset.get({ id: asset.id })).couponCode).toBeNull();
 
     const attached = await world.staff.bss.asset.attachCoupon({ id: asset.id, couponCode: right.code.toLowerCase() });
     expect(attached).toMatchObject({ couponCode: right.code, syncStatus: "SYNCHRONIZED", couponState: "ACTIVE" });
     expect(attached.events.at(-1)?.kind).toBe("coupon-attached");
-    expect(code(await failure(world.anna.storefront.asset.update({ id: "00000000-0000-4000-8000-000000000000", name: "x", recipientAccountId: world.contoso.id })))).toBe("NOT_FOUND");
+    expect(
+      code(
+        await failure(
+          world.anna.storefront.asset.update({
+            id: "00000000-0000-4000-8000-000000000000",
+            name: "x",
+            recipientAccountId: world.contoso.id,
+          }),
+        ),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -79,9 +164,13 @@ describe("cancelling", () => {
     const start = world.harness.clock.now();
     const { asset: early } = await buy(1);
     const { asset: late } = await buy(1);
-    world.harness.clock.set(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 15, 23, 0)));
+    world.harness.clock.set(
+      new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 15, 23, 0)),
+    );
     expect((await world.anna.storefront.asset.cancel({ id: early.id })).status).toBe("CANCELLED");
-    world.harness.clock.set(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 16, 0, 1)));
+    world.harness.clock.set(
+      new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 16, 0, 1)),
+    );
     const refused = await failure(world.anna.storefront.asset.cancel({ id: late.id }));
     expect(code(refused)).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(/within 15 days/);
@@ -101,19 +190,32 @@ describe("cancelling", () => {
 
   it("revokes the coupon, credits the full amount once, and emails the recipient, however often it is asked", async () => {
     const { asset, order } = await buy(4, { recipientAccountId: world.contosoClient.id });
-    const [first, second] = await Promise.all([world.anna.storefront.asset.cancel({ id: asset.id }), world.staff.bss.asset.cancel({ id: asset.id })]);
+    const [first, second] = await Promise.all([
+      world.anna.storefront.asset.cancel({ id: asset.id }),
+      world.staff.bss.asset.cancel({ id: asset.id }),
+    ]);
     const third = await world.anna.storefront.asset.cancel({ id: asset.id });
     expect([first.status, second.status, third.status]).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
-    const credits = await world.harness.deps.db.invoice.findMany({ where: { kind: "CREDIT", creditAssetId: asset.id } });
+    const credits = await world.harness.deps.db.invoice.findMany({
+      where: { kind: "CREDIT", creditAssetId: asset.id },
+    });
     expect(credits).toHaveLength(1);
-    const debit = await world.harness.deps.db.invoice.findFirstOrThrow({ where: { orderId: order.id, kind: "INVOICE" } });
+    const debit = await world.harness.deps.db.invoice.findFirstOrThrow({
+      where: { orderId: order.id, kind: "INVOICE" },
+    });
     expect(credits[0]?.creditForId).toBe(debit.id);
-    expect([credits[0]?.net.toFixed(2), credits[0]?.tax.toFixed(2), credits[0]?.gross.toFixed(2)]).toEqual([debit.net.negated().toFixed(2), debit.tax.negated().toFixed(2), debit.gross.negated().toFixed(2)]);
+    expect([credits[0]?.net.toFixed(2), credits[0]?.tax.toFixed(2), credits[0]?.gross.toFixed(2)]).toEqual([
+      debit.net.negated().toFixed(2),
+      debit.tax.negated().toFixed(2),
+      debit.gross.negated().toFixed(2),
+    ]);
     const coupon = (await world.bittitan.admin.listCoupons()).find((item) => item.code === asset.couponCode);
     expect(coupon?.state).toBe("revoked");
     expect((await world.anna.storefront.order.get({ id: order.id })).status).toBe("CANCELLED");
     await settle(world);
-    const email = await world.smtp.waitFor((mail) => mail.to.includes("lukas@alpine.test") && mail.text.includes(credits[0]?.number ?? "missing"));
+    const email = await world.smtp.waitFor(
+      (mail) => mail.to.includes("lukas@alpine.test") && mail.text.includes(credits[0]?.number ?? "missing"),
+    );
     expect(email.text).toContain(asset.couponCode ?? "missing");
     expect(third.creditInvoice?.number).toBe(credits[0]?.number);
   });
@@ -148,7 +250,13 @@ describe("cancelling", () => {
   });
 
   it("cancels a whole order from the BSS", async () => {
-    const draft = await world.staff.bss.order.create({ accountId: world.contoso.id, lines: [{ productId: world.mailboxProductId, quantity: 1 }, { productId: world.mailboxProductId, quantity: 2 }] });
+    const draft = await world.staff.bss.order.create({
+      accountId: world.contoso.id,
+      lines: [
+        { productId: world.mailboxProductId, quantity: 1 },
+        { productId: world.mailboxProductId, quantity: 2 },
+      ],
+    });
     await world.staff.bss.order.execute({ id: draft.id });
     await settle(world);
     await world.staff.bss.asset.cancelOrder({ id: draft.id });
@@ -156,13 +264,19 @@ describe("cancelling", () => {
     expect(order.status).toBe("CANCELLED");
     expect(order.assets.map((asset) => asset.status)).toEqual(["CANCELLED", "CANCELLED"]);
     expect(order.invoices.filter((invoice) => invoice.kind === "CREDIT")).toHaveLength(2);
-    const credited = order.invoices.filter((invoice) => invoice.kind === "CREDIT").reduce((sum, invoice) => sum + Math.round(Number(invoice.gross) * 100), 0);
+    const credited = order.invoices
+      .filter((invoice) => invoice.kind === "CREDIT")
+      .reduce((sum, invoice) => sum + Math.round(Number(invoice.gross) * 100), 0);
     expect(-credited).toBe(Math.round(Number(order.gross) * 100));
   });
 
   it("offers no suspend and no amend", async () => {
     const { asset } = await buy(1);
-    for (const attempt of [world.staff.bss.asset.suspend({ id: asset.id }), world.staff.bss.asset.amend({ id: asset.id }), world.anna.storefront.asset.suspend({ id: asset.id })]) {
+    for (const attempt of [
+      world.staff.bss.asset.suspend({ id: asset.id }),
+      world.staff.bss.asset.amend({ id: asset.id }),
+      world.anna.storefront.asset.suspend({ id: asset.id }),
+    ]) {
       const refused = await failure(attempt);
       expect(code(refused)).toBe("PRECONDITION_FAILED");
       expect(refused.message).toMatch(/cannot be (suspended|amended)/);
@@ -180,7 +294,11 @@ describe("coupon states and reconciliation", () => {
     expect(result.changed).toBeGreaterThanOrEqual(2);
     expect((await world.staff.bss.asset.get({ id: redeemed.id })).couponState).toBe("REDEEMED");
     expect((await world.staff.bss.asset.get({ id: expiring.id })).couponState).toBe("EXPIRED");
-    expect((await world.staff.bss.asset.list({ couponState: "REDEEMED", sort: "newest", limit: 100 })).items.map((item) => item.id)).toContain(redeemed.id);
+    expect(
+      (await world.staff.bss.asset.list({ couponState: "REDEEMED", sort: "newest", limit: 100 })).items.map(
+        (item) => item.id,
+      ),
+    ).toContain(redeemed.id);
     await world.bittitan.admin.reset();
   });
 
@@ -193,8 +311,23 @@ describe("coupon states and reconciliation", () => {
     await refuseContosoPartner(world, false);
     const client = await world.harness.deps.bittitan.client();
     const partner = { email: "partner@contoso.test", password: "Tier2-partner@contoso.test" };
-    await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 3, expireDays: 365, validityDays: 365, idempotencyKey: `asset:${orphanOwner.id}`, reference: orphanOwner.id });
-    const stray = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 9, expireDays: 365, validityDays: 365, idempotencyKey: randomUUID() });
+    await client.createCoupon({
+      partner,
+      skuId: "mw-mailbox",
+      licenseCount: 3,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: `asset:${orphanOwner.id}`,
+      reference: orphanOwner.id,
+    });
+    const stray = await client.createCoupon({
+      partner,
+      skuId: "mw-mailbox",
+      licenseCount: 9,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: randomUUID(),
+    });
     // State differs: redeemed at BitTitan, active here.
     const { asset: used } = await buy(1);
     await world.bittitan.admin.redeem(used.couponCode ?? "", "x@alpine.test");
@@ -203,20 +336,31 @@ describe("coupon states and reconciliation", () => {
     await world.harness.deps.db.asset.update({ where: { id: drifted.id }, data: { quantity: 7 } });
 
     const report = await world.staff.bss.asset.reconcile();
-    const find = (kind: string, assetId?: string) => report.mismatches.find((item) => item.kind === kind && (!assetId || item.asset?.id === assetId));
+    const find = (kind: string, assetId?: string) =>
+      report.mismatches.find((item) => item.kind === kind && (!assetId || item.asset?.id === assetId));
     expect(find("asset-without-coupon", failed.id)?.fix?.action).toBe("resync");
     expect(find("coupon-without-asset", orphanOwner.id)?.fix?.action).toBe("attach");
-    expect(report.mismatches.find((item) => item.kind === "coupon-without-asset" && item.coupon?.code === stray.code)?.fix).toBeNull();
+    expect(
+      report.mismatches.find((item) => item.kind === "coupon-without-asset" && item.coupon?.code === stray.code)?.fix,
+    ).toBeNull();
     expect(find("state-differs", used.id)?.fix?.action).toBe("update-state");
     expect(find("license-count-differs", drifted.id)?.fix).toBeNull();
 
     await world.staff.bss.asset.fixMismatch({ action: "resync", assetId: failed.id });
-    await world.staff.bss.asset.fixMismatch({ action: "attach", assetId: orphanOwner.id, couponCode: find("coupon-without-asset", orphanOwner.id)?.coupon?.code });
+    await world.staff.bss.asset.fixMismatch({
+      action: "attach",
+      assetId: orphanOwner.id,
+      couponCode: find("coupon-without-asset", orphanOwner.id)?.coupon?.code,
+    });
     await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: used.id });
     const after = await world.staff.bss.asset.reconcile();
     const remaining = after.mismatches.map((item) => `${item.kind}:${item.asset?.id ?? item.coupon?.code}`);
-    expect(remaining).toEqual(expect.arrayContaining([`license-count-differs:${drifted.id}`, `coupon-without-asset:${stray.code}`]));
-    expect(remaining.some((entry) => entry.endsWith(failed.id) || entry.endsWith(orphanOwner.id) || entry.endsWith(used.id))).toBe(false);
+    expect(remaining).toEqual(
+      expect.arrayContaining([`license-count-differs:${drifted.id}`, `coupon-without-asset:${stray.code}`]),
+    );
+    expect(
+      remaining.some((entry) => entry.endsWith(failed.id) || entry.endsWith(orphanOwner.id) || entry.endsWith(used.id)),
+    ).toBe(false);
   });
 });
 
@@ -224,12 +368,22 @@ describe("asset and invoice lists", () => {
   it("pages with cursors, filters, searches by coupon code and keeps the Storefront scoped", async () => {
     const pageOne = await world.staff.bss.asset.list({ sort: "newest", limit: 3 });
     expect(pageOne.items).toHaveLength(3);
-    const pageTwo = await world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: pageOne.nextCursor ?? undefined });
+    const pageTwo = await world.staff.bss.asset.list({
+      sort: "newest",
+      limit: 3,
+      cursor: pageOne.nextCursor ?? undefined,
+    });
     expect(pageTwo.items.map((item) => item.id)).not.toContain(pageOne.items[0]?.id);
     const withCoupon = pageOne.items.concat(pageTwo.items).find((item) => item.couponCode);
-    const found = await world.staff.bss.asset.list({ sort: "newest", limit: 10, search: withCoupon?.couponCode?.slice(3, 12).toLowerCase() });
+    const found = await world.staff.bss.asset.list({
+      sort: "newest",
+      limit: 10,
+      search: withCoupon?.couponCode?.slice(3, 12).toLowerCase(),
+    });
     expect(found.items.map((item) => item.id)).toEqual([withCoupon?.id]);
-    expect(code(await failure(world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: "garbage" })))).toBe("BAD_REQUEST");
+    expect(code(await failure(world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: "garbage" })))).toBe(
+      "BAD_REQUEST",
+    );
 
     const lukas = await world.harness.shop("lukas@alpine.test");
     const own = await lukas.storefront.asset.list({ sort: "newest", limit: 100 });
@@ -247,9 +401,13 @@ describe("asset and invoice lists", () => {
     const paid = await world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "PAID" });
     expect(paid.status).toBe("PAID");
     expect(paid.paidAt).toBeInstanceOf(Date);
-    expect(code(await failure(world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "VOID" })))).toBe("PRECONDITION_FAILED");
+    expect(code(await failure(world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "VOID" })))).toBe(
+      "PRECONDITION_FAILED",
+    );
     const detail = await world.anna.storefront.invoice.get({ id: unpaid.id });
-    expect(detail.lines.reduce((sum, line) => sum + Math.round(Number(line.gross) * 100), 0)).toBe(Math.round(Number(detail.gross) * 100));
+    expect(detail.lines.reduce((sum, line) => sum + Math.round(Number(line.gross) * 100), 0)).toBe(
+      Math.round(Number(detail.gross) * 100),
+    );
     const ben = await world.harness.shop("ben@fabrikam.test");
     expect(code(await failure(ben.storefront.invoice.get({ id: unpaid.id })))).toBe("NOT_FOUND");
   });

@@ -24,7 +24,12 @@ export async function connectBitTitan(harness: Harness, bittitan: TestBitTitan):
 }
 
 /** Creates the partner at BitTitan and synchronizes the account with it. */
-export async function synchronize(harness: Harness, bittitan: TestBitTitan, accountId: string, email: string): Promise<void> {
+export async function synchronize(
+  harness: Harness,
+  bittitan: TestBitTitan,
+  accountId: string,
+  email: string,
+): Promise<void> {
   const password = `Tier2-${email}`;
   await bittitan.admin.createPartner({ email, password, companyName: email });
   const staff = await harness.staff();

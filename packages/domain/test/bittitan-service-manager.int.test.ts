@@ -21,10 +21,14 @@ const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : St
 describe("the BitTitan Service Manager", () => {
   it("refuses a wrong API key or address and saves nothing", async () => {
     const staff = await harness.staff();
-    const wrongKey = await staff.bss.bittitan.activate({ baseUrl: bittitan.sim.url, apiKey: "not-the-right-key" }).catch((error: unknown) => error);
+    const wrongKey = await staff.bss.bittitan
+      .activate({ baseUrl: bittitan.sim.url, apiKey: "not-the-right-key" })
+      .catch((error: unknown) => error);
     expect(codeOf(wrongKey)).toBe("PRECONDITION_FAILED");
     expect((wrongKey as Error).message).toMatch(/API key/);
-    const nowhere = await staff.bss.bittitan.activate({ baseUrl: "http://127.0.0.1:1", apiKey: SIM_API_KEY }).catch((error: unknown) => error);
+    const nowhere = await staff.bss.bittitan
+      .activate({ baseUrl: "http://127.0.0.1:1", apiKey: SIM_API_KEY })
+      .catch((error: unknown) => error);
     expect((nowhere as Error).message).toMatch(/could not be reached/);
     expect((await staff.bss.bittitan.serviceManager()).active).toBe(false);
     expect(await harness.deps.db.bitTitanConnection.count()).toBe(0);
@@ -32,7 +36,9 @@ describe("the BitTitan Service Manager", () => {
 
   it("only lets administrators activate or import", async () => {
     const sales = await harness.staff("sales@distributor.test");
-    const refused = await sales.bss.bittitan.activate({ baseUrl: bittitan.sim.url, apiKey: SIM_API_KEY }).catch((error: unknown) => error);
+    const refused = await sales.bss.bittitan
+      .activate({ baseUrl: bittitan.sim.url, apiKey: SIM_API_KEY })
+      .catch((error: unknown) => error);
     expect(codeOf(refused)).toBe("FORBIDDEN");
   });
 
@@ -77,10 +83,22 @@ describe("the BitTitan Service Manager", () => {
 
 describe("account synchronization", () => {
   it("stores the verified credentials with the password encrypted, never returned", async () => {
-    const reseller = await makeAccount(harness, { kind: "RESELLER", name: "Sync Partners", login: "sam@syncpartners.test" });
-    await bittitan.admin.createPartner({ email: "bt@syncpartners.test", password: "S3cret-Tier2!", companyName: "Sync Partners" });
+    const reseller = await makeAccount(harness, {
+      kind: "RESELLER",
+      name: "Sync Partners",
+      login: "sam@syncpartners.test",
+    });
+    await bittitan.admin.createPartner({
+      email: "bt@syncpartners.test",
+      password: "S3cret-Tier2!",
+      companyName: "Sync Partners",
+    });
     const staff = await harness.staff();
-    const result = await staff.bss.bittitan.synchronizeAccount({ accountId: reseller.id, email: "bt@syncpartners.test", password: "S3cret-Tier2!" });
+    const result = await staff.bss.bittitan.synchronizeAccount({
+      accountId: reseller.id,
+      email: "bt@syncpartners.test",
+      password: "S3cret-Tier2!",
+    });
     expect(result).toMatchObject({ status: "SYNCHRONIZED", email: "bt@syncpartners.test", lastError: null });
     expect(JSON.stringify(result)).not.toContain("S3cret-Tier2!");
 
@@ -97,8 +115,16 @@ describe("account synchronization", () => {
   });
 
   it("leaves an account unsynchronized with a clear message when BitTitan refuses", async () => {
-    const reseller = await makeAccount(harness, { kind: "RESELLER", name: "Wrong Creds Ltd", login: "wes@wrongcreds.test" });
-    await bittitan.admin.createPartner({ email: "bt@wrongcreds.test", password: "right-password", companyName: "Wrong Creds" });
+    const reseller = await makeAccount(harness, {
+      kind: "RESELLER",
+      name: "Wrong Creds Ltd",
+      login: "wes@wrongcreds.test",
+    });
+    await bittitan.admin.createPartner({
+      email: "bt@wrongcreds.test",
+      password: "right-password",
+      companyName: "Wrong Creds",
+    });
     const staff = await harness.staff();
     const error = await staff.bss.bittitan
       .synchronizeAccount({ accountId: reseller.id, email: "bt@wrongcreds.test", password: "wrong-password" })
@@ -106,7 +132,11 @@ describe("account synchronization", () => {
     expect(codeOf(error)).toBe("BAD_REQUEST");
     expect((error as Error).message).toBe("BitTitan did not accept that email and password");
     const sync = await staff.bss.bittitan.accountSync({ accountId: reseller.id });
-    expect(sync).toMatchObject({ status: "UNSYNCHRONIZED", email: null, lastError: "BitTitan did not accept that email and password" });
+    expect(sync).toMatchObject({
+      status: "UNSYNCHRONIZED",
+      email: null,
+      lastError: "BitTitan did not accept that email and password",
+    });
     const shop = await harness.shop("wes@wrongcreds.test");
     expect((await shop.storefront.catalog.browse({})).synchronized).toBe(false);
   });
@@ -115,7 +145,11 @@ describe("account synchronization", () => {
     const reseller = await makeAccount(harness, { kind: "RESELLER", name: "Steady Co" });
     await bittitan.admin.createPartner({ email: "bt@steady.test", password: "steady-pass", companyName: "Steady" });
     const staff = await harness.staff();
-    await staff.bss.bittitan.synchronizeAccount({ accountId: reseller.id, email: "bt@steady.test", password: "steady-pass" });
+    await staff.bss.bittitan.synchronizeAccount({
+      accountId: reseller.id,
+      email: "bt@steady.test",
+      password: "steady-pass",
+    });
     await bittitan.admin.setFaults({ down: true });
     const error = await staff.bss.bittitan
       .synchronizeAccount({ accountId: reseller.id, email: "bt@steady.test", password: "steady-pass" })
@@ -127,7 +161,11 @@ describe("account synchronization", () => {
 
   it("does not synchronize end-customers: they use their reseller's credentials", async () => {
     const reseller = await makeAccount(harness, { kind: "RESELLER", name: "Tier Two" });
-    const endCustomer = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Tier Two Client", parentId: reseller.id });
+    const endCustomer = await makeAccount(harness, {
+      kind: "END_CUSTOMER",
+      name: "Tier Two Client",
+      parentId: reseller.id,
+    });
     const staff = await harness.staff();
     const error = await staff.bss.bittitan
       .synchronizeAccount({ accountId: endCustomer.id, email: "x@y.test", password: "whatever" })

@@ -10,8 +10,22 @@ let mailboxTypeId: string;
 let bundleTypeId: string;
 
 const SKUS = [
-  { id: "mw-mailbox", name: "Mailbox Migration", productType: "mailbox", description: "One mailbox", currency: "USD", listPrice: "12.00" },
-  { id: "mw-umb", name: "User Migration Bundle", productType: "user-migration-bundle", description: "One user", currency: "USD", listPrice: "15.00" },
+  {
+    id: "mw-mailbox",
+    name: "Mailbox Migration",
+    productType: "mailbox",
+    description: "One mailbox",
+    currency: "USD",
+    listPrice: "12.00",
+  },
+  {
+    id: "mw-umb",
+    name: "User Migration Bundle",
+    productType: "user-migration-bundle",
+    description: "One user",
+    currency: "USD",
+    listPrice: "15.00",
+  },
 ];
 
 const product = (overrides: Partial<Parameters<Caller["bss"]["catalog"]["createProduct"]>[0]> = {}) => ({
@@ -46,12 +60,26 @@ const codeOf = (promise: Promise<unknown>) =>
 
 describe("the catalog", () => {
   it("shows published products of the Product Group with the caller's price and tax", async () => {
-    const created = await staff.bss.catalog.createProduct(product({ name: "Mailbox 10-pack", prices: [{ currency: "EUR", unitPrice: "99.90" }, { currency: "USD", unitPrice: "109.00" }] }));
+    const created = await staff.bss.catalog.createProduct(
+      product({
+        name: "Mailbox 10-pack",
+        prices: [
+          { currency: "EUR", unitPrice: "99.90" },
+          { currency: "USD", unitPrice: "109.00" },
+        ],
+      }),
+    );
     expect(created.groupPosition).not.toBeNull();
     expect(created.expireDays).toBe(365);
     const catalog = await shop.storefront.catalog.browse({});
     const shown = catalog.products.find((item) => item.id === created.id);
-    expect(shown).toMatchObject({ currency: "EUR", unitPrice: "99.90", taxRate: "24.00", unitGross: "123.88", slug: "mailbox-10-pack" });
+    expect(shown).toMatchObject({
+      currency: "EUR",
+      unitPrice: "99.90",
+      taxRate: "24.00",
+      unitGross: "123.88",
+      slug: "mailbox-10-pack",
+    });
     const page = await shop.storefront.catalog.product({ slug: "mailbox-10-pack" });
     expect(page.licenseCoverage).toContain("One mailbox");
   });
@@ -69,16 +97,24 @@ describe("the catalog", () => {
   });
 
   it("orders and filters by the Product Group and categories, with search", async () => {
-    const category = (await staff.bss.catalog.createCategory({ name: "Bundles", description: null, position: 1 })).find((item) => item.name === "Bundles");
-    const bundle = await staff.bss.catalog.createProduct(product({ name: "User Migration Bundle", productTypeId: bundleTypeId, categoryId: category?.id }));
+    const category = (await staff.bss.catalog.createCategory({ name: "Bundles", description: null, position: 1 })).find(
+      (item) => item.name === "Bundles",
+    );
+    const bundle = await staff.bss.catalog.createProduct(
+      product({ name: "User Migration Bundle", productTypeId: bundleTypeId, categoryId: category?.id }),
+    );
     const group = await staff.bss.catalog.productGroup();
     const reordered = [bundle.id, ...group.map((entry) => entry.productId).filter((id) => id !== bundle.id)];
     await staff.bss.catalog.setProductGroup({ productIds: reordered });
     const catalog = await shop.storefront.catalog.browse({});
     expect(catalog.products[0]?.name).toBe("User Migration Bundle");
     expect(catalog.categories.map((item) => item.name)).toEqual(["Bundles"]);
-    expect((await shop.storefront.catalog.browse({ categoryId: category?.id })).products.map((item) => item.name)).toEqual(["User Migration Bundle"]);
-    expect((await shop.storefront.catalog.browse({ search: "bundle" })).products.map((item) => item.name)).toEqual(["User Migration Bundle"]);
+    expect(
+      (await shop.storefront.catalog.browse({ categoryId: category?.id })).products.map((item) => item.name),
+    ).toEqual(["User Migration Bundle"]);
+    expect((await shop.storefront.catalog.browse({ search: "bundle" })).products.map((item) => item.name)).toEqual([
+      "User Migration Bundle",
+    ]);
 
     // Out of the group: no longer on the Storefront although published.
     await staff.bss.catalog.setProductGroup({ productIds: reordered.filter((id) => id !== bundle.id) });
@@ -86,13 +122,17 @@ describe("the catalog", () => {
   });
 
   it("tells a buyer when a product is not sold in its currency", async () => {
-    await staff.bss.catalog.createProduct(product({ name: "Dollar Only", prices: [{ currency: "USD", unitPrice: "10.00" }] }));
+    await staff.bss.catalog.createProduct(
+      product({ name: "Dollar Only", prices: [{ currency: "USD", unitPrice: "10.00" }] }),
+    );
     const shown = (await shop.storefront.catalog.browse({ search: "Dollar Only" })).products[0];
     expect(shown).toMatchObject({ currency: "EUR", unitPrice: null, unitGross: null });
   });
 
   it("applies per-product Expire/Validity overrides over the type defaults", async () => {
-    const custom = await staff.bss.catalog.createProduct(product({ name: "Short Coupon", expireDaysOverride: 30, validityDaysOverride: 60 }));
+    const custom = await staff.bss.catalog.createProduct(
+      product({ name: "Short Coupon", expireDaysOverride: 30, validityDaysOverride: 60 }),
+    );
     expect([custom.expireDays, custom.validityDays]).toEqual([30, 60]);
     const page = await shop.storefront.catalog.product({ slug: custom.slug });
     expect([page.expireDays, page.validityDays]).toEqual([30, 60]);
@@ -101,14 +141,27 @@ describe("the catalog", () => {
   it("refuses bad product input with field messages and changes nothing", async () => {
     const before = await harness.deps.db.product.count();
     const bad = await staff.bss.catalog
-      .createProduct(product({ sku: "has spaces", taxRate: "150", prices: [{ currency: "EUR", unitPrice: "1.234" }], expireDaysOverride: 0 }))
+      .createProduct(
+        product({
+          sku: "has spaces",
+          taxRate: "150",
+          prices: [{ currency: "EUR", unitPrice: "1.234" }],
+          expireDaysOverride: 0,
+        }),
+      )
       .catch((error: unknown) => error as TRPCError);
     expect(bad).toBeInstanceOf(TRPCError);
-    const taken = await staff.bss.catalog.createProduct(product({ sku: "DUP-1" })).then(() => staff.bss.catalog.createProduct(product({ sku: "dup-1" })).catch((error: unknown) => error as TRPCError));
+    const taken = await staff.bss.catalog
+      .createProduct(product({ sku: "DUP-1" }))
+      .then(() =>
+        staff.bss.catalog.createProduct(product({ sku: "dup-1" })).catch((error: unknown) => error as TRPCError),
+      );
     expect((taken as TRPCError).code).toBe("CONFLICT");
     expect((taken as TRPCError).message).toMatch(/SKU/);
     expect(await harness.deps.db.product.count()).toBe(before + 1);
-    expect(await codeOf(staff.bss.catalog.createProduct(product({ productTypeId: "00000000-0000-4000-8000-000000000000" })))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(staff.bss.catalog.createProduct(product({ productTypeId: "00000000-0000-4000-8000-000000000000" }))),
+    ).toBe("BAD_REQUEST");
     expect(await codeOf(shop.storefront.catalog.product({ slug: "x".repeat(500) }))).toBe("BAD_REQUEST");
   });
 });

@@ -41,18 +41,40 @@ export async function createHarness(options: { mailer?: Mailer; bare?: boolean }
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
   const queue = await startJobQueue(database, { queues: allQueues() });
   const secrets = new SecretBox(randomBytes(32).toString("base64"));
-  const bittitan = new BitTitanGateway(database.prisma, secrets, { timeoutMs: 30_000, maxAttempts: 3, backoffMs: 20, logger: silentLogger });
-  const deps: DomainDeps = { db: database.prisma, publicUrl: "http://shop.test", clock, logger: silentLogger, queue, secrets, bittitan, mailer: options.mailer };
-  if (!options.bare) await setupDistributor(deps, {
-    companyName: "Test Distribution",
-    email: "billing@distributor.test",
-    phone: null,
-    taxId: null,
-    website: null,
-    currency: "EUR",
-    billingAddress: { line1: "1 Main St", line2: null, city: "Athens", region: null, postalCode: "10001", country: "GR" },
-    admin: { name: "Ada Admin", email: "admin@distributor.test", password: PASSWORD },
+  const bittitan = new BitTitanGateway(database.prisma, secrets, {
+    timeoutMs: 30_000,
+    maxAttempts: 3,
+    backoffMs: 20,
+    logger: silentLogger,
   });
+  const deps: DomainDeps = {
+    db: database.prisma,
+    publicUrl: "http://shop.test",
+    clock,
+    logger: silentLogger,
+    queue,
+    secrets,
+    bittitan,
+    mailer: options.mailer,
+  };
+  if (!options.bare)
+    await setupDistributor(deps, {
+      companyName: "Test Distribution",
+      email: "billing@distributor.test",
+      phone: null,
+      taxId: null,
+      website: null,
+      currency: "EUR",
+      billingAddress: {
+        line1: "1 Main St",
+        line2: null,
+        city: "Athens",
+        region: null,
+        postalCode: "10001",
+        country: "GR",
+      },
+      admin: { name: "Ada Admin", email: "admin@distributor.test", password: PASSWORD },
+    });
   return {
     database,
     deps,
@@ -99,7 +121,14 @@ export async function makeAccount(
     taxId: null,
     website: null,
     currency: "EUR",
-    billingAddress: { line1: "2 Side St", line2: null, city: "Berlin", region: null, postalCode: "10117", country: "DE" },
+    billingAddress: {
+      line1: "2 Side St",
+      line2: null,
+      city: "Berlin",
+      region: null,
+      postalCode: "10117",
+      country: "DE",
+    },
     primaryContact: {
       firstName: "Pat",
       lastName: name,
@@ -114,14 +143,26 @@ export async function makeAccount(
 /** Two resellers, each with one end-customer, plus a direct customer, all with logins. */
 export async function makeTwoResellers(harness: Harness) {
   const alpha = await makeAccount(harness, { kind: "RESELLER", name: "Alpha Partners", login: "alice@alpha.test" });
-  const alphaCustomer = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Alpha Client", parentId: alpha.id, login: "carl@alphaclient.test" });
+  const alphaCustomer = await makeAccount(harness, {
+    kind: "END_CUSTOMER",
+    name: "Alpha Client",
+    parentId: alpha.id,
+    login: "carl@alphaclient.test",
+  });
   const beta = await makeAccount(harness, { kind: "RESELLER", name: "Beta Partners", login: "bob@beta.test" });
   const betaCustomer = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Beta Client", parentId: beta.id });
   const direct = await makeAccount(harness, { kind: "DIRECT_CUSTOMER", name: "Direct Co", login: "dora@direct.test" });
   return { alpha, alphaCustomer, beta, betaCustomer, direct };
 }
 
-export const validAddress = { line1: "9 Harbour Rd", line2: null, city: "Cork", region: null, postalCode: "T12", country: "IE" };
+export const validAddress = {
+  line1: "9 Harbour Rd",
+  line2: null,
+  city: "Cork",
+  region: null,
+  postalCode: "T12",
+  country: "IE",
+};
 export const validContact = { firstName: "Eve", lastName: "New", email: "eve@newco.test", phone: null, jobTitle: null };
 
 /** The code and message a procedure refused with (fails the test if it did not refuse). */

@@ -23,7 +23,13 @@ const account = (name: string, idempotencyKey: string) => ({
   website: null,
   billingAddress: { line1: "1 Way", line2: null, city: "Oslo", region: null, postalCode: "0150", country: "NO" },
   currency: "EUR",
-  primaryContact: { firstName: "Ida", lastName: "Em", email: `ida-${idempotencyKey}@idem.test`, phone: null, jobTitle: null },
+  primaryContact: {
+    firstName: "Ida",
+    lastName: "Em",
+    email: `ida-${idempotencyKey}@idem.test`,
+    phone: null,
+    jobTitle: null,
+  },
 });
 
 const count = (companyName: string) => harness.deps.db.account.count({ where: { companyName } });
@@ -31,7 +37,9 @@ const count = (companyName: string) => harness.deps.db.account.count({ where: { 
 describe("idempotent mutations", () => {
   it("creates once for the same key sent concurrently or again later, and returns the same result", async () => {
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 4 }, () => staff.bss.account.create(account("Once Only Ltd", key))));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => staff.bss.account.create(account("Once Only Ltd", key))),
+    );
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
     const later = await staff.bss.account.create(account("Once Only Ltd", key));
     expect(later.id).toBe(results[0]?.id);
@@ -42,7 +50,9 @@ describe("idempotent mutations", () => {
   it("refuses a key used again for a different request with 409, and changes nothing", async () => {
     const key = randomUUID();
     const first = await staff.bss.account.create(account("Fingerprint One Ltd", key));
-    const error = await staff.bss.account.create(account("Fingerprint Two Ltd", key)).catch((caught: unknown) => caught);
+    const error = await staff.bss.account
+      .create(account("Fingerprint Two Ltd", key))
+      .catch((caught: unknown) => caught);
     expect(error instanceof TRPCError && error.code).toBe("CONFLICT");
     expect(error instanceof TRPCError && error.message).toBe("This idempotency key was used for a different request");
     expect(await count("Fingerprint Two Ltd")).toBe(0);
@@ -54,10 +64,17 @@ describe("idempotent mutations", () => {
   it("leaves nothing behind when the mutation fails, so the same key can be used again", async () => {
     const key = randomUUID();
     const failing = { ...account("Rolled Back Ltd", key), primaryContactPassword: "long-enough-password" };
-    await staff.bss.account.create({ ...failing, primaryContact: { ...failing.primaryContact, email: "admin@distributor.test" } });
+    await staff.bss.account.create({
+      ...failing,
+      primaryContact: { ...failing.primaryContact, email: "admin@distributor.test" },
+    });
     // The same login email again: the second account's login creation fails after its rows were written.
     const error = await staff.bss.account
-      .create({ ...account("Rolled Back Two", randomUUID()), primaryContactPassword: "long-enough-password", primaryContact: { ...failing.primaryContact, email: "admin@distributor.test" } })
+      .create({
+        ...account("Rolled Back Two", randomUUID()),
+        primaryContactPassword: "long-enough-password",
+        primaryContact: { ...failing.primaryContact, email: "admin@distributor.test" },
+      })
       .catch((caught: unknown) => caught);
     expect(error instanceof TRPCError && error.code).toBe("CONFLICT");
     expect(await count("Rolled Back Two")).toBe(0);
@@ -66,7 +83,9 @@ describe("idempotent mutations", () => {
 
 describe("purging idempotency records", () => {
   const stored = async (keys: string[]) =>
-    (await harness.deps.db.idempotentRequest.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((row) => row.key).sort();
+    (await harness.deps.db.idempotentRequest.findMany({ where: { key: { in: keys } }, select: { key: true } }))
+      .map((row) => row.key)
+      .sort();
 
   it("deletes completed records older than the retention, keeps recent ones, and a recent key still replays its result", async () => {
     const oldKey = randomUUID();
@@ -102,7 +121,12 @@ describe("purging idempotency records", () => {
     ];
     for (const record of records) {
       await harness.deps.db.idempotentRequest.create({
-        data: { scope, key: record.key, createdAt: new Date(now - record.ageMs), ...(record.done ? { response: { json: { id: record.key } } } : {}) },
+        data: {
+          scope,
+          key: record.key,
+          createdAt: new Date(now - record.ageMs),
+          ...(record.done ? { response: { json: { id: record.key } } } : {}),
+        },
       });
     }
     expect(IN_FLIGHT_LIMIT_MS).toBeGreaterThan(40_000);

@@ -38,7 +38,10 @@ function fieldErrors(error: TRPCError): Record<string, string[]> {
 async function snapshot(h: Harness) {
   return {
     staff: await h.deps.db.staffUser.findMany({ select: { email: true, role: true } }),
-    distributors: await h.deps.db.account.findMany({ where: { kind: "DISTRIBUTOR" }, select: { companyName: true, currency: true, timeZone: true } }),
+    distributors: await h.deps.db.account.findMany({
+      where: { kind: "DISTRIBUTOR" },
+      select: { companyName: true, currency: true, timeZone: true },
+    }),
   };
 }
 
@@ -66,7 +69,14 @@ describe("a first run without the demo, from the browser", () => {
     expect(await harness.deps.db.setupToken.count()).toBe(0);
 
     // The same token again, or any other: the instance stays as it is.
-    const again = await rejection(anonymous.setup.complete({ ...fabrikam, companyName: "Intruder Ltd", adminEmail: "intruder@evil.example", setupToken: token ?? "" }));
+    const again = await rejection(
+      anonymous.setup.complete({
+        ...fabrikam,
+        companyName: "Intruder Ltd",
+        adminEmail: "intruder@evil.example",
+        setupToken: token ?? "",
+      }),
+    );
     expect(again.code).toBe("CONFLICT");
     expect(await snapshot(harness)).toEqual({
       staff: [{ email: "erika@fabrikam-distribution.example", role: "ADMIN" }],
@@ -79,11 +89,18 @@ describe("a first run without the demo, from the browser", () => {
   it("names the field of bad input and creates nothing: a weak password, an unknown time zone or country", async () => {
     harness = await createHarness({ bare: true });
     const token = (await issueSetupToken(harness.deps)) ?? "";
-    const weak = await rejection(harness.anonymous().setup.complete({ ...fabrikam, adminPassword: "elevenchars", setupToken: token }));
+    const weak = await rejection(
+      harness.anonymous().setup.complete({ ...fabrikam, adminPassword: "elevenchars", setupToken: token }),
+    );
     expect(weak.code).toBe("BAD_REQUEST");
     expect(fieldErrors(weak)).toEqual({ adminPassword: ["Password must be at least 12 characters"] });
-    const zone = await rejection(harness.anonymous().setup.complete({ ...fabrikam, timeZone: "Mars/Olympus", country: "XX", setupToken: token }));
-    expect(fieldErrors(zone)).toMatchObject({ timeZone: [expect.stringContaining("not a time zone")], country: [expect.stringContaining("Choose a country")] });
+    const zone = await rejection(
+      harness.anonymous().setup.complete({ ...fabrikam, timeZone: "Mars/Olympus", country: "XX", setupToken: token }),
+    );
+    expect(fieldErrors(zone)).toMatchObject({
+      timeZone: [expect.stringContaining("not a time zone")],
+      country: [expect.stringContaining("Choose a country")],
+    });
     expect(await snapshot(harness)).toEqual({ staff: [], distributors: [] });
   });
 
@@ -92,7 +109,9 @@ describe("a first run without the demo, from the browser", () => {
     const first = (await issueSetupToken(harness.deps)) ?? "";
     const second = (await issueSetupToken(harness.deps)) ?? "";
     expect(second).not.toBe(first);
-    expect((await rejection(harness.anonymous().setup.complete({ ...fabrikam, setupToken: first }))).code).toBe("FORBIDDEN");
+    expect((await rejection(harness.anonymous().setup.complete({ ...fabrikam, setupToken: first }))).code).toBe(
+      "FORBIDDEN",
+    );
     await harness.anonymous().setup.complete({ ...fabrikam, setupToken: second });
     expect(await harness.deps.db.staffUser.count()).toBe(1);
   });
@@ -103,9 +122,12 @@ describe("npm run setup (the same service without a token)", () => {
     harness = await createHarness({ bare: true });
     await setupInstance(harness.deps, instanceSetupInput.parse(fabrikam));
     const before = await snapshot(harness);
-    await expect(setupInstance(harness.deps, instanceSetupInput.parse({ ...fabrikam, companyName: "Other", adminEmail: "other@x.example" }))).rejects.toThrow(
-      /already set up/,
-    );
+    await expect(
+      setupInstance(
+        harness.deps,
+        instanceSetupInput.parse({ ...fabrikam, companyName: "Other", adminEmail: "other@x.example" }),
+      ),
+    ).rejects.toThrow(/already set up/);
     expect(await snapshot(harness)).toEqual(before);
   });
 
@@ -114,7 +136,10 @@ describe("npm run setup (the same service without a token)", () => {
     // The background start creates the plans before any distributor exists.
     await harness.startWorkers();
     await setupInstance(harness.deps, instanceSetupInput.parse({ ...fabrikam, currency: "CHF", country: "CH" }));
-    const free = await harness.deps.db.plan.findUniqueOrThrow({ where: { code: "FREE" }, select: { prices: { select: { currency: true, unitPrice: true } } } });
+    const free = await harness.deps.db.plan.findUniqueOrThrow({
+      where: { code: "FREE" },
+      select: { prices: { select: { currency: true, unitPrice: true } } },
+    });
     expect(free.prices.map((price) => [price.currency, price.unitPrice.toFixed(2)])).toEqual([["CHF", "0.00"]]);
   });
 });
@@ -124,7 +149,12 @@ describe("Setup > Company", () => {
     harness = await createHarness({ bare: true });
     await setupInstance(harness.deps, instanceSetupInput.parse(fabrikam));
     const admin = await harness.staff("erika@fabrikam-distribution.example");
-    expect(await admin.bss.company.get()).toMatchObject({ companyName: "Fabrikam Distribution", email: fabrikam.adminEmail, timeZone: "Europe/Berlin", missing: ["address", "taxId"] });
+    expect(await admin.bss.company.get()).toMatchObject({
+      companyName: "Fabrikam Distribution",
+      email: fabrikam.adminEmail,
+      timeZone: "Europe/Berlin",
+      missing: ["address", "taxId"],
+    });
 
     await addSalesUser(harness, "sam@fabrikam-distribution.example");
     const sales = await harness.staff("sam@fabrikam-distribution.example");
@@ -134,13 +164,25 @@ describe("Setup > Company", () => {
       phone: null,
       taxId: "DE123456789",
       website: null,
-      billingAddress: { line1: "Hauptstrasse 1", line2: null, city: "Berlin", region: null, postalCode: "10115", country: "DE" },
+      billingAddress: {
+        line1: "Hauptstrasse 1",
+        line2: null,
+        city: "Berlin",
+        region: null,
+        postalCode: "10115",
+        country: "DE",
+      },
       timeZone: "Europe/Berlin",
     };
     expect((await rejection(sales.bss.company.update(change))).code).toBe("FORBIDDEN");
 
     const saved = await admin.bss.company.update(change);
-    expect(saved).toMatchObject({ companyName: "Fabrikam Distribution GmbH", taxId: "DE123456789", missing: [], billingAddress: { line1: "Hauptstrasse 1", postalCode: "10115" } });
+    expect(saved).toMatchObject({
+      companyName: "Fabrikam Distribution GmbH",
+      taxId: "DE123456789",
+      missing: [],
+      billingAddress: { line1: "Hauptstrasse 1", postalCode: "10115" },
+    });
     expect(await sales.bss.company.get()).toEqual(saved);
   });
 });

@@ -52,7 +52,8 @@ function welcome(overrides: Partial<NotificationEvent> = {}): NotificationEvent 
   };
 }
 
-const queue = (event: NotificationEvent) => harness.deps.db.$transaction((tx) => queueNotification(tx, harness.deps, event));
+const queue = (event: NotificationEvent) =>
+  harness.deps.db.$transaction((tx) => queueNotification(tx, harness.deps, event));
 const row = (id: string) => harness.deps.db.emailMessage.findUniqueOrThrow({ where: { id } });
 const drain = () => harness.deps.queue.drain([DELIVER_EMAIL_QUEUE], 30_000);
 const received = (messageId: string) => smtp.messages.filter((message) => message.messageId === messageId);
@@ -68,7 +69,12 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
 describe("queueing and delivering a notification", () => {
   it("delivers the rendered email to the primary contact plus the template's To, CC and BCC, from the branded sender", async () => {
     const template = await staff.bss.notification.template.get({ key: "welcome-bittitan-coupon" });
-    await staff.bss.notification.template.update({ ...template, extraTo: ["ops@contoso.test"], cc: ["sales@distributor.test"], bcc: ["archive@distributor.test"] });
+    await staff.bss.notification.template.update({
+      ...template,
+      extraTo: ["ops@contoso.test"],
+      cc: ["sales@distributor.test"],
+      bcc: ["archive@distributor.test"],
+    });
     const event = welcome();
     const queued = await queue(event);
     if (!queued) throw new Error("expected a message");
@@ -146,7 +152,9 @@ describe("queueing and delivering a notification", () => {
     const event = welcome();
     delete event.variables.coupon_code;
     await expect(queue(event)).rejects.toThrow(/missing coupon_code/);
-    await expect(queue(welcome({ variables: { ...welcome().variables, coupon: "x" } }))).rejects.toThrow(/unknown coupon/);
+    await expect(queue(welcome({ variables: { ...welcome().variables, coupon: "x" } }))).rejects.toThrow(
+      /unknown coupon/,
+    );
   });
 });
 
@@ -198,7 +206,11 @@ describe("staff actions on the delivery log", () => {
 
     const detail = await staff.bss.notification.message.get({ id: original.id });
     expect(detail.resends.map((resend) => resend.id)).toEqual([copy.id]);
-    const log = await staff.bss.notification.message.list({ search: "pat@contoso-partners.test", page: 1, pageSize: 100 });
+    const log = await staff.bss.notification.message.list({
+      search: "pat@contoso-partners.test",
+      page: 1,
+      pageSize: 100,
+    });
     expect(log.items.map((item) => item.id)).toContain(copy.id);
     await drain();
     expect(received(original.messageId)).toHaveLength(1);
@@ -206,11 +218,20 @@ describe("staff actions on the delivery log", () => {
 
   it("sends a test email of the draft to an address", async () => {
     const defaults = await staff.bss.notification.template.get({ key: "invoice-issued" });
-    const { emailMessageId } = await staff.bss.notification.template.sendTest({ ...defaults, subject: "Draft {{ invoice_number }}", to: "qa@distributor.test" });
+    const { emailMessageId } = await staff.bss.notification.template.sendTest({
+      ...defaults,
+      subject: "Draft {{ invoice_number }}",
+      to: "qa@distributor.test",
+    });
     const email = await smtp.waitFor((mail) => mail.to.includes("qa@distributor.test"));
     expect(email.subject).toBe("[Test] Draft INV-2026-0042");
     await until(async () => (await row(emailMessageId)).status === "SENT");
-    const logged = await staff.bss.notification.message.list({ status: "SENT", templateKey: "invoice-issued", page: 1, pageSize: 10 });
+    const logged = await staff.bss.notification.message.list({
+      status: "SENT",
+      templateKey: "invoice-issued",
+      page: 1,
+      pageSize: 10,
+    });
     expect(logged.items.map((item) => item.id)).toEqual([emailMessageId]);
     expect((await staff.bss.notification.message.get({ id: emailMessageId })).isTest).toBe(true);
   });
@@ -256,9 +277,15 @@ describe("queued emails whose delivery job was lost", () => {
 
   it("are left alone while sent, leased by a worker, or still waiting for their job", async () => {
     const sent = await queueWithoutJob();
-    await harness.deps.db.emailMessage.update({ where: { id: sent.id }, data: { status: "SENT", sentAt: harness.clock.now() } });
+    await harness.deps.db.emailMessage.update({
+      where: { id: sent.id },
+      data: { status: "SENT", sentAt: harness.clock.now() },
+    });
     const leased = await queueWithoutJob();
-    await harness.deps.db.emailMessage.update({ where: { id: leased.id }, data: { lockedUntil: new Date(harness.clock.now().getTime() + 3_600_000) } });
+    await harness.deps.db.emailMessage.update({
+      where: { id: leased.id },
+      data: { lockedUntil: new Date(harness.clock.now().getTime() + 3_600_000) },
+    });
     const waiting = await queueWithoutJob();
     await harness.deps.queue.send(DELIVER_EMAIL_QUEUE, { emailMessageId: waiting.id }, { startAfter: 3_600 });
 

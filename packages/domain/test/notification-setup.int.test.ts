@@ -19,7 +19,9 @@ describe("notification templates", () => {
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
     await admin.bss.notification.template.update({ ...template, subject: "Your invoice {{ invoice_number }}" });
     expect(await seedNotificationTemplates(harness.deps)).toBe(0);
-    expect((await admin.bss.notification.template.get({ key: "invoice-issued" })).subject).toBe("Your invoice {{ invoice_number }}");
+    expect((await admin.bss.notification.template.get({ key: "invoice-issued" })).subject).toBe(
+      "Your invoice {{ invoice_number }}",
+    );
     const list = await admin.bss.notification.template.list();
     expect(list.map((item) => item.name)).toEqual([
       "Welcome BitTitan coupon",
@@ -37,7 +39,9 @@ describe("notification templates", () => {
 
   it("rejects a template that uses an unknown variable, naming it", async () => {
     const template = await admin.bss.notification.template.get({ key: "welcome-bittitan-coupon" });
-    const error = await refusal(admin.bss.notification.template.update({ ...template, html: "<p>{{ coupon_code }} for {{ customer_nmae }}</p>" }));
+    const error = await refusal(
+      admin.bss.notification.template.update({ ...template, html: "<p>{{ coupon_code }} for {{ customer_nmae }}</p>" }),
+    );
     expect(error).toEqual({ code: "BAD_REQUEST", message: 'Unknown variable "customer_nmae" in the HTML body' });
     expect((await admin.bss.notification.template.get({ key: "welcome-bittitan-coupon" })).html).toBe(template.html);
   });
@@ -53,27 +57,58 @@ describe("notification templates", () => {
       cc: [],
       bcc: ["audit@example.test"],
     });
-    expect(saved).toMatchObject({ subject: "Bye {{ plan_name }}", enabled: false, customised: true, extraTo: ["owner@example.test"], updatedBy: "Ada Admin" });
+    expect(saved).toMatchObject({
+      subject: "Bye {{ plan_name }}",
+      enabled: false,
+      customised: true,
+      extraTo: ["owner@example.test"],
+      updatedBy: "Ada Admin",
+    });
     const reset = await admin.bss.notification.template.reset({ key: "plan-subscription-cancelled" });
     expect(reset.subject).toBe(BUILT_IN_TEMPLATES["plan-subscription-cancelled"].defaults.subject);
-    expect(reset).toMatchObject({ customised: false, enabled: false, extraTo: ["owner@example.test"], bcc: ["audit@example.test"] });
+    expect(reset).toMatchObject({
+      customised: false,
+      enabled: false,
+      extraTo: ["owner@example.test"],
+      bcc: ["audit@example.test"],
+    });
   });
 
   it("previews a draft with sample data and the branding, or says what is wrong", async () => {
     const template = await admin.bss.notification.template.get({ key: "welcome-bittitan-coupon" });
-    const preview = await admin.bss.notification.template.preview({ ...template, subject: "Coupon {{ coupon_code }} for {{ recipient_name }}" });
+    const preview = await admin.bss.notification.template.preview({
+      ...template,
+      subject: "Coupon {{ coupon_code }} for {{ recipient_name }}",
+    });
     expect(preview).toMatchObject({ ok: true, subject: "Coupon BT-7K2Q-9XPM-4RWD for Pat Jensen" });
     const broken = await admin.bss.notification.template.preview({ ...template, text: "{{ nope }}" });
-    expect(broken).toEqual({ ok: false, problems: [{ part: "text", message: 'Unknown variable "nope" in the text body' }] });
+    expect(broken).toEqual({
+      ok: false,
+      problems: [{ part: "text", message: 'Unknown variable "nope" in the text body' }],
+    });
   });
 });
 
 describe("branding", () => {
   it("defaults to the distributor's name, and is applied to emails once saved", async () => {
-    expect(await admin.bss.notification.branding.get()).toMatchObject({ displayName: "Test Distribution", logoUrl: null, saved: false });
-    const error = await refusal(admin.bss.notification.branding.update({ displayName: "Northwind", logoUrl: "javascript:alert(1)", primaryColor: "red" }));
+    expect(await admin.bss.notification.branding.get()).toMatchObject({
+      displayName: "Test Distribution",
+      logoUrl: null,
+      saved: false,
+    });
+    const error = await refusal(
+      admin.bss.notification.branding.update({
+        displayName: "Northwind",
+        logoUrl: "javascript:alert(1)",
+        primaryColor: "red",
+      }),
+    );
     expect(error.code).toBe("BAD_REQUEST");
-    await admin.bss.notification.branding.update({ displayName: "Northwind Cloud", logoUrl: "https://cdn.northwind.test/logo.png", primaryColor: "#112233" });
+    await admin.bss.notification.branding.update({
+      displayName: "Northwind Cloud",
+      logoUrl: "https://cdn.northwind.test/logo.png",
+      primaryColor: "#112233",
+    });
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
     const preview = await admin.bss.notification.template.preview(template);
     if (!preview.ok) throw new Error("expected a preview");
@@ -86,7 +121,11 @@ describe("branding", () => {
 describe("who may reach bss.notification.*", () => {
   const paths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("bss.notification."));
   const call = (caller: Caller, path: string, input: unknown = {}) => {
-    const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+    const procedure = path
+      .split(".")
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+      input: unknown,
+    ) => Promise<unknown>;
     return refusal(procedure(input));
   };
 
@@ -107,13 +146,25 @@ describe("who may reach bss.notification.*", () => {
     expect((await sales.bss.notification.message.list({ page: 1, pageSize: 5 })).items).toEqual([]);
     expect((await call(sales, "bss.notification.template.update", template)).code).toBe("FORBIDDEN");
     expect((await call(sales, "bss.notification.template.reset", { key: "invoice-issued" })).code).toBe("FORBIDDEN");
-    expect((await call(sales, "bss.notification.template.sendTest", { ...template, to: "x@y.test" })).code).toBe("FORBIDDEN");
-    expect((await call(sales, "bss.notification.branding.update", { displayName: "X", logoUrl: null, primaryColor: "#000000" })).code).toBe("FORBIDDEN");
+    expect((await call(sales, "bss.notification.template.sendTest", { ...template, to: "x@y.test" })).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (
+        await call(sales, "bss.notification.branding.update", {
+          displayName: "X",
+          logoUrl: null,
+          primaryColor: "#000000",
+        })
+      ).code,
+    ).toBe("FORBIDDEN");
     expect((await call(sales, "bss.notification.devInbox.list", { page: 1, pageSize: 5 })).code).toBe("FORBIDDEN");
   });
 
   it("has no dev inbox without the embedded mail server", async () => {
     expect(await admin.bss.notification.settings()).toEqual({ target: "none", from: null });
-    expect((await call(admin, "bss.notification.devInbox.list", { page: 1, pageSize: 5 })).code).toBe("PRECONDITION_FAILED");
+    expect((await call(admin, "bss.notification.devInbox.list", { page: 1, pageSize: 5 })).code).toBe(
+      "PRECONDITION_FAILED",
+    );
   });
 });

@@ -42,9 +42,18 @@ export async function createOrderingWorld(options: { startWorkers?: boolean } = 
     prices: [{ currency: "EUR", unitPrice: "12.35" }],
   });
   const contoso = await makeAccount(harness, { kind: "RESELLER", name: "Contoso", login: "anna@contoso.test" });
-  const contosoClient = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Alpine Dental", parentId: contoso.id, login: "lukas@alpine.test" });
+  const contosoClient = await makeAccount(harness, {
+    kind: "END_CUSTOMER",
+    name: "Alpine Dental",
+    parentId: contoso.id,
+    login: "lukas@alpine.test",
+  });
   const fabrikam = await makeAccount(harness, { kind: "RESELLER", name: "Fabrikam", login: "ben@fabrikam.test" });
-  const fabrikamClient = await makeAccount(harness, { kind: "END_CUSTOMER", name: "Harbour Logistics", parentId: fabrikam.id });
+  const fabrikamClient = await makeAccount(harness, {
+    kind: "END_CUSTOMER",
+    name: "Harbour Logistics",
+    parentId: fabrikam.id,
+  });
   await synchronize(harness, bittitan, contoso.id, "partner@contoso.test");
   if (options.startWorkers !== false) await harness.startWorkers();
   return {
@@ -75,7 +84,11 @@ export async function createOrderingWorld(options: { startWorkers?: boolean } = 
  */
 export async function refuseContosoPartner(world: OrderingWorld, refused: boolean): Promise<void> {
   const email = "partner@contoso.test";
-  await world.bittitan.admin.createPartner({ email, password: refused ? "changed-at-bittitan" : `Tier2-${email}`, companyName: email });
+  await world.bittitan.admin.createPartner({
+    email,
+    password: refused ? "changed-at-bittitan" : `Tier2-${email}`,
+    companyName: email,
+  });
 }
 
 /** Waits until no provisioning or email job is left. */
@@ -84,10 +97,17 @@ export function settle(world: OrderingWorld, timeoutMs = 30_000): Promise<void> 
 }
 
 /** Puts `quantity` of the mailbox product in Anna's basket with this asset name and recipient. */
-export async function fillBasket(world: OrderingWorld, options: { quantity: number; assetName?: string; recipientAccountId?: string | null }) {
+export async function fillBasket(
+  world: OrderingWorld,
+  options: { quantity: number; assetName?: string; recipientAccountId?: string | null },
+) {
   const added = await world.anna.storefront.basket.add({ productId: world.mailboxProductId, quantity: 1 });
   const line = added.lines[0];
   if (!line) throw new Error("nothing in the basket");
-  await world.anna.storefront.basket.updateLine({ lineId: line.id, quantity: options.quantity, assetName: options.assetName ?? "Mailbox move" });
+  await world.anna.storefront.basket.updateLine({
+    lineId: line.id,
+    quantity: options.quantity,
+    assetName: options.assetName ?? "Mailbox move",
+  });
   return world.anna.storefront.basket.setRecipient({ recipientAccountId: options.recipientAccountId ?? null });
 }

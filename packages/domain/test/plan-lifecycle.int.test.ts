@@ -40,8 +40,17 @@ afterAll(() => world.close());
 async function signIn(email: string, alias?: string) {
   const headers = new Headers({ "content-type": "application/json", origin: "http://shop.test" });
   if (alias) headers.set(STOREFRONT_HEADER, alias);
-  const response = await auth.handler(new Request("http://shop.test/api/auth/shop/sign-in/email", { method: "POST", headers, body: JSON.stringify({ email, password: PASSWORD }) }));
-  const cookie = response.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const response = await auth.handler(
+    new Request("http://shop.test/api/auth/shop/sign-in/email", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password: PASSWORD }),
+    }),
+  );
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const body = (await response.json()) as { message?: string };
   return { status: response.status, message: body.message ?? null, cookie };
 }
@@ -65,16 +74,32 @@ async function code(promise: Promise<unknown>): Promise<string> {
 
 describe("a Standard reseller's own Storefront", () => {
   it("lets the reseller and its own end-customers log in at its alias, each session bound to it, and nobody else", async () => {
-    expect(await storefrontPage(world.harness.deps, "CONTOSO")).toEqual({ alias: "contoso", displayName: "Contoso", primaryColor: "#0f766e", open: true, message: null });
+    expect(await storefrontPage(world.harness.deps, "CONTOSO")).toEqual({
+      alias: "contoso",
+      displayName: "Contoso",
+      primaryColor: "#0f766e",
+      open: true,
+      message: null,
+    });
     const anna = await signIn("anna@contoso.test", "contoso");
     expect(anna.status).toBe(200);
-    expect((await callerAt(anna.cookie, "contoso"))?.storefront).toMatchObject({ alias: "contoso", accountId: world.contoso.id });
+    expect((await callerAt(anna.cookie, "contoso"))?.storefront).toMatchObject({
+      alias: "contoso",
+      accountId: world.contoso.id,
+    });
     const lukas = await signIn("lukas@alpine.test", "Contoso");
     expect(lukas.status).toBe(200);
-    expect(await callerAt(lukas.cookie, "contoso")).toMatchObject({ accountId: world.contosoClient.id, storefront: { alias: "contoso" } });
+    expect(await callerAt(lukas.cookie, "contoso")).toMatchObject({
+      accountId: world.contosoClient.id,
+      storefront: { alias: "contoso" },
+    });
 
     const ben = await signIn("ben@fabrikam.test", "contoso");
-    expect(ben).toMatchObject({ status: 403, message: "Only Contoso and its customers can log in here. Please log in at the main Storefront.", cookie: "" });
+    expect(ben).toMatchObject({
+      status: 403,
+      message: "Only Contoso and its customers can log in here. Please log in at the main Storefront.",
+      cookie: "",
+    });
     expect((await signIn("anna@contoso.test", "no-such-shop")).status).toBe(403);
     // A wrong password says only that, at an alias too.
     const wrong = await auth.handler(
@@ -92,22 +117,41 @@ describe("a Standard reseller's own Storefront", () => {
     expect(await callerAt(root.cookie, "contoso")).toBeNull();
     expect(await callerAt(anna.cookie, "fabrikam")).toBeNull();
     // Without the header (a file download) the alias session still works, within its storefront.
-    expect(await callerAt(anna.cookie)).toMatchObject({ accountId: world.contoso.id, storefront: { alias: "contoso" } });
+    expect(await callerAt(anna.cookie)).toMatchObject({
+      accountId: world.contoso.id,
+      storefront: { alias: "contoso" },
+    });
   });
 
   it("shows the reseller's prices there: the distributor's price plus its markup, overall or per product", async () => {
-    await world.anna.storefront.myStorefront.update({ displayName: "Contoso Cloud Shop", primaryColor: "#1D4ED8", markupPercent: "25" });
+    await world.anna.storefront.myStorefront.update({
+      displayName: "Contoso Cloud Shop",
+      primaryColor: "#1D4ED8",
+      markupPercent: "25",
+    });
     const session = await signIn("anna@contoso.test", "contoso");
     const caller = await callerAt(session.cookie, "contoso");
-    const atAlias = createCallerFactory(appRouter)(createContextInner({ deps: world.harness.deps, getShop: async () => caller }));
-    const browse = async () => (await atAlias.storefront.catalog.browse({})).products.find((product) => product.id === world.mailboxProductId);
+    const atAlias = createCallerFactory(appRouter)(
+      createContextInner({ deps: world.harness.deps, getShop: async () => caller }),
+    );
+    const browse = async () =>
+      (await atAlias.storefront.catalog.browse({})).products.find((product) => product.id === world.mailboxProductId);
     expect(await browse()).toMatchObject({ unitPrice: "12.35", storefrontPrice: "15.44" });
-    const settings = await world.anna.storefront.myStorefront.setMarkup({ productId: world.mailboxProductId, markupPercent: "10" });
-    expect(settings.products.find((product) => product.productId === world.mailboxProductId)).toMatchObject({ distributorPrice: "12.35", ownMarkupPercent: "10.00", storefrontPrice: "13.59" });
+    const settings = await world.anna.storefront.myStorefront.setMarkup({
+      productId: world.mailboxProductId,
+      markupPercent: "10",
+    });
+    expect(settings.products.find((product) => product.productId === world.mailboxProductId)).toMatchObject({
+      distributorPrice: "12.35",
+      ownMarkupPercent: "10.00",
+      storefrontPrice: "13.59",
+    });
     expect(await browse()).toMatchObject({ storefrontPrice: "13.59" });
     // Its end-customers there see its prices only, never what it pays.
     const lukas = await callerAt((await signIn("lukas@alpine.test", "contoso")).cookie, "contoso");
-    const asCustomer = createCallerFactory(appRouter)(createContextInner({ deps: world.harness.deps, getShop: async () => lukas }));
+    const asCustomer = createCallerFactory(appRouter)(
+      createContextInner({ deps: world.harness.deps, getShop: async () => lukas }),
+    );
     const seen = await asCustomer.storefront.catalog.product({ slug: (await browse())?.slug ?? "" });
     expect(seen).toMatchObject({ unitPrice: "13.59", storefrontPrice: "13.59", unitGross: "16.85" });
     expect(JSON.stringify(seen)).not.toContain("12.35");
@@ -118,14 +162,24 @@ describe("a Standard reseller's own Storefront", () => {
     expect(review.basket.totals.net).toBe("27.18");
     expect(JSON.stringify(basket) + JSON.stringify(review)).not.toContain("12.35");
     await asCustomer.storefront.basket.removeLine({ lineId: basket.lines[0]?.id ?? "" });
-    expect((await world.anna.storefront.catalog.browse({})).products.find((product) => product.id === world.mailboxProductId)?.storefrontPrice).toBeNull();
-    expect(await storefrontPage(world.harness.deps, "contoso")).toMatchObject({ displayName: "Contoso Cloud Shop", primaryColor: "#1d4ed8" });
+    expect(
+      (await world.anna.storefront.catalog.browse({})).products.find((product) => product.id === world.mailboxProductId)
+        ?.storefrontPrice,
+    ).toBeNull();
+    expect(await storefrontPage(world.harness.deps, "contoso")).toMatchObject({
+      displayName: "Contoso Cloud Shop",
+      primaryColor: "#1d4ed8",
+    });
   });
 });
 
 describe("renewals", () => {
   it("invoices each new Standard period at the price sold; Free renews without an invoice", async () => {
-    const reseller = await makeAccount(world.harness, { kind: "RESELLER", name: "Renewing Partner", login: "rita@renewing.test" });
+    const reseller = await makeAccount(world.harness, {
+      kind: "RESELLER",
+      name: "Renewing Partner",
+      login: "rita@renewing.test",
+    });
     const rita = await world.harness.shop("rita@renewing.test");
     const { subscriptionId } = await buyPlan(rita, plans.standard.id, "renewing");
     const started = await rita.storefront.subscription.get({ id: subscriptionId });
@@ -135,7 +189,10 @@ describe("renewals", () => {
     expect(renewed.status).toBe("ACTIVE");
     expect(renewed.currentPeriodStart).toEqual(started.currentPeriodEnd);
     expect(renewed.events.map((event) => event.kind)).toEqual(["created", "renewed"]);
-    const invoice = await world.harness.deps.db.invoice.findUniqueOrThrow({ where: { id: renewed.events[1]?.invoice?.id ?? "" }, include: { lines: true } });
+    const invoice = await world.harness.deps.db.invoice.findUniqueOrThrow({
+      where: { id: renewed.events[1]?.invoice?.id ?? "" },
+      include: { lines: true },
+    });
     expect([invoice.orderId, invoice.gross.toFixed(2), invoice.accountId]).toEqual([null, "60.76", reseller.id]);
     expect(invoice.lines[0]?.detail).toMatch(/^Renewal · Period/);
     // Running again changes nothing.
@@ -148,7 +205,12 @@ describe("renewals", () => {
     world.harness.clock.set(new Date(freeStart.currentPeriodEnd.getTime() + DAY));
     const invoicesBefore = await world.harness.deps.db.invoice.count({ where: { accountId: world.fabrikam.id } });
     await processPlanPeriods(world.harness.deps);
-    expect((await ben.storefront.subscription.get({ id: free.subscriptionId })).events.map((event) => [event.kind, event.invoice])).toEqual([
+    expect(
+      (await ben.storefront.subscription.get({ id: free.subscriptionId })).events.map((event) => [
+        event.kind,
+        event.invoice,
+      ]),
+    ).toEqual([
       ["created", expect.objectContaining({ number: expect.stringMatching(/^INV-/) })],
       ["renewed", null],
     ]);
@@ -162,13 +224,27 @@ describe("cancelling a plan", () => {
     const pending = await world.anna.storefront.subscription.cancel({ id: standardId });
     expect(pending).toMatchObject({ status: "PENDING_CANCELLATION", canCancel: false });
     expect(pending.cancelRequestedAt).toEqual(world.harness.clock.now());
-    expect((await world.anna.storefront.subscription.cancel({ id: standardId })).events).toHaveLength(pending.events.length);
-    expect(pending.events.at(-1)).toMatchObject({ kind: "cancellation-requested", fromStatus: "ACTIVE", toStatus: "PENDING_CANCELLATION" });
+    expect((await world.anna.storefront.subscription.cancel({ id: standardId })).events).toHaveLength(
+      pending.events.length,
+    );
+    expect(pending.events.at(-1)).toMatchObject({
+      kind: "cancellation-requested",
+      fromStatus: "ACTIVE",
+      toStatus: "PENDING_CANCELLATION",
+    });
     // Who acted is in the staff view only.
-    expect((await world.staff.bss.subscription.get({ id: standardId })).events.at(-1)).toMatchObject({ kind: "cancellation-requested", actor: "customer:Pat Contoso" });
+    expect((await world.staff.bss.subscription.get({ id: standardId })).events.at(-1)).toMatchObject({
+      kind: "cancellation-requested",
+      actor: "customer:Pat Contoso",
+    });
     expect(pending.events.at(-1)).not.toHaveProperty("actor");
-    expect((await world.anna.storefront.plan.list()).current).toMatchObject({ code: "STANDARD", status: "PENDING_CANCELLATION" });
-    expect((await world.anna.storefront.plan.list()).plans.find((plan) => plan.code === "STANDARD")?.problem).toMatch(/ends on/);
+    expect((await world.anna.storefront.plan.list()).current).toMatchObject({
+      code: "STANDARD",
+      status: "PENDING_CANCELLATION",
+    });
+    expect((await world.anna.storefront.plan.list()).plans.find((plan) => plan.code === "STANDARD")?.problem).toMatch(
+      /ends on/,
+    );
 
     // Until the end of the paid period everything keeps working.
     const endsAt = pending.currentPeriodEnd;
@@ -182,9 +258,22 @@ describe("cancelling a plan", () => {
     await processPlanPeriods(world.harness.deps);
     const cancelled = await world.anna.storefront.subscription.get({ id: standardId });
     expect(cancelled).toMatchObject({ status: "CANCELLED", endReason: "cancelled", endedAt: endsAt });
-    expect(cancelled.events.at(-1)).toMatchObject({ kind: "cancelled", fromStatus: "PENDING_CANCELLATION", toStatus: "CANCELLED" });
-    expect((await world.staff.bss.subscription.get({ id: standardId })).events.at(-1)).toMatchObject({ kind: "cancelled", actor: "system" });
-    expect((await world.anna.storefront.plan.list()).current).toEqual({ code: "BASIC", name: "Basic", status: null, currentPeriodEnd: null, subscriptionId: null });
+    expect(cancelled.events.at(-1)).toMatchObject({
+      kind: "cancelled",
+      fromStatus: "PENDING_CANCELLATION",
+      toStatus: "CANCELLED",
+    });
+    expect((await world.staff.bss.subscription.get({ id: standardId })).events.at(-1)).toMatchObject({
+      kind: "cancelled",
+      actor: "system",
+    });
+    expect((await world.anna.storefront.plan.list()).current).toEqual({
+      code: "BASIC",
+      name: "Basic",
+      status: null,
+      currentPeriodEnd: null,
+      subscriptionId: null,
+    });
 
     // The alias still shows a login page, where neither the reseller nor its customers get in.
     const page = await storefrontPage(world.harness.deps, "contoso");
@@ -197,14 +286,26 @@ describe("cancelling a plan", () => {
     expect((await signIn("anna@contoso.test")).status).toBe(200);
 
     await settle(world);
-    const email = await world.smtp.waitFor((mail) => mail.to.includes("anna@contoso.test") && /plan subscription/i.test(mail.subject));
+    const email = await world.smtp.waitFor(
+      (mail) => mail.to.includes("anna@contoso.test") && /plan subscription/i.test(mail.subject),
+    );
     expect(email.text).toContain(endsAt.toISOString().slice(0, 10));
 
     // Its storefront data is kept for the retention period (90 days by default): the alias stays its own.
     const ben = await world.harness.shop("ben@fabrikam.test");
     const kept = await world.anna.storefront.myStorefront.get();
-    expect(kept).toMatchObject({ alias: "contoso", displayName: "Contoso Cloud Shop", markupPercent: "25.00", editable: false, open: false });
-    expect(await code(world.anna.storefront.myStorefront.update({ displayName: "x", primaryColor: "#000000", markupPercent: "1" }))).toBe("PRECONDITION_FAILED");
+    expect(kept).toMatchObject({
+      alias: "contoso",
+      displayName: "Contoso Cloud Shop",
+      markupPercent: "25.00",
+      editable: false,
+      open: false,
+    });
+    expect(
+      await code(
+        world.anna.storefront.myStorefront.update({ displayName: "x", primaryColor: "#000000", markupPercent: "1" }),
+      ),
+    ).toBe("PRECONDITION_FAILED");
     expect((await ben.storefront.plan.checkAlias({ alias: "contoso" })).reason).toBe("taken");
     world.harness.clock.set(new Date(endsAt.getTime() + 89 * DAY));
     await processPlanPeriods(world.harness.deps);
@@ -213,7 +314,9 @@ describe("cancelling a plan", () => {
     world.harness.clock.set(new Date(endsAt.getTime() + 91 * DAY));
     await processPlanPeriods(world.harness.deps);
     expect(await world.harness.deps.db.resellerStorefront.count({ where: { accountId: world.contoso.id } })).toBe(0);
-    expect(await world.harness.deps.db.storefrontMarkup.count({ where: { storefront: { accountId: world.contoso.id } } })).toBe(0);
+    expect(
+      await world.harness.deps.db.storefrontMarkup.count({ where: { storefront: { accountId: world.contoso.id } } }),
+    ).toBe(0);
     expect(await storefrontPage(world.harness.deps, "contoso")).toBeNull();
     expect((await ben.storefront.plan.checkAlias({ alias: "contoso" })).available).toBe(true);
     expect(await code(world.anna.storefront.myStorefront.get())).toBe("NOT_FOUND");
@@ -225,7 +328,11 @@ describe("cancelling a plan", () => {
   });
 
   it("lets staff cancel from the BSS, and refuses another reseller's subscription in the Storefront", async () => {
-    const reseller = await makeAccount(world.harness, { kind: "RESELLER", name: "Staff Cancelled", login: "sally@staff-cancelled.test" });
+    const reseller = await makeAccount(world.harness, {
+      kind: "RESELLER",
+      name: "Staff Cancelled",
+      login: "sally@staff-cancelled.test",
+    });
     const sally = await world.harness.shop("sally@staff-cancelled.test");
     const { subscriptionId } = await buyPlan(sally, plans.free.id, "sally");
     expect(await code(world.anna.storefront.subscription.cancel({ id: subscriptionId }))).toBe("NOT_FOUND");

@@ -30,7 +30,11 @@ export async function publishPlans(harness: Harness) {
 /** A reseller buys a plan in the Storefront: Add to Basket, then checkout with the alias. */
 export async function buyPlan(caller: Caller, planId: string, storefrontAlias: string | null) {
   const basket = await caller.storefront.basket.addPlan({ planId });
-  const result = await caller.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version, storefrontAlias });
+  const result = await caller.storefront.checkout.complete({
+    idempotencyKey: randomUUID(),
+    basketVersion: basket.version,
+    storefrontAlias,
+  });
   const order = await caller.storefront.order.get({ id: result.orderId });
   const subscriptionId = order.subscriptions[0]?.id;
   if (!subscriptionId) throw new Error("the order started no subscription");

@@ -19,7 +19,10 @@ afterAll(() => world.close());
 
 async function checkout(quantity: number) {
   const basket = await fillBasket(world, { quantity });
-  const result = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  const result = await world.anna.storefront.checkout.complete({
+    idempotencyKey: randomUUID(),
+    basketVersion: basket.version,
+  });
   const order = await world.anna.storefront.order.get({ id: result.orderId });
   const asset = order.assets[0];
   if (!asset) throw new Error("no asset");
@@ -58,13 +61,23 @@ describe("recovery after a crash", () => {
     const { asset } = await checkout(7);
     const partner = await loadPartnerCredentials(world.harness.deps, world.contoso.id);
     const client = await world.harness.deps.bittitan.client();
-    const made = await client.createCoupon({ partner, skuId: "mw-mailbox", licenseCount: 7, expireDays: 365, validityDays: 365, idempotencyKey: couponIdempotencyKey(asset.id), reference: asset.id });
+    const made = await client.createCoupon({
+      partner,
+      skuId: "mw-mailbox",
+      licenseCount: 7,
+      expireDays: 365,
+      validityDays: 365,
+      idempotencyKey: couponIdempotencyKey(asset.id),
+      reference: asset.id,
+    });
 
     const next = await restart();
     await next.queue.drain(["provisioning.create-coupon", "notifications.deliver"], 30_000);
     const stored = await world.harness.deps.db.asset.findUniqueOrThrow({ where: { id: asset.id } });
     expect(stored.couponCode).toBe(made.code);
-    expect((await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === asset.id)).toHaveLength(1);
+    expect((await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === asset.id)).toHaveLength(
+      1,
+    );
     await next.queue.stop();
   });
 
@@ -73,8 +86,14 @@ describe("recovery after a crash", () => {
     const outcomes = await Promise.all([1, 2, 3].map(() => provisionAsset(world.harness.deps, asset.id, "order")));
     const codes = new Set(outcomes.map((outcome) => (outcome.ok ? outcome.couponCode : null)));
     expect(codes.size).toBe(1);
-    expect((await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === asset.id)).toHaveLength(1);
-    expect(await world.harness.deps.db.emailMessage.count({ where: { eventKey: `welcome-coupon:${asset.id}` } })).toBe(1);
-    expect(await world.harness.deps.db.provisioningAttempt.count({ where: { assetId: asset.id, outcome: "SUCCEEDED" } })).toBe(3);
+    expect((await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === asset.id)).toHaveLength(
+      1,
+    );
+    expect(await world.harness.deps.db.emailMessage.count({ where: { eventKey: `welcome-coupon:${asset.id}` } })).toBe(
+      1,
+    );
+    expect(
+      await world.harness.deps.db.provisioningAttempt.count({ where: { assetId: asset.id, outcome: "SUCCEEDED" } }),
+    ).toBe(3);
   });
 });

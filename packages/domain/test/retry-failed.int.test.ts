@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addSalesUser, refusal } from "./harness.ts";
-import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
+import {
+  createOrderingWorld,
+  fillBasket,
+  refuseContosoPartner,
+  settle,
+  type OrderingWorld,
+} from "./ordering-harness.ts";
 
 let world: OrderingWorld;
 beforeAll(async () => {
@@ -12,14 +18,18 @@ afterAll(() => world.close());
 /** A completed Storefront order for Anna of one asset with this name; its id once provisioning settled. */
 async function buy(assetName: string): Promise<string> {
   const basket = await fillBasket(world, { quantity: 2, assetName });
-  const result = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  const result = await world.anna.storefront.checkout.complete({
+    idempotencyKey: randomUUID(),
+    basketVersion: basket.version,
+  });
   await settle(world);
   const asset = (await world.anna.storefront.order.get({ id: result.orderId })).assets[0];
   if (!asset) throw new Error("no asset");
   return asset.id;
 }
 
-const couponsOf = async (assetId: string) => (await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === assetId);
+const couponsOf = async (assetId: string) =>
+  (await world.bittitan.admin.listCoupons()).filter((coupon) => coupon.reference === assetId);
 
 describe("Retry all failed", () => {
   it("retries the FAILED assets matching the filter once, however often it is clicked, and reports their progress", async () => {
@@ -45,14 +55,24 @@ describe("Retry all failed", () => {
       const asset = await world.staff.bss.asset.get({ id });
       expect(asset).toMatchObject({ syncStatus: "SYNCHRONIZED", couponState: "ACTIVE", retry: null });
       expect(await couponsOf(id)).toHaveLength(1);
-      expect(asset.events.filter((event) => event.kind === "provisioning-retried").map((event) => event.actor)).toEqual(["staff:Ada Admin"]);
-      expect(asset.attempts.map((attempt) => [attempt.trigger, attempt.outcome])).toEqual([["order", "FAILED"], ["resync", "SUCCEEDED"]]);
+      expect(asset.events.filter((event) => event.kind === "provisioning-retried").map((event) => event.actor)).toEqual(
+        ["staff:Ada Admin"],
+      );
+      expect(asset.attempts.map((attempt) => [attempt.trigger, attempt.outcome])).toEqual([
+        ["order", "FAILED"],
+        ["resync", "SUCCEEDED"],
+      ]);
     }
     for (const id of beta) {
       expect((await world.staff.bss.asset.get({ id })).syncStatus).toBe("FAILED");
       expect(await couponsOf(id)).toHaveLength(0);
     }
-    expect(await world.staff.bss.asset.retryProgress({ batch: first.batch })).toEqual({ total: 3, done: 3, failed: 0, pending: 0 });
+    expect(await world.staff.bss.asset.retryProgress({ batch: first.batch })).toEqual({
+      total: 3,
+      done: 3,
+      failed: 0,
+      pending: 0,
+    });
     expect(await world.staff.bss.asset.countFailed(filter)).toEqual({ count: 0, cap: 5_000 });
     // The Storefront tells the customer what happened, in its words.
     const history = (await world.anna.storefront.asset.get({ id: alpha[0] ?? "" })).history.map((entry) => entry.what);
@@ -66,7 +86,12 @@ describe("Retry all failed", () => {
     const retried = await world.staff.bss.asset.retryFailed({ search: "gamma" });
     expect(retried.total).toBe(2);
     await settle(world);
-    expect(await world.staff.bss.asset.retryProgress({ batch: retried.batch })).toEqual({ total: 2, done: 0, failed: 2, pending: 0 });
+    expect(await world.staff.bss.asset.retryProgress({ batch: retried.batch })).toEqual({
+      total: 2,
+      done: 0,
+      failed: 2,
+      pending: 0,
+    });
     for (const id of gamma) expect((await world.staff.bss.asset.get({ id })).syncStatus).toBe("FAILED");
     await refuseContosoPartner(world, false);
 
@@ -76,8 +101,18 @@ describe("Retry all failed", () => {
     // A checkout in the same instant opens its own window then too; it is not part of the batch.
     await buy("Bought meanwhile");
     await settle(world);
-    expect(await world.staff.bss.asset.retryProgress({ batch: again.batch })).toEqual({ total: 2, done: 2, failed: 0, pending: 0 });
-    expect(await world.staff.bss.asset.retryProgress({ batch: retried.batch })).toEqual({ total: 0, done: 0, failed: 0, pending: 0 });
+    expect(await world.staff.bss.asset.retryProgress({ batch: again.batch })).toEqual({
+      total: 2,
+      done: 2,
+      failed: 0,
+      pending: 0,
+    });
+    expect(await world.staff.bss.asset.retryProgress({ batch: retried.batch })).toEqual({
+      total: 0,
+      done: 0,
+      failed: 0,
+      pending: 0,
+    });
   });
 
   it("is refused to staff without the permission to fix provisioning", async () => {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearSignInFailures, purgeSignInThrottles, recordSignInFailure, signInLock, SIGN_IN_THROTTLE } from "../src/auth/sign-in-throttle.ts";
+import {
+  clearSignInFailures,
+  purgeSignInThrottles,
+  recordSignInFailure,
+  signInLock,
+  SIGN_IN_THROTTLE,
+} from "../src/auth/sign-in-throttle.ts";
 import { createHarness, type Harness } from "./harness.ts";
 
 let harness: Harness;
@@ -38,7 +44,8 @@ describe("the per-account sign-in throttle", () => {
   });
 
   it("locks the account for every address when failures come from many addresses", async () => {
-    for (let index = 0; index < SIGN_IN_THROTTLE.freeFailuresPerAccount; index += 1) await fail("frank@example.test", `10.1.${Math.floor(index / 200)}.${index % 200}`);
+    for (let index = 0; index < SIGN_IN_THROTTLE.freeFailuresPerAccount; index += 1)
+      await fail("frank@example.test", `10.1.${Math.floor(index / 200)}.${index % 200}`);
     expect(await lockMs("frank@example.test", "192.0.2.1")).toBe(SIGN_IN_THROTTLE.accountLockMs);
     expect(await lockMs("grace@example.test", "192.0.2.1")).toBe(0);
   });

@@ -15,8 +15,16 @@ vi.mock("../src/assets/asset-dto.ts", async (importOriginal) => {
   const original = await importOriginal<typeof AssetDto>();
   return {
     ...original,
-    toShopAssetDetail: (asset: Parameters<typeof original.toShopAssetDetail>[0]) => ({ ...asset, ...original.toShopAssetDetail(asset), internalNote: "staff only" }),
-    toShopAssetSummary: (asset: Parameters<typeof original.toShopAssetSummary>[0]) => ({ ...asset, ...original.toShopAssetSummary(asset), internalNote: "staff only" }),
+    toShopAssetDetail: (asset: Parameters<typeof original.toShopAssetDetail>[0]) => ({
+      ...asset,
+      ...original.toShopAssetDetail(asset),
+      internalNote: "staff only",
+    }),
+    toShopAssetSummary: (asset: Parameters<typeof original.toShopAssetSummary>[0]) => ({
+      ...asset,
+      ...original.toShopAssetSummary(asset),
+      internalNote: "staff only",
+    }),
   };
 });
 vi.mock("../src/orders/order-dto.ts", async (importOriginal) => {
@@ -25,13 +33,23 @@ vi.mock("../src/orders/order-dto.ts", async (importOriginal) => {
     ...original,
     toShopOrderDetail: (order: Parameters<typeof original.toShopOrderDetail>[0]) => {
       const shop = original.toShopOrderDetail(order);
-      return { ...shop, assets: shop.assets.map((asset, index) => ({ ...order.assets[index], ...asset })), internalNote: "staff only" };
+      return {
+        ...shop,
+        assets: shop.assets.map((asset, index) => ({ ...order.assets[index], ...asset })),
+        internalNote: "staff only",
+      };
     },
   };
 });
 vi.mock("../src/plans/subscription-dto.ts", async (importOriginal) => {
   const original = await importOriginal<typeof SubscriptionDto>();
-  return { ...original, toShopSubscriptionDetail: (subscription: Parameters<typeof original.toShopSubscriptionDetail>[0]) => ({ ...subscription, internalNote: "staff only" }) };
+  return {
+    ...original,
+    toShopSubscriptionDetail: (subscription: Parameters<typeof original.toShopSubscriptionDetail>[0]) => ({
+      ...subscription,
+      internalNote: "staff only",
+    }),
+  };
 });
 
 let world: OrderingWorld;
@@ -43,7 +61,10 @@ afterAll(() => world?.close());
 describe("a field the Storefront's output schema does not name", () => {
   it("never reaches the response, even when a service returns it", async () => {
     const basket = await fillBasket(world, { quantity: 2, assetName: "Leak test" });
-    const { orderId } = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+    const { orderId } = await world.anna.storefront.checkout.complete({
+      idempotencyKey: randomUUID(),
+      basketVersion: basket.version,
+    });
     await settle(world);
     const assetId = (await world.staff.bss.order.get({ id: orderId })).assets[0]?.id ?? "";
     await world.staff.bss.asset.update({ id: assetId, name: "Renamed by staff", recipientAccountId: world.contoso.id });
@@ -70,7 +91,11 @@ describe("a field the Storefront's output schema does not name", () => {
     expect(Object.keys(responses.asset)).not.toContain("events");
     // What the schema names still arrives, Dates as Dates.
     expect(responses.asset.name).toBe("Renamed by staff");
-    expect(responses.asset.history.map((entry) => entry.what)).toEqual(["Ordered", "Coupon created", "Details changed"]);
+    expect(responses.asset.history.map((entry) => entry.what)).toEqual([
+      "Ordered",
+      "Coupon created",
+      "Details changed",
+    ]);
     expect(responses.asset.purchaseDate).toBeInstanceOf(Date);
     expect(responses.assets.items.map((item) => item.id)).toContain(assetId);
     expect(responses.order.assets.map((asset) => asset.name)).toEqual(["Renamed by staff"]);

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrderingWorld, fillBasket, refuseContosoPartner, settle, type OrderingWorld } from "./ordering-harness.ts";
+import {
+  createOrderingWorld,
+  fillBasket,
+  refuseContosoPartner,
+  settle,
+  type OrderingWorld,
+} from "./ordering-harness.ts";
 
 // The Storefront is the customers' view: it never carries the staff audit
 // trail (who on the distributor's side did what), provisioning attempts or
@@ -22,7 +28,10 @@ function expectNoStaffTraces(response: unknown) {
 describe("what the Storefront shows of the distributor's work", () => {
   it("names no staff user and shows no attempts or vendor errors after a staff edit and a failed provisioning", async () => {
     const basket = await fillBasket(world, { quantity: 3, assetName: "Before staff edit" });
-    const { orderId } = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+    const { orderId } = await world.anna.storefront.checkout.complete({
+      idempotencyKey: randomUUID(),
+      basketVersion: basket.version,
+    });
     await settle(world);
     const order = await world.staff.bss.order.get({ id: orderId });
     const assetId = order.assets[0]?.id ?? "";
@@ -31,7 +40,10 @@ describe("what the Storefront shows of the distributor's work", () => {
     // A second order that BitTitan refuses (the partner's password changed there): the asset fails with the vendor's error.
     await refuseContosoPartner(world, true);
     const failing = await fillBasket(world, { quantity: 1, assetName: "Fails at BitTitan" });
-    const second = await world.anna.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: failing.version });
+    const second = await world.anna.storefront.checkout.complete({
+      idempotencyKey: randomUUID(),
+      basketVersion: failing.version,
+    });
     await settle(world);
     await refuseContosoPartner(world, false);
     const failedStaffView = await world.staff.bss.order.get({ id: second.orderId });
@@ -57,9 +69,15 @@ describe("what the Storefront shows of the distributor's work", () => {
       expect(JSON.stringify(response)).not.toMatch(/"(attempts|actor|syncError)"/);
     }
     expect(responses.asset.name).toBe("Renamed by staff");
-    expect(responses.asset.history.map((entry) => entry.what)).toEqual(["Ordered", "Coupon created", "Details changed"]);
+    expect(responses.asset.history.map((entry) => entry.what)).toEqual([
+      "Ordered",
+      "Coupon created",
+      "Details changed",
+    ]);
     // The reason in the customer's words, the same on the asset and the order.
-    expect(responses.failedAsset.problem).toMatch(/^BitTitan did not accept the partner login these licenses are created under/);
+    expect(responses.failedAsset.problem).toMatch(
+      /^BitTitan did not accept the partner login these licenses are created under/,
+    );
     expect(responses.failedOrder.assets[0]?.problem).toBe(responses.failedAsset.problem);
     expect(responses.asset.problem).toBeNull();
   });

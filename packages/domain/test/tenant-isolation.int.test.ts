@@ -15,7 +15,14 @@ let bittitan: TestBitTitan;
 let world: Awaited<ReturnType<typeof makeTwoResellers>>;
 let alice: Caller;
 /** What Beta bought for its end-customer: the records Alice will try to reach. */
-let beta: { orderId: string; assetId: string; invoiceId: string; basketLineId: string; productId: string; subscriptionId: string };
+let beta: {
+  orderId: string;
+  assetId: string;
+  invoiceId: string;
+  basketLineId: string;
+  productId: string;
+  subscriptionId: string;
+};
 
 beforeAll(async () => {
   harness = await createHarness();
@@ -39,7 +46,10 @@ beforeAll(async () => {
   const bob = await harness.shop("bob@beta.test");
   await bob.storefront.basket.add({ productId: product.id, quantity: 2 });
   const basket = await bob.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id });
-  const { orderId } = await bob.storefront.checkout.complete({ idempotencyKey: randomUUID(), basketVersion: basket.version });
+  const { orderId } = await bob.storefront.checkout.complete({
+    idempotencyKey: randomUUID(),
+    basketVersion: basket.version,
+  });
   const order = await bob.storefront.order.get({ id: orderId });
   const plans = await publishPlans(harness);
   const { subscriptionId } = await buyPlan(bob, plans.standard.id, "beta-shop");
@@ -69,7 +79,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-const company = (name: string) => ({ companyName: name, email: "x@evil.test", phone: null, taxId: null, website: null });
+const company = (name: string) => ({
+  companyName: name,
+  email: "x@evil.test",
+  phone: null,
+  taxId: null,
+  website: null,
+});
 
 /**
  * Every storefront procedure, called by Alice (reseller Alpha) with the ids of
@@ -78,20 +94,25 @@ const company = (name: string) => ({ companyName: name, email: "x@evil.test", ph
  */
 const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
   "storefront.account.me": (caller) => caller.storefront.account.me(),
-  "storefront.account.update": (caller) => caller.storefront.account.update({ ...company("ignored"), billingAddress: validAddress }),
+  "storefront.account.update": (caller) =>
+    caller.storefront.account.update({ ...company("ignored"), billingAddress: validAddress }),
   "storefront.basket.get": (caller) => caller.storefront.basket.get(),
   "storefront.basket.add": (caller) => caller.storefront.basket.add({ productId: world.betaCustomer.id, quantity: 1 }),
-  "storefront.basket.updateLine": (caller) => caller.storefront.basket.updateLine({ lineId: beta.basketLineId, quantity: 2, assetName: "x" }),
+  "storefront.basket.updateLine": (caller) =>
+    caller.storefront.basket.updateLine({ lineId: beta.basketLineId, quantity: 2, assetName: "x" }),
   "storefront.basket.removeLine": (caller) => caller.storefront.basket.removeLine({ lineId: beta.basketLineId }),
-  "storefront.basket.setRecipient": (caller) => caller.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id }),
+  "storefront.basket.setRecipient": (caller) =>
+    caller.storefront.basket.setRecipient({ recipientAccountId: world.betaCustomer.id }),
   "storefront.checkout.review": (caller) => caller.storefront.checkout.review(),
   "storefront.checkout.complete": (caller) =>
     caller.storefront.checkout.complete({ idempotencyKey: "00000000-0000-4000-8000-000000000001", basketVersion: 0 }),
   "storefront.order.list": (caller) => caller.storefront.order.list({ page: 1, pageSize: 100 }),
   "storefront.order.get": (caller) => caller.storefront.order.get({ id: beta.orderId }),
-  "storefront.asset.list": (caller) => caller.storefront.asset.list({ search: "Isolation", sort: "newest", limit: 100 }),
+  "storefront.asset.list": (caller) =>
+    caller.storefront.asset.list({ search: "Isolation", sort: "newest", limit: 100 }),
   "storefront.asset.get": (caller) => caller.storefront.asset.get({ id: beta.assetId }),
-  "storefront.asset.update": (caller) => caller.storefront.asset.update({ id: beta.assetId, name: "Hijacked", recipientAccountId: world.alphaCustomer.id }),
+  "storefront.asset.update": (caller) =>
+    caller.storefront.asset.update({ id: beta.assetId, name: "Hijacked", recipientAccountId: world.alphaCustomer.id }),
   "storefront.asset.cancel": (caller) => caller.storefront.asset.cancel({ id: beta.assetId }),
   "storefront.asset.suspend": (caller) => caller.storefront.asset.suspend({ id: beta.assetId }),
   "storefront.asset.amend": (caller) => caller.storefront.asset.amend({ id: beta.assetId }),
@@ -99,21 +120,33 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
   "storefront.invoice.get": (caller) => caller.storefront.invoice.get({ id: beta.invoiceId }),
   "storefront.catalog.browse": (caller) => caller.storefront.catalog.browse({ search: "Beta" }),
   "storefront.catalog.product": (caller) => caller.storefront.catalog.product({ slug: "beta-partners" }),
-  "storefront.endCustomer.list": (caller) => caller.storefront.endCustomer.list({ search: "Beta", page: 1, pageSize: 100 }),
+  "storefront.endCustomer.list": (caller) =>
+    caller.storefront.endCustomer.list({ search: "Beta", page: 1, pageSize: 100 }),
   "storefront.endCustomer.get": (caller) => caller.storefront.endCustomer.get({ id: world.betaCustomer.id }),
   "storefront.endCustomer.create": (caller) =>
-    caller.storefront.endCustomer.create({ ...company("Sneaky Co"), billingAddress: validAddress, primaryContact: validContact }),
+    caller.storefront.endCustomer.create({
+      ...company("Sneaky Co"),
+      billingAddress: validAddress,
+      primaryContact: validContact,
+    }),
   "storefront.endCustomer.update": (caller) =>
-    caller.storefront.endCustomer.update({ id: world.betaCustomer.id, ...company("Hijacked"), billingAddress: validAddress }),
+    caller.storefront.endCustomer.update({
+      id: world.betaCustomer.id,
+      ...company("Hijacked"),
+      billingAddress: validAddress,
+    }),
   "storefront.basket.addPlan": (caller) => caller.storefront.basket.addPlan({ planId: beta.subscriptionId }),
   "storefront.plan.list": (caller) => caller.storefront.plan.list(),
   "storefront.plan.checkAlias": (caller) => caller.storefront.plan.checkAlias({ alias: "BETA-shop" }),
-  "storefront.subscription.list": (caller) => caller.storefront.subscription.list({ search: "Beta", page: 1, pageSize: 100 }),
+  "storefront.subscription.list": (caller) =>
+    caller.storefront.subscription.list({ search: "Beta", page: 1, pageSize: 100 }),
   "storefront.subscription.get": (caller) => caller.storefront.subscription.get({ id: beta.subscriptionId }),
   "storefront.subscription.cancel": (caller) => caller.storefront.subscription.cancel({ id: beta.subscriptionId }),
   "storefront.myStorefront.get": (caller) => caller.storefront.myStorefront.get(),
-  "storefront.myStorefront.update": (caller) => caller.storefront.myStorefront.update({ displayName: "Hijacked", primaryColor: "#000000", markupPercent: "0" }),
-  "storefront.myStorefront.setMarkup": (caller) => caller.storefront.myStorefront.setMarkup({ productId: beta.productId, markupPercent: "0" }),
+  "storefront.myStorefront.update": (caller) =>
+    caller.storefront.myStorefront.update({ displayName: "Hijacked", primaryColor: "#000000", markupPercent: "0" }),
+  "storefront.myStorefront.setMarkup": (caller) =>
+    caller.storefront.myStorefront.setMarkup({ productId: beta.productId, markupPercent: "0" }),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -125,13 +158,20 @@ describe("tenant isolation in the Storefront", () => {
   it("never returns or changes another reseller's records", async () => {
     const betaState = () =>
       Promise.all([
-        harness.deps.db.account.findMany({ where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] }, include: { contacts: true }, orderBy: { id: "asc" } }),
+        harness.deps.db.account.findMany({
+          where: { OR: [{ id: world.beta.id }, { parentId: world.beta.id }] },
+          include: { contacts: true },
+          orderBy: { id: "asc" },
+        }),
         harness.deps.db.order.findMany({ where: { accountId: world.beta.id }, include: { lines: true } }),
         harness.deps.db.asset.findMany({ where: { accountId: world.beta.id } }),
         harness.deps.db.invoice.findMany({ where: { accountId: world.beta.id } }),
         harness.deps.db.basket.findMany({ where: { accountId: world.beta.id }, include: { lines: true } }),
         harness.deps.db.planSubscription.findMany({ where: { accountId: world.beta.id }, include: { events: true } }),
-        harness.deps.db.resellerStorefront.findMany({ where: { accountId: world.beta.id }, include: { markups: true } }),
+        harness.deps.db.resellerStorefront.findMany({
+          where: { accountId: world.beta.id },
+          include: { markups: true },
+        }),
       ]);
     const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {
@@ -141,13 +181,25 @@ describe("tenant isolation in the Storefront", () => {
       );
       if (outcome.ok) {
         const seen = JSON.stringify(outcome.value);
-        const secrets = [world.beta.id, world.betaCustomer.id, beta.orderId, beta.assetId, beta.invoiceId, beta.subscriptionId, "Beta Partners", "Beta Client"];
+        const secrets = [
+          world.beta.id,
+          world.betaCustomer.id,
+          beta.orderId,
+          beta.assetId,
+          beta.invoiceId,
+          beta.subscriptionId,
+          "Beta Partners",
+          "Beta Client",
+        ];
         for (const secret of [...secrets, ...world.beta.contacts.map((contact) => contact.email)]) {
           expect(seen, `${path} leaked ${secret}`).not.toContain(secret);
         }
       } else {
         // A refusal, never a crash; what it says is checked below: nothing of Beta's changed.
-        expect(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT", "PRECONDITION_FAILED"], `${path} failed with ${outcome.code}`).toContain(outcome.code);
+        expect(
+          ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT", "PRECONDITION_FAILED"],
+          `${path} failed with ${outcome.code}`,
+        ).toContain(outcome.code);
       }
     }
     expect(await betaState()).toEqual(betaBefore);
@@ -155,7 +207,10 @@ describe("tenant isolation in the Storefront", () => {
 
   it("shows a reseller its own end-customers only", async () => {
     const list = await alice.storefront.endCustomer.list({ page: 1, pageSize: 100 });
-    const own = await harness.deps.db.account.findMany({ where: { parentId: world.alpha.id }, select: { companyName: true } });
+    const own = await harness.deps.db.account.findMany({
+      where: { parentId: world.alpha.id },
+      select: { companyName: true },
+    });
     expect(list.items.map((item) => item.companyName).sort()).toEqual(own.map((row) => row.companyName).sort());
     expect(list.items.map((item) => item.companyName)).toContain("Alpha Client");
     expect(list.items.map((item) => item.companyName)).not.toContain("Beta Client");
@@ -171,12 +226,24 @@ describe("tenant isolation in the Storefront", () => {
     expect(await codeOf(carl.storefront.endCustomer.list({ page: 1, pageSize: 10 }))).toBe("FORBIDDEN");
     expect(await codeOf(carl.storefront.endCustomer.get({ id: world.alphaCustomer.id }))).toBe("FORBIDDEN");
     const dora = await harness.shop("dora@direct.test");
-    expect(await codeOf(dora.storefront.endCustomer.create({ ...company("Nope"), billingAddress: validAddress, primaryContact: validContact }))).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        dora.storefront.endCustomer.create({
+          ...company("Nope"),
+          billingAddress: validAddress,
+          primaryContact: validContact,
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     expect((await dora.storefront.account.me()).account.endCustomers).toEqual([]);
   });
 
   it("updates the caller's own account, never the one an id names", async () => {
-    const updated = await alice.storefront.account.update({ ...company("ignored"), email: "new@alpha.test", billingAddress: validAddress });
+    const updated = await alice.storefront.account.update({
+      ...company("ignored"),
+      email: "new@alpha.test",
+      billingAddress: validAddress,
+    });
     expect(updated.account.id).toBe(world.alpha.id);
     expect(updated.account.email).toBe("new@alpha.test");
     expect(updated.account.companyName).toBe("Alpha Partners");
@@ -190,11 +257,19 @@ describe("the boundary between the two apps", () => {
     const bob = await harness.shop("bob@beta.test");
     const staff = await harness.staff();
     const call = (caller: Caller, path: string) => {
-      const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      const procedure = path
+        .split(".")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        input: unknown,
+      ) => Promise<unknown>;
       return codeOf(procedure({}));
     };
     // Outside the two namespaces only these need no session: a new public procedure must be a decision.
-    expect(paths.filter((p) => !p.startsWith("bss.") && !p.startsWith("storefront.")).sort()).toEqual(["health", "setup.complete", "setup.status"]);
+    expect(paths.filter((p) => !p.startsWith("bss.") && !p.startsWith("storefront.")).sort()).toEqual([
+      "health",
+      "setup.complete",
+      "setup.status",
+    ]);
     for (const path of paths.filter((p) => p.startsWith("bss."))) {
       expect(await call(bob, path), path).toBe("UNAUTHORIZED");
       expect(await call(harness.anonymous(), path), path).toBe("UNAUTHORIZED");

@@ -9,9 +9,16 @@ describe("the delivery retry schedule", () => {
   it("retries until the message is 3 days old, then gives up", () => {
     const queuedAt = new Date("2026-03-02T09:00:00Z");
     const at = (ms: number) => new Date(queuedAt.getTime() + ms);
-    expect(afterFailedAttempt({ attempts: 1, queuedAt, now: at(1_000), permanent: false })).toEqual({ kind: "retry", delaySeconds: 2 });
-    expect(afterFailedAttempt({ attempts: 4000, queuedAt, now: at(MAX_DELIVERY_AGE_MS - 1), permanent: false })).toEqual({ kind: "retry", delaySeconds: 60 });
-    expect(afterFailedAttempt({ attempts: 4001, queuedAt, now: at(MAX_DELIVERY_AGE_MS), permanent: false }).kind).toBe("give-up");
+    expect(afterFailedAttempt({ attempts: 1, queuedAt, now: at(1_000), permanent: false })).toEqual({
+      kind: "retry",
+      delaySeconds: 2,
+    });
+    expect(
+      afterFailedAttempt({ attempts: 4000, queuedAt, now: at(MAX_DELIVERY_AGE_MS - 1), permanent: false }),
+    ).toEqual({ kind: "retry", delaySeconds: 60 });
+    expect(afterFailedAttempt({ attempts: 4001, queuedAt, now: at(MAX_DELIVERY_AGE_MS), permanent: false }).kind).toBe(
+      "give-up",
+    );
   });
 
   it("gives up at once on a permanent refusal", () => {

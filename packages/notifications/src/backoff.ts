@@ -14,7 +14,12 @@ export function retryDelaySeconds(attempts: number): number {
 export type FailureOutcome = { kind: "retry"; delaySeconds: number } | { kind: "give-up"; reason: string };
 
 /** What to do after a failed attempt: retry later, or mark the message failed. */
-export function afterFailedAttempt(input: { attempts: number; queuedAt: Date; now: Date; permanent: boolean }): FailureOutcome {
+export function afterFailedAttempt(input: {
+  attempts: number;
+  queuedAt: Date;
+  now: Date;
+  permanent: boolean;
+}): FailureOutcome {
   if (input.permanent) return { kind: "give-up", reason: "the mail server refused the message permanently" };
   if (input.now.getTime() - input.queuedAt.getTime() >= MAX_DELIVERY_AGE_MS) {
     return { kind: "give-up", reason: "still undelivered 3 days after it was queued" };

@@ -19,5 +19,18 @@ export {
 export { extractVariables, validateTemplate, type TemplatePart, type TemplateProblem } from "./validate-template.ts";
 export { renderEmail, type RenderedEmail } from "./render-email.ts";
 export { DEFAULT_PRIMARY_COLOR, HEX_COLOR, defaultBranding, isSafeLogoUrl, type Branding } from "./branding.ts";
-export { afterFailedAttempt, retryDelaySeconds, MAX_DELIVERY_AGE_MS, MAX_RETRY_DELAY_SECONDS, type FailureOutcome } from "./backoff.ts";
-export { MailDeliveryError, createMessageId, createSmtpMailer, formatMailbox, type Mailer, type OutgoingEmail } from "./mailer.ts";
+export {
+  afterFailedAttempt,
+  retryDelaySeconds,
+  MAX_DELIVERY_AGE_MS,
+  MAX_RETRY_DELAY_SECONDS,
+  type FailureOutcome,
+} from "./backoff.ts";
+export {
+  MailDeliveryError,
+  createMessageId,
+  createSmtpMailer,
+  formatMailbox,
+  type Mailer,
+  type OutgoingEmail,
+} from "./mailer.ts";

@@ -44,7 +44,10 @@ export function createMessageId(fromAddress: string): string {
 
 /** `"Name" <address>`, with anything that could break the header out of the name. */
 export function formatMailbox(address: string, name?: string | null): string {
-  const clean = (name ?? "").replace(/[\r\n\t"\\<>]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = (name ?? "")
+    .replace(/[\r\n\t"\\<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean ? `"${clean}" <${address}>` : address;
 }
 

@@ -14,7 +14,11 @@ export interface RenderedEmail {
  * variable the template uses but the values lack is an error) and applies
  * the branding: the HTML layout around the body, a footer under the text.
  */
-export function renderEmail(content: TemplateContent, variables: Record<string, VariableValue>, branding: Branding): RenderedEmail {
+export function renderEmail(
+  content: TemplateContent,
+  variables: Record<string, VariableValue>,
+  branding: Branding,
+): RenderedEmail {
   // A header is one line: collapse whatever whitespace the values brought in.
   const subject = textEngine.parseAndRenderSync(content.subject, variables).replace(/\s+/g, " ").trim();
   const body = htmlEngine.parseAndRenderSync(content.html, variables);

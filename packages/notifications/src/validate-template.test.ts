@@ -6,12 +6,15 @@ const welcome = BUILT_IN_TEMPLATES["welcome-bittitan-coupon"].defaults;
 
 describe("extracting variables", () => {
   it("finds the variables a template reads, once each, including inside tags and filters", () => {
-    const source = "{{ coupon_code }} {% if license_count > 1 %}{{ license_count }} licenses{% endif %} {{ product_name | upcase }} {{ coupon_code }}";
+    const source =
+      "{{ coupon_code }} {% if license_count > 1 %}{{ license_count }} licenses{% endif %} {{ product_name | upcase }} {{ coupon_code }}";
     expect(extractVariables(source)).toEqual(["coupon_code", "license_count", "product_name"]);
   });
 
   it("ignores variables the template assigns itself", () => {
-    expect(extractVariables("{% assign greeting = 'Hi' %}{{ greeting }} {{ recipient_name }}")).toEqual(["recipient_name"]);
+    expect(extractVariables("{% assign greeting = 'Hi' %}{{ greeting }} {{ recipient_name }}")).toEqual([
+      "recipient_name",
+    ]);
   });
 });
 
@@ -24,7 +27,19 @@ describe("validating a template before it is saved", () => {
 
   it("offers the variables the issue asks for on the welcome template", () => {
     const names = variablesOf("welcome-bittitan-coupon").map((variable) => variable.name);
-    for (const name of ["recipient_name", "account_name", "product_name", "license_count", "coupon_code", "portal_link", "expire_days", "validity_days", "coupon_expiry_date", "asset_name", "order_number"]) {
+    for (const name of [
+      "recipient_name",
+      "account_name",
+      "product_name",
+      "license_count",
+      "coupon_code",
+      "portal_link",
+      "expire_days",
+      "validity_days",
+      "coupon_expiry_date",
+      "asset_name",
+      "order_number",
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -35,21 +50,35 @@ describe("validating a template before it is saved", () => {
   });
 
   it("rejects a variable of another template", () => {
-    const problems = validateTemplate("invoice-issued", { ...BUILT_IN_TEMPLATES["invoice-issued"].defaults, text: "{{ coupon_code }} and {{ alias }}" });
+    const problems = validateTemplate("invoice-issued", {
+      ...BUILT_IN_TEMPLATES["invoice-issued"].defaults,
+      text: "{{ coupon_code }} and {{ alias }}",
+    });
     expect(problems).toEqual([{ part: "text", message: 'Unknown variables "alias", "coupon_code" in the text body' }]);
   });
 
   it("reports syntax errors, unknown filters and the raw filter", () => {
-    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, html: "{% if coupon_code %}unclosed" })[0]?.part).toBe("html");
-    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, text: "{{ coupon_code | shout }}" })[0]?.message).toMatch(/shout/);
-    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, html: "{{ coupon_code | raw }}" })[0]?.message).toMatch(/raw filter/);
+    expect(
+      validateTemplate("welcome-bittitan-coupon", { ...welcome, html: "{% if coupon_code %}unclosed" })[0]?.part,
+    ).toBe("html");
+    expect(
+      validateTemplate("welcome-bittitan-coupon", { ...welcome, text: "{{ coupon_code | shout }}" })[0]?.message,
+    ).toMatch(/shout/);
+    expect(
+      validateTemplate("welcome-bittitan-coupon", { ...welcome, html: "{{ coupon_code | raw }}" })[0]?.message,
+    ).toMatch(/raw filter/);
   });
 
   it("requires a subject", () => {
-    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, subject: "  " })).toContainEqual({ part: "subject", message: "The subject is required" });
+    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, subject: "  " })).toContainEqual({
+      part: "subject",
+      message: "The subject is required",
+    });
   });
 
   it("never reads files through include or render", () => {
-    expect(validateTemplate("welcome-bittitan-coupon", { ...welcome, text: "{% include '/etc/passwd' %}" })).toHaveLength(1);
+    expect(
+      validateTemplate("welcome-bittitan-coupon", { ...welcome, text: "{% include '/etc/passwd' %}" }),
+    ).toHaveLength(1);
   });
 });

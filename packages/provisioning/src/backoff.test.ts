@@ -5,7 +5,9 @@ describe("computeBackoffMs", () => {
   const noJitter = { baseMs: 200, maxMs: 5_000, random: () => 0.999_999 };
 
   it("doubles with each attempt up to the cap", () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((attempt) => computeBackoffMs(attempt, noJitter))).toEqual([200, 400, 800, 1600, 3200, 5000, 5000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((attempt) => computeBackoffMs(attempt, noJitter))).toEqual([
+      200, 400, 800, 1600, 3200, 5000, 5000,
+    ]);
   });
 
   it("jitters between half and all of the exponential step", () => {

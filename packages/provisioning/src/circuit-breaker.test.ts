@@ -4,7 +4,12 @@ import { BitTitanCircuitOpenError, CircuitBreaker } from "./circuit-breaker.ts";
 function breaker(options: { threshold?: number } = {}) {
   let now = 1_000_000;
   const changes: string[] = [];
-  const circuit = new CircuitBreaker({ failureThreshold: options.threshold ?? 3, probeIntervalMs: 5_000, now: () => now, onChange: (state) => changes.push(state) });
+  const circuit = new CircuitBreaker({
+    failureThreshold: options.threshold ?? 3,
+    probeIntervalMs: 5_000,
+    now: () => now,
+    onChange: (state) => changes.push(state),
+  });
   return { circuit, changes, advance: (ms: number) => (now += ms) };
 }
 

@@ -120,7 +120,10 @@ export class BitTitanClient {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor) query.set("cursor", cursor);
       const path = `/v1/partners/${encodeURIComponent(partnerId)}/coupons?${query.toString()}`;
-      const result: z.infer<typeof couponPageSchema> = await this.send({ method: "GET", path, retry: true }, couponPageSchema);
+      const result: z.infer<typeof couponPageSchema> = await this.send(
+        { method: "GET", path, retry: true },
+        couponPageSchema,
+      );
       coupons.push(...result.items);
       if (!result.nextCursor || result.nextCursor === cursor) return coupons;
       cursor = result.nextCursor;

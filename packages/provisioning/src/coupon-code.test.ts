@@ -9,7 +9,13 @@ describe("coupon code format", () => {
   });
 
   it("rejects look-alike characters and wrong shapes", () => {
-    for (const code of ["MW-0KQP-3XHD-N2RA", "MW-OKQP-3XHD-N2RA", "MW-1KQP-3XHD-N2RA", "MW-IKQP-3XHD-N2RA", "MW-LKQP-3XHD-N2RA"]) {
+    for (const code of [
+      "MW-0KQP-3XHD-N2RA",
+      "MW-OKQP-3XHD-N2RA",
+      "MW-1KQP-3XHD-N2RA",
+      "MW-IKQP-3XHD-N2RA",
+      "MW-LKQP-3XHD-N2RA",
+    ]) {
       expect(isCouponCodeFormat(code)).toBe(false);
     }
     for (const code of ["", "MW-7KQP-3XHD", "XX-7KQP-3XHD-N2RA", "MW-7KQP-3XHD-N2RA-AAAA", "MW7KQP3XHDN2RA"]) {

@@ -27,9 +27,21 @@ describe("classifyErrorResponse", () => {
     const rejected = classifyErrorResponse(422, vendor("validation_failed", "licenseCount: too small"));
     expect(rejected).toBeInstanceOf(BitTitanRejectedError);
     expect(rejected.message).toContain("licenseCount: too small");
-    expect(rejected).toMatchObject({ kind: "rejected", retryable: false, vendorCode: "validation_failed", status: 422 });
-    expect(classifyErrorResponse(409, vendor("coupon_redeemed"))).toMatchObject({ kind: "rejected", vendorCode: "coupon_redeemed" });
-    expect(classifyErrorResponse(400, "not json")).toMatchObject({ kind: "rejected", vendorCode: undefined, message: expect.stringContaining("HTTP 400") });
+    expect(rejected).toMatchObject({
+      kind: "rejected",
+      retryable: false,
+      vendorCode: "validation_failed",
+      status: 422,
+    });
+    expect(classifyErrorResponse(409, vendor("coupon_redeemed"))).toMatchObject({
+      kind: "rejected",
+      vendorCode: "coupon_redeemed",
+    });
+    expect(classifyErrorResponse(400, "not json")).toMatchObject({
+      kind: "rejected",
+      vendorCode: undefined,
+      message: expect.stringContaining("HTTP 400"),
+    });
   });
 
   it("maps 404 to not found and 5xx to unavailable", () => {
@@ -42,7 +54,8 @@ describe("classifyErrorResponse", () => {
   });
 
   it("makes every error a BitTitanError with a stable kind", () => {
-    for (const status of [400, 401, 404, 409, 422, 500]) expect(classifyErrorResponse(status, undefined)).toBeInstanceOf(BitTitanError);
+    for (const status of [400, 401, 404, 409, 422, 500])
+      expect(classifyErrorResponse(status, undefined)).toBeInstanceOf(BitTitanError);
   });
 });
 
@@ -57,7 +70,9 @@ describe("network errors", () => {
     const timeout = new DOMException("The operation was aborted due to timeout", "TimeoutError");
     expect(isTimeoutError(timeout)).toBe(true);
     expect(describeNetworkError(timeout)).toBe("timed out");
-    const reset = new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+    const reset = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+    });
     expect(isTimeoutError(reset)).toBe(false);
     expect(describeNetworkError(reset)).toBe("fetch failed (UND_ERR_SOCKET)");
   });

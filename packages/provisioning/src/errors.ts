@@ -109,10 +109,14 @@ export function classifyErrorResponse(status: number, body: unknown, retryAfterM
     return new BitTitanBadCredentialsError(`BitTitan refused the partner credentials: ${vendorMessage}`, details);
   }
   if (status === 401 || status === 403) {
-    return new BitTitanConfigurationError(`BitTitan refused the API key (check the BitTitan connection settings): ${vendorMessage}`, details);
+    return new BitTitanConfigurationError(
+      `BitTitan refused the API key (check the BitTitan connection settings): ${vendorMessage}`,
+      details,
+    );
   }
   if (status === 404) return new BitTitanNotFoundError(`BitTitan: ${vendorMessage}`, details);
-  if (status >= 500 || status === 429) return new BitTitanUnavailableError(`BitTitan is unavailable: ${vendorMessage}`, details);
+  if (status >= 500 || status === 429)
+    return new BitTitanUnavailableError(`BitTitan is unavailable: ${vendorMessage}`, details);
   return new BitTitanRejectedError(`BitTitan rejected the request: ${vendorMessage}`, details);
 }
 

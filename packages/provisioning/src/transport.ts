@@ -78,7 +78,10 @@ async function sendWithRetries<Schema extends z.ZodType>(
   spec: RequestSpec,
   schema: Schema,
 ): Promise<z.infer<Schema>> {
-  const url = new URL(spec.path.replace(/^\//, ""), settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`);
+  const url = new URL(
+    spec.path.replace(/^\//, ""),
+    settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`,
+  );
   const maxAttempts = spec.retry ? Math.max(1, settings.maxAttempts) : 1;
   const log = { method: spec.method, path: spec.path };
 
@@ -91,10 +94,13 @@ async function sendWithRetries<Schema extends z.ZodType>(
       settings.logger.debug({ ...log, status: outcome.status, attempt, durationMs }, "bittitan request");
       const parsed = schema.safeParse(outcome.body);
       if (parsed.success) return parsed.data;
-      throw new BitTitanInvalidResponseError(`BitTitan sent an unexpected response to ${spec.method} ${spec.path}: ${parsed.error.message}`, {
-        status: outcome.status,
-        attempts: attempt,
-      });
+      throw new BitTitanInvalidResponseError(
+        `BitTitan sent an unexpected response to ${spec.method} ${spec.path}: ${parsed.error.message}`,
+        {
+          status: outcome.status,
+          attempts: attempt,
+        },
+      );
     }
 
     const transient = outcome.kind === "network" || TRANSIENT_STATUSES.has(outcome.status);
@@ -108,14 +114,25 @@ async function sendWithRetries<Schema extends z.ZodType>(
       settings.logger.error({ ...log, status, attempt, durationMs, failure }, "bittitan request failed, giving up");
       throw giveUp(outcome, spec, attempt);
     }
-    const retryInMs = computeBackoffMs(attempt, { baseMs: settings.backoffMs, maxMs: settings.maxBackoffMs, random: settings.random });
-    settings.logger.warn({ ...log, status, attempt, durationMs, failure, retryInMs }, "bittitan request failed, retrying");
+    const retryInMs = computeBackoffMs(attempt, {
+      baseMs: settings.backoffMs,
+      maxMs: settings.maxBackoffMs,
+      random: settings.random,
+    });
+    settings.logger.warn(
+      { ...log, status, attempt, durationMs, failure, retryInMs },
+      "bittitan request failed, retrying",
+    );
     await new Promise((resolve) => setTimeout(resolve, retryInMs));
   }
 }
 
 async function attemptOnce(settings: TransportSettings, spec: RequestSpec, url: URL): Promise<Attempt> {
-  const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${settings.apiKey}`, ...spec.headers };
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    authorization: `Bearer ${settings.apiKey}`,
+    ...spec.headers,
+  };
   if (spec.body !== undefined) headers["content-type"] = "application/json";
   try {
     // The timeout covers the whole exchange, body included: a stalled body is as bad as no answer.
@@ -127,7 +144,12 @@ async function attemptOnce(settings: TransportSettings, spec: RequestSpec, url: 
     });
     const text = await response.text();
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    return { kind: "answer", status: response.status, body: parseJson(text), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      kind: "answer",
+      status: response.status,
+      body: parseJson(text),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   } catch (error) {
     return { kind: "network", error };
   }
@@ -145,10 +167,13 @@ function parseJson(text: string): unknown {
 function giveUp(outcome: Attempt, spec: RequestSpec, attempts: number): BitTitanError {
   const what = `${spec.method} ${spec.path}`;
   if (outcome.kind === "network") {
-    return new BitTitanUnavailableError(`BitTitan could not be reached for ${what} (${describeNetworkError(outcome.error)}) after ${attempts} attempt(s)`, {
-      attempts,
-      cause: outcome.error,
-    });
+    return new BitTitanUnavailableError(
+      `BitTitan could not be reached for ${what} (${describeNetworkError(outcome.error)}) after ${attempts} attempt(s)`,
+      {
+        attempts,
+        cause: outcome.error,
+      },
+    );
   }
   const classified = classifyErrorResponse(outcome.status, outcome.body, outcome.retryAfterMs);
   return new BitTitanUnavailableError(`${classified.message} (${what}, ${attempts} attempt(s))`, {

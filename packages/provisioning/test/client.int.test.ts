@@ -8,7 +8,14 @@ import {
   BitTitanRejectedError,
   COUPON_CODE_PATTERN,
 } from "../src/index.ts";
-import { couponRequest, recordingLogger, startTestSimulator, testClient, type SimAdmin, type TestPartner } from "./harness.ts";
+import {
+  couponRequest,
+  recordingLogger,
+  startTestSimulator,
+  testClient,
+  type SimAdmin,
+  type TestPartner,
+} from "./harness.ts";
 
 let sim: RunningSimulator;
 let admin: SimAdmin;
@@ -34,12 +41,16 @@ describe("BitTitanClient against the simulator", () => {
   });
 
   it("verifies good partner credentials and refuses bad ones", async () => {
-    await expect(client.verifyPartner({ email: "RESELLER@contoso.example", password: "Tier2-Secret!" })).resolves.toEqual({
+    await expect(
+      client.verifyPartner({ email: "RESELLER@contoso.example", password: "Tier2-Secret!" }),
+    ).resolves.toEqual({
       partnerId: partner.partnerId,
       email: "reseller@contoso.example",
       companyName: "Contoso Reseller",
     });
-    await expect(client.verifyPartner({ email: partner.email, password: "wrong" })).rejects.toBeInstanceOf(BitTitanBadCredentialsError);
+    await expect(client.verifyPartner({ email: partner.email, password: "wrong" })).rejects.toBeInstanceOf(
+      BitTitanBadCredentialsError,
+    );
     await expect(client.verifyPartner({ email: "nobody@contoso.example", password: "x" })).rejects.toMatchObject({
       kind: "bad_credentials",
       retryable: false,
@@ -60,7 +71,14 @@ describe("BitTitanClient against the simulator", () => {
     const request = { ...couponRequest(partner, { licenseCount: 25, expireDays: 30 }), reference: "asset-42" };
     const coupon = await client.createCoupon(request);
     expect(coupon.code).toMatch(COUPON_CODE_PATTERN);
-    expect(coupon).toMatchObject({ partnerId: partner.partnerId, skuId: "mw-mailbox", licenseCount: 25, expireDays: 30, state: "active", reference: "asset-42" });
+    expect(coupon).toMatchObject({
+      partnerId: partner.partnerId,
+      skuId: "mw-mailbox",
+      licenseCount: 25,
+      expireDays: 30,
+      state: "active",
+      reference: "asset-42",
+    });
     expect(Date.parse(coupon.expiresAt) - Date.parse(coupon.createdAt)).toBe(30 * 86_400_000);
     expect(coupon.portalUrl).toBe(`${sim.url}/portal?code=${coupon.code}`);
     await expect(client.getCoupon(coupon.code.toLowerCase())).resolves.toEqual(coupon);
@@ -95,9 +113,14 @@ describe("BitTitanClient against the simulator", () => {
 
   it("rejects bad numbers and unknown SKUs naming the field, and bad partner credentials as such", async () => {
     await expect(client.createCoupon({ ...couponRequest(partner), licenseCount: 0 })).rejects.toThrow(/licenseCount/);
-    await expect(client.createCoupon({ ...couponRequest(partner), expireDays: 4000 })).rejects.toMatchObject({ status: 422, kind: "rejected" });
+    await expect(client.createCoupon({ ...couponRequest(partner), expireDays: 4000 })).rejects.toMatchObject({
+      status: 422,
+      kind: "rejected",
+    });
     await expect(client.createCoupon(couponRequest(partner, { skuId: "mw-nothing" }))).rejects.toThrow(/skuId/);
-    await expect(client.createCoupon(couponRequest({ ...partner, password: "nope" }))).rejects.toBeInstanceOf(BitTitanBadCredentialsError);
+    await expect(client.createCoupon(couponRequest({ ...partner, password: "nope" }))).rejects.toBeInstanceOf(
+      BitTitanBadCredentialsError,
+    );
     expect(await admin.listCoupons()).toHaveLength(0);
   });
 
@@ -108,7 +131,8 @@ describe("BitTitanClient against the simulator", () => {
 
   it("follows pagination through every active coupon", async () => {
     const created = [];
-    for (let index = 0; index < 7; index += 1) created.push(await client.createCoupon(couponRequest(partner, { licenseCount: index + 1 })));
+    for (let index = 0; index < 7; index += 1)
+      created.push(await client.createCoupon(couponRequest(partner, { licenseCount: index + 1 })));
     const listed = await client.listActiveCoupons(partner.partnerId, { pageSize: 2 });
     expect(listed.map((coupon) => coupon.code).sort()).toEqual(created.map((coupon) => coupon.code).sort());
     expect(await client.listActiveCoupons(partner.partnerId)).toHaveLength(7);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@cm/bittitan-sim";
 import { BitTitanUnavailableError, type BitTitanClient } from "../src/index.ts";
-import { couponRequest, recordingLogger, SHORT_TIMEOUT_MS, startTestSimulator, testClient, type SimAdmin, type TestPartner } from "./harness.ts";
+import {
+  couponRequest,
+  recordingLogger,
+  SHORT_TIMEOUT_MS,
+  startTestSimulator,
+  testClient,
+  type SimAdmin,
+  type TestPartner,
+} from "./harness.ts";
 
 let sim: RunningSimulator;
 let admin: SimAdmin;
@@ -29,7 +37,9 @@ describe("fault injection: the client retries only what is safe and gives up in 
       const { logger, entries } = recordingLogger();
       const skus = await testClient(sim.url, { logger }).listSkus();
       expect(skus.length).toBeGreaterThan(0);
-      expect(entries.filter((entry) => entry.msg === "bittitan request failed, retrying").map((entry) => entry.obj)).toMatchObject([
+      expect(
+        entries.filter((entry) => entry.msg === "bittitan request failed, retrying").map((entry) => entry.obj),
+      ).toMatchObject([
         { status: errorStatus, attempt: 1 },
         { status: errorStatus, attempt: 2 },
       ]);
@@ -71,7 +81,9 @@ describe("fault injection: the client retries only what is safe and gives up in 
   it("timeout: a request that never answers becomes BitTitanUnavailableError within maxAttempts x timeoutMs + backoff", async () => {
     await admin.setFaults({ timeoutRate: 1 });
     const impatient = testClient(sim.url, { timeoutMs: SHORT_TIMEOUT_MS });
-    const { result, ms } = await timed(() => impatient.verifyPartner({ email: partner.email, password: partner.password }));
+    const { result, ms } = await timed(() =>
+      impatient.verifyPartner({ email: partner.email, password: partner.password }),
+    );
     expect(result).toBeInstanceOf(BitTitanUnavailableError);
     expect(result).toMatchObject({ attempts: 3 });
     expect((result as Error).message).toMatch(/timed out/);

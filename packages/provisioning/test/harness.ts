@@ -32,7 +32,14 @@ export async function startTestSimulator(dataFile?: string): Promise<{ sim: Runn
  * answers, which times out whatever the load.
  */
 export function testClient(url: string, overrides: Partial<BitTitanClientOptions> = {}): BitTitanClient {
-  return new BitTitanClient({ baseUrl: url, apiKey: API_KEY, timeoutMs: 30_000, maxAttempts: 3, backoffMs: 20, ...overrides });
+  return new BitTitanClient({
+    baseUrl: url,
+    apiKey: API_KEY,
+    timeoutMs: 30_000,
+    maxAttempts: 3,
+    backoffMs: 20,
+    ...overrides,
+  });
 }
 
 /** For attempts that are meant to time out: the simulator holds them without answering. */
@@ -44,7 +51,10 @@ export function newIdempotencyKey(): string {
   return `test-${process.pid}-${Date.now()}-${keyCounter}`;
 }
 
-export function couponRequest(partner: PartnerCredentials, overrides: { licenseCount?: number; expireDays?: number; skuId?: string } = {}) {
+export function couponRequest(
+  partner: PartnerCredentials,
+  overrides: { licenseCount?: number; expireDays?: number; skuId?: string } = {},
+) {
   return {
     partner: { email: partner.email, password: partner.password },
     skuId: overrides.skuId ?? "mw-mailbox",
@@ -56,7 +66,10 @@ export function couponRequest(partner: PartnerCredentials, overrides: { licenseC
 }
 
 /** Records every log call so tests can check what would reach the log files. */
-export function recordingLogger(): { logger: BitTitanClientOptions["logger"] & object; entries: Array<{ level: string; obj: object; msg?: string }> } {
+export function recordingLogger(): {
+  logger: BitTitanClientOptions["logger"] & object;
+  entries: Array<{ level: string; obj: object; msg?: string }>;
+} {
   const entries: Array<{ level: string; obj: object; msg?: string }> = [];
   const at = (level: string) => (obj: object, msg?: string) => {
     entries.push({ level, obj, msg });

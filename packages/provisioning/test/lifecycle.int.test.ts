@@ -28,13 +28,20 @@ describe("coupon lifecycle", () => {
     const coupon = await client.createCoupon(couponRequest(partner));
     const revoked = await client.revokeCoupon(coupon.code);
     expect(revoked).toMatchObject({ code: coupon.code, state: "revoked" });
-    await expect(client.revokeCoupon(coupon.code)).resolves.toMatchObject({ state: "revoked", revokedAt: revoked.revokedAt });
+    await expect(client.revokeCoupon(coupon.code)).resolves.toMatchObject({
+      state: "revoked",
+      revokedAt: revoked.revokedAt,
+    });
 
     const viaWorkflow = await revokeCouponIdempotently(client, coupon.code);
     expect(viaWorkflow).toMatchObject({ ok: true, alreadyRevoked: true, coupon: { state: "revoked" } });
 
     const fresh = await client.createCoupon(couponRequest(partner));
-    await expect(revokeCouponIdempotently(client, fresh.code)).resolves.toMatchObject({ ok: true, alreadyRevoked: false, coupon: { state: "revoked" } });
+    await expect(revokeCouponIdempotently(client, fresh.code)).resolves.toMatchObject({
+      ok: true,
+      alreadyRevoked: false,
+      coupon: { state: "revoked" },
+    });
   });
 
   it("refuses to revoke a redeemed coupon, with a clear reason", async () => {
@@ -51,7 +58,10 @@ describe("coupon lifecycle", () => {
   });
 
   it("reports a coupon unknown to BitTitan as a not_found failure", async () => {
-    await expect(revokeCouponIdempotently(client, "MW-AAAA-BBBB-CCCC")).resolves.toMatchObject({ ok: false, failure: { reason: "not_found" } });
+    await expect(revokeCouponIdempotently(client, "MW-AAAA-BBBB-CCCC")).resolves.toMatchObject({
+      ok: false,
+      failure: { reason: "not_found" },
+    });
   });
 
   it("expires coupons by the simulator's clock; expired ones cannot be revoked", async () => {
@@ -60,8 +70,14 @@ describe("coupon lifecycle", () => {
     await admin.advanceClock(2);
     await expect(client.getCoupon(shortLived.code)).resolves.toMatchObject({ state: "expired" });
     await expect(client.getCoupon(longLived.code)).resolves.toMatchObject({ state: "active" });
-    await expect(revokeCouponIdempotently(client, shortLived.code)).resolves.toMatchObject({ ok: false, failure: { reason: "expired" } });
-    await expect(client.revokeCoupon(shortLived.code)).rejects.toMatchObject({ status: 409, vendorCode: "coupon_expired" });
+    await expect(revokeCouponIdempotently(client, shortLived.code)).resolves.toMatchObject({
+      ok: false,
+      failure: { reason: "expired" },
+    });
+    await expect(client.revokeCoupon(shortLived.code)).rejects.toMatchObject({
+      status: 409,
+      vendorCode: "coupon_expired",
+    });
   });
 
   it("lists only active coupons, and readCouponStates still knows what became of the others", async () => {
@@ -79,7 +95,13 @@ describe("coupon lifecycle", () => {
     expect(listed.map((coupon) => coupon.code)).toEqual([active.code]);
 
     const unknown = "MW-ZZZZ-ZZZZ-ZZZZ";
-    const states = await readCouponStates(client, partner.partnerId, [active.code, redeemed.code, revoked.code, expiring.code, unknown]);
+    const states = await readCouponStates(client, partner.partnerId, [
+      active.code,
+      redeemed.code,
+      revoked.code,
+      expiring.code,
+      unknown,
+    ]);
     expect(Object.fromEntries(states)).toEqual({
       [active.code]: "active",
       [redeemed.code]: "redeemed",
@@ -103,10 +125,16 @@ describe("workflow pieces", () => {
     if (!bad.ok) expect(bad.failure.message).not.toContain("wrong");
 
     const misconfigured = new BitTitanClient({ baseUrl: sim.url, apiKey: `${API_KEY}-old` });
-    await expect(synchronizePartner(misconfigured, partner)).resolves.toMatchObject({ ok: false, failure: { reason: "configuration" } });
+    await expect(synchronizePartner(misconfigured, partner)).resolves.toMatchObject({
+      ok: false,
+      failure: { reason: "configuration" },
+    });
 
     await admin.setFaults({ down: true });
-    await expect(synchronizePartner(client, partner)).resolves.toMatchObject({ ok: false, failure: { reason: "unavailable", retryable: true } });
+    await expect(synchronizePartner(client, partner)).resolves.toMatchObject({
+      ok: false,
+      failure: { reason: "unavailable", retryable: true },
+    });
   });
 
   it("provisionCoupon creates once per idempotency key and reports failures as data", async () => {

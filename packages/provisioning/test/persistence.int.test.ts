@@ -34,11 +34,16 @@ describe("simulator restart", () => {
       const client = testClient(second.sim.url);
       await expect(client.verifyPartner(partner)).resolves.toMatchObject({ partnerId: partner.partnerId });
       await expect(client.getCoupon(created.code)).resolves.toMatchObject({ licenseCount: 9, state: "active" });
-      await expect(client.getCoupon(redeemed.code)).resolves.toMatchObject({ state: "redeemed", redeemedBy: "user@end-customer.example" });
+      await expect(client.getCoupon(redeemed.code)).resolves.toMatchObject({
+        state: "redeemed",
+        redeemedBy: "user@end-customer.example",
+      });
       // The same purchase retried after the restart is still recognised.
       await expect(client.createCoupon(request)).resolves.toMatchObject({ code: created.code });
       expect(await second.admin.listCoupons()).toHaveLength(2);
-      const clock = await fetch(`${second.sim.url}/admin/clock`, { headers: { authorization: "Bearer test-admin-token-81aa" } });
+      const clock = await fetch(`${second.sim.url}/admin/clock`, {
+        headers: { authorization: "Bearer test-admin-token-81aa" },
+      });
       expect(await clock.json()).toMatchObject({ offsetDays: 10 });
     } finally {
       await second.sim.close();

@@ -44,7 +44,9 @@ export async function freePort(): Promise<number> {
  * Starts a throwaway PostgreSQL cluster on 127.0.0.1 (tuned for tests:
  * no fsync), as the `postgres` OS user when running as root.
  */
-export async function startPostgresCluster(options: { port?: number; durable?: boolean } = {}): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  options: { port?: number; durable?: boolean } = {},
+): Promise<PostgresCluster> {
   const binDir = findPostgresBinaries();
   if (!binDir) throw new Error("PostgreSQL is not installed (apt-get install postgresql)");
   const port = options.port ?? (await freePort());
@@ -53,7 +55,9 @@ export async function startPostgresCluster(options: { port?: number; durable?: b
   const asRoot = process.getuid?.() === 0;
   chmodSync(dir, 0o777);
   const run = (command: string, args: string[]) => {
-    const [file, fileArgs] = asRoot ? ["runuser", ["-u", "postgres", "--", join(binDir, command), ...args]] : [join(binDir, command), args];
+    const [file, fileArgs] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(binDir, command), ...args]]
+      : [join(binDir, command), args];
     return execFileSync(file, fileArgs, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
   };
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);

@@ -49,10 +49,24 @@ const orEmpty = (value: string | null) => value ?? "";
 /** The company, billing address and primary contact an account form edits: empty, or those of an existing account. */
 export function useAccountValues(account?: StoredAccount) {
   const [company, setCompany] = useState<CompanyValues>(() =>
-    account ? { companyName: account.companyName, email: account.email, phone: orEmpty(account.phone), taxId: orEmpty(account.taxId), website: orEmpty(account.website) } : emptyCompany,
+    account
+      ? {
+          companyName: account.companyName,
+          email: account.email,
+          phone: orEmpty(account.phone),
+          taxId: orEmpty(account.taxId),
+          website: orEmpty(account.website),
+        }
+      : emptyCompany,
   );
   const [address, setAddress] = useState<AddressValues>(() =>
-    account ? { ...account.billingAddress, line2: orEmpty(account.billingAddress.line2), region: orEmpty(account.billingAddress.region) } : emptyAddress,
+    account
+      ? {
+          ...account.billingAddress,
+          line2: orEmpty(account.billingAddress.line2),
+          region: orEmpty(account.billingAddress.region),
+        }
+      : emptyAddress,
   );
   const [contact, setContact] = useState<ContactValues>(emptyContact);
   return { company, setCompany, address, setAddress, contact, setContact };
@@ -63,7 +77,21 @@ export const countryOptions = [...COUNTRY_CODES]
   .map((code) => ({ value: code, label: regionNames?.of(code) ?? code }))
   .sort((a, b) => a.label.localeCompare(b.label));
 
-export const currencyOptions = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "RON", "HUF", "CAD", "AUD"].map((code) => ({
+export const currencyOptions = [
+  "EUR",
+  "USD",
+  "GBP",
+  "CHF",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "RON",
+  "HUF",
+  "CAD",
+  "AUD",
+].map((code) => ({
   value: code,
   label: code,
 }));
@@ -80,45 +108,177 @@ interface PartProps<T> {
 const errorAt = (errors: FieldErrors | undefined, path: string | undefined, field: string) =>
   errors?.[path ? `${path}.${field}` : field]?.[0];
 
-export function CompanyFields({ value, onChange, errors, path, disabled, lockName }: PartProps<CompanyValues> & { lockName?: boolean }) {
+export function CompanyFields({
+  value,
+  onChange,
+  errors,
+  path,
+  disabled,
+  lockName,
+}: PartProps<CompanyValues> & { lockName?: boolean }) {
   const set = (field: keyof CompanyValues) => (next: string) => onChange({ ...value, [field]: next });
   const err = (field: string) => errorAt(errors, path, field);
   return (
     <FormGrid>
-      <TextField label="Company name" value={value.companyName} onChange={set("companyName")} error={err("companyName")} required disabled={disabled || lockName} />
-      <TextField label="Company email" type="email" value={value.email} onChange={set("email")} error={err("email")} required disabled={disabled} />
-      <TextField label="Phone" type="tel" value={value.phone} onChange={set("phone")} error={err("phone")} disabled={disabled} />
-      <TextField label="Tax id (VAT)" value={value.taxId} onChange={set("taxId")} error={err("taxId")} disabled={disabled} />
-      <TextField label="Website" type="url" placeholder="https://" value={value.website} onChange={set("website")} error={err("website")} disabled={disabled} />
+      <TextField
+        label="Company name"
+        value={value.companyName}
+        onChange={set("companyName")}
+        error={err("companyName")}
+        required
+        disabled={disabled || lockName}
+      />
+      <TextField
+        label="Company email"
+        type="email"
+        value={value.email}
+        onChange={set("email")}
+        error={err("email")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Phone"
+        type="tel"
+        value={value.phone}
+        onChange={set("phone")}
+        error={err("phone")}
+        disabled={disabled}
+      />
+      <TextField
+        label="Tax id (VAT)"
+        value={value.taxId}
+        onChange={set("taxId")}
+        error={err("taxId")}
+        disabled={disabled}
+      />
+      <TextField
+        label="Website"
+        type="url"
+        placeholder="https://"
+        value={value.website}
+        onChange={set("website")}
+        error={err("website")}
+        disabled={disabled}
+      />
     </FormGrid>
   );
 }
 
-export function AddressFields({ value, onChange, errors, path = "billingAddress", disabled }: PartProps<AddressValues>) {
+export function AddressFields({
+  value,
+  onChange,
+  errors,
+  path = "billingAddress",
+  disabled,
+}: PartProps<AddressValues>) {
   const set = (field: keyof AddressValues) => (next: string) => onChange({ ...value, [field]: next });
   const err = (field: string) => errorAt(errors, path, field);
   return (
     <FormGrid>
-      <TextField label="Address line 1" value={value.line1} onChange={set("line1")} error={err("line1")} required disabled={disabled} />
-      <TextField label="Address line 2" value={value.line2} onChange={set("line2")} error={err("line2")} disabled={disabled} />
-      <TextField label="City" value={value.city} onChange={set("city")} error={err("city")} required disabled={disabled} />
-      <TextField label="Region / state" value={value.region} onChange={set("region")} error={err("region")} disabled={disabled} />
-      <TextField label="Postal code" value={value.postalCode} onChange={set("postalCode")} error={err("postalCode")} required disabled={disabled} />
-      <SelectField label="Country" value={value.country} onChange={set("country")} options={countryOptions} placeholder="Choose a country" error={err("country")} required disabled={disabled} />
+      <TextField
+        label="Address line 1"
+        value={value.line1}
+        onChange={set("line1")}
+        error={err("line1")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Address line 2"
+        value={value.line2}
+        onChange={set("line2")}
+        error={err("line2")}
+        disabled={disabled}
+      />
+      <TextField
+        label="City"
+        value={value.city}
+        onChange={set("city")}
+        error={err("city")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Region / state"
+        value={value.region}
+        onChange={set("region")}
+        error={err("region")}
+        disabled={disabled}
+      />
+      <TextField
+        label="Postal code"
+        value={value.postalCode}
+        onChange={set("postalCode")}
+        error={err("postalCode")}
+        required
+        disabled={disabled}
+      />
+      <SelectField
+        label="Country"
+        value={value.country}
+        onChange={set("country")}
+        options={countryOptions}
+        placeholder="Choose a country"
+        error={err("country")}
+        required
+        disabled={disabled}
+      />
     </FormGrid>
   );
 }
 
-export function ContactFields({ value, onChange, errors, path = "primaryContact", disabled }: PartProps<ContactValues>) {
+export function ContactFields({
+  value,
+  onChange,
+  errors,
+  path = "primaryContact",
+  disabled,
+}: PartProps<ContactValues>) {
   const set = (field: keyof ContactValues) => (next: string) => onChange({ ...value, [field]: next });
   const err = (field: string) => errorAt(errors, path, field);
   return (
     <FormGrid>
-      <TextField label="First name" value={value.firstName} onChange={set("firstName")} error={err("firstName")} required disabled={disabled} />
-      <TextField label="Last name" value={value.lastName} onChange={set("lastName")} error={err("lastName")} required disabled={disabled} />
-      <TextField label="Email" type="email" value={value.email} onChange={set("email")} error={err("email")} required disabled={disabled} />
-      <TextField label="Phone" type="tel" value={value.phone} onChange={set("phone")} error={err("phone")} disabled={disabled} />
-      <TextField label="Job title" value={value.jobTitle} onChange={set("jobTitle")} error={err("jobTitle")} disabled={disabled} />
+      <TextField
+        label="First name"
+        value={value.firstName}
+        onChange={set("firstName")}
+        error={err("firstName")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Last name"
+        value={value.lastName}
+        onChange={set("lastName")}
+        error={err("lastName")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        value={value.email}
+        onChange={set("email")}
+        error={err("email")}
+        required
+        disabled={disabled}
+      />
+      <TextField
+        label="Phone"
+        type="tel"
+        value={value.phone}
+        onChange={set("phone")}
+        error={err("phone")}
+        disabled={disabled}
+      />
+      <TextField
+        label="Job title"
+        value={value.jobTitle}
+        onChange={set("jobTitle")}
+        error={err("jobTitle")}
+        disabled={disabled}
+      />
     </FormGrid>
   );
 }

@@ -28,7 +28,15 @@ export function createQueryClient(onUnauthorized: () => void): QueryClient {
 /** `headers`: sent with every call (the Storefront app at a reseller's /<alias> names it there). */
 export function createApiClient(headers: Record<string, string> = {}) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000, maxItems: TRPC_MAX_BATCH_SIZE, headers })],
+    links: [
+      httpBatchLink({
+        url: "/trpc",
+        transformer: superjson,
+        maxURLLength: 4000,
+        maxItems: TRPC_MAX_BATCH_SIZE,
+        headers,
+      }),
+    ],
   });
 }
 
@@ -51,7 +59,13 @@ export async function signIn(
   if (response.status === 429) {
     // The server says how long (an account locked after failed sign-ins, or too many attempts from here).
     const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-    return { ok: false, message: body?.code === "TOO_MANY_FAILED_SIGN_INS" && body.message ? body.message : "Too many attempts. Wait a minute and try again." };
+    return {
+      ok: false,
+      message:
+        body?.code === "TOO_MANY_FAILED_SIGN_INS" && body.message
+          ? body.message
+          : "Too many attempts. Wait a minute and try again.",
+    };
   }
   if (response.status === 401 || response.status === 400) return { ok: false, message: "Invalid email or password." };
   if (response.status === 403) {
@@ -108,7 +122,11 @@ export async function changePassword(
  * Asks the realm for a password reset email. better-auth answers the same
  * whether the address has a login or not; so does this.
  */
-export async function requestPasswordReset(realm: AuthRealm, email: string, resetPageUrl: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function requestPasswordReset(
+  realm: AuthRealm,
+  email: string,
+  resetPageUrl: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const response = await fetch(`/api/auth/${realm}/request-password-reset`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -122,7 +140,11 @@ export async function requestPasswordReset(realm: AuthRealm, email: string, rese
 }
 
 /** Sets a new password with the token of a reset or invitation link. */
-export async function resetPassword(realm: AuthRealm, token: string, newPassword: string): Promise<{ ok: true } | { ok: false; message: string; expired: boolean }> {
+export async function resetPassword(
+  realm: AuthRealm,
+  token: string,
+  newPassword: string,
+): Promise<{ ok: true } | { ok: false; message: string; expired: boolean }> {
   const response = await fetch(`/api/auth/${realm}/reset-password`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -131,8 +153,10 @@ export async function resetPassword(realm: AuthRealm, token: string, newPassword
   });
   if (response.ok) return { ok: true };
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (body?.code === "INVALID_TOKEN") return { ok: false, expired: true, message: "This link has expired or has already been used. Ask for a new one." };
-  if (response.status === 429) return { ok: false, expired: false, message: "Too many attempts. Wait a minute and try again." };
+  if (body?.code === "INVALID_TOKEN")
+    return { ok: false, expired: true, message: "This link has expired or has already been used. Ask for a new one." };
+  if (response.status === 429)
+    return { ok: false, expired: false, message: "Too many attempts. Wait a minute and try again." };
   if (response.status === 400 && body?.message) return { ok: false, expired: false, message: body.message };
   return { ok: false, expired: false, message: "We could not set the password right now. Please try again." };
 }

@@ -9,7 +9,17 @@ export interface NavItem {
 }
 
 /** The frame of both apps: a top bar with the product name, navigation and the user menu. */
-export function AppShell({ brand, nav, user, children }: { brand: ReactNode; nav: NavItem[]; user?: ReactNode; children: ReactNode }) {
+export function AppShell({
+  brand,
+  nav,
+  user,
+  children,
+}: {
+  brand: ReactNode;
+  nav: NavItem[];
+  user?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -2,7 +2,15 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AssetCancelCard, AssetDetails, AssetEditCard, AssetTable, assetColumns, type AssetRow, type AssetSummary } from "./asset-view.tsx";
+import {
+  AssetCancelCard,
+  AssetDetails,
+  AssetEditCard,
+  AssetTable,
+  assetColumns,
+  type AssetRow,
+  type AssetSummary,
+} from "./asset-view.tsx";
 
 afterEach(cleanup);
 
@@ -24,7 +32,14 @@ const valueOf = (label: string) => screen.getByText(label).nextElementSibling?.t
 
 describe("AssetDetails", () => {
   it("shows the coupon code, the app's parties and links to the order and invoice", () => {
-    inRouter(<AssetDetails asset={asset} syncStatus="Synchronized" couponState="Active" parties={[{ label: "Recipient", value: "Tailspin Toys" }]} />);
+    inRouter(
+      <AssetDetails
+        asset={asset}
+        syncStatus="Synchronized"
+        couponState="Active"
+        parties={[{ label: "Recipient", value: "Tailspin Toys" }]}
+      />,
+    );
     expect(screen.getByTestId("coupon-code").textContent).toBe("MW-AAAA-BBBB-CCCC");
     expect(valueOf("Licenses")).toBe("2");
     expect(valueOf("Recipient")).toBe("Tailspin Toys");
@@ -35,7 +50,14 @@ describe("AssetDetails", () => {
   });
 
   it("shows no coupon code before provisioning, and the credit invoice once credited", () => {
-    inRouter(<AssetDetails asset={{ ...asset, couponCode: null, creditInvoice: { id: "c1", number: "CRN-000001" } }} syncStatus="Failed" couponState={null} parties={[]} />);
+    inRouter(
+      <AssetDetails
+        asset={{ ...asset, couponCode: null, creditInvoice: { id: "c1", number: "CRN-000001" } }}
+        syncStatus="Failed"
+        couponState={null}
+        parties={[]}
+      />,
+    );
     expect(screen.queryByTestId("coupon-code")).toBeNull();
     expect(valueOf("Coupon Code")).toBe("—");
     expect(screen.getByRole("link", { name: "CRN-000001" }).getAttribute("href")).toBe("/invoices/c1");
@@ -43,11 +65,23 @@ describe("AssetDetails", () => {
 });
 
 describe("AssetCancelCard", () => {
-  const texts = { explanation: "Possible until 1 Apr 2026.", confirmLabel: "Yes, cancel the asset", keepLabel: "Keep it", mutation: { isPending: false, isSuccess: false, error: null } };
+  const texts = {
+    explanation: "Possible until 1 Apr 2026.",
+    confirmLabel: "Yes, cancel the asset",
+    keepLabel: "Keep it",
+    mutation: { isPending: false, isSuccess: false, error: null },
+  };
 
   it("offers the cancel button while cancellation is allowed, and confirms before cancelling", () => {
     const onConfirm = vi.fn();
-    render(<AssetCancelCard cancellation={{ allowed: true }} {...texts} question="Revoke the coupon?" onConfirm={onConfirm} />);
+    render(
+      <AssetCancelCard
+        cancellation={{ allowed: true }}
+        {...texts}
+        question="Revoke the coupon?"
+        onConfirm={onConfirm}
+      />,
+    );
     screen.getByText("Possible until 1 Apr 2026.");
     fireEvent.click(screen.getByRole("button", { name: "Cancel asset" }));
     screen.getByText("Revoke the coupon?");
@@ -59,19 +93,34 @@ describe("AssetCancelCard", () => {
   });
 
   it("gives the reason and no cancel button when cancellation is not allowed", () => {
-    render(<AssetCancelCard cancellation={{ allowed: false, reason: "The coupon is redeemed." }} {...texts} onConfirm={() => {}} />);
+    render(
+      <AssetCancelCard
+        cancellation={{ allowed: false, reason: "The coupon is redeemed." }}
+        {...texts}
+        onConfirm={() => {}}
+      />,
+    );
     expect(screen.getByTestId("cancel-refused").textContent).toBe("The coupon is redeemed.");
     expect(screen.queryByRole("button", { name: "Cancel asset" })).toBeNull();
   });
 
   it("says why a user who may not cancel cannot, without a button", () => {
-    render(<AssetCancelCard cancellation={{ allowed: true }} {...texts} notPermitted="Only administrators cancel assets." />);
+    render(
+      <AssetCancelCard cancellation={{ allowed: true }} {...texts} notPermitted="Only administrators cancel assets." />,
+    );
     screen.getByText("Only administrators cancel assets.");
     expect(screen.queryByRole("button")).toBeNull();
   });
 
   it("shows only what the app says of a cancelled asset", () => {
-    render(<AssetCancelCard cancellation={{ allowed: false, reason: "Cancelled." }} {...texts} cancelled={<p>Credited on CRN-000001.</p>} onConfirm={() => {}} />);
+    render(
+      <AssetCancelCard
+        cancellation={{ allowed: false, reason: "Cancelled." }}
+        {...texts}
+        cancelled={<p>Credited on CRN-000001.</p>}
+        onConfirm={() => {}}
+      />,
+    );
     screen.getByText("Credited on CRN-000001.");
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.queryByTestId("cancel-refused")).toBeNull();
@@ -88,7 +137,13 @@ describe("AssetEditCard", () => {
 
   it("saves the edited name and recipient", () => {
     const onSave = vi.fn();
-    render(<AssetEditCard asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "SYNCHRONIZED" }} {...props} onSave={onSave} />);
+    render(
+      <AssetEditCard
+        asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "SYNCHRONIZED" }}
+        {...props}
+        onSave={onSave}
+      />,
+    );
     screen.getByText("Edit asset");
     fireEvent.change(screen.getByLabelText("Name"), { target: { value: "New name" } });
     fireEvent.change(screen.getByLabelText("Recipient"), { target: { value: "a2" } });
@@ -96,10 +151,21 @@ describe("AssetEditCard", () => {
     expect(onSave).toHaveBeenCalledWith({ name: "New name", recipientAccountId: "a2" });
   });
 
-  const apiError = { message: "Please correct the highlighted fields.", data: { code: "BAD_REQUEST", fieldErrors: { name: ["Too long"] } } };
+  const apiError = {
+    message: "Please correct the highlighted fields.",
+    data: { code: "BAD_REQUEST", fieldErrors: { name: ["Too long"] } },
+  };
 
   it("on a failed asset says that saving retries the provisioning, and shows the API's errors", () => {
-    render(<AssetEditCard asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "FAILED" }} {...props} mutation={{ ...idle, error: apiError }} onSave={() => {}} onCancel={() => {}} />);
+    render(
+      <AssetEditCard
+        asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "FAILED" }}
+        {...props}
+        mutation={{ ...idle, error: apiError }}
+        onSave={() => {}}
+        onCancel={() => {}}
+      />,
+    );
     screen.getByText("Edit and retry provisioning");
     screen.getByRole("button", { name: "Save and retry" });
     screen.getByRole("button", { name: "Cancel" });
@@ -110,14 +176,40 @@ describe("AssetEditCard", () => {
 
 describe("AssetTable", () => {
   type Row = AssetRow & { account: string };
-  const row = (id: string, name: string, couponCode: string | null): Row => ({ id, name, couponCode, quantity: 3, purchaseDate: new Date("2026-03-02T10:00:00Z"), product: { name: "MigrationWiz" }, recipient: { companyName: "Fabrikam" }, account: "Tailspin Toys" });
+  const row = (id: string, name: string, couponCode: string | null): Row => ({
+    id,
+    name,
+    couponCode,
+    quantity: 3,
+    purchaseDate: new Date("2026-03-02T10:00:00Z"),
+    product: { name: "MigrationWiz" },
+    recipient: { companyName: "Fabrikam" },
+    account: "Tailspin Toys",
+  });
   const columns = assetColumns<Row>();
   const table = (rows: Row[], cursors: string[] = [], nextCursor: string | null = null, onCursors = () => {}) =>
-    inRouter(<AssetTable rows={rows} empty="No assets match." columns={[columns.name, { header: "Account", cell: (r) => r.account }, columns.licenses, columns.couponCode]} cursors={cursors} nextCursor={nextCursor} onCursors={onCursors} showPage />);
+    inRouter(
+      <AssetTable
+        rows={rows}
+        empty="No assets match."
+        columns={[columns.name, { header: "Account", cell: (r) => r.account }, columns.licenses, columns.couponCode]}
+        cursors={cursors}
+        nextCursor={nextCursor}
+        onCursors={onCursors}
+        showPage
+      />,
+    );
 
   it("renders a row an asset, its name linking to the asset", () => {
     table([row("x1", "First move", "MW-1"), row("x2", "Second move", null)]);
-    const [first, second, ...more] = screen.getAllByRole("row").slice(1).map((tr) => within(tr).getAllByRole("cell").map((cell) => cell.textContent));
+    const [first, second, ...more] = screen
+      .getAllByRole("row")
+      .slice(1)
+      .map((tr) =>
+        within(tr)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
     expect(more).toHaveLength(0);
     expect(first).toEqual(["First move", "Tailspin Toys", "3", "MW-1"]);
     expect(second?.[3]).toBe("—");

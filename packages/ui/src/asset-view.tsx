@@ -34,7 +34,17 @@ export interface AssetSummary {
 const linkClass = "text-brand-700 hover:underline";
 
 /** The asset's details: `syncStatus` and `couponState` are the app's badges, `parties` who bought it and for whom (before the order). */
-export function AssetDetails({ asset, syncStatus, couponState, parties }: { asset: AssetSummary; syncStatus: ReactNode; couponState: ReactNode; parties: DetailItem[] }) {
+export function AssetDetails({
+  asset,
+  syncStatus,
+  couponState,
+  parties,
+}: {
+  asset: AssetSummary;
+  syncStatus: ReactNode;
+  couponState: ReactNode;
+  parties: DetailItem[];
+}) {
   return (
     <Details
       items={[
@@ -44,13 +54,45 @@ export function AssetDetails({ asset, syncStatus, couponState, parties }: { asse
         { label: "Licenses", value: String(asset.quantity) },
         { label: "Expire (days)", value: String(asset.expireDays) },
         { label: "Validity (days)", value: String(asset.validityDays) },
-        { label: "Coupon Code", value: asset.couponCode ? <span className="font-mono" data-testid="coupon-code">{asset.couponCode}</span> : null },
+        {
+          label: "Coupon Code",
+          value: asset.couponCode ? (
+            <span className="font-mono" data-testid="coupon-code">
+              {asset.couponCode}
+            </span>
+          ) : null,
+        },
         { label: "Coupon state", value: couponState },
         { label: "Coupon expires", value: asset.couponExpiresAt ? formatDate(asset.couponExpiresAt) : null },
         ...parties,
-        { label: "Order", value: <Link to={`/orders/${asset.order.id}`} className={linkClass}>{asset.order.number}</Link> },
-        { label: "Invoice", value: asset.invoice ? <Link to={`/invoices/${asset.invoice.id}`} className={linkClass}>{asset.invoice.number}</Link> : null },
-        ...(asset.creditInvoice ? [{ label: "Credit invoice", value: <Link to={`/invoices/${asset.creditInvoice.id}`} className={linkClass}>{asset.creditInvoice.number}</Link> }] : []),
+        {
+          label: "Order",
+          value: (
+            <Link to={`/orders/${asset.order.id}`} className={linkClass}>
+              {asset.order.number}
+            </Link>
+          ),
+        },
+        {
+          label: "Invoice",
+          value: asset.invoice ? (
+            <Link to={`/invoices/${asset.invoice.id}`} className={linkClass}>
+              {asset.invoice.number}
+            </Link>
+          ) : null,
+        },
+        ...(asset.creditInvoice
+          ? [
+              {
+                label: "Credit invoice",
+                value: (
+                  <Link to={`/invoices/${asset.creditInvoice.id}`} className={linkClass}>
+                    {asset.creditInvoice.number}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -97,7 +139,13 @@ export function AssetEditCard({
         {confirmSaved && mutation.isSuccess && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField label="Name" value={name} onChange={setName} error={fieldErrors.name?.[0]} />
-          <SelectField label="Recipient" value={recipientAccountId} onChange={setRecipient} options={options} error={fieldErrors.recipientAccountId?.[0]} />
+          <SelectField
+            label="Recipient"
+            value={recipientAccountId}
+            onChange={setRecipient}
+            options={options}
+            error={fieldErrors.recipientAccountId?.[0]}
+          />
         </div>
         <div className="flex gap-2">
           <Button type="submit" loading={mutation.isPending}>
@@ -157,7 +205,9 @@ export function AssetCancelCard({
           <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>
         </div>
       )}
-      {cancellation.allowed && !onConfirm && notPermitted && <p className="mt-2 text-sm text-slate-500">{notPermitted}</p>}
+      {cancellation.allowed && !onConfirm && notPermitted && (
+        <p className="mt-2 text-sm text-slate-500">{notPermitted}</p>
+      )}
       {cancellation.allowed &&
         onConfirm &&
         (confirming ? (
@@ -195,24 +245,54 @@ export interface AssetRow {
 /** The asset list's columns both apps show; each app arranges them with its own. */
 export function assetColumns<T extends AssetRow>() {
   return {
-    name: { header: "Name", cell: (row: T) => <Link to={`/assets/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.name}</Link> },
+    name: {
+      header: "Name",
+      cell: (row: T) => (
+        <Link to={`/assets/${row.id}`} className="font-medium text-brand-700 hover:underline">
+          {row.name}
+        </Link>
+      ),
+    },
     product: { header: "Product", cell: (row: T) => row.product.name },
     recipient: { header: "For", cell: (row: T) => row.recipient.companyName },
     licenses: { header: "Licenses", cell: (row: T) => row.quantity, className: "text-right" },
-    couponCode: { header: "Coupon code", cell: (row: T) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span> },
+    couponCode: {
+      header: "Coupon code",
+      cell: (row: T) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span>,
+    },
     purchased: { header: "Purchased", cell: (row: T) => formatDate(row.purchaseDate) },
   } satisfies Record<string, Column<T>>;
 }
 
 /** Cursor paging of a list: `cursors` are the pages behind the current one. */
-export function CursorPager({ cursors, nextCursor, onChange, showPage = false }: { cursors: string[]; nextCursor: string | null | undefined; onChange: (cursors: string[]) => void; showPage?: boolean }) {
+export function CursorPager({
+  cursors,
+  nextCursor,
+  onChange,
+  showPage = false,
+}: {
+  cursors: string[];
+  nextCursor: string | null | undefined;
+  onChange: (cursors: string[]) => void;
+  showPage?: boolean;
+}) {
   return (
     <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
       {showPage && <span>Page {cursors.length + 1}</span>}
-      <Button variant="secondary" size="sm" disabled={cursors.length === 0} onClick={() => onChange(cursors.slice(0, -1))}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={cursors.length === 0}
+        onClick={() => onChange(cursors.slice(0, -1))}
+      >
         Previous
       </Button>
-      <Button variant="secondary" size="sm" disabled={!nextCursor} onClick={() => nextCursor && onChange([...cursors, nextCursor])}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={!nextCursor}
+        onClick={() => nextCursor && onChange([...cursors, nextCursor])}
+      >
         Next
       </Button>
     </div>
@@ -220,7 +300,23 @@ export function CursorPager({ cursors, nextCursor, onChange, showPage = false }:
 }
 
 /** A page of assets with cursor paging. */
-export function AssetTable<T extends AssetRow>({ rows, columns, empty, cursors, nextCursor, onCursors, showPage }: { rows: T[]; columns: Column<T>[]; empty: ReactNode; cursors: string[]; nextCursor: string | null | undefined; onCursors: (cursors: string[]) => void; showPage?: boolean }) {
+export function AssetTable<T extends AssetRow>({
+  rows,
+  columns,
+  empty,
+  cursors,
+  nextCursor,
+  onCursors,
+  showPage,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  empty: ReactNode;
+  cursors: string[];
+  nextCursor: string | null | undefined;
+  onCursors: (cursors: string[]) => void;
+  showPage?: boolean;
+}) {
   return (
     <>
       <Table rows={rows} rowKey={(row) => row.id} empty={empty} columns={columns} />

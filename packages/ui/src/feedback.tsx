@@ -28,7 +28,10 @@ const tones: Record<Tone, string> = {
 
 export function Alert({ tone = "info", title, children }: { tone?: Tone; title?: string; children?: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md p-3 text-sm ring-1 ring-inset", tones[tone])}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md p-3 text-sm ring-1 ring-inset", tones[tone])}
+    >
       {title && <p className="font-semibold">{title}</p>}
       {children && <div className={title ? "mt-1" : undefined}>{children}</div>}
     </div>
@@ -47,7 +50,12 @@ const badgeTones: Record<BadgeTone, string> = {
 
 export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", badgeTones[tone])}>
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        badgeTones[tone],
+      )}
+    >
       {children}
     </span>
   );

@@ -1,10 +1,28 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn.ts";
 
 /** Messages by dotted field path, as the API's fieldErrors gives them. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export function Field({ label, error, hint, children, id }: { label: string; error?: string; hint?: string; children: (id: string, describedBy?: string) => ReactNode; id?: string }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  id,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (id: string, describedBy?: string) => ReactNode;
+  id?: string;
+}) {
   const generated = useId();
   const fieldId = id ?? generated;
   const messageId = `${fieldId}-message`;
@@ -97,7 +115,15 @@ export function FormGrid({ children }: { children: ReactNode }) {
   return <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">{children}</div>;
 }
 
-export function FormSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+export function FormSection({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <fieldset className="border-t border-slate-200 pt-5 first:border-t-0 first:pt-0">
       <legend className="text-sm font-semibold text-slate-900">{title}</legend>
@@ -134,7 +160,19 @@ export function TextAreaField({ label, value, onChange, error, hint, rows = 4, .
   );
 }
 
-export function CheckboxField({ label, checked, onChange, hint, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string; disabled?: boolean }) {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  hint,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="flex items-start gap-3">

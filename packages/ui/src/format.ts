@@ -1,10 +1,17 @@
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "2-digit",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 export const formatDate = (value: Date | string) => dateFormat.format(new Date(value));
 export const formatDateTime = (value: Date | string) => dateTimeFormat.format(new Date(value));
 /** The time of day in the viewer's own locale, short (10:42, 10:42 AM). */
-export const formatTime = (value: Date | string) => new Date(value).toLocaleTimeString(undefined, { timeStyle: "short" });
+export const formatTime = (value: Date | string) =>
+  new Date(value).toLocaleTimeString(undefined, { timeStyle: "short" });
 
 /** Amounts arrive as exact decimal strings; formatting for display only. */
 export function formatMoney(amount: string, currency: string): string {

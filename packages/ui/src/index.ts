@@ -3,7 +3,16 @@ export { Button, type ButtonProps } from "./button.tsx";
 export { Alert, Badge, EmptyState, Loading, Spinner } from "./feedback.tsx";
 export { AddressBlock, Card, DetailColumns, Details, PageHeader, type PostalAddress } from "./layout.tsx";
 export { Pagination, Table, type Column } from "./table.tsx";
-export { CheckboxField, Field, FormGrid, FormSection, SelectField, TextAreaField, TextField, type FieldErrors } from "./form.tsx";
+export {
+  CheckboxField,
+  Field,
+  FormGrid,
+  FormSection,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type FieldErrors,
+} from "./form.tsx";
 export {
   AddressFields,
   CompanyFields,
@@ -23,5 +32,22 @@ export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
-export { AssetCancelCard, AssetDetails, AssetEditCard, AssetTable, CursorPager, assetColumns, type AssetEditValues, type AssetRow, type AssetSummary } from "./asset-view.tsx";
-export { SUBSCRIPTION_STATUS, SubscriptionCards, SubscriptionStatusBadge, periodLabel, type SubscriptionStatus, type SubscriptionSummary } from "./subscription-view.tsx";
+export {
+  AssetCancelCard,
+  AssetDetails,
+  AssetEditCard,
+  AssetTable,
+  CursorPager,
+  assetColumns,
+  type AssetEditValues,
+  type AssetRow,
+  type AssetSummary,
+} from "./asset-view.tsx";
+export {
+  SUBSCRIPTION_STATUS,
+  SubscriptionCards,
+  SubscriptionStatusBadge,
+  periodLabel,
+  type SubscriptionStatus,
+  type SubscriptionSummary,
+} from "./subscription-view.tsx";

@@ -10,7 +10,8 @@ type Invoice = RouterOutputs["bss"]["invoice"]["get"];
 
 export function InvoiceStatusBadge({ kind, status }: { kind: Invoice["kind"]; status: Invoice["status"] }) {
   if (status === "VOID") return <Badge>Void</Badge>;
-  if (kind === "CREDIT") return <Badge tone={status === "PAID" ? "green" : "purple"}>{status === "PAID" ? "Refunded" : "Refund due"}</Badge>;
+  if (kind === "CREDIT")
+    return <Badge tone={status === "PAID" ? "green" : "purple"}>{status === "PAID" ? "Refunded" : "Refund due"}</Badge>;
   return <Badge tone={status === "PAID" ? "green" : "yellow"}>{status === "PAID" ? "Paid" : "Unpaid"}</Badge>;
 }
 
@@ -34,7 +35,10 @@ function Party({ title, party }: { title: string; party: Invoice["seller"] }) {
 function RelatedLink({ label, to, text }: { label: string; to: string; text: string }) {
   return (
     <p>
-      <span className="text-slate-500">{label}</span> <Link to={to} className="text-brand-700 hover:underline">{text}</Link>
+      <span className="text-slate-500">{label}</span>{" "}
+      <Link to={to} className="text-brand-700 hover:underline">
+        {text}
+      </Link>
     </p>
   );
 }
@@ -44,20 +48,36 @@ function RelatedLink({ label, to, text }: { label: string; to: string; text: str
  * the invoice it credits and its credit invoices; `links` adds the app's own
  * (the BSS links the account) before them.
  */
-export function InvoiceView({ invoice, pdfHref, actions, links }: { invoice: Invoice; pdfHref: string; actions?: ReactNode; links?: ReactNode }) {
+export function InvoiceView({
+  invoice,
+  pdfHref,
+  actions,
+  links,
+}: {
+  invoice: Invoice;
+  pdfHref: string;
+  actions?: ReactNode;
+  links?: ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <Card
         title={
           <span className="flex items-center gap-3">
-            <span>{invoice.kind === "CREDIT" ? "Credit invoice" : "Invoice"} {invoice.number}</span>
+            <span>
+              {invoice.kind === "CREDIT" ? "Credit invoice" : "Invoice"} {invoice.number}
+            </span>
             <InvoiceStatusBadge kind={invoice.kind} status={invoice.status} />
           </span>
         }
         actions={
           <>
             {actions}
-            <a href={pdfHref} download className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            <a
+              href={pdfHref}
+              download
+              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
               Download PDF
             </a>
           </>
@@ -77,12 +97,21 @@ export function InvoiceView({ invoice, pdfHref, actions, links }: { invoice: Inv
             )}
             {invoice.paidAt && (
               <p>
-                <span className="text-slate-500">{invoice.kind === "CREDIT" ? "Refunded" : "Paid"}</span> {formatDate(invoice.paidAt)}
+                <span className="text-slate-500">{invoice.kind === "CREDIT" ? "Refunded" : "Paid"}</span>{" "}
+                {formatDate(invoice.paidAt)}
               </p>
             )}
             {links}
-            {invoice.order && <RelatedLink label="Order" to={`/orders/${invoice.order.id}`} text={invoice.order.number} />}
-            {invoice.creditFor && <RelatedLink label="Credit for" to={`/invoices/${invoice.creditFor.id}`} text={invoice.creditFor.number} />}
+            {invoice.order && (
+              <RelatedLink label="Order" to={`/orders/${invoice.order.id}`} text={invoice.order.number} />
+            )}
+            {invoice.creditFor && (
+              <RelatedLink
+                label="Credit for"
+                to={`/invoices/${invoice.creditFor.id}`}
+                text={invoice.creditFor.number}
+              />
+            )}
             {invoice.credits.map((credit) => (
               <RelatedLink key={credit.id} label="Credited by" to={`/invoices/${credit.id}`} text={credit.number} />
             ))}
@@ -104,7 +133,11 @@ export function InvoiceView({ invoice, pdfHref, actions, links }: { invoice: Inv
             ),
           },
           { header: "Qty", cell: (line) => line.quantity, className: "text-right" },
-          { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, invoice.currency), className: "text-right" },
+          {
+            header: "Unit price",
+            cell: (line) => formatMoney(line.unitPrice, invoice.currency),
+            className: "text-right",
+          },
           { header: "Tax", cell: (line) => `${Number(line.taxRate)}%`, className: "text-right" },
           { header: "Net", cell: (line) => formatMoney(line.net, invoice.currency), className: "text-right" },
           { header: "Total", cell: (line) => formatMoney(line.gross, invoice.currency), className: "text-right" },

@@ -24,7 +24,10 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
     }
     setPending(true);
     setError(null);
-    const result = await requestPasswordReset(props.realm, email.trim(), props.resetPageUrl).catch(() => ({ ok: false as const, message: "Network error. Please try again." }));
+    const result = await requestPasswordReset(props.realm, email.trim(), props.resetPageUrl).catch(() => ({
+      ok: false as const,
+      message: "Network error. Please try again.",
+    }));
     setPending(false);
     if (result.ok) setSent(true);
     else setError(result.message);
@@ -34,7 +37,9 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
     <AuthLayout title={props.title} subtitle="Reset your password">
       {sent ? (
         <div className="space-y-4">
-          <Alert tone="success">If an account exists for {email.trim()}, we sent a link to choose a new password. It works once, for 1 hour.</Alert>
+          <Alert tone="success">
+            If an account exists for {email.trim()}, we sent a link to choose a new password. It works once, for 1 hour.
+          </Alert>
           <Link to="/login" className={linkClass}>
             Back to sign in
           </Link>
@@ -42,7 +47,15 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           {error && <Alert tone="error">{error}</Alert>}
-          <TextField label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+            required
+            autoFocus
+          />
           <Button type="submit" className="w-full" loading={pending}>
             Send reset link
           </Button>
@@ -81,7 +94,11 @@ export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
     setFieldError({});
     setPending(true);
     setError(null);
-    const result = await resetPassword(props.realm, token ?? "", password).catch(() => ({ ok: false as const, expired: false, message: "Network error. Please try again." }));
+    const result = await resetPassword(props.realm, token ?? "", password).catch(() => ({
+      ok: false as const,
+      expired: false,
+      message: "Network error. Please try again.",
+    }));
     setPending(false);
     if (result.ok) setDone(true);
     else if (result.expired) setExpired(true);
@@ -107,8 +124,26 @@ export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           {error && <Alert tone="error">{error}</Alert>}
-          <TextField label="New password" type="password" autoComplete="new-password" hint="At least 12 characters" value={password} onChange={setPassword} error={fieldError.password} required autoFocus />
-          <TextField label="Repeat the password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={fieldError.repeat} required />
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters"
+            value={password}
+            onChange={setPassword}
+            error={fieldError.password}
+            required
+            autoFocus
+          />
+          <TextField
+            label="Repeat the password"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={setRepeat}
+            error={fieldError.repeat}
+            required
+          />
           <Button type="submit" className="w-full" loading={pending}>
             Set password
           </Button>

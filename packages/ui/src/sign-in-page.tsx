@@ -8,7 +8,14 @@ import { Alert } from "./feedback.tsx";
 import { TextField } from "./form.tsx";
 
 /** The login page of either app; `notice` is a standing message (e.g. a closed reseller storefront). */
-export function SignInPage(props: { realm: AuthRealm; title: string; subtitle: string; home: string; headers?: Record<string, string>; notice?: string | null }) {
+export function SignInPage(props: {
+  realm: AuthRealm;
+  title: string;
+  subtitle: string;
+  home: string;
+  headers?: Record<string, string>;
+  notice?: string | null;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
@@ -20,7 +27,10 @@ export function SignInPage(props: { realm: AuthRealm; title: string; subtitle: s
     event.preventDefault();
     setPending(true);
     setError(null);
-    const result = await signIn(props.realm, email, password, props.headers).catch(() => ({ ok: false as const, message: "Network error. Please try again." }));
+    const result = await signIn(props.realm, email, password, props.headers).catch(() => ({
+      ok: false as const,
+      message: "Network error. Please try again.",
+    }));
     setPending(false);
     if (!result.ok) {
       setError(result.message);
@@ -35,8 +45,23 @@ export function SignInPage(props: { realm: AuthRealm; title: string; subtitle: s
       <form onSubmit={submit} className="space-y-4" noValidate>
         {props.notice && <Alert tone="warning">{props.notice}</Alert>}
         {error && error !== props.notice && <Alert tone="error">{error}</Alert>}
-        <TextField label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          required
+          autoFocus
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <Button type="submit" className="w-full" loading={pending}>
           Sign in
         </Button>

@@ -6,7 +6,17 @@ import { AppShell, type NavItem } from "./app-shell.tsx";
 import { Button } from "./button.tsx";
 
 /** The frame of every page behind a login: the app's brand and navigation, who is signed in, and Log out. */
-export function SignedInLayout({ realm, brand, nav, who }: { realm: AuthRealm; brand: ReactNode; nav: NavItem[]; who: ReactNode }) {
+export function SignedInLayout({
+  realm,
+  brand,
+  nav,
+  who,
+}: {
+  realm: AuthRealm;
+  brand: ReactNode;
+  nav: NavItem[];
+  who: ReactNode;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 

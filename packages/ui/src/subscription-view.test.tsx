@@ -18,7 +18,14 @@ const subscription: SubscriptionSummary = {
   endedAt: null,
   endReason: null,
   order: { id: "o1", number: "ORD-000007" },
-  events: [{ at: new Date("2026-01-01T00:00:00Z"), kind: "created", actor: "staff:Anna", invoice: { id: "i1", number: "INV-000009" } }],
+  events: [
+    {
+      at: new Date("2026-01-01T00:00:00Z"),
+      kind: "created",
+      actor: "staff:Anna",
+      invoice: { id: "i1", number: "INV-000009" },
+    },
+  ],
 };
 
 describe("SubscriptionCards", () => {
@@ -31,7 +38,13 @@ describe("SubscriptionCards", () => {
     expect(screen.getByText("Reseller").nextElementSibling?.textContent).toBe("Contoso");
     expect(screen.getByText("Price").nextElementSibling?.textContent).toMatch(/per 3 months, excl\. tax$/);
     const [, row] = screen.getAllByRole("row");
-    expect(row && within(row).getAllByRole("cell").slice(1).map((cell) => cell.textContent)).toEqual(["Subscribed", "Anna", "INV-000009"]);
+    expect(
+      row &&
+        within(row)
+          .getAllByRole("cell")
+          .slice(1)
+          .map((cell) => cell.textContent),
+    ).toEqual(["Subscribed", "Anna", "INV-000009"]);
   });
 
   it("leaves out who did it where the app does not show it", () => {

@@ -22,7 +22,13 @@ export function SubscriptionStatusBadge({ status }: { status: SubscriptionStatus
 /** "month", "3 months" (after "per" or "every"). */
 export const periodLabel = (months: number) => (months === 1 ? "month" : `${months} months`);
 
-const EVENT: Record<string, string> = { created: "Subscribed", renewed: "Renewed", "cancellation-requested": "Cancellation requested", cancelled: "Cancelled", upgraded: "Upgraded" };
+const EVENT: Record<string, string> = {
+  created: "Subscribed",
+  renewed: "Renewed",
+  "cancellation-requested": "Cancellation requested",
+  cancelled: "Cancelled",
+  upgraded: "Upgraded",
+};
 
 type SubscriptionEvent = { at: Date; kind: string; actor?: string; invoice: { id: string; number: string } | null };
 
@@ -45,12 +51,32 @@ export interface SubscriptionSummary {
  * The subscription's details and status history. `lead` comes before the plan, `afterPlan` after it
  * (the BSS names the reseller, the Storefront the status); `showActor` adds who did what.
  */
-export function SubscriptionCards({ subscription: data, lead = [], afterPlan = [], showActor = false }: { subscription: SubscriptionSummary; lead?: { label: string; value: ReactNode }[]; afterPlan?: { label: string; value: ReactNode }[]; showActor?: boolean }) {
+export function SubscriptionCards({
+  subscription: data,
+  lead = [],
+  afterPlan = [],
+  showActor = false,
+}: {
+  subscription: SubscriptionSummary;
+  lead?: { label: string; value: ReactNode }[];
+  afterPlan?: { label: string; value: ReactNode }[];
+  showActor?: boolean;
+}) {
   const columns: Column<SubscriptionEvent>[] = [
     { header: "When", cell: (event) => formatDateTime(event.at) },
     { header: "What", cell: (event) => EVENT[event.kind] ?? event.kind },
-    ...(showActor ? [{ header: "By", cell: (event: SubscriptionEvent) => event.actor?.replace(/^(staff|customer):/, "") }] : []),
-    { header: "Invoice", cell: (event) => (event.invoice ? <Link to={`/invoices/${event.invoice.id}`} className="font-mono text-brand-700 hover:underline">{event.invoice.number}</Link> : null) },
+    ...(showActor
+      ? [{ header: "By", cell: (event: SubscriptionEvent) => event.actor?.replace(/^(staff|customer):/, "") }]
+      : []),
+    {
+      header: "Invoice",
+      cell: (event) =>
+        event.invoice ? (
+          <Link to={`/invoices/${event.invoice.id}`} className="font-mono text-brand-700 hover:underline">
+            {event.invoice.number}
+          </Link>
+        ) : null,
+    },
   ];
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -61,11 +87,24 @@ export function SubscriptionCards({ subscription: data, lead = [], afterPlan = [
             { label: "Plan", value: data.plan.name },
             ...afterPlan,
             { label: "Storefront Alias", value: data.storefrontAlias },
-            { label: "Price", value: `${formatMoney(data.unitPrice, data.currency)} per ${periodLabel(data.billingPeriodMonths)}, excl. tax` },
+            {
+              label: "Price",
+              value: `${formatMoney(data.unitPrice, data.currency)} per ${periodLabel(data.billingPeriodMonths)}, excl. tax`,
+            },
             { label: "Started", value: formatDate(data.startedAt) },
-            { label: "Current period", value: `${formatDate(data.currentPeriodStart)} – ${formatDate(data.currentPeriodEnd)}` },
+            {
+              label: "Current period",
+              value: `${formatDate(data.currentPeriodStart)} – ${formatDate(data.currentPeriodEnd)}`,
+            },
             { label: "Ended", value: data.endedAt ? `${formatDate(data.endedAt)} (${data.endReason})` : null },
-            { label: "Order", value: <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">{data.order.number}</Link> },
+            {
+              label: "Order",
+              value: (
+                <Link to={`/orders/${data.order.id}`} className="text-brand-700 hover:underline">
+                  {data.order.number}
+                </Link>
+              ),
+            },
           ]}
         />
       </Card>

@@ -8,14 +8,31 @@ export interface Column<T> {
   className?: string;
 }
 
-export function Table<T>({ columns, rows, rowKey, empty }: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; empty?: ReactNode }) {
+export function Table<T>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", column.className)}>
+              <th
+                key={column.header}
+                scope="col"
+                className={cn(
+                  "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+                  column.className,
+                )}
+              >
                 {column.header}
               </th>
             ))}
@@ -45,7 +62,17 @@ export function Table<T>({ columns, rows, rowKey, empty }: { columns: Column<T>[
   );
 }
 
-export function Pagination({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);

@@ -33,7 +33,15 @@ export function createPortalRoutes(context: SimContext): Hono<SimEnv> {
       const { code, email } = validate(redeemBody, body);
       const coupon = redeemCoupon(context, code, email);
       await context.store.persist();
-      const { code: redeemed, skuId, licenseCount, state, redeemedAt, redeemedBy, licensesExpireAt } = viewCoupon(context, coupon);
+      const {
+        code: redeemed,
+        skuId,
+        licenseCount,
+        state,
+        redeemedAt,
+        redeemedBy,
+        licensesExpireAt,
+      } = viewCoupon(context, coupon);
       return c.json({ code: redeemed, skuId, licenseCount, state, redeemedAt, redeemedBy, licensesExpireAt });
     }
     const form = await c.req.parseBody();

@@ -27,7 +27,11 @@ export function registerCouponRoutes(v1: Hono<SimEnv>, context: SimContext): voi
   v1.post("/coupons", async (c) => {
     const idempotencyKey = c.req.header("idempotency-key");
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ApiError(400, "idempotency_key_required", "An Idempotency-Key header (1-255 visible ASCII characters) is required");
+      throw new ApiError(
+        400,
+        "idempotency_key_required",
+        "An Idempotency-Key header (1-255 visible ASCII characters) is required",
+      );
     }
     const body = await readJson(c, createCouponBody);
     if (!findSku(body.skuId)) throw new ApiError(422, "validation_failed", `skuId: unknown SKU "${body.skuId}"`);

@@ -50,7 +50,9 @@ export function registerPartnerRoutes(v1: Hono<SimEnv>, context: SimContext): vo
     const active = context.store.state.coupons
       .filter((coupon) => coupon.partnerId === partnerId && couponState(coupon, now) === "active")
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.code.localeCompare(b.code))
-      .filter((coupon) => !after || coupon.createdAt > after[0] || (coupon.createdAt === after[0] && coupon.code > after[1]));
+      .filter(
+        (coupon) => !after || coupon.createdAt > after[0] || (coupon.createdAt === after[0] && coupon.code > after[1]),
+      );
     const page = active.slice(0, limit);
     const last = page.at(-1);
     const nextCursor = active.length > limit && last ? encodeCursor(last.createdAt, last.code) : null;

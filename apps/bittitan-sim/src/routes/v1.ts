@@ -44,7 +44,10 @@ function injectFaults(context: SimContext): MiddlewareHandler<SimEnv> {
     }
     if (faults.fire(config.errorRate)) {
       faults.injected.errors += 1;
-      return c.json(errorBody(ERROR_CODES[config.errorStatus], `Injected fault: HTTP ${config.errorStatus}`), config.errorStatus);
+      return c.json(
+        errorBody(ERROR_CODES[config.errorStatus], `Injected fault: HTTP ${config.errorStatus}`),
+        config.errorStatus,
+      );
     }
     await next();
   };

@@ -5,7 +5,8 @@ export function InvitationNotice({ sentTo, template }: { sentTo: string | null; 
   if (sentTo) return <Alert tone="success">Invitation sent to {sentTo}</Alert>;
   return (
     <Alert tone="warning">
-      No invitation was sent: the “{template}” email is turned off under Setup &gt; Notifications. Turn it on, then use “Resend invitation”.
+      No invitation was sent: the “{template}” email is turned off under Setup &gt; Notifications. Turn it on, then use
+      “Resend invitation”.
     </Alert>
   );
 }

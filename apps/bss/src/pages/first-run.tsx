@@ -1,11 +1,26 @@
-import { Alert, AuthLayout, Button, FormSection, Loading, SelectField, TextField, apiErrorMessage, countryOptions, currencyOptions, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  AuthLayout,
+  Button,
+  FormSection,
+  Loading,
+  SelectField,
+  TextField,
+  apiErrorMessage,
+  countryOptions,
+  currencyOptions,
+  fieldErrorsOf,
+} from "@cm/ui";
 import { newIdempotencyKey, signIn, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const timeZoneOptions = [...new Set(["UTC", browserTimeZone, ...Intl.supportedValuesOf("timeZone")])].map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
+const timeZoneOptions = [...new Set(["UTC", browserTimeZone, ...Intl.supportedValuesOf("timeZone")])].map((zone) => ({
+  value: zone,
+  label: zone.replaceAll("_", " "),
+}));
 
 const empty = {
   setupToken: "",
@@ -54,10 +69,16 @@ function FirstRunForm() {
   const complete = useMutation(
     trpc.setup.complete.mutationOptions({
       onSuccess: async () => {
-        const signedIn = await signIn("staff", values.adminEmail, values.adminPassword).catch(() => ({ ok: false as const, message: "Network error." }));
+        const signedIn = await signIn("staff", values.adminEmail, values.adminPassword).catch(() => ({
+          ok: false as const,
+          message: "Network error.",
+        }));
         queryClient.clear();
         if (signedIn.ok) void navigate("/setup/company?welcome=1");
-        else setSignInProblem(`Your instance is set up, but signing you in failed (${signedIn.message}). Sign in with the email and password you chose.`);
+        else
+          setSignInProblem(
+            `Your instance is set up, but signing you in failed (${signedIn.message}). Sign in with the email and password you chose.`,
+          );
       },
     }),
   );
@@ -100,16 +121,59 @@ function FirstRunForm() {
         />
         <FormSection title="Your company">
           <div className="space-y-4">
-            <TextField label="Company name" value={values.companyName} onChange={set("companyName")} error={errors.companyName?.[0]} required />
-            <SelectField label="Country" value={values.country} onChange={set("country")} options={countryOptions} placeholder="Choose a country" error={errors.country?.[0]} required />
-            <SelectField label="Currency" value={values.currency} onChange={set("currency")} options={currencyOptions} error={errors.currency?.[0]} required />
-            <SelectField label="Time zone" value={values.timeZone} onChange={set("timeZone")} options={timeZoneOptions} error={errors.timeZone?.[0]} required />
+            <TextField
+              label="Company name"
+              value={values.companyName}
+              onChange={set("companyName")}
+              error={errors.companyName?.[0]}
+              required
+            />
+            <SelectField
+              label="Country"
+              value={values.country}
+              onChange={set("country")}
+              options={countryOptions}
+              placeholder="Choose a country"
+              error={errors.country?.[0]}
+              required
+            />
+            <SelectField
+              label="Currency"
+              value={values.currency}
+              onChange={set("currency")}
+              options={currencyOptions}
+              error={errors.currency?.[0]}
+              required
+            />
+            <SelectField
+              label="Time zone"
+              value={values.timeZone}
+              onChange={set("timeZone")}
+              options={timeZoneOptions}
+              error={errors.timeZone?.[0]}
+              required
+            />
           </div>
         </FormSection>
         <FormSection title="First administrator">
           <div className="space-y-4">
-            <TextField label="Name" value={values.adminName} onChange={set("adminName")} error={errors.adminName?.[0]} autoComplete="name" required />
-            <TextField label="Email" type="email" value={values.adminEmail} onChange={set("adminEmail")} error={errors.adminEmail?.[0]} autoComplete="username" required />
+            <TextField
+              label="Name"
+              value={values.adminName}
+              onChange={set("adminName")}
+              error={errors.adminName?.[0]}
+              autoComplete="name"
+              required
+            />
+            <TextField
+              label="Email"
+              type="email"
+              value={values.adminEmail}
+              onChange={set("adminEmail")}
+              error={errors.adminEmail?.[0]}
+              autoComplete="username"
+              required
+            />
             <TextField
               label="Password"
               type="password"

@@ -31,8 +31,15 @@ export function Layout() {
   return (
     <SignedInLayout
       realm="staff"
-      brand={<span>CloudMarket <span className="text-brand-600">BSS</span></span>}
-      nav={NAV.filter((item) => !item.needs || me.data.permissions.includes(item.needs)).map(({ to, label }) => ({ to, label }))}
+      brand={
+        <span>
+          CloudMarket <span className="text-brand-600">BSS</span>
+        </span>
+      }
+      nav={NAV.filter((item) => !item.needs || me.data.permissions.includes(item.needs)).map(({ to, label }) => ({
+        to,
+        label,
+      }))}
       who={`${me.data.name} · ${ROLE_LABELS[me.data.role]}`}
     />
   );

@@ -10,5 +10,12 @@ export function LoginPage() {
   const setup = useQuery({ ...trpc.setup.status.queryOptions(), retry: 2 });
   if (setup.isPending) return <Loading />;
   if (setup.data?.needed) return <Navigate to="/setup" replace />;
-  return <SignInPage realm="staff" title="Back office" subtitle="Sign in with your distributor staff account" home="/accounts" />;
+  return (
+    <SignInPage
+      realm="staff"
+      title="Back office"
+      subtitle="Sign in with your distributor staff account"
+      home="/accounts"
+    />
+  );
 }

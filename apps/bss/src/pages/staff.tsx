@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, FormGrid, Loading, PageHeader, SelectField, Table, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FormGrid,
+  Loading,
+  PageHeader,
+  SelectField,
+  Table,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -36,23 +49,41 @@ export function StaffPage() {
           columns={[
             { header: "Name", cell: (row) => row.name },
             { header: "Email", cell: (row) => row.email },
-            { header: "Role", cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{ROLE_LABELS[row.role]}</Badge> },
+            {
+              header: "Role",
+              cell: (row) => <Badge tone={row.role === "ADMIN" ? "purple" : "gray"}>{ROLE_LABELS[row.role]}</Badge>,
+            },
             {
               header: "Status",
               cell: (row) =>
-                !row.active ? <Badge>Deactivated</Badge> : row.passwordSet ? <Badge tone="green">Active</Badge> : <Badge tone="yellow">Invited</Badge>,
+                !row.active ? (
+                  <Badge>Deactivated</Badge>
+                ) : row.passwordSet ? (
+                  <Badge tone="green">Active</Badge>
+                ) : (
+                  <Badge tone="yellow">Invited</Badge>
+                ),
             },
             {
               header: "",
               cell: (row) => (
                 <div className="flex justify-end gap-2">
                   {row.active && !row.passwordSet && (
-                    <Button size="sm" variant="ghost" loading={resend.isPending && resend.variables.id === row.id} onClick={() => resend.mutate({ id: row.id })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      loading={resend.isPending && resend.variables.id === row.id}
+                      onClick={() => resend.mutate({ id: row.id })}
+                    >
                       Resend invitation
                     </Button>
                   )}
                   {row.id !== me.data?.userId && (
-                    <Button size="sm" variant="ghost" onClick={() => setActive.mutate({ id: row.id, active: !row.active })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setActive.mutate({ id: row.id, active: !row.active })}
+                    >
                       {row.active ? "Deactivate" : "Reactivate"}
                     </Button>
                   )}
@@ -103,7 +134,10 @@ function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => voi
             value={form.role}
             onChange={set("role")}
             options={[
-              { value: "SALES", label: "Sales: accounts, orders, assets and subscriptions; no refunds, invoices or catalog" },
+              {
+                value: "SALES",
+                label: "Sales: accounts, orders, assets and subscriptions; no refunds, invoices or catalog",
+              },
               { value: "SUPPORT", label: "Support: sees everything, changes nothing" },
               { value: "ADMIN", label: "Admin: everything, including setup" },
             ]}

@@ -4,8 +4,8 @@ import { Alert } from "@cm/ui";
 export function SyncNotice() {
   return (
     <Alert tone="warning" title="Your account is not synchronized with BitTitan yet">
-      You can browse the products, but ordering BitTitan licenses needs your account to be synchronized by your distributor. Please contact them
-      with your BitTitan partner login.
+      You can browse the products, but ordering BitTitan licenses needs your account to be synchronized by your
+      distributor. Please contact them with your BitTitan partner login.
     </Alert>
   );
 }

@@ -1,6 +1,12 @@
 import { formatMoney } from "@cm/ui";
 
-export function Totals({ totals, currency }: { totals: { net: string; tax: string; gross: string }; currency: string }) {
+export function Totals({
+  totals,
+  currency,
+}: {
+  totals: { net: string; tax: string; gross: string };
+  currency: string;
+}) {
   return (
     <dl className="space-y-1 text-sm" data-testid="totals">
       <div className="flex justify-between">

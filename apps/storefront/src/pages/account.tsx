@@ -23,7 +23,12 @@ import { storefrontHeaders } from "../reseller-storefront.ts";
 
 type MyAccount = RouterOutputs["storefront"]["account"]["me"];
 
-const KIND_LABEL = { RESELLER: "Reseller", DIRECT_CUSTOMER: "Direct customer", END_CUSTOMER: "End-customer", DISTRIBUTOR: "Distributor" } as const;
+const KIND_LABEL = {
+  RESELLER: "Reseller",
+  DIRECT_CUSTOMER: "Direct customer",
+  END_CUSTOMER: "End-customer",
+  DISTRIBUTOR: "Distributor",
+} as const;
 
 export function AccountPage() {
   const trpc = useTRPC();
@@ -41,10 +46,22 @@ export function AccountPage() {
             <span className="font-mono">{account.number}</span> <Badge tone="purple">{KIND_LABEL[account.kind]}</Badge>
           </span>
         }
-        actions={!editing && <Button variant="secondary" onClick={() => setEditing(true)}>Edit details</Button>}
+        actions={
+          !editing && (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit details
+            </Button>
+          )
+        }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">{editing ? <EditAccount data={me.data} onDone={() => setEditing(false)} /> : <AccountSummary data={me.data} />}</div>
+        <div className="lg:col-span-2">
+          {editing ? (
+            <EditAccount data={me.data} onDone={() => setEditing(false)} />
+          ) : (
+            <AccountSummary data={me.data} />
+          )}
+        </div>
         <div className="space-y-6">
           <Card title="Contacts">
             <ul className="space-y-2 text-sm">
@@ -147,7 +164,11 @@ function ChangePassword() {
     // At a reseller's storefront the new session is bound to it too.
     const outcome = await changePassword("shop", current, next, storefrontHeaders);
     setPending(false);
-    setResult(outcome.ok ? { ok: true, message: "Password changed. Other sessions were signed out." } : { ok: false, message: outcome.message });
+    setResult(
+      outcome.ok
+        ? { ok: true, message: "Password changed. Other sessions were signed out." }
+        : { ok: false, message: outcome.message },
+    );
     if (outcome.ok) {
       setCurrent("");
       setNext("");
@@ -158,8 +179,21 @@ function ChangePassword() {
     <Card title="Password">
       <form onSubmit={submit} className="space-y-3" noValidate>
         {result && <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>}
-        <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
-        <TextField label="New password" type="password" autoComplete="new-password" value={next} onChange={setNext} hint="At least 10 characters." />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          hint="At least 10 characters."
+        />
         <Button type="submit" variant="secondary" loading={pending}>
           Change password
         </Button>

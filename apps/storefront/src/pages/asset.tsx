@@ -1,4 +1,17 @@
-import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, DetailColumns, Loading, PageHeader, apiErrorMessage, formatDate, formatDateTime } from "@cm/ui";
+import {
+  Alert,
+  AssetCancelCard,
+  AssetDetails,
+  AssetEditCard,
+  Button,
+  Card,
+  DetailColumns,
+  Loading,
+  PageHeader,
+  apiErrorMessage,
+  formatDate,
+  formatDateTime,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,7 +40,15 @@ export function AssetPage() {
       <PageHeader
         title={data.name}
         subtitle={`${data.product.name} · for ${data.recipient.companyName}`}
-        actions={isBuyer && data.status === "ACTIVE" && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>{data.syncStatus === "FAILED" ? "Edit and retry" : "Edit"}</Button>}
+        actions={
+          isBuyer &&
+          data.status === "ACTIVE" &&
+          !editing && (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              {data.syncStatus === "FAILED" ? "Edit and retry" : "Edit"}
+            </Button>
+          )
+        }
       />
       <DetailColumns
         main={
@@ -37,7 +58,13 @@ export function AssetPage() {
               <AssetDetails
                 asset={data}
                 syncStatus={<SyncStatusBadge status={data.syncStatus} />}
-                couponState={data.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : data.couponState ? <CouponStateBadge state={data.couponState} /> : null}
+                couponState={
+                  data.status === "CANCELLED" ? (
+                    <CouponStateBadge state="CANCELLED" />
+                  ) : data.couponState ? (
+                    <CouponStateBadge state={data.couponState} />
+                  ) : null
+                }
                 parties={[{ label: "Recipient", value: data.recipient.companyName }]}
               />
               {data.portalUrl && data.status === "ACTIVE" && (
@@ -90,7 +117,12 @@ function EditAsset({ asset, onDone }: { asset: Asset; onDone: () => void }) {
       },
     }),
   );
-  const options = me.data ? [{ value: me.data.account.id, label: `${me.data.account.companyName} (us)` }, ...me.data.account.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName }))] : [];
+  const options = me.data
+    ? [
+        { value: me.data.account.id, label: `${me.data.account.companyName} (us)` },
+        ...me.data.account.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName })),
+      ]
+    : [];
   return (
     <AssetEditCard
       asset={asset}
@@ -106,19 +138,31 @@ function EditAsset({ asset, onDone }: { asset: Asset; onDone: () => void }) {
 function CancelCard({ asset }: { asset: Asset }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const cancel = useMutation(trpc.storefront.asset.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.storefront.pathKey() }) }));
+  const cancel = useMutation(
+    trpc.storefront.asset.cancel.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.storefront.pathKey() }),
+    }),
+  );
   return (
     <AssetCancelCard
       cancellation={asset.cancellation}
-      explanation={asset.cancellation.allowed ? `You can cancel for a full refund until ${formatDate(asset.cancellation.lastDay)}, as long as the coupon is not redeemed.` : null}
+      explanation={
+        asset.cancellation.allowed
+          ? `You can cancel for a full refund until ${formatDate(asset.cancellation.lastDay)}, as long as the coupon is not redeemed.`
+          : null
+      }
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600">
-            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and the full amount credited
+            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and the full
+            amount credited
             {asset.creditInvoice && (
               <>
                 {" "}
-                on <Link to={`/invoices/${asset.creditInvoice.id}`} className="text-brand-700 underline">{asset.creditInvoice.number}</Link>
+                on{" "}
+                <Link to={`/invoices/${asset.creditInvoice.id}`} className="text-brand-700 underline">
+                  {asset.creditInvoice.number}
+                </Link>
               </>
             )}
             .

@@ -36,7 +36,13 @@ export function AssetsPage() {
     <>
       <PageHeader title="Assets" subtitle="Your BitTitan licenses and their coupon codes" />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField label="Search" type="search" placeholder="Asset name or coupon code" value={search} onChange={setSearch} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Asset name or coupon code"
+          value={search}
+          onChange={setSearch}
+        />
         <SelectField
           label="Provisioning"
           value={syncStatus}
@@ -64,7 +70,17 @@ export function AssetsPage() {
             columns.licenses,
             columns.couponCode,
             columns.purchased,
-            { header: "Status", cell: (row) => (row.status === "CANCELLED" ? <CouponStateBadge state="CANCELLED" /> : row.couponState ? <CouponStateBadge state={row.couponState} /> : <SyncStatusBadge status={row.syncStatus} />) },
+            {
+              header: "Status",
+              cell: (row) =>
+                row.status === "CANCELLED" ? (
+                  <CouponStateBadge state="CANCELLED" />
+                ) : row.couponState ? (
+                  <CouponStateBadge state={row.couponState} />
+                ) : (
+                  <SyncStatusBadge status={row.syncStatus} />
+                ),
+            },
           ]}
           cursors={cursors}
           nextCursor={assets.data.nextCursor}

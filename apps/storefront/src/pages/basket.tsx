@@ -60,7 +60,11 @@ export function BasketPage() {
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-4 lg:col-span-2">
             {data.lines.map((line) =>
-              line.kind === "plan" ? <PlanLineCard key={line.id} line={line} currency={data.currency} /> : <BasketLineCard key={line.id} line={line} currency={data.currency} />,
+              line.kind === "plan" ? (
+                <PlanLineCard key={line.id} line={line} currency={data.currency} />
+              ) : (
+                <BasketLineCard key={line.id} line={line} currency={data.currency} />
+              ),
             )}
             {isReseller && hasLicenses && <RecipientCard basket={data} />}
           </div>
@@ -103,16 +107,40 @@ function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
   }, [quantity, assetName, dirty, line.id]);
 
   return (
-    <Card title={line.productName} actions={<Button size="sm" variant="ghost" onClick={() => remove.mutate({ lineId: line.id })} loading={remove.isPending}>Remove</Button>}>
+    <Card
+      title={line.productName}
+      actions={
+        <Button size="sm" variant="ghost" onClick={() => remove.mutate({ lineId: line.id })} loading={remove.isPending}>
+          Remove
+        </Button>
+      }
+    >
       {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <TextField label="Quantity" type="number" min={1} max={10000} inputMode="numeric" value={quantity} onChange={setQuantity} error={errors.quantity?.[0]} />
+        <TextField
+          label="Quantity"
+          type="number"
+          min={1}
+          max={10000}
+          inputMode="numeric"
+          value={quantity}
+          onChange={setQuantity}
+          error={errors.quantity?.[0]}
+        />
         <div className="sm:col-span-2">
-          <TextField label="Asset name" value={assetName} onChange={setAssetName} error={errors.assetName?.[0]} hint="A friendly name for the licenses (defaults to the product name)." />
+          <TextField
+            label="Asset name"
+            value={assetName}
+            onChange={setAssetName}
+            error={errors.assetName?.[0]}
+            hint="A friendly name for the licenses (defaults to the product name)."
+          />
         </div>
       </div>
       <p className="mt-3 text-sm text-slate-600" data-testid="line-total">
-        {line.unitPrice ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${formatPercent(line.taxRate)} tax` : ""}
+        {line.unitPrice
+          ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${formatPercent(line.taxRate)} tax`
+          : ""}
       </p>
     </Card>
   );
@@ -124,7 +152,9 @@ function RecipientCard({ basket }: { basket: Basket }) {
   const endCustomers = useQuery(trpc.storefront.endCustomer.list.queryOptions({ page: 1, pageSize: 100 }));
   const [creating, setCreating] = useState(false);
   const setRecipient = useMutation(
-    trpc.storefront.basket.setRecipient.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), next) }),
+    trpc.storefront.basket.setRecipient.mutationOptions({
+      onSuccess: (next) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), next),
+    }),
   );
   const value = basket.recipient.isBuyer ? "" : basket.recipient.id;
   return (
@@ -137,7 +167,10 @@ function RecipientCard({ basket }: { basket: Basket }) {
             value={value}
             onChange={(id) => setRecipient.mutate({ recipientAccountId: id || null })}
             placeholder="Myself (my company)"
-            options={(endCustomers.data?.items ?? []).map((customer) => ({ value: customer.id, label: customer.companyName }))}
+            options={(endCustomers.data?.items ?? []).map((customer) => ({
+              value: customer.id,
+              label: customer.companyName,
+            }))}
           />
         </div>
         {!creating && (
@@ -164,7 +197,9 @@ function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => vo
   const trpc = useTRPC();
   const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const create = useMutation(trpc.storefront.endCustomer.create.mutationOptions({ onSuccess: (created) => onCreated(created.id) }));
+  const create = useMutation(
+    trpc.storefront.endCustomer.create.mutationOptions({ onSuccess: (created) => onCreated(created.id) }),
+  );
   const errors = fieldErrorsOf(create.error);
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,15 @@
-import { Alert, Badge, EmptyState, Loading, PageHeader, TextField, apiErrorMessage, cn, formatMoney, formatPercent } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  EmptyState,
+  Loading,
+  PageHeader,
+  TextField,
+  apiErrorMessage,
+  cn,
+  formatMoney,
+  formatPercent,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -35,7 +46,10 @@ export function CatalogPage() {
 
   return (
     <>
-      <PageHeader title="BitTitan migration licenses" subtitle="MigrationWiz licenses for mailbox, user and tenant migrations" />
+      <PageHeader
+        title="BitTitan migration licenses"
+        subtitle="MigrationWiz licenses for mailbox, user and tenant migrations"
+      />
       {catalog.data && !catalog.data.synchronized && me.data?.account.kind !== "END_CUSTOMER" && (
         <div className="mb-6">
           <SyncNotice />
@@ -51,7 +65,11 @@ export function CatalogPage() {
               All
             </CategoryChip>
             {catalog.data.categories.map((category) => (
-              <CategoryChip key={category.id} active={categoryId === category.id} onClick={() => chooseCategory(category.id)}>
+              <CategoryChip
+                key={category.id}
+                active={categoryId === category.id}
+                onClick={() => chooseCategory(category.id)}
+              >
                 {category.name}
               </CategoryChip>
             ))}
@@ -71,7 +89,10 @@ function CategoryChip({ active, onClick, children }: { active: boolean; onClick:
       type="button"
       aria-pressed={active}
       onClick={onClick}
-      className={cn("rounded-full px-3 py-1 text-sm ring-1 ring-inset", active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+      className={cn(
+        "rounded-full px-3 py-1 text-sm ring-1 ring-inset",
+        active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+      )}
     >
       {children}
     </button>
@@ -84,8 +105,14 @@ function ProductSections({ catalog, search }: { catalog: Catalog; search: string
     return <EmptyState title={search ? `No product matches “${search}”` : "No products are available yet"} />;
   }
   const sections = [
-    ...catalog.categories.map((category) => ({ title: category.name, products: catalog.products.filter((product) => product.category?.id === category.id) })),
-    { title: catalog.categories.length > 0 ? "More licenses" : "", products: catalog.products.filter((product) => !product.category) },
+    ...catalog.categories.map((category) => ({
+      title: category.name,
+      products: catalog.products.filter((product) => product.category?.id === category.id),
+    })),
+    {
+      title: catalog.categories.length > 0 ? "More licenses" : "",
+      products: catalog.products.filter((product) => !product.category),
+    },
   ].filter((section) => section.products.length > 0);
   return (
     <div className="space-y-10">
@@ -116,14 +143,20 @@ function ProductCard({ product }: { product: Product }) {
       <p className="mt-4 text-sm">
         {product.unitPrice ? (
           <>
-            <span className="text-lg font-semibold text-slate-900">{formatMoney(product.unitPrice, product.currency)}</span>{" "}
+            <span className="text-lg font-semibold text-slate-900">
+              {formatMoney(product.unitPrice, product.currency)}
+            </span>{" "}
             <span className="text-slate-500">per license, excl. {formatPercent(product.taxRate)} tax</span>
           </>
         ) : (
           <span className="text-slate-500">Not sold in {product.currency}</span>
         )}
       </p>
-      <StorefrontPriceNote unitPrice={product.unitPrice} storefrontPrice={product.storefrontPrice} currency={product.currency} />
+      <StorefrontPriceNote
+        unitPrice={product.unitPrice}
+        storefrontPrice={product.storefrontPrice}
+        currency={product.currency}
+      />
     </li>
   );
 }

@@ -1,4 +1,17 @@
-import { AddressBlock, Alert, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, fieldErrorsOf, formatMoney, formatPercent } from "@cm/ui";
+import {
+  AddressBlock,
+  Alert,
+  Button,
+  Card,
+  Details,
+  Loading,
+  PageHeader,
+  Table,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatMoney,
+  formatPercent,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -41,12 +54,23 @@ export function CheckoutPage() {
                 { label: "Email", value: billing.email },
                 { label: "Tax id", value: billing.taxId },
                 { label: "Billing address", value: <AddressBlock address={billing.address} /> },
-                { label: "Billing contact", value: billingContact ? `${billingContact.name} · ${billingContact.email}${billingContact.phone ? ` · ${billingContact.phone}` : ""}` : null },
-                ...(basket.lines.some((line) => line.kind === "product") ? [{ label: "Licenses for", value: basket.recipient.companyName }] : []),
+                {
+                  label: "Billing contact",
+                  value: billingContact
+                    ? `${billingContact.name} · ${billingContact.email}${billingContact.phone ? ` · ${billingContact.phone}` : ""}`
+                    : null,
+                },
+                ...(basket.lines.some((line) => line.kind === "product")
+                  ? [{ label: "Licenses for", value: basket.recipient.companyName }]
+                  : []),
               ]}
             />
             <p className="mt-4 text-xs text-slate-500">
-              Wrong details? Change them in <Link to="/account" className="underline">My account</Link> before completing the order.
+              Wrong details? Change them in{" "}
+              <Link to="/account" className="underline">
+                My account
+              </Link>{" "}
+              before completing the order.
             </p>
           </Card>
           {hasPlan && (
@@ -54,7 +78,11 @@ export function CheckoutPage() {
               value={storefrontAlias}
               onChange={setStorefrontAlias}
               // The server's answer is about the alias it was sent, not one typed since.
-              error={complete.variables?.storefrontAlias === storefrontAlias ? fieldErrorsOf(complete.error).storefrontAlias?.[0] : undefined}
+              error={
+                complete.variables?.storefrontAlias === storefrontAlias
+                  ? fieldErrorsOf(complete.error).storefrontAlias?.[0]
+                  : undefined
+              }
             />
           )}
           <Table
@@ -64,7 +92,11 @@ export function CheckoutPage() {
               { header: "Product", cell: (line) => line.productName },
               { header: "Asset name", cell: (line) => line.assetName },
               { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
-              { header: "Unit price", cell: (line) => (line.unitPrice ? formatMoney(line.unitPrice, basket.currency) : "—"), className: "text-right" },
+              {
+                header: "Unit price",
+                cell: (line) => (line.unitPrice ? formatMoney(line.unitPrice, basket.currency) : "—"),
+                className: "text-right",
+              },
               { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, basket.currency), className: "text-right" },
             ]}
@@ -81,7 +113,13 @@ export function CheckoutPage() {
             className="mt-4 w-full"
             loading={complete.isPending}
             disabled={complete.isSuccess}
-            onClick={() => complete.mutate({ idempotencyKey, basketVersion: basket.version, ...(hasPlan ? { storefrontAlias } : {}) })}
+            onClick={() =>
+              complete.mutate({
+                idempotencyKey,
+                basketVersion: basket.version,
+                ...(hasPlan ? { storefrontAlias } : {}),
+              })
+            }
           >
             Complete order
           </Button>

@@ -28,7 +28,12 @@ export function EndCustomerDetailPage() {
             { label: "Email", value: data.email },
             { label: "Phone", value: data.phone },
             { label: "Currency", value: data.currency },
-            { label: "Primary contact", value: data.primaryContact ? `${data.primaryContact.firstName} ${data.primaryContact.lastName} · ${data.primaryContact.email}` : null },
+            {
+              label: "Primary contact",
+              value: data.primaryContact
+                ? `${data.primaryContact.firstName} ${data.primaryContact.lastName} · ${data.primaryContact.email}`
+                : null,
+            },
             {
               label: "Billing address",
               value: <AddressBlock address={address} />,

@@ -39,7 +39,10 @@ export function EndCustomerNewPage() {
 
   return (
     <>
-      <PageHeader title="New end-customer" subtitle="A company you buy licenses for. Its primary contact receives the welcome emails." />
+      <PageHeader
+        title="New end-customer"
+        subtitle="A company you buy licenses for. Its primary contact receives the welcome emails."
+      />
       <Card>
         <form onSubmit={submit} className="space-y-6" noValidate>
           {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}

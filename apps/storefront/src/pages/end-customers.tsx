@@ -32,7 +32,13 @@ export function EndCustomersPage() {
         }
       />
       <div className="mb-4 max-w-sm">
-        <TextField label="Search" type="search" placeholder="Company, email or number" value={search} onChange={setSearch} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Company, email or number"
+          value={search}
+          onChange={setSearch}
+        />
       </div>
       {list.isError && <Alert tone="error">{apiErrorMessage(list.error)}</Alert>}
       {list.data && (

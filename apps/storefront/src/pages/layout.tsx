@@ -46,7 +46,9 @@ export function Layout() {
             {resellerStorefront.displayName}
           </span>
         ) : (
-          <span>CloudMarket <span className="text-brand-600">Storefront</span></span>
+          <span>
+            CloudMarket <span className="text-brand-600">Storefront</span>
+          </span>
         )
       }
       nav={nav}

@@ -9,7 +9,11 @@ export function LoginPage() {
       headers={storefrontHeaders}
       notice={resellerStorefront?.message}
       title={resellerStorefront?.displayName ?? "Storefront"}
-      subtitle={resellerStorefront ? "Sign in with your usual Storefront email and password" : "Sign in to buy and manage your BitTitan licenses"}
+      subtitle={
+        resellerStorefront
+          ? "Sign in with your usual Storefront email and password"
+          : "Sign in to buy and manage your BitTitan licenses"
+      }
     />
   );
 }

@@ -1,4 +1,15 @@
-import { Alert, Badge, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Card,
+  Details,
+  Loading,
+  PageHeader,
+  Table,
+  apiErrorMessage,
+  formatDateTime,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -11,14 +22,22 @@ export function OrderPage() {
   const { id = "" } = useParams();
   const order = useQuery({
     ...trpc.storefront.order.get.queryOptions({ id }),
-    refetchInterval: (query) => (query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false,
   });
   if (order.isPending) return <Loading />;
   if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
   const data = order.data;
   return (
     <>
-      <PageHeader title={`Order ${data.number}`} subtitle={data.completedAt ? `Completed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}` : undefined} />
+      <PageHeader
+        title={`Order ${data.number}`}
+        subtitle={
+          data.completedAt
+            ? `Completed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}`
+            : undefined
+        }
+      />
       <Alert tone="success" title="Thank you, your order is complete">
         {data.assets.length > 0
           ? `The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to ${data.recipient.companyName}.`
@@ -30,8 +49,15 @@ export function OrderPage() {
             <Card title="Reseller plan">
               <ul className="divide-y divide-slate-100">
                 {data.subscriptions.map((subscription) => (
-                  <li key={subscription.id} className="flex items-center justify-between py-2 text-sm" data-testid="order-subscription">
-                    <Link to={`/subscriptions/${subscription.id}`} className="font-medium text-brand-700 hover:underline">
+                  <li
+                    key={subscription.id}
+                    className="flex items-center justify-between py-2 text-sm"
+                    data-testid="order-subscription"
+                  >
+                    <Link
+                      to={`/subscriptions/${subscription.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {subscription.planName} plan · {subscription.number}
                     </Link>
                     <span>{data.lines.find((line) => line.kind === "plan")?.storefrontAlias ?? ""}</span>
@@ -40,45 +66,62 @@ export function OrderPage() {
               </ul>
             </Card>
           )}
-          {data.assets.length > 0 && <Card title="Assets">
-            <ul className="divide-y divide-slate-100">
-              {data.assets.map((asset) => (
-                <li key={asset.id} className="py-3" data-testid="order-asset">
-                  <div className="flex items-center justify-between">
-                    <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
-                      {asset.name}
-                    </Link>
-                    <SyncStatusBadge status={asset.syncStatus} />
-                  </div>
-                  <Details
-                    items={[
-                      { label: "Licenses", value: String(asset.quantity) },
-                      { label: "Coupon code", value: asset.couponCode ? <span className="font-mono" data-testid="coupon-code">{asset.couponCode}</span> : asset.syncStatus === "FAILED" ? "Not issued" : "Not issued yet" },
-                    ]}
-                  />
-                  {asset.syncStatus === "FAILED" && (
-                    <div className="mt-2">
-                      <Alert tone="error">
-                        {asset.problem}{" "}
-                        {asset.status === "ACTIVE" && (
-                          <Link to={`/assets/${asset.id}`} className="underline">
-                            {RETRY_WORDS}
-                          </Link>
-                        )}
-                      </Alert>
+          {data.assets.length > 0 && (
+            <Card title="Assets">
+              <ul className="divide-y divide-slate-100">
+                {data.assets.map((asset) => (
+                  <li key={asset.id} className="py-3" data-testid="order-asset">
+                    <div className="flex items-center justify-between">
+                      <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
+                        {asset.name}
+                      </Link>
+                      <SyncStatusBadge status={asset.syncStatus} />
                     </div>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Card>}
+                    <Details
+                      items={[
+                        { label: "Licenses", value: String(asset.quantity) },
+                        {
+                          label: "Coupon code",
+                          value: asset.couponCode ? (
+                            <span className="font-mono" data-testid="coupon-code">
+                              {asset.couponCode}
+                            </span>
+                          ) : asset.syncStatus === "FAILED" ? (
+                            "Not issued"
+                          ) : (
+                            "Not issued yet"
+                          ),
+                        },
+                      ]}
+                    />
+                    {asset.syncStatus === "FAILED" && (
+                      <div className="mt-2">
+                        <Alert tone="error">
+                          {asset.problem}{" "}
+                          {asset.status === "ACTIVE" && (
+                            <Link to={`/assets/${asset.id}`} className="underline">
+                              {RETRY_WORDS}
+                            </Link>
+                          )}
+                        </Alert>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           <Table
             rows={data.lines}
             rowKey={(line) => String(line.position)}
             columns={[
               { header: "Product", cell: (line) => line.productName },
               { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
-              { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, data.currency), className: "text-right" },
+              {
+                header: "Unit price",
+                cell: (line) => formatMoney(line.unitPrice, data.currency),
+                className: "text-right",
+              },
               { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
             ]}
           />
@@ -91,7 +134,9 @@ export function OrderPage() {
                 <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
                   {invoice.number}
                 </Link>
-                <Badge tone={invoice.kind === "CREDIT" ? "purple" : invoice.status === "PAID" ? "green" : "yellow"}>{invoice.kind === "CREDIT" ? "Credit" : invoice.status === "PAID" ? "Paid" : "Unpaid"}</Badge>
+                <Badge tone={invoice.kind === "CREDIT" ? "purple" : invoice.status === "PAID" ? "green" : "yellow"}>
+                  {invoice.kind === "CREDIT" ? "Credit" : invoice.status === "PAID" ? "Paid" : "Unpaid"}
+                </Badge>
               </li>
             ))}
           </ul>

@@ -7,7 +7,10 @@ import { Link } from "react-router";
 export function OrdersPage() {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
-  const orders = useQuery({ ...trpc.storefront.order.list.queryOptions({ page, pageSize: 25 }), placeholderData: keepPreviousData });
+  const orders = useQuery({
+    ...trpc.storefront.order.list.queryOptions({ page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <PageHeader title="My orders" />
@@ -19,14 +22,33 @@ export function OrdersPage() {
             rowKey={(row) => row.id}
             empty="You have not ordered anything yet."
             columns={[
-              { header: "Order", cell: (row) => <Link to={`/orders/${row.id}`} className="font-mono text-brand-700 hover:underline">{row.number}</Link> },
+              {
+                header: "Order",
+                cell: (row) => (
+                  <Link to={`/orders/${row.id}`} className="font-mono text-brand-700 hover:underline">
+                    {row.number}
+                  </Link>
+                ),
+              },
               { header: "Date", cell: (row) => formatDate(row.createdAt) },
               { header: "For", cell: (row) => row.recipient.companyName },
               { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
-              { header: "Status", cell: (row) => <Badge tone={row.status === "COMPLETED" ? "green" : "gray"}>{row.status === "COMPLETED" ? "Completed" : "Cancelled"}</Badge> },
+              {
+                header: "Status",
+                cell: (row) => (
+                  <Badge tone={row.status === "COMPLETED" ? "green" : "gray"}>
+                    {row.status === "COMPLETED" ? "Completed" : "Cancelled"}
+                  </Badge>
+                ),
+              },
             ]}
           />
-          <Pagination page={orders.data.page} pageSize={orders.data.pageSize} total={orders.data.total} onPage={setPage} />
+          <Pagination
+            page={orders.data.page}
+            pageSize={orders.data.pageSize}
+            total={orders.data.total}
+            onPage={setPage}
+          />
         </>
       )}
     </>

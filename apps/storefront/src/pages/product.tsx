@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Details, Loading, TextField, apiErrorMessage, fieldErrorsOf, formatMoney, formatPercent } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Details,
+  Loading,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatMoney,
+  formatPercent,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -54,16 +66,23 @@ export function ProductPage() {
                 {formatMoney(data.unitPrice, data.currency)}
               </p>
               <p className="text-sm text-slate-500">
-                per license, excl. {formatPercent(data.taxRate)} tax ({data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} incl. tax)
+                per license, excl. {formatPercent(data.taxRate)} tax (
+                {data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} incl. tax)
               </p>
             </>
           ) : (
             <p className="text-sm text-slate-600">This product is not sold in {data.currency}.</p>
           )}
-          <StorefrontPriceNote unitPrice={data.unitPrice} storefrontPrice={data.storefrontPrice} currency={data.currency} />
+          <StorefrontPriceNote
+            unitPrice={data.unitPrice}
+            storefrontPrice={data.storefrontPrice}
+            currency={data.currency}
+          />
           {data.unitPrice &&
             (endCustomer ? (
-              <p className="mt-4 text-sm text-slate-600">To order, contact {resellerStorefront?.displayName ?? "your reseller"}.</p>
+              <p className="mt-4 text-sm text-slate-600">
+                To order, contact {resellerStorefront?.displayName ?? "your reseller"}.
+              </p>
             ) : (
               <AddToBasket productId={data.id} />
             ))}
@@ -99,10 +118,23 @@ function AddToBasket({ productId }: { productId: string }) {
   return (
     <div className="mt-4 space-y-3 border-t border-slate-200 pt-4">
       <div className="w-32">
-        <TextField label="Licenses" type="number" min={1} max={10000} inputMode="numeric" value={quantity} onChange={setQuantity} error={fieldErrorsOf(add.error).quantity?.[0]} />
+        <TextField
+          label="Licenses"
+          type="number"
+          min={1}
+          max={10000}
+          inputMode="numeric"
+          value={quantity}
+          onChange={setQuantity}
+          error={fieldErrorsOf(add.error).quantity?.[0]}
+        />
       </div>
       {add.isError && !fieldErrorsOf(add.error).quantity && <Alert tone="error">{apiErrorMessage(add.error)}</Alert>}
-      <Button className="w-full" loading={add.isPending} onClick={() => add.mutate({ productId, quantity: Number(quantity), idempotencyKey })}>
+      <Button
+        className="w-full"
+        loading={add.isPending}
+        onClick={() => add.mutate({ productId, quantity: Number(quantity), idempotencyKey })}
+      >
         Add to Basket
       </Button>
     </div>

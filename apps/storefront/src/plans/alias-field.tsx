@@ -7,19 +7,42 @@ import { useEffect, useState } from "react";
  * The Storefront alias, checked while the reseller types (the server checks
  * it again when the order completes).
  */
-export function AliasField({ value, onChange, error, publicUrl }: { value: string; onChange: (value: string) => void; error?: string; publicUrl: string }) {
+export function AliasField({
+  value,
+  onChange,
+  error,
+  publicUrl,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  publicUrl: string;
+}) {
   const trpc = useTRPC();
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), 300);
     return () => clearTimeout(timer);
   }, [value]);
-  const check = useQuery({ ...trpc.storefront.plan.checkAlias.queryOptions({ alias: debounced }), enabled: debounced.trim().length > 0 });
+  const check = useQuery({
+    ...trpc.storefront.plan.checkAlias.queryOptions({ alias: debounced }),
+    enabled: debounced.trim().length > 0,
+  });
   const result = debounced === value ? check.data : undefined;
-  const hint = result?.available ? `Available: your Storefront will be ${publicUrl}/${result.alias}` : "Letters, digits and hyphens; it becomes part of your Storefront's address.";
+  const hint = result?.available
+    ? `Available: your Storefront will be ${publicUrl}/${result.alias}`
+    : "Letters, digits and hyphens; it becomes part of your Storefront's address.";
   return (
     <div data-testid="alias-field">
-      <TextField label="Storefront Alias" value={value} onChange={onChange} autoComplete="off" spellCheck={false} error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)} hint={hint} />
+      <TextField
+        label="Storefront Alias"
+        value={value}
+        onChange={onChange}
+        autoComplete="off"
+        spellCheck={false}
+        error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
+        hint={hint}
+      />
     </div>
   );
 }

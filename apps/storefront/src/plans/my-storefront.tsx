@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Details, Loading, PageHeader, Table, TextField, apiErrorMessage, fieldErrorsOf, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  Details,
+  Loading,
+  PageHeader,
+  Table,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -43,10 +55,21 @@ export function MyStorefrontPage() {
           <Details
             items={[
               { label: "Storefront Alias", value: data.alias },
-              { label: "Address", value: data.open ? <a href={data.url} className="break-all text-brand-700 underline">{data.url}</a> : <span className="break-all">{data.url}</span> },
+              {
+                label: "Address",
+                value: data.open ? (
+                  <a href={data.url} className="break-all text-brand-700 underline">
+                    {data.url}
+                  </a>
+                ) : (
+                  <span className="break-all">{data.url}</span>
+                ),
+              },
             ]}
           />
-          <p className="mt-3 text-xs text-slate-500">You and your end-customers log in there with your usual Storefront email and password.</p>
+          <p className="mt-3 text-xs text-slate-500">
+            You and your end-customers log in there with your usual Storefront email and password.
+          </p>
         </Card>
       </div>
     </>
@@ -56,8 +79,16 @@ export function MyStorefrontPage() {
 function SettingsCard({ storefront }: { storefront: MyStorefront }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ displayName: storefront.displayName, primaryColor: storefront.primaryColor, markupPercent: storefront.markupPercent });
-  const update = useMutation(trpc.storefront.myStorefront.update.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next) }));
+  const [values, setValues] = useState({
+    displayName: storefront.displayName,
+    primaryColor: storefront.primaryColor,
+    markupPercent: storefront.markupPercent,
+  });
+  const update = useMutation(
+    trpc.storefront.myStorefront.update.mutationOptions({
+      onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next),
+    }),
+  );
   const errors = fieldErrorsOf(update.error);
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,8 +100,21 @@ function SettingsCard({ storefront }: { storefront: MyStorefront }) {
         {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
         {update.isSuccess && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <TextField label="Storefront name" value={values.displayName} onChange={(displayName) => setValues({ ...values, displayName })} error={errors.displayName?.[0]} disabled={!storefront.editable} />
-          <TextField label="Colour" value={values.primaryColor} onChange={(primaryColor) => setValues({ ...values, primaryColor })} error={errors.primaryColor?.[0]} hint="#rrggbb" disabled={!storefront.editable} />
+          <TextField
+            label="Storefront name"
+            value={values.displayName}
+            onChange={(displayName) => setValues({ ...values, displayName })}
+            error={errors.displayName?.[0]}
+            disabled={!storefront.editable}
+          />
+          <TextField
+            label="Colour"
+            value={values.primaryColor}
+            onChange={(primaryColor) => setValues({ ...values, primaryColor })}
+            error={errors.primaryColor?.[0]}
+            hint="#rrggbb"
+            disabled={!storefront.editable}
+          />
           <TextField
             label="Markup (%)"
             inputMode="decimal"
@@ -97,7 +141,11 @@ function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const setMarkup = useMutation(trpc.storefront.myStorefront.setMarkup.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next) }));
+  const setMarkup = useMutation(
+    trpc.storefront.myStorefront.setMarkup.mutationOptions({
+      onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next),
+    }),
+  );
   return (
     <Card title="Prices per product">
       {setMarkup.isError && <Alert tone="error">{apiErrorMessage(setMarkup.error)}</Alert>}
@@ -106,7 +154,11 @@ function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
         rowKey={(row) => row.productId}
         columns={[
           { header: "Product", cell: (row) => row.productName },
-          { header: "Your price", cell: (row) => (row.distributorPrice ? formatMoney(row.distributorPrice, row.currency) : "—"), className: "text-right" },
+          {
+            header: "Your price",
+            cell: (row) => (row.distributorPrice ? formatMoney(row.distributorPrice, row.currency) : "—"),
+            className: "text-right",
+          },
           {
             header: "Own markup (%)",
             cell: (row) => (
@@ -119,15 +171,22 @@ function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
                 onChange={(event) => setDrafts({ ...drafts, [row.productId]: event.target.value })}
                 onBlur={(event) => {
                   const value = event.target.value.trim();
-                  if (value !== (row.ownMarkupPercent ?? "")) setMarkup.mutate({ productId: row.productId, markupPercent: value === "" ? null : value });
+                  if (value !== (row.ownMarkupPercent ?? ""))
+                    setMarkup.mutate({ productId: row.productId, markupPercent: value === "" ? null : value });
                 }}
               />
             ),
           },
-          { header: "On your storefront", cell: (row) => (row.storefrontPrice ? formatMoney(row.storefrontPrice, row.currency) : "—"), className: "text-right" },
+          {
+            header: "On your storefront",
+            cell: (row) => (row.storefrontPrice ? formatMoney(row.storefrontPrice, row.currency) : "—"),
+            className: "text-right",
+          },
         ]}
       />
-      <p className="mt-3 text-xs text-slate-500">Leave a product's markup empty to use the general markup. Prices exclude tax.</p>
+      <p className="mt-3 text-xs text-slate-500">
+        Leave a product's markup empty to use the general markup. Prices exclude tax.
+      </p>
     </Card>
   );
 }

@@ -5,7 +5,15 @@ import { useEffect } from "react";
 import { AliasField } from "./alias-field.tsx";
 
 /** Checkout with a reseller plan: the Storefront Alias (the current one, when the reseller has one). */
-export function PlanAliasCard({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+export function PlanAliasCard({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const trpc = useTRPC();
   const plans = useQuery(trpc.storefront.plan.list.queryOptions());
   const current = plans.data?.storefront?.alias;
@@ -16,7 +24,8 @@ export function PlanAliasCard({ value, onChange, error }: { value: string; onCha
   return (
     <Card title="Your Storefront Alias">
       <p className="mb-4 text-sm text-slate-600">
-        With the Standard plan your own Storefront opens at this address; your customers log in there, and you log in with your usual email and password.
+        With the Standard plan your own Storefront opens at this address; your customers log in there, and you log in
+        with your usual email and password.
       </p>
       <AliasField value={value} onChange={onChange} error={error} publicUrl={window.location.origin} />
     </Card>

@@ -9,9 +9,20 @@ type Basket = RouterOutputs["storefront"]["basket"]["get"];
 export function PlanLineCard({ line, currency }: { line: Basket["lines"][number]; currency: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const remove = useMutation(trpc.storefront.basket.removeLine.mutationOptions({ onSuccess: (basket) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), basket) }));
+  const remove = useMutation(
+    trpc.storefront.basket.removeLine.mutationOptions({
+      onSuccess: (basket) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), basket),
+    }),
+  );
   return (
-    <Card title={line.productName} actions={<Button size="sm" variant="ghost" onClick={() => remove.mutate({ lineId: line.id })} loading={remove.isPending}>Remove</Button>}>
+    <Card
+      title={line.productName}
+      actions={
+        <Button size="sm" variant="ghost" onClick={() => remove.mutate({ lineId: line.id })} loading={remove.isPending}>
+          Remove
+        </Button>
+      }
+    >
       {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
       <p className="text-sm text-slate-600" data-testid="line-total">
         {line.unitPrice

@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Loading, PageHeader, apiErrorMessage, formatDate, formatMoney, formatPercent, periodLabel } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  Loading,
+  PageHeader,
+  apiErrorMessage,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  periodLabel,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
@@ -36,7 +47,10 @@ export function PlansPage() {
       <Card title="Your plan">
         <p className="text-sm text-slate-700" data-testid="current-plan">
           You are on the <strong>{current.name}</strong> plan
-          {current.status === "PENDING_CANCELLATION" && current.currentPeriodEnd && <> until {formatDate(current.currentPeriodEnd)}, then Basic</>}.
+          {current.status === "PENDING_CANCELLATION" && current.currentPeriodEnd && (
+            <> until {formatDate(current.currentPeriodEnd)}, then Basic</>
+          )}
+          .
           {current.subscriptionId && (
             <>
               {" "}
@@ -48,7 +62,8 @@ export function PlansPage() {
         </p>
         {storefront && (
           <p className="mt-2 text-sm text-slate-700">
-            Your Storefront: <span className="font-mono">{storefront.url}</span> ({storefront.open ? "open" : "not open"}) ·{" "}
+            Your Storefront: <span className="font-mono">{storefront.url}</span> (
+            {storefront.open ? "open" : "not open"}) ·{" "}
             <Link to="/my-storefront" className="text-brand-700 hover:underline">
               Storefront settings
             </Link>
@@ -62,7 +77,11 @@ export function PlansPage() {
       )}
       <ul className="mt-6 grid grid-cols-1 gap-6 md:grid-cols-2">
         {plans.data.plans.map((plan) => (
-          <li key={plan.id} className="flex flex-col rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" aria-label={`${plan.name} plan`}>
+          <li
+            key={plan.id}
+            className="flex flex-col rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+            aria-label={`${plan.name} plan`}
+          >
             <h2 className="text-xl font-semibold text-slate-900">{plan.name}</h2>
             <p className="mt-2 text-sm text-slate-600">{plan.description}</p>
             <ul className="mt-4 flex-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
@@ -73,7 +92,9 @@ export function PlansPage() {
             <p className="mt-4 text-sm">
               {plan.unitPrice ? (
                 <>
-                  <span className="text-2xl font-semibold text-slate-900">{formatMoney(plan.unitPrice, plan.currency)}</span>{" "}
+                  <span className="text-2xl font-semibold text-slate-900">
+                    {formatMoney(plan.unitPrice, plan.currency)}
+                  </span>{" "}
                   <span className="text-slate-500">
                     per {periodLabel(plan.billingPeriodMonths)}, excl. {formatPercent(plan.taxRate)} tax
                   </span>
@@ -85,7 +106,11 @@ export function PlansPage() {
             {plan.problem ? (
               <p className="mt-4 text-sm text-slate-500">{plan.problem}</p>
             ) : (
-              <Button className="mt-4" loading={add.isPending && add.variables.planId === plan.id} onClick={() => add.mutate({ planId: plan.id })}>
+              <Button
+                className="mt-4"
+                loading={add.isPending && add.variables.planId === plan.id}
+                onClick={() => add.mutate({ planId: plan.id })}
+              >
                 Add {plan.name} to Basket
               </Button>
             )}

@@ -1,9 +1,17 @@
-import { Alert, Button, Loading, PageHeader, SubscriptionCards, SubscriptionStatusBadge, apiErrorMessage, formatDate } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Loading,
+  PageHeader,
+  SubscriptionCards,
+  SubscriptionStatusBadge,
+  apiErrorMessage,
+  formatDate,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
-
 
 /** A subscription with its status history and "I want to… > Cancel the subscription". */
 export function SubscriptionPage() {
@@ -57,8 +65,9 @@ export function SubscriptionPage() {
       {confirming && (
         <div className="mb-6">
           <Alert tone="warning" title="Cancel the subscription?">
-            It stays in effect until {formatDate(data.currentPeriodEnd)}, the end of the paid period; then your account returns to the Basic plan and nobody can log in at
-            your Storefront alias any more. To come back later you subscribe again.
+            It stays in effect until {formatDate(data.currentPeriodEnd)}, the end of the paid period; then your account
+            returns to the Basic plan and nobody can log in at your Storefront alias any more. To come back later you
+            subscribe again.
             <div className="mt-3 flex gap-2">
               <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: data.id })}>
                 Cancel the subscription
@@ -73,10 +82,16 @@ export function SubscriptionPage() {
       {cancel.isError && <Alert tone="error">{apiErrorMessage(cancel.error)}</Alert>}
       {data.status === "PENDING_CANCELLATION" && (
         <div className="mb-6">
-          <Alert tone="info">This subscription is cancelled and keeps working until {formatDate(data.currentPeriodEnd)}; then your account returns to the Basic plan.</Alert>
+          <Alert tone="info">
+            This subscription is cancelled and keeps working until {formatDate(data.currentPeriodEnd)}; then your
+            account returns to the Basic plan.
+          </Alert>
         </div>
       )}
-      <SubscriptionCards subscription={data} afterPlan={[{ label: "Status", value: <SubscriptionStatusBadge status={data.status} /> }]} />
+      <SubscriptionCards
+        subscription={data}
+        afterPlan={[{ label: "Status", value: <SubscriptionStatusBadge status={data.status} /> }]}
+      />
     </>
   );
 }

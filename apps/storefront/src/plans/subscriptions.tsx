@@ -1,4 +1,15 @@
-import { Alert, Button, PageHeader, Pagination, SubscriptionStatusBadge, Table, apiErrorMessage, formatDate, formatMoney, periodLabel } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  PageHeader,
+  Pagination,
+  SubscriptionStatusBadge,
+  Table,
+  apiErrorMessage,
+  formatDate,
+  formatMoney,
+  periodLabel,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,8 +20,15 @@ export function SubscriptionsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const list = useQuery({ ...trpc.storefront.subscription.list.queryOptions({ page, pageSize: 25 }), placeholderData: keepPreviousData });
-  const cancel = useMutation(trpc.storefront.subscription.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.storefront.pathKey() }) }));
+  const list = useQuery({
+    ...trpc.storefront.subscription.list.queryOptions({ page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
+  const cancel = useMutation(
+    trpc.storefront.subscription.cancel.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.storefront.pathKey() }),
+    }),
+  );
   return (
     <>
       <PageHeader
@@ -31,13 +49,26 @@ export function SubscriptionsPage() {
             rowKey={(row) => row.id}
             empty="No subscriptions: you are on the Basic plan."
             columns={[
-              { header: "Subscription", cell: (row) => <Link to={`/subscriptions/${row.id}`} className="font-mono text-brand-700 hover:underline">{row.number}</Link> },
+              {
+                header: "Subscription",
+                cell: (row) => (
+                  <Link to={`/subscriptions/${row.id}`} className="font-mono text-brand-700 hover:underline">
+                    {row.number}
+                  </Link>
+                ),
+              },
               { header: "Plan", cell: (row) => row.plan.name },
               { header: "Status", cell: (row) => <SubscriptionStatusBadge status={row.status} /> },
               { header: "Alias", cell: (row) => row.storefrontAlias ?? "—" },
-              { header: "Price", cell: (row) => `${formatMoney(row.unitPrice, row.currency)} / ${periodLabel(row.billingPeriodMonths)}` },
+              {
+                header: "Price",
+                cell: (row) => `${formatMoney(row.unitPrice, row.currency)} / ${periodLabel(row.billingPeriodMonths)}`,
+              },
               { header: "Started", cell: (row) => formatDate(row.startedAt) },
-              { header: "Renews / ends", cell: (row) => (row.endedAt ? `Ended ${formatDate(row.endedAt)}` : formatDate(row.currentPeriodEnd)) },
+              {
+                header: "Renews / ends",
+                cell: (row) => (row.endedAt ? `Ended ${formatDate(row.endedAt)}` : formatDate(row.currentPeriodEnd)),
+              },
               {
                 header: "Actions",
                 cell: (row) =>
@@ -45,7 +76,11 @@ export function SubscriptionsPage() {
                     <details className="relative">
                       <summary className="cursor-pointer text-sm text-brand-700">Actions</summary>
                       <div className="absolute right-0 z-10 mt-1 w-56 rounded-md bg-white p-1 shadow ring-1 ring-slate-200">
-                        <button type="button" className="w-full rounded px-3 py-2 text-left text-sm text-red-700 hover:bg-red-50" onClick={() => cancel.mutate({ id: row.id })}>
+                        <button
+                          type="button"
+                          className="w-full rounded px-3 py-2 text-left text-sm text-red-700 hover:bg-red-50"
+                          onClick={() => cancel.mutate({ id: row.id })}
+                        >
                           Cancel the subscription
                         </button>
                       </div>

@@ -26,7 +26,16 @@ export async function extractPdfText(pdf: Buffer): Promise<ExtractedPdf> {
         lines.set(key, line);
       }
       const ordered = [...lines.entries()].sort(([a], [b]) => b - a);
-      pages.push(ordered.map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.text).join(" ")).join("\n"));
+      pages.push(
+        ordered
+          .map(([, items]) =>
+            items
+              .sort((a, b) => a.x - b.x)
+              .map((i) => i.text)
+              .join(" "),
+          )
+          .join("\n"),
+      );
     }
     const metadata = await document.getMetadata();
     return { pages, info: { ...(metadata.info as Record<string, unknown>) } };

@@ -16,7 +16,13 @@ export const BUYER = {
 };
 
 /** A line whose amounts are consistent: net = quantity x unit price, tax at 19% rounded half up. */
-export function buildLine(position: number, description: string, quantity: number, unitPrice: string, detail?: string): InvoiceLine {
+export function buildLine(
+  position: number,
+  description: string,
+  quantity: number,
+  unitPrice: string,
+  detail?: string,
+): InvoiceLine {
   const unitCents = toCents(unitPrice);
   const netCents = unitCents * BigInt(quantity);
   const taxCents = roundHalfAwayFromZero(netCents * 19n, 100n);
@@ -34,7 +40,8 @@ export function buildLine(position: number, description: string, quantity: numbe
 }
 
 export function buildInvoice(lines: InvoiceLine[], overrides: Partial<InvoiceDocument> = {}): InvoiceDocument {
-  const sum = (pick: (line: InvoiceLine) => string): string => fromCents(lines.reduce((total, line) => total + toCents(pick(line)), 0n));
+  const sum = (pick: (line: InvoiceLine) => string): string =>
+    fromCents(lines.reduce((total, line) => total + toCents(pick(line)), 0n));
   return {
     kind: "invoice",
     number: "INV-2026-000123",

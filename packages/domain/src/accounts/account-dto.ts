@@ -70,7 +70,12 @@ const contactSelect = {
   email: true,
   phone: true,
   jobTitle: true,
-  shopUser: { select: { email: true, credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 } } },
+  shopUser: {
+    select: {
+      email: true,
+      credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 },
+    },
+  },
 } satisfies Prisma.ContactSelect;
 
 /** The columns of an account's billing address. */
@@ -83,7 +88,9 @@ export const billingAddressSelect = {
   billingCountry: true,
 } satisfies Prisma.AccountSelect;
 
-export function toBillingAddress(row: Prisma.AccountGetPayload<{ select: typeof billingAddressSelect }>): BillingAddressDto {
+export function toBillingAddress(
+  row: Prisma.AccountGetPayload<{ select: typeof billingAddressSelect }>,
+): BillingAddressDto {
   return {
     line1: row.billingLine1,
     line2: row.billingLine2,
@@ -163,13 +170,27 @@ export function toAccountDetail(row: DetailRow): AccountDetailDto {
   };
 }
 
-export function toStaffAccountDetail(row: Prisma.AccountGetPayload<{ select: typeof staffAccountDetailSelect }>): StaffAccountDetailDto {
+export function toStaffAccountDetail(
+  row: Prisma.AccountGetPayload<{ select: typeof staffAccountDetailSelect }>,
+): StaffAccountDetailDto {
   return { ...toAccountDetail(row), priceList: row.priceList };
 }
 
 /** The company details of form input, as Account columns. */
-export function companyColumns(input: { companyName: string; email: string; phone: string | null; taxId: string | null; website: string | null }) {
-  return { companyName: input.companyName, email: input.email, phone: input.phone, taxId: input.taxId, website: input.website };
+export function companyColumns(input: {
+  companyName: string;
+  email: string;
+  phone: string | null;
+  taxId: string | null;
+  website: string | null;
+}) {
+  return {
+    companyName: input.companyName,
+    email: input.email,
+    phone: input.phone,
+    taxId: input.taxId,
+    website: input.website,
+  };
 }
 
 /** Flattens form input into the Account columns. */

@@ -6,7 +6,14 @@ import type { AccountDetailDto, AccountSummaryDto, BillingAddressDto, ContactDto
 import type { MyAccountDto } from "./my-account.ts";
 
 export const billingAddressOutput = outputSchemaOf<BillingAddressDto>()(
-  z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), region: z.string().nullable(), postalCode: z.string(), country: z.string() }),
+  z.object({
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    region: z.string().nullable(),
+    postalCode: z.string(),
+    country: z.string(),
+  }),
 );
 
 const contactOutput = outputSchemaOf<ContactDto>()(
@@ -55,5 +62,8 @@ export const accountDetailOutput = outputSchemaOf<AccountDetailDto>()(
 export const accountPageOutput = outputSchemaOf<Page<AccountSummaryDto>>()(pageOutput(accountSummaryOutput));
 
 export const myAccountOutput = outputSchemaOf<MyAccountDto>()(
-  z.object({ account: accountDetailOutput, me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }) }),
+  z.object({
+    account: accountDetailOutput,
+    me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }),
+  }),
 );

@@ -14,7 +14,11 @@ export async function checkPriceListFor(
 ): Promise<string | null> {
   if (priceListId === null) return null;
   if (account.kind !== "RESELLER" && account.kind !== "DIRECT_CUSTOMER") {
-    throw new DomainError("INVALID", "Only resellers and direct customers buy, so only they have a price list", "priceListId");
+    throw new DomainError(
+      "INVALID",
+      "Only resellers and direct customers buy, so only they have a price list",
+      "priceListId",
+    );
   }
   const list = await tx.priceList.findUnique({ where: { id: priceListId }, select: { name: true, currency: true } });
   if (!list) throw new DomainError("INVALID", "That price list does not exist", "priceListId");

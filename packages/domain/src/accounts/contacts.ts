@@ -27,7 +27,10 @@ async function assertEmailFree(deps: DomainDeps, accountId: string, email: strin
 }
 
 /** Retries with the same idempotency key are answered by the idempotent middleware, before this runs. */
-export async function addContact(deps: DomainDeps, input: ContactInput & { accountId: string }): Promise<StaffAccountDetailDto> {
+export async function addContact(
+  deps: DomainDeps,
+  input: ContactInput & { accountId: string },
+): Promise<StaffAccountDetailDto> {
   const { accountId, firstName, lastName, email, phone, jobTitle } = input;
   await getAccount(deps, accountId);
   await assertEmailFree(deps, accountId, email);
@@ -35,7 +38,10 @@ export async function addContact(deps: DomainDeps, input: ContactInput & { accou
   return getAccount(deps, accountId);
 }
 
-export async function updateContact(deps: DomainDeps, input: ContactInput & { id: string }): Promise<StaffAccountDetailDto> {
+export async function updateContact(
+  deps: DomainDeps,
+  input: ContactInput & { id: string },
+): Promise<StaffAccountDetailDto> {
   const { id, ...contact } = input;
   const accountId = await contactAccountId(deps, id);
   await assertEmailFree(deps, accountId, contact.email, id);
@@ -51,7 +57,10 @@ export async function setPrimaryContact(deps: DomainDeps, contactId: string): Pr
 
 export async function removeContact(deps: DomainDeps, contactId: string): Promise<StaffAccountDetailDto> {
   const accountId = await contactAccountId(deps, contactId);
-  const account = await deps.db.account.findUniqueOrThrow({ where: { id: accountId }, select: { primaryContactId: true } });
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { primaryContactId: true },
+  });
   if (account.primaryContactId === contactId) {
     throw new DomainError("PRECONDITION_FAILED", "Choose another primary contact before removing this one");
   }
@@ -69,7 +78,10 @@ export interface StorefrontInvitationResult {
  * Lets a contact log in to the Storefront with its email: the login and an
  * invitation email with a link to choose the password, in one transaction.
  */
-export async function grantStorefrontLogin(deps: DomainDeps, input: { contactId: string }): Promise<StorefrontInvitationResult> {
+export async function grantStorefrontLogin(
+  deps: DomainDeps,
+  input: { contactId: string },
+): Promise<StorefrontInvitationResult> {
   const accountId = await contactAccountId(deps, input.contactId);
   const contact = await deps.db.contact.findUniqueOrThrow({
     where: { id: input.contactId },
@@ -77,23 +89,39 @@ export async function grantStorefrontLogin(deps: DomainDeps, input: { contactId:
   });
   const name = `${contact.firstName} ${contact.lastName}`;
   const invitationSentTo = await deps.db.$transaction(async (tx) => {
-    const { userId } = await createShopLogin(tx, { contactId: input.contactId, email: contact.email, name, passwordHash: null });
+    const { userId } = await createShopLogin(tx, {
+      contactId: input.contactId,
+      email: contact.email,
+      name,
+      passwordHash: null,
+    });
     return sendShopInvitation(tx, deps, { userId, email: contact.email, name, accountId });
   });
   return { account: await getAccount(deps, accountId), invitationSentTo };
 }
 
 /** A new invitation for a contact whose login has no password yet (the earlier link stops working). */
-export async function resendStorefrontInvitation(deps: DomainDeps, contactId: string): Promise<StorefrontInvitationResult> {
+export async function resendStorefrontInvitation(
+  deps: DomainDeps,
+  contactId: string,
+): Promise<StorefrontInvitationResult> {
   const accountId = await contactAccountId(deps, contactId);
   const invitationSentTo = await deps.db.$transaction(async (tx) => {
     const login = await tx.shopUser.findUnique({
       where: { contactId },
-      select: { id: true, email: true, name: true, credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        credentials: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 },
+      },
     });
     if (!login) throw new DomainError("PRECONDITION_FAILED", "This contact has no Storefront login; give it one first");
     if (login.credentials.length > 0) {
-      throw new DomainError("PRECONDITION_FAILED", 'This contact has already chosen a password; "Forgot password?" on the sign-in page sends a new one');
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        'This contact has already chosen a password; "Forgot password?" on the sign-in page sends a new one',
+      );
     }
     return sendShopInvitation(tx, deps, { userId: login.id, email: login.email, name: login.name, accountId });
   });

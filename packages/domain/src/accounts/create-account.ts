@@ -15,7 +15,11 @@ export async function createAccount(
   input: CreateAccountInput,
 ): Promise<StaffAccountDetailDto & { invitationSentTo: string | null }> {
   if (input.invitePrimaryContact && input.primaryContactPassword) {
-    throw new DomainError("INVALID", "Either invite the contact or give a password, not both", "primaryContactPassword");
+    throw new DomainError(
+      "INVALID",
+      "Either invite the contact or give a password, not both",
+      "primaryContactPassword",
+    );
   }
   const parentId = await resolveParent(deps, input);
   const passwordHash = input.primaryContactPassword ? await hashLoginPassword(input.primaryContactPassword) : null;
@@ -30,9 +34,19 @@ export async function createAccount(
       priceListId: await checkPriceListFor(tx, input, input.priceListId ?? null),
     });
     if (!passwordHash && !input.invitePrimaryContact) return { id: accountId, invitationSentTo: null };
-    const login = { email: input.primaryContact.email, name: `${input.primaryContact.firstName} ${input.primaryContact.lastName}` };
-    const { userId } = await createShopLogin(tx, { ...login, contactId: primaryContactId, passwordHash }, "primaryContact.email");
-    return { id: accountId, invitationSentTo: passwordHash ? null : await sendShopInvitation(tx, deps, { ...login, userId, accountId }) };
+    const login = {
+      email: input.primaryContact.email,
+      name: `${input.primaryContact.firstName} ${input.primaryContact.lastName}`,
+    };
+    const { userId } = await createShopLogin(
+      tx,
+      { ...login, contactId: primaryContactId, passwordHash },
+      "primaryContact.email",
+    );
+    return {
+      id: accountId,
+      invitationSentTo: passwordHash ? null : await sendShopInvitation(tx, deps, { ...login, userId, accountId }),
+    };
   });
   return { ...(await getAccount(deps, id)), invitationSentTo };
 }
@@ -43,7 +57,10 @@ async function resolveParent(deps: DomainDeps, input: CreateAccountInput): Promi
     return getDistributorId(deps.db);
   }
   if (!input.parentId) throw new DomainError("INVALID", "Choose the reseller that owns this end-customer", "parentId");
-  const parent = await deps.db.account.findUnique({ where: { id: input.parentId }, select: { kind: true, status: true } });
+  const parent = await deps.db.account.findUnique({
+    where: { id: input.parentId },
+    select: { kind: true, status: true },
+  });
   if (!parent || parent.kind !== "RESELLER") {
     throw new DomainError("INVALID", "The owner of an end-customer must be a reseller", "parentId");
   }

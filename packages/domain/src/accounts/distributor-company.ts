@@ -2,7 +2,13 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import type { UpdateCompanyInput } from "../schemas/setup.ts";
-import { billingAddressSelect, billingColumns, companyColumns, toBillingAddress, type BillingAddressDto } from "./account-dto.ts";
+import {
+  billingAddressSelect,
+  billingColumns,
+  companyColumns,
+  toBillingAddress,
+  type BillingAddressDto,
+} from "./account-dto.ts";
 
 /** The distributor's own company: the seller on every invoice. */
 export interface CompanyDto {

@@ -27,7 +27,13 @@ export async function listEndCustomers(
   const where = accountSearchWhere(input.search, endCustomersWhere(caller));
   return paginate(input, {
     count: () => deps.db.account.count({ where }),
-    rows: (window) => deps.db.account.findMany({ where, select: accountSummarySelect, orderBy: [{ companyName: "asc" }, { id: "asc" }], ...window }),
+    rows: (window) =>
+      deps.db.account.findMany({
+        where,
+        select: accountSummarySelect,
+        orderBy: [{ companyName: "asc" }, { id: "asc" }],
+        ...window,
+      }),
     map: toAccountSummary,
   });
 }
@@ -35,7 +41,10 @@ export async function listEndCustomers(
 export async function getEndCustomer(deps: DomainDeps, caller: ShopCaller, id: string): Promise<AccountDetailDto> {
   assertReseller(caller);
   // Another reseller's end-customer and a missing one look the same: not found.
-  const row = await deps.db.account.findFirst({ where: { AND: [{ id }, endCustomersWhere(caller)] }, select: accountDetailSelect });
+  const row = await deps.db.account.findFirst({
+    where: { AND: [{ id }, endCustomersWhere(caller)] },
+    select: accountDetailSelect,
+  });
   if (!row) throw notFound("The end-customer");
   return toAccountDetail(row);
 }
@@ -46,7 +55,10 @@ export async function createEndCustomer(
   input: CreateEndCustomerInput,
 ): Promise<AccountDetailDto> {
   assertReseller(caller);
-  const reseller = await deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true } });
+  const reseller = await deps.db.account.findUniqueOrThrow({
+    where: { id: caller.accountId },
+    select: { currency: true },
+  });
   const { accountId } = await deps.db.$transaction((tx) =>
     insertAccount(tx, {
       kind: "END_CUSTOMER",

@@ -20,7 +20,10 @@ export interface NewAccount {
 /** Writes an account and its primary contact inside the caller's transaction. */
 export async function insertAccount(tx: Prisma.TransactionClient, account: NewAccount) {
   const { billingAddress, primaryContact, ...columns } = account;
-  const created = await tx.account.create({ data: { ...columns, ...billingColumns(billingAddress) }, select: { id: true } });
+  const created = await tx.account.create({
+    data: { ...columns, ...billingColumns(billingAddress) },
+    select: { id: true },
+  });
   const contact = await tx.contact.create({ data: { accountId: created.id, ...primaryContact }, select: { id: true } });
   await tx.account.update({ where: { id: created.id }, data: { primaryContactId: contact.id } });
   return { accountId: created.id, primaryContactId: contact.id };

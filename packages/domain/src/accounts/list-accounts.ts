@@ -14,13 +14,22 @@ export async function listAccounts(deps: DomainDeps, input: ListAccountsInput): 
   });
   return paginate(input, {
     count: () => deps.db.account.count({ where }),
-    rows: (window) => deps.db.account.findMany({ where, select: accountSummarySelect, orderBy: [{ companyName: "asc" }, { id: "asc" }], ...window }),
+    rows: (window) =>
+      deps.db.account.findMany({
+        where,
+        select: accountSummarySelect,
+        orderBy: [{ companyName: "asc" }, { id: "asc" }],
+        ...window,
+      }),
     map: toAccountSummary,
   });
 }
 
 /** Company name, email or account number ("A-00012" or "12"). */
-export function accountSearchWhere(search: string | undefined, base: Prisma.AccountWhereInput): Prisma.AccountWhereInput {
+export function accountSearchWhere(
+  search: string | undefined,
+  base: Prisma.AccountWhereInput,
+): Prisma.AccountWhereInput {
   if (!search) return base;
   const number = /^(?:a-?)?0*(\d{1,9})$/i.exec(search)?.[1];
   return {

@@ -17,7 +17,11 @@ export async function getMyAccount(deps: DomainDeps, caller: ShopCaller): Promis
 }
 
 /** A customer keeps its contact details and billing address current; its name and currency are the distributor's to change. */
-export async function updateMyAccount(deps: DomainDeps, caller: ShopCaller, input: UpdateMyAccountInput): Promise<MyAccountDto> {
+export async function updateMyAccount(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: UpdateMyAccountInput,
+): Promise<MyAccountDto> {
   await deps.db.account.update({
     where: { id: caller.accountId },
     data: {

@@ -11,7 +11,11 @@ export async function sendShopInvitation(
   login: { userId: string; email: string; name: string; accountId: string },
 ): Promise<string | null> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: login.accountId }, select: { companyName: true } });
-  const link = await issueSetPasswordLink(tx, deps, { realm: "shop", userId: login.userId, validForSeconds: INVITATION_VALID_SECONDS });
+  const link = await issueSetPasswordLink(tx, deps, {
+    realm: "shop",
+    userId: login.userId,
+    validForSeconds: INVITATION_VALID_SECONDS,
+  });
   const queued = await queueNotification(tx, deps, {
     template: "shop-invitation",
     eventKey: `shop-invitation:${login.userId}:${randomUUID()}`,

@@ -20,7 +20,8 @@ export async function createShopLogin(
 ): Promise<{ userId: string }> {
   const taken = await tx.shopUser.findUnique({ where: { email: login.email }, select: { contactId: true } });
   if (taken) {
-    if (taken.contactId === login.contactId) throw new DomainError("CONFLICT", "This contact can already log in", field);
+    if (taken.contactId === login.contactId)
+      throw new DomainError("CONFLICT", "This contact can already log in", field);
     throw new DomainError("CONFLICT", `Another Storefront login already uses ${login.email}`, field);
   }
   const userId = randomUUID();

@@ -11,12 +11,19 @@ export const ADOPT_ORPHANS_QUEUE = "provisioning.adopt-orphans";
  * is the asset's id, and partner, SKU and license count agree. Anything else
  * stays in the reconciliation view for staff.
  */
-export async function adoptOrphanCoupons(deps: DomainDeps, options: { accountIds?: string[] } = {}): Promise<{ partners: number; adopted: number }> {
+export async function adoptOrphanCoupons(
+  deps: DomainDeps,
+  options: { accountIds?: string[] } = {},
+): Promise<{ partners: number; adopted: number }> {
   const connection = await deps.db.bitTitanConnection.findUnique({ where: { id: 1 }, select: { active: true } });
   if (!connection?.active) return { partners: 0, adopted: 0 };
   // Only partners with an asset still waiting for its coupon can have an orphan that belongs here.
   const waiting = await deps.db.asset.findMany({
-    where: { status: "ACTIVE", couponCode: null, ...(options.accountIds ? { accountId: { in: options.accountIds } } : {}) },
+    where: {
+      status: "ACTIVE",
+      couponCode: null,
+      ...(options.accountIds ? { accountId: { in: options.accountIds } } : {}),
+    },
     select: { id: true, skuId: true, quantity: true, account: { select: { bittitanPartnerId: true } } },
   });
   const byPartner = new Map<string, typeof waiting>();
@@ -39,12 +46,28 @@ export async function adoptOrphanCoupons(deps: DomainDeps, options: { accountIds
     const byId = new Map(assets.map((asset) => [asset.id, asset]));
     for (const coupon of coupons) {
       const asset = coupon.reference ? byId.get(coupon.reference) : undefined;
-      if (!asset || coupon.partnerId !== partnerId || coupon.skuId !== asset.skuId || coupon.licenseCount !== asset.quantity) continue;
+      if (
+        !asset ||
+        coupon.partnerId !== partnerId ||
+        coupon.skuId !== asset.skuId ||
+        coupon.licenseCount !== asset.quantity
+      )
+        continue;
       if (await deps.db.asset.findUnique({ where: { couponCode: coupon.code }, select: { id: true } })) continue;
       const now = deps.clock.now();
-      if (await recordCoupon(deps, asset.id, coupon, { trigger: "adoption", startedAt: now, actor: "system", event: "coupon-adopted" })) {
+      if (
+        await recordCoupon(deps, asset.id, coupon, {
+          trigger: "adoption",
+          startedAt: now,
+          actor: "system",
+          event: "coupon-adopted",
+        })
+      ) {
         adopted += 1;
-        deps.logger.info({ assetId: asset.id, couponCode: coupon.code }, "coupon made for this asset found at BitTitan and attached");
+        deps.logger.info(
+          { assetId: asset.id, couponCode: coupon.code },
+          "coupon made for this asset found at BitTitan and attached",
+        );
       }
     }
   }

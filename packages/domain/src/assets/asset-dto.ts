@@ -35,18 +35,31 @@ export interface AssetDetailDto extends AssetSummaryDto {
   invoice: { id: string; number: string } | null;
   creditInvoice: { id: string; number: string } | null;
   cancellation: CancellationVerdict;
-  attempts: { at: Date; outcome: "SUCCEEDED" | "FAILED"; trigger: string; message: string | null; couponCode: string | null }[];
+  attempts: {
+    at: Date;
+    outcome: "SUCCEEDED" | "FAILED";
+    trigger: string;
+    message: string | null;
+    couponCode: string | null;
+  }[];
   events: { at: Date; actor: string; kind: string; detail: unknown }[];
 }
 
 /** The columns `retryOf` reads. */
-export const assetRetrySelect = { syncStatus: true, syncAttempts: true, nextSyncAt: true, syncRetryUntil: true } satisfies Prisma.AssetSelect;
+export const assetRetrySelect = {
+  syncStatus: true,
+  syncAttempts: true,
+  nextSyncAt: true,
+  syncRetryUntil: true,
+} satisfies Prisma.AssetSelect;
 
 type RetryColumns = Prisma.AssetGetPayload<{ select: typeof assetRetrySelect }>;
 
 /** The next automatic attempt of a PENDING asset after a transient failure; null when none is scheduled (or it is not PENDING). */
 export function retryOf(asset: RetryColumns): AssetSummaryDto["retry"] {
-  return asset.syncStatus === "PENDING" && asset.nextSyncAt && asset.syncAttempts > 0 ? { nextAttempt: asset.syncAttempts + 1, at: asset.nextSyncAt, until: asset.syncRetryUntil } : null;
+  return asset.syncStatus === "PENDING" && asset.nextSyncAt && asset.syncAttempts > 0
+    ? { nextAttempt: asset.syncAttempts + 1, at: asset.nextSyncAt, until: asset.syncRetryUntil }
+    : null;
 }
 
 export const assetSummarySelect = {
@@ -74,8 +87,17 @@ export const assetDetailSelect = {
   couponCheckedAt: true,
   portalUrl: true,
   cancelledAt: true,
-  order: { select: { id: true, number: true, invoices: { select: { id: true, number: true, kind: true, status: true, creditAssetId: true } } } },
-  attempts: { orderBy: { startedAt: "asc" }, select: { startedAt: true, outcome: true, trigger: true, message: true, couponCode: true } },
+  order: {
+    select: {
+      id: true,
+      number: true,
+      invoices: { select: { id: true, number: true, kind: true, status: true, creditAssetId: true } },
+    },
+  },
+  attempts: {
+    orderBy: { startedAt: "asc" },
+    select: { startedAt: true, outcome: true, trigger: true, message: true, couponCode: true },
+  },
   events: { orderBy: { at: "asc" }, select: { at: true, actor: true, kind: true, detail: true } },
 } satisfies Prisma.AssetSelect;
 
@@ -88,9 +110,20 @@ export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
 }
 
 export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
-  const { order, attempts, events, expireDays, validityDays, couponExpiresAt, couponCheckedAt, portalUrl, cancelledAt } = row;
+  const {
+    order,
+    attempts,
+    events,
+    expireDays,
+    validityDays,
+    couponExpiresAt,
+    couponCheckedAt,
+    portalUrl,
+    cancelledAt,
+  } = row;
   const invoice = order.invoices.find((candidate) => candidate.kind === "INVOICE") ?? null;
-  const credit = order.invoices.find((candidate) => candidate.kind === "CREDIT" && candidate.creditAssetId === row.id) ?? null;
+  const credit =
+    order.invoices.find((candidate) => candidate.kind === "CREDIT" && candidate.creditAssetId === row.id) ?? null;
   return {
     ...toAssetSummary(row),
     expireDays,
@@ -110,7 +143,13 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
       now,
       voidInvoice: invoice?.status === "VOID" ? invoice.number : null,
     }),
-    attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, trigger: attempt.trigger, message: attempt.message, couponCode: attempt.couponCode })),
+    attempts: attempts.map((attempt) => ({
+      at: attempt.startedAt,
+      outcome: attempt.outcome,
+      trigger: attempt.trigger,
+      message: attempt.message,
+      couponCode: attempt.couponCode,
+    })),
     events,
   };
 }
@@ -150,20 +189,39 @@ const HISTORY_WORDS: Record<string, string> = {
 
 function historyEntry(event: AssetDetailDto["events"][number]): { at: Date; what: string } {
   const state = (event.detail as { state?: unknown } | null)?.state;
-  if (event.kind === "coupon-state" && typeof state === "string") return { at: event.at, what: `Coupon ${state.toLowerCase()}` };
+  if (event.kind === "coupon-state" && typeof state === "string")
+    return { at: event.at, what: `Coupon ${state.toLowerCase()}` };
   return { at: event.at, what: HISTORY_WORDS[event.kind] ?? event.kind.replace(/-/g, " ") };
 }
 
 /** What a customer is told when provisioning stopped for good: the reason in their words, and whether the distributor was told. */
-export const shopProvisioningProblem = (asset: { syncStatus: AssetSyncStatus; syncFailureCode: string | null; attentionNotifiedAt: Date | null }) =>
+export const shopProvisioningProblem = (asset: {
+  syncStatus: AssetSyncStatus;
+  syncFailureCode: string | null;
+  attentionNotifiedAt: Date | null;
+}) =>
   asset.syncStatus === "FAILED" ? customerWordsFor(asset.syncFailureCode, asset.attentionNotifiedAt !== null) : null;
 
 export function toShopAssetSummary(asset: AssetSummaryDto): ShopAssetSummaryDto {
-  const { syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, ...rest } = asset;
+  const {
+    syncError: _syncError,
+    syncFailureCode: _code,
+    retry: _retry,
+    attentionNotifiedAt: _notified,
+    ...rest
+  } = asset;
   return { ...rest, problem: shopProvisioningProblem(asset) };
 }
 
 export function toShopAssetDetail(asset: AssetDetailDto): ShopAssetDetailDto {
-  const { syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, attempts: _attempts, events, ...rest } = asset;
+  const {
+    syncError: _syncError,
+    syncFailureCode: _code,
+    retry: _retry,
+    attentionNotifiedAt: _notified,
+    attempts: _attempts,
+    events,
+    ...rest
+  } = asset;
   return { ...rest, problem: shopProvisioningProblem(asset), history: events.map(historyEntry) };
 }

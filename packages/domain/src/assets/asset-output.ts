@@ -28,7 +28,9 @@ export const shopAssetSummaryOutput = outputSchemaOf<ShopAssetSummaryDto>()(
   }),
 );
 
-export const shopAssetPageOutput = outputSchemaOf<ShopAssetPage>()(z.object({ items: z.array(shopAssetSummaryOutput), nextCursor: z.string().nullable() }));
+export const shopAssetPageOutput = outputSchemaOf<ShopAssetPage>()(
+  z.object({ items: z.array(shopAssetSummaryOutput), nextCursor: z.string().nullable() }),
+);
 
 export const shopAssetDetailOutput = outputSchemaOf<ShopAssetDetailDto>()(
   shopAssetSummaryOutput.extend({

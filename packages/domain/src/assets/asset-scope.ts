@@ -10,7 +10,11 @@ import { DomainError } from "../errors.ts";
  * Storefront caller sees its own (shopAssetScope), and with `change` only
  * those it may change or cancel (shopAssetOwnerScope).
  */
-export async function assetScopeFor(deps: DomainDeps, caller: Caller, options: { accountId?: string; change?: boolean } = {}): Promise<Prisma.AssetWhereInput> {
+export async function assetScopeFor(
+  deps: DomainDeps,
+  caller: Caller,
+  options: { accountId?: string; change?: boolean } = {},
+): Promise<Prisma.AssetWhereInput> {
   if (caller.kind === "staff") return staffAssetScope(deps, options.accountId);
   return options.change ? shopAssetOwnerScope(caller) : shopAssetScope(caller);
 }
@@ -22,7 +26,9 @@ export async function assetScopeFor(deps: DomainDeps, caller: Caller, options: {
 function shopAssetScope(caller: ShopCaller): Prisma.AssetWhereInput {
   // The recipient is always the buyer or one of the buyer's end-customers (checkRecipient, editAsset),
   // so one equality says the same as the OR, and PostgreSQL walks one (account, purchaseDate) index in order.
-  return caller.accountKind === "END_CUSTOMER" ? { recipientAccountId: caller.accountId } : { accountId: caller.accountId };
+  return caller.accountKind === "END_CUSTOMER"
+    ? { recipientAccountId: caller.accountId }
+    : { accountId: caller.accountId };
 }
 
 /** Only the buyer changes or cancels an asset from the Storefront. */
@@ -31,7 +37,10 @@ function shopAssetOwnerScope(caller: ShopCaller): Prisma.AssetWhereInput {
 }
 
 /** Staff: an account's assets are those it was billed for or, for an end-customer, those it received. */
-export async function staffAssetScope(deps: DomainDeps, accountId: string | undefined): Promise<Prisma.AssetWhereInput> {
+export async function staffAssetScope(
+  deps: DomainDeps,
+  accountId: string | undefined,
+): Promise<Prisma.AssetWhereInput> {
   if (!accountId) return {};
   const account = await deps.db.account.findUnique({ where: { id: accountId }, select: { kind: true } });
   if (!account) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");

@@ -6,7 +6,15 @@ export const PROVISIONING_DIGEST_QUEUE = "assets.provisioning-digest";
 
 /** Every morning at 07:00 UTC, the digest of the assets still FAILED (see provisioning-digest.ts). */
 export const attentionArea: BackgroundArea = {
-  queues: [{ name: PROVISIONING_DIGEST_QUEUE, retryLimit: 3, retryDelaySeconds: 300, retryBackoff: false, expireInSeconds: 900 }],
+  queues: [
+    {
+      name: PROVISIONING_DIGEST_QUEUE,
+      retryLimit: 3,
+      retryDelaySeconds: 300,
+      retryBackoff: false,
+      expireInSeconds: 900,
+    },
+  ],
   start: (deps, queue) =>
     runPeriodically(queue, PROVISIONING_DIGEST_QUEUE, "0 7 * * *", async () => {
       const result = await sendProvisioningDigest(deps);

@@ -4,7 +4,8 @@ import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 
 /** Where staff open an asset in the back office (links in staff emails). */
-export const bssAssetLink = (deps: Pick<DomainDeps, "publicUrl">, assetId: string) => `${deps.publicUrl}/bss/assets/${assetId}`;
+export const bssAssetLink = (deps: Pick<DomainDeps, "publicUrl">, assetId: string) =>
+  `${deps.publicUrl}/bss/assets/${assetId}`;
 
 /**
  * Queues the "provisioning needs attention" email for an asset that has just
@@ -14,7 +15,11 @@ export const bssAssetLink = (deps: Pick<DomainDeps, "publicUrl">, assetId: strin
  * an email was queued to at least one recipient: false when the template is
  * turned off or nobody would receive it.
  */
-export async function queueAttentionNotice(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string): Promise<boolean> {
+export async function queueAttentionNotice(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  assetId: string,
+): Promise<boolean> {
   const asset = await tx.asset.findUniqueOrThrow({
     where: { id: assetId },
     select: {

@@ -36,28 +36,61 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
     if (!revoked.ok) {
       const { reason, message } = revoked.failure;
       if (reason === "redeemed" || reason === "expired") {
-        await deps.db.asset.update({ where: { id }, data: { couponState: reason === "redeemed" ? "REDEEMED" : "EXPIRED", couponCheckedAt: deps.clock.now() } });
+        await deps.db.asset.update({
+          where: { id },
+          data: { couponState: reason === "redeemed" ? "REDEEMED" : "EXPIRED", couponCheckedAt: deps.clock.now() },
+        });
         throw new DomainError("PRECONDITION_FAILED", message);
       }
-      throw new DomainError("UNAVAILABLE", `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`);
+      throw new DomainError(
+        "UNAVAILABLE",
+        `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`,
+      );
     }
   }
   await deps.db.$transaction((tx) => recordCancellation(tx, deps, actor, id));
   return assetDetailWithin(deps, scope, id);
 }
 
-async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps, actor: string, assetId: string): Promise<void> {
+async function recordCancellation(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  actor: string,
+  assetId: string,
+): Promise<void> {
   const now = deps.clock.now();
   // Only the first of concurrent cancellations goes on: the credit invoice is issued once.
-  const { count } = await tx.asset.updateMany({ where: { id: assetId, status: "ACTIVE" }, data: { status: "CANCELLED", couponState: "CANCELLED", cancelledAt: now } });
+  const { count } = await tx.asset.updateMany({
+    where: { id: assetId, status: "ACTIVE" },
+    data: { status: "CANCELLED", couponState: "CANCELLED", cancelledAt: now },
+  });
   if (count === 0) return;
   const asset = await tx.asset.findUniqueOrThrow({
     where: { id: assetId },
-    select: { name: true, couponCode: true, accountId: true, recipientAccountId: true, orderId: true, account: { select: { companyName: true } }, order: { select: { currency: true } } },
+    select: {
+      name: true,
+      couponCode: true,
+      accountId: true,
+      recipientAccountId: true,
+      orderId: true,
+      account: { select: { companyName: true } },
+      order: { select: { currency: true } },
+    },
   });
   const line = await tx.invoiceLine.findFirst({
     where: { assetId, invoice: { kind: "INVOICE" } },
-    select: { description: true, detail: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, invoiceId: true, invoice: { select: { number: true } } },
+    select: {
+      description: true,
+      detail: true,
+      quantity: true,
+      unitPrice: true,
+      taxRate: true,
+      net: true,
+      tax: true,
+      gross: true,
+      invoiceId: true,
+      invoice: { select: { number: true } },
+    },
   });
   if (!line) throw new Error(`asset ${assetId} has no invoice line`);
   await assertInvoiceCreditable(tx, assetId);
@@ -82,9 +115,18 @@ async function recordCancellation(tx: Prisma.TransactionClient, deps: DomainDeps
       },
     ],
   });
-  await tx.assetEvent.create({ data: { assetId, at: now, actor, kind: "cancelled", detail: { creditInvoice: credit.number, couponCode: asset.couponCode } } });
+  await tx.assetEvent.create({
+    data: {
+      assetId,
+      at: now,
+      actor,
+      kind: "cancelled",
+      detail: { creditInvoice: credit.number, couponCode: asset.couponCode },
+    },
+  });
   const remaining = await tx.asset.count({ where: { orderId: asset.orderId, status: "ACTIVE" } });
-  if (remaining === 0) await tx.order.update({ where: { id: asset.orderId }, data: { status: "CANCELLED", cancelledAt: now } });
+  if (remaining === 0)
+    await tx.order.update({ where: { id: asset.orderId }, data: { status: "CANCELLED", cancelledAt: now } });
   await queueNotification(tx, deps, {
     template: "bittitan-asset-cancelled",
     eventKey: `asset-cancelled:${assetId}`,
@@ -109,14 +151,19 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     where: { id: orderId },
     select: {
       status: true,
-      assets: { select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true } },
+      assets: {
+        select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true },
+      },
       lines: { where: { planId: { not: null } }, select: { id: true } },
     },
   });
   if (!order) throw notFound("The order");
   if (order.status === "DRAFT") throw new DomainError("PRECONDITION_FAILED", "A draft order is deleted, not cancelled");
   if (order.lines.length > 0) {
-    throw new DomainError("PRECONDITION_FAILED", "This order started a reseller plan subscription: cancel the subscription (it ends with its paid period), and any licenses one by one");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "This order started a reseller plan subscription: cancel the subscription (it ends with its paid period), and any licenses one by one",
+    );
   }
   const now = deps.clock.now();
   for (const asset of order.assets.filter((candidate) => candidate.status === "ACTIVE")) {
@@ -127,8 +174,14 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
 }
 
 /** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */
-async function assertInvoiceCreditable(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string): Promise<void> {
-  const line = await db.invoiceLine.findFirst({ where: { assetId, invoice: { kind: "INVOICE" } }, select: { invoice: { select: { number: true, status: true } } } });
+async function assertInvoiceCreditable(
+  db: Pick<Prisma.TransactionClient, "invoiceLine">,
+  assetId: string,
+): Promise<void> {
+  const line = await db.invoiceLine.findFirst({
+    where: { assetId, invoice: { kind: "INVOICE" } },
+    select: { invoice: { select: { number: true, status: true } } },
+  });
   if (line?.invoice.status === "VOID") {
     throw new DomainError("PRECONDITION_FAILED", voidInvoiceReason(line.invoice.number));
   }

@@ -3,7 +3,13 @@ import { cancellationVerdict } from "./cancellation.ts";
 
 const purchase = new Date("2026-03-02T16:30:00Z");
 const at = (iso: string) =>
-  cancellationVerdict({ status: "ACTIVE", syncStatus: "SYNCHRONIZED", couponState: "ACTIVE", purchaseDate: purchase, now: new Date(iso) });
+  cancellationVerdict({
+    status: "ACTIVE",
+    syncStatus: "SYNCHRONIZED",
+    couponState: "ACTIVE",
+    purchaseDate: purchase,
+    now: new Date(iso),
+  });
 
 describe("the 15-day cancellation window", () => {
   it("allows day 0 to day 15 and refuses day 16", () => {
@@ -16,14 +22,33 @@ describe("the 15-day cancellation window", () => {
   });
 
   it("refuses a redeemed or expired coupon, a pending one and a cancelled asset", () => {
-    const base = { status: "ACTIVE" as const, syncStatus: "SYNCHRONIZED" as const, purchaseDate: purchase, now: purchase };
-    expect(cancellationVerdict({ ...base, couponState: "REDEEMED" })).toMatchObject({ allowed: false, reason: expect.stringMatching(/redeemed/) });
+    const base = {
+      status: "ACTIVE" as const,
+      syncStatus: "SYNCHRONIZED" as const,
+      purchaseDate: purchase,
+      now: purchase,
+    };
+    expect(cancellationVerdict({ ...base, couponState: "REDEEMED" })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/redeemed/),
+    });
     expect(cancellationVerdict({ ...base, couponState: "EXPIRED" }).allowed).toBe(false);
     expect(cancellationVerdict({ ...base, couponState: null, syncStatus: "PENDING" }).allowed).toBe(false);
-    expect(cancellationVerdict({ ...base, couponState: "CANCELLED", status: "CANCELLED" })).toMatchObject({ allowed: false, reason: "The asset is already cancelled" });
+    expect(cancellationVerdict({ ...base, couponState: "CANCELLED", status: "CANCELLED" })).toMatchObject({
+      allowed: false,
+      reason: "The asset is already cancelled",
+    });
   });
 
   it("allows cancelling an asset whose provisioning failed (there is no coupon to revoke)", () => {
-    expect(cancellationVerdict({ status: "ACTIVE", syncStatus: "FAILED", couponState: null, purchaseDate: purchase, now: purchase }).allowed).toBe(true);
+    expect(
+      cancellationVerdict({
+        status: "ACTIVE",
+        syncStatus: "FAILED",
+        couponState: null,
+        purchaseDate: purchase,
+        now: purchase,
+      }).allowed,
+    ).toBe(true);
   });
 });

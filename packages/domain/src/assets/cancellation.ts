@@ -8,7 +8,8 @@ export type CancellationVerdict = { allowed: true; lastDay: Date } | { allowed: 
 const DAY = 86_400_000;
 
 /** A voided invoice was never owed, so there is nothing to credit. */
-export const voidInvoiceReason = (invoiceNumber: string) => `Its invoice ${invoiceNumber} is void, so there is nothing to credit: the asset can't be cancelled`;
+export const voidInvoiceReason = (invoiceNumber: string) =>
+  `Its invoice ${invoiceNumber} is void, so there is nothing to credit: the asset can't be cancelled`;
 const utcDay = (date: Date) => Math.floor(date.getTime() / DAY);
 
 /**
@@ -29,12 +30,16 @@ export function cancellationVerdict(asset: {
   const refuse = (reason: string): CancellationVerdict => ({ allowed: false, reason, lastDay });
   if (asset.status === "CANCELLED") return refuse("The asset is already cancelled");
   if (asset.voidInvoice) return refuse(voidInvoiceReason(asset.voidInvoice));
-  if (asset.couponState === "REDEEMED") return refuse("The coupon has been redeemed, so the licenses are in use and cannot be refunded");
+  if (asset.couponState === "REDEEMED")
+    return refuse("The coupon has been redeemed, so the licenses are in use and cannot be refunded");
   if (asset.couponState === "EXPIRED") return refuse("The coupon has expired");
-  if (asset.syncStatus === "PENDING") return refuse("The coupon is still being created at BitTitan; try again in a moment");
+  if (asset.syncStatus === "PENDING")
+    return refuse("The coupon is still being created at BitTitan; try again in a moment");
   const day = utcDay(asset.now) - utcDay(asset.purchaseDate);
   if (day > CANCELLATION_WINDOW_DAYS) {
-    return refuse(`Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${lastDay.toISOString().slice(0, 10)})`);
+    return refuse(
+      `Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${lastDay.toISOString().slice(0, 10)})`,
+    );
   }
   return { allowed: true, lastDay };
 }

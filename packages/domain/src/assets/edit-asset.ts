@@ -22,16 +22,34 @@ export async function editAsset(
   const actor = actorOf(caller);
   const asset = await deps.db.asset.findFirst({
     where: { AND: [{ id: input.id }, scope] },
-    select: { id: true, name: true, status: true, syncStatus: true, accountId: true, recipientAccountId: true, account: { select: { kind: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      syncStatus: true,
+      accountId: true,
+      recipientAccountId: true,
+      account: { select: { kind: true } },
+    },
   });
   if (!asset) throw notFound("The asset");
   if (asset.status === "CANCELLED") throw new DomainError("PRECONDITION_FAILED", "A cancelled asset cannot be changed");
   if (input.recipientAccountId !== asset.accountId) {
-    const own = await deps.db.account.findFirst({ where: { id: input.recipientAccountId, parentId: asset.accountId, kind: "END_CUSTOMER" }, select: { id: true } });
-    if (!own) throw new DomainError("INVALID", "The recipient must be the buyer or one of its own end-customers", "recipientAccountId");
+    const own = await deps.db.account.findFirst({
+      where: { id: input.recipientAccountId, parentId: asset.accountId, kind: "END_CUSTOMER" },
+      select: { id: true },
+    });
+    if (!own)
+      throw new DomainError(
+        "INVALID",
+        "The recipient must be the buyer or one of its own end-customers",
+        "recipientAccountId",
+      );
   }
   const changes = { name: input.name, recipientAccountId: input.recipientAccountId };
-  const changed = Object.entries(changes).filter(([key, value]) => asset[key as keyof typeof changes] !== value).map(([key]) => key);
+  const changed = Object.entries(changes)
+    .filter(([key, value]) => asset[key as keyof typeof changes] !== value)
+    .map(([key]) => key);
   // The welcome email goes to the recipient as edited: save it before provisioning.
   if (asset.syncStatus === "FAILED") {
     const previous = { name: asset.name, recipientAccountId: asset.recipientAccountId };
@@ -39,13 +57,18 @@ export async function editAsset(
     const outcome = await provisionAsset(deps, asset.id, "resync");
     if (!outcome.ok && outcome.final) {
       await deps.db.asset.update({ where: { id: asset.id }, data: previous });
-      throw new DomainError("UNAVAILABLE", `BitTitan did not create the coupon, so nothing was saved: ${outcome.message}`);
+      throw new DomainError(
+        "UNAVAILABLE",
+        `BitTitan did not create the coupon, so nothing was saved: ${outcome.message}`,
+      );
     }
   } else {
     await deps.db.asset.update({ where: { id: asset.id }, data: changes });
   }
   if (changed.length > 0) {
-    await deps.db.assetEvent.create({ data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "edited", detail: { changed, ...changes } } });
+    await deps.db.assetEvent.create({
+      data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "edited", detail: { changed, ...changes } },
+    });
   }
   return assetDetailWithin(deps, scope, asset.id);
 }

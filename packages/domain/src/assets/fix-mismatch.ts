@@ -7,15 +7,23 @@ import { provisionAsset } from "./provision-asset.ts";
 import type { FixAction } from "./reconcile.ts";
 
 /** Applies one reconciliation fix; each is safe to repeat. */
-export async function fixMismatch(deps: DomainDeps, actor: string, input: { action: FixAction; assetId: string; couponCode?: string | null }): Promise<{ done: string }> {
-  const asset = await deps.db.asset.findUnique({ where: { id: input.assetId }, select: { id: true, couponCode: true } });
+export async function fixMismatch(
+  deps: DomainDeps,
+  actor: string,
+  input: { action: FixAction; assetId: string; couponCode?: string | null },
+): Promise<{ done: string }> {
+  const asset = await deps.db.asset.findUnique({
+    where: { id: input.assetId },
+    select: { id: true, couponCode: true },
+  });
   if (!asset) throw notFound("The asset");
   const client = await deps.bittitan.client();
   switch (input.action) {
     case "resync": {
       const outcome = await provisionAsset(deps, asset.id, "resync");
       if (!outcome.ok && outcome.final) throw new DomainError("UNAVAILABLE", outcome.message);
-      if (!outcome.ok) return { done: `BitTitan did not answer (${outcome.message}); the coupon is retried automatically` };
+      if (!outcome.ok)
+        return { done: `BitTitan did not answer (${outcome.message}); the coupon is retried automatically` };
       return { done: outcome.couponCode ? "Coupon created" : "Nothing to do" };
     }
     case "attach": {
@@ -28,8 +36,19 @@ export async function fixMismatch(deps: DomainDeps, actor: string, input: { acti
       const coupon = await client.getCoupon(asset.couponCode);
       const state = STORED_STATE[coupon.state];
       await deps.db.$transaction([
-        deps.db.asset.update({ where: { id: asset.id }, data: { couponState: state, couponCheckedAt: deps.clock.now() } }),
-        deps.db.assetEvent.create({ data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "coupon-state", detail: { state, via: "reconciliation" } } }),
+        deps.db.asset.update({
+          where: { id: asset.id },
+          data: { couponState: state, couponCheckedAt: deps.clock.now() },
+        }),
+        deps.db.assetEvent.create({
+          data: {
+            assetId: asset.id,
+            at: deps.clock.now(),
+            actor,
+            kind: "coupon-state",
+            detail: { state, via: "reconciliation" },
+          },
+        }),
       ]);
       return { done: `Marked ${state.toLowerCase()}` };
     }
@@ -37,7 +56,15 @@ export async function fixMismatch(deps: DomainDeps, actor: string, input: { acti
       if (!asset.couponCode) throw new DomainError("PRECONDITION_FAILED", "The asset has no coupon");
       const revoked = await revokeCouponIdempotently(client, asset.couponCode);
       if (!revoked.ok) throw new DomainError("PRECONDITION_FAILED", revoked.failure.message);
-      await deps.db.assetEvent.create({ data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "coupon-revoked", detail: { via: "reconciliation" } } });
+      await deps.db.assetEvent.create({
+        data: {
+          assetId: asset.id,
+          at: deps.clock.now(),
+          actor,
+          kind: "coupon-revoked",
+          detail: { via: "reconciliation" },
+        },
+      });
       return { done: "Coupon revoked" };
     }
   }

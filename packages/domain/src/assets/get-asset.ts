@@ -11,7 +11,11 @@ export async function getAsset(deps: DomainDeps, caller: Caller, id: string): Pr
 }
 
 /** The asset's detail inside `scope`, for the asset services once they have built it. */
-export async function assetDetailWithin(deps: DomainDeps, scope: Prisma.AssetWhereInput, id: string): Promise<AssetDetailDto> {
+export async function assetDetailWithin(
+  deps: DomainDeps,
+  scope: Prisma.AssetWhereInput,
+  id: string,
+): Promise<AssetDetailDto> {
   const row = await deps.db.asset.findFirst({ where: { AND: [{ id }, scope] }, select: assetDetailSelect });
   if (!row) throw notFound("The asset");
   return toAssetDetail(row, deps.clock.now());

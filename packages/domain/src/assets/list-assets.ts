@@ -34,10 +34,22 @@ const ORDER_BY: Record<Sort, Prisma.AssetOrderByWithRelationInput[]> = {
 /** Rows strictly after the cursor in the sort order (keyset pagination: as fast on page 10,000 as on page 1). */
 function after(sort: Sort, [value, id]: Key): Prisma.AssetWhereInput {
   // The plain range bound first: PostgreSQL can start the index scan there (an OR alone is only a filter).
-  if (sort === "name") return { AND: [{ name: { gte: value } }, { OR: [{ name: { gt: value } }, { name: value, id: { gt: id } }] }] };
+  if (sort === "name")
+    return { AND: [{ name: { gte: value } }, { OR: [{ name: { gt: value } }, { name: value, id: { gt: id } }] }] };
   const date = new Date(value);
-  if (sort === "oldest") return { AND: [{ purchaseDate: { gte: date } }, { OR: [{ purchaseDate: { gt: date } }, { purchaseDate: date, id: { gt: id } }] }] };
-  return { AND: [{ purchaseDate: { lte: date } }, { OR: [{ purchaseDate: { lt: date } }, { purchaseDate: date, id: { lt: id } }] }] };
+  if (sort === "oldest")
+    return {
+      AND: [
+        { purchaseDate: { gte: date } },
+        { OR: [{ purchaseDate: { gt: date } }, { purchaseDate: date, id: { gt: id } }] },
+      ],
+    };
+  return {
+    AND: [
+      { purchaseDate: { lte: date } },
+      { OR: [{ purchaseDate: { lt: date } }, { purchaseDate: date, id: { lt: id } }] },
+    ],
+  };
 }
 
 function keyOf(sort: Sort, row: { name: string; purchaseDate: Date; id: string }): Key {
@@ -60,7 +72,10 @@ export async function listAssets(deps: DomainDeps, caller: Caller, input: ListAs
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  return { items: page.map(toAssetSummary), nextCursor: rows.length > input.limit && last ? encode(keyOf(input.sort, last)) : null };
+  return {
+    items: page.map(toAssetSummary),
+    nextCursor: rows.length > input.limit && last ? encode(keyOf(input.sort, last)) : null,
+  };
 }
 
 /** The list's filters and search inside `scope`, as conditions to AND (also what "Retry all failed" acts on). */
@@ -69,7 +84,10 @@ export function assetFilters(scope: Prisma.AssetWhereInput, input: AssetFilterIn
   if (input.productId) filters.push({ productId: input.productId });
   if (input.syncStatus) filters.push({ syncStatus: input.syncStatus });
   if (input.couponState) filters.push({ couponState: input.couponState });
-  if (input.from || input.to) filters.push({ purchaseDate: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } });
+  if (input.from || input.to)
+    filters.push({
+      purchaseDate: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) },
+    });
   if (input.search) {
     const code = input.search.toUpperCase();
     // A whole coupon code is looked up in its unique index: every code shares the "MW-" trigrams,

@@ -14,7 +14,12 @@ export const PROVISIONING_QUEUE = "provisioning.create-coupon";
 export type ProvisioningTrigger = "order" | "resync" | "retry";
 
 /** Queues the coupon creation of an asset inside the caller's transaction. */
-export async function enqueueProvisioning(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string, trigger: ProvisioningTrigger): Promise<void> {
+export async function enqueueProvisioning(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  assetId: string,
+  trigger: ProvisioningTrigger,
+): Promise<void> {
   await deps.queue.send(PROVISIONING_QUEUE, { assetId, trigger }, { tx });
 }
 
@@ -59,14 +64,19 @@ type AssetForProvisioning = Prisma.AssetGetPayload<{ select: typeof assetForProv
  * horizon, makes it FAILED and tells the distributor. A manual resync of a
  * FAILED asset starts a new window.
  */
-export async function provisionAsset(deps: DomainDeps, assetId: string, trigger: ProvisioningTrigger): Promise<ProvisioningOutcome> {
+export async function provisionAsset(
+  deps: DomainDeps,
+  assetId: string,
+  trigger: ProvisioningTrigger,
+): Promise<ProvisioningOutcome> {
   let asset = await deps.db.asset.findUnique({ where: { id: assetId }, select: assetForProvisioning });
   if (!asset) return { ok: true, couponCode: null, skipped: "the asset does not exist" };
   if (asset.status === "CANCELLED") return { ok: true, couponCode: null, skipped: "the asset is cancelled" };
   if (asset.syncStatus === "SYNCHRONIZED" && asset.couponCode) return { ok: true, couponCode: asset.couponCode };
   const now = deps.clock.now();
   // A scheduled attempt left over for an asset that has since failed for good: only a person retries that.
-  if (trigger === "retry" && asset.syncStatus === "FAILED") return { ok: true, couponCode: null, skipped: "provisioning failed for good; a person retries it" };
+  if (trigger === "retry" && asset.syncStatus === "FAILED")
+    return { ok: true, couponCode: null, skipped: "provisioning failed for good; a person retries it" };
   if (asset.syncStatus === "FAILED" || !asset.syncWindowStartedAt) asset = await openRetryWindow(deps, asset, now);
 
   let verdict;
@@ -82,7 +92,12 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
       reference: asset.id,
     });
     if (result.ok) {
-      await recordCoupon(deps, asset.id, result.coupon, { trigger, startedAt: now, actor: "system", event: "coupon-created" });
+      await recordCoupon(deps, asset.id, result.coupon, {
+        trigger,
+        startedAt: now,
+        actor: "system",
+        event: "coupon-created",
+      });
       return { ok: true, couponCode: result.coupon.code };
     }
     verdict = judgeAttemptFailure(result.failure.error ?? new DomainError("UNAVAILABLE", result.failure.message));
@@ -93,9 +108,14 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
   if (verdict.kind === "deferred") {
     // BitTitan was not called: the attempt does not count. Spread the deferred assets over the next probe interval
     // (the breaker counts in real time, the asset on the business clock).
-    const nextAt = new Date(now.getTime() + Math.max(0, verdict.retryAt.getTime() - Date.now()) + Math.round(Math.random() * 5_000));
+    const nextAt = new Date(
+      now.getTime() + Math.max(0, verdict.retryAt.getTime() - Date.now()) + Math.round(Math.random() * 5_000),
+    );
     await deps.db.$transaction(async (tx) => {
-      const { count } = await tx.asset.updateMany({ where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts }, data: { nextSyncAt: nextAt } });
+      const { count } = await tx.asset.updateMany({
+        where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts },
+        data: { nextSyncAt: nextAt },
+      });
       if (count > 0) await scheduleAttempt(tx, deps, asset.id, nextAt);
     });
     return { ok: false, final: false, message: verdict.message, nextAt };
@@ -110,10 +130,22 @@ export async function provisionAsset(deps: DomainDeps, assetId: string, trigger:
     }
     const hours = Math.round((until.getTime() - (asset.syncWindowStartedAt?.getTime() ?? until.getTime())) / 3_600_000);
     const message = `BitTitan could not create the coupon within ${hours} hour(s) of retrying (${attempts} attempts); last error: ${verdict.message}`;
-    await recordFinalFailure(deps, asset, { message, code: "gave_up", trigger, startedAt: now, lastError: verdict.message });
+    await recordFinalFailure(deps, asset, {
+      message,
+      code: "gave_up",
+      trigger,
+      startedAt: now,
+      lastError: verdict.message,
+    });
     return { ok: false, final: true, message, code: "gave_up" };
   }
-  await recordFinalFailure(deps, asset, { message: verdict.message, code: verdict.code, trigger, startedAt: now, lastError: verdict.message });
+  await recordFinalFailure(deps, asset, {
+    message: verdict.message,
+    code: verdict.code,
+    trigger,
+    startedAt: now,
+    lastError: verdict.message,
+  });
   return { ok: false, final: true, message: verdict.message, code: verdict.code };
 }
 
@@ -135,19 +167,43 @@ export function freshRetryWindow(deps: DomainDeps, now: Date) {
 }
 
 /** A new retry window: the count starts again and the horizon is set from now. */
-async function openRetryWindow(deps: DomainDeps, asset: AssetForProvisioning, now: Date): Promise<AssetForProvisioning> {
+async function openRetryWindow(
+  deps: DomainDeps,
+  asset: AssetForProvisioning,
+  now: Date,
+): Promise<AssetForProvisioning> {
   const window = freshRetryWindow(deps, now);
-  const { count } = await deps.db.asset.updateMany({ where: { id: asset.id, syncStatus: asset.syncStatus, syncAttempts: asset.syncAttempts }, data: window });
+  const { count } = await deps.db.asset.updateMany({
+    where: { id: asset.id, syncStatus: asset.syncStatus, syncAttempts: asset.syncAttempts },
+    data: window,
+  });
   // Another attempt opened it first: go on with its window.
-  if (count === 0) return (await deps.db.asset.findUniqueOrThrow({ where: { id: asset.id }, select: assetForProvisioning }));
-  return { ...asset, syncStatus: window.syncStatus, syncAttempts: 0, syncWindowStartedAt: now, syncRetryUntil: window.syncRetryUntil, nextSyncAt: null };
+  if (count === 0)
+    return await deps.db.asset.findUniqueOrThrow({ where: { id: asset.id }, select: assetForProvisioning });
+  return {
+    ...asset,
+    syncStatus: window.syncStatus,
+    syncAttempts: 0,
+    syncWindowStartedAt: now,
+    syncRetryUntil: window.syncRetryUntil,
+    nextSyncAt: null,
+  };
 }
 
 /** The delayed job of the next attempt; its id is derived from the asset and the time, so scheduling twice enqueues once. */
-async function scheduleAttempt(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string, nextAt: Date): Promise<void> {
+async function scheduleAttempt(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  assetId: string,
+  nextAt: Date,
+): Promise<void> {
   // The delay is counted on the business clock, the job waits in real time.
   const delayMs = Math.max(0, nextAt.getTime() - deps.clock.now().getTime());
-  await deps.queue.send(PROVISIONING_QUEUE, { assetId, trigger: "retry" }, { tx, startAfter: new Date(Date.now() + delayMs), id: jobIdFrom(`provision:${assetId}:${nextAt.toISOString()}`) });
+  await deps.queue.send(
+    PROVISIONING_QUEUE,
+    { assetId, trigger: "retry" },
+    { tx, startAfter: new Date(Date.now() + delayMs), id: jobIdFrom(`provision:${assetId}:${nextAt.toISOString()}`) },
+  );
 }
 
 /** Stores a coupon (created now, or found at BitTitan for this asset), unless a concurrent attempt already did. */
@@ -155,7 +211,12 @@ export async function recordCoupon(
   deps: DomainDeps,
   assetId: string,
   coupon: BitTitanCoupon,
-  how: { trigger: ProvisioningTrigger | "adoption"; startedAt: Date; actor: string; event: "coupon-created" | "coupon-adopted" },
+  how: {
+    trigger: ProvisioningTrigger | "adoption";
+    startedAt: Date;
+    actor: string;
+    event: "coupon-created" | "coupon-adopted";
+  },
 ): Promise<boolean> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -175,10 +236,27 @@ export async function recordCoupon(
       },
     });
     if (how.trigger !== "adoption") {
-      await tx.provisioningAttempt.create({ data: { assetId, trigger: how.trigger, outcome: "SUCCEEDED", couponCode: coupon.code, startedAt: how.startedAt, finishedAt: now } });
+      await tx.provisioningAttempt.create({
+        data: {
+          assetId,
+          trigger: how.trigger,
+          outcome: "SUCCEEDED",
+          couponCode: coupon.code,
+          startedAt: how.startedAt,
+          finishedAt: now,
+        },
+      });
     }
     if (count === 0) return false;
-    await tx.assetEvent.create({ data: { assetId, at: now, actor: how.actor, kind: how.event, detail: { couponCode: coupon.code, trigger: how.trigger } } });
+    await tx.assetEvent.create({
+      data: {
+        assetId,
+        at: now,
+        actor: how.actor,
+        kind: how.event,
+        detail: { couponCode: coupon.code, trigger: how.trigger },
+      },
+    });
     await queueWelcomeEmail(tx, deps, assetId);
     return true;
   });
@@ -191,7 +269,16 @@ async function recordRetry(
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
-    await tx.provisioningAttempt.create({ data: { assetId: asset.id, trigger: what.trigger, outcome: "FAILED", message: what.message, startedAt: what.startedAt, finishedAt: now } });
+    await tx.provisioningAttempt.create({
+      data: {
+        assetId: asset.id,
+        trigger: what.trigger,
+        outcome: "FAILED",
+        message: what.message,
+        startedAt: what.startedAt,
+        finishedAt: now,
+      },
+    });
     // Only the attempt that moves the count schedules the next one; a concurrent duplicate just leaves its record.
     const { count } = await tx.asset.updateMany({
       where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts },
@@ -199,25 +286,61 @@ async function recordRetry(
     });
     if (count > 0) await scheduleAttempt(tx, deps, asset.id, what.nextAt);
   });
-  deps.logger.info({ assetId: asset.id, attempt: asset.syncAttempts + 1, nextAt: what.nextAt, reason: what.message }, "coupon provisioning failed, retrying later");
+  deps.logger.info(
+    { assetId: asset.id, attempt: asset.syncAttempts + 1, nextAt: what.nextAt, reason: what.message },
+    "coupon provisioning failed, retrying later",
+  );
 }
 
 async function recordFinalFailure(
   deps: DomainDeps,
   asset: AssetForProvisioning,
-  what: { message: string; code: ProvisioningFailureCode; trigger: ProvisioningTrigger; startedAt: Date; lastError: string },
+  what: {
+    message: string;
+    code: ProvisioningFailureCode;
+    trigger: ProvisioningTrigger;
+    startedAt: Date;
+    lastError: string;
+  },
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
-    await tx.provisioningAttempt.create({ data: { assetId: asset.id, trigger: what.trigger, outcome: "FAILED", message: what.lastError, startedAt: what.startedAt, finishedAt: now } });
+    await tx.provisioningAttempt.create({
+      data: {
+        assetId: asset.id,
+        trigger: what.trigger,
+        outcome: "FAILED",
+        message: what.lastError,
+        startedAt: what.startedAt,
+        finishedAt: now,
+      },
+    });
     // A failure never overwrites a success recorded by a concurrent attempt, nor is it recorded twice.
     const { count } = await tx.asset.updateMany({
       where: { id: asset.id, syncStatus: "PENDING", syncAttempts: asset.syncAttempts },
-      data: { syncStatus: "FAILED", syncError: what.message, syncFailureCode: what.code, syncAttempts: asset.syncAttempts + 1, nextSyncAt: null },
+      data: {
+        syncStatus: "FAILED",
+        syncError: what.message,
+        syncFailureCode: what.code,
+        syncAttempts: asset.syncAttempts + 1,
+        nextSyncAt: null,
+      },
     });
     if (count === 0) return;
-    await tx.assetEvent.create({ data: { assetId: asset.id, at: now, actor: "system", kind: "provisioning-failed", detail: { message: what.message, code: what.code, trigger: what.trigger } } });
-    if (await queueAttentionNotice(tx, deps, asset.id)) await tx.asset.update({ where: { id: asset.id }, data: { attentionNotifiedAt: now } });
+    await tx.assetEvent.create({
+      data: {
+        assetId: asset.id,
+        at: now,
+        actor: "system",
+        kind: "provisioning-failed",
+        detail: { message: what.message, code: what.code, trigger: what.trigger },
+      },
+    });
+    if (await queueAttentionNotice(tx, deps, asset.id))
+      await tx.asset.update({ where: { id: asset.id }, data: { attentionNotifiedAt: now } });
   });
-  deps.logger.warn({ assetId: asset.id, trigger: what.trigger, code: what.code, reason: what.message }, "coupon provisioning failed");
+  deps.logger.warn(
+    { assetId: asset.id, trigger: what.trigger, code: what.code, reason: what.message },
+    "coupon provisioning failed",
+  );
 }

@@ -32,11 +32,15 @@ export const provisioningArea: BackgroundArea = {
     // Jobs mostly wait on BitTitan, so a batch runs concurrently. If one hits an
     // unexpected error the whole batch is retried, which is safe: provisioning is idempotent.
     for (let worker = 0; worker < WORKERS; worker += 1) {
-      await queue.work<{ assetId: string; trigger: ProvisioningTrigger }>(PROVISIONING_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        await Promise.all(jobs.map((job) => provisionAsset(deps, job.data.assetId, job.data.trigger)));
-        // The welcome emails they queued go out now rather than at the next poll.
-        queue.notify(DELIVER_EMAIL_QUEUE);
-      });
+      await queue.work<{ assetId: string; trigger: ProvisioningTrigger }>(
+        PROVISIONING_QUEUE,
+        { batchSize: BATCH, pollingIntervalSeconds: 0.5 },
+        async (jobs) => {
+          await Promise.all(jobs.map((job) => provisionAsset(deps, job.data.assetId, job.data.trigger)));
+          // The welcome emails they queued go out now rather than at the next poll.
+          queue.notify(DELIVER_EMAIL_QUEUE);
+        },
+      );
     }
     await runPeriodically(queue, RETRY_DUE_QUEUE, "* * * * *", async () => {
       await queueOverdueProvisioning(deps);
@@ -47,11 +51,15 @@ export const provisioningArea: BackgroundArea = {
     });
     deps.bittitan.onRecovered(() => {
       // Right after an outage: the waiting assets go now, and coupons whose answers were lost are looked for (once per minute however often it flaps).
-      void retryWaitingAssetsNow(deps).catch((error: unknown) => deps.logger.warn({ error: String(error) }, "waiting assets not retried after the outage"));
+      void retryWaitingAssetsNow(deps).catch((error: unknown) =>
+        deps.logger.warn({ error: String(error) }, "waiting assets not retried after the outage"),
+      );
       void queue
         .send(ADOPT_ORPHANS_QUEUE, {}, { id: jobIdFrom(`adopt-after-outage:${Math.floor(Date.now() / 60_000)}`) })
         .then(() => queue.notify(ADOPT_ORPHANS_QUEUE))
-        .catch((error: unknown) => deps.logger.warn({ error: String(error) }, "orphan adoption after the outage not queued"));
+        .catch((error: unknown) =>
+          deps.logger.warn({ error: String(error) }, "orphan adoption after the outage not queued"),
+        );
     });
   },
 };

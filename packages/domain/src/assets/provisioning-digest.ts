@@ -46,7 +46,12 @@ export async function sendProvisioningDigest(deps: DomainDeps): Promise<{ failed
       template: "provisioning-digest",
       eventKey: `provisioning-digest:${now.toISOString().slice(0, 10)}`,
       accountId: await getDistributorId(tx),
-      variables: { failed_count: failed, failed_assets: rows, more_count: failed - rows.length, assets_link: `${deps.publicUrl}/bss/assets` },
+      variables: {
+        failed_count: failed,
+        failed_assets: rows,
+        more_count: failed - rows.length,
+        assets_link: `${deps.publicUrl}/bss/assets`,
+      },
     });
     return { failed, queued: queued?.addressed ?? false };
   });

@@ -23,10 +23,12 @@ export type AttemptVerdict =
 
 /** Sorts what a provisioning attempt threw; anything that is not BitTitan's or the domain's "no" is a bug and propagates. */
 export function judgeAttemptFailure(error: unknown): AttemptVerdict {
-  if (error instanceof BitTitanCircuitOpenError) return { kind: "deferred", message: error.message, retryAt: error.retryAt };
+  if (error instanceof BitTitanCircuitOpenError)
+    return { kind: "deferred", message: error.message, retryAt: error.retryAt };
   if (error instanceof BitTitanError) {
     // A garbled 2xx may hide a coupon that was made: asking again with the same key returns it.
-    if (error.retryable || error.kind === "invalid_response") return { kind: "transient", message: error.message, retryAfterMs: error.retryAfterMs };
+    if (error.retryable || error.kind === "invalid_response")
+      return { kind: "transient", message: error.message, retryAfterMs: error.retryAfterMs };
     return { kind: "permanent", message: error.message, code: permanentCode(error) };
   }
   if (error instanceof DomainError) {
@@ -51,7 +53,8 @@ function permanentCode(error: BitTitanError): ProvisioningFailureCode {
 }
 
 const CUSTOMER_WORDS: Record<ProvisioningFailureCode, string> = {
-  partner_credentials: "BitTitan did not accept the partner login these licenses are created under, so they could not be created.",
+  partner_credentials:
+    "BitTitan did not accept the partner login these licenses are created under, so they could not be created.",
   configuration: "The connection to BitTitan is not set up correctly, so these licenses could not be created.",
   sku_unavailable: "BitTitan no longer offers this product, so these licenses could not be created.",
   rejected: "BitTitan refused to create these licenses.",
@@ -61,6 +64,9 @@ const CUSTOMER_WORDS: Record<ProvisioningFailureCode, string> = {
 
 /** The Storefront's words for a final failure; "we told your distributor" only when the attention email really was queued. */
 export function customerWordsFor(code: string | null, distributorNotified: boolean): string {
-  const reason = code && code in CUSTOMER_WORDS ? CUSTOMER_WORDS[code as ProvisioningFailureCode] : "BitTitan has not issued the coupon yet.";
+  const reason =
+    code && code in CUSTOMER_WORDS
+      ? CUSTOMER_WORDS[code as ProvisioningFailureCode]
+      : "BitTitan has not issued the coupon yet.";
   return `${reason} ${distributorNotified ? "We have let your distributor know." : "Please contact your distributor."}`;
 }

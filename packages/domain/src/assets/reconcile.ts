@@ -21,7 +21,9 @@ export interface Mismatch {
  * and lists every mismatch. BitTitan lists only active coupons; the others
  * are looked up one by one.
  */
-export async function reconcileAssets(deps: DomainDeps): Promise<{ checkedAt: Date; partners: number; mismatches: Mismatch[] }> {
+export async function reconcileAssets(
+  deps: DomainDeps,
+): Promise<{ checkedAt: Date; partners: number; mismatches: Mismatch[] }> {
   const client = await deps.bittitan.client();
   const accounts = await deps.db.account.findMany({
     where: { bittitanSyncStatus: "SYNCHRONIZED", bittitanPartnerId: { not: null } },
@@ -35,49 +37,99 @@ export async function reconcileAssets(deps: DomainDeps): Promise<{ checkedAt: Da
     try {
       active = await client.listActiveCoupons(partnerId);
     } catch (error) {
-      if (error instanceof BitTitanError) throw new DomainError("UNAVAILABLE", `BitTitan could not be read: ${error.message}`);
+      if (error instanceof BitTitanError)
+        throw new DomainError("UNAVAILABLE", `BitTitan could not be read: ${error.message}`);
       throw error;
     }
     const who = { id: account.id, companyName: account.companyName };
     const assets = await deps.db.asset.findMany({
       where: { accountId: account.id },
-      select: { id: true, name: true, quantity: true, status: true, syncStatus: true, couponCode: true, couponState: true },
+      select: {
+        id: true,
+        name: true,
+        quantity: true,
+        status: true,
+        syncStatus: true,
+        couponCode: true,
+        couponState: true,
+      },
     });
     const byCode = new Map(assets.flatMap((asset) => (asset.couponCode ? [[asset.couponCode, asset] as const] : [])));
     const activeCodes = new Set(active.map((coupon) => coupon.code));
-    const view = (asset: (typeof assets)[number]) => ({ id: asset.id, name: asset.name, quantity: asset.quantity, couponState: asset.couponState });
-    const couponView = (coupon: BitTitanCoupon) => ({ code: coupon.code, licenseCount: coupon.licenseCount, state: coupon.state });
+    const view = (asset: (typeof assets)[number]) => ({
+      id: asset.id,
+      name: asset.name,
+      quantity: asset.quantity,
+      couponState: asset.couponState,
+    });
+    const couponView = (coupon: BitTitanCoupon) => ({
+      code: coupon.code,
+      licenseCount: coupon.licenseCount,
+      state: coupon.state,
+    });
 
     for (const coupon of active) {
       const asset = byCode.get(coupon.code);
       if (!asset) {
-        const owner = assets.find((candidate) => candidate.id === coupon.reference && !candidate.couponCode && candidate.status === "ACTIVE");
+        const owner = assets.find(
+          (candidate) => candidate.id === coupon.reference && !candidate.couponCode && candidate.status === "ACTIVE",
+        );
         mismatches.push({
           kind: "coupon-without-asset",
           account: who,
           asset: owner ? view(owner) : null,
           coupon: couponView(coupon),
-          detail: owner ? `BitTitan made this coupon for asset “${owner.name}”, which does not have it` : "No asset here holds this coupon",
+          detail: owner
+            ? `BitTitan made this coupon for asset “${owner.name}”, which does not have it`
+            : "No asset here holds this coupon",
           fix: owner ? { action: "attach", label: `Attach to “${owner.name}”` } : null,
         });
         continue;
       }
       if (coupon.licenseCount !== asset.quantity) {
-        mismatches.push({ kind: "license-count-differs", account: who, asset: view(asset), coupon: couponView(coupon), detail: `The asset has ${asset.quantity} licenses, the coupon ${coupon.licenseCount}`, fix: null });
+        mismatches.push({
+          kind: "license-count-differs",
+          account: who,
+          asset: view(asset),
+          coupon: couponView(coupon),
+          detail: `The asset has ${asset.quantity} licenses, the coupon ${coupon.licenseCount}`,
+          fix: null,
+        });
       }
       if (asset.status === "CANCELLED") {
-        mismatches.push({ kind: "state-differs", account: who, asset: view(asset), coupon: couponView(coupon), detail: "The asset is cancelled but its coupon is still active at BitTitan", fix: { action: "revoke", label: "Revoke the coupon" } });
+        mismatches.push({
+          kind: "state-differs",
+          account: who,
+          asset: view(asset),
+          coupon: couponView(coupon),
+          detail: "The asset is cancelled but its coupon is still active at BitTitan",
+          fix: { action: "revoke", label: "Revoke the coupon" },
+        });
       }
     }
     for (const asset of assets) {
       if (asset.status === "ACTIVE" && asset.syncStatus === "FAILED") {
-        mismatches.push({ kind: "asset-without-coupon", account: who, asset: view(asset), coupon: null, detail: "Provisioning failed: the asset has no coupon", fix: { action: "resync", label: "Create the coupon" } });
+        mismatches.push({
+          kind: "asset-without-coupon",
+          account: who,
+          asset: view(asset),
+          coupon: null,
+          detail: "Provisioning failed: the asset has no coupon",
+          fix: { action: "resync", label: "Create the coupon" },
+        });
         continue;
       }
       if (!asset.couponCode || asset.couponState !== "ACTIVE" || activeCodes.has(asset.couponCode)) continue;
       const state = await lookUpState(client, asset.couponCode);
       if (state === "not_found") {
-        mismatches.push({ kind: "asset-without-coupon", account: who, asset: view(asset), coupon: null, detail: `BitTitan does not know coupon ${asset.couponCode}`, fix: null });
+        mismatches.push({
+          kind: "asset-without-coupon",
+          account: who,
+          asset: view(asset),
+          coupon: null,
+          detail: `BitTitan does not know coupon ${asset.couponCode}`,
+          fix: null,
+        });
       } else if (state !== "active") {
         mismatches.push({
           kind: "state-differs",
@@ -98,7 +150,8 @@ async function lookUpState(client: Awaited<ReturnType<DomainDeps["bittitan"]["cl
     return (await client.getCoupon(code)).state;
   } catch (error) {
     if (error instanceof BitTitanError && error.kind === "not_found") return "not_found" as const;
-    if (error instanceof BitTitanError) throw new DomainError("UNAVAILABLE", `BitTitan could not be read: ${error.message}`);
+    if (error instanceof BitTitanError)
+      throw new DomainError("UNAVAILABLE", `BitTitan could not be read: ${error.message}`);
     throw error;
   }
 }

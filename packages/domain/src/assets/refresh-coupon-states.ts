@@ -14,15 +14,25 @@ export async function refreshCouponStates(deps: DomainDeps): Promise<{ checked: 
   const connection = await deps.db.bitTitanConnection.findUnique({ where: { id: 1 }, select: { active: true } });
   if (!connection?.active) return { checked: 0, changed: 0 };
   const client = await deps.bittitan.client();
-  const partners = await deps.db.asset.groupBy({ by: ["partnerId"], where: { couponState: "ACTIVE", partnerId: { not: null } } });
+  const partners = await deps.db.asset.groupBy({
+    by: ["partnerId"],
+    where: { couponState: "ACTIVE", partnerId: { not: null } },
+  });
   let checked = 0;
   let changed = 0;
   for (const { partnerId } of partners) {
     if (!partnerId) continue;
-    const assets = await deps.db.asset.findMany({ where: { partnerId, couponState: "ACTIVE", couponCode: { not: null } }, select: { id: true, couponCode: true } });
+    const assets = await deps.db.asset.findMany({
+      where: { partnerId, couponState: "ACTIVE", couponCode: { not: null } },
+      select: { id: true, couponCode: true },
+    });
     let states;
     try {
-      states = await readCouponStates(client, partnerId, assets.flatMap((asset) => (asset.couponCode ? [asset.couponCode] : [])));
+      states = await readCouponStates(
+        client,
+        partnerId,
+        assets.flatMap((asset) => (asset.couponCode ? [asset.couponCode] : [])),
+      );
     } catch (error) {
       if (!(error instanceof BitTitanError)) throw error;
       deps.logger.warn({ partnerId, reason: error.message }, "coupon states not refreshed for a partner");
@@ -35,8 +45,19 @@ export async function refreshCouponStates(deps: DomainDeps): Promise<{ checked: 
       if (!state || state === "not_found" || state === "active") continue;
       changed += 1;
       await deps.db.$transaction([
-        deps.db.asset.update({ where: { id: asset.id }, data: { couponState: STORED_STATE[state], couponCheckedAt: now } }),
-        deps.db.assetEvent.create({ data: { assetId: asset.id, at: now, actor: "system", kind: "coupon-state", detail: { state: STORED_STATE[state] } } }),
+        deps.db.asset.update({
+          where: { id: asset.id },
+          data: { couponState: STORED_STATE[state], couponCheckedAt: now },
+        }),
+        deps.db.assetEvent.create({
+          data: {
+            assetId: asset.id,
+            at: now,
+            actor: "system",
+            kind: "coupon-state",
+            detail: { state: STORED_STATE[state] },
+          },
+        }),
       ]);
     }
     await deps.db.asset.updateMany({ where: { partnerId, couponState: "ACTIVE" }, data: { couponCheckedAt: now } });
@@ -46,7 +67,15 @@ export async function refreshCouponStates(deps: DomainDeps): Promise<{ checked: 
 
 /** Every 15 minutes; staff can also run it from the BSS. */
 export const couponStatesArea: BackgroundArea = {
-  queues: [{ name: REFRESH_COUPON_STATES_QUEUE, retryLimit: 1, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 900 }],
+  queues: [
+    {
+      name: REFRESH_COUPON_STATES_QUEUE,
+      retryLimit: 1,
+      retryDelaySeconds: 60,
+      retryBackoff: false,
+      expireInSeconds: 900,
+    },
+  ],
   async start(deps, queue) {
     await queue.schedule(REFRESH_COUPON_STATES_QUEUE, "*/15 * * * *");
     await queue.work(REFRESH_COUPON_STATES_QUEUE, { pollingIntervalSeconds: 5 }, async () => {

@@ -22,14 +22,21 @@ export async function queueOverdueProvisioning(deps: DomainDeps): Promise<number
     where: {
       status: "ACTIVE",
       syncStatus: "PENDING",
-      OR: [{ nextSyncAt: { lte: new Date(now.getTime() - DUE_GRACE_MS) } }, { nextSyncAt: null, createdAt: { lte: new Date(now.getTime() - FIRST_ATTEMPT_GRACE_MS) } }],
+      OR: [
+        { nextSyncAt: { lte: new Date(now.getTime() - DUE_GRACE_MS) } },
+        { nextSyncAt: null, createdAt: { lte: new Date(now.getTime() - FIRST_ATTEMPT_GRACE_MS) } },
+      ],
     },
     orderBy: { nextSyncAt: "asc" },
     take: BATCH,
     select: { id: true, nextSyncAt: true },
   });
   if (overdue.length === 0) return 0;
-  const busy = await deps.queue.pendingJobs(PROVISIONING_QUEUE, "assetId", overdue.map((asset) => asset.id));
+  const busy = await deps.queue.pendingJobs(
+    PROVISIONING_QUEUE,
+    "assetId",
+    overdue.map((asset) => asset.id),
+  );
   const minute = Math.floor(Date.now() / 60_000);
   let queued = 0;
   for (const asset of overdue) {
@@ -63,8 +70,13 @@ export async function retryWaitingAssetsNow(deps: DomainDeps): Promise<number> {
   const minute = Math.floor(Date.now() / 60_000);
   for (const asset of waiting) {
     const startAfter = new Date(Date.now() + Math.round(Math.random() * spreadMs));
-    await deps.queue.send(PROVISIONING_QUEUE, { assetId: asset.id, trigger: "retry" }, { startAfter, id: jobIdFrom(`provision-recovered:${asset.id}:${minute}`) });
+    await deps.queue.send(
+      PROVISIONING_QUEUE,
+      { assetId: asset.id, trigger: "retry" },
+      { startAfter, id: jobIdFrom(`provision-recovered:${asset.id}:${minute}`) },
+    );
   }
-  if (waiting.length > 0) deps.logger.info({ assets: waiting.length }, "BitTitan is back: waiting assets are tried now");
+  if (waiting.length > 0)
+    deps.logger.info({ assets: waiting.length }, "BitTitan is back: waiting assets are tried now");
   return waiting.length;
 }

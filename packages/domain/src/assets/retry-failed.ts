@@ -35,11 +35,20 @@ export async function countFailed(deps: DomainDeps, input: AssetFilterInput): Pr
  * click, concurrent or later, finds the ones the first took already PENDING and
  * queues nothing for them. `batch` (the window's start) is what retryProgress counts.
  */
-export async function retryFailed(deps: DomainDeps, actor: string, input: AssetFilterInput): Promise<{ batch: string; total: number }> {
+export async function retryFailed(
+  deps: DomainDeps,
+  actor: string,
+  input: AssetFilterInput,
+): Promise<{ batch: string; total: number }> {
   const now = deps.clock.now();
   const where = await failedWhere(deps, input);
   const ids = await deps.db.$transaction(async (tx) => {
-    const candidates = await tx.asset.findMany({ where, select: { id: true }, orderBy: [{ purchaseDate: "asc" }, { id: "asc" }], take: RETRY_FAILED_CAP });
+    const candidates = await tx.asset.findMany({
+      where,
+      select: { id: true },
+      orderBy: [{ purchaseDate: "asc" }, { id: "asc" }],
+      take: RETRY_FAILED_CAP,
+    });
     if (candidates.length === 0) return [];
     // Re-checked under the row locks: an asset a concurrent click took first is no longer FAILED and is skipped.
     const taken = await tx.asset.updateManyAndReturn({
@@ -48,9 +57,21 @@ export async function retryFailed(deps: DomainDeps, actor: string, input: AssetF
       select: { id: true },
     });
     for (const { id } of taken) {
-      await deps.queue.send(PROVISIONING_QUEUE, { assetId: id, trigger: "resync" }, { tx, id: jobIdFrom(`provision:${id}:${now.toISOString()}`) });
+      await deps.queue.send(
+        PROVISIONING_QUEUE,
+        { assetId: id, trigger: "resync" },
+        { tx, id: jobIdFrom(`provision:${id}:${now.toISOString()}`) },
+      );
     }
-    await tx.assetEvent.createMany({ data: taken.map(({ id }) => ({ assetId: id, at: now, actor, kind: "provisioning-retried", detail: { batch: now.toISOString() } })) });
+    await tx.assetEvent.createMany({
+      data: taken.map(({ id }) => ({
+        assetId: id,
+        at: now,
+        actor,
+        kind: "provisioning-retried",
+        detail: { batch: now.toISOString() },
+      })),
+    });
     return taken.map(({ id }) => id);
   });
   if (ids.length > 0) deps.queue.notify(PROVISIONING_QUEUE);
@@ -65,7 +86,10 @@ export async function retryFailed(deps: DomainDeps, actor: string, input: AssetF
  */
 export async function retryProgress(deps: DomainDeps, batch: string): Promise<RetryProgress> {
   const at = new Date(batch);
-  const where = { syncWindowStartedAt: at, events: { some: { kind: "provisioning-retried", at } } } satisfies Prisma.AssetWhereInput;
+  const where = {
+    syncWindowStartedAt: at,
+    events: { some: { kind: "provisioning-retried", at } },
+  } satisfies Prisma.AssetWhereInput;
   const groups = await deps.db.asset.groupBy({ by: ["syncStatus"], where, _count: { _all: true } });
   const count = (status: string) => groups.find((group) => group.syncStatus === status)?._count._all ?? 0;
   const progress = { done: count("SYNCHRONIZED"), failed: count("FAILED"), pending: count("PENDING") };

@@ -1,4 +1,11 @@
-import { BitTitanBadCredentialsError, BitTitanCircuitOpenError, BitTitanConfigurationError, BitTitanInvalidResponseError, BitTitanRejectedError, BitTitanUnavailableError } from "@cm/provisioning";
+import {
+  BitTitanBadCredentialsError,
+  BitTitanCircuitOpenError,
+  BitTitanConfigurationError,
+  BitTitanInvalidResponseError,
+  BitTitanRejectedError,
+  BitTitanUnavailableError,
+} from "@cm/provisioning";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { customerWordsFor, judgeAttemptFailure } from "./provisioning-failure.ts";
@@ -22,20 +29,43 @@ describe("the retry schedule", () => {
 
 describe("judging a failed attempt", () => {
   it("retries outages and garbled answers, defers while the circuit is open, and stops at what a person must fix", () => {
-    expect(judgeAttemptFailure(new BitTitanUnavailableError("down", { retryAfterMs: 30_000 }))).toMatchObject({ kind: "transient", retryAfterMs: 30_000 });
+    expect(judgeAttemptFailure(new BitTitanUnavailableError("down", { retryAfterMs: 30_000 }))).toMatchObject({
+      kind: "transient",
+      retryAfterMs: 30_000,
+    });
     expect(judgeAttemptFailure(new BitTitanInvalidResponseError("garbled"))).toMatchObject({ kind: "transient" });
-    expect(judgeAttemptFailure(new BitTitanCircuitOpenError(new Date(5)))).toMatchObject({ kind: "deferred", retryAt: new Date(5) });
-    expect(judgeAttemptFailure(new BitTitanBadCredentialsError("no"))).toMatchObject({ kind: "permanent", code: "partner_credentials" });
-    expect(judgeAttemptFailure(new BitTitanConfigurationError("key"))).toMatchObject({ kind: "permanent", code: "configuration" });
-    expect(judgeAttemptFailure(new BitTitanRejectedError('skuId: unknown SKU "x"', { vendorCode: "validation_failed" }))).toMatchObject({ kind: "permanent", code: "sku_unavailable" });
-    expect(judgeAttemptFailure(new BitTitanRejectedError("conflict", { vendorCode: "conflict" }))).toMatchObject({ kind: "permanent", code: "rejected" });
-    expect(judgeAttemptFailure(new DomainError("PRECONDITION_FAILED", "The account is not synchronized with BitTitan"))).toMatchObject({ kind: "permanent", code: "not_synchronized" });
+    expect(judgeAttemptFailure(new BitTitanCircuitOpenError(new Date(5)))).toMatchObject({
+      kind: "deferred",
+      retryAt: new Date(5),
+    });
+    expect(judgeAttemptFailure(new BitTitanBadCredentialsError("no"))).toMatchObject({
+      kind: "permanent",
+      code: "partner_credentials",
+    });
+    expect(judgeAttemptFailure(new BitTitanConfigurationError("key"))).toMatchObject({
+      kind: "permanent",
+      code: "configuration",
+    });
+    expect(
+      judgeAttemptFailure(new BitTitanRejectedError('skuId: unknown SKU "x"', { vendorCode: "validation_failed" })),
+    ).toMatchObject({ kind: "permanent", code: "sku_unavailable" });
+    expect(judgeAttemptFailure(new BitTitanRejectedError("conflict", { vendorCode: "conflict" }))).toMatchObject({
+      kind: "permanent",
+      code: "rejected",
+    });
+    expect(
+      judgeAttemptFailure(new DomainError("PRECONDITION_FAILED", "The account is not synchronized with BitTitan")),
+    ).toMatchObject({ kind: "permanent", code: "not_synchronized" });
     expect(() => judgeAttemptFailure(new TypeError("a bug"))).toThrow(TypeError);
   });
 
   it("words the reason for the customer and says the distributor was told only when it was", () => {
-    expect(customerWordsFor("gave_up", true)).toBe("BitTitan could not be reached for several hours, so these licenses could not be created yet. We have let your distributor know.");
+    expect(customerWordsFor("gave_up", true)).toBe(
+      "BitTitan could not be reached for several hours, so these licenses could not be created yet. We have let your distributor know.",
+    );
     expect(customerWordsFor("partner_credentials", false)).toMatch(/Please contact your distributor\.$/);
-    expect(customerWordsFor(null, false)).toBe("BitTitan has not issued the coupon yet. Please contact your distributor.");
+    expect(customerWordsFor(null, false)).toBe(
+      "BitTitan has not issued the coupon yet. Please contact your distributor.",
+    );
   });
 });

@@ -4,7 +4,11 @@ import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 
 /** The Welcome email with the coupon code and portal link, to the order's recipient. */
-export async function queueWelcomeEmail(tx: Prisma.TransactionClient, deps: DomainDeps, assetId: string): Promise<void> {
+export async function queueWelcomeEmail(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  assetId: string,
+): Promise<void> {
   const asset = await tx.asset.findUniqueOrThrow({
     where: { id: assetId },
     select: {

@@ -55,7 +55,8 @@ export function createAuth(options: AuthOptions) {
       resetPasswordTokenExpiresIn: RESET_LINK_VALID_SECONDS,
       // A reset (or an invitation's first password) ends every other session of the user.
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: ({ user, url }) => options.sendResetPassword({ realm: options.realm, userId: user.id, link: url }),
+      sendResetPassword: ({ user, url }) =>
+        options.sendResetPassword({ realm: options.realm, userId: user.id, link: url }),
       onPasswordReset: async ({ user }) => {
         await options.onPasswordReset?.({ realm: options.realm, email: user.email });
       },
@@ -99,7 +100,8 @@ export function createAuth(options: AuthOptions) {
     logger: {
       log: (level, message) => {
         // Failed sign-ins are expected traffic; everything else goes to the app log.
-        const log = level === "error" ? options.logger.error : level === "warn" ? options.logger.warn : options.logger.debug;
+        const log =
+          level === "error" ? options.logger.error : level === "warn" ? options.logger.warn : options.logger.debug;
         log.call(options.logger, { realm: options.realm }, `auth: ${message}`);
       },
     },

@@ -9,7 +9,11 @@ export const RESET_LINK_VALID_SECONDS = 60 * 60;
 export const INVITATION_VALID_SECONDS = 7 * 24 * 60 * 60;
 
 export const describeValidity = (seconds: number) =>
-  seconds % 86_400 === 0 ? plural(seconds / 86_400, "day") : seconds % 3600 === 0 ? plural(seconds / 3600, "hour") : plural(Math.round(seconds / 60), "minute");
+  seconds % 86_400 === 0
+    ? plural(seconds / 86_400, "day")
+    : seconds % 3600 === 0
+      ? plural(seconds / 3600, "hour")
+      : plural(Math.round(seconds / 60), "minute");
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
 /**
@@ -17,7 +21,8 @@ const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ?
  * `verification.storeIdentifier: "hashed"` (SHA-256, base64url, no padding):
  * the database never holds a usable token.
  */
-export const storedResetIdentifier = (token: string) => createHash("sha256").update(`reset-password:${token}`).digest("base64url");
+export const storedResetIdentifier = (token: string) =>
+  createHash("sha256").update(`reset-password:${token}`).digest("base64url");
 
 /** The page of an app that takes a token and a new password. */
 export function resetPageUrl(publicUrl: string, realm: AuthRealm, alias?: string | null): string {

@@ -26,16 +26,26 @@ async function readSession(auth: Auth, headers: Headers, responseHeaders?: Heade
  * query that loads the caller, so the cache saves the session lookups without
  * delaying a sign-out.
  */
-const liveSession = (token: string | undefined) => (token === undefined ? {} : { sessions: { some: { token, expiresAt: { gt: new Date() } } } });
+const liveSession = (token: string | undefined) =>
+  token === undefined ? {} : { sessions: { some: { token, expiresAt: { gt: new Date() } } } };
 
 /** The staff member behind a request's staff session cookie, if any and still active. */
-export async function resolveStaffCaller(auth: Auth, prisma: PrismaClient, headers: Headers, responseHeaders?: Headers): Promise<StaffCaller | null> {
+export async function resolveStaffCaller(
+  auth: Auth,
+  prisma: PrismaClient,
+  headers: Headers,
+  responseHeaders?: Headers,
+): Promise<StaffCaller | null> {
   const session = await readSession(auth, headers, responseHeaders);
   return session ? loadStaffCaller(prisma, session.user.id, session.session.token) : null;
 }
 
 /** The caller a staff user id stands for, if that user is still active (and the session, when given, still live). */
-export async function loadStaffCaller(prisma: PrismaClient, userId: string, sessionToken?: string): Promise<StaffCaller | null> {
+export async function loadStaffCaller(
+  prisma: PrismaClient,
+  userId: string,
+  sessionToken?: string,
+): Promise<StaffCaller | null> {
   const user = await prisma.staffUser.findFirst({
     where: { id: userId, ...liveSession(sessionToken) },
     select: { id: true, email: true, name: true, role: true, active: true },
@@ -49,7 +59,12 @@ export async function loadStaffCaller(prisma: PrismaClient, userId: string, sess
  * active and the session may be used where the request comes from (the
  * distributor's Storefront or a reseller's /<alias>; see bindStorefront).
  */
-export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, headers: Headers, responseHeaders?: Headers): Promise<ShopCaller | null> {
+export async function resolveShopCaller(
+  auth: Auth,
+  prisma: PrismaClient,
+  headers: Headers,
+  responseHeaders?: Headers,
+): Promise<ShopCaller | null> {
   const session = await readSession(auth, headers, responseHeaders);
   if (!session) return null;
   const caller = await loadShopCaller(prisma, session.user.id, session.session.token);
@@ -58,7 +73,11 @@ export async function resolveShopCaller(auth: Auth, prisma: PrismaClient, header
 }
 
 /** The caller a Storefront user id stands for, if its account is active (and the session, when given, still live). */
-export async function loadShopCaller(prisma: PrismaClient, userId: string, sessionToken?: string): Promise<ShopCaller | null> {
+export async function loadShopCaller(
+  prisma: PrismaClient,
+  userId: string,
+  sessionToken?: string,
+): Promise<ShopCaller | null> {
   const user = await prisma.shopUser.findFirst({
     where: { id: userId, ...liveSession(sessionToken) },
     select: {

@@ -8,13 +8,20 @@ import { describeValidity, RESET_LINK_VALID_SECONDS } from "./password-links.ts"
 /** Whom a password email is addressed to, and the account the Delivery log files it under. */
 export async function passwordEmailTarget(deps: DomainDeps, realm: AuthRealm, userId: string) {
   if (realm === "staff") {
-    const user = await deps.db.staffUser.findUnique({ where: { id: userId }, select: { email: true, name: true, active: true } });
+    const user = await deps.db.staffUser.findUnique({
+      where: { id: userId },
+      select: { email: true, name: true, active: true },
+    });
     if (!user?.active) return null;
     return { accountId: await getDistributorId(deps.db), recipient: { email: user.email, name: user.name } };
   }
   const user = await deps.db.shopUser.findUnique({
     where: { id: userId },
-    select: { email: true, name: true, contact: { select: { accountId: true, account: { select: { status: true } } } } },
+    select: {
+      email: true,
+      name: true,
+      contact: { select: { accountId: true, account: { select: { status: true } } } },
+    },
   });
   if (!user || user.contact.account.status !== "ACTIVE") return null;
   return { accountId: user.contact.accountId, recipient: { email: user.email, name: user.name } };
@@ -25,10 +32,16 @@ export async function passwordEmailTarget(deps: DomainDeps, realm: AuthRealm, us
  * link through the outbox. A deactivated user (or account) gets nothing; the
  * page answers the same either way, so nothing tells whether the address exists.
  */
-export async function sendPasswordResetEmail(deps: DomainDeps, request: { realm: AuthRealm; userId: string; link: string }): Promise<void> {
+export async function sendPasswordResetEmail(
+  deps: DomainDeps,
+  request: { realm: AuthRealm; userId: string; link: string },
+): Promise<void> {
   const target = await passwordEmailTarget(deps, request.realm, request.userId);
   if (!target) {
-    deps.logger.info({ realm: request.realm, userId: request.userId }, "password reset asked for an inactive login: no email");
+    deps.logger.info(
+      { realm: request.realm, userId: request.userId },
+      "password reset asked for an inactive login: no email",
+    );
     return;
   }
   const queued = await deps.db.$transaction((tx) =>
@@ -43,5 +56,9 @@ export async function sendPasswordResetEmail(deps: DomainDeps, request: { realm:
       },
     }),
   );
-  if (!queued) deps.logger.warn({ realm: request.realm, userId: request.userId }, "password reset asked, but the password-reset template is turned off");
+  if (!queued)
+    deps.logger.warn(
+      { realm: request.realm, userId: request.userId },
+      "password reset asked, but the password-reset template is turned off",
+    );
 }

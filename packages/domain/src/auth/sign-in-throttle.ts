@@ -32,7 +32,12 @@ export interface SignInLock {
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** A lock on this account for this address (or for every address), if one is running now. */
-export async function signInLock(deps: DomainDeps, realm: AuthRealm, email: string, source: string): Promise<SignInLock | null> {
+export async function signInLock(
+  deps: DomainDeps,
+  realm: AuthRealm,
+  email: string,
+  source: string,
+): Promise<SignInLock | null> {
   const now = deps.clock.now();
   const latest = await deps.db.signInThrottle.findFirst({
     where: { realm, email: normalizeEmail(email), source: { in: [source, ALL_SOURCES] }, lockedUntil: { gt: now } },
@@ -43,7 +48,12 @@ export async function signInLock(deps: DomainDeps, realm: AuthRealm, email: stri
 }
 
 /** Counts a failed sign-in and sets the lock its count calls for. */
-export async function recordSignInFailure(deps: DomainDeps, realm: AuthRealm, email: string, source: string): Promise<void> {
+export async function recordSignInFailure(
+  deps: DomainDeps,
+  realm: AuthRealm,
+  email: string,
+  source: string,
+): Promise<void> {
   const now = deps.clock.now();
   const forgetBefore = new Date(now.getTime() - SIGN_IN_THROTTLE.forgetAfterMs);
   const normalized = normalizeEmail(email);
@@ -82,7 +92,10 @@ export async function clearSignInFailures(deps: DomainDeps, realm: AuthRealm, em
 export async function purgeSignInThrottles(deps: DomainDeps): Promise<number> {
   const now = deps.clock.now();
   const { count } = await deps.db.signInThrottle.deleteMany({
-    where: { lastFailureAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      lastFailureAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
   });
   return count;
 }

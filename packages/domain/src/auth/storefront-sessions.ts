@@ -20,13 +20,15 @@ export function storefrontSessionHooks(prisma: PrismaClient): BetterAuthOptions[
     session: {
       create: {
         before: async (session, context) => {
-          const alias = context?.headers?.get(STOREFRONT_HEADER) ?? context?.request?.headers.get(STOREFRONT_HEADER) ?? null;
+          const alias =
+            context?.headers?.get(STOREFRONT_HEADER) ?? context?.request?.headers.get(STOREFRONT_HEADER) ?? null;
           if (!alias) return { data: { ...session, storefrontId: null } };
           try {
             const { storefrontId } = await storefrontForSignIn(prisma, alias, session.userId);
             return { data: { ...session, storefrontId } };
           } catch (error) {
-            if (error instanceof DomainError) throw new APIError("FORBIDDEN", { message: error.message, code: "STOREFRONT_LOGIN_REFUSED" });
+            if (error instanceof DomainError)
+              throw new APIError("FORBIDDEN", { message: error.message, code: "STOREFRONT_LOGIN_REFUSED" });
             throw error;
           }
         },

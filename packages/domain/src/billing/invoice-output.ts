@@ -1,6 +1,14 @@
 import { InvoiceKind, InvoiceStatus } from "@cm/db";
 import { z } from "zod";
-import { companyRefOutput, documentRefOutput, lineAmountsOutput, moneyOutput, outputSchemaOf, pageOutput, totalsOutput } from "../schemas/output.ts";
+import {
+  companyRefOutput,
+  documentRefOutput,
+  lineAmountsOutput,
+  moneyOutput,
+  outputSchemaOf,
+  pageOutput,
+  totalsOutput,
+} from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
 import type { InvoiceDetailDto, InvoiceSummaryDto } from "./invoices.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
@@ -23,7 +31,13 @@ const invoiceSummaryOutput = outputSchemaOf<InvoiceSummaryDto>()(
 export const invoicePageOutput = outputSchemaOf<Page<InvoiceSummaryDto>>()(pageOutput(invoiceSummaryOutput));
 
 const partyOutput = outputSchemaOf<PartySnapshot>()(
-  z.object({ name: z.string(), addressLines: z.array(z.string()), email: z.string().nullable(), taxId: z.string().nullable(), accountNumber: z.string().nullable() }),
+  z.object({
+    name: z.string(),
+    addressLines: z.array(z.string()),
+    email: z.string().nullable(),
+    taxId: z.string().nullable(),
+    accountNumber: z.string().nullable(),
+  }),
 );
 
 export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
@@ -33,7 +47,12 @@ export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
     order: documentRefOutput.nullable(),
     credits: z.array(documentRefOutput.extend({ gross: moneyOutput })),
     lines: z.array(
-      lineAmountsOutput.extend({ position: z.number(), description: z.string(), detail: z.string().nullable(), assetId: z.string().nullable() }),
+      lineAmountsOutput.extend({
+        position: z.number(),
+        description: z.string(),
+        detail: z.string().nullable(),
+        assetId: z.string().nullable(),
+      }),
     ),
   }),
 );

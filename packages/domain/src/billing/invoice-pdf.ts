@@ -4,27 +4,42 @@ import type { DomainDeps } from "../deps.ts";
 import { getInvoice } from "./invoices.ts";
 
 /** The invoice (or credit invoice) as a PDF, for a caller who may see it (getInvoice). */
-export async function invoicePdf(deps: DomainDeps, caller: Caller, id: string): Promise<{ filename: string; pdf: Buffer }> {
+export async function invoicePdf(
+  deps: DomainDeps,
+  caller: Caller,
+  id: string,
+): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await getInvoice(deps, caller, id);
-  const branding = await deps.db.branding.findUnique({ where: { id: "default" }, select: { displayName: true, primaryColor: true } });
+  const branding = await deps.db.branding.findUnique({
+    where: { id: "default" },
+    select: { displayName: true, primaryColor: true },
+  });
   // Dates print as the distributor's own calendar has them (set up with its time zone).
   const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { timeZone: true } });
-  const creditFor = invoice.creditFor ? await deps.db.invoice.findUnique({ where: { id: invoice.creditFor.id }, select: { number: true, issuedAt: true } }) : null;
-  const pdf = await renderInvoicePdf({
-    kind: invoice.kind === "CREDIT" ? "credit-invoice" : "invoice",
-    number: invoice.number,
-    issuedAt: invoice.issuedAt,
-    dueAt: invoice.dueAt,
-    status: invoice.status === "PAID" ? "paid" : invoice.status === "VOID" ? "void" : "unpaid",
-    currency: invoice.currency,
-    creditFor,
-    orderNumber: invoice.order?.number ?? null,
-    seller: invoice.seller,
-    buyer: invoice.buyer,
-    branding,
-    lines: invoice.lines,
-    totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
-    notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
-  }, { timeZone: distributor?.timeZone ?? "UTC" });
+  const creditFor = invoice.creditFor
+    ? await deps.db.invoice.findUnique({
+        where: { id: invoice.creditFor.id },
+        select: { number: true, issuedAt: true },
+      })
+    : null;
+  const pdf = await renderInvoicePdf(
+    {
+      kind: invoice.kind === "CREDIT" ? "credit-invoice" : "invoice",
+      number: invoice.number,
+      issuedAt: invoice.issuedAt,
+      dueAt: invoice.dueAt,
+      status: invoice.status === "PAID" ? "paid" : invoice.status === "VOID" ? "void" : "unpaid",
+      currency: invoice.currency,
+      creditFor,
+      orderNumber: invoice.order?.number ?? null,
+      seller: invoice.seller,
+      buyer: invoice.buyer,
+      branding,
+      lines: invoice.lines,
+      totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
+      notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
+    },
+    { timeZone: distributor?.timeZone ?? "UTC" },
+  );
   return { filename: `${invoice.number}.pdf`, pdf };
 }

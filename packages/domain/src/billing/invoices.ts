@@ -28,7 +28,18 @@ export interface InvoiceDetailDto extends InvoiceSummaryDto {
   buyer: PartySnapshot;
   order: { id: string; number: string } | null;
   credits: { id: string; number: string; gross: string }[];
-  lines: { position: number; description: string; detail: string | null; quantity: number; unitPrice: string; taxRate: string; net: string; tax: string; gross: string; assetId: string | null }[];
+  lines: {
+    position: number;
+    description: string;
+    detail: string | null;
+    quantity: number;
+    unitPrice: string;
+    taxRate: string;
+    net: string;
+    tax: string;
+    gross: string;
+    assetId: string | null;
+  }[];
 }
 
 const summarySelect = {
@@ -53,7 +64,21 @@ const detailSelect = {
   buyer: true,
   order: { select: { id: true, number: true } },
   credits: { select: { id: true, number: true, gross: true }, orderBy: { issuedAt: "asc" } },
-  lines: { orderBy: { position: "asc" }, select: { position: true, description: true, detail: true, quantity: true, unitPrice: true, taxRate: true, net: true, tax: true, gross: true, assetId: true } },
+  lines: {
+    orderBy: { position: "asc" },
+    select: {
+      position: true,
+      description: true,
+      detail: true,
+      quantity: true,
+      unitPrice: true,
+      taxRate: true,
+      net: true,
+      tax: true,
+      gross: true,
+      assetId: true,
+    },
+  },
 } satisfies Prisma.InvoiceSelect;
 
 const money = (value: Prisma.Decimal) => value.toFixed(2);
@@ -89,12 +114,20 @@ export async function listInvoices(deps: DomainDeps, caller: Caller, input: Invo
       invoiceScopeFor(caller, { accountId: input.accountId }),
       input.kind ? { kind: input.kind } : {},
       input.status ? { status: input.status } : {},
-      input.search ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] } : {},
+      input.search
+        ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] }
+        : {},
     ],
   };
   return paginate(input, {
     count: () => deps.db.invoice.count({ where }),
-    rows: (window) => deps.db.invoice.findMany({ where, select: summarySelect, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], ...window }),
+    rows: (window) =>
+      deps.db.invoice.findMany({
+        where,
+        select: summarySelect,
+        orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+        ...window,
+      }),
     map: toSummary,
   });
 }
@@ -104,7 +137,11 @@ export async function getInvoice(deps: DomainDeps, caller: Caller, id: string): 
   return invoiceDetailWithin(deps, invoiceScopeFor(caller), id);
 }
 
-async function invoiceDetailWithin(deps: DomainDeps, scope: Prisma.InvoiceWhereInput, id: string): Promise<InvoiceDetailDto> {
+async function invoiceDetailWithin(
+  deps: DomainDeps,
+  scope: Prisma.InvoiceWhereInput,
+  id: string,
+): Promise<InvoiceDetailDto> {
   const row = await deps.db.invoice.findFirst({ where: { AND: [{ id }, scope] }, select: detailSelect });
   if (!row) throw notFound("The invoice");
   return {
@@ -113,7 +150,14 @@ async function invoiceDetailWithin(deps: DomainDeps, scope: Prisma.InvoiceWhereI
     buyer: row.buyer as unknown as PartySnapshot,
     order: row.order && { id: row.order.id, number: formatOrderNumber(row.order.number) },
     credits: row.credits.map((credit) => ({ ...credit, gross: money(credit.gross) })),
-    lines: row.lines.map((line) => ({ ...line, unitPrice: money(line.unitPrice), taxRate: money(line.taxRate), net: money(line.net), tax: money(line.tax), gross: money(line.gross) })),
+    lines: row.lines.map((line) => ({
+      ...line,
+      unitPrice: money(line.unitPrice),
+      taxRate: money(line.taxRate),
+      net: money(line.net),
+      tax: money(line.tax),
+      gross: money(line.gross),
+    })),
   };
 }
 
@@ -121,15 +165,22 @@ async function invoiceDetailWithin(deps: DomainDeps, scope: Prisma.InvoiceWhereI
  * Staff record payments (or refunds paid out, for credit invoices) and void
  * invoices issued in error. A paid or void invoice is final.
  */
-export async function setInvoiceStatus(deps: DomainDeps, input: { id: string; status: "PAID" | "VOID" }): Promise<InvoiceDetailDto> {
+export async function setInvoiceStatus(
+  deps: DomainDeps,
+  input: { id: string; status: "PAID" | "VOID" },
+): Promise<InvoiceDetailDto> {
   const invoice = await deps.db.invoice.findUnique({ where: { id: input.id }, select: { status: true, kind: true } });
   if (!invoice) throw notFound("The invoice");
   if (invoice.status === input.status) return invoiceDetailWithin(deps, {}, input.id);
-  if (invoice.status !== "UNPAID") throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
+  if (invoice.status !== "UNPAID")
+    throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
   // A credit note is issued for a cancellation that happened; voiding it would
   // bill the customer again for what was cancelled. It can only be paid out.
   if (invoice.kind === "CREDIT" && input.status === "VOID") {
-    throw new DomainError("PRECONDITION_FAILED", "A credit note cannot be voided once it is issued; mark it paid when the refund is paid out");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "A credit note cannot be voided once it is issued; mark it paid when the refund is paid out",
+    );
   }
   const { count } = await deps.db.invoice.updateMany({
     where: { id: input.id, status: "UNPAID" },

@@ -42,7 +42,15 @@ export async function issueInvoice(
   // nextDocumentNumber to COMMIT, so only the writes may follow it.
   const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
   const buyer = await snapshotParty(tx, { id: input.accountId });
-  const email = input.kind === "INVOICE" ? await prepareNotification(tx, deps, { template: "invoice-issued", eventKey: `invoice-issued:${id}`, accountId: input.accountId }, { newEvent: true }) : null;
+  const email =
+    input.kind === "INVOICE"
+      ? await prepareNotification(
+          tx,
+          deps,
+          { template: "invoice-issued", eventKey: `invoice-issued:${id}`, accountId: input.accountId },
+          { newEvent: true },
+        )
+      : null;
   const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
   const invoice = await tx.invoice.create({
     data: {

@@ -19,12 +19,17 @@ const partySelect = {
   ...billingAddressSelect,
 } satisfies Prisma.AccountSelect;
 
-export async function snapshotParty(tx: Prisma.TransactionClient, where: Prisma.AccountWhereInput): Promise<PartySnapshot> {
+export async function snapshotParty(
+  tx: Prisma.TransactionClient,
+  where: Prisma.AccountWhereInput,
+): Promise<PartySnapshot> {
   const account = await tx.account.findFirstOrThrow({ where, select: partySelect });
   const cityLine = [account.billingPostalCode, account.billingCity, account.billingRegion].filter(Boolean).join(" ");
   return {
     name: account.companyName,
-    addressLines: [account.billingLine1, account.billingLine2, cityLine, account.billingCountry].filter((line): line is string => !!line),
+    addressLines: [account.billingLine1, account.billingLine2, cityLine, account.billingCountry].filter(
+      (line): line is string => !!line,
+    ),
     email: account.email,
     taxId: account.taxId,
     accountNumber: account.kind === "DISTRIBUTOR" ? null : formatAccountNumber(account.number),

@@ -38,13 +38,21 @@ export class BitTitanGateway {
       select: { baseUrl: true, apiKeyCipher: true, active: true, updatedAt: true },
     });
     if (!connection?.active) {
-      throw new DomainError("PRECONDITION_FAILED", "The BitTitan Service Manager is not activated: activate it in the BSS first");
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        "The BitTitan Service Manager is not activated: activate it in the BSS first",
+      );
     }
     const version = connection.updatedAt.getTime();
     if (this.cached?.version !== version) {
       const breaker = new CircuitBreaker({ ...this.options.breaker, onChange: (state) => this.circuitChanged(state) });
       const { breaker: _settings, ...options } = this.options;
-      const client = new BitTitanClient({ baseUrl: connection.baseUrl, apiKey: this.secrets.decrypt(connection.apiKeyCipher), ...options, breaker });
+      const client = new BitTitanClient({
+        baseUrl: connection.baseUrl,
+        apiKey: this.secrets.decrypt(connection.apiKeyCipher),
+        ...options,
+        breaker,
+      });
       this.cached = { version, client, breaker };
     }
     return this.cached.client;
@@ -62,7 +70,10 @@ export class BitTitanGateway {
 
   private circuitChanged(state: "open" | "closed"): void {
     if (state === "open") {
-      this.options.logger.warn({}, "BitTitan keeps failing: calls are paused, probing every few seconds (circuit open)");
+      this.options.logger.warn(
+        {},
+        "BitTitan keeps failing: calls are paused, probing every few seconds (circuit open)",
+      );
       return;
     }
     this.options.logger.info({}, "BitTitan answers again (circuit closed)");

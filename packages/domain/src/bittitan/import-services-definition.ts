@@ -6,7 +6,11 @@ import { DomainError } from "../errors.ts";
 /** The two product types the product sells, and the vendor product type each is built on. */
 export const BITTITAN_PRODUCT_TYPES: { kind: ProductTypeKind; name: string; vendorType: string }[] = [
   { kind: "BITTITAN_MAILBOX_LICENSE", name: "BitTitan Mailbox License", vendorType: "mailbox" },
-  { kind: "BITTITAN_USER_MIGRATION_BUNDLE", name: "BitTitan User Migration Bundle", vendorType: "user-migration-bundle" },
+  {
+    kind: "BITTITAN_USER_MIGRATION_BUNDLE",
+    name: "BitTitan User Migration Bundle",
+    vendorType: "user-migration-bundle",
+  },
 ];
 
 export interface ServicesDefinitionResult {
@@ -26,17 +30,28 @@ export async function importServicesDefinition(deps: DomainDeps): Promise<Servic
   try {
     skus = await client.listSkus();
   } catch (error) {
-    if (error instanceof BitTitanError) throw new DomainError("UNAVAILABLE", `Could not read BitTitan's services: ${error.message}`);
+    if (error instanceof BitTitanError)
+      throw new DomainError("UNAVAILABLE", `Could not read BitTitan's services: ${error.message}`);
     throw error;
   }
   return storeServicesDefinition(deps, skus);
 }
 
-export async function storeServicesDefinition(deps: DomainDeps, skus: BitTitanSku[]): Promise<ServicesDefinitionResult> {
+export async function storeServicesDefinition(
+  deps: DomainDeps,
+  skus: BitTitanSku[],
+): Promise<ServicesDefinitionResult> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     for (const sku of skus) {
-      const data = { name: sku.name, productType: sku.productType, description: sku.description, listPrice: sku.listPrice, currency: sku.currency, importedAt: now };
+      const data = {
+        name: sku.name,
+        productType: sku.productType,
+        description: sku.description,
+        listPrice: sku.listPrice,
+        currency: sku.currency,
+        importedAt: now,
+      };
       await tx.bitTitanSku.upsert({ where: { id: sku.id }, create: { id: sku.id, ...data }, update: data });
     }
     let created = 0;

@@ -46,7 +46,10 @@ function explain(error: unknown): string {
  * Saves the connection and activates it, but only once a real call with these
  * settings succeeded; a failed test changes nothing that was saved before.
  */
-export async function activateServiceManager(deps: DomainDeps, input: { baseUrl: string; apiKey?: string | null }): Promise<ServiceManagerDto> {
+export async function activateServiceManager(
+  deps: DomainDeps,
+  input: { baseUrl: string; apiKey?: string | null },
+): Promise<ServiceManagerDto> {
   const existing = await deps.db.bitTitanConnection.findUnique({ where: { id: 1 }, select: { apiKeyCipher: true } });
   const apiKey = input.apiKey ?? (existing ? deps.secrets.decrypt(existing.apiKeyCipher) : null);
   if (!apiKey) throw new DomainError("INVALID", "Enter the BitTitan API key", "apiKey");
@@ -56,7 +59,13 @@ export async function activateServiceManager(deps: DomainDeps, input: { baseUrl:
     throw new DomainError("PRECONDITION_FAILED", explain(error), "baseUrl");
   }
   const now = deps.clock.now();
-  const data = { baseUrl: input.baseUrl, apiKeyCipher: deps.secrets.encrypt(apiKey), active: true, lastCheckedAt: now, lastError: null };
+  const data = {
+    baseUrl: input.baseUrl,
+    apiKeyCipher: deps.secrets.encrypt(apiKey),
+    active: true,
+    lastCheckedAt: now,
+    lastError: null,
+  };
   await deps.db.bitTitanConnection.upsert({
     where: { id: 1 },
     create: { id: 1, ...data, activatedAt: now },

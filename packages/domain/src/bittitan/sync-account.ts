@@ -20,7 +20,10 @@ const syncSelect = {
 } as const;
 
 export async function getAccountSync(deps: DomainDeps, accountId: string): Promise<AccountSyncDto> {
-  const account = await deps.db.account.findFirst({ where: { id: accountId, kind: { not: "DISTRIBUTOR" } }, select: syncSelect });
+  const account = await deps.db.account.findFirst({
+    where: { id: accountId, kind: { not: "DISTRIBUTOR" } },
+    select: syncSelect,
+  });
   if (!account) throw notFound("The account");
   return {
     status: account.bittitanSyncStatus,
@@ -40,10 +43,16 @@ export async function synchronizeAccount(
   deps: DomainDeps,
   input: { accountId: string; email: string; password: string },
 ): Promise<AccountSyncDto> {
-  const account = await deps.db.account.findFirst({ where: { id: input.accountId, kind: { not: "DISTRIBUTOR" } }, select: { kind: true } });
+  const account = await deps.db.account.findFirst({
+    where: { id: input.accountId, kind: { not: "DISTRIBUTOR" } },
+    select: { kind: true },
+  });
   if (!account) throw notFound("The account");
   if (account.kind === "END_CUSTOMER") {
-    throw new DomainError("PRECONDITION_FAILED", "End-customers use their reseller's BitTitan credentials: synchronize the reseller instead");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "End-customers use their reseller's BitTitan credentials: synchronize the reseller instead",
+    );
   }
   const client = await deps.bittitan.client();
   const result = await synchronizePartner(client, { email: input.email, password: input.password });
@@ -66,6 +75,9 @@ export async function synchronizeAccount(
       bittitanSyncError: null,
     },
   });
-  deps.logger.info({ accountId: input.accountId, partnerId: result.partner.partnerId }, "account synchronized with BitTitan");
+  deps.logger.info(
+    { accountId: input.accountId, partnerId: result.partner.partnerId },
+    "account synchronized with BitTitan",
+  );
   return getAccountSync(deps, input.accountId);
 }

@@ -15,7 +15,14 @@ export interface CategoryDto {
 
 export async function listCategories(deps: DomainDeps): Promise<CategoryDto[]> {
   const rows = await deps.db.category.findMany({
-    select: { id: true, name: true, slug: true, description: true, position: true, _count: { select: { products: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      description: true,
+      position: true,
+      _count: { select: { products: true } },
+    },
     orderBy: [{ position: "asc" }, { name: "asc" }],
   });
   return rows.map(({ _count, ...row }) => ({ ...row, productCount: _count.products }));
@@ -23,7 +30,10 @@ export async function listCategories(deps: DomainDeps): Promise<CategoryDto[]> {
 
 async function assertNameFree(deps: DomainDeps, name: string, exceptId?: string) {
   const clash = await deps.db.category.findFirst({
-    where: { OR: [{ name: equalsIgnoringCase(name) }, { slug: slugify(name) }], ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      OR: [{ name: equalsIgnoringCase(name) }, { slug: slugify(name) }],
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw new DomainError("CONFLICT", `A category named ${name} exists`, "name");

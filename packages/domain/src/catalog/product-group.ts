@@ -14,7 +14,10 @@ export interface ProductGroupEntryDto {
 export async function getProductGroup(deps: DomainDeps): Promise<ProductGroupEntryDto[]> {
   const rows = await deps.db.productGroupEntry.findMany({
     orderBy: { position: "asc" },
-    select: { position: true, product: { select: { id: true, name: true, sku: true, published: true, category: { select: { name: true } } } } },
+    select: {
+      position: true,
+      product: { select: { id: true, name: true, sku: true, published: true, category: { select: { name: true } } } },
+    },
   });
   return rows.map((row) => ({
     productId: row.product.id,
@@ -30,9 +33,12 @@ export async function getProductGroup(deps: DomainDeps): Promise<ProductGroupEnt
 export async function setProductGroup(deps: DomainDeps, productIds: string[]): Promise<ProductGroupEntryDto[]> {
   await deps.db.$transaction(async (tx) => {
     const found = await tx.product.count({ where: { id: { in: productIds } } });
-    if (found !== productIds.length) throw new DomainError("INVALID", "Some of those products do not exist", "productIds");
+    if (found !== productIds.length)
+      throw new DomainError("INVALID", "Some of those products do not exist", "productIds");
     await tx.productGroupEntry.deleteMany({});
-    await tx.productGroupEntry.createMany({ data: productIds.map((productId, index) => ({ productId, position: index + 1 })) });
+    await tx.productGroupEntry.createMany({
+      data: productIds.map((productId, index) => ({ productId, position: index + 1 })),
+    });
   });
   return getProductGroup(deps);
 }

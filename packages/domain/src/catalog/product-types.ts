@@ -29,7 +29,10 @@ export async function listProductTypes(deps: DomainDeps): Promise<ProductTypeDto
 }
 
 /** Expire (days) and Validity (days) defaults of a product type. */
-export async function updateProductType(deps: DomainDeps, input: { id: string; expireDays: number; validityDays: number }): Promise<ProductTypeDto[]> {
+export async function updateProductType(
+  deps: DomainDeps,
+  input: { id: string; expireDays: number; validityDays: number },
+): Promise<ProductTypeDto[]> {
   const { count } = await deps.db.productType.updateMany({
     where: { id: input.id },
     data: { expireDays: input.expireDays, validityDays: input.validityDays },

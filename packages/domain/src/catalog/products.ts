@@ -14,13 +14,12 @@ export async function listProducts(deps: DomainDeps, input: ListProductsInput): 
     ...(input.categoryId ? { categoryId: input.categoryId } : {}),
     ...(input.productTypeId ? { productTypeId: input.productTypeId } : {}),
     ...(input.published === undefined ? {} : { published: input.published }),
-    ...(input.search
-      ? { OR: [{ name: containsText(input.search) }, { sku: containsText(input.search) }] }
-      : {}),
+    ...(input.search ? { OR: [{ name: containsText(input.search) }, { sku: containsText(input.search) }] } : {}),
   };
   return paginate(input, {
     count: () => deps.db.product.count({ where }),
-    rows: (window) => deps.db.product.findMany({ where, select: productSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...window }),
+    rows: (window) =>
+      deps.db.product.findMany({ where, select: productSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...window }),
     map: toProduct,
   });
 }
@@ -65,7 +64,10 @@ export async function updateProduct(deps: DomainDeps, input: ProductInput & { id
   return getProduct(deps, input.id);
 }
 
-export async function setProductPublished(deps: DomainDeps, input: { id: string; published: boolean }): Promise<ProductDto> {
+export async function setProductPublished(
+  deps: DomainDeps,
+  input: { id: string; published: boolean },
+): Promise<ProductDto> {
   await deps.db.$transaction(async (tx) => {
     const { count } = await tx.product.updateMany({ where: { id: input.id }, data: { published: input.published } });
     if (count === 0) throw notFound("The product");
@@ -91,7 +93,11 @@ function productColumns(input: ProductInput) {
 
 async function checkReferences(tx: Tx, input: ProductInput): Promise<void> {
   if (!(await tx.productType.findUnique({ where: { id: input.productTypeId }, select: { id: true } }))) {
-    throw new DomainError("INVALID", "Choose a BitTitan product type (import the services definition first)", "productTypeId");
+    throw new DomainError(
+      "INVALID",
+      "Choose a BitTitan product type (import the services definition first)",
+      "productTypeId",
+    );
   }
   if (input.categoryId && !(await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } }))) {
     throw new DomainError("INVALID", "That category does not exist", "categoryId");
@@ -110,7 +116,10 @@ async function freeSlug(tx: Tx, name: string, exceptId?: string): Promise<string
   const base = slugify(name);
   for (let attempt = 1; ; attempt += 1) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
-    const taken = await tx.product.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    const taken = await tx.product.findFirst({
+      where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      select: { id: true },
+    });
     if (!taken) return slug;
   }
 }

@@ -30,4 +30,6 @@ export const catalogOutput = outputSchemaOf<CatalogDto>()(
   }),
 );
 
-export const catalogProductPageOutput = outputSchemaOf<CatalogProductDto & { synchronized: boolean }>()(catalogProductOutput.extend({ synchronized: z.boolean() }));
+export const catalogProductPageOutput = outputSchemaOf<CatalogProductDto & { synchronized: boolean }>()(
+  catalogProductOutput.extend({ synchronized: z.boolean() }),
+);

@@ -56,20 +56,30 @@ const catalogSelect = (pricedFor: PricedFor) =>
 type Markups = { of: (productId: string) => string; retailOnly: boolean };
 
 /** Whose prices a Storefront caller sees: its own account's, at a reseller's storefront the reseller's. */
-export const pricedForCaller = (caller: ShopCaller, currency: string): PricedFor => ({ accountId: caller.storefront?.accountId ?? caller.accountId, currency });
+export const pricedForCaller = (caller: ShopCaller, currency: string): PricedFor => ({
+  accountId: caller.storefront?.accountId ?? caller.accountId,
+  currency,
+});
 
 /**
  * What one license costs the caller, the same on the product page, in the
  * basket and at checkout: an end-customer at its reseller's storefront pays
  * the reseller's price plus its markup and never sees what the reseller pays.
  */
-export function callerUnitPrice(row: UnitPriceRow & { id: string }, markups: Markups | null): { unitPrice: string | null; storefrontPrice: string | null } {
+export function callerUnitPrice(
+  row: UnitPriceRow & { id: string },
+  markups: Markups | null,
+): { unitPrice: string | null; storefrontPrice: string | null } {
   const buyerPrice = unitPriceOf(row);
   const storefrontPrice = buyerPrice && markups ? applyMarkup(buyerPrice, markups.of(row.id)) : null;
   return { unitPrice: markups?.retailOnly ? storefrontPrice : buyerPrice, storefrontPrice };
 }
 
-function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>, currency: string, markups: Markups | null): CatalogProductDto {
+function toCatalogProduct(
+  row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>,
+  currency: string,
+  markups: Markups | null,
+): CatalogProductDto {
   const { unitPrice, storefrontPrice } = callerUnitPrice(row, markups);
   const taxRate = row.taxRate.toFixed(2);
   return {
@@ -93,7 +103,10 @@ function toCatalogProduct(row: Prisma.ProductGetPayload<{ select: ReturnType<typ
 /** At a reseller's storefront, its markups (null elsewhere). */
 export async function markupsFor(deps: DomainDeps, caller: ShopCaller, productIds: string[]): Promise<Markups | null> {
   if (!caller.storefront) return null;
-  return { of: await storefrontMarkups(deps.db, caller.storefront.id, productIds), retailOnly: caller.accountKind === "END_CUSTOMER" };
+  return {
+    of: await storefrontMarkups(deps.db, caller.storefront.id, productIds),
+    retailOnly: caller.accountKind === "END_CUSTOMER",
+  };
 }
 
 /**
@@ -113,11 +126,18 @@ function assertMayBrowse(caller: ShopCaller): void {
  */
 async function buyer(deps: DomainDeps, caller: ShopCaller) {
   assertMayBrowse(caller);
-  const account = await deps.db.account.findUniqueOrThrow({ where: { id: caller.accountId }, select: { currency: true, bittitanSyncStatus: true } });
+  const account = await deps.db.account.findUniqueOrThrow({
+    where: { id: caller.accountId },
+    select: { currency: true, bittitanSyncStatus: true },
+  });
   return { ...account, pricedFor: pricedForCaller(caller, account.currency) };
 }
 
-export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input: { search?: string; categoryId?: string }): Promise<CatalogDto> {
+export async function browseCatalog(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { search?: string; categoryId?: string },
+): Promise<CatalogDto> {
   const account = await buyer(deps, caller);
   const rows = await deps.db.product.findMany({
     where: {
@@ -130,13 +150,19 @@ export async function browseCatalog(deps: DomainDeps, caller: ShopCaller, input:
     select: catalogSelect(account.pricedFor),
     orderBy: { groupEntry: { position: "asc" } },
   });
-  const markups = await markupsFor(deps, caller, rows.map((row) => row.id));
+  const markups = await markupsFor(
+    deps,
+    caller,
+    rows.map((row) => row.id),
+  );
   const categories = new Map<string, { id: string; name: string; position: number }>();
   for (const row of rows) if (row.category) categories.set(row.category.id, row.category);
   return {
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
-    categories: [...categories.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
+    categories: [...categories.values()]
+      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+      .map(({ id, name }) => ({ id, name })),
     products: rows.map((row) => toCatalogProduct(row, account.currency, markups)),
   };
 }
@@ -147,8 +173,14 @@ export async function getCatalogProduct(
   input: { slug: string },
 ): Promise<CatalogProductDto & { synchronized: boolean }> {
   const account = await buyer(deps, caller);
-  const row = await deps.db.product.findFirst({ where: { ...visibleProductWhere, slug: input.slug }, select: catalogSelect(account.pricedFor) });
+  const row = await deps.db.product.findFirst({
+    where: { ...visibleProductWhere, slug: input.slug },
+    select: catalogSelect(account.pricedFor),
+  });
   if (!row) throw notFound("The product");
   const markups = await markupsFor(deps, caller, [row.id]);
-  return { ...toCatalogProduct(row, account.currency, markups), synchronized: account.bittitanSyncStatus === "SYNCHRONIZED" };
+  return {
+    ...toCatalogProduct(row, account.currency, markups),
+    synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
+  };
 }

@@ -15,8 +15,18 @@ export interface DemoBitTitan {
 
 /** BitTitan partner logins of the demo accounts that start synchronized. */
 export const DEMO_PARTNERS = [
-  { accountEmail: "office@contoso.example", email: "partner@contoso.example", password: "Contoso-BitTitan-1", companyName: "Contoso IT Partners" },
-  { accountEmail: "accounts@tailspin.example", email: "it@tailspin.example", password: "Tailspin-BitTitan-1", companyName: "Tailspin Toys" },
+  {
+    accountEmail: "office@contoso.example",
+    email: "partner@contoso.example",
+    password: "Contoso-BitTitan-1",
+    companyName: "Contoso IT Partners",
+  },
+  {
+    accountEmail: "accounts@tailspin.example",
+    email: "it@tailspin.example",
+    password: "Tailspin-BitTitan-1",
+    companyName: "Tailspin Toys",
+  },
 ];
 
 /**
@@ -30,9 +40,18 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
   await importServicesDefinition(deps);
   const types = await deps.db.productType.findMany({ select: { id: true, kind: true } });
   const typeId = (kind: string) => types.find((type) => type.kind === kind)?.id ?? "";
-  const categories = await createCategory(deps, { name: "Mailbox migration", description: "Move mailboxes between tenants and platforms", position: 1 });
-  const withUsers = await createCategory(deps, { name: "User migration", description: "Mailbox, documents and personal archive per user", position: 2 });
-  const categoryId = (name: string) => [...categories, ...withUsers].find((category) => category.name === name)?.id ?? null;
+  const categories = await createCategory(deps, {
+    name: "Mailbox migration",
+    description: "Move mailboxes between tenants and platforms",
+    position: 1,
+  });
+  const withUsers = await createCategory(deps, {
+    name: "User migration",
+    description: "Mailbox, documents and personal archive per user",
+    position: 2,
+  });
+  const categoryId = (name: string) =>
+    [...categories, ...withUsers].find((category) => category.name === name)?.id ?? null;
   await createProduct(deps, {
     productTypeId: typeId("BITTITAN_MAILBOX_LICENSE"),
     sku: "BT-MBX",
@@ -52,7 +71,8 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
     productTypeId: typeId("BITTITAN_USER_MIGRATION_BUNDLE"),
     sku: "BT-UMB",
     name: "MigrationWiz User Migration Bundle",
-    description: "Everything one user needs: mailbox, OneDrive/Google Drive documents and personal archive migration, plus DeploymentPro.",
+    description:
+      "Everything one user needs: mailbox, OneDrive/Google Drive documents and personal archive migration, plus DeploymentPro.",
     licenseCoverage: "One user per license: unlimited mailbox, archive and document migration for the validity period.",
     taxRate: "24",
     categoryId: categoryId("User migration"),
@@ -66,6 +86,7 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
   for (const partner of DEMO_PARTNERS) {
     await bittitan.registerPartner(partner);
     const account = await deps.db.account.findFirst({ where: { email: partner.accountEmail }, select: { id: true } });
-    if (account) await synchronizeAccount(deps, { accountId: account.id, email: partner.email, password: partner.password });
+    if (account)
+      await synchronizeAccount(deps, { accountId: account.id, email: partner.email, password: partner.password });
   }
 }

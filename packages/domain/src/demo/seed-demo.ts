@@ -48,7 +48,12 @@ export async function seedDemo(deps: DomainDeps): Promise<boolean> {
     admin: { name: "Nadia Admin", email: "admin@northwind.example", password: DEMO_PASSWORD },
   });
   if (!created) return false;
-  await createStaffUserWithPassword(deps, { name: "Sam Sales", email: "sales@northwind.example", role: "SALES", password: DEMO_PASSWORD });
+  await createStaffUserWithPassword(deps, {
+    name: "Sam Sales",
+    email: "sales@northwind.example",
+    role: "SALES",
+    password: DEMO_PASSWORD,
+  });
   await seedPlans(deps, {
     published: true,
     taxRate: "24",
@@ -119,7 +124,13 @@ export async function seedDemo(deps: DomainDeps): Promise<boolean> {
     website: null,
     currency: "EUR",
     billingAddress: address("1 Market Square", "Thessaloniki", "54624", "GR"),
-    primaryContact: { firstName: "Carla", lastName: "Rossi", email: "carla@tailspin.example", phone: null, jobTitle: "Office Manager" },
+    primaryContact: {
+      firstName: "Carla",
+      lastName: "Rossi",
+      email: "carla@tailspin.example",
+      phone: null,
+      jobTitle: "Office Manager",
+    },
     primaryContactPassword: DEMO_PASSWORD,
   });
   return true;

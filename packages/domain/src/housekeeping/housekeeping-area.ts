@@ -7,7 +7,15 @@ export const PURGE_IDEMPOTENT_REQUESTS_QUEUE = "housekeeping.purge-idempotent-re
 
 /** Every hour, so each run has about an hour's worth of records to delete (idempotency records, then old sign-in failure counts). */
 export const housekeepingArea: BackgroundArea = {
-  queues: [{ name: PURGE_IDEMPOTENT_REQUESTS_QUEUE, retryLimit: 2, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 900 }],
+  queues: [
+    {
+      name: PURGE_IDEMPOTENT_REQUESTS_QUEUE,
+      retryLimit: 2,
+      retryDelaySeconds: 60,
+      retryBackoff: false,
+      expireInSeconds: 900,
+    },
+  ],
   start: (deps, queue) =>
     runPeriodically(queue, PURGE_IDEMPOTENT_REQUESTS_QUEUE, "23 * * * *", async () => {
       const result = await purgeIdempotentRequests(deps);

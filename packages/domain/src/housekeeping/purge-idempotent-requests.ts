@@ -25,8 +25,12 @@ export interface PurgeIdempotentRequestsOptions {
  * a purged key runs as a new request. A record with no response yet is only
  * deleted once no transaction could still be writing it.
  */
-export async function purgeIdempotentRequests(deps: DomainDeps, options: PurgeIdempotentRequestsOptions = {}): Promise<{ deleted: number; batches: number }> {
-  const retentionMs = options.retentionMs ?? (deps.idempotencyRetentionDays ?? DEFAULT_IDEMPOTENCY_RETENTION_DAYS) * DAY_MS;
+export async function purgeIdempotentRequests(
+  deps: DomainDeps,
+  options: PurgeIdempotentRequestsOptions = {},
+): Promise<{ deleted: number; batches: number }> {
+  const retentionMs =
+    options.retentionMs ?? (deps.idempotencyRetentionDays ?? DEFAULT_IDEMPOTENCY_RETENTION_DAYS) * DAY_MS;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const now = deps.clock.now().getTime();
   const completedBefore = new Date(now - retentionMs);

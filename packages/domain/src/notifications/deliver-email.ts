@@ -52,11 +52,17 @@ export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessag
     // Another worker holds it right now; pg-boss runs this job again later.
     throw new Error(`email ${emailMessageId} is being delivered by another worker`);
   }
-  const { sealedBody, ...message } = await deps.db.emailMessage.findUniqueOrThrow({ where: { id: emailMessageId }, select: messageSelect });
+  const { sealedBody, ...message } = await deps.db.emailMessage.findUniqueOrThrow({
+    where: { id: emailMessageId },
+    select: messageSelect,
+  });
   const body = sealedBody ? (JSON.parse(deps.secrets.decrypt(sealedBody)) as { html: string; text: string }) : {};
   const heartbeat = setInterval(() => {
     void deps.db.emailMessage
-      .updateMany({ where: { id: emailMessageId, status: "QUEUED", lockedUntil: { not: null } }, data: { lockedUntil: new Date(deps.clock.now().getTime() + LEASE_MS) } })
+      .updateMany({
+        where: { id: emailMessageId, status: "QUEUED", lockedUntil: { not: null } },
+        data: { lockedUntil: new Date(deps.clock.now().getTime() + LEASE_MS) },
+      })
       .catch((error: unknown) => deps.logger.warn({ emailMessageId, err: String(error) }, "email lease not renewed"));
   }, HEARTBEAT_MS);
   let failure: { error: unknown } | null = null;
@@ -73,30 +79,65 @@ export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessag
   }
   await deps.db.emailMessage.update({
     where: { id: emailMessageId },
-    data: { status: "SENT", sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now(), attempts: { increment: 1 }, lockedUntil: null, nextAttemptAt: null, sealedBody: null },
+    data: {
+      status: "SENT",
+      sentAt: deps.clock.now(),
+      lastAttemptAt: deps.clock.now(),
+      attempts: { increment: 1 },
+      lockedUntil: null,
+      nextAttemptAt: null,
+      sealedBody: null,
+    },
   });
   deps.logger.info({ emailMessageId, messageId: message.messageId }, "email sent");
 }
 
-async function recordFailure(deps: DomainDeps, message: { id: string; attempts: number; queuedAt: Date }, error: unknown): Promise<void> {
+async function recordFailure(
+  deps: DomainDeps,
+  message: { id: string; attempts: number; queuedAt: Date },
+  error: unknown,
+): Promise<void> {
   const now = deps.clock.now();
   const attempts = message.attempts + 1;
   const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-  const outcome = afterFailedAttempt({ attempts, queuedAt: message.queuedAt, now, permanent: error instanceof MailDeliveryError && error.permanent });
+  const outcome = afterFailedAttempt({
+    attempts,
+    queuedAt: message.queuedAt,
+    now,
+    permanent: error instanceof MailDeliveryError && error.permanent,
+  });
   await deps.db.$transaction(async (tx) => {
     if (outcome.kind === "give-up") {
       await tx.emailMessage.update({
         where: { id: message.id },
-        data: { status: "FAILED", failedAt: now, attempts, lastError: `${lastError} (gave up: ${outcome.reason})`, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: null, sealedBody: null },
+        data: {
+          status: "FAILED",
+          failedAt: now,
+          attempts,
+          lastError: `${lastError} (gave up: ${outcome.reason})`,
+          lastAttemptAt: now,
+          lockedUntil: null,
+          nextAttemptAt: null,
+          sealedBody: null,
+        },
       });
       return;
     }
     await tx.emailMessage.update({
       where: { id: message.id },
-      data: { attempts, lastError, lastAttemptAt: now, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + outcome.delaySeconds * 1000) },
+      data: {
+        attempts,
+        lastError,
+        lastAttemptAt: now,
+        lockedUntil: null,
+        nextAttemptAt: new Date(now.getTime() + outcome.delaySeconds * 1000),
+      },
     });
     const job: DeliverEmailJob = { emailMessageId: message.id };
     await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { tx, startAfter: outcome.delaySeconds });
   });
-  deps.logger.warn({ emailMessageId: message.id, attempts, err: lastError, outcome: outcome.kind }, "email delivery failed");
+  deps.logger.warn(
+    { emailMessageId: message.id, attempts, err: lastError, outcome: outcome.kind },
+    "email delivery failed",
+  );
 }

@@ -30,15 +30,31 @@ export function getMailSettings(deps: DomainDeps): MailSettingsDto {
 
 function assertDevInbox(deps: DomainDeps): void {
   if (deps.mailer?.target !== "dev-inbox") {
-    throw new DomainError("PRECONDITION_FAILED", "The dev inbox exists only while the server runs its own mail server (SMTP_URL not set)");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "The dev inbox exists only while the server runs its own mail server (SMTP_URL not set)",
+    );
   }
 }
 
-const summarySelect = { id: true, fromAddress: true, fromName: true, to: true, cc: true, bcc: true, subject: true, receivedAt: true } as const;
+const summarySelect = {
+  id: true,
+  fromAddress: true,
+  fromName: true,
+  to: true,
+  cc: true,
+  bcc: true,
+  subject: true,
+  receivedAt: true,
+} as const;
 
-const fromOf = (row: { fromAddress: string; fromName: string | null }) => (row.fromName ? `${row.fromName} <${row.fromAddress}>` : row.fromAddress);
+const fromOf = (row: { fromAddress: string; fromName: string | null }) =>
+  row.fromName ? `${row.fromName} <${row.fromAddress}>` : row.fromAddress;
 
-export async function listDevInbox(deps: DomainDeps, input: { page: number; pageSize: number }): Promise<Page<DevInboxSummaryDto>> {
+export async function listDevInbox(
+  deps: DomainDeps,
+  input: { page: number; pageSize: number },
+): Promise<Page<DevInboxSummaryDto>> {
   assertDevInbox(deps);
   const [total, rows] = await Promise.all([
     deps.db.devInboxMessage.count(),
@@ -55,7 +71,10 @@ export async function listDevInbox(deps: DomainDeps, input: { page: number; page
 
 export async function getDevInboxMessage(deps: DomainDeps, id: string): Promise<DevInboxMessageDto> {
   assertDevInbox(deps);
-  const row = await deps.db.devInboxMessage.findUnique({ where: { id }, select: { ...summarySelect, messageId: true, text: true, html: true } });
+  const row = await deps.db.devInboxMessage.findUnique({
+    where: { id },
+    select: { ...summarySelect, messageId: true, text: true, html: true },
+  });
   if (!row) throw notFound("The message");
   const { fromAddress, fromName, ...rest } = row;
   return { ...rest, from: fromOf({ fromAddress, fromName }) };

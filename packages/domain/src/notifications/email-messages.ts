@@ -3,16 +3,31 @@ import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import type { Page } from "../schemas/common.ts";
 import type { ListEmailMessagesInput } from "../schemas/notifications.ts";
-import { accountNames, emailSummarySelect, toEmailSummary, type EmailMessageDetailDto, type EmailMessageSummaryDto } from "./notification-dto.ts";
+import {
+  accountNames,
+  emailSummarySelect,
+  toEmailSummary,
+  type EmailMessageDetailDto,
+  type EmailMessageSummaryDto,
+} from "./notification-dto.ts";
 import { containsExactly, containsText } from "../shared/text-match.ts";
 
 /** The delivery log: newest first, filtered by status, template and recipient/subject. */
-export async function listEmailMessages(deps: DomainDeps, input: ListEmailMessagesInput): Promise<Page<EmailMessageSummaryDto>> {
+export async function listEmailMessages(
+  deps: DomainDeps,
+  input: ListEmailMessagesInput,
+): Promise<Page<EmailMessageSummaryDto>> {
   const where: Prisma.EmailMessageWhereInput = {
     ...(input.status ? { status: input.status } : {}),
     ...(input.templateKey ? { templateKey: input.templateKey } : {}),
     ...(input.search
-      ? { OR: [{ subject: containsText(input.search) }, { eventKey: containsExactly(input.search) }, { recipients: { has: input.search.toLowerCase() } }] }
+      ? {
+          OR: [
+            { subject: containsText(input.search) },
+            { eventKey: containsExactly(input.search) },
+            { recipients: { has: input.search.toLowerCase() } },
+          ],
+        }
       : {}),
   };
   const [total, rows] = await Promise.all([

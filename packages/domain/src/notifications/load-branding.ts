@@ -3,7 +3,10 @@ import { defaultBranding, type Branding } from "@cm/notifications";
 
 /** The saved branding, or a default named after the distributor until staff set one. */
 export async function loadBranding(db: Prisma.TransactionClient): Promise<Branding & { saved: boolean }> {
-  const row = await db.branding.findUnique({ where: { id: "default" }, select: { displayName: true, logoUrl: true, primaryColor: true } });
+  const row = await db.branding.findUnique({
+    where: { id: "default" },
+    select: { displayName: true, logoUrl: true, primaryColor: true },
+  });
   if (row) return { ...row, saved: true };
   const distributor = await db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { companyName: true } });
   return { ...defaultBranding(distributor?.companyName ?? "CloudMarket"), saved: false };

@@ -1,5 +1,12 @@
 import type { EmailStatus, Prisma } from "@cm/db";
-import { BUILT_IN_TEMPLATES, isNotificationTemplateKey, variablesOf, type NotificationTemplateKey, type TemplateAudience, type TemplateVariable } from "@cm/notifications";
+import {
+  BUILT_IN_TEMPLATES,
+  isNotificationTemplateKey,
+  variablesOf,
+  type NotificationTemplateKey,
+  type TemplateAudience,
+  type TemplateVariable,
+} from "@cm/notifications";
 import type { StoredTemplate } from "./template-store.ts";
 
 export interface NotificationTemplateDto {
@@ -32,7 +39,8 @@ export function toTemplateDto(template: StoredTemplate): NotificationTemplateDto
     description: definition.description,
     audience: definition.audience,
     variables: variablesOf(template.key),
-    customised: template.subject !== defaults.subject || template.html !== defaults.html || template.text !== defaults.text,
+    customised:
+      template.subject !== defaults.subject || template.html !== defaults.html || template.text !== defaults.text,
   };
 }
 
@@ -104,7 +112,10 @@ export function toEmailSummary(row: SummaryRow, accounts: Map<string, string>): 
 }
 
 /** Company names of the accounts the messages mention (no foreign key: one query). */
-export async function accountNames(db: Prisma.TransactionClient, rows: { accountId: string | null }[]): Promise<Map<string, string>> {
+export async function accountNames(
+  db: Prisma.TransactionClient,
+  rows: { accountId: string | null }[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((row) => row.accountId).filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const accounts = await db.account.findMany({ where: { id: { in: ids } }, select: { id: true, companyName: true } });

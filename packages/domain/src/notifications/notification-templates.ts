@@ -1,4 +1,10 @@
-import { BUILT_IN_TEMPLATES, NOTIFICATION_TEMPLATE_KEYS, validateTemplate, type NotificationTemplateKey, type TemplateContent } from "@cm/notifications";
+import {
+  BUILT_IN_TEMPLATES,
+  NOTIFICATION_TEMPLATE_KEYS,
+  validateTemplate,
+  type NotificationTemplateKey,
+  type TemplateContent,
+} from "@cm/notifications";
 import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -10,7 +16,10 @@ export async function listNotificationTemplates(deps: DomainDeps): Promise<Notif
   return Promise.all(NOTIFICATION_TEMPLATE_KEYS.map((key) => getNotificationTemplate(deps, key)));
 }
 
-export async function getNotificationTemplate(deps: DomainDeps, key: NotificationTemplateKey): Promise<NotificationTemplateDto> {
+export async function getNotificationTemplate(
+  deps: DomainDeps,
+  key: NotificationTemplateKey,
+): Promise<NotificationTemplateDto> {
   return toTemplateDto(await loadTemplate(deps.db, key));
 }
 
@@ -21,7 +30,11 @@ export function assertValidTemplate(key: NotificationTemplateKey, content: Templ
 }
 
 /** Staff saves a template: its content, whether it is sent, and to whom. */
-export async function updateNotificationTemplate(deps: DomainDeps, staff: StaffCaller, input: UpdateTemplateInput): Promise<NotificationTemplateDto> {
+export async function updateNotificationTemplate(
+  deps: DomainDeps,
+  staff: StaffCaller,
+  input: UpdateTemplateInput,
+): Promise<NotificationTemplateDto> {
   const { key, ...fields } = input;
   assertValidTemplate(key, fields);
   const data = { ...fields, updatedBy: staff.name };
@@ -30,7 +43,11 @@ export async function updateNotificationTemplate(deps: DomainDeps, staff: StaffC
 }
 
 /** Puts back the built-in subject and bodies; keeps the recipients and the on/off switch. */
-export async function resetNotificationTemplate(deps: DomainDeps, staff: StaffCaller, key: NotificationTemplateKey): Promise<NotificationTemplateDto> {
+export async function resetNotificationTemplate(
+  deps: DomainDeps,
+  staff: StaffCaller,
+  key: NotificationTemplateKey,
+): Promise<NotificationTemplateDto> {
   const defaults = BUILT_IN_TEMPLATES[key].defaults;
   await deps.db.notificationTemplate.upsert({
     where: { key },

@@ -41,7 +41,11 @@ export interface EnqueuedEmail {
  * (which also waits for a concurrent transaction with the same key), so a
  * second insert returns the first message and enqueues nothing.
  */
-export async function enqueueEmail(tx: Prisma.TransactionClient, deps: DomainDeps, message: NewEmailMessage): Promise<EnqueuedEmail> {
+export async function enqueueEmail(
+  tx: Prisma.TransactionClient,
+  deps: DomainDeps,
+  message: NewEmailMessage,
+): Promise<EnqueuedEmail> {
   const id = randomUUID();
   const fromAddress = deps.mailer?.from ?? FALLBACK_FROM;
   const addressed = message.to.length + message.cc.length + message.bcc.length > 0;
@@ -55,12 +59,21 @@ export async function enqueueEmail(tx: Prisma.TransactionClient, deps: DomainDep
       messageId: createMessageId(fromAddress),
       queuedAt: now,
       // Kept, not dropped: the delivery log shows staff which event went unaddressed.
-      ...(addressed ? {} : { status: "FAILED", failedAt: now, lastError: "No recipient: no primary contact or recipient, and no extra To, CC or BCC on the template" }),
+      ...(addressed
+        ? {}
+        : {
+            status: "FAILED",
+            failedAt: now,
+            lastError: "No recipient: no primary contact or recipient, and no extra To, CC or BCC on the template",
+          }),
     },
     skipDuplicates: true,
   });
   if (count === 0) {
-    const existing = await tx.emailMessage.findUniqueOrThrow({ where: { eventKey: message.eventKey }, select: { id: true, recipients: true } });
+    const existing = await tx.emailMessage.findUniqueOrThrow({
+      where: { eventKey: message.eventKey },
+      select: { id: true, recipients: true },
+    });
     return { id: existing.id, created: false, addressed: existing.recipients.length > 0 };
   }
   if (addressed) {

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { renderEmail, sampleVariables, validateTemplate, type NotificationTemplateKey, type RenderedEmail, type TemplateProblem } from "@cm/notifications";
+import {
+  renderEmail,
+  sampleVariables,
+  validateTemplate,
+  type NotificationTemplateKey,
+  type RenderedEmail,
+  type TemplateProblem,
+} from "@cm/notifications";
 import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import type { PreviewTemplateInput, SendTestEmailInput } from "../schemas/notifications.ts";
@@ -8,12 +15,18 @@ import { assertValidTemplate } from "./notification-templates.ts";
 import { enqueueEmail } from "./outbox.ts";
 
 /** The sample values, with the distributor's real name. */
-const sampleValues = (key: NotificationTemplateKey, distributorName: string) => ({ ...sampleVariables(key), distributor_name: distributorName });
+const sampleValues = (key: NotificationTemplateKey, distributorName: string) => ({
+  ...sampleVariables(key),
+  distributor_name: distributorName,
+});
 
 export type TemplatePreviewDto = ({ ok: true } & RenderedEmail) | { ok: false; problems: TemplateProblem[] };
 
 /** The editor's live preview: the draft rendered with sample values and the current branding, or what is wrong with it. */
-export async function previewNotificationTemplate(deps: DomainDeps, input: PreviewTemplateInput): Promise<TemplatePreviewDto> {
+export async function previewNotificationTemplate(
+  deps: DomainDeps,
+  input: PreviewTemplateInput,
+): Promise<TemplatePreviewDto> {
   const { key, ...content } = input;
   const problems = validateTemplate(key, content);
   if (problems.length > 0) return { ok: false, problems };
@@ -25,7 +38,11 @@ export async function previewNotificationTemplate(deps: DomainDeps, input: Previ
  * Sends the draft, rendered with sample values, to one address, through the
  * outbox like any other email (so it also shows how delivery is doing).
  */
-export async function sendTestEmail(deps: DomainDeps, staff: StaffCaller, input: SendTestEmailInput): Promise<{ emailMessageId: string }> {
+export async function sendTestEmail(
+  deps: DomainDeps,
+  staff: StaffCaller,
+  input: SendTestEmailInput,
+): Promise<{ emailMessageId: string }> {
   const { key, to, ...content } = input;
   assertValidTemplate(key, content);
   const branding = await loadBranding(deps.db);

@@ -66,8 +66,11 @@ export async function prepareNotification(
   /** The eventKey holds an id made in this transaction, so no message can have it yet (the outbox insert stays idempotent anyway). */
   options: { newEvent?: boolean } = {},
 ): Promise<{ queue(variables: NotificationEvent["variables"]): Promise<QueuedNotification | null> }> {
-  const existing = options.newEvent ? null : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true, recipients: true } });
-  if (existing) return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
+  const existing = options.newEvent
+    ? null
+    : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true, recipients: true } });
+  if (existing)
+    return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
   const template = await loadTemplate(tx, event.template);
   if (!template.enabled) return { queue: async () => null };
   const branding = await loadBranding(tx);
@@ -87,13 +90,23 @@ export async function prepareNotification(
       // A single-use link goes to the person it is for, and only the encrypted copy keeps it.
       const { id, addressed } =
         secrets.length === 0
-          ? await enqueueEmail(tx, deps, { ...envelope, to: recipients.to, cc: template.cc, bcc: template.bcc, ...rendered })
+          ? await enqueueEmail(tx, deps, {
+              ...envelope,
+              to: recipients.to,
+              cc: template.cc,
+              bcc: template.bcc,
+              ...rendered,
+            })
           : await enqueueEmail(tx, deps, {
               ...envelope,
               to: recipients.user,
               cc: [],
               bcc: [],
-              ...renderEmail(template, { ...variables, ...Object.fromEntries(secrets.map((name) => [name, REDACTED_SECRET])) }, branding),
+              ...renderEmail(
+                template,
+                { ...variables, ...Object.fromEntries(secrets.map((name) => [name, REDACTED_SECRET])) },
+                branding,
+              ),
               sealedBody: deps.secrets.encrypt(JSON.stringify({ html: rendered.html, text: rendered.text })),
               redacted: true,
             });
@@ -105,10 +118,15 @@ export async function prepareNotification(
 /** A caller that forgets a variable, or misspells one, is a bug to catch in its tests, not a blank in a customer's email. */
 function checkVariables(event: Pick<NotificationEvent, "template" | "variables">): void {
   const offered = new Set(variablesOf(event.template).map((variable) => variable.name));
-  const missing = BUILT_IN_TEMPLATES[event.template].variables.filter((variable) => !(variable.name in event.variables)).map((variable) => variable.name);
+  const missing = BUILT_IN_TEMPLATES[event.template].variables
+    .filter((variable) => !(variable.name in event.variables))
+    .map((variable) => variable.name);
   const unknown = Object.keys(event.variables).filter((name) => !offered.has(name));
   if (missing.length > 0 || unknown.length > 0) {
-    const parts = [missing.length > 0 ? `missing ${missing.join(", ")}` : "", unknown.length > 0 ? `unknown ${unknown.join(", ")}` : ""];
+    const parts = [
+      missing.length > 0 ? `missing ${missing.join(", ")}` : "",
+      unknown.length > 0 ? `unknown ${unknown.join(", ")}` : "",
+    ];
     throw new Error(`queueNotification(${event.template}): ${parts.filter(Boolean).join("; ")}`);
   }
 }
@@ -125,7 +143,11 @@ interface DefaultRecipients {
  * TemplateAudience) when its switch is on, its extra To (and its CC and BCC,
  * added by the caller); `user` is the one person an email with a secret goes to.
  */
-async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredTemplate, event: Pick<NotificationEvent, "accountId" | "recipient">) {
+async function resolveRecipients(
+  tx: Prisma.TransactionClient,
+  template: StoredTemplate,
+  event: Pick<NotificationEvent, "accountId" | "recipient">,
+) {
   const defaults = audienceOf(template.key) === "staff" ? await administrators(tx) : await accountRecipient(tx, event);
   const to = template.toPrimaryContact ? [...defaults.mailboxes] : [];
   const seen = new Set(to.map(addressOf));
@@ -137,7 +159,10 @@ async function resolveRecipients(tx: Prisma.TransactionClient, template: StoredT
 }
 
 /** An "account" template: the event's explicit recipient, or the account's primary contact. */
-async function accountRecipient(tx: Prisma.TransactionClient, event: Pick<NotificationEvent, "accountId" | "recipient">): Promise<DefaultRecipients> {
+async function accountRecipient(
+  tx: Prisma.TransactionClient,
+  event: Pick<NotificationEvent, "accountId" | "recipient">,
+): Promise<DefaultRecipients> {
   const account = await tx.account.findUnique({
     where: { id: event.accountId },
     select: { companyName: true, primaryContact: { select: { email: true, firstName: true, lastName: true } } },
@@ -149,12 +174,22 @@ async function accountRecipient(tx: Prisma.TransactionClient, event: Pick<Notifi
     : contact
       ? { email: contact.email, name: `${contact.firstName} ${contact.lastName}` }
       : null;
-  return { mailboxes: primary ? [formatMailbox(primary.email, primary.name)] : [], name: primary?.name ?? account.companyName };
+  return {
+    mailboxes: primary ? [formatMailbox(primary.email, primary.name)] : [],
+    name: primary?.name ?? account.companyName,
+  };
 }
 
 /** A "staff" template: every active administrator of the distributor. */
 async function administrators(tx: Prisma.TransactionClient): Promise<DefaultRecipients> {
-  const admins = await tx.staffUser.findMany({ where: { role: "ADMIN", active: true }, select: { email: true, name: true }, orderBy: { email: "asc" } });
+  const admins = await tx.staffUser.findMany({
+    where: { role: "ADMIN", active: true },
+    select: { email: true, name: true },
+    orderBy: { email: "asc" },
+  });
   const [only] = admins;
-  return { mailboxes: admins.map((admin) => formatMailbox(admin.email, admin.name)), name: admins.length === 1 && only ? only.name : "administrators" };
+  return {
+    mailboxes: admins.map((admin) => formatMailbox(admin.email, admin.name)),
+    name: admins.length === 1 && only ? only.name : "administrators",
+  };
 }

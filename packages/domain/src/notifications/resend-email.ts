@@ -15,18 +15,43 @@ import { enqueueEmail } from "./outbox.ts";
 export async function resendEmail(deps: DomainDeps, staff: StaffCaller, id: string): Promise<EmailMessageDetailDto> {
   const original = await deps.db.emailMessage.findUnique({
     where: { id },
-    select: { id: true, status: true, redacted: true, templateKey: true, accountId: true, isTest: true, fromName: true, to: true, cc: true, bcc: true, subject: true, html: true, text: true },
+    select: {
+      id: true,
+      status: true,
+      redacted: true,
+      templateKey: true,
+      accountId: true,
+      isTest: true,
+      fromName: true,
+      to: true,
+      cc: true,
+      bcc: true,
+      subject: true,
+      html: true,
+      text: true,
+    },
   });
   if (!original) throw notFound("The email");
   if (original.status === "QUEUED") {
-    throw new DomainError("PRECONDITION_FAILED", "This email is still being delivered; it can be sent again once it is sent or has failed");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "This email is still being delivered; it can be sent again once it is sent or has failed",
+    );
   }
   if (original.redacted) {
-    throw new DomainError("PRECONDITION_FAILED", "This email carried a single-use link that is not kept; ask for a new link (password reset or invitation) instead");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "This email carried a single-use link that is not kept; ask for a new link (password reset or invitation) instead",
+    );
   }
   const { id: originalId, status: _status, redacted: _redacted, ...content } = original;
   const copy = await deps.db.$transaction((tx) =>
-    enqueueEmail(tx, deps, { ...content, eventKey: `resend:${originalId}:${randomUUID()}`, resendOfId: originalId, requestedBy: staff.name }),
+    enqueueEmail(tx, deps, {
+      ...content,
+      eventKey: `resend:${originalId}:${randomUUID()}`,
+      resendOfId: originalId,
+      requestedBy: staff.name,
+    }),
   );
   deps.logger.info({ emailMessageId: originalId, copyId: copy.id, staff: staff.email }, "email resent by staff");
   return getEmailMessage(deps, copy.id);

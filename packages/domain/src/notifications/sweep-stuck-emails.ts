@@ -54,7 +54,9 @@ export async function sweepStuckEmails(deps: DomainDeps): Promise<{ requeued: nu
       if (pending.has(message.id)) continue;
       const stuckSince = message.nextAttemptAt ?? message.lastAttemptAt ?? message.queuedAt;
       const job: DeliverEmailJob = { emailMessageId: message.id };
-      const id = await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { id: jobIdFrom(`sweep:${message.id}:${message.attempts}:${stuckSince.toISOString()}`) });
+      const id = await deps.queue.send(DELIVER_EMAIL_QUEUE, job, {
+        id: jobIdFrom(`sweep:${message.id}:${message.attempts}:${stuckSince.toISOString()}`),
+      });
       if (id) requeued += 1;
     }
     if (stuck.length < BATCH) break;

@@ -28,14 +28,25 @@ export const templateSelect = {
 
 /** The row a built-in template starts as. */
 export function defaultTemplateRow(key: NotificationTemplateKey) {
-  return { key, ...BUILT_IN_TEMPLATES[key].defaults, enabled: true, toPrimaryContact: true, extraTo: [], cc: [], bcc: [] };
+  return {
+    key,
+    ...BUILT_IN_TEMPLATES[key].defaults,
+    enabled: true,
+    toPrimaryContact: true,
+    extraTo: [],
+    cc: [],
+    bcc: [],
+  };
 }
 
 /**
  * The template as staff last saved it, or the built-in default when it was
  * never seeded (so sending never depends on the seeding having run).
  */
-export async function loadTemplate(db: Prisma.TransactionClient, key: NotificationTemplateKey): Promise<StoredTemplate> {
+export async function loadTemplate(
+  db: Prisma.TransactionClient,
+  key: NotificationTemplateKey,
+): Promise<StoredTemplate> {
   const row = await db.notificationTemplate.findUnique({ where: { key }, select: templateSelect });
   if (!row) return { ...defaultTemplateRow(key), updatedBy: null, updatedAt: null };
   return { ...row, key };

@@ -36,9 +36,16 @@ export const basketOutput = outputSchemaOf<BasketDto>()(
 export const checkoutReviewOutput = outputSchemaOf<CheckoutReviewDto>()(
   z.object({
     basket: basketOutput,
-    billing: z.object({ companyName: z.string(), email: z.string(), taxId: z.string().nullable(), address: billingAddressOutput }),
+    billing: z.object({
+      companyName: z.string(),
+      email: z.string(),
+      taxId: z.string().nullable(),
+      address: billingAddressOutput,
+    }),
     billingContact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }).nullable(),
   }),
 );
 
-export const checkoutResultOutput = outputSchemaOf<CheckoutResult>()(z.object({ orderId: z.string(), orderNumber: z.string(), replayed: z.boolean() }));
+export const checkoutResultOutput = outputSchemaOf<CheckoutResult>()(
+  z.object({ orderId: z.string(), orderNumber: z.string(), replayed: z.boolean() }),
+);

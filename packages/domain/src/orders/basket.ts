@@ -51,7 +51,11 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
       ...unitPriceSelect(pricedForCaller(caller, account.currency)),
     },
   });
-  const markups = await markupsFor(deps, caller, products.map((product) => product.id));
+  const markups = await markupsFor(
+    deps,
+    caller,
+    products.map((product) => product.id),
+  );
   const lines = rows.map((row): BasketLineDto => {
     const planLine = planLines.get(row.id);
     if (planLine) return planLine;
@@ -60,7 +64,8 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     const price = product ? callerUnitPrice(product, markups).unitPrice : null;
     const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
     const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
-    const totals = problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);
+    const totals =
+      problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);
     return {
       id: row.id,
       kind: "product",
@@ -78,14 +83,20 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     };
   });
   const recipient = basket.recipientAccountId
-    ? await deps.db.account.findFirst({ where: { AND: [{ id: basket.recipientAccountId }, endCustomersWhere(caller)] }, select: { id: true, companyName: true } })
+    ? await deps.db.account.findFirst({
+        where: { AND: [{ id: basket.recipientAccountId }, endCustomersWhere(caller)] },
+        select: { id: true, companyName: true },
+      })
     : null;
   return {
     version: basket.version,
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
-    needsSynchronization: account.bittitanSyncStatus !== "SYNCHRONIZED" && lines.some((line) => line.kind === "product"),
-    recipient: recipient ? { ...recipient, isBuyer: false } : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
+    needsSynchronization:
+      account.bittitanSyncStatus !== "SYNCHRONIZED" && lines.some((line) => line.kind === "product"),
+    recipient: recipient
+      ? { ...recipient, isBuyer: false }
+      : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
     lines,
     totals: sumTotals(lines),
   };
@@ -96,18 +107,35 @@ export async function touch(tx: Tx, basketId: string) {
   await tx.basket.update({ where: { id: basketId }, data: { version: { increment: 1 } } });
 }
 
-export async function addToBasket(deps: DomainDeps, caller: ShopCaller, input: { productId: string; quantity: number }): Promise<BasketDto> {
+export async function addToBasket(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { productId: string; quantity: number },
+): Promise<BasketDto> {
   await deps.db.$transaction(async (tx) => {
-    const product = await tx.product.findFirst({ where: { ...visibleProductWhere, id: input.productId }, select: { id: true, name: true } });
+    const product = await tx.product.findFirst({
+      where: { ...visibleProductWhere, id: input.productId },
+      select: { id: true, name: true },
+    });
     if (!product) throw new DomainError("NOT_FOUND", "That product is not available", "productId");
     const basket = await basketOf(tx, caller);
-    const existing = await tx.basketLine.findFirst({ where: { basketId: basket.id, productId: product.id }, select: { id: true, quantity: true } });
+    const existing = await tx.basketLine.findFirst({
+      where: { basketId: basket.id, productId: product.id },
+      select: { id: true, quantity: true },
+    });
     if (existing) {
       const quantity = existing.quantity + input.quantity;
-      if (quantity > MAX_LICENSES_PER_LINE) throw new DomainError("INVALID", `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`, "quantity");
+      if (quantity > MAX_LICENSES_PER_LINE)
+        throw new DomainError(
+          "INVALID",
+          `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`,
+          "quantity",
+        );
       await tx.basketLine.update({ where: { id: existing.id }, data: { quantity } });
     } else {
-      await tx.basketLine.create({ data: { basketId: basket.id, productId: product.id, quantity: input.quantity, assetName: product.name } });
+      await tx.basketLine.create({
+        data: { basketId: basket.id, productId: product.id, quantity: input.quantity, assetName: product.name },
+      });
     }
     await touch(tx, basket.id);
   });
@@ -115,16 +143,26 @@ export async function addToBasket(deps: DomainDeps, caller: ShopCaller, input: {
 }
 
 async function ownLine(tx: Tx, caller: ShopCaller, lineId: string) {
-  const line = await tx.basketLine.findFirst({ where: { id: lineId, basket: { contactId: caller.contactId } }, select: { id: true, basketId: true, planId: true } });
+  const line = await tx.basketLine.findFirst({
+    where: { id: lineId, basket: { contactId: caller.contactId } },
+    select: { id: true, basketId: true, planId: true },
+  });
   if (!line) throw notFound("That basket line");
   return line;
 }
 
-export async function updateBasketLine(deps: DomainDeps, caller: ShopCaller, input: { lineId: string; quantity: number; assetName: string }): Promise<BasketDto> {
+export async function updateBasketLine(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { lineId: string; quantity: number; assetName: string },
+): Promise<BasketDto> {
   await deps.db.$transaction(async (tx) => {
     const line = await ownLine(tx, caller, input.lineId);
     if (line.planId) throw new DomainError("INVALID", "A reseller plan has no licenses or asset name to change");
-    await tx.basketLine.update({ where: { id: line.id }, data: { quantity: input.quantity, assetName: input.assetName } });
+    await tx.basketLine.update({
+      where: { id: line.id },
+      data: { quantity: input.quantity, assetName: input.assetName },
+    });
     await touch(tx, line.basketId);
   });
   return getBasket(deps, caller);
@@ -140,15 +178,26 @@ export async function removeBasketLine(deps: DomainDeps, caller: ShopCaller, lin
 }
 
 /** For whom the order is: the buyer itself (null) or one of its own end-customers. */
-export async function setBasketRecipient(deps: DomainDeps, caller: ShopCaller, recipientAccountId: string | null): Promise<BasketDto> {
+export async function setBasketRecipient(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  recipientAccountId: string | null,
+): Promise<BasketDto> {
   await deps.db.$transaction(async (tx) => {
     const target = recipientAccountId === caller.accountId ? null : recipientAccountId;
     if (target) {
-      const own = await tx.account.findFirst({ where: { AND: [{ id: target, status: "ACTIVE" }, endCustomersWhere(caller)] }, select: { id: true } });
-      if (!own) throw new DomainError("INVALID", "Choose yourself or one of your own end-customers", "recipientAccountId");
+      const own = await tx.account.findFirst({
+        where: { AND: [{ id: target, status: "ACTIVE" }, endCustomersWhere(caller)] },
+        select: { id: true },
+      });
+      if (!own)
+        throw new DomainError("INVALID", "Choose yourself or one of your own end-customers", "recipientAccountId");
     }
     const basket = await basketOf(tx, caller);
-    await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: target, version: { increment: 1 } } });
+    await tx.basket.update({
+      where: { id: basket.id },
+      data: { recipientAccountId: target, version: { increment: 1 } },
+    });
   });
   return getBasket(deps, caller);
 }

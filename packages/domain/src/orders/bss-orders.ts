@@ -7,7 +7,14 @@ import type { Page } from "../schemas/common.ts";
 import type { DraftOrderInput, ListOrdersInput } from "../schemas/orders.ts";
 import { checkRecipient, loadBuyer } from "./eligibility.ts";
 import { finalizeOrder, wakeOrderWorkers } from "./finalize-order.ts";
-import { orderDetailSelect, orderSummarySelect, toOrderDetail, toOrderSummary, type OrderDetailDto, type OrderSummaryDto } from "./order-dto.ts";
+import {
+  orderDetailSelect,
+  orderSummarySelect,
+  toOrderDetail,
+  toOrderSummary,
+  type OrderDetailDto,
+  type OrderSummaryDto,
+} from "./order-dto.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
 import { paginate } from "../shared/paginate.ts";
@@ -20,12 +27,20 @@ export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Prom
   const where: Prisma.OrderWhereInput = {
     ...(input.accountId ? { OR: [{ accountId: input.accountId }, { recipientAccountId: input.accountId }] } : {}),
     ...(input.status ? { status: input.status } : {}),
-    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+    ...(input.from || input.to
+      ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
+      : {}),
     ...(input.search ? (number ? { number } : { account: { companyName: containsText(input.search) } }) : {}),
   };
   return paginate(input, {
     count: () => deps.db.order.count({ where }),
-    rows: (window) => deps.db.order.findMany({ where, select: orderSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+    rows: (window) =>
+      deps.db.order.findMany({
+        where,
+        select: orderSummarySelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...window,
+      }),
     map: toOrderSummary,
   });
 }
@@ -38,9 +53,16 @@ export async function getOrder(deps: DomainDeps, id: string): Promise<OrderDetai
 
 /** Checks the account, recipient and lines a draft names (prices are previewed, and taken again at execution). */
 async function checkDraft(tx: Tx, input: DraftOrderInput) {
-  const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true, kind: true, companyName: true, currency: true } });
+  const account = await tx.account.findUnique({
+    where: { id: input.accountId },
+    select: { id: true, kind: true, companyName: true, currency: true },
+  });
   if (!account || (account.kind !== "RESELLER" && account.kind !== "DIRECT_CUSTOMER")) {
-    throw new DomainError("INVALID", "Orders are placed for a reseller or a direct customer (choose an end-customer as the recipient)", "accountId");
+    throw new DomainError(
+      "INVALID",
+      "Orders are placed for a reseller or a direct customer (choose an end-customer as the recipient)",
+      "accountId",
+    );
   }
   const buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
   const requested = input.lines.map(draftLineRequest);
@@ -60,14 +82,28 @@ const draftLineRequest = (line: DraftOrderInput["lines"][number]): RequestedLine
 async function writeDraftLines(tx: Tx, orderId: string, priced: Awaited<ReturnType<typeof checkDraft>>["priced"]) {
   await tx.orderLine.deleteMany({ where: { orderId } });
   await tx.orderLine.createMany({ data: priced.lines.map((line) => ({ ...orderLineColumns(line), orderId })) });
-  await tx.order.update({ where: { id: orderId }, data: { net: priced.totals.net, tax: priced.totals.tax, gross: priced.totals.gross } });
+  await tx.order.update({
+    where: { id: orderId },
+    data: { net: priced.totals.net, tax: priced.totals.tax, gross: priced.totals.gross },
+  });
 }
 
-export async function createDraftOrder(deps: DomainDeps, staff: StaffCaller, input: DraftOrderInput): Promise<OrderDetailDto> {
+export async function createDraftOrder(
+  deps: DomainDeps,
+  staff: StaffCaller,
+  input: DraftOrderInput,
+): Promise<OrderDetailDto> {
   const id = await deps.db.$transaction(async (tx) => {
     const { buyer, recipient, priced } = await checkDraft(tx, input);
     const order = await tx.order.create({
-      data: { channel: "BSS", status: "DRAFT", accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency, placedByStaffId: staff.userId },
+      data: {
+        channel: "BSS",
+        status: "DRAFT",
+        accountId: buyer.id,
+        recipientAccountId: recipient.id,
+        currency: buyer.currency,
+        placedByStaffId: staff.userId,
+      },
       select: { id: true },
     });
     await writeDraftLines(tx, order.id, priced);
@@ -76,12 +112,18 @@ export async function createDraftOrder(deps: DomainDeps, staff: StaffCaller, inp
   return getOrder(deps, id);
 }
 
-export async function updateDraftOrder(deps: DomainDeps, input: DraftOrderInput & { id: string }): Promise<OrderDetailDto> {
+export async function updateDraftOrder(
+  deps: DomainDeps,
+  input: DraftOrderInput & { id: string },
+): Promise<OrderDetailDto> {
   await deps.db.$transaction(async (tx) => {
     const order = await lockOrder(tx, input.id);
     if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "Only draft orders can be changed");
     const { buyer, recipient, priced } = await checkDraft(tx, input);
-    await tx.order.update({ where: { id: input.id }, data: { accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency } });
+    await tx.order.update({
+      where: { id: input.id },
+      data: { accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency },
+    });
     await writeDraftLines(tx, input.id, priced);
   });
   return getOrder(deps, input.id);
@@ -116,7 +158,15 @@ export async function executeDraftOrder(tx: Tx, deps: DomainDeps, id: string, ac
   const buyer = await loadBuyer(tx, order.accountId, { bittitan: hasProductLines(requested) });
   const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? order.recipientAccountId : null);
   const priced = await priceLines(tx, buyer, requested);
-  await finalizeOrder(tx, deps, { orderId: id, accountId: buyer.id, recipient, currency: buyer.currency, lines: priced.lines, totals: priced.totals, actor });
+  await finalizeOrder(tx, deps, {
+    orderId: id,
+    accountId: buyer.id,
+    recipient,
+    currency: buyer.currency,
+    lines: priced.lines,
+    totals: priced.totals,
+    actor,
+  });
 }
 
 /** Row lock: concurrent executions of one order run one after the other. */

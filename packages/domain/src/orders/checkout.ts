@@ -24,8 +24,15 @@ export async function reviewCheckout(deps: DomainDeps, caller: ShopCaller): Prom
   const contact = account.primaryContact;
   return {
     basket,
-    billing: { companyName: account.companyName, email: account.email, taxId: account.taxId, address: account.billingAddress },
-    billingContact: contact ? { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone } : null,
+    billing: {
+      companyName: account.companyName,
+      email: account.email,
+      taxId: account.taxId,
+      address: account.billingAddress,
+    },
+    billingContact: contact
+      ? { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone }
+      : null,
   };
 }
 
@@ -59,11 +66,20 @@ export async function completeCheckout(
       if (locked.count === 0) throw new BasketChanged();
       const basket = await tx.basket.findUniqueOrThrow({
         where: { contactId: caller.contactId },
-        select: { id: true, recipientAccountId: true, lines: { orderBy: { createdAt: "asc" }, select: { productId: true, planId: true, quantity: true, assetName: true } } },
+        select: {
+          id: true,
+          recipientAccountId: true,
+          lines: {
+            orderBy: { createdAt: "asc" },
+            select: { productId: true, planId: true, quantity: true, assetName: true },
+          },
+        },
       });
       if (basket.lines.length === 0) throw new DomainError("INVALID", "Your basket is empty");
       // The alias a plan line needs is given at checkout (step 2).
-      const requested = basket.lines.map((line) => requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }));
+      const requested = basket.lines.map((line) =>
+        requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }),
+      );
       const buyer = await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) });
       const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null);
       const priced = await priceLines(tx, buyer, requested);
@@ -102,7 +118,10 @@ export async function completeCheckout(
     if (raced) {
       const winner = await findByKey(deps, caller, input.idempotencyKey, fingerprint);
       if (winner) return winner;
-      throw new DomainError("CONFLICT", "Your basket changed since you reviewed it (in another tab?). Please review it again.");
+      throw new DomainError(
+        "CONFLICT",
+        "Your basket changed since you reviewed it (in another tab?). Please review it again.",
+      );
     }
     throw error;
   }
@@ -111,11 +130,17 @@ export async function completeCheckout(
 class BasketChanged extends Error {}
 
 /** The order this key made; another basket (version or alias) with the same key is refused. */
-async function findByKey(deps: DomainDeps, caller: ShopCaller, idempotencyKey: string, fingerprint: string): Promise<CheckoutResult | null> {
+async function findByKey(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  idempotencyKey: string,
+  fingerprint: string,
+): Promise<CheckoutResult | null> {
   const order = await deps.db.order.findUnique({
     where: { accountId_idempotencyKey: { accountId: caller.accountId, idempotencyKey } },
     select: { id: true, number: true, requestFingerprint: true },
   });
-  if (order?.requestFingerprint && order.requestFingerprint !== fingerprint) throw new DomainError("CONFLICT", KEY_REUSED_MESSAGE);
+  if (order?.requestFingerprint && order.requestFingerprint !== fingerprint)
+    throw new DomainError("CONFLICT", KEY_REUSED_MESSAGE);
   return order ? { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: true } : null;
 }

@@ -49,11 +49,25 @@ export async function finalizeOrder(
   const subscriptionIds: string[] = [];
   const invoiceLines: InvoiceLineInput[] = [];
   for (const line of input.lines) {
-    const orderLine = await tx.orderLine.create({ data: { orderId: input.orderId, ...orderLineColumns(line) }, select: { id: true } });
+    const orderLine = await tx.orderLine.create({
+      data: { orderId: input.orderId, ...orderLineColumns(line) },
+      select: { id: true },
+    });
     if (line.kind === "plan") {
-      const started = await startSubscription(tx, deps, { accountId: input.accountId, orderLineId: orderLine.id, line, actor: input.actor, now });
+      const started = await startSubscription(tx, deps, {
+        accountId: input.accountId,
+        orderLineId: orderLine.id,
+        line,
+        actor: input.actor,
+        now,
+      });
       subscriptionIds.push(started.subscriptionId);
-      invoiceLines.push({ ...lineAmounts(line), description: line.productName, detail: started.invoiceDetail, assetId: null });
+      invoiceLines.push({
+        ...lineAmounts(line),
+        description: line.productName,
+        detail: started.invoiceDetail,
+        assetId: null,
+      });
       continue;
     }
     const assetId = await createAsset(tx, { ...input, now, orderLineId: orderLine.id, line });
@@ -84,10 +98,17 @@ export function wakeOrderWorkers(deps: DomainDeps): void {
   deps.queue.notify(DELIVER_EMAIL_QUEUE);
 }
 
-
 async function createAsset(
   tx: Tx,
-  input: { accountId: string; recipient: { id: string; companyName: string }; orderId: string; orderLineId: string; line: ProductPricedLine; now: Date; actor: string },
+  input: {
+    accountId: string;
+    recipient: { id: string; companyName: string };
+    orderId: string;
+    orderLineId: string;
+    line: ProductPricedLine;
+    now: Date;
+    actor: string;
+  },
 ): Promise<string> {
   const { line, now } = input;
   const asset = await tx.asset.create({
@@ -108,7 +129,13 @@ async function createAsset(
   });
   // Its own insert: a nested create would cost a third statement (Prisma reads the asset back).
   await tx.assetEvent.create({
-    data: { assetId: asset.id, at: now, actor: input.actor, kind: "created", detail: { quantity: line.quantity, recipient: input.recipient.companyName } },
+    data: {
+      assetId: asset.id,
+      at: now,
+      actor: input.actor,
+      kind: "created",
+      detail: { quantity: line.quantity, recipient: input.recipient.companyName },
+    },
     select: { id: true },
   });
   return asset.id;

@@ -108,7 +108,10 @@ export const orderDetailSelect = {
       couponState: true,
       portalUrl: true,
       status: true,
-      attempts: { orderBy: { startedAt: "asc" }, select: { startedAt: true, outcome: true, message: true, trigger: true } },
+      attempts: {
+        orderBy: { startedAt: "asc" },
+        select: { startedAt: true, outcome: true, message: true, trigger: true },
+      },
     },
   },
 } satisfies Prisma.OrderSelect;
@@ -145,7 +148,16 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
       gross: money(line.gross),
     })),
     subscriptions: row.lines.flatMap(({ subscription }) =>
-      subscription ? [{ id: subscription.id, number: formatSubscriptionNumber(subscription.number), planName: subscription.plan.name, status: subscription.status }] : [],
+      subscription
+        ? [
+            {
+              id: subscription.id,
+              number: formatSubscriptionNumber(subscription.number),
+              planName: subscription.plan.name,
+              status: subscription.status,
+            },
+          ]
+        : [],
     ),
     invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
     assets: row.assets.map((assetRow) => {
@@ -153,7 +165,12 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
       return {
         ...asset,
         retry: retryOf(assetRow),
-        attempts: attempts.map((attempt) => ({ at: attempt.startedAt, outcome: attempt.outcome, message: attempt.message, trigger: attempt.trigger })),
+        attempts: attempts.map((attempt) => ({
+          at: attempt.startedAt,
+          outcome: attempt.outcome,
+          message: attempt.message,
+          trigger: attempt.trigger,
+        })),
       };
     }),
   };
@@ -161,15 +178,31 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
 
 /** The Storefront's order: its assets without provisioning attempts or the vendor's error text. */
 export type ShopOrderDetailDto = Omit<OrderDetailDto, "assets"> & {
-  assets: (Omit<OrderDetailDto["assets"][number], "syncError" | "syncFailureCode" | "retry" | "attentionNotifiedAt" | "attempts"> & { problem: string | null })[];
+  assets: (Omit<
+    OrderDetailDto["assets"][number],
+    "syncError" | "syncFailureCode" | "retry" | "attentionNotifiedAt" | "attempts"
+  > & { problem: string | null })[];
 };
 
 export function toShopOrderDetail(order: OrderDetailDto): ShopOrderDetailDto {
   return {
     ...order,
-    assets: order.assets.map(({ syncError: _syncError, syncFailureCode: _code, retry: _retry, attentionNotifiedAt: _notified, attempts: _attempts, ...asset }) => ({
-      ...asset,
-      problem: shopProvisioningProblem({ syncStatus: asset.syncStatus, syncFailureCode: _code, attentionNotifiedAt: _notified }),
-    })),
+    assets: order.assets.map(
+      ({
+        syncError: _syncError,
+        syncFailureCode: _code,
+        retry: _retry,
+        attentionNotifiedAt: _notified,
+        attempts: _attempts,
+        ...asset
+      }) => ({
+        ...asset,
+        problem: shopProvisioningProblem({
+          syncStatus: asset.syncStatus,
+          syncFailureCode: _code,
+          attentionNotifiedAt: _notified,
+        }),
+      }),
+    ),
   };
 }

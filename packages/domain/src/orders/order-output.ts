@@ -1,6 +1,14 @@
 import { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, SubscriptionStatus } from "@cm/db";
 import { z } from "zod";
-import { companyRefOutput, documentRefOutput, lineAmountsOutput, moneyOutput, outputSchemaOf, pageOutput, totalsOutput } from "../schemas/output.ts";
+import {
+  companyRefOutput,
+  documentRefOutput,
+  lineAmountsOutput,
+  moneyOutput,
+  outputSchemaOf,
+  pageOutput,
+  totalsOutput,
+} from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
 import type { OrderSummaryDto, ShopOrderDetailDto } from "./order-dto.ts";
 
@@ -35,8 +43,12 @@ export const shopOrderDetailOutput = outputSchemaOf<ShopOrderDetailDto>()(
         storefrontAlias: z.string().nullable(),
       }),
     ),
-    subscriptions: z.array(z.object({ id: z.string(), number: z.string(), planName: z.string(), status: z.enum(SubscriptionStatus) })),
-    invoices: z.array(documentRefOutput.extend({ kind: z.enum(["INVOICE", "CREDIT"]), status: z.string(), gross: moneyOutput })),
+    subscriptions: z.array(
+      z.object({ id: z.string(), number: z.string(), planName: z.string(), status: z.enum(SubscriptionStatus) }),
+    ),
+    invoices: z.array(
+      documentRefOutput.extend({ kind: z.enum(["INVOICE", "CREDIT"]), status: z.string(), gross: moneyOutput }),
+    ),
     assets: z.array(
       z.object({
         id: z.string(),

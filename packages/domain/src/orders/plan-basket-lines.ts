@@ -4,13 +4,24 @@ import type { BasketLineDto } from "./basket-dto.ts";
 import { planLineName } from "../plans/price-plan-line.ts";
 
 /** The basket's plan lines as DTOs, by basket line id (priced like the order will be). */
-export async function planBasketLines(db: DomainDeps["db"], rows: { id: string; planId: string | null }[], currency: string): Promise<Map<string, BasketLineDto>> {
+export async function planBasketLines(
+  db: DomainDeps["db"],
+  rows: { id: string; planId: string | null }[],
+  currency: string,
+): Promise<Map<string, BasketLineDto>> {
   const planRows = rows.flatMap((row) => (row.planId ? [{ id: row.id, planId: row.planId }] : []));
   const result = new Map<string, BasketLineDto>();
   if (planRows.length === 0) return result;
   const plans = await db.plan.findMany({
     where: { id: { in: planRows.map((row) => row.planId) } },
-    select: { id: true, name: true, published: true, taxRate: true, billingPeriodMonths: true, prices: { where: { currency }, select: { unitPrice: true } } },
+    select: {
+      id: true,
+      name: true,
+      published: true,
+      taxRate: true,
+      billingPeriodMonths: true,
+      prices: { where: { currency }, select: { unitPrice: true } },
+    },
   });
   for (const row of planRows) {
     const plan = plans.find((candidate) => candidate.id === row.planId);

@@ -40,7 +40,13 @@ export type { PlanPricedLine } from "../plans/price-plan-line.ts";
 export type PricedLine = ProductPricedLine | PlanPricedLine;
 
 /** A stored basket or order line (exactly one of productId / planId is set) as a request. */
-export function requestedLineOf(row: { productId: string | null; planId: string | null; quantity: number; assetName: string | null; storefrontAlias?: string | null }): RequestedLine {
+export function requestedLineOf(row: {
+  productId: string | null;
+  planId: string | null;
+  quantity: number;
+  assetName: string | null;
+  storefrontAlias?: string | null;
+}): RequestedLine {
   if (row.planId) return { kind: "plan", planId: row.planId, storefrontAlias: row.storefrontAlias ?? null };
   return { kind: "product", productId: row.productId ?? "", quantity: row.quantity, assetName: row.assetName };
 }
@@ -61,8 +67,10 @@ export async function priceLines(
 ): Promise<{ lines: PricedLine[]; totals: LineTotals }> {
   const { currency } = buyer;
   if (requested.length === 0) throw new DomainError("INVALID", "The order has no lines", "lines");
-  if (requested.length > MAX_LINES_PER_ORDER) throw new DomainError("INVALID", `An order has at most ${MAX_LINES_PER_ORDER} lines`, "lines");
-  if (requested.filter((line) => line.kind === "plan").length > 1) throw new DomainError("INVALID", "An order can hold one reseller plan", "lines");
+  if (requested.length > MAX_LINES_PER_ORDER)
+    throw new DomainError("INVALID", `An order has at most ${MAX_LINES_PER_ORDER} lines`, "lines");
+  if (requested.filter((line) => line.kind === "plan").length > 1)
+    throw new DomainError("INVALID", "An order can hold one reseller plan", "lines");
   const productIds = requested.flatMap((line) => (line.kind === "product" ? [line.productId] : []));
   const products = await tx.product.findMany({
     where: { ...visibleProductWhere, id: { in: productIds } },
@@ -84,14 +92,20 @@ export async function priceLines(
       lines.push(await pricePlanLine(tx, currency, line, index + 1, field));
       continue;
     }
-    if (!Number.isInteger(line.quantity) || line.quantity < 1) throw new DomainError("INVALID", "Order at least 1 license", `${field}.quantity`);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1)
+      throw new DomainError("INVALID", "Order at least 1 license", `${field}.quantity`);
     if (line.quantity > MAX_LICENSES_PER_LINE) {
-      throw new DomainError("INVALID", `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`, `${field}.quantity`);
+      throw new DomainError(
+        "INVALID",
+        `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`,
+        `${field}.quantity`,
+      );
     }
     const product = products.find((candidate) => candidate.id === line.productId);
     if (!product) throw new DomainError("INVALID", "That product is not available", `${field}.productId`);
     const unitPrice = unitPriceOf(product);
-    if (!unitPrice) throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
+    if (!unitPrice)
+      throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
     const taxRate = product.taxRate.toFixed(2);
     lines.push({
       kind: "product",
@@ -121,5 +135,11 @@ export function orderLineColumns(line: PricedLine) {
     ...lineAmounts(line),
   };
   if (line.kind === "plan") return { ...common, planId: line.planId, storefrontAlias: line.storefrontAlias };
-  return { ...common, productId: line.productId, assetName: line.assetName, expireDays: line.expireDays, validityDays: line.validityDays };
+  return {
+    ...common,
+    productId: line.productId,
+    assetName: line.assetName,
+    expireDays: line.expireDays,
+    validityDays: line.validityDays,
+  };
 }

@@ -11,15 +11,27 @@ import type { SubscriptionDetailDto } from "../plans/subscription-dto.ts";
  * plan with the reseller's alias, executed at once (one transaction), through
  * the same completion as any order. Returns the new Standard subscription.
  */
-export async function upgradeSubscription(deps: DomainDeps, staff: StaffCaller, id: string): Promise<SubscriptionDetailDto> {
+export async function upgradeSubscription(
+  deps: DomainDeps,
+  staff: StaffCaller,
+  id: string,
+): Promise<SubscriptionDetailDto> {
   const subscriptionId = await deps.db.$transaction(async (tx) => {
     const subscription = await tx.planSubscription.findUnique({
       where: { id },
-      select: { status: true, accountId: true, plan: { select: { code: true } }, account: { select: { currency: true, resellerStorefront: { select: { alias: true } } } } },
+      select: {
+        status: true,
+        accountId: true,
+        plan: { select: { code: true } },
+        account: { select: { currency: true, resellerStorefront: { select: { alias: true } } } },
+      },
     });
     if (!subscription) throw notFound("The subscription");
     if (subscription.plan.code !== "FREE" || subscription.status === "CANCELLED") {
-      throw new DomainError("PRECONDITION_FAILED", "Only a Free subscription that is still in effect can be upgraded to Standard");
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        "Only a Free subscription that is still in effect can be upgraded to Standard",
+      );
     }
     const standard = await tx.plan.findUnique({ where: { code: "STANDARD" }, select: { id: true } });
     if (!standard) throw new DomainError("PRECONDITION_FAILED", "There is no Standard plan in the catalog");
@@ -39,7 +51,10 @@ export async function upgradeSubscription(deps: DomainDeps, staff: StaffCaller, 
       select: { id: true },
     });
     await executeDraftOrder(tx, deps, order.id, actorOf(staff));
-    const started = await tx.planSubscription.findFirstOrThrow({ where: { orderLine: { orderId: order.id } }, select: { id: true } });
+    const started = await tx.planSubscription.findFirstOrThrow({
+      where: { orderLine: { orderId: order.id } },
+      select: { id: true },
+    });
     return started.id;
   });
   return getSubscription(deps, staff, subscriptionId);

@@ -5,7 +5,8 @@ import { aliasProblem, normalizeAlias, RESERVED_ALIASES } from "./alias-rules.ts
 
 describe("Storefront alias rules", () => {
   it("accepts URL-safe lower-case aliases of 3 to 40 characters", () => {
-    for (const alias of ["abc", "contoso", "contoso-shop", "it4u", "a1b", "x".repeat(40)]) expect(aliasProblem(alias), alias).toBeNull();
+    for (const alias of ["abc", "contoso", "contoso-shop", "it4u", "a1b", "x".repeat(40)])
+      expect(aliasProblem(alias), alias).toBeNull();
   });
 
   it("normalizes case and surrounding spaces before checking", () => {
@@ -17,14 +18,40 @@ describe("Storefront alias rules", () => {
     expect(aliasProblem("")).toMatch(/choose/i);
     expect(aliasProblem("ab")).toMatch(/at least 3/);
     expect(aliasProblem("x".repeat(41))).toMatch(/at most 40/);
-    for (const alias of ["-abc", "abc-", "con toso", "contoso.shop", "contoso/shop", "münchen", "a_b", "%2e%2e", "../x"]) {
+    for (const alias of [
+      "-abc",
+      "abc-",
+      "con toso",
+      "contoso.shop",
+      "contoso/shop",
+      "münchen",
+      "a_b",
+      "%2e%2e",
+      "../x",
+    ]) {
       expect(aliasProblem(alias), alias).toMatch(/letters, digits and hyphens/);
     }
     expect(aliasProblem("con--toso")).toMatch(/two hyphens/);
   });
 
   it("refuses reserved words", () => {
-    for (const alias of ["bss", "trpc", "api", "assets", "login", "basket", "checkout", "orders", "products", "account", "end-customers", "invoices", "healthz", "plans", "static"]) {
+    for (const alias of [
+      "bss",
+      "trpc",
+      "api",
+      "assets",
+      "login",
+      "basket",
+      "checkout",
+      "orders",
+      "products",
+      "account",
+      "end-customers",
+      "invoices",
+      "healthz",
+      "plans",
+      "static",
+    ]) {
       expect(aliasProblem(alias), alias).toMatch(/reserved/);
     }
     expect(RESERVED_ALIASES.has("favicon.ico")).toBe(true);

@@ -13,10 +13,16 @@ import type { SubscriptionDetailDto } from "./subscription-dto.ts";
 export async function cancelSubscription(deps: DomainDeps, caller: Caller, id: string): Promise<SubscriptionDetailDto> {
   const input = { id, actor: actorOf(caller) };
   await deps.db.$transaction(async (tx) => {
-    const found = await tx.planSubscription.findFirst({ where: { id: input.id, ...subscriptionScopeFor(caller) }, select: { accountId: true } });
+    const found = await tx.planSubscription.findFirst({
+      where: { id: input.id, ...subscriptionScopeFor(caller) },
+      select: { accountId: true },
+    });
     if (!found) throw notFound("The subscription");
     await lockAccountPlan(tx, found.accountId);
-    const subscription = await tx.planSubscription.findUniqueOrThrow({ where: { id: input.id }, select: { status: true, currentPeriodEnd: true } });
+    const subscription = await tx.planSubscription.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { status: true, currentPeriodEnd: true },
+    });
     if (subscription.status !== "ACTIVE") return;
     const now = deps.clock.now();
     await tx.planSubscription.update({
@@ -25,7 +31,14 @@ export async function cancelSubscription(deps: DomainDeps, caller: Caller, id: s
         status: "PENDING_CANCELLATION",
         cancelRequestedAt: now,
         events: {
-          create: { at: now, actor: input.actor, kind: "cancellation-requested", fromStatus: "ACTIVE", toStatus: "PENDING_CANCELLATION", detail: { endsAt: subscription.currentPeriodEnd.toISOString() } },
+          create: {
+            at: now,
+            actor: input.actor,
+            kind: "cancellation-requested",
+            fromStatus: "ACTIVE",
+            toStatus: "PENDING_CANCELLATION",
+            detail: { endsAt: subscription.currentPeriodEnd.toISOString() },
+          },
         },
       },
     });

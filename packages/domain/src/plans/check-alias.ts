@@ -30,7 +30,8 @@ export async function checkAlias(db: Db, accountId: string, input: string): Prom
   const holders = await db.$queryRaw<{ accountId: string }[]>`
     SELECT "accountId" FROM "ResellerStorefront" WHERE lower("alias") = ${alias} LIMIT 1`;
   const holder = holders[0];
-  if (holder && holder.accountId !== accountId) return { alias, available: false, reason: "taken", message: takenMessage(alias) };
+  if (holder && holder.accountId !== accountId)
+    return { alias, available: false, reason: "taken", message: takenMessage(alias) };
   return { alias, available: true, reason: null, message: null };
 }
 
@@ -39,10 +40,20 @@ export async function checkAlias(db: Db, accountId: string, input: string): Prom
  * advisory lock on it: of two buyers racing for one alias, the second waits
  * for the first to commit and then sees it taken.
  */
-export async function lockAvailableAlias(tx: Prisma.TransactionClient, accountId: string, input: string, field: string): Promise<string> {
+export async function lockAvailableAlias(
+  tx: Prisma.TransactionClient,
+  accountId: string,
+  input: string,
+  field: string,
+): Promise<string> {
   const alias = normalizeAlias(input);
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`storefront-alias:${alias}`}))::text`;
   const check = await checkAlias(tx, accountId, alias);
-  if (!check.available) throw new DomainError(check.reason === "taken" ? "CONFLICT" : "INVALID", check.message ?? takenMessage(alias), field);
+  if (!check.available)
+    throw new DomainError(
+      check.reason === "taken" ? "CONFLICT" : "INVALID",
+      check.message ?? takenMessage(alias),
+      field,
+    );
   return check.alias;
 }

@@ -22,5 +22,10 @@ export async function checkPlanLine(
   if (problem) throw new DomainError("PRECONDITION_FAILED", problem);
   if (!line.storefrontAlias) return;
   const alias = await checkAlias(tx, buyer.id, line.storefrontAlias);
-  if (!alias.available) throw new DomainError(alias.reason === "taken" ? "CONFLICT" : "INVALID", alias.message ?? "Choose another alias", aliasField);
+  if (!alias.available)
+    throw new DomainError(
+      alias.reason === "taken" ? "CONFLICT" : "INVALID",
+      alias.message ?? "Choose another alias",
+      aliasField,
+    );
 }

@@ -19,7 +19,8 @@ export async function currentPlanOf(db: Db, accountId: string): Promise<CurrentP
     where: { accountId, status: { in: ["ACTIVE", "PENDING_CANCELLATION"] } },
     select: { id: true, status: true, currentPeriodEnd: true, plan: { select: { code: true, name: true } } },
   });
-  if (!subscription || subscription.status === "CANCELLED") return { code: "BASIC", name: BASIC_PLAN_NAME, inEffect: null };
+  if (!subscription || subscription.status === "CANCELLED")
+    return { code: "BASIC", name: BASIC_PLAN_NAME, inEffect: null };
   return {
     code: subscription.plan.code,
     name: subscription.plan.name,

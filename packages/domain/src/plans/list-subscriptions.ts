@@ -4,7 +4,14 @@ import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import type { Page } from "../schemas/common.ts";
 import type { ListSubscriptionsInput } from "../schemas/plans.ts";
-import { subscriptionDetailSelect, subscriptionSummarySelect, toSubscriptionDetail, toSubscriptionSummary, type SubscriptionDetailDto, type SubscriptionSummaryDto } from "./subscription-dto.ts";
+import {
+  subscriptionDetailSelect,
+  subscriptionSummarySelect,
+  toSubscriptionDetail,
+  toSubscriptionSummary,
+  type SubscriptionDetailDto,
+  type SubscriptionSummaryDto,
+} from "./subscription-dto.ts";
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
@@ -17,24 +24,41 @@ export function subscriptionScopeFor(caller: Caller): Prisma.PlanSubscriptionWhe
   return caller.kind === "shop" ? { accountId: caller.accountId } : {};
 }
 
-export async function listSubscriptions(deps: DomainDeps, caller: Caller, input: ListSubscriptionsInput): Promise<Page<SubscriptionSummaryDto>> {
+export async function listSubscriptions(
+  deps: DomainDeps,
+  caller: Caller,
+  input: ListSubscriptionsInput,
+): Promise<Page<SubscriptionSummaryDto>> {
   const number = input.search?.match(/^(?:SUB-)?0*(\d{1,9})$/i)?.[1];
   const filters: Prisma.PlanSubscriptionWhereInput[] = [
     subscriptionScopeFor(caller),
     input.accountId ? { accountId: input.accountId } : {},
     input.status ? { status: input.status } : {},
-    input.search ? (number ? { number: Number(number) } : { account: { companyName: containsText(input.search) } }) : {},
+    input.search
+      ? number
+        ? { number: Number(number) }
+        : { account: { companyName: containsText(input.search) } }
+      : {},
   ];
   const where: Prisma.PlanSubscriptionWhereInput = { AND: filters };
   return paginate(input, {
     count: () => deps.db.planSubscription.count({ where }),
-    rows: (window) => deps.db.planSubscription.findMany({ where, select: subscriptionSummarySelect, orderBy: [{ startedAt: "desc" }, { number: "desc" }], ...window }),
+    rows: (window) =>
+      deps.db.planSubscription.findMany({
+        where,
+        select: subscriptionSummarySelect,
+        orderBy: [{ startedAt: "desc" }, { number: "desc" }],
+        ...window,
+      }),
     map: toSubscriptionSummary,
   });
 }
 
 export async function getSubscription(deps: DomainDeps, caller: Caller, id: string): Promise<SubscriptionDetailDto> {
-  const row = await deps.db.planSubscription.findFirst({ where: { id, ...subscriptionScopeFor(caller) }, select: subscriptionDetailSelect });
+  const row = await deps.db.planSubscription.findFirst({
+    where: { id, ...subscriptionScopeFor(caller) },
+    select: subscriptionDetailSelect,
+  });
   if (!row) throw notFound("The subscription");
   return toSubscriptionDetail(row);
 }

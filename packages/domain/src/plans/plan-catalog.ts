@@ -8,12 +8,18 @@ import { planSelect, toPlan, type PlanDto } from "./plan-dto.ts";
 const DEFAULT_PLANS: Record<PlanCode, { name: string; description: string; features: string[] }> = {
   FREE: {
     name: "Free",
-    description: "Reserve your own Storefront alias and prepare your storefront at no cost, then open it whenever you are ready.",
-    features: ["Your Storefront alias, reserved for you", "Set up your storefront's name, colour and markups", "Move to Standard at any time to open it"],
+    description:
+      "Reserve your own Storefront alias and prepare your storefront at no cost, then open it whenever you are ready.",
+    features: [
+      "Your Storefront alias, reserved for you",
+      "Set up your storefront's name, colour and markups",
+      "Move to Standard at any time to open it",
+    ],
   },
   STANDARD: {
     name: "Standard",
-    description: "Your own branded Storefront at the distributor's address plus your alias, where your customers log in.",
+    description:
+      "Your own branded Storefront at the distributor's address plus your alias, where your customers log in.",
     features: [
       "Your own Storefront at /your-alias",
       "Your company name and colour on it",
@@ -29,15 +35,30 @@ const DEFAULT_PLANS: Record<PlanCode, { name: string; description: string; featu
  */
 export async function seedPlans(
   deps: DomainDeps,
-  options: { published: boolean; taxRate: string; standardPrices: { currency: string; unitPrice: string }[]; freeCurrencies?: string[] },
+  options: {
+    published: boolean;
+    taxRate: string;
+    standardPrices: { currency: string; unitPrice: string }[];
+    freeCurrencies?: string[];
+  },
 ): Promise<number> {
   let created = 0;
-  const currencies = [...new Set([...options.standardPrices.map((price) => price.currency), ...(options.freeCurrencies ?? [])])];
+  const currencies = [
+    ...new Set([...options.standardPrices.map((price) => price.currency), ...(options.freeCurrencies ?? [])]),
+  ];
   for (const code of ["FREE", "STANDARD"] as const) {
     if (await deps.db.plan.findUnique({ where: { code }, select: { id: true } })) continue;
-    const prices = code === "FREE" ? currencies.map((currency) => ({ currency, unitPrice: "0" })) : options.standardPrices;
+    const prices =
+      code === "FREE" ? currencies.map((currency) => ({ currency, unitPrice: "0" })) : options.standardPrices;
     await deps.db.plan.create({
-      data: { code, ...DEFAULT_PLANS[code], taxRate: options.taxRate, billingPeriodMonths: 1, published: options.published && prices.length > 0, prices: { create: prices } },
+      data: {
+        code,
+        ...DEFAULT_PLANS[code],
+        taxRate: options.taxRate,
+        billingPeriodMonths: 1,
+        published: options.published && prices.length > 0,
+        prices: { create: prices },
+      },
     });
     created += 1;
   }
@@ -48,7 +69,11 @@ export async function seedPlans(
 export async function priceFreePlanIn(tx: Prisma.TransactionClient, currency: string): Promise<void> {
   const free = await tx.plan.findUnique({ where: { code: "FREE" }, select: { id: true } });
   if (!free) return;
-  await tx.planPrice.upsert({ where: { planId_currency: { planId: free.id, currency } }, create: { planId: free.id, currency, unitPrice: "0" }, update: {} });
+  await tx.planPrice.upsert({
+    where: { planId_currency: { planId: free.id, currency } },
+    create: { planId: free.id, currency, unitPrice: "0" },
+    update: {},
+  });
 }
 
 export async function listPlans(deps: DomainDeps): Promise<PlanDto[]> {
@@ -63,7 +88,8 @@ export async function updatePlan(deps: DomainDeps, input: UpdatePlanInput): Prom
   if (plan.code === "FREE" && input.prices.some((price) => Number(price.unitPrice) !== 0)) {
     throw new DomainError("INVALID", "The Free plan is free: its price is 0 in every currency", "prices");
   }
-  if (input.published && input.prices.length === 0) throw new DomainError("INVALID", "Give the plan a price in at least one currency before publishing it", "prices");
+  if (input.published && input.prices.length === 0)
+    throw new DomainError("INVALID", "Give the plan a price in at least one currency before publishing it", "prices");
   const row = await deps.db.$transaction(async (tx) => {
     await tx.planPrice.deleteMany({ where: { planId: input.id } });
     return tx.plan.update({

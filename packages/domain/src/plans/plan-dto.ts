@@ -46,7 +46,11 @@ export const planSelect = {
 type PlanRow = Prisma.PlanGetPayload<{ select: typeof planSelect }>;
 
 export function toPlan(row: PlanRow): PlanDto {
-  return { ...row, taxRate: row.taxRate.toFixed(2), prices: row.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice.toFixed(2) })) };
+  return {
+    ...row,
+    taxRate: row.taxRate.toFixed(2),
+    prices: row.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice.toFixed(2) })),
+  };
 }
 
 export function toShopPlan(row: PlanRow, currency: string): ShopPlanDto {

@@ -25,7 +25,9 @@ const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
   }),
 );
 
-export const subscriptionPageOutput = outputSchemaOf<Page<SubscriptionSummaryDto>>()(pageOutput(subscriptionSummaryOutput));
+export const subscriptionPageOutput = outputSchemaOf<Page<SubscriptionSummaryDto>>()(
+  pageOutput(subscriptionSummaryOutput),
+);
 
 /** The Storefront's subscription: its history without who acted. */
 export const shopSubscriptionDetailOutput = outputSchemaOf<ShopSubscriptionDetailDto>()(
@@ -62,5 +64,10 @@ export const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
 );
 
 export const aliasCheckOutput = outputSchemaOf<AliasCheckDto>()(
-  z.object({ alias: z.string(), available: z.boolean(), reason: z.enum(["invalid", "taken"]).nullable(), message: z.string().nullable() }),
+  z.object({
+    alias: z.string(),
+    available: z.boolean(),
+    reason: z.enum(["invalid", "taken"]).nullable(),
+    message: z.string().nullable(),
+  }),
 );

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { addMonths, canMove, opensStorefront, planChangeProblem, type PlanInEffect } from "./plan-rules.ts";
 
 const end = new Date("2026-04-02T09:00:00Z");
-const on = (code: PlanInEffect["code"], status: PlanInEffect["status"] = "ACTIVE"): PlanInEffect => ({ code, name: code === "FREE" ? "Free" : "Standard", status, currentPeriodEnd: end });
+const on = (code: PlanInEffect["code"], status: PlanInEffect["status"] = "ACTIVE"): PlanInEffect => ({
+  code,
+  name: code === "FREE" ? "Free" : "Standard",
+  status,
+  currentPeriodEnd: end,
+});
 
 describe("plan changes a reseller may buy", () => {
   it("lets a Basic reseller take Free or Standard", () => {
@@ -18,7 +23,9 @@ describe("plan changes a reseller may buy", () => {
   it("refuses the same plan twice, and buying a plan again before it has ended", () => {
     expect(planChangeProblem(on("STANDARD"), "STANDARD", "Standard")).toBe("You are already on the Standard plan.");
     expect(planChangeProblem(on("FREE"), "FREE", "Free")).toBe("You are already on the Free plan.");
-    expect(planChangeProblem(on("STANDARD", "PENDING_CANCELLATION"), "STANDARD", "Standard")).toMatch(/ends on 2026-04-02/);
+    expect(planChangeProblem(on("STANDARD", "PENDING_CANCELLATION"), "STANDARD", "Standard")).toMatch(
+      /ends on 2026-04-02/,
+    );
   });
 
   it("refuses swapping Standard for Free", () => {

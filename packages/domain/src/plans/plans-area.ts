@@ -10,10 +10,17 @@ export const PLAN_PERIODS_QUEUE = "plans.process-periods";
  * minutes the period-end job renews, cancels and purges.
  */
 export const plansArea: BackgroundArea = {
-  queues: [{ name: PLAN_PERIODS_QUEUE, retryLimit: 2, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 600 }],
+  queues: [
+    { name: PLAN_PERIODS_QUEUE, retryLimit: 2, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 600 },
+  ],
   async start(deps, queue) {
     const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { currency: true } });
-    const seeded = await seedPlans(deps, { published: false, taxRate: "0", standardPrices: [], freeCurrencies: distributor ? [distributor.currency] : [] });
+    const seeded = await seedPlans(deps, {
+      published: false,
+      taxRate: "0",
+      standardPrices: [],
+      freeCurrencies: distributor ? [distributor.currency] : [],
+    });
     if (seeded > 0) deps.logger.info({ seeded }, "reseller plans created");
     await queue.schedule(PLAN_PERIODS_QUEUE, "*/10 * * * *");
     await queue.work(PLAN_PERIODS_QUEUE, { pollingIntervalSeconds: 5 }, async () => {

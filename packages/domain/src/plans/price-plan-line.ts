@@ -28,10 +28,23 @@ export const planLineName = (planName: string) => `${planName} reseller plan`;
 export const planSku = (code: PlanCode) => `PLAN-${code}`;
 
 /** One billing period of a published plan, at its price in the buyer's currency. */
-export async function pricePlanLine(tx: Prisma.TransactionClient, currency: string, line: PlanRequest, position: number, field: string): Promise<PlanPricedLine> {
+export async function pricePlanLine(
+  tx: Prisma.TransactionClient,
+  currency: string,
+  line: PlanRequest,
+  position: number,
+  field: string,
+): Promise<PlanPricedLine> {
   const plan = await tx.plan.findFirst({
     where: { id: line.planId, published: true },
-    select: { id: true, code: true, name: true, taxRate: true, billingPeriodMonths: true, prices: { where: { currency }, select: { unitPrice: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      taxRate: true,
+      billingPeriodMonths: true,
+      prices: { where: { currency }, select: { unitPrice: true } },
+    },
   });
   if (!plan) throw new DomainError("INVALID", "That reseller plan is not available", `${field}.planId`);
   const price = plan.prices[0];

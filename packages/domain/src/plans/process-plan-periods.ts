@@ -23,7 +23,9 @@ const MAX_PERIODS_PER_RUN = 24;
  * than the retention period are purged (alias, markups, settings). Each step
  * runs in its own transaction and is safe to run twice.
  */
-export async function processPlanPeriods(deps: DomainDeps): Promise<{ renewed: number; cancelled: number; purged: number }> {
+export async function processPlanPeriods(
+  deps: DomainDeps,
+): Promise<{ renewed: number; cancelled: number; purged: number }> {
   const now = deps.clock.now();
   const due = await deps.db.planSubscription.findMany({
     where: { status: { in: ["ACTIVE", "PENDING_CANCELLATION"] }, currentPeriodEnd: { lte: now } },
@@ -44,7 +46,12 @@ export async function processPlanPeriods(deps: DomainDeps): Promise<{ renewed: n
   return { renewed, cancelled, purged };
 }
 
-async function closePeriod(tx: Tx, deps: DomainDeps, target: { id: string; accountId: string }, now: Date): Promise<"renewed" | "cancelled" | null> {
+async function closePeriod(
+  tx: Tx,
+  deps: DomainDeps,
+  target: { id: string; accountId: string },
+  now: Date,
+): Promise<"renewed" | "cancelled" | null> {
   await lockAccountPlan(tx, target.accountId);
   const subscription = await tx.planSubscription.findUniqueOrThrow({
     where: { id: target.id },
@@ -70,15 +77,31 @@ async function closePeriod(tx: Tx, deps: DomainDeps, target: { id: string; accou
         status: "CANCELLED",
         endedAt,
         endReason: "cancelled",
-        events: { create: { at: now, actor: "system", kind: "cancelled", fromStatus: "PENDING_CANCELLATION", toStatus: "CANCELLED", detail: { endedAt: endedAt.toISOString() } } },
+        events: {
+          create: {
+            at: now,
+            actor: "system",
+            kind: "cancelled",
+            fromStatus: "PENDING_CANCELLATION",
+            toStatus: "CANCELLED",
+            detail: { endedAt: endedAt.toISOString() },
+          },
+        },
       },
     });
-    await tx.resellerStorefront.updateMany({ where: { accountId: subscription.accountId, closedAt: null }, data: { closedAt: now } });
+    await tx.resellerStorefront.updateMany({
+      where: { accountId: subscription.accountId, closedAt: null },
+      data: { closedAt: now },
+    });
     await queueNotification(tx, deps, {
       template: "plan-subscription-cancelled",
       eventKey: `plan-subscription-cancelled:${subscription.id}`,
       accountId: subscription.accountId,
-      variables: { account_name: subscription.account.companyName, plan_name: subscription.plan.name, end_date: endedAt.toISOString().slice(0, 10) },
+      variables: {
+        account_name: subscription.account.companyName,
+        plan_name: subscription.plan.name,
+        end_date: endedAt.toISOString().slice(0, 10),
+      },
     });
     return "cancelled";
   }
@@ -86,13 +109,25 @@ async function closePeriod(tx: Tx, deps: DomainDeps, target: { id: string; accou
   let periodStart = subscription.currentPeriodEnd;
   for (let period = 0; period < MAX_PERIODS_PER_RUN && periodStart <= now; period += 1) {
     const periodEnd = addMonths(periodStart, subscription.billingPeriodMonths);
-    const invoiceId = subscription.unitPrice.isZero() ? null : await invoiceRenewal(tx, deps, subscription, periodStart, periodEnd);
+    const invoiceId = subscription.unitPrice.isZero()
+      ? null
+      : await invoiceRenewal(tx, deps, subscription, periodStart, periodEnd);
     await tx.planSubscription.update({
       where: { id: subscription.id },
       data: {
         currentPeriodStart: periodStart,
         currentPeriodEnd: periodEnd,
-        events: { create: { at: now, actor: "system", kind: "renewed", fromStatus: "ACTIVE", toStatus: "ACTIVE", invoiceId, detail: { periodStart: periodStart.toISOString(), periodEnd: periodEnd.toISOString() } } },
+        events: {
+          create: {
+            at: now,
+            actor: "system",
+            kind: "renewed",
+            fromStatus: "ACTIVE",
+            toStatus: "ACTIVE",
+            invoiceId,
+            detail: { periodStart: periodStart.toISOString(), periodEnd: periodEnd.toISOString() },
+          },
+        },
       },
     });
     periodStart = periodEnd;
@@ -103,7 +138,14 @@ async function closePeriod(tx: Tx, deps: DomainDeps, target: { id: string; accou
 async function invoiceRenewal(
   tx: Tx,
   deps: DomainDeps,
-  subscription: { accountId: string; currency: string; unitPrice: Prisma.Decimal; taxRate: Prisma.Decimal; plan: { name: string }; account: { resellerStorefront: { alias: string } | null } },
+  subscription: {
+    accountId: string;
+    currency: string;
+    unitPrice: Prisma.Decimal;
+    taxRate: Prisma.Decimal;
+    plan: { name: string };
+    account: { resellerStorefront: { alias: string } | null };
+  },
   periodStart: Date,
   periodEnd: Date,
 ): Promise<string> {

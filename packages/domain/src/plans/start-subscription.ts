@@ -25,7 +25,10 @@ export async function startSubscription(
   input: { accountId: string; orderLineId: string; line: PlanPricedLine; actor: string; now: Date },
 ): Promise<{ subscriptionId: string; invoiceDetail: string }> {
   const { line, now, accountId } = input;
-  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { kind: true, companyName: true, currency: true } });
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { kind: true, companyName: true, currency: true },
+  });
   if (account.kind !== "RESELLER") throw new DomainError("INVALID", "Reseller plans are for resellers", "accountId");
   await lockAccountPlan(tx, accountId);
   const current = await currentPlanOf(tx, accountId);
@@ -50,7 +53,16 @@ export async function startSubscription(
         status: "CANCELLED",
         endedAt: now,
         endReason: "upgraded",
-        events: { create: { at: now, actor: input.actor, kind: "upgraded", fromStatus: replaced.status, toStatus: "CANCELLED", detail: { to: line.planName } } },
+        events: {
+          create: {
+            at: now,
+            actor: input.actor,
+            kind: "upgraded",
+            fromStatus: replaced.status,
+            toStatus: "CANCELLED",
+            detail: { to: line.planName },
+          },
+        },
       },
     });
   }
@@ -70,7 +82,13 @@ export async function startSubscription(
       currentPeriodStart: now,
       currentPeriodEnd: periodEnd,
       events: {
-        create: { at: now, actor: input.actor, kind: "created", toStatus: "ACTIVE", detail: { plan: line.planName, alias, ...(current.inEffect ? { replaces: current.name } : {}) } },
+        create: {
+          at: now,
+          actor: input.actor,
+          kind: "created",
+          toStatus: "ACTIVE",
+          detail: { plan: line.planName, alias, ...(current.inEffect ? { replaces: current.name } : {}) },
+        },
       },
     },
     select: { id: true },
@@ -85,13 +103,20 @@ export async function startSubscription(
       variables: { reseller_name: account.companyName, alias, storefront_url: storefrontUrl(deps, alias) },
     });
   }
-  return { subscriptionId: subscription.id, invoiceDetail: `${periodText(now, periodEnd)} · Storefront alias “${alias}”` };
+  return {
+    subscriptionId: subscription.id,
+    invoiceDetail: `${periodText(now, periodEnd)} · Storefront alias “${alias}”`,
+  };
 }
 
-export const periodText = (start: Date, end: Date) => `Period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`;
+export const periodText = (start: Date, end: Date) =>
+  `Period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`;
 
 /** The creation event of each new subscription names the invoice that billed it. */
 export async function linkSubscriptionInvoice(tx: Tx, subscriptionIds: string[], invoiceId: string): Promise<void> {
   if (subscriptionIds.length === 0) return;
-  await tx.subscriptionEvent.updateMany({ where: { subscriptionId: { in: subscriptionIds }, kind: "created" }, data: { invoiceId } });
+  await tx.subscriptionEvent.updateMany({
+    where: { subscriptionId: { in: subscriptionIds }, kind: "created" },
+    data: { invoiceId },
+  });
 }

@@ -60,7 +60,14 @@ export const subscriptionDetailSelect = {
   orderLine: { select: { storefrontAlias: true, order: { select: { id: true, number: true } } } },
   events: {
     orderBy: { seq: "asc" },
-    select: { at: true, actor: true, kind: true, fromStatus: true, toStatus: true, invoice: { select: { id: true, number: true } } },
+    select: {
+      at: true,
+      actor: true,
+      kind: true,
+      fromStatus: true,
+      toStatus: true,
+      invoice: { select: { id: true, number: true } },
+    },
   },
 } satisfies Prisma.PlanSubscriptionSelect;
 
@@ -100,7 +107,9 @@ export function toSubscriptionDetail(row: DetailRow): SubscriptionDetailDto {
 }
 
 /** The Storefront's subscription: its history without who on the distributor's side acted. */
-export type ShopSubscriptionDetailDto = Omit<SubscriptionDetailDto, "events"> & { events: Omit<SubscriptionDetailDto["events"][number], "actor">[] };
+export type ShopSubscriptionDetailDto = Omit<SubscriptionDetailDto, "events"> & {
+  events: Omit<SubscriptionDetailDto["events"][number], "actor">[];
+};
 
 export function toShopSubscriptionDetail(subscription: SubscriptionDetailDto): ShopSubscriptionDetailDto {
   return { ...subscription, events: subscription.events.map(({ actor: _actor, ...event }) => event) };

@@ -42,7 +42,15 @@ export const priceListDetailSelect = (currency: string) =>
     entries: {
       select: {
         unitPrice: true,
-        product: { select: { id: true, name: true, sku: true, published: true, prices: { where: { currency }, select: { unitPrice: true } } } },
+        product: {
+          select: {
+            id: true,
+            name: true,
+            sku: true,
+            published: true,
+            prices: { where: { currency }, select: { unitPrice: true } },
+          },
+        },
       },
       orderBy: { product: { name: "asc" } },
     },
@@ -67,6 +75,10 @@ export function toPriceListDetail(row: DetailRow): PriceListDetailDto {
       unitPrice: unitPrice.toFixed(2),
       productPrice: product.prices[0]?.unitPrice.toFixed(2) ?? null,
     })),
-    accounts: row.accounts.map((account) => ({ id: account.id, number: formatAccountNumber(account.number), companyName: account.companyName })),
+    accounts: row.accounts.map((account) => ({
+      id: account.id,
+      number: formatAccountNumber(account.number),
+      companyName: account.companyName,
+    })),
   };
 }

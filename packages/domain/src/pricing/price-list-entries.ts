@@ -11,7 +11,10 @@ import { getPriceList } from "./price-lists.ts";
  */
 export async function setPriceListEntry(deps: DomainDeps, input: PriceListEntryInput): Promise<PriceListDetailDto> {
   await deps.db.$transaction(async (tx) => {
-    const list = await tx.priceList.findUnique({ where: { id: input.priceListId }, select: { id: true, currency: true } });
+    const list = await tx.priceList.findUnique({
+      where: { id: input.priceListId },
+      select: { id: true, currency: true },
+    });
     if (!list) throw notFound("The price list");
     const product = await tx.product.findUnique({
       where: { id: input.productId },
@@ -19,7 +22,11 @@ export async function setPriceListEntry(deps: DomainDeps, input: PriceListEntryI
     });
     if (!product) throw new DomainError("INVALID", "That product does not exist", "productId");
     if (product.prices.length === 0) {
-      throw new DomainError("INVALID", `${product.name} is not sold in ${list.currency}: a price list in ${list.currency} prices only products with a ${list.currency} price`, "productId");
+      throw new DomainError(
+        "INVALID",
+        `${product.name} is not sold in ${list.currency}: a price list in ${list.currency} prices only products with a ${list.currency} price`,
+        "productId",
+      );
     }
     const key = { priceListId: list.id, productId: input.productId };
     await tx.priceListEntry.upsert({
@@ -33,7 +40,10 @@ export async function setPriceListEntry(deps: DomainDeps, input: PriceListEntryI
 }
 
 /** The product goes back to its own price for the list's accounts. */
-export async function removePriceListEntry(deps: DomainDeps, input: { priceListId: string; productId: string }): Promise<PriceListDetailDto> {
+export async function removePriceListEntry(
+  deps: DomainDeps,
+  input: { priceListId: string; productId: string },
+): Promise<PriceListDetailDto> {
   await deps.db.$transaction(async (tx) => {
     const { count } = await tx.priceListEntry.deleteMany({ where: input });
     if (count === 0) throw notFound("That price list entry");

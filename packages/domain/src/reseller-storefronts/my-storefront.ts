@@ -21,7 +21,14 @@ export interface MyStorefrontDto {
   primaryColor: string;
   markupPercent: string;
   plan: { code: string; name: string };
-  products: { productId: string; productName: string; currency: string; distributorPrice: string | null; ownMarkupPercent: string | null; storefrontPrice: string | null }[];
+  products: {
+    productId: string;
+    productName: string;
+    currency: string;
+    distributorPrice: string | null;
+    ownMarkupPercent: string | null;
+    storefrontPrice: string | null;
+  }[];
 }
 
 function resellerOnly(caller: ShopCaller): void {
@@ -33,9 +40,20 @@ export async function getMyStorefront(deps: DomainDeps, caller: ShopCaller): Pro
   resellerOnly(caller);
   const storefront = await deps.db.resellerStorefront.findUnique({
     where: { accountId: caller.accountId },
-    select: { alias: true, displayName: true, primaryColor: true, markupPercent: true, closedAt: true, markups: { select: { productId: true, markupPercent: true } } },
+    select: {
+      alias: true,
+      displayName: true,
+      primaryColor: true,
+      markupPercent: true,
+      closedAt: true,
+      markups: { select: { productId: true, markupPercent: true } },
+    },
   });
-  if (!storefront) throw new DomainError("NOT_FOUND", "You have no storefront yet: choose the Free or Standard plan on the Reseller Plans page.");
+  if (!storefront)
+    throw new DomainError(
+      "NOT_FOUND",
+      "You have no storefront yet: choose the Free or Standard plan on the Reseller Plans page.",
+    );
   const [page, plan, account] = await Promise.all([
     storefrontPage(deps, storefront.alias),
     currentPlanOf(deps.db, caller.accountId),
@@ -58,31 +76,68 @@ export async function getMyStorefront(deps: DomainDeps, caller: ShopCaller): Pro
     markupPercent: general,
     plan: { code: plan.code, name: plan.name },
     products: products.map((product) => {
-      const own = storefront.markups.find((markup) => markup.productId === product.id)?.markupPercent.toFixed(2) ?? null;
+      const own =
+        storefront.markups.find((markup) => markup.productId === product.id)?.markupPercent.toFixed(2) ?? null;
       const price = unitPriceOf(product);
-      return { productId: product.id, productName: product.name, currency: account.currency, distributorPrice: price, ownMarkupPercent: own, storefrontPrice: price ? applyMarkup(price, own ?? general) : null };
+      return {
+        productId: product.id,
+        productName: product.name,
+        currency: account.currency,
+        distributorPrice: price,
+        ownMarkupPercent: own,
+        storefrontPrice: price ? applyMarkup(price, own ?? general) : null,
+      };
     }),
   };
 }
 
 async function editableStorefront(deps: DomainDeps, caller: ShopCaller): Promise<string> {
   resellerOnly(caller);
-  const storefront = await deps.db.resellerStorefront.findUnique({ where: { accountId: caller.accountId }, select: { id: true, closedAt: true } });
-  if (!storefront) throw new DomainError("NOT_FOUND", "You have no storefront yet: choose the Free or Standard plan on the Reseller Plans page.");
-  if (storefront.closedAt) throw new DomainError("PRECONDITION_FAILED", "Your reseller plan has ended: your storefront settings are kept, but change them only after subscribing again.");
+  const storefront = await deps.db.resellerStorefront.findUnique({
+    where: { accountId: caller.accountId },
+    select: { id: true, closedAt: true },
+  });
+  if (!storefront)
+    throw new DomainError(
+      "NOT_FOUND",
+      "You have no storefront yet: choose the Free or Standard plan on the Reseller Plans page.",
+    );
+  if (storefront.closedAt)
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "Your reseller plan has ended: your storefront settings are kept, but change them only after subscribing again.",
+    );
   return storefront.id;
 }
 
-export async function updateMyStorefront(deps: DomainDeps, caller: ShopCaller, input: UpdateMyStorefrontInput): Promise<MyStorefrontDto> {
+export async function updateMyStorefront(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: UpdateMyStorefrontInput,
+): Promise<MyStorefrontDto> {
   const id = await editableStorefront(deps, caller);
-  await deps.db.resellerStorefront.update({ where: { id }, data: { displayName: input.displayName, primaryColor: input.primaryColor.toLowerCase(), markupPercent: input.markupPercent } });
+  await deps.db.resellerStorefront.update({
+    where: { id },
+    data: {
+      displayName: input.displayName,
+      primaryColor: input.primaryColor.toLowerCase(),
+      markupPercent: input.markupPercent,
+    },
+  });
   return getMyStorefront(deps, caller);
 }
 
 /** A product's own markup on the caller's storefront (null: use the general markup). */
-export async function setStorefrontMarkup(deps: DomainDeps, caller: ShopCaller, input: { productId: string; markupPercent: string | null }): Promise<MyStorefrontDto> {
+export async function setStorefrontMarkup(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { productId: string; markupPercent: string | null },
+): Promise<MyStorefrontDto> {
   const storefrontId = await editableStorefront(deps, caller);
-  const product = await deps.db.product.findFirst({ where: { ...visibleProductWhere, id: input.productId }, select: { id: true } });
+  const product = await deps.db.product.findFirst({
+    where: { ...visibleProductWhere, id: input.productId },
+    select: { id: true },
+  });
   if (!product) throw new DomainError("NOT_FOUND", "That product is not available", "productId");
   if (input.markupPercent === null) {
     await deps.db.storefrontMarkup.deleteMany({ where: { storefrontId, productId: product.id } });

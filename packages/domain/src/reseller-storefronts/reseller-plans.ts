@@ -12,7 +12,13 @@ import { storefrontPage } from "./storefront-access.ts";
 import { storefrontUrl } from "../plans/storefront-url.ts";
 
 export interface ResellerPlansDto {
-  current: { code: CurrentPlan["code"]; name: string; status: "ACTIVE" | "PENDING_CANCELLATION" | null; currentPeriodEnd: Date | null; subscriptionId: string | null };
+  current: {
+    code: CurrentPlan["code"];
+    name: string;
+    status: "ACTIVE" | "PENDING_CANCELLATION" | null;
+    currentPeriodEnd: Date | null;
+    subscriptionId: string | null;
+  };
   storefront: { alias: string; url: string; open: boolean } | null;
   /** Published plans in the reseller's currency, each with whether it can be bought now (and why not). */
   plans: (ShopPlanDto & { problem: string | null })[];
@@ -40,10 +46,15 @@ export async function listResellerPlans(deps: DomainDeps, caller: ShopCaller): P
       currentPeriodEnd: current.inEffect?.currentPeriodEnd ?? null,
       subscriptionId: current.inEffect?.subscriptionId ?? null,
     },
-    storefront: storefront ? { alias: storefront.alias, url: storefrontUrl(deps, storefront.alias), open: page?.open ?? false } : null,
+    storefront: storefront
+      ? { alias: storefront.alias, url: storefrontUrl(deps, storefront.alias), open: page?.open ?? false }
+      : null,
     plans: rows.map((row) => {
       const plan = toShopPlan(row, account.currency);
-      const problem = plan.unitPrice === null ? `Not sold in ${account.currency}` : planChangeProblem(current.inEffect, row.code, row.name);
+      const problem =
+        plan.unitPrice === null
+          ? `Not sold in ${account.currency}`
+          : planChangeProblem(current.inEffect, row.code, row.name);
       return { ...plan, problem };
     }),
   };
@@ -56,12 +67,24 @@ export async function checkMyAlias(deps: DomainDeps, caller: ShopCaller, alias: 
 }
 
 /** "Add to Basket" on the Reseller Plans page: a basket holds at most one plan (a new one replaces it). */
-export async function addPlanToBasket(deps: DomainDeps, caller: ShopCaller, input: { planId: string }): Promise<BasketDto> {
+export async function addPlanToBasket(
+  deps: DomainDeps,
+  caller: ShopCaller,
+  input: { planId: string },
+): Promise<BasketDto> {
   resellerOnly(caller);
   await deps.db.$transaction(async (tx) => {
-    const plan = await tx.plan.findFirst({ where: { id: input.planId, published: true }, select: { id: true, code: true, name: true } });
+    const plan = await tx.plan.findFirst({
+      where: { id: input.planId, published: true },
+      select: { id: true, code: true, name: true },
+    });
     if (!plan) throw new DomainError("NOT_FOUND", "That plan is not available", "planId");
-    await checkPlanLine(tx, { id: caller.accountId, kind: caller.accountKind }, { planCode: plan.code, planName: plan.name, storefrontAlias: null }, "storefrontAlias");
+    await checkPlanLine(
+      tx,
+      { id: caller.accountId, kind: caller.accountKind },
+      { planCode: plan.code, planName: plan.name, storefrontAlias: null },
+      "storefrontAlias",
+    );
     const basket = await basketOf(tx, caller);
     await tx.basketLine.deleteMany({ where: { basketId: basket.id, planId: { not: null } } });
     await tx.basketLine.create({ data: { basketId: basket.id, planId: plan.id, quantity: 1 } });

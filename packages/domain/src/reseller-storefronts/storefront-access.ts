@@ -30,7 +30,10 @@ const storefrontSelect = {
   account: {
     select: {
       status: true,
-      planSubscriptions: { where: { status: { in: ["ACTIVE", "PENDING_CANCELLATION"] } }, select: { plan: { select: { code: true } } } },
+      planSubscriptions: {
+        where: { status: { in: ["ACTIVE", "PENDING_CANCELLATION"] } },
+        select: { plan: { select: { code: true } } },
+      },
     },
   },
 } satisfies Prisma.ResellerStorefrontSelect;
@@ -47,7 +50,8 @@ function closedReason(row: StorefrontRow): string | null {
   if (row.closedAt || !plan || row.account.status !== "ACTIVE") {
     return `This storefront is closed: the reseller plan of ${row.displayName} has ended, so neither ${row.displayName} nor its customers can log in here.`;
   }
-  if (plan !== "STANDARD") return `This storefront is not open yet: it opens when ${row.displayName} moves to the Standard plan.`;
+  if (plan !== "STANDARD")
+    return `This storefront is not open yet: it opens when ${row.displayName} moves to the Standard plan.`;
   return null;
 }
 
@@ -56,7 +60,13 @@ export async function storefrontPage(deps: Pick<DomainDeps, "db">, alias: string
   const row = await findStorefront(deps.db, alias);
   if (!row) return null;
   const message = closedReason(row);
-  return { alias: row.alias, displayName: row.displayName, primaryColor: row.primaryColor, open: message === null, message };
+  return {
+    alias: row.alias,
+    displayName: row.displayName,
+    primaryColor: row.primaryColor,
+    open: message === null,
+    message,
+  };
 }
 
 /** Only the reseller's own contacts and the contacts of its end-customers belong to its storefront. */
@@ -72,14 +82,24 @@ async function belongs(db: Db, row: StorefrontRow, accountId: string): Promise<b
  * the reseller or of one of its end-customers. Returns the storefront the
  * session is bound to.
  */
-export async function storefrontForSignIn(db: Db, alias: string, shopUserId: string): Promise<{ storefrontId: string }> {
+export async function storefrontForSignIn(
+  db: Db,
+  alias: string,
+  shopUserId: string,
+): Promise<{ storefrontId: string }> {
   const row = await findStorefront(db, alias);
   if (!row) throw new DomainError("FORBIDDEN", "There is no storefront at this address.");
   const closed = closedReason(row);
   if (closed) throw new DomainError("FORBIDDEN", closed);
-  const user = await db.shopUser.findUnique({ where: { id: shopUserId }, select: { contact: { select: { accountId: true } } } });
+  const user = await db.shopUser.findUnique({
+    where: { id: shopUserId },
+    select: { contact: { select: { accountId: true } } },
+  });
   if (!user || !(await belongs(db, row, user.contact.accountId))) {
-    throw new DomainError("FORBIDDEN", `Only ${row.displayName} and its customers can log in here. Please log in at the main Storefront.`);
+    throw new DomainError(
+      "FORBIDDEN",
+      `Only ${row.displayName} and its customers can log in here. Please log in at the main Storefront.`,
+    );
   }
   return { storefrontId: row.id };
 }
@@ -93,10 +113,18 @@ export async function storefrontForSignIn(db: Db, alias: string, shopUserId: str
  * for requests that name no storefront, such as file downloads), so its
  * end-customers see its prices. Anything else is treated as not logged in.
  */
-export async function bindStorefront(db: Db, caller: ShopCaller, sessionStorefrontId: string | null, requestAlias: string | null): Promise<ShopCaller | null> {
+export async function bindStorefront(
+  db: Db,
+  caller: ShopCaller,
+  sessionStorefrontId: string | null,
+  requestAlias: string | null,
+): Promise<ShopCaller | null> {
   if (!sessionStorefrontId) return requestAlias ? null : caller;
   const row = await db.resellerStorefront.findUnique({ where: { id: sessionStorefrontId }, select: storefrontSelect });
   if (!row || closedReason(row) || !(await belongs(db, row, caller.accountId))) return null;
   if (requestAlias !== null && normalizeAlias(requestAlias) !== row.alias) return null;
-  return { ...caller, storefront: { id: row.id, alias: row.alias, accountId: row.accountId, displayName: row.displayName } };
+  return {
+    ...caller,
+    storefront: { id: row.id, alias: row.alias, accountId: row.accountId, displayName: row.displayName },
+  };
 }

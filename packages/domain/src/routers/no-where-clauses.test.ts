@@ -17,9 +17,13 @@ function sources(folder: string): string[] {
 }
 
 /** The services that take the caller; the old call shape passed a scope object (`{}`, `{ accountId }`) or a scope helper's result second. */
-const SCOPED_SERVICES = "getAsset|listAssets|editAsset|cancelAsset|cancelOrder|listInvoices|getInvoice|invoicePdf|listSubscriptions|getSubscription|cancelSubscription";
-const OLD_CALL = new RegExp(`\\b(?:${SCOPED_SERVICES})\\(\\s*[\\w.]+,\\s*(?:\\{|\\w*[sS]cope\\b|\\w*[sS]cope\\(|await\\b)`);
-const SCOPE_BUILDERS = /\b(?:staffAssetScope|shopAssetScope|shopAssetOwnerScope|assetScopeFor|invoiceScopeFor|subscriptionScopeFor)\b/;
+const SCOPED_SERVICES =
+  "getAsset|listAssets|editAsset|cancelAsset|cancelOrder|listInvoices|getInvoice|invoicePdf|listSubscriptions|getSubscription|cancelSubscription";
+const OLD_CALL = new RegExp(
+  `\\b(?:${SCOPED_SERVICES})\\(\\s*[\\w.]+,\\s*(?:\\{|\\w*[sS]cope\\b|\\w*[sS]cope\\(|await\\b)`,
+);
+const SCOPE_BUILDERS =
+  /\b(?:staffAssetScope|shopAssetScope|shopAssetOwnerScope|assetScopeFor|invoiceScopeFor|subscriptionScopeFor)\b/;
 /** `service(deps, input.accountId ? { accountId: input.accountId } : {}, input)` */
 const CONDITIONAL_SCOPE = /\w+\(\s*[\w.]+,\s*[\w.]+\s*\?\s*\{\s*accountId/;
 const ACTOR_STRING = /`(?:staff|customer):/;
@@ -34,7 +38,9 @@ describe("routers and the server pass the caller, not a where-clause", () => {
 
   it("recognises the old call shapes", () => {
     expect(OLD_CALL.test("getAsset(ctx.deps, {}, input.id)")).toBe(true);
-    expect(CONDITIONAL_SCOPE.test("listInvoices(ctx.deps, input.accountId ? { accountId: input.accountId } : {}, input)")).toBe(true);
+    expect(
+      CONDITIONAL_SCOPE.test("listInvoices(ctx.deps, input.accountId ? { accountId: input.accountId } : {}, input)"),
+    ).toBe(true);
     expect(OLD_CALL.test("listSubscriptions(ctx.deps, { accountId: ctx.shop.accountId }, input)")).toBe(true);
     expect(OLD_CALL.test("listAssets(ctx.deps, await staffAssetScope(ctx.deps, input.accountId), input)")).toBe(true);
     expect(OLD_CALL.test("getAsset(ctx.deps, shopAssetScope(ctx.shop), input.id)")).toBe(true);

@@ -18,7 +18,15 @@ export const listAssetsInput = z.object({
 });
 
 /** The list's filters without its paging: the assets "Retry all failed" acts on (the FAILED ones among them). */
-export const assetFilterInput = listAssetsInput.pick({ accountId: true, productId: true, syncStatus: true, couponState: true, from: true, to: true, search: true });
+export const assetFilterInput = listAssetsInput.pick({
+  accountId: true,
+  productId: true,
+  syncStatus: true,
+  couponState: true,
+  from: true,
+  to: true,
+  search: true,
+});
 
 export const retryProgressInput = z.object({
   /** The `batch` retryFailed answered: the moment its retry window opened. */

@@ -11,7 +11,11 @@ export const taxRateSchema = z
   .trim()
   .regex(/^\d{1,2}(\.\d{1,2})?$|^100(\.0{1,2})?$/, { message: "Enter a tax rate between 0 and 100 (e.g. 24 or 7.7)" });
 
-const daysSchema = z.number({ message: "Enter a number of days" }).int({ message: "Whole days only" }).min(1, { message: "At least 1 day" }).max(3650, { message: "At most 3650 days" });
+const daysSchema = z
+  .number({ message: "Enter a number of days" })
+  .int({ message: "Whole days only" })
+  .min(1, { message: "At least 1 day" })
+  .max(3650, { message: "At most 3650 days" });
 
 export const productInput = z.object({
   productTypeId: idSchema,
@@ -28,7 +32,9 @@ export const productInput = z.object({
     .array(z.object({ currency: currencySchema, unitPrice: amountSchema }))
     .min(1, { message: "Give the product at least one price" })
     .max(20)
-    .refine((prices) => new Set(prices.map((price) => price.currency)).size === prices.length, { message: "One price per currency" }),
+    .refine((prices) => new Set(prices.map((price) => price.currency)).size === prices.length, {
+      message: "One price per currency",
+    }),
 });
 
 export const createProductInput = productInput;
@@ -54,7 +60,10 @@ export const productTypeUpdateInput = z.object({
 });
 
 export const productGroupInput = z.object({
-  productIds: z.array(idSchema).max(1000).refine((ids) => new Set(ids).size === ids.length, { message: "A product appears only once in the group" }),
+  productIds: z
+    .array(idSchema)
+    .max(1000)
+    .refine((ids) => new Set(ids).size === ids.length, { message: "A product appears only once in the group" }),
 });
 
 export const browseCatalogInput = z.object({

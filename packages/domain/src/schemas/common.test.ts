@@ -23,7 +23,9 @@ describe("the text primitive", () => {
   it("names the field of a nested object", () => {
     const result = createAccountInput.safeParse({ companyName: "Acme\u0000" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.some((issue) => issue.path[0] === "companyName" && /can't be stored/.test(issue.message))).toBe(true);
+    expect(
+      result.error?.issues.some((issue) => issue.path[0] === "companyName" && /can't be stored/.test(issue.message)),
+    ).toBe(true);
   });
 
   // Output schemas (`*-output.ts`, schemas/output.ts) describe what the server sends, never client input: they may use z.string.
@@ -35,8 +37,14 @@ describe("the text primitive", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) && !path.endsWith(join("schemas", "common.ts")) && !isOutputSchema(entry.name)) {
-          if (/\bz\.(string|email|url|coerce\.string)\(/.test(readFileSync(path, "utf8"))) offenders.push(path.slice(root.length + 1));
+        else if (
+          /\.ts$/.test(entry.name) &&
+          !/\.test\.ts$/.test(entry.name) &&
+          !path.endsWith(join("schemas", "common.ts")) &&
+          !isOutputSchema(entry.name)
+        ) {
+          if (/\bz\.(string|email|url|coerce\.string)\(/.test(readFileSync(path, "utf8")))
+            offenders.push(path.slice(root.length + 1));
         }
       }
     };

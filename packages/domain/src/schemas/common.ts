@@ -11,10 +11,16 @@ const UNSTORABLE_MESSAGE = "Contains a character that can't be stored (a NUL byt
 
 /** The one string primitive of the domain's input schemas. */
 export const text = (params?: string | { message?: string }) =>
-  z.string(params).refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), { message: UNSTORABLE_MESSAGE, abort: true });
+  z
+    .string(params)
+    .refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), {
+      message: UNSTORABLE_MESSAGE,
+      abort: true,
+    });
 
 /** An http(s) address of at most 300 characters. */
-export const httpUrlSchema = (message: string) => text({ message }).pipe(z.url({ protocol: /^https?$/, message }).max(300));
+export const httpUrlSchema = (message: string) =>
+  text({ message }).pipe(z.url({ protocol: /^https?$/, message }).max(300));
 
 export const idSchema = z.uuid({ message: "Not a valid id" });
 
@@ -37,9 +43,12 @@ export const emailSchema = text({ message: "Email is required" })
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }).max(254));
 
-export const phoneSchema = optionalText("Phone", 40).refine((value) => value === null || /^\+?[0-9 ().-]{5,40}$/.test(value), {
-  message: "Enter a valid phone number",
-});
+export const phoneSchema = optionalText("Phone", 40).refine(
+  (value) => value === null || /^\+?[0-9 ().-]{5,40}$/.test(value),
+  {
+    message: "Enter a valid phone number",
+  },
+);
 
 export const countrySchema = text({ message: "Country is required" })
   .trim()
@@ -61,7 +70,8 @@ export const timeZoneSchema = text({ message: "Time zone is required" })
   .min(1, { message: "Time zone is required" })
   .transform((zone, context) => {
     const canonical = canonicalTimeZone(zone);
-    if (!canonical) context.addIssue({ code: "custom", message: `"${zone}" is not a time zone (use a name such as Europe/Berlin)` });
+    if (!canonical)
+      context.addIssue({ code: "custom", message: `"${zone}" is not a time zone (use a name such as Europe/Berlin)` });
     return canonical ?? zone;
   });
 

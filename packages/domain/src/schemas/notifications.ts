@@ -42,7 +42,9 @@ export const brandingInput = z.object({
     .transform((value) => (value === "" ? null : value))
     .nullish()
     .transform((value) => value ?? null)
-    .refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), { message: "Enter an http(s) address of an image" }),
+    .refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), {
+      message: "Enter an http(s) address of an image",
+    }),
   primaryColor: text().trim().regex(HEX_COLOR, { message: "Enter a colour as #rrggbb" }),
 });
 export type BrandingInput = z.infer<typeof brandingInput>;

@@ -7,10 +7,17 @@ export const quantitySchema = z
   .min(1, { message: "Order at least 1 license" })
   .max(10_000, { message: "At most 10,000 licenses per line" });
 
-export const assetNameSchema = text().trim().min(1, { message: "Give the asset a name" }).max(120, { message: "At most 120 characters" });
+export const assetNameSchema = text()
+  .trim()
+  .min(1, { message: "Give the asset a name" })
+  .max(120, { message: "At most 120 characters" });
 
 export const addToBasketInput = z.object({ productId: idSchema, quantity: quantitySchema.default(1) });
-export const updateBasketLineInput = z.object({ lineId: idSchema, quantity: quantitySchema, assetName: assetNameSchema });
+export const updateBasketLineInput = z.object({
+  lineId: idSchema,
+  quantity: quantitySchema,
+  assetName: assetNameSchema,
+});
 export const setRecipientInput = z.object({ recipientAccountId: idSchema.nullable() });
 /** As typed; normalized (trimmed, lower-cased) and checked by the plan services, which explain what is wrong. */
 export const storefrontAliasInput = text().max(100, { message: "The alias can have at most 40 characters" });
@@ -22,7 +29,11 @@ export const completeCheckoutInput = z.object({
   storefrontAlias: storefrontAliasInput.nullish(),
 });
 
-export const productOrderLineInput = z.object({ productId: idSchema, quantity: quantitySchema, assetName: assetNameSchema.nullish() });
+export const productOrderLineInput = z.object({
+  productId: idSchema,
+  quantity: quantitySchema,
+  assetName: assetNameSchema.nullish(),
+});
 /** A reseller plan line: its alias may be set later, but before the order is executed. */
 export const planOrderLineInput = z.object({ planId: idSchema, storefrontAlias: storefrontAliasInput.nullish() });
 export const orderLineInput = z.union([productOrderLineInput, planOrderLineInput]);

@@ -12,7 +12,9 @@ import { z } from "zod";
  */
 export const outputSchemaOf =
   <Dto>() =>
-  <Schema extends z.ZodType<Dto>>(schema: Schema & ([Dto] extends [z.output<Schema>] ? unknown : { schemaNamesFieldsTheDtoLacks: never })): Schema =>
+  <Schema extends z.ZodType<Dto>>(
+    schema: Schema & ([Dto] extends [z.output<Schema>] ? unknown : { schemaNamesFieldsTheDtoLacks: never }),
+  ): Schema =>
     schema;
 
 /** An amount as it travels: a decimal string ("1234.50"), never a float. */
@@ -28,4 +30,8 @@ export const pageOutput = <Item extends z.ZodType>(item: Item) =>
 /** A document's or line's amounts (see shared/money.ts). */
 export const totalsOutput = z.object({ net: moneyOutput, tax: moneyOutput, gross: moneyOutput });
 /** What every document line stores (order, invoice): see `lineAmounts`. */
-export const lineAmountsOutput = totalsOutput.extend({ quantity: z.number(), unitPrice: moneyOutput, taxRate: moneyOutput });
+export const lineAmountsOutput = totalsOutput.extend({
+  quantity: z.number(),
+  unitPrice: moneyOutput,
+  taxRate: moneyOutput,
+});

@@ -18,7 +18,9 @@ export const updatePlanInput = z.object({
   prices: z
     .array(z.object({ currency: currencySchema, unitPrice: amountSchema }))
     .max(20)
-    .refine((prices) => new Set(prices.map((price) => price.currency)).size === prices.length, { message: "One price per currency" }),
+    .refine((prices) => new Set(prices.map((price) => price.currency)).size === prices.length, {
+      message: "One price per currency",
+    }),
 });
 
 export const checkAliasInput = z.object({ alias: storefrontAliasInput });
@@ -30,7 +32,9 @@ export const listSubscriptionsInput = pageSchema.extend({
   search: text().trim().max(60).optional(),
 });
 
-const hexColor = text().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: "Enter a colour like #0f766e" });
+const hexColor = text()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: "Enter a colour like #0f766e" });
 const markupSchema = z
   .string({ message: "Enter a markup" })
   .trim()

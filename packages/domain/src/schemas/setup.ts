@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { billingAddressInput, companyInput } from "./accounts.ts";
-import { countrySchema, currencySchema, emailSchema, optionalText, passwordSchema, requiredText, text, timeZoneSchema } from "./common.ts";
+import {
+  countrySchema,
+  currencySchema,
+  emailSchema,
+  optionalText,
+  passwordSchema,
+  requiredText,
+  text,
+  timeZoneSchema,
+} from "./common.ts";
 
 /**
  * A new instance: the distributor (the company that owns it) and its first
@@ -29,7 +38,10 @@ export type InstanceSetup = z.output<typeof instanceSetupInput>;
 
 /** The browser's set-up form also proves it was opened by whoever can read the server's log. */
 export const browserSetupInput = instanceSetupInput.extend({
-  setupToken: text({ message: "The setup token is required" }).trim().min(1, { message: "The setup token is required" }).max(200),
+  setupToken: text({ message: "The setup token is required" })
+    .trim()
+    .min(1, { message: "The setup token is required" })
+    .max(200),
 });
 
 /** Setup > Company: the distributor's own details, printed on every invoice. */

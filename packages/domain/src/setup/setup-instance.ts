@@ -30,7 +30,12 @@ export async function setupInstance(deps: Pick<DomainDeps, "db">, setup: Instanc
     if ((await tx.staffUser.count()) > 0) throw new DomainError("CONFLICT", ALREADY_SET_UP);
     const distributorId = await saveDistributor(tx, setup);
     await priceFreePlanIn(tx, setup.currency);
-    const admin = await insertStaffUser(tx, { name: setup.adminName, email: setup.adminEmail, role: "ADMIN", passwordHash });
+    const admin = await insertStaffUser(tx, {
+      name: setup.adminName,
+      email: setup.adminEmail,
+      role: "ADMIN",
+      passwordHash,
+    });
     await tx.setupToken.deleteMany({});
     return { distributorId, admin: { id: admin.id, name: admin.name, email: admin.email } };
   });

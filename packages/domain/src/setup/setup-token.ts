@@ -20,21 +20,37 @@ export async function issueSetupToken(deps: Pick<DomainDeps, "db">): Promise<str
   }
   const token = randomBytes(18).toString("base64url");
   const tokenHash = hashOf(token).toString("hex");
-  await deps.db.setupToken.upsert({ where: { id: "default" }, create: { tokenHash }, update: { tokenHash, createdAt: new Date() } });
+  await deps.db.setupToken.upsert({
+    where: { id: "default" },
+    create: { tokenHash },
+    update: { tokenHash, createdAt: new Date() },
+  });
   return token;
 }
 
 /** The browser's set-up: the token first, then the same rules as `npm run setup`. */
-export async function setupInstanceWithToken(deps: DomainDeps, input: InstanceSetup & { setupToken: string }): Promise<InstanceSetupResult> {
+export async function setupInstanceWithToken(
+  deps: DomainDeps,
+  input: InstanceSetup & { setupToken: string },
+): Promise<InstanceSetupResult> {
   const stored = await deps.db.setupToken.findUnique({ where: { id: "default" }, select: { tokenHash: true } });
   if (!stored) {
-    if (!(await isSetupNeeded(deps))) throw new DomainError("CONFLICT", "This instance is already set up. Sign in instead.");
-    throw new DomainError("PRECONDITION_FAILED", "No setup token is active: restart the server and use the token it prints.", "setupToken");
+    if (!(await isSetupNeeded(deps)))
+      throw new DomainError("CONFLICT", "This instance is already set up. Sign in instead.");
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "No setup token is active: restart the server and use the token it prints.",
+      "setupToken",
+    );
   }
   const expected = Buffer.from(stored.tokenHash, "hex");
   const given = hashOf(input.setupToken);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new DomainError("FORBIDDEN", "That is not the setup token. Copy it from the server's log: it is printed at every start until set-up is done.", "setupToken");
+    throw new DomainError(
+      "FORBIDDEN",
+      "That is not the setup token. Copy it from the server's log: it is printed at every start until set-up is done.",
+      "setupToken",
+    );
   }
   return setupInstance(deps, input);
 }

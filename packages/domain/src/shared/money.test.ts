@@ -20,7 +20,11 @@ describe("line totals", () => {
   });
 
   it("handles zero tax and large quantities exactly", () => {
-    expect(lineTotals("9999999.99", 10000, "0")).toEqual({ net: "99999999900.00", tax: "0.00", gross: "99999999900.00" });
+    expect(lineTotals("9999999.99", 10000, "0")).toEqual({
+      net: "99999999900.00",
+      tax: "0.00",
+      gross: "99999999900.00",
+    });
   });
 
   it("refuses fractional or negative quantities", () => {

@@ -33,7 +33,8 @@ export function toCents(value: Decimal.Value): Amount {
  * the cent (per line), gross = net + tax.
  */
 export function lineTotals(unitPrice: Decimal.Value, quantity: number, taxRatePercent: Decimal.Value): LineTotals {
-  if (!Number.isInteger(quantity) || quantity < 0) throw new RangeError(`quantity must be a whole number, got ${quantity}`);
+  if (!Number.isInteger(quantity) || quantity < 0)
+    throw new RangeError(`quantity must be a whole number, got ${quantity}`);
   const net = new Money(unitPrice).times(quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const tax = net.times(taxRatePercent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return { net: net.toFixed(2), tax: tax.toFixed(2), gross: net.plus(tax).toFixed(2) };

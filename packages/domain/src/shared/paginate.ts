@@ -13,6 +13,9 @@ export async function paginate<Row, Item>(
     map: (row: Row) => Item;
   },
 ): Promise<Page<Item>> {
-  const [total, rows] = await Promise.all([query.count(), query.rows({ skip: (input.page - 1) * input.pageSize, take: input.pageSize })]);
+  const [total, rows] = await Promise.all([
+    query.count(),
+    query.rows({ skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
   return { items: rows.map(query.map), total, page: input.page, pageSize: input.pageSize };
 }

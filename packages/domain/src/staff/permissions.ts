@@ -181,7 +181,8 @@ export function refusalFor(role: StaffRole, path: string): string | null {
  * accounts.logins too. Throws FORBIDDEN with the same words as the table.
  */
 export function assertRoleMay(role: StaffRole, permission: Permission, what: string): void {
-  if (!roleMay(role, permission)) throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[role]}) does not allow ${what}` });
+  if (!roleMay(role, permission))
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ROLE_LABELS[role]}) does not allow ${what}` });
 }
 
 export const ROLE_LABELS: Record<StaffRole, string> = { ADMIN: "Admin", SALES: "Sales", SUPPORT: "Support" };

@@ -12,7 +12,11 @@ export async function sendStaffInvitation(
   deps: DomainDeps,
   input: { actor: StaffCaller; user: { id: string; name: string; email: string; role: string } },
 ): Promise<string | null> {
-  const link = await issueSetPasswordLink(tx, deps, { realm: "staff", userId: input.user.id, validForSeconds: INVITATION_VALID_SECONDS });
+  const link = await issueSetPasswordLink(tx, deps, {
+    realm: "staff",
+    userId: input.user.id,
+    validForSeconds: INVITATION_VALID_SECONDS,
+  });
   const queued = await queueNotification(tx, deps, {
     template: "staff-invitation",
     eventKey: `staff-invitation:${input.user.id}:${randomUUID()}`,

@@ -29,7 +29,10 @@ const staffSelect = {
 
 type StaffRow = Prisma.StaffUserGetPayload<{ select: typeof staffSelect }>;
 
-const toStaffDto = ({ credentials, ...user }: StaffRow): StaffUserDto => ({ ...user, passwordSet: credentials.length > 0 });
+const toStaffDto = ({ credentials, ...user }: StaffRow): StaffUserDto => ({
+  ...user,
+  passwordSet: credentials.length > 0,
+});
 
 export async function listStaffUsers(deps: DomainDeps): Promise<StaffUserDto[]> {
   return (await deps.db.staffUser.findMany({ select: staffSelect, orderBy: { name: "asc" } })).map(toStaffDto);
@@ -59,13 +62,22 @@ export async function inviteStaffUser(
 }
 
 /** A new invitation for a user who has not chosen a password yet (the earlier link stops working). */
-export async function resendStaffInvitation(deps: DomainDeps, actor: StaffCaller, id: string): Promise<StaffInvitationResult> {
+export async function resendStaffInvitation(
+  deps: DomainDeps,
+  actor: StaffCaller,
+  id: string,
+): Promise<StaffInvitationResult> {
   return deps.db.$transaction(async (tx) => {
     const row = await tx.staffUser.findUnique({ where: { id }, select: staffSelect });
     if (!row) throw notFound("The staff user");
     const user = toStaffDto(row);
-    if (user.passwordSet) throw new DomainError("PRECONDITION_FAILED", `${user.name} has already chosen a password; "Forgot password?" on the sign-in page sends a new one`);
-    if (!user.active) throw new DomainError("PRECONDITION_FAILED", `${user.name} is deactivated; reactivate the user first`);
+    if (user.passwordSet)
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `${user.name} has already chosen a password; "Forgot password?" on the sign-in page sends a new one`,
+      );
+    if (!user.active)
+      throw new DomainError("PRECONDITION_FAILED", `${user.name} is deactivated; reactivate the user first`);
     return { user, invitationSentTo: await sendStaffInvitation(tx, deps, { actor, user }) };
   });
 }
@@ -115,7 +127,11 @@ export async function setStaffUserActive(
   return deps.db.$transaction(async (tx) => {
     const exists = await tx.staffUser.findUnique({ where: { id: input.id }, select: { id: true } });
     if (!exists) throw notFound("The staff user");
-    const user = await tx.staffUser.update({ where: { id: input.id }, data: { active: input.active }, select: staffSelect });
+    const user = await tx.staffUser.update({
+      where: { id: input.id },
+      data: { active: input.active },
+      select: staffSelect,
+    });
     if (!input.active) await tx.staffSession.deleteMany({ where: { userId: input.id } });
     return toStaffDto(user);
   });

@@ -70,7 +70,9 @@ export async function startSmtpReceiver(options: {
         .then(
           () => callback(),
           (error: unknown) => {
-            const refusal = new Error(`Could not store the message: ${error instanceof Error ? error.message : String(error)}`) as Error & { responseCode: number };
+            const refusal = new Error(
+              `Could not store the message: ${error instanceof Error ? error.message : String(error)}`,
+            ) as Error & { responseCode: number };
             refusal.responseCode = 451;
             callback(refusal);
           },
@@ -96,5 +98,9 @@ export async function startSmtpReceiver(options: {
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   if (!field) return [];
   const objects = Array.isArray(field) ? field : [field];
-  return objects.flatMap((object) => object.value.flatMap((entry) => (entry.group ?? [entry]).map((member) => member.address?.toLowerCase() ?? ""))).filter(Boolean);
+  return objects
+    .flatMap((object) =>
+      object.value.flatMap((entry) => (entry.group ?? [entry]).map((member) => member.address?.toLowerCase() ?? "")),
+    )
+    .filter(Boolean);
 }

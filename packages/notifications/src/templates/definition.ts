@@ -66,11 +66,26 @@ export interface TemplateDefinition {
 
 /** Variables every template may use; queueNotification fills them in. */
 export const AUTOMATIC_VARIABLES: TemplateVariable[] = [
-  { name: "recipient_name", description: "Name of the person the email is addressed to", sample: "Pat Jensen", source: "automatic" },
-  { name: "distributor_name", description: "Your company name (Setup > Branding)", sample: "Northwind Distribution", source: "automatic" },
+  {
+    name: "recipient_name",
+    description: "Name of the person the email is addressed to",
+    sample: "Pat Jensen",
+    source: "automatic",
+  },
+  {
+    name: "distributor_name",
+    description: "Your company name (Setup > Branding)",
+    sample: "Northwind Distribution",
+    source: "automatic",
+  },
 ];
 
-export const eventVariable = (name: string, description: string, sample: TemplateVariable["sample"], options: { secret?: boolean } = {}): TemplateVariable => ({
+export const eventVariable = (
+  name: string,
+  description: string,
+  sample: TemplateVariable["sample"],
+  options: { secret?: boolean } = {},
+): TemplateVariable => ({
   name,
   description,
   sample,

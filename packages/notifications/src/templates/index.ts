@@ -1,5 +1,12 @@
 import { bitTitanAssetCancelled } from "./bittitan-asset-cancelled.ts";
-import { AUTOMATIC_VARIABLES, type NotificationTemplateKey, type TemplateAudience, type TemplateDefinition, type TemplateVariable, type VariableValue } from "./definition.ts";
+import {
+  AUTOMATIC_VARIABLES,
+  type NotificationTemplateKey,
+  type TemplateAudience,
+  type TemplateDefinition,
+  type TemplateVariable,
+  type VariableValue,
+} from "./definition.ts";
 import { invoiceIssued } from "./invoice-issued.ts";
 import { passwordReset } from "./password-reset.ts";
 import { planSubscriptionCancelled } from "./plan-subscription-cancelled.ts";

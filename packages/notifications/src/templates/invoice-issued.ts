@@ -11,7 +11,11 @@ export const invoiceIssued: TemplateDefinition = {
     eventVariable("total", "Total payable, formatted", "375.00"),
     eventVariable("currency", "Currency (ISO 4217)", "EUR"),
     eventVariable("due_date", "Payment due date", "2026-04-01"),
-    eventVariable("invoice_link", "Where the invoice can be viewed and downloaded", "https://shop.example/billing/invoices/INV-2026-0042"),
+    eventVariable(
+      "invoice_link",
+      "Where the invoice can be viewed and downloaded",
+      "https://shop.example/billing/invoices/INV-2026-0042",
+    ),
   ],
   defaults: {
     subject: "Invoice {{ invoice_number }} from {{ distributor_name }}",

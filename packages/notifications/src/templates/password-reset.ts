@@ -3,11 +3,17 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const passwordReset: TemplateDefinition = {
   key: "password-reset",
   name: "Password reset",
-  description: "Sent when someone asks for a new password on the BSS or Storefront sign-in page (only to that user; the link is not kept in the Delivery log).",
+  description:
+    "Sent when someone asks for a new password on the BSS or Storefront sign-in page (only to that user; the link is not kept in the Delivery log).",
   audience: "account",
   variables: [
     eventVariable("app_name", "Where the password is used: the back office or the Storefront", "Storefront"),
-    eventVariable("reset_link", "Single-use link to choose a new password", "https://shop.example/reset-password?token=sample", { secret: true }),
+    eventVariable(
+      "reset_link",
+      "Single-use link to choose a new password",
+      "https://shop.example/reset-password?token=sample",
+      { secret: true },
+    ),
     eventVariable("valid_for", "How long the link works", "1 hour"),
   ],
   defaults: {

@@ -3,7 +3,8 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const planSubscriptionCancelled: TemplateDefinition = {
   key: "plan-subscription-cancelled",
   name: "Plan subscription cancelled",
-  description: "Sent to the reseller's primary contact when its cancelled plan subscription ends, at the end of the paid period.",
+  description:
+    "Sent to the reseller's primary contact when its cancelled plan subscription ends, at the end of the paid period.",
   audience: "account",
   variables: [
     eventVariable("account_name", "The reseller's company name", "Contoso IT Partners"),

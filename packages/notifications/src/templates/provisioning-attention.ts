@@ -3,7 +3,8 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const provisioningAttention: TemplateDefinition = {
   key: "provisioning-attention",
   name: "Provisioning needs attention",
-  description: "Sent to the distributor's administrators (and extra recipients) when a BitTitan coupon could not be provisioned and the automatic retries gave up, once per failure.",
+  description:
+    "Sent to the distributor's administrators (and extra recipients) when a BitTitan coupon could not be provisioned and the automatic retries gave up, once per failure.",
   audience: "staff",
   variables: [
     eventVariable("asset_name", "Name of the asset", "Contoso mailbox move"),
@@ -12,8 +13,16 @@ export const provisioningAttention: TemplateDefinition = {
     eventVariable("product_name", "BitTitan product", "MigrationWiz Mailbox Migration"),
     eventVariable("license_count", "Number of licenses ordered", 25),
     eventVariable("order_number", "Order number", "SO-10042"),
-    eventVariable("failure_reason", "Why provisioning failed, in full (BitTitan's words)", "BitTitan refused the request: the partner account is not allowed to buy this SKU"),
-    eventVariable("asset_link", "The asset in the back office, where it can be retried", "https://market.example/bss/assets/4f6c2a9e-1b7d-4c3e-9a5f-0d2e8b7c6a41"),
+    eventVariable(
+      "failure_reason",
+      "Why provisioning failed, in full (BitTitan's words)",
+      "BitTitan refused the request: the partner account is not allowed to buy this SKU",
+    ),
+    eventVariable(
+      "asset_link",
+      "The asset in the back office, where it can be retried",
+      "https://market.example/bss/assets/4f6c2a9e-1b7d-4c3e-9a5f-0d2e8b7c6a41",
+    ),
   ],
   defaults: {
     subject: "Provisioning needs attention: {{ asset_name }} ({{ account_name }})",

@@ -3,12 +3,18 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const shopInvitation: TemplateDefinition = {
   key: "shop-invitation",
   name: "Storefront invitation",
-  description: "Sent to a customer's contact when staff give it a Storefront login, to choose a password (the link is not kept in the Delivery log).",
+  description:
+    "Sent to a customer's contact when staff give it a Storefront login, to choose a password (the link is not kept in the Delivery log).",
   audience: "account",
   variables: [
     eventVariable("account_name", "The contact's company", "Contoso IT Partners"),
     eventVariable("storefront_url", "Where the contact signs in", "https://shop.example/"),
-    eventVariable("set_password_link", "Single-use link to choose a password", "https://shop.example/reset-password?token=sample", { secret: true }),
+    eventVariable(
+      "set_password_link",
+      "Single-use link to choose a password",
+      "https://shop.example/reset-password?token=sample",
+      { secret: true },
+    ),
     eventVariable("valid_for", "How long the link works", "7 days"),
   ],
   defaults: {

@@ -3,12 +3,18 @@ import { eventVariable, type TemplateDefinition } from "./definition.ts";
 export const staffInvitation: TemplateDefinition = {
   key: "staff-invitation",
   name: "Staff invitation",
-  description: "Sent to a new staff user an administrator adds under Setup > Staff, to choose a password for the back office (the link is not kept in the Delivery log).",
+  description:
+    "Sent to a new staff user an administrator adds under Setup > Staff, to choose a password for the back office (the link is not kept in the Delivery log).",
   audience: "account",
   variables: [
     eventVariable("invited_by", "The administrator who added the user", "Ada Admin"),
     eventVariable("role", "The user's role", "Sales"),
-    eventVariable("set_password_link", "Single-use link to choose a password", "https://market.example/bss/reset-password?token=sample", { secret: true }),
+    eventVariable(
+      "set_password_link",
+      "Single-use link to choose a password",
+      "https://market.example/bss/reset-password?token=sample",
+      { secret: true },
+    ),
     eventVariable("valid_for", "How long the link works", "7 days"),
   ],
   defaults: {

@@ -10,7 +10,11 @@ export const welcomeBitTitanCoupon: TemplateDefinition = {
     eventVariable("product_name", "BitTitan product", "MigrationWiz Mailbox Migration"),
     eventVariable("license_count", "Number of licenses in the coupon", 25),
     eventVariable("coupon_code", "BitTitan coupon code to redeem", "BT-7K2Q-9XPM-4RWD"),
-    eventVariable("portal_link", "BitTitan portal address where the coupon is redeemed", "https://migrationwiz.bittitan.com/"),
+    eventVariable(
+      "portal_link",
+      "BitTitan portal address where the coupon is redeemed",
+      "https://migrationwiz.bittitan.com/",
+    ),
     eventVariable("expire_days", "Days the coupon code stays active", 365),
     eventVariable("validity_days", "Days the licenses can be used once redeemed", 365),
     eventVariable("coupon_expiry_date", "Date the coupon code expires", "2027-03-02"),

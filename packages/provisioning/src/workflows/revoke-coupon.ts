@@ -21,7 +21,10 @@ export async function revokeCouponIdempotently(
     return { ok: true, coupon: await client.revokeCoupon(code), alreadyRevoked: false };
   } catch (error) {
     // Redeemed or expired between the look and the revoke.
-    if (error instanceof BitTitanRejectedError && (error.vendorCode === "coupon_redeemed" || error.vendorCode === "coupon_expired")) {
+    if (
+      error instanceof BitTitanRejectedError &&
+      (error.vendorCode === "coupon_redeemed" || error.vendorCode === "coupon_expired")
+    ) {
       const reason = error.vendorCode === "coupon_redeemed" ? "redeemed" : "expired";
       return { ok: false, failure: { reason, message: error.message, retryable: false, error } };
     }
@@ -29,7 +32,10 @@ export async function revokeCouponIdempotently(
   }
 }
 
-function refusal(coupon: BitTitanCoupon): { ok: false; failure: { reason: "redeemed" | "expired"; message: string; retryable: false } } {
+function refusal(coupon: BitTitanCoupon): {
+  ok: false;
+  failure: { reason: "redeemed" | "expired"; message: string; retryable: false };
+} {
   const reason = coupon.state === "redeemed" ? "redeemed" : "expired";
   const message =
     reason === "redeemed"

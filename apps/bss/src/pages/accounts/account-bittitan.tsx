@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Card, Details, FormGrid, TextField, apiErrorMessage, fieldErrorsOf, formatDateTime } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Details,
+  FormGrid,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatDateTime,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,16 +27,25 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
     <Card
       title="BitTitan"
       actions={
-        data.status === "SYNCHRONIZED" ? <Badge tone="green">Synchronized</Badge> : <Badge tone="yellow">UnSynchronized</Badge>
+        data.status === "SYNCHRONIZED" ? (
+          <Badge tone="green">Synchronized</Badge>
+        ) : (
+          <Badge tone="yellow">UnSynchronized</Badge>
+        )
       }
     >
       {data.usesResellerCredentials ? (
-        <p className="text-sm text-slate-600">End-customers are provisioned with their reseller&apos;s BitTitan credentials (Tier-2).</p>
+        <p className="text-sm text-slate-600">
+          End-customers are provisioned with their reseller&apos;s BitTitan credentials (Tier-2).
+        </p>
       ) : (
         <>
           <Details
             items={[
-              { label: "Provisioning Sync Status", value: data.status === "SYNCHRONIZED" ? "Synchronized" : "UnSynchronized" },
+              {
+                label: "Provisioning Sync Status",
+                value: data.status === "SYNCHRONIZED" ? "Synchronized" : "UnSynchronized",
+              },
               { label: "BitTitan email", value: data.email },
               { label: "Synchronized", value: data.syncedAt ? formatDateTime(data.syncedAt) : null },
             ]}
@@ -39,11 +59,11 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
             <SyncOptionsForm accountId={accountId} email={data.email ?? ""} onDone={() => setOpen(false)} />
           ) : (
             can("accounts.sync") && (
-            <div className="mt-4">
-              <Button variant="secondary" onClick={() => setOpen(true)}>
-                Sync Options
-              </Button>
-            </div>
+              <div className="mt-4">
+                <Button variant="secondary" onClick={() => setOpen(true)}>
+                  Sync Options
+                </Button>
+              </div>
             )
           )}
         </>
@@ -52,7 +72,15 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
   );
 }
 
-function SyncOptionsForm({ accountId, email: savedEmail, onDone }: { accountId: string; email: string; onDone: () => void }) {
+function SyncOptionsForm({
+  accountId,
+  email: savedEmail,
+  onDone,
+}: {
+  accountId: string;
+  email: string;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState(savedEmail);
@@ -75,11 +103,27 @@ function SyncOptionsForm({ accountId, email: savedEmail, onDone }: { accountId: 
 
   return (
     <form onSubmit={submit} className="mt-4 space-y-4 border-t border-slate-200 pt-4" noValidate>
-      <p className="text-sm text-slate-600">The account&apos;s BitTitan login. The password is stored encrypted and never shown again.</p>
+      <p className="text-sm text-slate-600">
+        The account&apos;s BitTitan login. The password is stored encrypted and never shown again.
+      </p>
       {synchronize.isError && <Alert tone="error">{apiErrorMessage(synchronize.error)}</Alert>}
       <FormGrid>
-        <TextField label="BitTitan email address" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email?.[0]} />
-        <TextField label="BitTitan password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors.password?.[0]} />
+        <TextField
+          label="BitTitan email address"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+          error={errors.email?.[0]}
+        />
+        <TextField
+          label="BitTitan password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password?.[0]}
+        />
       </FormGrid>
       <div className="flex gap-2">
         <Button type="submit" loading={synchronize.isPending}>

@@ -1,4 +1,14 @@
-import { Alert, Badge, Button, Card, ContactFields, apiErrorMessage, emptyContact, fieldErrorsOf, type ContactValues } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  ContactFields,
+  apiErrorMessage,
+  emptyContact,
+  fieldErrorsOf,
+  type ContactValues,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -46,10 +56,14 @@ function ContactRow({ contact }: { contact: Contact }) {
   const [invitedTo, setInvitedTo] = useState<{ sentTo: string | null } | null>(null);
   const makePrimary = useMutation(trpc.bss.account.setPrimaryContact.mutationOptions(options));
   const remove = useMutation(trpc.bss.account.removeContact.mutationOptions(options));
-  const revoke = useMutation(trpc.bss.account.revokeStorefrontLogin.mutationOptions({ onSuccess: async () => {
-    setInvitedTo(null);
-    await options.onSuccess();
-  } }));
+  const revoke = useMutation(
+    trpc.bss.account.revokeStorefrontLogin.mutationOptions({
+      onSuccess: async () => {
+        setInvitedTo(null);
+        await options.onSuccess();
+      },
+    }),
+  );
   const invited = {
     onSuccess: async (result: { invitationSentTo: string | null }) => {
       setInvitedTo({ sentTo: result.invitationSentTo });
@@ -66,10 +80,13 @@ function ContactRow({ contact }: { contact: Contact }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm font-medium text-slate-900">
-            {contact.firstName} {contact.lastName}{" "}
-            {contact.isPrimary && <Badge tone="blue">Primary</Badge>}{" "}
+            {contact.firstName} {contact.lastName} {contact.isPrimary && <Badge tone="blue">Primary</Badge>}{" "}
             {contact.loginEmail ? (
-              contact.loginPasswordSet === false ? <Badge tone="yellow">Storefront login: invited</Badge> : <Badge tone="green">Storefront login</Badge>
+              contact.loginPasswordSet === false ? (
+                <Badge tone="yellow">Storefront login: invited</Badge>
+              ) : (
+                <Badge tone="green">Storefront login</Badge>
+              )
             ) : null}
           </p>
           <p className="text-sm text-slate-500">
@@ -80,26 +97,51 @@ function ContactRow({ contact }: { contact: Contact }) {
         </div>
         <div className="flex flex-wrap gap-2">
           {!contact.isPrimary && can("accounts.edit") && (
-            <Button size="sm" variant="ghost" loading={makePrimary.isPending} onClick={() => makePrimary.mutate({ id: contact.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={makePrimary.isPending}
+              onClick={() => makePrimary.mutate({ id: contact.id })}
+            >
               Make primary
             </Button>
           )}
           {can("accounts.logins") && contact.loginEmail && contact.loginPasswordSet === false && (
-            <Button size="sm" variant="ghost" loading={resend.isPending} onClick={() => resend.mutate({ id: contact.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={resend.isPending}
+              onClick={() => resend.mutate({ id: contact.id })}
+            >
               Resend invitation
             </Button>
           )}
           {!can("accounts.logins") ? null : contact.loginEmail ? (
-            <Button size="sm" variant="ghost" loading={revoke.isPending} onClick={() => revoke.mutate({ id: contact.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={revoke.isPending}
+              onClick={() => revoke.mutate({ id: contact.id })}
+            >
               Remove login
             </Button>
           ) : (
-            <Button size="sm" variant="ghost" loading={grant.isPending} onClick={() => grant.mutate({ contactId: contact.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={grant.isPending}
+              onClick={() => grant.mutate({ contactId: contact.id })}
+            >
               Invite to the Storefront
             </Button>
           )}
           {!contact.isPrimary && can("accounts.edit") && (
-            <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: contact.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ id: contact.id })}
+            >
               Remove
             </Button>
           )}

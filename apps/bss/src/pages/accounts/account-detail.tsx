@@ -53,7 +53,9 @@ export function AccountDetailPage() {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {created && created.invitationSentTo !== undefined && <InvitationNotice sentTo={created.invitationSentTo} template="Storefront invitation" />}
+          {created && created.invitationSentTo !== undefined && (
+            <InvitationNotice sentTo={created.invitationSentTo} template="Storefront invitation" />
+          )}
           <ContactsCard account={data} />
           {data.kind === "RESELLER" && <EndCustomersCard account={data} />}
           <Card
@@ -99,7 +101,10 @@ function CompanyCard({ account }: { account: AccountDetail }) {
                 {
                   label: "Price list",
                   value: account.priceList ? (
-                    <Link to={`/catalog/price-lists/${account.priceList.id}`} className="text-brand-700 hover:underline">
+                    <Link
+                      to={`/catalog/price-lists/${account.priceList.id}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {account.priceList.name}
                     </Link>
                   ) : (
@@ -111,7 +116,12 @@ function CompanyCard({ account }: { account: AccountDetail }) {
             label: "Billing address",
             value: <AddressBlock address={address} />,
           },
-          { label: "Primary contact", value: account.primaryContact ? `${account.primaryContact.firstName} ${account.primaryContact.lastName}` : null },
+          {
+            label: "Primary contact",
+            value: account.primaryContact
+              ? `${account.primaryContact.firstName} ${account.primaryContact.lastName}`
+              : null,
+          },
           { label: "Created", value: account.createdAt.toLocaleDateString() },
         ]}
       />
@@ -149,7 +159,10 @@ function EndCustomersCard({ account }: { account: AccountDetail }) {
             ),
           },
           { header: "Email", cell: (row) => row.email },
-          { header: "Status", cell: (row) => (row.status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>) },
+          {
+            header: "Status",
+            cell: (row) => (row.status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>),
+          },
         ]}
       />
     </Card>

@@ -41,12 +41,17 @@ export function AccountNewPage() {
   const can = useCan();
   const [idempotencyKey] = useState(newIdempotencyKey);
 
-  const resellers = useQuery({ ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }), enabled: kind === "END_CUSTOMER" });
+  const resellers = useQuery({
+    ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }),
+    enabled: kind === "END_CUSTOMER",
+  });
   const create = useMutation(
     trpc.bss.account.create.mutationOptions({
       onSuccess: async (account) => {
         await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
-        void navigate(`/accounts/${account.id}`, { state: invite ? { invitationSentTo: account.invitationSentTo } : null });
+        void navigate(`/accounts/${account.id}`, {
+          state: invite ? { invitationSentTo: account.invitationSentTo } : null,
+        });
       },
     }),
   );
@@ -74,7 +79,10 @@ export function AccountNewPage() {
 
   return (
     <>
-      <PageHeader title="New account" subtitle="A reseller, a direct customer, or an end-customer owned by a reseller" />
+      <PageHeader
+        title="New account"
+        subtitle="A reseller, a direct customer, or an end-customer owned by a reseller"
+      />
       <Card>
         <form onSubmit={submit} className="space-y-6" noValidate>
           {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
@@ -84,7 +92,10 @@ export function AccountNewPage() {
                 label="Type"
                 value={kind}
                 onChange={(value) => setKind(value as CustomerKind)}
-                options={(["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((value) => ({ value, label: KIND_LABELS[value] }))}
+                options={(["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((value) => ({
+                  value,
+                  label: KIND_LABELS[value],
+                }))}
                 error={errors.kind?.[0]}
               />
               {kind === "END_CUSTOMER" && (
@@ -93,13 +104,31 @@ export function AccountNewPage() {
                   value={parentId}
                   onChange={setParentId}
                   placeholder="Choose a reseller"
-                  options={(resellers.data?.items ?? []).map((reseller) => ({ value: reseller.id, label: reseller.companyName }))}
+                  options={(resellers.data?.items ?? []).map((reseller) => ({
+                    value: reseller.id,
+                    label: reseller.companyName,
+                  }))}
                   error={errors.parentId?.[0]}
                 />
               )}
             </div>
           </FormSection>
-          <CompanyAndBilling values={{ company, setCompany, address, setAddress }} errors={errors} currency={currency} onCurrency={changeCurrency} priceList={kind !== "END_CUSTOMER" && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />} />
+          <CompanyAndBilling
+            values={{ company, setCompany, address, setAddress }}
+            errors={errors}
+            currency={currency}
+            onCurrency={changeCurrency}
+            priceList={
+              kind !== "END_CUSTOMER" && (
+                <PriceListField
+                  currency={currency}
+                  value={priceListId}
+                  onChange={setPriceListId}
+                  error={errors.priceListId?.[0]}
+                />
+              )
+            }
+          />
           <FormSection title="Primary contact" description="Receives notifications and is the billing contact.">
             <div className="space-y-4">
               <ContactFields value={contact} onChange={setContact} errors={errors} />
@@ -165,7 +194,14 @@ function EditForm({ account }: { account: AccountDetail }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ id: account.id, ...company, billingAddress: address, currency, status, priceListId: buys ? priceListId || null : null });
+    update.mutate({
+      id: account.id,
+      ...company,
+      billingAddress: address,
+      currency,
+      status,
+      priceListId: buys ? priceListId || null : null,
+    });
   }
 
   return (
@@ -174,7 +210,22 @@ function EditForm({ account }: { account: AccountDetail }) {
       <Card>
         <form onSubmit={submit} className="space-y-6" noValidate>
           {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-          <CompanyAndBilling values={{ company, setCompany, address, setAddress }} errors={errors} currency={currency} onCurrency={changeCurrency} priceList={buys && <PriceListField currency={currency} value={priceListId} onChange={setPriceListId} error={errors.priceListId?.[0]} />}>
+          <CompanyAndBilling
+            values={{ company, setCompany, address, setAddress }}
+            errors={errors}
+            currency={currency}
+            onCurrency={changeCurrency}
+            priceList={
+              buys && (
+                <PriceListField
+                  currency={currency}
+                  value={priceListId}
+                  onChange={setPriceListId}
+                  error={errors.priceListId?.[0]}
+                />
+              )
+            }
+          >
             <SelectField
               label="Status"
               value={status}
@@ -200,7 +251,17 @@ function EditForm({ account }: { account: AccountDetail }) {
 }
 
 /** The account's price list: only lists in its currency are offered (none: the products' own prices). */
-function PriceListField({ currency, value, onChange, error }: { currency: string; value: string; onChange: (value: string) => void; error?: string }) {
+function PriceListField({
+  currency,
+  value,
+  onChange,
+  error,
+}: {
+  currency: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const trpc = useTRPC();
   const lists = useQuery(trpc.bss.priceList.list.queryOptions({ currency }));
   return (
@@ -218,7 +279,21 @@ function PriceListField({ currency, value, onChange, error }: { currency: string
 type AccountValues = ReturnType<typeof useAccountValues>;
 
 /** The Company and Billing sections of both account forms; `priceList` and `children` follow the currency. */
-function CompanyAndBilling({ values, errors, currency, onCurrency, priceList, children }: { values: Pick<AccountValues, "company" | "setCompany" | "address" | "setAddress">; errors: FieldErrors; currency: string; onCurrency: (value: string) => void; priceList: ReactNode; children?: ReactNode }) {
+function CompanyAndBilling({
+  values,
+  errors,
+  currency,
+  onCurrency,
+  priceList,
+  children,
+}: {
+  values: Pick<AccountValues, "company" | "setCompany" | "address" | "setAddress">;
+  errors: FieldErrors;
+  currency: string;
+  onCurrency: (value: string) => void;
+  priceList: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <>
       <FormSection title="Company">
@@ -228,7 +303,13 @@ function CompanyAndBilling({ values, errors, currency, onCurrency, priceList, ch
         <div className="space-y-4">
           <AddressFields value={values.address} onChange={values.setAddress} errors={errors} />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <SelectField label="Currency" value={currency} onChange={onCurrency} options={currencyOptions} error={errors.currency?.[0]} />
+            <SelectField
+              label="Currency"
+              value={currency}
+              onChange={onCurrency}
+              options={currencyOptions}
+              error={errors.currency?.[0]}
+            />
             {priceList}
             {children}
           </div>

@@ -7,7 +7,10 @@ import { useDebounced } from "../../components/use-debounced.ts";
 import { useUrlFilters } from "../../components/use-url-filters.ts";
 import { useCan } from "../../components/use-can.ts";
 
-const KIND_OPTIONS = (["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+const KIND_OPTIONS = (["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((kind) => ({
+  value: kind,
+  label: KIND_LABELS[kind],
+}));
 type CustomerKind = (typeof KIND_OPTIONS)[number]["value"];
 
 export function AccountsPage() {
@@ -18,9 +21,13 @@ export function AccountsPage() {
   const kind = (params.get("kind") ?? "") as CustomerKind | "";
   const debouncedSearch = useDebounced(search);
 
-
   const accounts = useQuery({
-    ...trpc.bss.account.list.queryOptions({ search: debouncedSearch || undefined, kind: kind || undefined, page, pageSize: 25 }),
+    ...trpc.bss.account.list.queryOptions({
+      search: debouncedSearch || undefined,
+      kind: kind || undefined,
+      page,
+      pageSize: 25,
+    }),
     placeholderData: keepPreviousData,
   });
 
@@ -38,8 +45,20 @@ export function AccountsPage() {
         }
       />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField label="Search" placeholder="Company, email or account number" value={search} onChange={(value) => update({ q: value, page: "" })} type="search" />
-        <SelectField label="Type" value={kind} onChange={(value) => update({ kind: value, page: "" })} options={KIND_OPTIONS} placeholder="All types" />
+        <TextField
+          label="Search"
+          placeholder="Company, email or account number"
+          value={search}
+          onChange={(value) => update({ q: value, page: "" })}
+          type="search"
+        />
+        <SelectField
+          label="Type"
+          value={kind}
+          onChange={(value) => update({ kind: value, page: "" })}
+          options={KIND_OPTIONS}
+          placeholder="All types"
+        />
       </div>
       {accounts.isError && <Alert tone="error">{apiErrorMessage(accounts.error)}</Alert>}
       {accounts.data && (
@@ -49,7 +68,10 @@ export function AccountsPage() {
             rowKey={(row) => row.id}
             empty={debouncedSearch ? `No account matches “${debouncedSearch}”.` : "No accounts yet."}
             columns={[
-              { header: "Number", cell: (row) => <span className="font-mono text-xs text-slate-600">{row.number}</span> },
+              {
+                header: "Number",
+                cell: (row) => <span className="font-mono text-xs text-slate-600">{row.number}</span>,
+              },
               {
                 header: "Company",
                 cell: (row) => (
@@ -59,14 +81,22 @@ export function AccountsPage() {
                 ),
               },
               { header: "Type", cell: (row) => <KindBadge kind={row.kind} /> },
-              { header: "Owner", cell: (row) => (row.kind === "END_CUSTOMER" && row.parent ? row.parent.companyName : "—") },
+              {
+                header: "Owner",
+                cell: (row) => (row.kind === "END_CUSTOMER" && row.parent ? row.parent.companyName : "—"),
+              },
               { header: "Email", cell: (row) => row.email },
               { header: "Country", cell: (row) => row.country },
               { header: "Currency", cell: (row) => row.currency },
               { header: "Status", cell: (row) => <StatusBadge status={row.status} /> },
             ]}
           />
-          <Pagination page={accounts.data.page} pageSize={accounts.data.pageSize} total={accounts.data.total} onPage={(next) => update({ page: String(next) })} />
+          <Pagination
+            page={accounts.data.page}
+            pageSize={accounts.data.pageSize}
+            total={accounts.data.total}
+            onPage={(next) => update({ page: String(next) })}
+          />
         </>
       )}
     </>

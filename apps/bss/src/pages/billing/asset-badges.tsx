@@ -1,7 +1,16 @@
 import { Badge, formatTime } from "@cm/ui";
 
-const SYNC = { PENDING: { label: "Provisioning…", tone: "yellow" }, SYNCHRONIZED: { label: "Synchronized", tone: "green" }, FAILED: { label: "Failed", tone: "red" } } as const;
-const COUPON = { ACTIVE: { label: "Active", tone: "green" }, REDEEMED: { label: "Redeemed", tone: "blue" }, EXPIRED: { label: "Expired", tone: "gray" }, CANCELLED: { label: "Cancelled", tone: "gray" } } as const;
+const SYNC = {
+  PENDING: { label: "Provisioning…", tone: "yellow" },
+  SYNCHRONIZED: { label: "Synchronized", tone: "green" },
+  FAILED: { label: "Failed", tone: "red" },
+} as const;
+const COUPON = {
+  ACTIVE: { label: "Active", tone: "green" },
+  REDEEMED: { label: "Redeemed", tone: "blue" },
+  EXPIRED: { label: "Expired", tone: "gray" },
+  CANCELLED: { label: "Cancelled", tone: "gray" },
+} as const;
 
 export const SYNC_OPTIONS = Object.entries(SYNC).map(([value, { label }]) => ({ value, label }));
 export const COUPON_OPTIONS = Object.entries(COUPON).map(([value, { label }]) => ({ value, label }));
@@ -9,7 +18,8 @@ export const COUPON_OPTIONS = Object.entries(COUPON).map(([value, { label }]) =>
 /** The next automatic attempt of a PENDING asset after a transient failure (the asset DTOs' `retry`). */
 export type Retry = { nextAttempt: number; at: Date; until: Date | null } | null;
 
-export const retryWords = (retry: NonNullable<Retry>) => `Provisioning, retrying (attempt ${retry.nextAttempt}, next at ${formatTime(retry.at)})`;
+export const retryWords = (retry: NonNullable<Retry>) =>
+  `Provisioning, retrying (attempt ${retry.nextAttempt}, next at ${formatTime(retry.at)})`;
 
 /** An asset's provisioning: synchronized, failed, provisioning, or retrying with its next attempt. */
 export function SyncBadge({ status, retry = null }: { status: keyof typeof SYNC; retry?: Retry }) {
@@ -18,5 +28,9 @@ export function SyncBadge({ status, retry = null }: { status: keyof typeof SYNC;
 }
 
 export function CouponBadge({ state }: { state: keyof typeof COUPON | null }) {
-  return state ? <Badge tone={COUPON[state].tone}>{COUPON[state].label}</Badge> : <span className="text-slate-400">—</span>;
+  return state ? (
+    <Badge tone={COUPON[state].tone}>{COUPON[state].label}</Badge>
+  ) : (
+    <span className="text-slate-400">—</span>
+  );
 }

@@ -1,4 +1,19 @@
-import { Alert, AssetCancelCard, AssetDetails, AssetEditCard, Button, Card, DetailColumns, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf, formatDate, formatDateTime } from "@cm/ui";
+import {
+  Alert,
+  AssetCancelCard,
+  AssetDetails,
+  AssetEditCard,
+  Button,
+  Card,
+  DetailColumns,
+  Loading,
+  PageHeader,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatDate,
+  formatDateTime,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,14 +27,20 @@ type Asset = RouterOutputs["bss"]["asset"]["get"];
 export function AssetDetailPage() {
   const trpc = useTRPC();
   const { id = "" } = useParams();
-  const asset = useQuery({ ...trpc.bss.asset.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.syncStatus === "PENDING" ? 1000 : false) });
+  const asset = useQuery({
+    ...trpc.bss.asset.get.queryOptions({ id }),
+    refetchInterval: (query) => (query.state.data?.syncStatus === "PENDING" ? 1000 : false),
+  });
   const can = useCan();
   if (asset.isPending) return <Loading />;
   if (asset.isError) return <Alert tone="error">{apiErrorMessage(asset.error)}</Alert>;
   const data = asset.data;
   return (
     <>
-      <PageHeader title={data.name} subtitle={`${data.product.name} · ${data.account.companyName} · for ${data.recipient.companyName}`} />
+      <PageHeader
+        title={data.name}
+        subtitle={`${data.product.name} · ${data.account.companyName} · for ${data.recipient.companyName}`}
+      />
       <DetailColumns
         main={
           <>
@@ -30,14 +51,33 @@ export function AssetDetailPage() {
                 couponState={<CouponBadge state={data.status === "CANCELLED" ? "CANCELLED" : data.couponState} />}
                 parties={[
                   { label: "State checked", value: data.couponCheckedAt ? formatDateTime(data.couponCheckedAt) : null },
-                  { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
-                  { label: "Recipient", value: <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">{data.recipient.companyName}</Link> },
+                  {
+                    label: "Account",
+                    value: (
+                      <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+                        {data.account.companyName}
+                      </Link>
+                    ),
+                  },
+                  {
+                    label: "Recipient",
+                    value: (
+                      <Link to={`/accounts/${data.recipient.id}`} className="text-brand-700 hover:underline">
+                        {data.recipient.companyName}
+                      </Link>
+                    ),
+                  },
                 ]}
               />
               {data.syncStatus === "PENDING" && data.retry && (
                 <div className="mt-4" data-testid="retry-status">
                   <Alert tone="warning" title={retryWords(data.retry)}>
-                    {data.retry.until && <p>Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is marked failed.</p>}
+                    {data.retry.until && (
+                      <p>
+                        Tried again automatically, retrying until {formatDateTime(data.retry.until)}; after that it is
+                        marked failed.
+                      </p>
+                    )}
                     {data.syncError && <p className="mt-1 whitespace-pre-wrap">Last error: {data.syncError}</p>}
                   </Alert>
                 </div>
@@ -51,7 +91,9 @@ export function AssetDetailPage() {
               )}
             </Card>
             {data.status === "ACTIVE" && can("assets.edit") && <EditCard asset={data} />}
-            {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && <AttachCouponCard asset={data} />}
+            {data.status === "ACTIVE" && data.syncStatus !== "SYNCHRONIZED" && can("reconciliation.fix") && (
+              <AttachCouponCard asset={data} />
+            )}
             <Card title="Provisioning attempts">
               {data.attempts.length === 0 ? (
                 <p className="text-sm text-slate-500">None yet.</p>
@@ -59,7 +101,12 @@ export function AssetDetailPage() {
                 <ol className="space-y-1 text-sm">
                   {data.attempts.map((attempt, index) => (
                     <li key={index}>
-                      {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? `coupon ${attempt.couponCode ?? ""}` : <span className="text-red-700">failed: {attempt.message}</span>}
+                      {formatDateTime(attempt.at)} · {attempt.trigger} ·{" "}
+                      {attempt.outcome === "SUCCEEDED" ? (
+                        `coupon ${attempt.couponCode ?? ""}`
+                      ) : (
+                        <span className="text-red-700">failed: {attempt.message}</span>
+                      )}
                     </li>
                   ))}
                 </ol>
@@ -75,7 +122,8 @@ export function AssetDetailPage() {
                 {data.events.map((event, index) => (
                   <li key={index}>
                     <p>
-                      <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> · {event.actor.replace(/^(staff|customer):/, "")}
+                      <span className="font-medium">{event.kind.replace(/-/g, " ")}</span> ·{" "}
+                      {event.actor.replace(/^(staff|customer):/, "")}
                     </p>
                     <p className="text-xs text-slate-500">{formatDateTime(event.at)}</p>
                   </li>
@@ -100,7 +148,12 @@ function EditCard({ asset }: { asset: Asset }) {
   const refresh = useRefresh();
   const account = useQuery(trpc.bss.account.get.queryOptions({ id: asset.account.id }));
   const update = useMutation(trpc.bss.asset.update.mutationOptions({ onSuccess: refresh }));
-  const options = account.data ? [{ value: account.data.id, label: account.data.companyName }, ...account.data.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName }))] : [];
+  const options = account.data
+    ? [
+        { value: account.data.id, label: account.data.companyName },
+        ...account.data.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName })),
+      ]
+    : [];
   return (
     <AssetEditCard
       asset={asset}
@@ -126,7 +179,13 @@ function AttachCouponCard({ asset }: { asset: Asset }) {
     <Card title="Attach an existing coupon">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
         <div className="w-72">
-          <TextField label="Coupon code" placeholder="MW-XXXX-XXXX-XXXX" value={couponCode} onChange={setCode} error={fieldErrorsOf(attach.error).couponCode?.[0]} />
+          <TextField
+            label="Coupon code"
+            placeholder="MW-XXXX-XXXX-XXXX"
+            value={couponCode}
+            onChange={setCode}
+            error={fieldErrorsOf(attach.error).couponCode?.[0]}
+          />
         </div>
         <Button type="submit" variant="secondary" loading={attach.isPending}>
           Check and attach
@@ -137,7 +196,10 @@ function AttachCouponCard({ asset }: { asset: Asset }) {
           <Alert tone="error">{apiErrorMessage(attach.error)}</Alert>
         </div>
       )}
-      <p className="mt-2 text-xs text-slate-500">BitTitan is asked: the coupon must exist, belong to {asset.account.companyName}&apos;s partner and hold {asset.quantity} licenses.</p>
+      <p className="mt-2 text-xs text-slate-500">
+        BitTitan is asked: the coupon must exist, belong to {asset.account.companyName}&apos;s partner and hold{" "}
+        {asset.quantity} licenses.
+      </p>
     </Card>
   );
 }
@@ -149,11 +211,14 @@ function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) 
   return (
     <AssetCancelCard
       cancellation={asset.cancellation}
-      explanation={asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : null}
+      explanation={
+        asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : null
+      }
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600" data-testid="asset-cancelled">
-            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on {asset.creditInvoice?.number ?? "—"}.
+            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on{" "}
+            {asset.creditInvoice?.number ?? "—"}.
           </p>
         ) : undefined
       }

@@ -15,7 +15,14 @@ type Row = RouterOutputs["bss"]["asset"]["list"]["items"][number];
 export function AssetTable({ accountId }: { accountId?: string }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const [filters, setFilters] = useState({ productId: "", syncStatus: "", couponState: "", from: "", to: "", sort: "newest" as Sort });
+  const [filters, setFilters] = useState({
+    productId: "",
+    syncStatus: "",
+    couponState: "",
+    from: "",
+    to: "",
+    sort: "newest" as Sort,
+  });
   const [cursors, setCursors] = useState<string[]>([]);
   const debounced = useDebounced(search);
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
@@ -51,16 +58,52 @@ export function AssetTable({ accountId }: { accountId?: string }) {
     <div>
       <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-7">
         <div className="col-span-2">
-          <TextField label="Search" type="search" placeholder="Asset name or coupon code" value={search} onChange={(value) => { setSearch(value); setCursors([]); }} />
+          <TextField
+            label="Search"
+            type="search"
+            placeholder="Asset name or coupon code"
+            value={search}
+            onChange={(value) => {
+              setSearch(value);
+              setCursors([]);
+            }}
+          />
         </div>
-        <SelectField label="Product" value={filters.productId} onChange={set("productId")} placeholder="All" options={(products.data?.items ?? []).map((product) => ({ value: product.id, label: product.name }))} />
-        <SelectField label="Sync status" value={filters.syncStatus} onChange={set("syncStatus")} placeholder="All" options={SYNC_OPTIONS} />
-        <SelectField label="Coupon state" value={filters.couponState} onChange={set("couponState")} placeholder="All" options={COUPON_OPTIONS} />
+        <SelectField
+          label="Product"
+          value={filters.productId}
+          onChange={set("productId")}
+          placeholder="All"
+          options={(products.data?.items ?? []).map((product) => ({ value: product.id, label: product.name }))}
+        />
+        <SelectField
+          label="Sync status"
+          value={filters.syncStatus}
+          onChange={set("syncStatus")}
+          placeholder="All"
+          options={SYNC_OPTIONS}
+        />
+        <SelectField
+          label="Coupon state"
+          value={filters.couponState}
+          onChange={set("couponState")}
+          placeholder="All"
+          options={COUPON_OPTIONS}
+        />
         <TextField label="Purchased from" type="date" value={filters.from} onChange={set("from")} />
         <TextField label="Purchased to" type="date" value={filters.to} onChange={set("to")} />
       </div>
       <div className="mb-3 w-48">
-        <SelectField label="Sort" value={filters.sort} onChange={set("sort")} options={[{ value: "newest", label: "Newest first" }, { value: "oldest", label: "Oldest first" }, { value: "name", label: "Name" }]} />
+        <SelectField
+          label="Sort"
+          value={filters.sort}
+          onChange={set("sort")}
+          options={[
+            { value: "newest", label: "Newest first" },
+            { value: "oldest", label: "Oldest first" },
+            { value: "name", label: "Name" },
+          ]}
+        />
       </div>
       {can("reconciliation.fix") && <RetryFailed filter={filter} />}
       {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
@@ -77,7 +120,10 @@ export function AssetTable({ accountId }: { accountId?: string }) {
             columns.couponCode,
             columns.purchased,
             { header: "Sync", cell: (row) => <SyncBadge status={row.syncStatus} retry={row.retry} /> },
-            { header: "Coupon", cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} /> },
+            {
+              header: "Coupon",
+              cell: (row) => <CouponBadge state={row.status === "CANCELLED" ? "CANCELLED" : row.couponState} />,
+            },
           ]}
           cursors={cursors}
           nextCursor={assets.data.nextCursor}

@@ -1,4 +1,18 @@
-import { Alert, Button, InvoiceStatusBadge, InvoiceView, Loading, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDate, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  InvoiceStatusBadge,
+  InvoiceView,
+  Loading,
+  PageHeader,
+  Pagination,
+  SelectField,
+  Table,
+  TextField,
+  apiErrorMessage,
+  formatDate,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -28,9 +42,43 @@ export function InvoicesPage() {
     <>
       <PageHeader title="Invoices" subtitle="Invoices and credit invoices" />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField label="Search" type="search" placeholder="Number or company" value={search} onChange={(value) => { setSearch(value); setPage(1); }} />
-        <SelectField label="Type" value={kind} onChange={(value) => { setKind(value); setPage(1); }} placeholder="All" options={[{ value: "INVOICE", label: "Invoices" }, { value: "CREDIT", label: "Credit invoices" }]} />
-        <SelectField label="Status" value={status} onChange={(value) => { setStatus(value); setPage(1); }} placeholder="All" options={[{ value: "UNPAID", label: "Unpaid" }, { value: "PAID", label: "Paid" }, { value: "VOID", label: "Void" }]} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Number or company"
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            setPage(1);
+          }}
+        />
+        <SelectField
+          label="Type"
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+          placeholder="All"
+          options={[
+            { value: "INVOICE", label: "Invoices" },
+            { value: "CREDIT", label: "Credit invoices" },
+          ]}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          placeholder="All"
+          options={[
+            { value: "UNPAID", label: "Unpaid" },
+            { value: "PAID", label: "Paid" },
+            { value: "VOID", label: "Void" },
+          ]}
+        />
       </div>
       {invoices.isError && <Alert tone="error">{apiErrorMessage(invoices.error)}</Alert>}
       {invoices.data && (
@@ -40,16 +88,31 @@ export function InvoicesPage() {
             rowKey={(row) => row.id}
             empty="No invoices match."
             columns={[
-              { header: "Number", cell: (row) => <Link to={`/invoices/${row.id}`} className="font-mono text-brand-700 hover:underline">{row.number}</Link> },
+              {
+                header: "Number",
+                cell: (row) => (
+                  <Link to={`/invoices/${row.id}`} className="font-mono text-brand-700 hover:underline">
+                    {row.number}
+                  </Link>
+                ),
+              },
               { header: "Account", cell: (row) => row.account.companyName },
-              { header: "Type", cell: (row) => (row.kind === "CREDIT" ? `Credit for ${row.creditFor?.number ?? ""}` : "Invoice") },
+              {
+                header: "Type",
+                cell: (row) => (row.kind === "CREDIT" ? `Credit for ${row.creditFor?.number ?? ""}` : "Invoice"),
+              },
               { header: "Issued", cell: (row) => formatDate(row.issuedAt) },
               { header: "Due", cell: (row) => (row.dueAt ? formatDate(row.dueAt) : "—") },
               { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
               { header: "Status", cell: (row) => <InvoiceStatusBadge kind={row.kind} status={row.status} /> },
             ]}
           />
-          <Pagination page={invoices.data.page} pageSize={invoices.data.pageSize} total={invoices.data.total} onPage={setPage} />
+          <Pagination
+            page={invoices.data.page}
+            pageSize={invoices.data.pageSize}
+            total={invoices.data.total}
+            onPage={setPage}
+          />
         </>
       )}
     </>
@@ -61,7 +124,11 @@ export function InvoiceDetailPage() {
   const queryClient = useQueryClient();
   const { id = "" } = useParams();
   const invoice = useQuery(trpc.bss.invoice.get.queryOptions({ id }));
-  const setStatus = useMutation(trpc.bss.invoice.setStatus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() }) }));
+  const setStatus = useMutation(
+    trpc.bss.invoice.setStatus.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() }),
+    }),
+  );
   const can = useCan();
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <Alert tone="error">{apiErrorMessage(invoice.error)}</Alert>;
@@ -73,9 +140,14 @@ export function InvoiceDetailPage() {
         invoice={data}
         pdfHref={`/api/bss/invoices/${data.id}/pdf`}
         actions={
-          data.status === "UNPAID" && can("invoices.manage") && (
+          data.status === "UNPAID" &&
+          can("invoices.manage") && (
             <>
-              <Button size="sm" loading={setStatus.isPending} onClick={() => setStatus.mutate({ id: data.id, status: "PAID" })}>
+              <Button
+                size="sm"
+                loading={setStatus.isPending}
+                onClick={() => setStatus.mutate({ id: data.id, status: "PAID" })}
+              >
                 {data.kind === "CREDIT" ? "Mark refunded" : "Mark paid"}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setStatus.mutate({ id: data.id, status: "VOID" })}>
@@ -86,7 +158,10 @@ export function InvoiceDetailPage() {
         }
         links={
           <p>
-            <span className="text-slate-500">Account</span> <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link>
+            <span className="text-slate-500">Account</span>{" "}
+            <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+              {data.account.companyName}
+            </Link>
           </p>
         }
       />

@@ -21,7 +21,14 @@ export function ReconciliationPage() {
   const trpc = useTRPC();
   const [report, setReport] = useState<Report | null>(null);
   const [done, setDone] = useState<Record<string, string>>({});
-  const reconcile = useMutation(trpc.bss.asset.reconcile.mutationOptions({ onSuccess: (result) => { setReport(result); setDone({}); } }));
+  const reconcile = useMutation(
+    trpc.bss.asset.reconcile.mutationOptions({
+      onSuccess: (result) => {
+        setReport(result);
+        setDone({});
+      },
+    }),
+  );
   const can = useCan();
   const refresh = useMutation(trpc.bss.asset.refreshCouponStates.mutationOptions());
   return (
@@ -42,11 +49,21 @@ export function ReconciliationPage() {
           </>
         }
       />
-      {refresh.isSuccess && <Alert tone="success">Checked {refresh.data.checked} active coupons; {refresh.data.changed} changed state.</Alert>}
+      {refresh.isSuccess && (
+        <Alert tone="success">
+          Checked {refresh.data.checked} active coupons; {refresh.data.changed} changed state.
+        </Alert>
+      )}
       {reconcile.isError && <Alert tone="error">{apiErrorMessage(reconcile.error)}</Alert>}
-      {!report && !reconcile.isPending && <EmptyState title="Run a reconciliation to compare with BitTitan">Coupon states are also refreshed automatically every 15 minutes.</EmptyState>}
+      {!report && !reconcile.isPending && (
+        <EmptyState title="Run a reconciliation to compare with BitTitan">
+          Coupon states are also refreshed automatically every 15 minutes.
+        </EmptyState>
+      )}
       {report && (
-        <Card title={`${report.mismatches.length} mismatch${report.mismatches.length === 1 ? "" : "es"} across ${report.partners} partner${report.partners === 1 ? "" : "s"} · ${formatDateTime(report.checkedAt)}`}>
+        <Card
+          title={`${report.mismatches.length} mismatch${report.mismatches.length === 1 ? "" : "es"} across ${report.partners} partner${report.partners === 1 ? "" : "s"} · ${formatDateTime(report.checkedAt)}`}
+        >
           <Table
             rows={report.mismatches}
             rowKey={(row) => `${row.kind}-${row.asset?.id ?? ""}-${row.coupon?.code ?? ""}`}
@@ -54,10 +71,25 @@ export function ReconciliationPage() {
             columns={[
               { header: "Kind", cell: (row) => <Badge tone={KIND[row.kind].tone}>{KIND[row.kind].label}</Badge> },
               { header: "Account", cell: (row) => row.account.companyName },
-              { header: "Asset", cell: (row) => (row.asset ? <Link to={`/assets/${row.asset.id}`} className="text-brand-700 hover:underline">{row.asset.name}</Link> : "—") },
+              {
+                header: "Asset",
+                cell: (row) =>
+                  row.asset ? (
+                    <Link to={`/assets/${row.asset.id}`} className="text-brand-700 hover:underline">
+                      {row.asset.name}
+                    </Link>
+                  ) : (
+                    "—"
+                  ),
+              },
               { header: "Coupon", cell: (row) => <span className="font-mono text-xs">{row.coupon?.code ?? "—"}</span> },
               { header: "Detail", cell: (row) => row.detail },
-              { header: "Fix", cell: (row) => <FixButton mismatch={row} done={done} onDone={(key, text) => setDone({ ...done, [key]: text })} /> },
+              {
+                header: "Fix",
+                cell: (row) => (
+                  <FixButton mismatch={row} done={done} onDone={(key, text) => setDone({ ...done, [key]: text })} />
+                ),
+              },
             ]}
           />
         </Card>
@@ -66,19 +98,35 @@ export function ReconciliationPage() {
   );
 }
 
-function FixButton({ mismatch, done, onDone }: { mismatch: Mismatch; done: Record<string, string>; onDone: (key: string, text: string) => void }) {
+function FixButton({
+  mismatch,
+  done,
+  onDone,
+}: {
+  mismatch: Mismatch;
+  done: Record<string, string>;
+  onDone: (key: string, text: string) => void;
+}) {
   const trpc = useTRPC();
   const key = `${mismatch.kind}-${mismatch.asset?.id ?? ""}-${mismatch.coupon?.code ?? ""}`;
-  const fix = useMutation(trpc.bss.asset.fixMismatch.mutationOptions({ onSuccess: (result) => onDone(key, result.done) }));
+  const fix = useMutation(
+    trpc.bss.asset.fixMismatch.mutationOptions({ onSuccess: (result) => onDone(key, result.done) }),
+  );
   const can = useCan();
   if (done[key]) return <Badge tone="green">{done[key]}</Badge>;
   if (!mismatch.fix || !mismatch.asset) return <span className="text-xs text-slate-500">Needs a person</span>;
-  if (!can("reconciliation.fix")) return <span className="text-xs text-slate-500">{mismatch.fix.label} (an administrator)</span>;
+  if (!can("reconciliation.fix"))
+    return <span className="text-xs text-slate-500">{mismatch.fix.label} (an administrator)</span>;
   const { action, label } = mismatch.fix;
   const assetId = mismatch.asset.id;
   return (
     <div>
-      <Button size="sm" variant="secondary" loading={fix.isPending} onClick={() => fix.mutate({ action, assetId, couponCode: mismatch.coupon?.code ?? null })}>
+      <Button
+        size="sm"
+        variant="secondary"
+        loading={fix.isPending}
+        onClick={() => fix.mutate({ action, assetId, couponCode: mismatch.coupon?.code ?? null })}
+      >
         {label}
       </Button>
       {fix.isError && <p className="mt-1 text-xs text-red-700">{apiErrorMessage(fix.error)}</p>}

@@ -77,7 +77,9 @@ export function RetryFailed({ filter }: { filter: Filter }) {
       )}
       {count.isError && <Alert tone="error">{apiErrorMessage(count.error)}</Alert>}
       {retry.isError && <Alert tone="error">{apiErrorMessage(retry.error)}</Alert>}
-      {batch && batch.total === 0 && <Alert tone="info">No failed assets were left to retry: they are being retried already.</Alert>}
+      {batch && batch.total === 0 && (
+        <Alert tone="info">No failed assets were left to retry: they are being retried already.</Alert>
+      )}
       {batch && batch.total > 0 && (
         <Alert tone={running ? "info" : progress.data?.failed ? "warning" : "success"}>
           <span data-testid="retry-progress">

@@ -16,30 +16,47 @@ export function CatalogTabs() {
   const can = useCan();
   return (
     <>
-    {!can("catalog.edit") && (
-      <div className="mb-4">
-        <Alert tone="info">You can look at the catalog, price lists and reseller plans; only administrators change them.</Alert>
-      </div>
-    )}
-    <nav aria-label="Catalog" className="mb-6 flex gap-1 border-b border-slate-200">
-      {TABS.map((tab) => (
-        <NavLink
-          key={tab.to}
-          to={tab.to}
-          className={({ isActive }) =>
-            cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")
-          }
-        >
-          {tab.label}
-        </NavLink>
-      ))}
-    </nav>
+      {!can("catalog.edit") && (
+        <div className="mb-4">
+          <Alert tone="info">
+            You can look at the catalog, price lists and reseller plans; only administrators change them.
+          </Alert>
+        </div>
+      )}
+      <nav aria-label="Catalog" className="mb-6 flex gap-1 border-b border-slate-200">
+        {TABS.map((tab) => (
+          <NavLink
+            key={tab.to}
+            to={tab.to}
+            className={({ isActive }) =>
+              cn(
+                "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+                isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )
+            }
+          >
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
     </>
   );
 }
 
 /** A Catalog tab with a main column and, beside it, a side column (a form, details). */
-export function CatalogColumnsPage({ title = "Catalog", subtitle, actions, side, children }: { title?: string; subtitle: string; actions?: ReactNode; side: ReactNode; children: ReactNode }) {
+export function CatalogColumnsPage({
+  title = "Catalog",
+  subtitle,
+  actions,
+  side,
+  children,
+}: {
+  title?: string;
+  subtitle: string;
+  actions?: ReactNode;
+  side: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <>
       <PageHeader title={title} subtitle={subtitle} actions={actions} />

@@ -10,7 +10,12 @@ export function CategoriesPage() {
   const can = useCan();
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.bss.catalog.categories.queryOptions());
-  const [editing, setEditing] = useState<{ id: string | null; name: string; description: string; position: string }>({ id: null, name: "", description: "", position: "0" });
+  const [editing, setEditing] = useState<{ id: string | null; name: string; description: string; position: string }>({
+    id: null,
+    name: "",
+    description: "",
+    position: "0",
+  });
   const onSuccess = () => {
     setEditing({ id: null, name: "", description: "", position: "0" });
     return queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() });
@@ -32,14 +37,33 @@ export function CategoriesPage() {
     <Card title={editing.id ? "Edit category" : "New category"}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
-        <TextField label="Name" value={editing.name} onChange={(name) => setEditing({ ...editing, name })} error={errors.name?.[0]} />
-        <TextField label="Description" value={editing.description} onChange={(description) => setEditing({ ...editing, description })} error={errors.description?.[0]} />
+        <TextField
+          label="Name"
+          value={editing.name}
+          onChange={(name) => setEditing({ ...editing, name })}
+          error={errors.name?.[0]}
+        />
+        <TextField
+          label="Description"
+          value={editing.description}
+          onChange={(description) => setEditing({ ...editing, description })}
+          error={errors.description?.[0]}
+        />
         <FormGrid>
-          <TextField label="Order" inputMode="numeric" value={editing.position} onChange={(position) => setEditing({ ...editing, position })} error={errors.position?.[0]} />
+          <TextField
+            label="Order"
+            inputMode="numeric"
+            value={editing.position}
+            onChange={(position) => setEditing({ ...editing, position })}
+            error={errors.position?.[0]}
+          />
         </FormGrid>
         <div className="flex justify-end gap-2">
           {editing.id && (
-            <Button variant="secondary" onClick={() => setEditing({ id: null, name: "", description: "", position: "0" })}>
+            <Button
+              variant="secondary"
+              onClick={() => setEditing({ id: null, name: "", description: "", position: "0" })}
+            >
               Cancel
             </Button>
           )}
@@ -68,15 +92,26 @@ export function CategoriesPage() {
               header: "",
               cell: (row) =>
                 can("catalog.edit") && (
-                <div className="flex justify-end gap-1">
-                  <Button size="sm" variant="ghost" onClick={() => setEditing({ id: row.id, name: row.name, description: row.description ?? "", position: String(row.position) })}>
-                    Edit
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => remove.mutate({ id: row.id })}>
-                    Delete
-                  </Button>
-                </div>
-              ),
+                  <div className="flex justify-end gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() =>
+                        setEditing({
+                          id: row.id,
+                          name: row.name,
+                          description: row.description ?? "",
+                          position: String(row.position),
+                        })
+                      }
+                    >
+                      Edit
+                    </Button>
+                    <Button size="sm" variant="ghost" onClick={() => remove.mutate({ id: row.id })}>
+                      Delete
+                    </Button>
+                  </div>
+                ),
             },
           ]}
         />

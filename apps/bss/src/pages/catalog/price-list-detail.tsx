@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Loading, SelectField, Table, TextField, apiErrorMessage, fieldErrorsOf, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  Loading,
+  SelectField,
+  Table,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -42,7 +53,11 @@ function DetailsCard({ list }: { list: PriceList }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const refresh = useRefresh();
-  const [values, setValues] = useState({ name: list.name, currency: list.currency, description: list.description ?? "" });
+  const [values, setValues] = useState({
+    name: list.name,
+    currency: list.currency,
+    description: list.description ?? "",
+  });
   const update = useMutation(trpc.bss.priceList.update.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(
     trpc.bss.priceList.delete.mutationOptions({
@@ -87,7 +102,14 @@ function EntriesCard({ list }: { list: PriceList }) {
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
   const [editing, setEditing] = useState({ productId: "", unitPrice: "" });
   const reset = () => setEditing({ productId: "", unitPrice: "" });
-  const setEntry = useMutation(trpc.bss.priceList.setEntry.mutationOptions({ onSuccess: async () => { reset(); await refresh(); } }));
+  const setEntry = useMutation(
+    trpc.bss.priceList.setEntry.mutationOptions({
+      onSuccess: async () => {
+        reset();
+        await refresh();
+      },
+    }),
+  );
   const removeEntry = useMutation(trpc.bss.priceList.removeEntry.mutationOptions({ onSuccess: refresh }));
   const errors = fieldErrorsOf(setEntry.error);
   const listed = new Set(list.entries.map((entry) => entry.productId));
@@ -96,7 +118,12 @@ function EntriesCard({ list }: { list: PriceList }) {
     .filter((product) => product.id === editing.productId || !listed.has(product.id))
     .map((product) => {
       const own = product.prices.find((price) => price.currency === list.currency);
-      return { value: product.id, label: own ? `${product.name} (${formatMoney(own.unitPrice, list.currency)})` : `${product.name} (not sold in ${list.currency})` };
+      return {
+        value: product.id,
+        label: own
+          ? `${product.name} (${formatMoney(own.unitPrice, list.currency)})`
+          : `${product.name} (not sold in ${list.currency})`,
+      };
     });
 
   function submit(event: FormEvent) {
@@ -124,21 +151,34 @@ function EntriesCard({ list }: { list: PriceList }) {
             { header: "List price", cell: (row) => formatMoney(row.unitPrice, list.currency), className: "text-right" },
             {
               header: "Product's price",
-              cell: (row) => (row.productPrice ? formatMoney(row.productPrice, list.currency) : <span className="text-amber-700">Not sold in {list.currency}: not applied</span>),
+              cell: (row) =>
+                row.productPrice ? (
+                  formatMoney(row.productPrice, list.currency)
+                ) : (
+                  <span className="text-amber-700">Not sold in {list.currency}: not applied</span>
+                ),
               className: "text-right",
             },
             {
               header: "",
               cell: (row) => (
                 <EditableFor permission="catalog.edit">
-                <div className="flex justify-end gap-1">
-                  <Button size="sm" variant="ghost" onClick={() => setEditing({ productId: row.productId, unitPrice: row.unitPrice })}>
-                    Edit
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => removeEntry.mutate({ priceListId: list.id, productId: row.productId })}>
-                    Remove
-                  </Button>
-                </div>
+                  <div className="flex justify-end gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setEditing({ productId: row.productId, unitPrice: row.unitPrice })}
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => removeEntry.mutate({ priceListId: list.id, productId: row.productId })}
+                    >
+                      Remove
+                    </Button>
+                  </div>
                 </EditableFor>
               ),
             },
@@ -158,7 +198,13 @@ function EntriesCard({ list }: { list: PriceList }) {
               />
             </div>
             <div className="w-40">
-              <TextField label={`List price (${list.currency})`} inputMode="decimal" value={editing.unitPrice} onChange={(unitPrice) => setEditing({ ...editing, unitPrice })} error={errors.unitPrice?.[0]} />
+              <TextField
+                label={`List price (${list.currency})`}
+                inputMode="decimal"
+                value={editing.unitPrice}
+                onChange={(unitPrice) => setEditing({ ...editing, unitPrice })}
+                error={errors.unitPrice?.[0]}
+              />
             </div>
             <Button type="submit" loading={setEntry.isPending}>
               {changing ? "Save price" : "Add price"}
@@ -170,7 +216,9 @@ function EntriesCard({ list }: { list: PriceList }) {
             )}
           </form>
         </EditableFor>
-        {setEntry.isError && !errors.productId && !errors.unitPrice && <Alert tone="error">{apiErrorMessage(setEntry.error)}</Alert>}
+        {setEntry.isError && !errors.productId && !errors.unitPrice && (
+          <Alert tone="error">{apiErrorMessage(setEntry.error)}</Alert>
+        )}
       </div>
     </Card>
   );
@@ -180,7 +228,9 @@ function AccountsCard({ list }: { list: PriceList }) {
   return (
     <Card title={`Accounts (${list.accounts.length})`}>
       {list.accounts.length === 0 ? (
-        <p className="text-sm text-slate-500">No account has this list yet. Choose it on an account's form (accounts buying in {list.currency}).</p>
+        <p className="text-sm text-slate-500">
+          No account has this list yet. Choose it on an account's form (accounts buying in {list.currency}).
+        </p>
       ) : (
         <ul className="space-y-1 text-sm">
           {list.accounts.map((account) => (

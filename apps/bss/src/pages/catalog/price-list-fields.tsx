@@ -9,12 +9,25 @@ export interface PriceListValues {
 export const emptyPriceList: PriceListValues = { name: "", currency: "EUR", description: "" };
 
 /** A price list's name, currency and description, with the save's errors. */
-export function PriceListFields({ values, onChange, error }: { values: PriceListValues; onChange: (values: PriceListValues) => void; error: unknown }) {
+export function PriceListFields({
+  values,
+  onChange,
+  error,
+}: {
+  values: PriceListValues;
+  onChange: (values: PriceListValues) => void;
+  error: unknown;
+}) {
   const errors = fieldErrorsOf(error);
   return (
     <>
       {error ? <Alert tone="error">{apiErrorMessage(error)}</Alert> : null}
-      <TextField label="Name" value={values.name} onChange={(name) => onChange({ ...values, name })} error={errors.name?.[0]} />
+      <TextField
+        label="Name"
+        value={values.name}
+        onChange={(name) => onChange({ ...values, name })}
+        error={errors.name?.[0]}
+      />
       <SelectField
         label="Currency"
         value={values.currency}
@@ -22,7 +35,13 @@ export function PriceListFields({ values, onChange, error }: { values: PriceList
         options={currencyOptions}
         error={errors.currency?.[0]}
       />
-      <TextAreaField label="Description" rows={2} value={values.description} onChange={(description) => onChange({ ...values, description })} error={errors.description?.[0]} />
+      <TextAreaField
+        label="Description"
+        rows={2}
+        value={values.description}
+        onChange={(description) => onChange({ ...values, description })}
+        error={errors.description?.[0]}
+      />
     </>
   );
 }

@@ -47,7 +47,10 @@ export function PriceListsPage() {
   );
 
   return (
-    <CatalogColumnsPage subtitle="Price lists: an account on a list pays the list's price for the products it names, the product's own price for the rest" side={can("catalog.edit") && form}>
+    <CatalogColumnsPage
+      subtitle="Price lists: an account on a list pays the list's price for the products it names, the product's own price for the rest"
+      side={can("catalog.edit") && form}
+    >
       {lists.isPending && <Loading />}
       {lists.isError && <Alert tone="error">{apiErrorMessage(lists.error)}</Alert>}
       {lists.data && (
@@ -56,7 +59,10 @@ export function PriceListsPage() {
           rowKey={(row) => row.id}
           empty="No price lists yet."
           columns={[
-            { header: "Name", cell: (row) => <CatalogLink to={`/catalog/price-lists/${row.id}`}>{row.name}</CatalogLink> },
+            {
+              header: "Name",
+              cell: (row) => <CatalogLink to={`/catalog/price-lists/${row.id}`}>{row.name}</CatalogLink>,
+            },
             { header: "Currency", cell: (row) => row.currency },
             { header: "Prices", cell: (row) => row.entryCount },
             { header: "Accounts", cell: (row) => row.accountCount },

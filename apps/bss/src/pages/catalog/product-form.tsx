@@ -106,7 +106,10 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
   const update = useMutation(trpc.bss.catalog.updateProduct.mutationOptions({ onSuccess }));
   const mutation = product ? update : create;
   const errors = fieldErrorsOf(mutation.error);
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
   const selectedType = types.data?.find((type) => type.id === values.productTypeId);
 
   function submit(event: FormEvent) {
@@ -120,7 +123,10 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
 
   return (
     <>
-      <PageHeader title={product ? `Edit ${product.name}` : "New product"} subtitle="A BitTitan license product on one of the BitTitan product types" />
+      <PageHeader
+        title={product ? `Edit ${product.name}` : "New product"}
+        subtitle="A BitTitan license product on one of the BitTitan product types"
+      />
       <Card>
         <EditableFor permission="catalog.edit">
           <form onSubmit={submit} className="space-y-6" noValidate>
@@ -152,16 +158,35 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
                 />
               </FormGrid>
               <div className="mt-4 space-y-4">
-                <TextAreaField label="Description" value={values.description} onChange={set("description")} error={errors.description?.[0]} />
-                <TextAreaField label="What the license covers" rows={3} value={values.licenseCoverage} onChange={set("licenseCoverage")} error={errors.licenseCoverage?.[0]} />
+                <TextAreaField
+                  label="Description"
+                  value={values.description}
+                  onChange={set("description")}
+                  error={errors.description?.[0]}
+                />
+                <TextAreaField
+                  label="What the license covers"
+                  rows={3}
+                  value={values.licenseCoverage}
+                  onChange={set("licenseCoverage")}
+                  error={errors.licenseCoverage?.[0]}
+                />
               </div>
             </FormSection>
-            <FormSection title="Price and tax" description="One unit price per currency; an account buys in its own currency.">
+            <FormSection
+              title="Price and tax"
+              description="One unit price per currency; an account buys in its own currency."
+            >
               <div className="space-y-3">
                 {values.prices.map((price, index) => (
                   <div key={index} className="flex items-end gap-3">
                     <div className="w-32">
-                      <SelectField label="Currency" value={price.currency} onChange={(value) => setPrice(index, "currency", value)} options={currencyOptions} />
+                      <SelectField
+                        label="Currency"
+                        value={price.currency}
+                        onChange={(value) => setPrice(index, "currency", value)}
+                        options={currencyOptions}
+                      />
                     </div>
                     <div className="w-48">
                       <TextField
@@ -173,32 +198,69 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
                       />
                     </div>
                     {values.prices.length > 1 && (
-                      <Button variant="ghost" size="sm" onClick={() => set("prices")(values.prices.filter((_, position) => position !== index))}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => set("prices")(values.prices.filter((_, position) => position !== index))}
+                      >
                         Remove
                       </Button>
                     )}
                   </div>
                 ))}
                 {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
-                <Button variant="secondary" size="sm" onClick={() => set("prices")([...values.prices, { currency: "USD", unitPrice: "" }])}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => set("prices")([...values.prices, { currency: "USD", unitPrice: "" }])}
+                >
                   Add a currency
                 </Button>
                 <div className="w-48">
-                  <TextField label="Tax rate (%)" inputMode="decimal" value={values.taxRate} onChange={set("taxRate")} error={errors.taxRate?.[0]} />
+                  <TextField
+                    label="Tax rate (%)"
+                    inputMode="decimal"
+                    value={values.taxRate}
+                    onChange={set("taxRate")}
+                    error={errors.taxRate?.[0]}
+                  />
                 </div>
               </div>
             </FormSection>
             <FormSection
               title="Coupon terms"
-              description={selectedType ? `Leave empty to use the product type's defaults (${selectedType.expireDays} / ${selectedType.validityDays} days).` : "Leave empty to use the product type's defaults."}
+              description={
+                selectedType
+                  ? `Leave empty to use the product type's defaults (${selectedType.expireDays} / ${selectedType.validityDays} days).`
+                  : "Leave empty to use the product type's defaults."
+              }
             >
               <FormGrid>
-                <TextField label="Expire (days)" inputMode="numeric" value={values.expireDaysOverride} onChange={set("expireDaysOverride")} error={errors.expireDaysOverride?.[0]} hint="How long the coupon code stays active." />
-                <TextField label="Validity (days)" inputMode="numeric" value={values.validityDaysOverride} onChange={set("validityDaysOverride")} error={errors.validityDaysOverride?.[0]} hint="How long the licenses can be used." />
+                <TextField
+                  label="Expire (days)"
+                  inputMode="numeric"
+                  value={values.expireDaysOverride}
+                  onChange={set("expireDaysOverride")}
+                  error={errors.expireDaysOverride?.[0]}
+                  hint="How long the coupon code stays active."
+                />
+                <TextField
+                  label="Validity (days)"
+                  inputMode="numeric"
+                  value={values.validityDaysOverride}
+                  onChange={set("validityDaysOverride")}
+                  error={errors.validityDaysOverride?.[0]}
+                  hint="How long the licenses can be used."
+                />
               </FormGrid>
             </FormSection>
             <FormSection title="Storefront">
-              <CheckboxField label="Published" checked={values.published} onChange={set("published")} hint="Published products in the BitTitan Product Group are shown and orderable on the Storefront." />
+              <CheckboxField
+                label="Published"
+                checked={values.published}
+                onChange={set("published")}
+                hint="Published products in the BitTitan Product Group are shown and orderable on the Storefront."
+              />
             </FormSection>
             <div className="flex justify-end gap-2">
               <Link to="/catalog/products">

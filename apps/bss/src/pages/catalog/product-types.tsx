@@ -1,4 +1,14 @@
-import { Alert, Button, EmptyState, Loading, PageHeader, Table, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Loading,
+  PageHeader,
+  Table,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -19,7 +29,11 @@ export function ProductTypesPage() {
       {types.isPending && <Loading />}
       {types.data?.length === 0 && (
         <EmptyState title="No product types yet">
-          Run <Link to="/setup/bittitan" className="text-brand-700 hover:underline">Get Services Definition</Link> to create them.
+          Run{" "}
+          <Link to="/setup/bittitan" className="text-brand-700 hover:underline">
+            Get Services Definition
+          </Link>{" "}
+          to create them.
         </EmptyState>
       )}
       {types.data && types.data.length > 0 && (
@@ -43,22 +57,47 @@ function DaysEditor({ type }: { type: ProductType }) {
   const queryClient = useQueryClient();
   const [expireDays, setExpire] = useState(String(type.expireDays));
   const [validityDays, setValidity] = useState(String(type.validityDays));
-  const update = useMutation(trpc.bss.catalog.updateProductType.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() }) }));
+  const update = useMutation(
+    trpc.bss.catalog.updateProductType.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() }),
+    }),
+  );
   const errors = fieldErrorsOf(update.error);
   return (
     <EditableFor permission="catalog.edit">
-    <div className="flex items-end gap-2">
-      <div className="w-28">
-        <TextField label={`Expire (days) for ${type.name}`} inputMode="numeric" value={expireDays} onChange={setExpire} error={errors.expireDays?.[0]} />
+      <div className="flex items-end gap-2">
+        <div className="w-28">
+          <TextField
+            label={`Expire (days) for ${type.name}`}
+            inputMode="numeric"
+            value={expireDays}
+            onChange={setExpire}
+            error={errors.expireDays?.[0]}
+          />
+        </div>
+        <div className="w-28">
+          <TextField
+            label={`Validity (days) for ${type.name}`}
+            inputMode="numeric"
+            value={validityDays}
+            onChange={setValidity}
+            error={errors.validityDays?.[0]}
+          />
+        </div>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={update.isPending}
+          onClick={() =>
+            update.mutate({ id: type.id, expireDays: Number(expireDays), validityDays: Number(validityDays) })
+          }
+        >
+          Save
+        </Button>
+        {update.isError && !errors.expireDays && !errors.validityDays && (
+          <Alert tone="error">{apiErrorMessage(update.error)}</Alert>
+        )}
       </div>
-      <div className="w-28">
-        <TextField label={`Validity (days) for ${type.name}`} inputMode="numeric" value={validityDays} onChange={setValidity} error={errors.validityDays?.[0]} />
-      </div>
-      <Button size="sm" variant="secondary" loading={update.isPending} onClick={() => update.mutate({ id: type.id, expireDays: Number(expireDays), validityDays: Number(validityDays) })}>
-        Save
-      </Button>
-      {update.isError && !errors.expireDays && !errors.validityDays && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-    </div>
     </EditableFor>
   );
 }

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatMoney, formatPercent } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  PageHeader,
+  Pagination,
+  SelectField,
+  Table,
+  TextField,
+  apiErrorMessage,
+  formatMoney,
+  formatPercent,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -38,13 +50,28 @@ export function ProductsPage() {
       />
       <CatalogTabs />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField label="Search" type="search" placeholder="Name or SKU" value={search} onChange={(value) => { setSearch(value); setPage(1); }} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Name or SKU"
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            setPage(1);
+          }}
+        />
         <SelectField
           label="Published"
           value={published}
-          onChange={(value) => { setPublished(value); setPage(1); }}
+          onChange={(value) => {
+            setPublished(value);
+            setPage(1);
+          }}
           placeholder="All"
-          options={[{ value: "yes", label: "Published" }, { value: "no", label: "Not published" }]}
+          options={[
+            { value: "yes", label: "Published" },
+            { value: "no", label: "Not published" },
+          ]}
         />
       </div>
       {products.isError && <Alert tone="error">{apiErrorMessage(products.error)}</Alert>}
@@ -66,13 +93,24 @@ export function ProductsPage() {
               },
               { header: "Type", cell: (row) => row.productType.name },
               { header: "Category", cell: (row) => row.category?.name ?? "—" },
-              { header: "Prices", cell: (row) => row.prices.map((price) => formatMoney(price.unitPrice, price.currency)).join(" · ") },
+              {
+                header: "Prices",
+                cell: (row) => row.prices.map((price) => formatMoney(price.unitPrice, price.currency)).join(" · "),
+              },
               { header: "Tax", cell: (row) => formatPercent(row.taxRate) },
               { header: "Expire / Validity", cell: (row) => `${row.expireDays} / ${row.validityDays} days` },
-              { header: "Status", cell: (row) => (row.published ? <Badge tone="green">Published</Badge> : <Badge>Draft</Badge>) },
+              {
+                header: "Status",
+                cell: (row) => (row.published ? <Badge tone="green">Published</Badge> : <Badge>Draft</Badge>),
+              },
             ]}
           />
-          <Pagination page={products.data.page} pageSize={products.data.pageSize} total={products.data.total} onPage={setPage} />
+          <Pagination
+            page={products.data.page}
+            pageSize={products.data.pageSize}
+            total={products.data.total}
+            onPage={setPage}
+          />
         </>
       )}
     </>

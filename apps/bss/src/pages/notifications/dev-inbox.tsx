@@ -11,7 +11,11 @@ export function DevInboxPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const selected = params.get("id");
-  const inbox = useQuery({ ...trpc.bss.notification.devInbox.list.queryOptions({ page, pageSize: 25 }), placeholderData: keepPreviousData, refetchInterval: 3_000 });
+  const inbox = useQuery({
+    ...trpc.bss.notification.devInbox.list.queryOptions({ page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 3_000,
+  });
   const clear = useMutation(
     trpc.bss.notification.devInbox.clear.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.notification.devInbox.pathKey() }),
@@ -25,7 +29,11 @@ export function DevInboxPage() {
         title="Notifications"
         subtitle="Dev inbox: no SMTP relay is configured (SMTP_URL), so the server's own mail server keeps every email here"
         actions={
-          <Button variant="secondary" loading={clear.isPending} onClick={() => window.confirm("Delete every message in the Dev inbox?") && clear.mutate()}>
+          <Button
+            variant="secondary"
+            loading={clear.isPending}
+            onClick={() => window.confirm("Delete every message in the Dev inbox?") && clear.mutate()}
+          >
             Empty the inbox
           </Button>
         }
@@ -40,19 +48,38 @@ export function DevInboxPage() {
               rowKey={(row) => row.id}
               empty="Nothing received yet."
               columns={[
-                { header: "Received", cell: (row) => <span className="whitespace-nowrap text-xs">{formatDateTime(row.receivedAt)}</span> },
+                {
+                  header: "Received",
+                  cell: (row) => <span className="whitespace-nowrap text-xs">{formatDateTime(row.receivedAt)}</span>,
+                },
                 {
                   header: "Subject",
                   cell: (row) => (
-                    <button type="button" onClick={() => show({ id: row.id })} className="text-left font-medium text-brand-700 hover:underline">
+                    <button
+                      type="button"
+                      onClick={() => show({ id: row.id })}
+                      className="text-left font-medium text-brand-700 hover:underline"
+                    >
                       {row.subject || "(no subject)"}
                     </button>
                   ),
                 },
-                { header: "To", cell: (row) => <span className="text-xs">{[...row.to, ...row.cc.map((cc) => `cc ${cc}`), ...row.bcc.map((bcc) => `bcc ${bcc}`)].join(", ")}</span> },
+                {
+                  header: "To",
+                  cell: (row) => (
+                    <span className="text-xs">
+                      {[...row.to, ...row.cc.map((cc) => `cc ${cc}`), ...row.bcc.map((bcc) => `bcc ${bcc}`)].join(", ")}
+                    </span>
+                  ),
+                },
               ]}
             />
-            <Pagination page={inbox.data.page} pageSize={inbox.data.pageSize} total={inbox.data.total} onPage={(next) => show({ page: String(next) })} />
+            <Pagination
+              page={inbox.data.page}
+              pageSize={inbox.data.pageSize}
+              total={inbox.data.total}
+              onPage={(next) => show({ page: String(next) })}
+            />
           </div>
         )}
         {selected && <InboxMessage id={selected} />}
@@ -80,7 +107,14 @@ function InboxMessage({ id }: { id: string }) {
             { label: "Message-ID", value: <span className="break-all font-mono text-xs">{data.messageId}</span> },
           ]}
         />
-        {data.html ? <iframe title="Received HTML" sandbox="" srcDoc={data.html} className="h-[560px] w-full rounded border border-slate-200 bg-white" /> : null}
+        {data.html ? (
+          <iframe
+            title="Received HTML"
+            sandbox=""
+            srcDoc={data.html}
+            className="h-[560px] w-full rounded border border-slate-200 bg-white"
+          />
+        ) : null}
         <pre className="whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs">{data.text}</pre>
       </div>
     </Card>

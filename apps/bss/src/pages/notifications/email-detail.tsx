@@ -15,7 +15,10 @@ export function EmailDetailPage() {
   const [part, setPart] = useState<"html" | "text">("html");
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const can = useCan();
-  const email = useQuery({ ...trpc.bss.notification.message.get.queryOptions({ id }), refetchInterval: (query) => (query.state.data?.status === "QUEUED" ? 2_000 : false) });
+  const email = useQuery({
+    ...trpc.bss.notification.message.get.queryOptions({ id }),
+    refetchInterval: (query) => (query.state.data?.status === "QUEUED" ? 2_000 : false),
+  });
   const resend = useMutation(
     trpc.bss.notification.message.resend.mutationOptions({
       onSuccess: async (copy) => {
@@ -44,7 +47,12 @@ export function EmailDetailPage() {
         }
         actions={
           can("notifications.resend") && (
-            <Button variant="secondary" disabled={data.status === "QUEUED"} loading={resend.isPending} onClick={() => resend.mutate({ id: data.id, idempotencyKey })}>
+            <Button
+              variant="secondary"
+              disabled={data.status === "QUEUED"}
+              loading={resend.isPending}
+              onClick={() => resend.mutate({ id: data.id, idempotencyKey })}
+            >
               Resend
             </Button>
           )
@@ -54,7 +62,8 @@ export function EmailDetailPage() {
         {resend.isError && <Alert tone="error">{apiErrorMessage(resend.error)}</Alert>}
         {data.status === "QUEUED" && data.attempts > 0 && (
           <Alert tone="warning" title="Waiting for the mail server">
-            {data.attempts} attempt{data.attempts === 1 ? "" : "s"} so far; the next one {data.nextAttemptAt ? `at ${formatDateTime(data.nextAttemptAt)}` : "soon"}.
+            {data.attempts} attempt{data.attempts === 1 ? "" : "s"} so far; the next one{" "}
+            {data.nextAttemptAt ? `at ${formatDateTime(data.nextAttemptAt)}` : "soon"}.
           </Alert>
         )}
         <Card title="Delivery">
@@ -64,7 +73,14 @@ export function EmailDetailPage() {
               { label: "To", value: data.to.join(", ") || null },
               { label: "CC", value: data.cc.join(", ") || null },
               { label: "BCC", value: data.bcc.join(", ") || null },
-              { label: "Account", value: data.account ? <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> : null },
+              {
+                label: "Account",
+                value: data.account ? (
+                  <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+                    {data.account.companyName}
+                  </Link>
+                ) : null,
+              },
               { label: "Queued", value: formatDateTime(data.queuedAt) },
               { label: "Sent", value: data.sentAt ? formatDateTime(data.sentAt) : null },
               { label: "Attempts", value: String(data.attempts) },
@@ -79,7 +95,11 @@ export function EmailDetailPage() {
                   </Link>
                 ) : data.resends.length > 0 ? (
                   data.resends.map((copy) => (
-                    <Link key={copy.id} to={`/setup/notifications/log/${copy.id}`} className="block text-brand-700 hover:underline">
+                    <Link
+                      key={copy.id}
+                      to={`/setup/notifications/log/${copy.id}`}
+                      className="block text-brand-700 hover:underline"
+                    >
                       {formatDateTime(copy.queuedAt)} by {copy.requestedBy ?? "staff"}
                     </Link>
                   ))
@@ -97,7 +117,12 @@ export function EmailDetailPage() {
           }
         >
           {part === "html" ? (
-            <iframe title="Email HTML" sandbox="" srcDoc={data.html} className="h-[600px] w-full rounded border border-slate-200 bg-white" />
+            <iframe
+              title="Email HTML"
+              sandbox=""
+              srcDoc={data.html}
+              className="h-[600px] w-full rounded border border-slate-200 bg-white"
+            />
           ) : (
             <pre className="whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs">{data.text}</pre>
           )}

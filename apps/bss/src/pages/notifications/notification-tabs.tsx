@@ -12,7 +12,9 @@ export function NotificationTabs() {
   const tabs = [
     { to: "/setup/notifications", label: "Customer notifications", end: true },
     { to: "/setup/notifications/log", label: "Delivery log", end: false },
-    ...(settings.data?.target === "dev-inbox" && can("notifications.setup") ? [{ to: "/setup/notifications/dev-inbox", label: "Dev inbox", end: false }] : []),
+    ...(settings.data?.target === "dev-inbox" && can("notifications.setup")
+      ? [{ to: "/setup/notifications/dev-inbox", label: "Dev inbox", end: false }]
+      : []),
   ];
   return (
     <nav aria-label="Notifications" className="mb-6 flex gap-1 border-b border-slate-200">
@@ -22,7 +24,10 @@ export function NotificationTabs() {
           to={tab.to}
           end={tab.end}
           className={({ isActive }) =>
-            cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")
+            cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+            )
           }
         >
           {tab.label}

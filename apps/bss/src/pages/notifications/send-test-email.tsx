@@ -12,7 +12,9 @@ export function SendTestEmail({ draft, defaultTo }: { draft: Draft; defaultTo: s
   const trpc = useTRPC();
   const [to, setTo] = useState(defaultTo);
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
-  const send = useMutation(trpc.bss.notification.template.sendTest.mutationOptions({ onSuccess: () => setKey(newIdempotencyKey()) }));
+  const send = useMutation(
+    trpc.bss.notification.template.sendTest.mutationOptions({ onSuccess: () => setKey(newIdempotencyKey()) }),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,7 +24,14 @@ export function SendTestEmail({ draft, defaultTo }: { draft: Draft; defaultTo: s
   return (
     <Card title="Send a test email">
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <TextField label="Send a test to" type="email" value={to} onChange={setTo} error={fieldErrorsOf(send.error).to?.[0]} hint="The draft above, with sample values and “[Test]” before the subject." />
+        <TextField
+          label="Send a test to"
+          type="email"
+          value={to}
+          onChange={setTo}
+          error={fieldErrorsOf(send.error).to?.[0]}
+          hint="The draft above, with sample values and “[Test]” before the subject."
+        />
         {send.isError && !fieldErrorsOf(send.error).to && <Alert tone="error">{apiErrorMessage(send.error)}</Alert>}
         {send.isSuccess && (
           <Alert tone="success">

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, CheckboxField, Loading, PageHeader, TextAreaField, TextField, apiErrorMessage, fieldErrorsOf, formatDateTime, type FieldErrors } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CheckboxField,
+  Loading,
+  PageHeader,
+  TextAreaField,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatDateTime,
+  type FieldErrors,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -33,7 +47,8 @@ const toValues = (template: Template): Values => ({
 const addressList = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
 
 /** The first message about a list field ("cc" or "cc.1"). */
-const listError = (errors: FieldErrors, field: string) => Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))?.[1]?.[0];
+const listError = (errors: FieldErrors, field: string) =>
+  Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))?.[1]?.[0];
 
 export function TemplateEditorPage() {
   const trpc = useTRPC();
@@ -51,7 +66,10 @@ function TemplateEditor({ template }: { template: Template }) {
   const can = useCan();
   const isAdmin = can("notifications.setup");
   const [values, setValues] = useState(() => toValues(template));
-  const set = <K extends keyof Values>(field: K) => (value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
+  const set =
+    <K extends keyof Values>(field: K) =>
+    (value: Values[K]) =>
+      setValues((current) => ({ ...current, [field]: value }));
   const refresh = (saved: Template) => {
     queryClient.setQueryData(trpc.bss.notification.template.get.queryKey({ key: saved.key }), saved);
     return queryClient.invalidateQueries({ queryKey: trpc.bss.notification.template.list.queryKey() });
@@ -66,11 +84,20 @@ function TemplateEditor({ template }: { template: Template }) {
     }),
   );
   const errors = fieldErrorsOf(save.error);
-  const draft = useMemo(() => ({ key: template.key, subject: values.subject, html: values.html, text: values.text }), [template.key, values.subject, values.html, values.text]);
+  const draft = useMemo(
+    () => ({ key: template.key, subject: values.subject, html: values.html, text: values.text }),
+    [template.key, values.subject, values.html, values.text],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ ...values, key: template.key, extraTo: addressList(values.extraTo), cc: addressList(values.cc), bcc: addressList(values.bcc) });
+    save.mutate({
+      ...values,
+      key: template.key,
+      extraTo: addressList(values.extraTo),
+      cc: addressList(values.cc),
+      bcc: addressList(values.bcc),
+    });
   }
 
   return (
@@ -83,12 +110,22 @@ function TemplateEditor({ template }: { template: Template }) {
               Notifications
             </Link>
             {template.customised ? <Badge tone="blue">Customised</Badge> : <Badge>Default</Badge>}
-            {template.updatedBy && template.updatedAt && <span>Last changed by {template.updatedBy}, {formatDateTime(template.updatedAt)}</span>}
+            {template.updatedBy && template.updatedAt && (
+              <span>
+                Last changed by {template.updatedBy}, {formatDateTime(template.updatedAt)}
+              </span>
+            )}
           </span>
         }
         actions={
           isAdmin && (
-            <Button variant="secondary" loading={reset.isPending} onClick={() => window.confirm("Put back the built-in subject and bodies?") && reset.mutate({ key: template.key })}>
+            <Button
+              variant="secondary"
+              loading={reset.isPending}
+              onClick={() =>
+                window.confirm("Put back the built-in subject and bodies?") && reset.mutate({ key: template.key })
+              }
+            >
               Reset to default
             </Button>
           )
@@ -102,32 +139,75 @@ function TemplateEditor({ template }: { template: Template }) {
               {save.isError && <Alert tone="error">{apiErrorMessage(save.error)}</Alert>}
               {save.isSuccess && !save.isPending && <Alert tone="success">Template saved.</Alert>}
               {!isAdmin && <Alert tone="info">Only administrators can change templates.</Alert>}
-              <TextField label="Subject" value={values.subject} onChange={set("subject")} error={errors.subject?.[0]} className="font-mono" />
+              <TextField
+                label="Subject"
+                value={values.subject}
+                onChange={set("subject")}
+                error={errors.subject?.[0]}
+                className="font-mono"
+              />
               <div className="space-y-4 [&_textarea]:font-mono [&_textarea]:text-xs">
-                <TextAreaField label="HTML body" rows={14} value={values.html} onChange={set("html")} error={errors.html?.[0]} hint="Variables are HTML-escaped; the branded layout wraps this body." />
-                <TextAreaField label="Plain-text body" rows={12} value={values.text} onChange={set("text")} error={errors.text?.[0]} />
+                <TextAreaField
+                  label="HTML body"
+                  rows={14}
+                  value={values.html}
+                  onChange={set("html")}
+                  error={errors.html?.[0]}
+                  hint="Variables are HTML-escaped; the branded layout wraps this body."
+                />
+                <TextAreaField
+                  label="Plain-text body"
+                  rows={12}
+                  value={values.text}
+                  onChange={set("text")}
+                  error={errors.text?.[0]}
+                />
               </div>
               <VariablesList template={template} />
             </div>
           </Card>
           <Card title="Sending">
             <div className="space-y-4">
-              <CheckboxField label="Enabled" checked={values.enabled} onChange={set("enabled")} hint="A disabled template sends nothing." />
+              <CheckboxField
+                label="Enabled"
+                checked={values.enabled}
+                onChange={set("enabled")}
+                hint="A disabled template sends nothing."
+              />
               {template.variables.some((variable) => variable.secret) ? (
                 <Alert tone="info">
-                  This email carries a single-use link: it goes only to the person it is for, never to extra recipients, and the Delivery log keeps it without the link.
+                  This email carries a single-use link: it goes only to the person it is for, never to extra recipients,
+                  and the Delivery log keeps it without the link.
                 </Alert>
               ) : (
                 <>
-                <CheckboxField
-                  label={DEFAULT_RECIPIENTS[template.audience].label}
-                  checked={values.toPrimaryContact}
-                  onChange={set("toPrimaryContact")}
-                  hint={DEFAULT_RECIPIENTS[template.audience].hint}
-                />
-                <TextField label="Extra To" value={values.extraTo} onChange={set("extraTo")} error={listError(errors, "extraTo")} placeholder="Comma-separated addresses" />
-                <TextField label="CC" value={values.cc} onChange={set("cc")} error={listError(errors, "cc")} placeholder="Comma-separated addresses" />
-                <TextField label="BCC" value={values.bcc} onChange={set("bcc")} error={listError(errors, "bcc")} placeholder="Comma-separated addresses" />
+                  <CheckboxField
+                    label={DEFAULT_RECIPIENTS[template.audience].label}
+                    checked={values.toPrimaryContact}
+                    onChange={set("toPrimaryContact")}
+                    hint={DEFAULT_RECIPIENTS[template.audience].hint}
+                  />
+                  <TextField
+                    label="Extra To"
+                    value={values.extraTo}
+                    onChange={set("extraTo")}
+                    error={listError(errors, "extraTo")}
+                    placeholder="Comma-separated addresses"
+                  />
+                  <TextField
+                    label="CC"
+                    value={values.cc}
+                    onChange={set("cc")}
+                    error={listError(errors, "cc")}
+                    placeholder="Comma-separated addresses"
+                  />
+                  <TextField
+                    label="BCC"
+                    value={values.bcc}
+                    onChange={set("bcc")}
+                    error={listError(errors, "bcc")}
+                    placeholder="Comma-separated addresses"
+                  />
                 </>
               )}
             </div>

@@ -28,7 +28,11 @@ export function TemplatePreview({ draft }: { draft: Draft }) {
               type="button"
               aria-pressed={part === option}
               onClick={() => setPart(option)}
-              className={part === option ? "rounded bg-brand-50 px-2 py-1 font-medium text-brand-700" : "rounded px-2 py-1 text-slate-600 hover:bg-slate-100"}
+              className={
+                part === option
+                  ? "rounded bg-brand-50 px-2 py-1 font-medium text-brand-700"
+                  : "rounded px-2 py-1 text-slate-600 hover:bg-slate-100"
+              }
             >
               {option === "html" ? "HTML" : "Plain text"}
             </button>
@@ -54,9 +58,17 @@ export function TemplatePreview({ draft }: { draft: Draft }) {
           </p>
           {part === "html" ? (
             // sandbox="": the email's HTML runs no script and reaches nothing of the BSS.
-            <iframe title="HTML preview" sandbox="" srcDoc={data.html} className="h-[560px] w-full rounded border border-slate-200 bg-white" />
+            <iframe
+              title="HTML preview"
+              sandbox=""
+              srcDoc={data.html}
+              className="h-[560px] w-full rounded border border-slate-200 bg-white"
+            />
           ) : (
-            <pre data-testid="preview-text" className="max-h-[560px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs">
+            <pre
+              data-testid="preview-text"
+              className="max-h-[560px] overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs"
+            >
               {data.text}
             </pre>
           )}

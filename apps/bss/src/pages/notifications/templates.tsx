@@ -10,7 +10,10 @@ export function TemplatesPage() {
   const templates = useQuery(trpc.bss.notification.template.list.queryOptions());
   return (
     <>
-      <PageHeader title="Notifications" subtitle="The emails your customers and your staff receive, who receives them, and how delivery is going" />
+      <PageHeader
+        title="Notifications"
+        subtitle="The emails your customers and your staff receive, who receives them, and how delivery is going"
+      />
       <NotificationTabs />
       {templates.isPending && <Loading />}
       {templates.isError && <Alert tone="error">{apiErrorMessage(templates.error)}</Alert>}
@@ -23,7 +26,10 @@ export function TemplatesPage() {
               header: "Template",
               cell: (row) => (
                 <div>
-                  <Link to={`/setup/notifications/templates/${row.key}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    to={`/setup/notifications/templates/${row.key}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {row.name}
                   </Link>
                   <p className="text-xs text-slate-500">{row.description}</p>
@@ -34,7 +40,12 @@ export function TemplatesPage() {
             {
               header: "Recipients",
               cell: (row) =>
-                [row.toPrimaryContact ? DEFAULT_RECIPIENTS[row.audience].short : null, ...row.extraTo, ...row.cc.map((cc) => `CC ${cc}`), ...row.bcc.map((bcc) => `BCC ${bcc}`)]
+                [
+                  row.toPrimaryContact ? DEFAULT_RECIPIENTS[row.audience].short : null,
+                  ...row.extraTo,
+                  ...row.cc.map((cc) => `CC ${cc}`),
+                  ...row.bcc.map((bcc) => `BCC ${bcc}`),
+                ]
                   .filter(Boolean)
                   .join(", ") || "Nobody",
             },

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage, formatDateTime, formatMoney, formatPercent } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Details,
+  Loading,
+  PageHeader,
+  Table,
+  apiErrorMessage,
+  formatDateTime,
+  formatMoney,
+  formatPercent,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
@@ -13,7 +26,8 @@ export function OrderDetailPage() {
   const { id = "" } = useParams();
   const order = useQuery({
     ...trpc.bss.order.get.queryOptions({ id }),
-    refetchInterval: (query) => (query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.assets.some((asset) => asset.syncStatus === "PENDING") ? 1000 : false,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
   const execute = useMutation(trpc.bss.order.execute.mutationOptions({ onSuccess: refresh }));
@@ -37,25 +51,26 @@ export function OrderDetailPage() {
         }
         actions={
           // An order that started a plan subscription is not cancelled as a whole: the subscription is (Subscriptions).
-          data.status === "COMPLETED" && data.subscriptions.length === 0 ? (
-            can("assets.cancel") && (
-            <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
-              Cancel order
-            </Button>
-            )
-          ) : isDraft && can("orders.edit") && (
-            <>
-              <Link to={`/orders/${data.id}/edit`}>
-                <Button variant="secondary">Edit</Button>
-              </Link>
-              <Button variant="ghost" onClick={() => remove.mutate({ id: data.id })} loading={remove.isPending}>
-                Delete draft
-              </Button>
-              <Button onClick={() => execute.mutate({ id: data.id })} loading={execute.isPending}>
-                Execute Order
-              </Button>
-            </>
-          )
+          data.status === "COMPLETED" && data.subscriptions.length === 0
+            ? can("assets.cancel") && (
+                <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
+                  Cancel order
+                </Button>
+              )
+            : isDraft &&
+              can("orders.edit") && (
+                <>
+                  <Link to={`/orders/${data.id}/edit`}>
+                    <Button variant="secondary">Edit</Button>
+                  </Link>
+                  <Button variant="ghost" onClick={() => remove.mutate({ id: data.id })} loading={remove.isPending}>
+                    Delete draft
+                  </Button>
+                  <Button onClick={() => execute.mutate({ id: data.id })} loading={execute.isPending}>
+                    Execute Order
+                  </Button>
+                </>
+              )
         }
       />
       {cancel.isError && (
@@ -88,9 +103,22 @@ export function OrderDetailPage() {
             columns={[
               { header: "#", cell: (line) => line.position },
               { header: "Product", cell: (line) => line.productName },
-              { header: "Asset name / alias", cell: (line) => line.assetName ?? (line.kind === "plan" ? <span data-testid="line-alias">{line.storefrontAlias ? `Alias: ${line.storefrontAlias}` : "Alias not set yet"}</span> : null) },
+              {
+                header: "Asset name / alias",
+                cell: (line) =>
+                  line.assetName ??
+                  (line.kind === "plan" ? (
+                    <span data-testid="line-alias">
+                      {line.storefrontAlias ? `Alias: ${line.storefrontAlias}` : "Alias not set yet"}
+                    </span>
+                  ) : null),
+              },
               { header: "Licenses", cell: (line) => line.quantity, className: "text-right" },
-              { header: "Unit price", cell: (line) => formatMoney(line.unitPrice, data.currency), className: "text-right" },
+              {
+                header: "Unit price",
+                cell: (line) => formatMoney(line.unitPrice, data.currency),
+                className: "text-right",
+              },
               { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
             ]}
@@ -108,13 +136,19 @@ export function OrderDetailPage() {
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
                       {asset.quantity} licenses · coupon <span className="font-mono">{asset.couponCode ?? "—"}</span>
-                      {asset.syncError && <span className={asset.syncStatus === "FAILED" ? "text-red-700" : "text-amber-800"}> · {asset.syncStatus === "FAILED" ? asset.syncError : `last error: ${asset.syncError}`}</span>}
+                      {asset.syncError && (
+                        <span className={asset.syncStatus === "FAILED" ? "text-red-700" : "text-amber-800"}>
+                          {" "}
+                          · {asset.syncStatus === "FAILED" ? asset.syncError : `last error: ${asset.syncError}`}
+                        </span>
+                      )}
                     </p>
                     {asset.attempts.length > 0 && (
                       <ol className="mt-2 space-y-1 text-xs text-slate-500">
                         {asset.attempts.map((attempt, index) => (
                           <li key={index}>
-                            {formatDateTime(attempt.at)} · {attempt.trigger} · {attempt.outcome === "SUCCEEDED" ? "coupon created" : `failed: ${attempt.message}`}
+                            {formatDateTime(attempt.at)} · {attempt.trigger} ·{" "}
+                            {attempt.outcome === "SUCCEEDED" ? "coupon created" : `failed: ${attempt.message}`}
                           </li>
                         ))}
                       </ol>
@@ -129,7 +163,14 @@ export function OrderDetailPage() {
           <Card title="Summary">
             <Details
               items={[
-                { label: "Account", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> },
+                {
+                  label: "Account",
+                  value: (
+                    <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+                      {data.account.companyName}
+                    </Link>
+                  ),
+                },
                 { label: "For", value: data.recipient.companyName },
                 { label: "Created", value: formatDateTime(data.createdAt) },
                 { label: "Completed", value: data.completedAt ? formatDateTime(data.completedAt) : null },
@@ -138,7 +179,11 @@ export function OrderDetailPage() {
                 { label: "Total", value: <strong>{formatMoney(data.gross, data.currency)}</strong> },
               ]}
             />
-            {isDraft && <p className="mt-3 text-xs text-slate-500">Prices are taken from the catalog again when the order is executed.</p>}
+            {isDraft && (
+              <p className="mt-3 text-xs text-slate-500">
+                Prices are taken from the catalog again when the order is executed.
+              </p>
+            )}
           </Card>
           {data.subscriptions.length > 0 && (
             <Card title="Subscriptions">

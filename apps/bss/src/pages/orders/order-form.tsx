@@ -1,4 +1,15 @@
-import { Alert, Button, Card, FormSection, Loading, PageHeader, SelectField, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  FormSection,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -47,8 +58,13 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
   const [accountSearch, setAccountSearch] = useState("");
   const [idempotencyKey] = useState(newIdempotencyKey);
   const debounced = useDebounced(accountSearch);
-  const accounts = useQuery(trpc.bss.account.list.queryOptions({ search: debounced || undefined, page: 1, pageSize: 50 }));
-  const account = useQuery({ ...trpc.bss.account.get.queryOptions({ id: values.accountId }), enabled: !!values.accountId });
+  const accounts = useQuery(
+    trpc.bss.account.list.queryOptions({ search: debounced || undefined, page: 1, pageSize: 50 }),
+  );
+  const account = useQuery({
+    ...trpc.bss.account.get.queryOptions({ id: values.accountId }),
+    enabled: !!values.accountId,
+  });
   const onSuccess = async (saved: Order) => {
     await queryClient.invalidateQueries({ queryKey: trpc.bss.order.pathKey() });
     void navigate(`/orders/${saved.id}`);
@@ -62,7 +78,10 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
   if (account.data && !accountOptions.some((item) => item.id === account.data.id)) accountOptions.unshift(account.data);
 
   const setLine = (index: number, change: Partial<LineValues>) =>
-    setValues({ ...values, lines: values.lines.map((line, position) => (position === index ? { ...line, ...change } : line)) });
+    setValues({
+      ...values,
+      lines: values.lines.map((line, position) => (position === index ? { ...line, ...change } : line)),
+    });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,20 +96,32 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
 
   return (
     <>
-      <PageHeader title={order ? `Edit ${order.number}` : "New order"} subtitle="Saved as a draft; “Execute Order” completes it like a Storefront checkout" />
+      <PageHeader
+        title={order ? `Edit ${order.number}` : "New order"}
+        subtitle="Saved as a draft; “Execute Order” completes it like a Storefront checkout"
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <form onSubmit={submit} className="space-y-6" noValidate>
             {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
             <FormSection title="Account">
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <TextField label="Find an account" type="search" value={accountSearch} onChange={setAccountSearch} placeholder="Company name or number" />
+                <TextField
+                  label="Find an account"
+                  type="search"
+                  value={accountSearch}
+                  onChange={setAccountSearch}
+                  placeholder="Company name or number"
+                />
                 <SelectField
                   label="Billed account"
                   value={values.accountId}
                   onChange={(accountId) => setValues({ ...values, accountId, recipientAccountId: "" })}
                   placeholder="Choose a reseller or direct customer"
-                  options={accountOptions.map((item) => ({ value: item.id, label: `${item.companyName} (${item.number})` }))}
+                  options={accountOptions.map((item) => ({
+                    value: item.id,
+                    label: `${item.companyName} (${item.number})`,
+                  }))}
                   error={errors.accountId?.[0]}
                 />
                 {account.data?.kind === "RESELLER" && (
@@ -99,7 +130,10 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
                     value={values.recipientAccountId}
                     onChange={(recipientAccountId) => setValues({ ...values, recipientAccountId })}
                     placeholder={`${account.data.companyName} itself`}
-                    options={account.data.endCustomers.map((customer) => ({ value: customer.id, label: customer.companyName }))}
+                    options={account.data.endCustomers.map((customer) => ({
+                      value: customer.id,
+                      label: customer.companyName,
+                    }))}
                     error={errors.recipientAccountId?.[0]}
                   />
                 )}
@@ -109,16 +143,32 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
               <div className="space-y-3">
                 {values.lines.map((line, index) => (
                   <div key={index} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-7">
-                    <OrderLineFields line={line} index={index} accountId={values.accountId} errors={errors} onChange={(change) => setLine(index, change)} />
+                    <OrderLineFields
+                      line={line}
+                      index={index}
+                      accountId={values.accountId}
+                      errors={errors}
+                      onChange={(change) => setLine(index, change)}
+                    />
                     {values.lines.length > 1 && (
-                      <Button variant="ghost" size="sm" onClick={() => setValues({ ...values, lines: values.lines.filter((_, position) => position !== index) })}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() =>
+                          setValues({ ...values, lines: values.lines.filter((_, position) => position !== index) })
+                        }
+                      >
                         Remove
                       </Button>
                     )}
                   </div>
                 ))}
                 {errors.lines?.[0] && <p className="text-xs text-red-600">{errors.lines[0]}</p>}
-                <Button variant="secondary" size="sm" onClick={() => setValues({ ...values, lines: [...values.lines, emptyLine] })}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => setValues({ ...values, lines: [...values.lines, emptyLine] })}
+                >
                   Add a product
                 </Button>
               </div>

@@ -15,7 +15,13 @@ export interface LineValues {
 export const emptyLine: LineValues = { item: "", quantity: "1", assetName: "", storefrontAlias: "" };
 
 /** The saved line as form values. */
-export function lineValuesOf(line: { productId: string | null; planId: string | null; quantity: number; assetName: string | null; storefrontAlias: string | null }): LineValues {
+export function lineValuesOf(line: {
+  productId: string | null;
+  planId: string | null;
+  quantity: number;
+  assetName: string | null;
+  storefrontAlias: string | null;
+}): LineValues {
   return {
     item: line.planId ? `plan:${line.planId}` : `product:${line.productId ?? ""}`,
     quantity: String(line.quantity),
@@ -31,14 +37,28 @@ export function lineInputOf(line: LineValues) {
   return { productId: id, quantity: Number(line.quantity), assetName: line.assetName || null };
 }
 
-export function OrderLineFields({ line, index, accountId, errors, onChange }: { line: LineValues; index: number; accountId: string; errors: FieldErrors; onChange: (change: Partial<LineValues>) => void }) {
+export function OrderLineFields({
+  line,
+  index,
+  accountId,
+  errors,
+  onChange,
+}: {
+  line: LineValues;
+  index: number;
+  accountId: string;
+  errors: FieldErrors;
+  onChange: (change: Partial<LineValues>) => void;
+}) {
   const trpc = useTRPC();
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ published: true, page: 1, pageSize: 100 }));
   const plans = useQuery(trpc.bss.plan.list.queryOptions());
   const isPlan = line.item.startsWith("plan:");
   const options = [
     ...(products.data?.items ?? []).map((product) => ({ value: `product:${product.id}`, label: product.name })),
-    ...(plans.data ?? []).filter((plan) => plan.published).map((plan) => ({ value: `plan:${plan.id}`, label: `Reseller plan: ${plan.name}` })),
+    ...(plans.data ?? [])
+      .filter((plan) => plan.published)
+      .map((plan) => ({ value: `plan:${plan.id}`, label: `Reseller plan: ${plan.name}` })),
   ];
   return (
     <>
@@ -54,13 +74,31 @@ export function OrderLineFields({ line, index, accountId, errors, onChange }: { 
       </div>
       {isPlan ? (
         <div className="sm:col-span-3">
-          <PlanAliasField accountId={accountId} value={line.storefrontAlias} onChange={(storefrontAlias) => onChange({ storefrontAlias })} error={errors[`lines.${index}.storefrontAlias`]?.[0]} />
+          <PlanAliasField
+            accountId={accountId}
+            value={line.storefrontAlias}
+            onChange={(storefrontAlias) => onChange({ storefrontAlias })}
+            error={errors[`lines.${index}.storefrontAlias`]?.[0]}
+          />
         </div>
       ) : (
         <>
-          <TextField label="Licenses" type="number" inputMode="numeric" value={line.quantity} onChange={(quantity) => onChange({ quantity })} error={errors[`lines.${index}.quantity`]?.[0]} />
+          <TextField
+            label="Licenses"
+            type="number"
+            inputMode="numeric"
+            value={line.quantity}
+            onChange={(quantity) => onChange({ quantity })}
+            error={errors[`lines.${index}.quantity`]?.[0]}
+          />
           <div className="sm:col-span-2">
-            <TextField label="Asset name" value={line.assetName} onChange={(assetName) => onChange({ assetName })} placeholder="Defaults to the product name" error={errors[`lines.${index}.assetName`]?.[0]} />
+            <TextField
+              label="Asset name"
+              value={line.assetName}
+              onChange={(assetName) => onChange({ assetName })}
+              placeholder="Defaults to the product name"
+              error={errors[`lines.${index}.assetName`]?.[0]}
+            />
           </div>
         </>
       )}
@@ -69,10 +107,23 @@ export function OrderLineFields({ line, index, accountId, errors, onChange }: { 
 }
 
 /** The plan line's alias, checked for this account while staff type (and again on save and execution). */
-function PlanAliasField({ accountId, value, onChange, error }: { accountId: string; value: string; onChange: (value: string) => void; error?: string }) {
+function PlanAliasField({
+  accountId,
+  value,
+  onChange,
+  error,
+}: {
+  accountId: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const trpc = useTRPC();
   const debounced = useDebounced(value);
-  const check = useQuery({ ...trpc.bss.plan.checkAlias.queryOptions({ accountId, alias: debounced }), enabled: !!accountId && debounced.trim().length > 0 });
+  const check = useQuery({
+    ...trpc.bss.plan.checkAlias.queryOptions({ accountId, alias: debounced }),
+    enabled: !!accountId && debounced.trim().length > 0,
+  });
   const result = debounced === value ? check.data : undefined;
   return (
     <TextField
@@ -81,7 +132,11 @@ function PlanAliasField({ accountId, value, onChange, error }: { accountId: stri
       onChange={onChange}
       autoComplete="off"
       error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
-      hint={result?.available ? `Available: ${window.location.origin}/${result.alias}` : "Required before the order is executed"}
+      hint={
+        result?.available
+          ? `Available: ${window.location.origin}/${result.alias}`
+          : "Required before the order is executed"
+      }
     />
   );
 }

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage, formatDateTime, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  PageHeader,
+  Pagination,
+  SelectField,
+  Table,
+  TextField,
+  apiErrorMessage,
+  formatDateTime,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,7 +18,11 @@ import { useDebounced } from "../../components/use-debounced.ts";
 import { useUrlFilters } from "../../components/use-url-filters.ts";
 import { useCan } from "../../components/use-can.ts";
 
-export const ORDER_STATUS = { DRAFT: { label: "Draft", tone: "yellow" }, COMPLETED: { label: "Completed", tone: "green" }, CANCELLED: { label: "Cancelled", tone: "gray" } } as const;
+export const ORDER_STATUS = {
+  DRAFT: { label: "Draft", tone: "yellow" },
+  COMPLETED: { label: "Completed", tone: "green" },
+  CANCELLED: { label: "Cancelled", tone: "gray" },
+} as const;
 
 /** Sales > Orders */
 export function OrdersPage() {
@@ -45,8 +61,20 @@ export function OrdersPage() {
         }
       />
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">
-        <TextField label="Search" type="search" placeholder="Order number or company" value={search} onChange={(value) => update({ q: value, page: "" })} />
-        <SelectField label="Status" value={status} onChange={(value) => update({ status: value, page: "" })} placeholder="All" options={Object.entries(ORDER_STATUS).map(([value, { label }]) => ({ value, label }))} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Order number or company"
+          value={search}
+          onChange={(value) => update({ q: value, page: "" })}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(value) => update({ status: value, page: "" })}
+          placeholder="All"
+          options={Object.entries(ORDER_STATUS).map(([value, { label }]) => ({ value, label }))}
+        />
         <TextField label="From" type="date" value={from} onChange={(value) => update({ from: value, page: "" })} />
         <TextField label="To" type="date" value={to} onChange={(value) => update({ to: value, page: "" })} />
       </div>
@@ -66,16 +94,38 @@ export function OrdersPage() {
             rowKey={(row) => row.id}
             empty="No orders match."
             columns={[
-              { header: "Order", cell: (row) => <Link to={`/orders/${row.id}`} className="font-mono text-brand-700 hover:underline">{row.number}</Link> },
+              {
+                header: "Order",
+                cell: (row) => (
+                  <Link to={`/orders/${row.id}`} className="font-mono text-brand-700 hover:underline">
+                    {row.number}
+                  </Link>
+                ),
+              },
               { header: "Date", cell: (row) => formatDateTime(row.createdAt) },
-              { header: "Account", cell: (row) => <Link to={`/accounts/${row.account.id}`} className="hover:underline">{row.account.companyName}</Link> },
+              {
+                header: "Account",
+                cell: (row) => (
+                  <Link to={`/accounts/${row.account.id}`} className="hover:underline">
+                    {row.account.companyName}
+                  </Link>
+                ),
+              },
               { header: "For", cell: (row) => row.recipient.companyName },
               { header: "Channel", cell: (row) => (row.channel === "BSS" ? "BSS" : "Storefront") },
               { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
-              { header: "Status", cell: (row) => <Badge tone={ORDER_STATUS[row.status].tone}>{ORDER_STATUS[row.status].label}</Badge> },
+              {
+                header: "Status",
+                cell: (row) => <Badge tone={ORDER_STATUS[row.status].tone}>{ORDER_STATUS[row.status].label}</Badge>,
+              },
             ]}
           />
-          <Pagination page={orders.data.page} pageSize={orders.data.pageSize} total={orders.data.total} onPage={(next) => update({ page: String(next) })} />
+          <Pagination
+            page={orders.data.page}
+            pageSize={orders.data.pageSize}
+            total={orders.data.total}
+            onPage={(next) => update({ page: String(next) })}
+          />
         </>
       )}
     </>

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Card, CheckboxField, FormGrid, Loading, PageHeader, SelectField, TextAreaField, TextField, apiErrorMessage, currencyOptions, fieldErrorsOf, formatMoney } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CheckboxField,
+  FormGrid,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextAreaField,
+  TextField,
+  apiErrorMessage,
+  currencyOptions,
+  fieldErrorsOf,
+  formatMoney,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -14,7 +30,10 @@ export function PlansCatalogPage() {
   const plans = useQuery(trpc.bss.plan.list.queryOptions());
   return (
     <>
-      <PageHeader title="Catalog" subtitle="Reseller plans: recurring subscriptions on the Storefront's Reseller Plans page" />
+      <PageHeader
+        title="Catalog"
+        subtitle="Reseller plans: recurring subscriptions on the Storefront's Reseller Plans page"
+      />
       <CatalogTabs />
       {plans.isPending && <Loading />}
       {plans.isError && <Alert tone="error">{apiErrorMessage(plans.error)}</Alert>}
@@ -39,17 +58,27 @@ function PlanForm({ plan }: { plan: Plan }) {
     published: plan.published,
     prices: plan.prices,
   });
-  const update = useMutation(trpc.bss.plan.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.plan.pathKey() }) }));
+  const update = useMutation(
+    trpc.bss.plan.update.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.plan.pathKey() }),
+    }),
+  );
   const errors = fieldErrorsOf(update.error);
   const setPrice = (index: number, change: Partial<{ currency: string; unitPrice: string }>) =>
-    setValues({ ...values, prices: values.prices.map((price, position) => (position === index ? { ...price, ...change } : price)) });
+    setValues({
+      ...values,
+      prices: values.prices.map((price, position) => (position === index ? { ...price, ...change } : price)),
+    });
   function submit(event: FormEvent) {
     event.preventDefault();
     update.mutate({
       id: plan.id,
       name: values.name,
       description: values.description,
-      features: values.features.split("\n").map((line) => line.trim()).filter(Boolean),
+      features: values.features
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
       taxRate: values.taxRate,
       billingPeriodMonths: Number(values.billingPeriodMonths),
       published: values.published,
@@ -70,33 +99,93 @@ function PlanForm({ plan }: { plan: Plan }) {
           {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
           {update.isSuccess && <Alert tone="success">Saved.</Alert>}
           <FormGrid>
-            <TextField label="Name" value={values.name} onChange={(name) => setValues({ ...values, name })} error={errors.name?.[0]} />
-            <TextField label="Billing period (months)" inputMode="numeric" value={values.billingPeriodMonths} onChange={(billingPeriodMonths) => setValues({ ...values, billingPeriodMonths })} error={errors.billingPeriodMonths?.[0]} />
-            <TextField label="Tax rate (%)" value={values.taxRate} onChange={(taxRate) => setValues({ ...values, taxRate })} error={errors.taxRate?.[0]} />
+            <TextField
+              label="Name"
+              value={values.name}
+              onChange={(name) => setValues({ ...values, name })}
+              error={errors.name?.[0]}
+            />
+            <TextField
+              label="Billing period (months)"
+              inputMode="numeric"
+              value={values.billingPeriodMonths}
+              onChange={(billingPeriodMonths) => setValues({ ...values, billingPeriodMonths })}
+              error={errors.billingPeriodMonths?.[0]}
+            />
+            <TextField
+              label="Tax rate (%)"
+              value={values.taxRate}
+              onChange={(taxRate) => setValues({ ...values, taxRate })}
+              error={errors.taxRate?.[0]}
+            />
           </FormGrid>
-          <TextAreaField label="Description" value={values.description} onChange={(description) => setValues({ ...values, description })} error={errors.description?.[0]} rows={2} />
-          <TextAreaField label="Features (one per line)" value={values.features} onChange={(features) => setValues({ ...values, features })} error={errors.features?.[0]} rows={4} />
+          <TextAreaField
+            label="Description"
+            value={values.description}
+            onChange={(description) => setValues({ ...values, description })}
+            error={errors.description?.[0]}
+            rows={2}
+          />
+          <TextAreaField
+            label="Features (one per line)"
+            value={values.features}
+            onChange={(features) => setValues({ ...values, features })}
+            error={errors.features?.[0]}
+            rows={4}
+          />
           <div className="space-y-2">
-            <p className="text-sm font-medium text-slate-700">Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}</p>
+            <p className="text-sm font-medium text-slate-700">
+              Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}
+            </p>
             {values.prices.map((price, index) => (
               <div key={index} className="flex items-end gap-3">
                 <div className="w-40">
-                  <SelectField label="Currency" value={price.currency} onChange={(currency) => setPrice(index, { currency })} options={currencyOptions} />
+                  <SelectField
+                    label="Currency"
+                    value={price.currency}
+                    onChange={(currency) => setPrice(index, { currency })}
+                    options={currencyOptions}
+                  />
                 </div>
                 <div className="w-40">
-                  <TextField label="Price" value={price.unitPrice} onChange={(unitPrice) => setPrice(index, { unitPrice })} error={errors[`prices.${index}.unitPrice`]?.[0]} hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined} />
+                  <TextField
+                    label="Price"
+                    value={price.unitPrice}
+                    onChange={(unitPrice) => setPrice(index, { unitPrice })}
+                    error={errors[`prices.${index}.unitPrice`]?.[0]}
+                    hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined}
+                  />
                 </div>
-                <Button variant="ghost" size="sm" onClick={() => setValues({ ...values, prices: values.prices.filter((_, position) => position !== index) })}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    setValues({ ...values, prices: values.prices.filter((_, position) => position !== index) })
+                  }
+                >
                   Remove
                 </Button>
               </div>
             ))}
             {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
-            <Button variant="secondary" size="sm" onClick={() => setValues({ ...values, prices: [...values.prices, { currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }] })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() =>
+                setValues({
+                  ...values,
+                  prices: [...values.prices, { currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }],
+                })
+              }
+            >
               Add a price
             </Button>
           </div>
-          <CheckboxField label="Published on the Storefront's Reseller Plans page" checked={values.published} onChange={(published) => setValues({ ...values, published })} />
+          <CheckboxField
+            label="Published on the Storefront's Reseller Plans page"
+            checked={values.published}
+            onChange={(published) => setValues({ ...values, published })}
+          />
           <div className="flex justify-end">
             <Button type="submit" loading={update.isPending}>
               Save {plan.name}

@@ -19,7 +19,16 @@ export function ResellerPlanCard({ accountId }: { accountId: string }) {
     >
       <Details
         items={[
-          { label: "Plan", value: current ? <Link to={`/subscriptions/${current.id}`} className="text-brand-700 hover:underline">{current.plan.name}</Link> : "Basic" },
+          {
+            label: "Plan",
+            value: current ? (
+              <Link to={`/subscriptions/${current.id}`} className="text-brand-700 hover:underline">
+                {current.plan.name}
+              </Link>
+            ) : (
+              "Basic"
+            ),
+          },
           { label: "Status", value: current ? <SubscriptionStatusBadge status={current.status} /> : null },
           { label: "Storefront Alias", value: current?.storefrontAlias ?? null },
         ]}

@@ -1,9 +1,17 @@
-import { Alert, Button, Loading, PageHeader, SubscriptionCards, SubscriptionStatusBadge, apiErrorMessage, formatDate } from "@cm/ui";
+import {
+  Alert,
+  Button,
+  Loading,
+  PageHeader,
+  SubscriptionCards,
+  SubscriptionStatusBadge,
+  apiErrorMessage,
+  formatDate,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { useCan } from "../../components/use-can.ts";
-
 
 /** A plan subscription with its shortcuts (Upgrade, Cancel) and status history. */
 export function SubscriptionDetailPage() {
@@ -59,12 +67,24 @@ export function SubscriptionDetailPage() {
       )}
       {data.status === "PENDING_CANCELLATION" && (
         <div className="mb-4">
-          <Alert tone="info">Cancelled: in effect until {formatDate(data.currentPeriodEnd)}, then the reseller returns to Basic and its Storefront alias stops accepting logins.</Alert>
+          <Alert tone="info">
+            Cancelled: in effect until {formatDate(data.currentPeriodEnd)}, then the reseller returns to Basic and its
+            Storefront alias stops accepting logins.
+          </Alert>
         </div>
       )}
       <SubscriptionCards
         subscription={data}
-        lead={[{ label: "Reseller", value: <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">{data.account.companyName}</Link> }]}
+        lead={[
+          {
+            label: "Reseller",
+            value: (
+              <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+                {data.account.companyName}
+              </Link>
+            ),
+          },
+        ]}
         showActor
       />
     </>

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Details, FormGrid, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf, formatDateTime } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Details,
+  FormGrid,
+  Loading,
+  PageHeader,
+  TextField,
+  apiErrorMessage,
+  fieldErrorsOf,
+  formatDateTime,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -13,7 +26,9 @@ export function BitTitanSetupPage() {
   const manager = useQuery(trpc.bss.bittitan.serviceManager.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
   const test = useMutation(trpc.bss.bittitan.test.mutationOptions({ onSuccess: refresh }));
-  const importDefinition = useMutation(trpc.bss.bittitan.importServicesDefinition.mutationOptions({ onSuccess: refresh }));
+  const importDefinition = useMutation(
+    trpc.bss.bittitan.importServicesDefinition.mutationOptions({ onSuccess: refresh }),
+  );
   if (manager.isPending) return <Loading />;
   if (manager.isError) return <Alert tone="error">{apiErrorMessage(manager.error)}</Alert>;
   const data = manager.data;
@@ -21,7 +36,10 @@ export function BitTitanSetupPage() {
 
   return (
     <>
-      <PageHeader title="BitTitan Service Manager" subtitle="The connection to BitTitan's partner API and the products it provides" />
+      <PageHeader
+        title="BitTitan Service Manager"
+        subtitle="The connection to BitTitan's partner API and the products it provides"
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card
           title="Connection"
@@ -63,20 +81,24 @@ export function BitTitanSetupPage() {
         </Card>
         <Card title="Services definition">
           <p className="text-sm text-slate-600">
-            “Get Services Definition” imports BitTitan&apos;s SKUs and creates the product types <strong>BitTitan Mailbox License</strong> and{" "}
-            <strong>BitTitan User Migration Bundle</strong>. Running it again updates them; it never duplicates.
+            “Get Services Definition” imports BitTitan&apos;s SKUs and creates the product types{" "}
+            <strong>BitTitan Mailbox License</strong> and <strong>BitTitan User Migration Bundle</strong>. Running it
+            again updates them; it never duplicates.
           </p>
           <Details
             items={[
               { label: "SKUs imported", value: String(data.skuCount) },
-              { label: "Product types", value: data.productTypes.length > 0 ? data.productTypes.map((type) => type.name).join(", ") : null },
+              {
+                label: "Product types",
+                value: data.productTypes.length > 0 ? data.productTypes.map((type) => type.name).join(", ") : null,
+              },
             ]}
           />
           {importDefinition.isSuccess && (
             <div className="mt-4">
               <Alert tone="success">
-                Imported {importDefinition.data.skusImported} SKUs; {importDefinition.data.productTypesCreated} product types created,{" "}
-                {importDefinition.data.productTypesUpdated} updated. Set their Expire/Validity days in{" "}
+                Imported {importDefinition.data.skusImported} SKUs; {importDefinition.data.productTypesCreated} product
+                types created, {importDefinition.data.productTypesUpdated} updated. Set their Expire/Validity days in{" "}
                 <Link to="/catalog/product-types" className="underline">
                   Catalog &gt; Product types
                 </Link>
@@ -91,7 +113,11 @@ export function BitTitanSetupPage() {
           )}
           {maySetUp && (
             <div className="mt-4">
-              <Button onClick={() => importDefinition.mutate()} loading={importDefinition.isPending} disabled={!data.active}>
+              <Button
+                onClick={() => importDefinition.mutate()}
+                loading={importDefinition.isPending}
+                disabled={!data.active}
+              >
                 Get Services Definition
               </Button>
             </div>
@@ -102,7 +128,15 @@ export function BitTitanSetupPage() {
   );
 }
 
-function ActivationForm({ baseUrl: savedUrl, keySaved, onDone }: { baseUrl: string; keySaved: boolean; onDone: () => Promise<void> }) {
+function ActivationForm({
+  baseUrl: savedUrl,
+  keySaved,
+  onDone,
+}: {
+  baseUrl: string;
+  keySaved: boolean;
+  onDone: () => Promise<void>;
+}) {
   const trpc = useTRPC();
   const [baseUrl, setBaseUrl] = useState(savedUrl);
   const [apiKey, setApiKey] = useState("");
@@ -127,7 +161,13 @@ function ActivationForm({ baseUrl: savedUrl, keySaved, onDone }: { baseUrl: stri
       {activate.isError && <Alert tone="error">{apiErrorMessage(activate.error)}</Alert>}
       {activate.isSuccess && <Alert tone="success">Connected and activated.</Alert>}
       <FormGrid>
-        <TextField label="API address" placeholder="https://" value={baseUrl} onChange={setBaseUrl} error={errors.baseUrl?.[0]} />
+        <TextField
+          label="API address"
+          placeholder="https://"
+          value={baseUrl}
+          onChange={setBaseUrl}
+          error={errors.baseUrl?.[0]}
+        />
         <TextField
           label="API key"
           type="password"

@@ -1,4 +1,16 @@
-import { AddressFields, Alert, Button, Card, CompanyFields, FormSection, Loading, PageHeader, SelectField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  AddressFields,
+  Alert,
+  Button,
+  Card,
+  CompanyFields,
+  FormSection,
+  Loading,
+  PageHeader,
+  SelectField,
+  apiErrorMessage,
+  fieldErrorsOf,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,7 +19,10 @@ import { Link, useSearchParams } from "react-router";
 
 type Company = RouterOutputs["bss"]["company"]["get"];
 
-const timeZoneOptions = [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])].map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
+const timeZoneOptions = [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])].map((zone) => ({
+  value: zone,
+  label: zone.replaceAll("_", " "),
+}));
 
 /** Setup > Company: the distributor's own details, the seller on every invoice. */
 export function CompanyPage() {
@@ -62,7 +77,9 @@ function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean 
             .
           </Alert>
         )}
-        {missing.includes("address") && <Alert tone="warning">Your address is missing: invoices go out without it until you add it here.</Alert>}
+        {missing.includes("address") && (
+          <Alert tone="warning">Your address is missing: invoices go out without it until you add it here.</Alert>
+        )}
         {save.isError && <Alert tone="error">{apiErrorMessage(save.error)}</Alert>}
         {save.isSuccess && <Alert tone="success">Company details saved. New invoices show them.</Alert>}
         <Card>
@@ -73,8 +90,18 @@ function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean 
             <FormSection title="Address">
               <AddressFields value={address} onChange={setAddress} errors={errors} disabled={!canEdit} />
             </FormSection>
-            <FormSection title="Region" description={`Invoices are in ${company.currency}, the currency chosen at set-up.`}>
-              <SelectField label="Time zone" value={timeZone} onChange={setTimeZone} options={timeZoneOptions} error={errors.timeZone?.[0]} disabled={!canEdit} />
+            <FormSection
+              title="Region"
+              description={`Invoices are in ${company.currency}, the currency chosen at set-up.`}
+            >
+              <SelectField
+                label="Time zone"
+                value={timeZone}
+                onChange={setTimeZone}
+                options={timeZoneOptions}
+                error={errors.timeZone?.[0]}
+                disabled={!canEdit}
+              />
             </FormSection>
             {canEdit ? (
               <div className="flex justify-end">

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { addContact, grantStorefrontLogin, removeContact, resendStorefrontInvitation, revokeStorefrontLogin, setPrimaryContact, updateContact } from "../../accounts/contacts.ts";
+import {
+  addContact,
+  grantStorefrontLogin,
+  removeContact,
+  resendStorefrontInvitation,
+  revokeStorefrontLogin,
+  setPrimaryContact,
+  updateContact,
+} from "../../accounts/contacts.ts";
 import { createAccount } from "../../accounts/create-account.ts";
 import { getAccount } from "../../accounts/get-account.ts";
 import { listAccounts } from "../../accounts/list-accounts.ts";
@@ -26,7 +34,8 @@ export const bssAccountRouter = router({
     .input(createAccountInput.extend(idempotent.shape))
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => {
-      if (input.primaryContactPassword || input.invitePrimaryContact) assertRoleMay(ctx.staff.role, "accounts.logins", "giving the contact a Storefront login");
+      if (input.primaryContactPassword || input.invitePrimaryContact)
+        assertRoleMay(ctx.staff.role, "accounts.logins", "giving the contact a Storefront login");
       return createAccount(ctx.deps, input);
     }),
   update: staffProcedure.input(updateAccountInput).mutation(({ ctx, input }) => updateAccount(ctx.deps, input)),
@@ -37,7 +46,13 @@ export const bssAccountRouter = router({
   updateContact: staffProcedure.input(updateContactInput).mutation(({ ctx, input }) => updateContact(ctx.deps, input)),
   removeContact: staffProcedure.input(byId).mutation(({ ctx, input }) => removeContact(ctx.deps, input.id)),
   setPrimaryContact: staffProcedure.input(byId).mutation(({ ctx, input }) => setPrimaryContact(ctx.deps, input.id)),
-  grantStorefrontLogin: staffProcedure.input(grantLoginInput).mutation(({ ctx, input }) => grantStorefrontLogin(ctx.deps, input)),
-  resendStorefrontInvitation: staffProcedure.input(byId).mutation(({ ctx, input }) => resendStorefrontInvitation(ctx.deps, input.id)),
-  revokeStorefrontLogin: staffProcedure.input(byId).mutation(({ ctx, input }) => revokeStorefrontLogin(ctx.deps, input.id)),
+  grantStorefrontLogin: staffProcedure
+    .input(grantLoginInput)
+    .mutation(({ ctx, input }) => grantStorefrontLogin(ctx.deps, input)),
+  resendStorefrontInvitation: staffProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => resendStorefrontInvitation(ctx.deps, input.id)),
+  revokeStorefrontLogin: staffProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => revokeStorefrontLogin(ctx.deps, input.id)),
 });

@@ -12,7 +12,13 @@ import { countFailed, retryFailed, retryProgress } from "../../assets/retry-fail
 import { getInvoice, listInvoices, setInvoiceStatus } from "../../billing/invoices.ts";
 import { actorOf } from "../../callers.ts";
 import { idempotent } from "../../idempotency.ts";
-import { assetFilterInput, attachCouponInput, editAssetInput, listAssetsInput, retryProgressInput } from "../../schemas/assets.ts";
+import {
+  assetFilterInput,
+  attachCouponInput,
+  editAssetInput,
+  listAssetsInput,
+  retryProgressInput,
+} from "../../schemas/assets.ts";
 import { idSchema, pageSchema, text } from "../../schemas/common.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
@@ -22,7 +28,9 @@ export const bssAssetRouter = router({
   list: staffProcedure.input(listAssetsInput).query(({ ctx, input }) => listAssets(ctx.deps, ctx.staff, input)),
   get: staffProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, ctx.staff, input.id)),
   update: staffProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, ctx.staff, input)),
-  attachCoupon: staffProcedure.input(attachCouponInput).mutation(({ ctx, input }) => attachCoupon(ctx.deps, actorOf(ctx.staff), input)),
+  attachCoupon: staffProcedure
+    .input(attachCouponInput)
+    .mutation(({ ctx, input }) => attachCoupon(ctx.deps, actorOf(ctx.staff), input)),
   cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelAsset(ctx.deps, ctx.staff, input.id)),
   cancelOrder: staffProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await cancelOrder(ctx.deps, ctx.staff, input.id);
@@ -33,21 +41,40 @@ export const bssAssetRouter = router({
   refreshCouponStates: staffProcedure.mutation(({ ctx }) => refreshCouponStates(ctx.deps)),
   reconcile: staffProcedure.mutation(({ ctx }) => reconcileAssets(ctx.deps)),
   fixMismatch: staffProcedure
-    .input(z.object({ action: z.enum(["resync", "attach", "update-state", "revoke"]), assetId: idSchema, couponCode: text().trim().max(40).nullish() }))
+    .input(
+      z.object({
+        action: z.enum(["resync", "attach", "update-state", "revoke"]),
+        assetId: idSchema,
+        couponCode: text().trim().max(40).nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => fixMismatch(ctx.deps, actorOf(ctx.staff), input)),
   /** Billing > Assets, "Retry all failed": how many it would retry with the list's filters. */
   countFailed: staffProcedure.input(assetFilterInput).query(({ ctx, input }) => countFailed(ctx.deps, input)),
   retryFailed: staffProcedure
     .input(assetFilterInput.extend(idempotent.shape))
     .use(idempotent.middleware)
-    .mutation(({ ctx, input: { idempotencyKey: _key, ...filter } }) => retryFailed(ctx.deps, actorOf(ctx.staff), filter)),
-  retryProgress: staffProcedure.input(retryProgressInput).query(({ ctx, input }) => retryProgress(ctx.deps, input.batch)),
+    .mutation(({ ctx, input: { idempotencyKey: _key, ...filter } }) =>
+      retryFailed(ctx.deps, actorOf(ctx.staff), filter),
+    ),
+  retryProgress: staffProcedure
+    .input(retryProgressInput)
+    .query(({ ctx, input }) => retryProgress(ctx.deps, input.batch)),
 });
 
 export const bssInvoiceRouter = router({
   list: staffProcedure
-    .input(pageSchema.extend({ accountId: idSchema.optional(), kind: z.enum(["INVOICE", "CREDIT"]).optional(), status: z.enum(["UNPAID", "PAID", "VOID"]).optional(), search: text().trim().max(60).optional() }))
+    .input(
+      pageSchema.extend({
+        accountId: idSchema.optional(),
+        kind: z.enum(["INVOICE", "CREDIT"]).optional(),
+        status: z.enum(["UNPAID", "PAID", "VOID"]).optional(),
+        search: text().trim().max(60).optional(),
+      }),
+    )
     .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.staff, input)),
   get: staffProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, ctx.staff, input.id)),
-  setStatus: staffProcedure.input(z.object({ id: idSchema, status: z.enum(["PAID", "VOID"]) })).mutation(({ ctx, input }) => setInvoiceStatus(ctx.deps, input)),
+  setStatus: staffProcedure
+    .input(z.object({ id: idSchema, status: z.enum(["PAID", "VOID"]) }))
+    .mutation(({ ctx, input }) => setInvoiceStatus(ctx.deps, input)),
 });

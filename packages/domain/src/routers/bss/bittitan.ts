@@ -18,13 +18,17 @@ export const bssBitTitanRouter = router({
     .mutation(({ ctx, input }) => activateServiceManager(ctx.deps, input)),
   test: staffProcedure.mutation(({ ctx }) => testServiceManager(ctx.deps)),
   importServicesDefinition: staffProcedure.mutation(({ ctx }) => importServicesDefinition(ctx.deps)),
-  accountSync: staffProcedure.input(z.object({ accountId: idSchema })).query(({ ctx, input }) => getAccountSync(ctx.deps, input.accountId)),
+  accountSync: staffProcedure
+    .input(z.object({ accountId: idSchema }))
+    .query(({ ctx, input }) => getAccountSync(ctx.deps, input.accountId)),
   synchronizeAccount: staffProcedure
     .input(
       z.object({
         accountId: idSchema,
         email: emailSchema,
-        password: text({ message: "Enter the BitTitan password" }).min(1, { message: "Enter the BitTitan password" }).max(200),
+        password: text({ message: "Enter the BitTitan password" })
+          .min(1, { message: "Enter the BitTitan password" })
+          .max(200),
       }),
     )
     .mutation(({ ctx, input }) => synchronizeAccount(ctx.deps, input)),

@@ -19,7 +19,9 @@ const byId = z.object({ id: idSchema });
 
 export const bssCatalogRouter = router({
   productTypes: staffProcedure.query(({ ctx }) => listProductTypes(ctx.deps)),
-  updateProductType: staffProcedure.input(productTypeUpdateInput).mutation(({ ctx, input }) => updateProductType(ctx.deps, input)),
+  updateProductType: staffProcedure
+    .input(productTypeUpdateInput)
+    .mutation(({ ctx, input }) => updateProductType(ctx.deps, input)),
   listProducts: staffProcedure.input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.deps, input)),
   getProduct: staffProcedure.input(byId).query(({ ctx, input }) => getProduct(ctx.deps, input.id)),
   createProduct: staffProcedure
@@ -32,8 +34,12 @@ export const bssCatalogRouter = router({
     .mutation(({ ctx, input }) => setProductPublished(ctx.deps, input)),
   categories: staffProcedure.query(({ ctx }) => listCategories(ctx.deps)),
   createCategory: staffProcedure.input(categoryInput).mutation(({ ctx, input }) => createCategory(ctx.deps, input)),
-  updateCategory: staffProcedure.input(categoryInput.extend({ id: idSchema })).mutation(({ ctx, input }) => updateCategory(ctx.deps, input)),
+  updateCategory: staffProcedure
+    .input(categoryInput.extend({ id: idSchema }))
+    .mutation(({ ctx, input }) => updateCategory(ctx.deps, input)),
   deleteCategory: staffProcedure.input(byId).mutation(({ ctx, input }) => deleteCategory(ctx.deps, input.id)),
   productGroup: staffProcedure.query(({ ctx }) => getProductGroup(ctx.deps)),
-  setProductGroup: staffProcedure.input(productGroupInput).mutation(({ ctx, input }) => setProductGroup(ctx.deps, input.productIds)),
+  setProductGroup: staffProcedure
+    .input(productGroupInput)
+    .mutation(({ ctx, input }) => setProductGroup(ctx.deps, input.productIds)),
 });

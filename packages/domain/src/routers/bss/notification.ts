@@ -30,9 +30,15 @@ const templateRouter = router({
   list: staffProcedure.query(({ ctx }) => listNotificationTemplates(ctx.deps)),
   get: staffProcedure.input(byKey).query(({ ctx, input }) => getNotificationTemplate(ctx.deps, input.key)),
   // A mutation only so the draft travels in a POST body (templates outgrow a URL); it changes nothing.
-  preview: staffProcedure.input(previewTemplateInput).mutation(({ ctx, input }) => previewNotificationTemplate(ctx.deps, input)),
-  update: staffProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateNotificationTemplate(ctx.deps, ctx.staff, input)),
-  reset: staffProcedure.input(byKey).mutation(({ ctx, input }) => resetNotificationTemplate(ctx.deps, ctx.staff, input.key)),
+  preview: staffProcedure
+    .input(previewTemplateInput)
+    .mutation(({ ctx, input }) => previewNotificationTemplate(ctx.deps, input)),
+  update: staffProcedure
+    .input(updateTemplateInput)
+    .mutation(({ ctx, input }) => updateNotificationTemplate(ctx.deps, ctx.staff, input)),
+  reset: staffProcedure
+    .input(byKey)
+    .mutation(({ ctx, input }) => resetNotificationTemplate(ctx.deps, ctx.staff, input.key)),
   sendTest: staffProcedure
     .input(sendTestEmailInput.extend(idempotent.shape))
     .use(idempotent.middleware)

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { createDraftOrder, deleteDraftOrder, executeOrder, getOrder, listOrders, updateDraftOrder } from "../../orders/bss-orders.ts";
+import {
+  createDraftOrder,
+  deleteDraftOrder,
+  executeOrder,
+  getOrder,
+  listOrders,
+  updateDraftOrder,
+} from "../../orders/bss-orders.ts";
 import { idempotent } from "../../idempotency.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { draftOrderInput, listOrdersInput } from "../../schemas/orders.ts";
@@ -14,7 +21,9 @@ export const bssOrderRouter = router({
     .input(draftOrderInput.extend(idempotent.shape))
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => createDraftOrder(ctx.deps, ctx.staff, input)),
-  update: staffProcedure.input(draftOrderInput.extend({ id: idSchema })).mutation(({ ctx, input }) => updateDraftOrder(ctx.deps, input)),
+  update: staffProcedure
+    .input(draftOrderInput.extend({ id: idSchema }))
+    .mutation(({ ctx, input }) => updateDraftOrder(ctx.deps, input)),
   delete: staffProcedure.input(byId).mutation(({ ctx, input }) => deleteDraftOrder(ctx.deps, input.id)),
   execute: staffProcedure.input(byId).mutation(({ ctx, input }) => executeOrder(ctx.deps, ctx.staff, input.id)),
 });

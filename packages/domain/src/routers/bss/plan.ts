@@ -15,11 +15,15 @@ export const bssPlanRouter = router({
   list: staffProcedure.query(({ ctx }) => listPlans(ctx.deps)),
   update: staffProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.deps, input)),
   /** The live alias check of a plan line in the order form, for that account. */
-  checkAlias: staffProcedure.input(bssCheckAliasInput).query(({ ctx, input }) => checkAlias(ctx.deps.db, input.accountId, input.alias)),
+  checkAlias: staffProcedure
+    .input(bssCheckAliasInput)
+    .query(({ ctx, input }) => checkAlias(ctx.deps.db, input.accountId, input.alias)),
 });
 
 export const bssSubscriptionRouter = router({
-  list: staffProcedure.input(listSubscriptionsInput).query(({ ctx, input }) => listSubscriptions(ctx.deps, ctx.staff, input)),
+  list: staffProcedure
+    .input(listSubscriptionsInput)
+    .query(({ ctx, input }) => listSubscriptions(ctx.deps, ctx.staff, input)),
   get: staffProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, ctx.staff, input.id)),
   cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelSubscription(ctx.deps, ctx.staff, input.id)),
   upgrade: staffProcedure.input(byId).mutation(({ ctx, input }) => upgradeSubscription(ctx.deps, ctx.staff, input.id)),

@@ -19,9 +19,9 @@ export const storefrontAssetRouter = router({
     .input(listAssetsInput.omit({ accountId: true }))
     .output(shopAssetPageOutput)
     .query(async ({ ctx, input }) => {
-    const page = await listAssets(ctx.deps, ctx.shop, input);
-    return { ...page, items: page.items.map(toShopAssetSummary) };
-  }),
+      const page = await listAssets(ctx.deps, ctx.shop, input);
+      return { ...page, items: page.items.map(toShopAssetSummary) };
+    }),
   get: storefrontProcedure
     .input(byId)
     .output(shopAssetDetailOutput)
@@ -34,11 +34,23 @@ export const storefrontAssetRouter = router({
     .input(byId)
     .output(shopAssetDetailOutput)
     .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, ctx.shop, input.id))),
-  suspend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("suspended")),
-  amend: storefrontProcedure.input(byId).output(z.never()).mutation(() => refuseSuspendOrAmend("amended")),
+  suspend: storefrontProcedure
+    .input(byId)
+    .output(z.never())
+    .mutation(() => refuseSuspendOrAmend("suspended")),
+  amend: storefrontProcedure
+    .input(byId)
+    .output(z.never())
+    .mutation(() => refuseSuspendOrAmend("amended")),
 });
 
 export const storefrontInvoiceRouter = router({
-  list: storefrontProcedure.input(pageSchema).output(invoicePageOutput).query(({ ctx, input }) => listInvoices(ctx.deps, ctx.shop, input)),
-  get: storefrontProcedure.input(byId).output(invoiceDetailOutput).query(({ ctx, input }) => getInvoice(ctx.deps, ctx.shop, input.id)),
+  list: storefrontProcedure
+    .input(pageSchema)
+    .output(invoicePageOutput)
+    .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.shop, input)),
+  get: storefrontProcedure
+    .input(byId)
+    .output(invoiceDetailOutput)
+    .query(({ ctx, input }) => getInvoice(ctx.deps, ctx.shop, input.id)),
 });

@@ -6,7 +6,10 @@ import { router, storefrontProcedure } from "../../trpc.ts";
 import { catalogOutput, catalogProductPageOutput } from "../../catalog/shop-catalog-output.ts";
 
 export const storefrontCatalogRouter = router({
-  browse: storefrontProcedure.input(browseCatalogInput).output(catalogOutput).query(({ ctx, input }) => browseCatalog(ctx.deps, ctx.shop, input)),
+  browse: storefrontProcedure
+    .input(browseCatalogInput)
+    .output(catalogOutput)
+    .query(({ ctx, input }) => browseCatalog(ctx.deps, ctx.shop, input)),
   product: storefrontProcedure
     .input(z.object({ slug: text().trim().min(1).max(100) }))
     .output(catalogProductPageOutput)

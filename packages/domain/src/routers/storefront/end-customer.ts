@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { createEndCustomer, getEndCustomer, listEndCustomers, updateEndCustomer } from "../../accounts/end-customers.ts";
+import {
+  createEndCustomer,
+  getEndCustomer,
+  listEndCustomers,
+  updateEndCustomer,
+} from "../../accounts/end-customers.ts";
 import { createEndCustomerInput, updateEndCustomerInput } from "../../schemas/accounts.ts";
 import { idSchema, pageSchema, searchSchema } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
@@ -11,7 +16,10 @@ export const storefrontEndCustomerRouter = router({
     .input(pageSchema.extend({ search: searchSchema }))
     .output(accountPageOutput)
     .query(({ ctx, input }) => listEndCustomers(ctx.deps, ctx.shop, input)),
-  get: storefrontProcedure.input(z.object({ id: idSchema })).output(accountDetailOutput).query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
+  get: storefrontProcedure
+    .input(z.object({ id: idSchema }))
+    .output(accountDetailOutput)
+    .query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
   create: storefrontProcedure
     .input(createEndCustomerInput.extend(idempotent.shape))
     .output(accountDetailOutput)

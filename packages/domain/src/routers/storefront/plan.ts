@@ -5,7 +5,12 @@ import { toShopSubscriptionDetail } from "../../plans/subscription-dto.ts";
 import { getMyStorefront, setStorefrontMarkup, updateMyStorefront } from "../../reseller-storefronts/my-storefront.ts";
 import { checkMyAlias, listResellerPlans } from "../../reseller-storefronts/reseller-plans.ts";
 import { idSchema } from "../../schemas/common.ts";
-import { checkAliasInput, listSubscriptionsInput, setMarkupInput, updateMyStorefrontInput } from "../../schemas/plans.ts";
+import {
+  checkAliasInput,
+  listSubscriptionsInput,
+  setMarkupInput,
+  updateMyStorefrontInput,
+} from "../../schemas/plans.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
 import { aliasCheckOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
 import { myStorefrontOutput, resellerPlansOutput } from "../../reseller-storefronts/reseller-storefront-output.ts";
@@ -14,7 +19,10 @@ const byId = z.object({ id: idSchema });
 
 export const storefrontPlanRouter = router({
   list: storefrontProcedure.output(resellerPlansOutput).query(({ ctx }) => listResellerPlans(ctx.deps, ctx.shop)),
-  checkAlias: storefrontProcedure.input(checkAliasInput).output(aliasCheckOutput).query(({ ctx, input }) => checkMyAlias(ctx.deps, ctx.shop, input.alias)),
+  checkAlias: storefrontProcedure
+    .input(checkAliasInput)
+    .output(aliasCheckOutput)
+    .query(({ ctx, input }) => checkMyAlias(ctx.deps, ctx.shop, input.alias)),
 });
 
 /** The caller's own plan subscriptions (its account's, never another's). */
@@ -37,6 +45,12 @@ export const storefrontSubscriptionRouter = router({
 
 export const storefrontMyStorefrontRouter = router({
   get: storefrontProcedure.output(myStorefrontOutput).query(({ ctx }) => getMyStorefront(ctx.deps, ctx.shop)),
-  update: storefrontProcedure.input(updateMyStorefrontInput).output(myStorefrontOutput).mutation(({ ctx, input }) => updateMyStorefront(ctx.deps, ctx.shop, input)),
-  setMarkup: storefrontProcedure.input(setMarkupInput).output(myStorefrontOutput).mutation(({ ctx, input }) => setStorefrontMarkup(ctx.deps, ctx.shop, input)),
+  update: storefrontProcedure
+    .input(updateMyStorefrontInput)
+    .output(myStorefrontOutput)
+    .mutation(({ ctx, input }) => updateMyStorefront(ctx.deps, ctx.shop, input)),
+  setMarkup: storefrontProcedure
+    .input(setMarkupInput)
+    .output(myStorefrontOutput)
+    .mutation(({ ctx, input }) => setStorefrontMarkup(ctx.deps, ctx.shop, input)),
 });

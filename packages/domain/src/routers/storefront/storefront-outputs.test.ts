@@ -14,11 +14,18 @@ function looseSpots(schema: z.ZodType, at: string): string[] {
   if (schema instanceof z.ZodObject) {
     const catchall = schema.def.catchall;
     const own = catchall && !(catchall instanceof z.ZodNever) ? [`${at} (an object that keeps unknown keys)`] : [];
-    return [...own, ...Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]) => looseSpots(field, `${at}.${key}`))];
+    return [
+      ...own,
+      ...Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
+        looseSpots(field, `${at}.${key}`),
+      ),
+    ];
   }
   if (schema instanceof z.ZodArray) return looseSpots(schema.element as z.ZodType, `${at}[]`);
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return looseSpots(schema.unwrap() as z.ZodType, at);
-  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option, index) => looseSpots(option, `${at}|${index}`));
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional)
+    return looseSpots(schema.unwrap() as z.ZodType, at);
+  if (schema instanceof z.ZodUnion)
+    return (schema.options as z.ZodType[]).flatMap((option, index) => looseSpots(option, `${at}|${index}`));
   const closed = [z.ZodString, z.ZodNumber, z.ZodBoolean, z.ZodDate, z.ZodEnum, z.ZodLiteral, z.ZodNever];
   return closed.some((kind) => schema instanceof kind) ? [] : [`${at} (a ${schema.def.type})`];
 }
@@ -30,12 +37,19 @@ describe("the Storefront's output schemas", () => {
   });
 
   it("name every field they let through (no loose objects, records or unknown values)", () => {
-    const loose = storefrontProcedures.flatMap(([path, procedure]) => (procedure._def.output ? looseSpots(procedure._def.output, path) : []));
+    const loose = storefrontProcedures.flatMap(([path, procedure]) =>
+      procedure._def.output ? looseSpots(procedure._def.output, path) : [],
+    );
     expect(loose).toEqual([]);
   });
 
   it("strip a field a service adds by mistake", async () => {
-    const parsed = await procedures["storefront.checkout.complete"]?._def.output?.parseAsync({ orderId: "o", orderNumber: "O-1", replayed: false, actor: "staff:Ada Admin" });
+    const parsed = await procedures["storefront.checkout.complete"]?._def.output?.parseAsync({
+      orderId: "o",
+      orderNumber: "O-1",
+      replayed: false,
+      actor: "staff:Ada Admin",
+    });
     expect(parsed).toEqual({ orderId: "o", orderNumber: "O-1", replayed: false });
   });
 });
