@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test` after install and build: static checks (typecheck, lint, the
+// `npm test` after install and build: static checks (the format, typecheck, lint, the
 // layering of scripts/check-imports.ts), unit and integration
 // tests on the embedded PGlite, the integration tests again on a real
 // PostgreSQL server started here, then the end-to-end tests in Chromium.
@@ -55,6 +55,7 @@ function finish() {
 const postgresInstalled = ["/usr/lib/postgresql"].some((dir) => existsSync(dir)) || !!process.env.PG_BIN_DIR;
 const chromiumInstalled = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
+step("Format (Biome; `npm run format` fixes it)", ["exec", "biome", "format", "."]);
 step("Typecheck and lint", ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
 step("Layering (no import cycles, no areas importing each other, no upward package imports)", [
   "exec",

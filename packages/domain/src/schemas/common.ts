@@ -11,12 +11,10 @@ const UNSTORABLE_MESSAGE = "Contains a character that can't be stored (a NUL byt
 
 /** The one string primitive of the domain's input schemas. */
 export const text = (params?: string | { message?: string }) =>
-  z
-    .string(params)
-    .refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), {
-      message: UNSTORABLE_MESSAGE,
-      abort: true,
-    });
+  z.string(params).refine((value) => !value.includes("\u0000") && !LONE_SURROGATE.test(value), {
+    message: UNSTORABLE_MESSAGE,
+    abort: true,
+  });
 
 /** An http(s) address of at most 300 characters. */
 export const httpUrlSchema = (message: string) =>
