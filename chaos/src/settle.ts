@@ -4,7 +4,6 @@ interface AssetRow {
   id: string;
   name: string;
   syncError: string | null;
-  recipient: { id: string };
 }
 
 async function allAssets(staff: ApiClient, syncStatus: string): Promise<AssetRow[]> {

@@ -3,7 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
 import { assetDetailWithin } from "./get-asset.ts";
-import { STORED_STATE } from "./coupon-states.ts";
+import { holdingCoupon } from "./coupon-states.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
 
 /**
@@ -67,16 +67,7 @@ export async function attachCoupon(
   await deps.db.$transaction(async (tx) => {
     const { count } = await tx.asset.updateMany({
       where: { id: asset.id, syncStatus: { not: "SYNCHRONIZED" } },
-      data: {
-        syncStatus: "SYNCHRONIZED",
-        syncError: null,
-        couponCode: coupon.code,
-        couponState: STORED_STATE[coupon.state],
-        couponExpiresAt: new Date(coupon.expiresAt),
-        couponCheckedAt: now,
-        portalUrl: coupon.portalUrl,
-        partnerId: coupon.partnerId,
-      },
+      data: holdingCoupon(coupon, now),
     });
     if (count === 0) throw new DomainError("CONFLICT", "The asset got a coupon in the meantime");
     await tx.assetEvent.create({

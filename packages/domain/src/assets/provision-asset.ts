@@ -3,6 +3,7 @@ import { provisionCoupon, type BitTitanCoupon } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { queueAttentionNotice } from "./attention-notice.ts";
+import { holdingCoupon } from "./coupon-states.ts";
 import { loadPartnerCredentials } from "./partner-credentials.ts";
 import { judgeAttemptFailure, type ProvisioningFailureCode } from "./provisioning-failure.ts";
 import { DEFAULT_PROVISIONING_RETRY_HOURS, retryDelayMs } from "./retry-schedule.ts";
@@ -222,18 +223,7 @@ export async function recordCoupon(
   return deps.db.$transaction(async (tx) => {
     const { count } = await tx.asset.updateMany({
       where: { id: assetId, status: "ACTIVE", syncStatus: { not: "SYNCHRONIZED" } },
-      data: {
-        syncStatus: "SYNCHRONIZED",
-        syncError: null,
-        syncFailureCode: null,
-        nextSyncAt: null,
-        couponCode: coupon.code,
-        couponState: "ACTIVE",
-        couponExpiresAt: new Date(coupon.expiresAt),
-        couponCheckedAt: now,
-        portalUrl: coupon.portalUrl,
-        partnerId: coupon.partnerId,
-      },
+      data: holdingCoupon(coupon, now),
     });
     if (how.trigger !== "adoption") {
       await tx.provisioningAttempt.create({

@@ -26,10 +26,10 @@ export class BitTitanGateway {
     readonly options: BitTitanGatewayOptions,
   ) {}
 
-  /** A client for these settings, before they are saved (activation tests them). */
-  clientFor(baseUrl: string, apiKey: string): BitTitanClient {
-    const { breaker: _breaker, ...options } = this.options;
-    return new BitTitanClient({ baseUrl, apiKey, ...options });
+  /** A client for these settings; without `breaker` (activation tests settings before they are saved) no circuit breaker. */
+  clientFor(baseUrl: string, apiKey: string, breaker?: CircuitBreaker): BitTitanClient {
+    const { breaker: _settings, ...options } = this.options;
+    return new BitTitanClient({ baseUrl, apiKey, ...options, breaker });
   }
 
   async client(): Promise<BitTitanClient> {
@@ -46,13 +46,7 @@ export class BitTitanGateway {
     const version = connection.updatedAt.getTime();
     if (this.cached?.version !== version) {
       const breaker = new CircuitBreaker({ ...this.options.breaker, onChange: (state) => this.circuitChanged(state) });
-      const { breaker: _settings, ...options } = this.options;
-      const client = new BitTitanClient({
-        baseUrl: connection.baseUrl,
-        apiKey: this.secrets.decrypt(connection.apiKeyCipher),
-        ...options,
-        breaker,
-      });
+      const client = this.clientFor(connection.baseUrl, this.secrets.decrypt(connection.apiKeyCipher), breaker);
       this.cached = { version, client, breaker };
     }
     return this.cached.client;
