@@ -1,5 +1,6 @@
 import {
   useId,
+  type Ref,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -52,6 +53,7 @@ const controlClass = (invalid: boolean) =>
   );
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> {
+  ref?: Ref<HTMLInputElement>;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -59,12 +61,13 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: string;
 }
 
-export function TextField({ label, value, onChange, error, hint, className, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, className, ref, ...rest }: TextFieldProps) {
   return (
     <Field label={label} error={error} hint={hint} id={rest.id}>
       {(id, describedBy) => (
         <input
           id={id}
+          ref={ref}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
@@ -78,6 +81,7 @@ export function TextField({ label, value, onChange, error, hint, className, ...r
 }
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange" | "value"> {
+  ref?: Ref<HTMLSelectElement>;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -86,12 +90,13 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   placeholder?: string;
 }
 
-export function SelectField({ label, value, onChange, options, error, placeholder, ...rest }: SelectFieldProps) {
+export function SelectField({ label, value, onChange, options, error, placeholder, ref, ...rest }: SelectFieldProps) {
   return (
     <Field label={label} error={error} id={rest.id}>
       {(id, describedBy) => (
         <select
           id={id}
+          ref={ref}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
@@ -134,6 +139,7 @@ export function FormSection({
 }
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | "value"> {
+  ref?: Ref<HTMLTextAreaElement>;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -141,12 +147,13 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
   hint?: string;
 }
 
-export function TextAreaField({ label, value, onChange, error, hint, rows = 4, ...rest }: TextAreaFieldProps) {
+export function TextAreaField({ label, value, onChange, error, hint, rows = 4, ref, ...rest }: TextAreaFieldProps) {
   return (
     <Field label={label} error={error} hint={hint} id={rest.id}>
       {(id, describedBy) => (
         <textarea
           id={id}
+          ref={ref}
           rows={rows}
           value={value}
           onChange={(event) => onChange(event.target.value)}

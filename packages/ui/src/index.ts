@@ -28,6 +28,22 @@ export {
   type ContactValues,
   type StoredAccount,
 } from "./account-fields.tsx";
+export {
+  ApiForm,
+  FormCheckboxField,
+  FormNumberField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+  SubmitButton,
+  UNSAVED_CHANGES_QUESTION,
+  useLeaveGuard,
+  useServerErrors,
+  useSubmit,
+  useZodForm,
+  zodResolver,
+} from "./forms.tsx";
+export { AddressInputs, CompanyInputs, ContactInputs, addressValuesOf, companyValuesOf } from "./account-inputs.tsx";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";

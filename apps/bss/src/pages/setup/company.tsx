@@ -1,20 +1,24 @@
 import {
-  AddressFields,
+  AddressInputs,
   Alert,
-  Button,
+  ApiForm,
   Card,
-  CompanyFields,
+  CompanyInputs,
   FormSection,
+  FormSelectField,
   Loading,
   PageHeader,
-  SelectField,
+  SubmitButton,
+  addressValuesOf,
   apiErrorMessage,
-  fieldErrorsOf,
+  companyValuesOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { updateCompanyInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 
 type Company = RouterOutputs["bss"]["company"]["get"];
@@ -38,36 +42,28 @@ function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [details, setDetails] = useState({
-    companyName: company.companyName,
-    email: company.email,
-    phone: company.phone ?? "",
-    taxId: company.taxId ?? "",
-    website: company.website ?? "",
-  });
-  const [address, setAddress] = useState({
-    ...company.billingAddress,
-    line2: company.billingAddress.line2 ?? "",
-    region: company.billingAddress.region ?? "",
-  });
-  const [timeZone, setTimeZone] = useState(company.timeZone);
   const save = useMutation(
     trpc.bss.company.update.mutationOptions({
       onSuccess: (saved) => queryClient.setQueryData(trpc.bss.company.get.queryKey(), saved),
     }),
   );
-  const errors = fieldErrorsOf(save.error);
+  const form = useZodForm(updateCompanyInput, {
+    defaultValues: {
+      ...companyValuesOf(company),
+      billingAddress: addressValuesOf(company.billingAddress),
+      timeZone: company.timeZone,
+    },
+  });
+  const onSubmit = useSubmit(form, async (values) => {
+    await save.mutateAsync(values);
+    form.reset(values);
+  });
   const missing = save.data?.missing ?? company.missing;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ ...details, billingAddress: address, timeZone });
-  }
 
   return (
     <>
       <PageHeader title="Company" subtitle="Your company as it appears on invoices and credit notes" />
-      <form onSubmit={submit} noValidate className="max-w-3xl space-y-4">
+      <ApiForm form={form} onSubmit={onSubmit} error={save.error} className="max-w-3xl space-y-4">
         {params.get("welcome") && !save.isSuccess && (
           <Alert tone="success">
             Your instance is set up and you are signed in. Complete your company details below, then{" "}
@@ -80,41 +76,41 @@ function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean 
         {missing.includes("address") && (
           <Alert tone="warning">Your address is missing: invoices go out without it until you add it here.</Alert>
         )}
-        {save.isError && <Alert tone="error">{apiErrorMessage(save.error)}</Alert>}
-        {save.isSuccess && <Alert tone="success">Company details saved. New invoices show them.</Alert>}
+        {save.isSuccess && !form.formState.isDirty && (
+          <Alert tone="success">Company details saved. New invoices show them.</Alert>
+        )}
         <Card>
           <div className="space-y-5">
             <FormSection title="Company">
-              <CompanyFields value={details} onChange={setDetails} errors={errors} disabled={!canEdit} />
+              <CompanyInputs control={form.control} disabled={!canEdit} />
             </FormSection>
             <FormSection title="Address">
-              <AddressFields value={address} onChange={setAddress} errors={errors} disabled={!canEdit} />
+              <AddressInputs control={form.control} disabled={!canEdit} />
             </FormSection>
             <FormSection
               title="Region"
               description={`Invoices are in ${company.currency}, the currency chosen at set-up.`}
             >
-              <SelectField
+              <FormSelectField
+                control={form.control}
+                name="timeZone"
                 label="Time zone"
-                value={timeZone}
-                onChange={setTimeZone}
                 options={timeZoneOptions}
-                error={errors.timeZone?.[0]}
                 disabled={!canEdit}
               />
             </FormSection>
             {canEdit ? (
               <div className="flex justify-end">
-                <Button type="submit" loading={save.isPending}>
+                <SubmitButton form={form} showDirty>
                   Save company details
-                </Button>
+                </SubmitButton>
               </div>
             ) : (
               <p className="text-sm text-slate-500">Only administrators change these details.</p>
             )}
           </div>
         </Card>
-      </form>
+      </ApiForm>
     </>
   );
 }

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { billingAddressInput, companyInput } from "@cm/domain/schemas";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { createMemoryRouter, Link, RouterProvider } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AddressInputs, CompanyInputs } from "./account-inputs.tsx";
+import { emptyAddress, emptyCompany } from "./account-fields.tsx";
+import { ApiForm, SubmitButton, UNSAVED_CHANGES_QUESTION, useSubmit, useZodForm } from "./forms.tsx";
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const schema = companyInput.extend({ billingAddress: billingAddressInput });
+type Sent = { companyName: string; billingAddress: { city: string } };
+
+/** A company form as the apps write one: the procedure's schema, a send that may be refused. */
+function CompanyForm({ send, error }: { send: (values: Sent) => Promise<unknown>; error?: unknown }) {
+  const form = useZodForm(schema, { defaultValues: { ...emptyCompany, billingAddress: emptyAddress } });
+  const onSubmit = useSubmit(form, send);
+  return (
+    <ApiForm form={form} onSubmit={onSubmit} error={error}>
+      <CompanyInputs control={form.control} />
+      <AddressInputs control={form.control} />
+      <SubmitButton form={form} showDirty>
+        Save
+      </SubmitButton>
+      <Link to="/elsewhere">Elsewhere</Link>
+    </ApiForm>
+  );
+}
+
+function renderAt(ui: React.ReactNode) {
+  const router = createMemoryRouter(
+    [
+      { path: "/", element: ui },
+      { path: "/elsewhere", element: <p>Another page</p> },
+    ],
+    { initialEntries: ["/"] },
+  );
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+function fillValid() {
+  type("Company name", "Fabrikam");
+  type("Company email", "billing@fabrikam.example");
+  type("Address line 1", "Hauptstraße 1");
+  type("City", "Berlin");
+  type("Postal code", "10115");
+  fireEvent.change(screen.getByLabelText("Country"), { target: { value: "DE" } });
+}
+
+describe("forms validated by the procedure's schema", () => {
+  it("shows the schema's messages on the fields, nested ones included, and sends nothing", async () => {
+    const send = vi.fn(async () => undefined);
+    renderAt(<CompanyForm send={send} />);
+    type("Company email", "not an email");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Company name is required")).toBeTruthy();
+    expect(screen.getByText("Enter a valid email address")).toBeTruthy();
+    expect(screen.getByText("City is required")).toBeTruthy();
+    expect(screen.getByLabelText("City").getAttribute("aria-invalid")).toBe("true");
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("sends the values as typed once valid, and only once however often it is submitted", async () => {
+    let finish: () => void = () => undefined;
+    const send = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    renderAt(<CompanyForm send={send} />);
+    fillValid();
+    const button = screen.getByRole("button", { name: "Save" });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    fireEvent.submit(button.closest("form") as HTMLFormElement);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    fireEvent.click(button);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]?.[0]).toMatchObject({ companyName: "Fabrikam", billingAddress: { city: "Berlin" } });
+    await act(async () => finish());
+    fireEvent.click(button);
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+  });
+
+  it("puts the server's field errors on the fields they name", async () => {
+    const refused = {
+      message: "Invalid input",
+      data: { code: "BAD_REQUEST", fieldErrors: { "billingAddress.postalCode": ["Postal code is not valid for DE"] } },
+    };
+    renderAt(<CompanyForm send={async () => undefined} error={refused} />);
+    expect(await screen.findByText("Postal code is not valid for DE")).toBeTruthy();
+    expect(screen.getByText("Please correct the highlighted fields.")).toBeTruthy();
+  });
+
+  it("says there are unsaved changes and asks before leaving the page with them", async () => {
+    const router = renderAt(<CompanyForm send={async () => undefined} />);
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+    type("Company name", "Fabrikam");
+    expect(await screen.findByText("Unsaved changes")).toBeTruthy();
+
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
+    fireEvent.click(screen.getByText("Elsewhere"));
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith(UNSAVED_CHANGES_QUESTION));
+    expect(router.state.location.pathname).toBe("/");
+
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByText("Elsewhere"));
+    expect(await screen.findByText("Another page")).toBeTruthy();
+  });
+
+  it("leaves without asking when nothing was changed", async () => {
+    const confirm = vi.spyOn(window, "confirm");
+    renderAt(<CompanyForm send={async () => undefined} />);
+    fireEvent.click(screen.getByText("Elsewhere"));
+    expect(await screen.findByText("Another page")).toBeTruthy();
+    expect(confirm).not.toHaveBeenCalled();
+  });
+});
