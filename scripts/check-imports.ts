@@ -1,7 +1,10 @@
 // The layering rules of ARCHITECTURE.md ("Layering"), checked on the source:
 //  (a) no import cycle inside packages/domain/src,
-//  (b) no two domain areas (first folder under src/) importing each other, and
-//      no area importing an entry point (index.ts, root.ts, client.ts),
+//  (b) no two domain areas (first folder under src/) importing each other, no
+//      longer loop between areas either (the areas form a hierarchy), and no
+//      area importing an entry point (index.ts, root.ts, client.ts),
+//  (b') the kernel (KERNEL_FILES) and the foundations (shared/, schemas/)
+//      import only the kernel and the foundations, never a business area,
 //  (c) the packages import downwards only: apps -> ui -> domain ->
 //      provisioning / db / notifications / documents (package.json and the
 //      actual `@cm/*` imports of each package's src).
@@ -19,10 +22,13 @@ export const KERNEL_FILES = [
   "deps.ts",
   "errors.ts",
   "idempotency.ts",
+  "permissions.ts",
   "transformer.ts",
   "transport.ts",
   "trpc.ts",
 ];
+/** Folders under src/ that every area may use and that use only each other and the kernel. */
+export const FOUNDATION_AREAS = ["shared", "schemas"];
 /** Files directly in src/ that compose the areas; no area may import them. */
 export const ENTRY_FILES = ["index.ts", "root.ts", "client.ts", "background-workers.ts"];
 
@@ -96,6 +102,10 @@ export interface DomainReport {
   cycles: string[][];
   /** Areas that import each other, with one import each way as the evidence. */
   folderPairs: { areas: [string, string]; evidence: [string, string] }[];
+  /** Loops of three or more areas (pairs are in folderPairs), each as its areas. */
+  areaLoops: string[][];
+  /** The kernel or a foundation importing a business area. */
+  kernelImports: string[];
   /** An area file importing an entry point. */
   entryImports: string[];
   /** Files directly in src/ that are neither kernel nor entry point (each belongs in an area or on one of the two lists). */
@@ -120,11 +130,15 @@ export function checkDomain(srcDir: string): DomainReport {
 
   const areaEdges = new Map<string, string>(); // "from\0to" -> one evidence
   const entryImports: string[] = [];
+  const kernelImports: string[] = [];
+  const low = (area: string) => area === "" || FOUNDATION_AREAS.includes(area);
   for (const [file, targets] of graph) {
     const from = areaOf(file);
+    const kernelSide = from === "" ? KERNEL_FILES.includes(file) : FOUNDATION_AREAS.includes(from);
     for (const target of targets) {
       const to = areaOf(target);
       if (from !== "" && to === "" && ENTRY_FILES.includes(target)) entryImports.push(`${file} -> ${target}`);
+      if (kernelSide && !low(to)) kernelImports.push(`${file} -> ${target}`);
       if (from === "" || to === "" || from === to) continue;
       const key = `${from}\0${to}`;
       if (!areaEdges.has(key)) areaEdges.set(key, `${file} -> ${target}`);
@@ -136,10 +150,25 @@ export function checkDomain(srcDir: string): DomainReport {
     const back = areaEdges.get(`${to}\0${from}`);
     if (back && from < to) folderPairs.push({ areas: [from, to], evidence: [evidence, back] });
   }
+  const areaGraph = new Map<string, Set<string>>();
+  for (const key of areaEdges.keys()) {
+    const [from, to] = key.split("\0") as [string, string];
+    if (!areaGraph.has(from)) areaGraph.set(from, new Set());
+    areaGraph.get(from)!.add(to);
+  }
+  const areaLoops = cycles(areaGraph).filter((loop) => loop.length > 2);
   const unplaced = files.filter(
     (file) => areaOf(file) === "" && !KERNEL_FILES.includes(file) && !ENTRY_FILES.includes(file),
   );
-  return { files: files.length, cycles: cycles(graph), folderPairs, entryImports: entryImports.sort(), unplaced };
+  return {
+    files: files.length,
+    cycles: cycles(graph),
+    folderPairs,
+    areaLoops,
+    kernelImports: kernelImports.sort(),
+    entryImports: entryImports.sort(),
+    unplaced,
+  };
 }
 
 /**
@@ -226,11 +255,13 @@ export function report(rootDir: string): { ok: boolean; lines: string[] } {
   const domain = checkDomain(join(rootDir, "packages/domain/src"));
   const packages = checkPackages(rootDir);
   const lines = [
-    `packages/domain/src: ${domain.files} files, ${domain.cycles.length} cycles, ${domain.folderPairs.length} area pairs importing each other, ${domain.entryImports.length} entry-point imports from areas, ${domain.unplaced.length} files in src/ neither kernel nor entry point`,
+    `packages/domain/src: ${domain.files} files, ${domain.cycles.length} cycles, ${domain.folderPairs.length} area pairs importing each other, ${domain.areaLoops.length} longer area loops, ${domain.kernelImports.length} kernel or foundation imports of an area, ${domain.entryImports.length} entry-point imports from areas, ${domain.unplaced.length} files in src/ neither kernel nor entry point`,
     ...domain.cycles.map((cycle) => `  cycle: ${cycle.join(", ")}`),
     ...domain.folderPairs.map(
       ({ areas, evidence }) => `  areas ${areas[0]} <-> ${areas[1]}: ${evidence[0]}; ${evidence[1]}`,
     ),
+    ...domain.areaLoops.map((loop) => `  areas in a loop: ${loop.join(", ")}`),
+    ...domain.kernelImports.map((line) => `  the kernel or a foundation imports an area: ${line}`),
     ...domain.entryImports.map((line) => `  area imports an entry point: ${line}`),
     ...domain.unplaced.map(
       (file) =>
@@ -242,6 +273,8 @@ export function report(rootDir: string): { ok: boolean; lines: string[] } {
   const problems =
     domain.cycles.length +
     domain.folderPairs.length +
+    domain.areaLoops.length +
+    domain.kernelImports.length +
     domain.entryImports.length +
     domain.unplaced.length +
     packages.length;

@@ -13,7 +13,7 @@ describe("the layering of the packages and the domain areas", () => {
     const { ok, lines } = report(root);
     // The report names every offending import; it is the message when this fails.
     expect(lines.join("\n"), lines.join("\n")).toMatch(
-      /0 cycles, 0 area pairs importing each other, 0 entry-point imports from areas, 0 files in src\/ neither kernel nor entry point\npackages: 0 layering violations/,
+      /0 cycles, 0 area pairs importing each other, 0 longer area loops, 0 kernel or foundation imports of an area, 0 entry-point imports from areas, 0 files in src\/ neither kernel nor entry point\npackages: 0 layering violations/,
     );
     expect(ok).toBe(true);
   });
@@ -27,7 +27,7 @@ describe("the checker", () => {
     writeFileSync(join(fixture, path), text);
   };
 
-  it("reports a cycle, two areas importing each other, an area importing an entry point and a stray file in src/", () => {
+  it("reports a cycle, two areas importing each other, a loop of areas, the kernel importing an area, an area importing an entry point and a stray file in src/", () => {
     const src = "packages/domain/src";
     write(`${src}/errors.ts`, "export class DomainError extends Error {}\n");
     write(`${src}/index.ts`, 'export * from "./orders/a.ts";\n');
@@ -45,6 +45,16 @@ describe("the checker", () => {
     write(`${src}/billing/invoice.ts`, 'export const load = () => import("../index.ts");\n');
     // A file directly in src/ that is neither kernel nor entry point.
     write(`${src}/helpers.ts`, "export const helper = 1;\n");
+    // Three areas in a loop (no pair among them, no file cycle).
+    write(`${src}/auth/session.ts`, 'import { shop } from "../accounts/shop.ts";\nexport const session = shop;\n');
+    write(`${src}/accounts/shop.ts`, 'import { line } from "../assets/line.ts";\nexport const shop = line;\n');
+    write(`${src}/assets/line.ts`, "export const line = 1;\n");
+    write(`${src}/assets/notice.ts`, 'import { limit } from "../auth/limit.ts";\nexport const notice = limit;\n');
+    write(`${src}/auth/limit.ts`, "export const limit = 5;\n");
+    // The kernel and a foundation importing a business area.
+    write(`${src}/trpc.ts`, 'import { shop } from "./accounts/shop.ts";\nexport const t = shop;\n');
+    write(`${src}/shared/money.ts`, 'import type { B } from "../orders/b.ts";\nexport type Money = B;\n');
+    write(`${src}/schemas/common.ts`, 'import type { Money } from "../shared/money.ts";\nexport type Id = Money;\n');
     // A test file may import anything.
     write(`${src}/catalog/x.test.ts`, 'import "../orders/a.ts";\n');
 
@@ -53,6 +63,8 @@ describe("the checker", () => {
     expect(domain.folderPairs).toEqual([
       { areas: ["orders", "plans"], evidence: ["orders/c.ts -> plans/price.ts", "plans/start.ts -> orders/c.ts"] },
     ]);
+    expect(domain.areaLoops).toEqual([["accounts", "assets", "auth"]]);
+    expect(domain.kernelImports).toEqual(["shared/money.ts -> orders/b.ts", "trpc.ts -> accounts/shop.ts"]);
     expect(domain.entryImports).toEqual(["billing/invoice.ts -> index.ts"]);
     expect(domain.unplaced).toEqual(["helpers.ts"]);
   });

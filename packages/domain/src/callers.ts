@@ -18,7 +18,7 @@ export interface ShopCaller {
   contactId: string;
   accountId: string;
   accountKind: AccountKind;
-  /** Set when the request comes from a reseller's own Storefront (/<alias>); see reseller-storefronts/storefront-access.ts. */
+  /** Set when the request comes from a reseller's own Storefront (/<alias>); see auth/storefront-access.ts. */
   storefront?: StorefrontContext;
 }
 

@@ -1,7 +1,7 @@
 import type { JobQueue, PrismaClient } from "@cm/db";
 import type { Mailer } from "@cm/notifications";
 import type { Logger } from "@cm/provisioning";
-import type { BitTitanGateway } from "./bittitan/gateway.ts";
+import type { BitTitanGateway } from "./shared/bittitan-gateway.ts";
 import type { Clock } from "./clock.ts";
 import type { SecretBox } from "./shared/secret-box.ts";
 

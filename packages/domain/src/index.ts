@@ -29,13 +29,13 @@ export { instanceSetupInput, type InstanceSetup, type InstanceSetupInput } from 
 export { allQueues, startWorkers } from "./background-workers.ts";
 export type { BackgroundArea } from "./jobs/background-area.ts";
 export { SecretBox } from "./shared/secret-box.ts";
-export { BitTitanGateway, type BitTitanGatewayOptions } from "./bittitan/gateway.ts";
+export { BitTitanGateway, type BitTitanGatewayOptions } from "./shared/bittitan-gateway.ts";
 export { seedDemoCatalog, DEMO_PARTNERS, type DemoBitTitan } from "./demo/seed-demo-catalog.ts";
 export { queueNotification, type NotificationEvent } from "./notifications/queue-notification.ts";
 export { seedNotificationTemplates } from "./notifications/seed-notification-templates.ts";
 export type { NotificationTemplateKey } from "@cm/notifications";
 export { invoicePdf } from "./billing/invoice-pdf.ts";
-export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./reseller-storefronts/storefront-access.ts";
-export { RESERVED_ALIASES } from "./plans/alias-rules.ts";
+export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./auth/storefront-access.ts";
+export { RESERVED_ALIASES } from "./schemas/storefront-alias.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";

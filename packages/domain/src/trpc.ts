@@ -6,7 +6,7 @@ import type { ShopCaller, StaffCaller } from "./callers.ts";
 import type { DomainDeps } from "./deps.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
 import { transformer } from "./transformer.ts";
-import { refusalFor } from "./staff/permissions.ts";
+import { refusalFor } from "./permissions.ts";
 
 export interface Context {
   deps: DomainDeps;
@@ -126,7 +126,7 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /**
  * A staff session whose role holds the permission the procedure's path needs
- * (staff/permissions.ts, deny by default). Checked before the input is parsed,
+ * (permissions.ts, deny by default). Checked before the input is parsed,
  * so a refused caller learns nothing from validation.
  */
 export const staffProcedure = publicProcedure.use(async ({ ctx, next, path }) => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { startJobQueue, type Database } from "@cm/db";
 import type { Mailer } from "@cm/notifications";
-import { BitTitanGateway } from "../src/bittitan/gateway.ts";
+import { BitTitanGateway } from "../src/shared/bittitan-gateway.ts";
 import { SecretBox } from "../src/shared/secret-box.ts";
 import { createTestDatabase } from "@cm/testing";
 import { loadShopCaller, loadStaffCaller } from "../src/auth/resolve-callers.ts";

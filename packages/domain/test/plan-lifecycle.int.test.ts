@@ -5,7 +5,7 @@ import { sendPasswordResetEmail } from "../src/auth/send-password-reset.ts";
 import { resolveShopCaller } from "../src/auth/resolve-callers.ts";
 import { silentLogger } from "../src/deps.ts";
 import { processPlanPeriods } from "../src/plans/process-plan-periods.ts";
-import { STOREFRONT_HEADER, storefrontPage } from "../src/reseller-storefronts/storefront-access.ts";
+import { STOREFRONT_HEADER, storefrontPage } from "../src/auth/storefront-access.ts";
 import { appRouter } from "../src/root.ts";
 import { createCallerFactory, createContextInner } from "../src/trpc.ts";
 import { makeAccount, PASSWORD } from "./harness.ts";

@@ -279,7 +279,7 @@ describe("price list rules that change nothing when broken", () => {
   });
 
   it("keeps a list's currency while it has prices or accounts, its name unique, and deletes only a list no account has", async () => {
-    // Price lists are catalog setup: administrators only (staff/permissions.ts); sales staff only read them.
+    // Price lists are catalog setup: administrators only (src/permissions.ts); sales staff only read them.
     await addSalesUser(world.harness);
     const sales = await world.harness.staff("sales@distributor.test");
     expect(

@@ -1,7 +1,7 @@
 import type { StaffRole } from "@cm/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
-import { PROCEDURE_PERMISSIONS, roleMay, STAFF_ROLES } from "../src/staff/permissions.ts";
+import { PROCEDURE_PERMISSIONS, roleMay, STAFF_ROLES } from "../src/permissions.ts";
 import { createStaffUserWithPassword } from "../src/staff/staff-users.ts";
 import { createHarness, makeAccount, PASSWORD, type Caller, type Harness } from "./harness.ts";
 

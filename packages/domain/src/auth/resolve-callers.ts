@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@cm/db";
 import type { ShopCaller, StaffCaller } from "../callers.ts";
 import type { Auth } from "./create-auth.ts";
-import { bindStorefront, STOREFRONT_HEADER } from "../reseller-storefronts/storefront-access.ts";
+import { bindStorefront, STOREFRONT_HEADER } from "./storefront-access.ts";
 import { sessionStorefrontId } from "./storefront-sessions.ts";
 
 export interface Auths {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@cm/db";
 import { APIError } from "better-auth/api";
 import type { BetterAuthOptions } from "better-auth";
 import { DomainError } from "../errors.ts";
-import { STOREFRONT_HEADER, storefrontForSignIn } from "../reseller-storefronts/storefront-access.ts";
+import { STOREFRONT_HEADER, storefrontForSignIn } from "./storefront-access.ts";
 
 /** The Storefront session's extra column: the reseller storefront it was created at (null: the distributor's). */
 export const storefrontSessionFields = {

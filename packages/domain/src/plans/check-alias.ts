@@ -1,7 +1,7 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { aliasProblem, normalizeAlias } from "./alias-rules.ts";
+import { aliasProblem, normalizeAlias } from "../schemas/storefront-alias.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 import type { PlanCode, Prisma } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import { lineTotals, type LineTotals } from "../shared/money.ts";
-import { normalizeAlias } from "./alias-rules.ts";
+import { normalizeAlias } from "../schemas/storefront-alias.ts";
 
 export interface PlanRequest {
   planId: string;

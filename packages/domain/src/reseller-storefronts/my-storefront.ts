@@ -6,7 +6,7 @@ import { visibleProductWhere } from "../catalog/visible-products.ts";
 import { currentPlanOf } from "../plans/current-plan.ts";
 import { applyMarkup } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
-import { storefrontPage } from "./storefront-access.ts";
+import { storefrontPage } from "../auth/storefront-access.ts";
 import { storefrontUrl } from "../plans/storefront-url.ts";
 
 export interface MyStorefrontDto {

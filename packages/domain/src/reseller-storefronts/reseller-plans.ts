@@ -8,7 +8,7 @@ import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { currentPlanOf, type CurrentPlan } from "../plans/current-plan.ts";
 import { planSelect, toShopPlan, type ShopPlanDto } from "../plans/plan-dto.ts";
 import { planChangeProblem } from "../plans/plan-rules.ts";
-import { storefrontPage } from "./storefront-access.ts";
+import { storefrontPage } from "../auth/storefront-access.ts";
 import { storefrontUrl } from "../plans/storefront-url.ts";
 
 export interface ResellerPlansDto {

@@ -22,7 +22,7 @@ import {
 } from "../../schemas/accounts.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
-import { assertRoleMay } from "../../staff/permissions.ts";
+import { assertRoleMay } from "../../permissions.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inviteStaffUser, listStaffUsers, resendStaffInvitation, setStaffUserActive } from "../../staff/staff-users.ts";
-import { permissionsOf } from "../../staff/permissions.ts";
+import { permissionsOf } from "../../permissions.ts";
 import { emailSchema, requiredText, text } from "../../schemas/common.ts";
 import { idempotent } from "../../idempotency.ts";
 import { router, staffProcedure } from "../../trpc.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aliasProblem, normalizeAlias, RESERVED_ALIASES } from "./alias-rules.ts";
+import { aliasProblem, normalizeAlias, RESERVED_ALIASES } from "./storefront-alias.ts";
 
 describe("Storefront alias rules", () => {
   it("accepts URL-safe lower-case aliases of 3 to 40 characters", () => {

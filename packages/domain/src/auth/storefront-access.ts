@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { normalizeAlias } from "../plans/alias-rules.ts";
+import { normalizeAlias } from "../schemas/storefront-alias.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 

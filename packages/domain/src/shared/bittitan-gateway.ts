@@ -1,7 +1,7 @@
 import { BitTitanClient, CircuitBreaker, type Logger } from "@cm/provisioning";
 import type { PrismaClient } from "@cm/db";
 import { DomainError } from "../errors.ts";
-import type { SecretBox } from "../shared/secret-box.ts";
+import type { SecretBox } from "./secret-box.ts";
 
 export interface BitTitanGatewayOptions {
   timeoutMs: number;

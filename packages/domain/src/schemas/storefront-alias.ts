@@ -7,7 +7,7 @@ export const ALIAS_PATTERN = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 
 /**
  * Paths the server or the Storefront app already own. Every first path
- * segment the Storefront app routes must be listed (alias-rules.test.ts
+ * segment the Storefront app routes must be listed (storefront-alias.test.ts
  * checks the app's router against this list).
  */
 export const RESERVED_ALIASES: ReadonlySet<string> = new Set([
