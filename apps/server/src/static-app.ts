@@ -15,6 +15,13 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+/**
+ * Where the apps' builds put their hashed files (vite `build.assetsDir`): a
+ * path no page uses, so a missing file there is a 404 and every other path,
+ * /assets/<id> included, is a page of the app. An alias can't contain "_".
+ */
+export const BUILD_DIR = "_app/";
+
 interface StaticFile {
   body: Buffer;
   gzip: Buffer | null;
@@ -24,7 +31,7 @@ interface StaticFile {
 
 /**
  * A built single-page app held in memory (they are small), gzipped once at
- * start-up. Hashed files under assets/ are cached forever; index.html never.
+ * start-up. Hashed files under _app/ are cached forever; index.html never.
  */
 export class StaticApp {
   private readonly files = new Map<string, StaticFile>();
@@ -53,7 +60,7 @@ export class StaticApp {
         body,
         gzip: compressible ? gzipSync(body, { level: 9 }) : null,
         type,
-        immutable: name.startsWith("assets/"),
+        immutable: name.startsWith(BUILD_DIR),
       });
     }
   }
@@ -75,7 +82,7 @@ export class StaticApp {
   respond(path: string, acceptEncoding: string | undefined): Response {
     const name = path.replace(/^\/+/, "");
     const file = this.files.get(name);
-    if (!file && name.startsWith("assets/")) return new Response("Not found", { status: 404 });
+    if (!file && name.startsWith(BUILD_DIR)) return new Response("Not found", { status: 404 });
     const chosen = file ?? this.files.get("index.html");
     if (!chosen) return new Response("Not found", { status: 404 });
     const headers = new Headers({

@@ -1,0 +1,80 @@
+import { DEMO_PASSWORD } from "@cm/domain";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { orderMailboxLicenses, signInBss, signInStorefront, useProductAndBrowser } from "./harness.ts";
+
+// A bookmark, a link in an email or a reload opens a detail page straight
+// from the server: every detail page of both apps must come back as the app,
+// showing the record, never the server's plain "Not found".
+const started = useProductAndBrowser();
+
+/** The first link on `listPath` whose address starts with `prefix` (a detail page of that list). */
+async function firstDetailLink(page: Page, listPath: string, prefix: string): Promise<string> {
+  await page.goto(`${started.product.url}${listPath}`);
+  const link = page.locator(`a[href^="${prefix}"]:not([href$="/new"])`).first();
+  await link.waitFor();
+  const href = await link.getAttribute("href");
+  if (!href) throw new Error(`no link to ${prefix} on ${listPath}`);
+  return href;
+}
+
+/** Opens `path` as a fresh load and as a reload, and expects the page with `expected` on it each time. */
+async function expectLoads(page: Page, path: string, expected: string | RegExp) {
+  for (const load of ["open", "reload"] as const) {
+    const response =
+      load === "open" ? await page.goto(`${started.product.url}${path}`) : await page.reload({ waitUntil: "load" });
+    expect(response?.status(), `${load} ${path}`).toBe(200);
+    expect(response?.headers()["content-type"], `${load} ${path}`).toContain("text/html");
+    await expect
+      .poll(() => page.locator("body").innerText(), { message: `${load} ${path}`, timeout: 20_000 })
+      .toMatch(expected);
+  }
+}
+
+describe("opening or reloading a detail page", () => {
+  it("shows every Storefront detail page, the asset page included", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "anna@contoso.example", DEMO_PASSWORD);
+    await orderMailboxLicenses(shop, started.product.url, 2, "Reload check move");
+
+    await expectLoads(shop, await firstDetailLink(shop, "/assets", "/assets/"), /Reload check move/);
+    await expectLoads(shop, await firstDetailLink(shop, "/orders", "/orders/"), /SO-\d{6}/);
+    await expectLoads(shop, await firstDetailLink(shop, "/invoices", "/invoices/"), /INV-\d{6}/);
+    await expectLoads(shop, await firstDetailLink(shop, "/end-customers", "/end-customers/"), /Billing address/i);
+    await expectLoads(shop, await firstDetailLink(shop, "/", "/products/"), /Add to Basket/);
+    await shop.close();
+  });
+
+  it("shows every BSS detail page, the asset page included", async () => {
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+
+    await expectLoads(staff, await firstDetailLink(staff, "/bss/assets", "/bss/assets/"), /Reload check move|coupon/i);
+    await expectLoads(staff, await firstDetailLink(staff, "/bss/orders", "/bss/orders/"), /SO-\d{6}/);
+    await expectLoads(staff, await firstDetailLink(staff, "/bss/invoices", "/bss/invoices/"), /INV-\d{6}/);
+    await expectLoads(staff, await firstDetailLink(staff, "/bss/accounts", "/bss/accounts/"), /Billing address/i);
+    await expectLoads(
+      staff,
+      await firstDetailLink(staff, "/bss/catalog/products", "/bss/catalog/products/"),
+      /Product/,
+    );
+    await expectLoads(
+      staff,
+      await firstDetailLink(staff, "/bss/catalog/price-lists", "/bss/catalog/price-lists/"),
+      /Partner Gold/,
+    );
+    await expectLoads(
+      staff,
+      await firstDetailLink(staff, "/bss/setup/notifications/log", "/bss/setup/notifications/log/"),
+      /Delivery/i,
+    );
+    await staff.close();
+  });
+
+  it("still answers 404 for a build file that does not exist", async () => {
+    for (const path of ["/_app/missing-abc123.js", "/bss/_app/missing-abc123.js"]) {
+      const response = await fetch(`${started.product.url}${path}`);
+      expect(response.status, path).toBe(404);
+    }
+  });
+});
