@@ -364,6 +364,74 @@ describe("coupon states and reconciliation", () => {
   });
 });
 
+describe("a coupon revoked at BitTitan", () => {
+  const revokeAtBitTitan = async (couponCode: string | null) =>
+    (await world.harness.deps.bittitan.client()).revokeCoupon(couponCode ?? "");
+  const creditsOf = (assetId: string) =>
+    world.harness.deps.db.invoice.findMany({ where: { kind: "CREDIT", creditAssetId: assetId } });
+
+  it("ends like a cancellation when staff mark it cancelled in reconciliation: cancelled, credited once, emailed", async () => {
+    const { asset, order } = await buy(2, { recipientAccountId: world.contosoClient.id });
+    await revokeAtBitTitan(asset.couponCode);
+    const report = await world.staff.bss.asset.reconcile();
+    const mismatch = report.mismatches.find((item) => item.kind === "state-differs" && item.asset?.id === asset.id);
+    expect(mismatch?.fix).toEqual({ action: "update-state", label: "Mark cancelled" });
+
+    await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
+    await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
+    const after = await world.staff.bss.asset.get({ id: asset.id });
+    expect(after).toMatchObject({ status: "CANCELLED", couponState: "CANCELLED" });
+    expect(after.cancellation.allowed).toBe(false);
+    const credits = await creditsOf(asset.id);
+    expect(credits).toHaveLength(1);
+    const debit = await world.harness.deps.db.invoice.findFirstOrThrow({
+      where: { orderId: order.id, kind: "INVOICE" },
+    });
+    expect(credits[0]?.gross.toFixed(2)).toBe(debit.gross.negated().toFixed(2));
+    expect(after.creditInvoice?.number).toBe(credits[0]?.number);
+    expect((await world.anna.storefront.order.get({ id: order.id })).status).toBe("CANCELLED");
+    await settle(world);
+    const email = await world.smtp.waitFor(
+      (mail) => mail.to.includes("lukas@alpine.test") && mail.text.includes(credits[0]?.number ?? "missing"),
+    );
+    expect(email.text).toContain(asset.couponCode ?? "missing");
+    expect((await world.staff.bss.asset.reconcile()).mismatches.some((item) => item.asset?.id === asset.id)).toBe(
+      false,
+    );
+  });
+
+  it("ends like a cancellation when the periodic state check finds it", async () => {
+    const { asset } = await buy(1);
+    await revokeAtBitTitan(asset.couponCode);
+    await world.staff.bss.asset.refreshCouponStates();
+    const after = await world.anna.storefront.asset.get({ id: asset.id });
+    expect(after).toMatchObject({ status: "CANCELLED", couponState: "CANCELLED" });
+    expect(await creditsOf(asset.id)).toHaveLength(1);
+    expect(after.history.map((entry) => entry.what)).toContain("Cancelled and credited");
+  });
+
+  it("after the 15 days: cancelled without a credit, and the asset's history says why", async () => {
+    const start = world.harness.clock.now();
+    const { asset } = await buy(1);
+    world.harness.clock.set(new Date(start.getTime() + 20 * 86_400_000));
+    try {
+      await revokeAtBitTitan(asset.couponCode);
+      await world.staff.bss.asset.refreshCouponStates();
+      const after = await world.staff.bss.asset.get({ id: asset.id });
+      expect(after).toMatchObject({ status: "CANCELLED", couponState: "CANCELLED", creditInvoice: null });
+      expect(await creditsOf(asset.id)).toHaveLength(0);
+      const event = after.events.find((item) => item.kind === "cancelled-without-credit");
+      expect(JSON.stringify(event?.detail)).toMatch(/within 15 days/);
+      const shop = await world.anna.storefront.asset.get({ id: asset.id });
+      expect(shop.history.map((entry) => entry.what)).toContain(
+        "Cancelled: the coupon was revoked at BitTitan, no credit",
+      );
+    } finally {
+      world.harness.clock.set(start);
+    }
+  });
+});
+
 describe("asset and invoice lists", () => {
   it("pages with cursors, filters, searches by coupon code and keeps the Storefront scoped", async () => {
     const pageOne = await world.staff.bss.asset.list({ sort: "newest", limit: 3 });

@@ -184,6 +184,7 @@ const HISTORY_WORDS: Record<string, string> = {
   "coupon-adopted": "Coupon created",
   edited: "Details changed",
   cancelled: "Cancelled and credited",
+  "cancelled-without-credit": "Cancelled: the coupon was revoked at BitTitan, no credit",
   "coupon-revoked": "Coupon revoked",
 };
 

@@ -124,9 +124,7 @@ async function recordCancellation(
       detail: { creditInvoice: credit.number, couponCode: asset.couponCode },
     },
   });
-  const remaining = await tx.asset.count({ where: { orderId: asset.orderId, status: "ACTIVE" } });
-  if (remaining === 0)
-    await tx.order.update({ where: { id: asset.orderId }, data: { status: "CANCELLED", cancelledAt: now } });
+  await closeOrderWhenAllCancelled(tx, asset.orderId, now);
   await queueNotification(tx, deps, {
     template: "bittitan-asset-cancelled",
     eventKey: `asset-cancelled:${assetId}`,
@@ -139,6 +137,70 @@ async function recordCancellation(
       amount: formatMoney(totals.gross.replace("-", ""), asset.order.currency),
     },
   });
+}
+
+/**
+ * A coupon revoked at BitTitan (by someone there, or a revoke here whose answer
+ * was lost) ends the asset as a cancellation does, never half-way: within the
+ * 15 days and with an invoice that is owed, cancelled with the credit invoice
+ * and the email, exactly as `cancelAsset`; otherwise (too late, invoice void)
+ * cancelled without a credit, the reason in the asset's history for staff to
+ * resolve with the customer. Safe to repeat; an asset already cancelled only
+ * takes the coupon's state.
+ */
+export async function cancelForRevokedCoupon(
+  deps: DomainDeps,
+  actor: string,
+  assetId: string,
+  via: "reconciliation" | "state-check",
+): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const asset = await tx.asset.findUniqueOrThrow({
+      where: { id: assetId },
+      select: { status: true, syncStatus: true, couponCode: true, purchaseDate: true, orderId: true },
+    });
+    await tx.asset.update({ where: { id: assetId }, data: { couponState: "CANCELLED", couponCheckedAt: now } });
+    await tx.assetEvent.create({
+      data: { assetId, at: now, actor, kind: "coupon-state", detail: { state: "CANCELLED", via } },
+    });
+    if (asset.status !== "ACTIVE") return;
+    const line = await tx.invoiceLine.findFirst({
+      where: { assetId, invoice: { kind: "INVOICE" } },
+      select: { invoice: { select: { number: true, status: true } } },
+    });
+    const verdict = cancellationVerdict({
+      ...asset,
+      couponState: "ACTIVE",
+      now,
+      voidInvoice: line?.invoice.status === "VOID" ? line.invoice.number : null,
+    });
+    if (verdict.allowed) {
+      await recordCancellation(tx, deps, actor, assetId);
+      return;
+    }
+    const { count } = await tx.asset.updateMany({
+      where: { id: assetId, status: "ACTIVE" },
+      data: { status: "CANCELLED", cancelledAt: now },
+    });
+    if (count === 0) return;
+    await tx.assetEvent.create({
+      data: {
+        assetId,
+        at: now,
+        actor,
+        kind: "cancelled-without-credit",
+        detail: { couponCode: asset.couponCode, reason: `The coupon was revoked at BitTitan. ${verdict.reason}.` },
+      },
+    });
+    await closeOrderWhenAllCancelled(tx, asset.orderId, now);
+  });
+}
+
+async function closeOrderWhenAllCancelled(tx: Prisma.TransactionClient, orderId: string, now: Date) {
+  const remaining = await tx.asset.count({ where: { orderId, status: "ACTIVE" } });
+  if (remaining === 0)
+    await tx.order.update({ where: { id: orderId }, data: { status: "CANCELLED", cancelledAt: now } });
 }
 
 /**

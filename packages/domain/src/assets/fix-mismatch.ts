@@ -2,6 +2,7 @@ import { revokeCouponIdempotently } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { attachCoupon } from "./attach-coupon.ts";
+import { cancelForRevokedCoupon } from "./cancel-asset.ts";
 import { STORED_STATE } from "./coupon-states.ts";
 import { provisionAsset } from "./provision-asset.ts";
 import type { FixAction } from "./reconcile.ts";
@@ -35,6 +36,10 @@ export async function fixMismatch(
       if (!asset.couponCode) throw new DomainError("PRECONDITION_FAILED", "The asset has no coupon");
       const coupon = await client.getCoupon(asset.couponCode);
       const state = STORED_STATE[coupon.state];
+      if (state === "CANCELLED") {
+        await cancelForRevokedCoupon(deps, actor, asset.id, "reconciliation");
+        return { done: "Marked cancelled" };
+      }
       await deps.db.$transaction([
         deps.db.asset.update({
           where: { id: asset.id },

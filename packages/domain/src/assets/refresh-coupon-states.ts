@@ -1,6 +1,7 @@
 import { BitTitanError, readCouponStates } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import type { BackgroundArea } from "../jobs/background-area.ts";
+import { cancelForRevokedCoupon } from "./cancel-asset.ts";
 import { STORED_STATE } from "./coupon-states.ts";
 
 export const REFRESH_COUPON_STATES_QUEUE = "assets.refresh-coupon-states";
@@ -44,6 +45,10 @@ export async function refreshCouponStates(deps: DomainDeps): Promise<{ checked: 
       const state = asset.couponCode ? states.get(asset.couponCode) : undefined;
       if (!state || state === "not_found" || state === "active") continue;
       changed += 1;
+      if (state === "revoked") {
+        await cancelForRevokedCoupon(deps, "system", asset.id, "state-check");
+        continue;
+      }
       await deps.db.$transaction([
         deps.db.asset.update({
           where: { id: asset.id },
