@@ -1,19 +1,23 @@
 import {
   Alert,
+  ApiForm,
   AuthLayout,
   Button,
   FormSection,
+  FormSelectField,
+  FormTextField,
   Loading,
-  SelectField,
-  TextField,
   apiErrorMessage,
   countryOptions,
   currencyOptions,
-  fieldErrorsOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, signIn, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { browserSetupInput } from "@cm/domain/schemas";
+import { useState } from "react";
+import { z } from "zod";
 import { Link, useNavigate } from "react-router";
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -22,7 +26,27 @@ const timeZoneOptions = [...new Set(["UTC", browserTimeZone, ...Intl.supportedVa
   label: zone.replaceAll("_", " "),
 }));
 
-const empty = {
+/** The browser's set-up fields, and the password typed a second time (checked here, not sent). */
+const firstRunInput = browserSetupInput
+  .pick({
+    setupToken: true,
+    companyName: true,
+    country: true,
+    currency: true,
+    timeZone: true,
+    adminName: true,
+    adminEmail: true,
+    adminPassword: true,
+  })
+  .extend({ repeatPassword: z.string() })
+  .refine((values) => values.adminPassword === values.repeatPassword, {
+    path: ["repeatPassword"],
+    message: "The two passwords differ",
+    // Said together with the other fields' messages, not only once they are right.
+    when: () => true,
+  });
+
+const empty: z.input<typeof firstRunInput> = {
   setupToken: "",
   companyName: "",
   country: "",
@@ -31,6 +55,7 @@ const empty = {
   adminName: "",
   adminEmail: "",
   adminPassword: "",
+  repeatPassword: "",
 };
 
 /**
@@ -61,36 +86,24 @@ function FirstRunForm() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(empty);
-  const [repeat, setRepeat] = useState("");
-  const [mismatch, setMismatch] = useState(false);
+  const form = useZodForm(firstRunInput, { defaultValues: empty });
   const [signInProblem, setSignInProblem] = useState<string | null>(null);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const complete = useMutation(
-    trpc.setup.complete.mutationOptions({
-      onSuccess: async () => {
-        const signedIn = await signIn("staff", values.adminEmail, values.adminPassword).catch(() => ({
-          ok: false as const,
-          message: "Network error.",
-        }));
-        queryClient.clear();
-        if (signedIn.ok) void navigate("/setup/company?welcome=1");
-        else
-          setSignInProblem(
-            `Your instance is set up, but signing you in failed (${signedIn.message}). Sign in with the email and password you chose.`,
-          );
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(complete.error);
-  const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setMismatch(values.adminPassword !== repeat);
-    if (values.adminPassword !== repeat) return;
-    complete.mutate({ ...values, idempotencyKey });
-  }
+  const complete = useMutation(trpc.setup.complete.mutationOptions());
+  const onSubmit = useSubmit(form, async ({ repeatPassword: _repeat, ...values }) => {
+    await complete.mutateAsync({ ...values, idempotencyKey });
+    form.reset(form.getValues());
+    const signedIn = await signIn("staff", values.adminEmail, values.adminPassword).catch(() => ({
+      ok: false as const,
+      message: "Network error.",
+    }));
+    queryClient.clear();
+    if (signedIn.ok) void navigate("/setup/company?welcome=1");
+    else
+      setSignInProblem(
+        `Your instance is set up, but signing you in failed (${signedIn.message}). Sign in with the email and password you chose.`,
+      );
+  });
 
   if (signInProblem) {
     return (
@@ -107,13 +120,11 @@ function FirstRunForm() {
 
   return (
     <AuthLayout title="Set up CloudMarket" subtitle="Create your distributor company and its first administrator">
-      <form onSubmit={submit} className="space-y-5" noValidate>
-        {complete.isError && <Alert tone="error">{apiErrorMessage(complete.error)}</Alert>}
-        <TextField
+      <ApiForm form={form} onSubmit={onSubmit} error={complete.error} className="space-y-5">
+        <FormTextField
+          control={form.control}
+          name="setupToken"
           label="Setup token"
-          value={values.setupToken}
-          onChange={set("setupToken")}
-          error={errors.setupToken?.[0]}
           hint="The server prints it in its log when it starts (look for “Setup token”)."
           autoComplete="off"
           required
@@ -121,84 +132,65 @@ function FirstRunForm() {
         />
         <FormSection title="Your company">
           <div className="space-y-4">
-            <TextField
-              label="Company name"
-              value={values.companyName}
-              onChange={set("companyName")}
-              error={errors.companyName?.[0]}
-              required
-            />
-            <SelectField
+            <FormTextField control={form.control} name="companyName" label="Company name" required />
+            <FormSelectField
+              control={form.control}
+              name="country"
               label="Country"
-              value={values.country}
-              onChange={set("country")}
               options={countryOptions}
               placeholder="Choose a country"
-              error={errors.country?.[0]}
               required
             />
-            <SelectField
+            <FormSelectField
+              control={form.control}
+              name="currency"
               label="Currency"
-              value={values.currency}
-              onChange={set("currency")}
               options={currencyOptions}
-              error={errors.currency?.[0]}
               required
             />
-            <SelectField
+            <FormSelectField
+              control={form.control}
+              name="timeZone"
               label="Time zone"
-              value={values.timeZone}
-              onChange={set("timeZone")}
               options={timeZoneOptions}
-              error={errors.timeZone?.[0]}
               required
             />
           </div>
         </FormSection>
         <FormSection title="First administrator">
           <div className="space-y-4">
-            <TextField
-              label="Name"
-              value={values.adminName}
-              onChange={set("adminName")}
-              error={errors.adminName?.[0]}
-              autoComplete="name"
-              required
-            />
-            <TextField
+            <FormTextField control={form.control} name="adminName" label="Name" autoComplete="name" required />
+            <FormTextField
+              control={form.control}
+              name="adminEmail"
               label="Email"
               type="email"
-              value={values.adminEmail}
-              onChange={set("adminEmail")}
-              error={errors.adminEmail?.[0]}
               autoComplete="username"
               required
             />
-            <TextField
+            <FormTextField
+              control={form.control}
+              name="adminPassword"
               label="Password"
               type="password"
-              value={values.adminPassword}
-              onChange={set("adminPassword")}
-              error={errors.adminPassword?.[0]}
               hint="At least 12 characters."
               autoComplete="new-password"
               required
             />
-            <TextField
+            <FormTextField
+              control={form.control}
+              name="repeatPassword"
               label="Repeat password"
               type="password"
-              value={repeat}
-              onChange={setRepeat}
-              error={mismatch ? "The two passwords differ" : undefined}
               autoComplete="new-password"
               required
             />
           </div>
         </FormSection>
-        <Button type="submit" className="w-full" loading={complete.isPending}>
+        <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>
           Create and sign in
         </Button>
-      </form>
+      </ApiForm>
     </AuthLayout>
   );
 }

@@ -1,22 +1,26 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
   FormGrid,
+  FormSelectField,
+  FormTextField,
   Loading,
   PageHeader,
-  SelectField,
+  SubmitButton,
   Table,
-  TextField,
   apiErrorMessage,
-  fieldErrorsOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { inviteStaffUserInput, type InviteStaffUserInput } from "@cm/domain/schemas";
+import { useState } from "react";
 import { InvitationNotice } from "../components/invitation-notice.tsx";
-import { ROLE_LABELS, type StaffRole } from "../components/use-can.ts";
+import { ROLE_LABELS } from "../components/use-can.ts";
 
 export function StaffPage() {
   const trpc = useTRPC();
@@ -98,41 +102,32 @@ export function StaffPage() {
   );
 }
 
+const emptyInvitation: InviteStaffUserInput = { name: "", email: "", role: "SALES" };
+
 function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const empty = { name: "", email: "", role: "SALES" as StaffRole };
-  const [form, setForm] = useState(empty);
+  const form = useZodForm(inviteStaffUserInput, { defaultValues: emptyInvitation });
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
-  const create = useMutation(
-    trpc.bss.staff.create.mutationOptions({
-      onSuccess: async (result) => {
-        onInvited(result.invitationSentTo);
-        setForm(empty);
-        setKey(newIdempotencyKey());
-        await queryClient.invalidateQueries({ queryKey: trpc.bss.staff.list.queryKey() });
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(create.error);
-  const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ ...form, idempotencyKey });
-  }
+  const create = useMutation(trpc.bss.staff.create.mutationOptions());
+  const onSubmit = useSubmit(form, async (values) => {
+    const result = await create.mutateAsync({ ...values, idempotencyKey });
+    onInvited(result.invitationSentTo);
+    form.reset(emptyInvitation);
+    setKey(newIdempotencyKey());
+    await queryClient.invalidateQueries({ queryKey: trpc.bss.staff.list.queryKey() });
+  });
 
   return (
     <Card title="Invite a staff user">
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+      <ApiForm form={form} onSubmit={onSubmit} error={create.error} className="space-y-4">
         <FormGrid>
-          <TextField label="Name" value={form.name} onChange={set("name")} error={errors.name?.[0]} />
-          <TextField label="Email" type="email" value={form.email} onChange={set("email")} error={errors.email?.[0]} />
-          <SelectField
+          <FormTextField control={form.control} name="name" label="Name" />
+          <FormTextField control={form.control} name="email" label="Email" type="email" />
+          <FormSelectField
+            control={form.control}
+            name="role"
             label="Role"
-            value={form.role}
-            onChange={set("role")}
             options={[
               {
                 value: "SALES",
@@ -144,11 +139,9 @@ function NewStaffUser({ onInvited }: { onInvited: (sentTo: string | null) => voi
           />
         </FormGrid>
         <div className="flex justify-end">
-          <Button type="submit" loading={create.isPending}>
-            Send invitation
-          </Button>
+          <SubmitButton form={form}>Send invitation</SubmitButton>
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import {
   phoneSchema,
   requiredText,
   searchSchema,
+  text,
 } from "./common.ts";
 
 export const accountKinds = ["DISTRIBUTOR", "RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const;
@@ -95,6 +96,14 @@ export const updateMyAccountInput = companyInput.omit({ companyName: true }).ext
 export const addContactInput = contactInput.extend({ accountId: idSchema });
 export const updateContactInput = contactInput.extend({ id: idSchema });
 export const grantLoginInput = z.object({ contactId: idSchema });
+/** An account's BitTitan login (Sync Options): saved encrypted, then the account is synchronized. */
+export const synchronizeAccountInput = z.object({
+  accountId: idSchema,
+  email: emailSchema,
+  password: text({ message: "Enter the BitTitan password" })
+    .min(1, { message: "Enter the BitTitan password" })
+    .max(200),
+});
 
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>;

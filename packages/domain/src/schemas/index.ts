@@ -1,5 +1,6 @@
 export * from "./common.ts";
 export * from "./accounts.ts";
+export * from "./staff.ts";
 export * from "./catalog.ts";
 export * from "./orders.ts";
 export * from "./assets.ts";

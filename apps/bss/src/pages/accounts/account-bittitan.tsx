@@ -1,18 +1,21 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
   Details,
   FormGrid,
-  TextField,
-  apiErrorMessage,
-  fieldErrorsOf,
+  FormTextField,
+  SubmitButton,
   formatDateTime,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { synchronizeAccountInput } from "@cm/domain/schemas";
+import { useState } from "react";
 import { useCan } from "../../components/use-can.ts";
 
 /** The account's Provisioning Sync Status and its "Sync Options". */
@@ -72,6 +75,8 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
   );
 }
 
+const syncOptionsInput = synchronizeAccountInput.omit({ accountId: true });
+
 function SyncOptionsForm({
   accountId,
   email: savedEmail,
@@ -83,8 +88,7 @@ function SyncOptionsForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState(savedEmail);
-  const [password, setPassword] = useState("");
+  const form = useZodForm(syncOptionsInput, { defaultValues: { email: savedEmail, password: "" } });
   const synchronize = useMutation(
     trpc.bss.bittitan.synchronizeAccount.mutationOptions({
       onSuccess: async () => {
@@ -94,45 +98,41 @@ function SyncOptionsForm({
       onError: () => queryClient.invalidateQueries({ queryKey: trpc.bss.bittitan.accountSync.queryKey({ accountId }) }),
     }),
   );
-  const errors = fieldErrorsOf(synchronize.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    synchronize.mutate({ accountId, email, password });
-  }
+  const onSubmit = useSubmit(form, (values) => synchronize.mutateAsync({ accountId, ...values }));
 
   return (
-    <form onSubmit={submit} className="mt-4 space-y-4 border-t border-slate-200 pt-4" noValidate>
+    <ApiForm
+      form={form}
+      onSubmit={onSubmit}
+      error={synchronize.error}
+      guard={false}
+      className="mt-4 space-y-4 border-t border-slate-200 pt-4"
+    >
       <p className="text-sm text-slate-600">
         The account&apos;s BitTitan login. The password is stored encrypted and never shown again.
       </p>
-      {synchronize.isError && <Alert tone="error">{apiErrorMessage(synchronize.error)}</Alert>}
       <FormGrid>
-        <TextField
+        <FormTextField
+          control={form.control}
+          name="email"
           label="BitTitan email address"
           type="email"
           autoComplete="off"
-          value={email}
-          onChange={setEmail}
-          error={errors.email?.[0]}
         />
-        <TextField
+        <FormTextField
+          control={form.control}
+          name="password"
           label="BitTitan password"
           type="password"
           autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={errors.password?.[0]}
         />
       </FormGrid>
       <div className="flex gap-2">
-        <Button type="submit" loading={synchronize.isPending}>
-          Save &amp; Synchronize
-        </Button>
+        <SubmitButton form={form}>Save &amp; Synchronize</SubmitButton>
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
       </div>
-    </form>
+    </ApiForm>
   );
 }

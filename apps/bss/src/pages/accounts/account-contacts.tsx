@@ -1,18 +1,21 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
-  ContactFields,
+  ContactInputs,
+  SubmitButton,
   apiErrorMessage,
   emptyContact,
-  fieldErrorsOf,
-  type ContactValues,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { addContactInput } from "@cm/domain/schemas";
+import { useState } from "react";
 import { InvitationNotice } from "../../components/invitation-notice.tsx";
 import { useCan } from "../../components/use-can.ts";
 
@@ -161,10 +164,12 @@ function ContactRow({ contact }: { contact: Contact }) {
   );
 }
 
+const newContactInput = addContactInput.omit({ accountId: true });
+
 function AddContactForm({ accountId, onDone }: { accountId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const options = useAccountMutationOptions();
-  const [contact, setContact] = useState<ContactValues>(emptyContact);
+  const form = useZodForm(newContactInput, { defaultValues: emptyContact });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const add = useMutation(
     trpc.bss.account.addContact.mutationOptions({
@@ -174,25 +179,24 @@ function AddContactForm({ accountId, onDone }: { accountId: string; onDone: () =
       },
     }),
   );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    add.mutate({ accountId, idempotencyKey, ...contact });
-  }
+  const onSubmit = useSubmit(form, (values) => add.mutateAsync({ accountId, idempotencyKey, ...values }));
 
   return (
-    <form onSubmit={submit} className="mt-4 space-y-4 border-t border-slate-200 pt-4" noValidate>
+    <ApiForm
+      form={form}
+      onSubmit={onSubmit}
+      error={add.error}
+      guard={false}
+      className="mt-4 space-y-4 border-t border-slate-200 pt-4"
+    >
       <h3 className="text-sm font-semibold">New contact</h3>
-      {add.isError && <Alert tone="error">{apiErrorMessage(add.error)}</Alert>}
-      <ContactFields value={contact} onChange={setContact} errors={fieldErrorsOf(add.error)} path="" />
+      <ContactInputs control={form.control} prefix="" />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={add.isPending}>
-          Add contact
-        </Button>
+        <SubmitButton form={form}>Add contact</SubmitButton>
       </div>
-    </form>
+    </ApiForm>
   );
 }

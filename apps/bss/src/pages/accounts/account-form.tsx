@@ -1,81 +1,109 @@
 import {
-  AddressFields,
+  AddressInputs,
   Alert,
+  ApiForm,
   Button,
   Card,
-  CheckboxField,
-  CompanyFields,
-  ContactFields,
+  CompanyInputs,
+  ContactInputs,
+  FormCheckboxField,
   FormSection,
+  FormSelectField,
   Loading,
   PageHeader,
-  SelectField,
+  SubmitButton,
+  addressValuesOf,
   apiErrorMessage,
+  companyValuesOf,
   currencyOptions,
-  fieldErrorsOf,
-  useAccountValues,
-  type FieldErrors,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { createAccountInput, customerKinds, idSchema, updateAccountInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useWatch, type Control, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { z } from "zod";
 import { KIND_LABELS } from "../../components/labels.tsx";
 import { useCan } from "../../components/use-can.ts";
 
-type CustomerKind = "RESELLER" | "DIRECT_CUSTOMER" | "END_CUSTOMER";
+type CustomerKind = (typeof customerKinds)[number];
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
+
+/** An id chosen in a select whose first option is "none" (""), sent as null. */
+const chosenId = idSchema.or(z.literal(""));
+const idOrNull = (value: string | null | undefined) => value || null;
+
+const newAccountForm = createAccountInput
+  .omit({ primaryContactPassword: true })
+  .extend({ parentId: chosenId, priceListId: chosenId, invitePrimaryContact: z.boolean() });
+
+const editAccountForm = updateAccountInput.omit({ id: true }).extend({ priceListId: chosenId });
+
+/** When the currency changes, the price list goes back to `priceListFor(currency)` (a list prices in one currency). */
+function usePriceListFollowsCurrency<T extends { currency: string; priceListId: string }>(
+  form: UseFormReturn<T>,
+  priceListFor: (currency: string) => string,
+) {
+  const latest = useRef(priceListFor);
+  latest.current = priceListFor;
+  useEffect(() => {
+    const { unsubscribe } = form.watch((values, { name }) => {
+      if (name !== "currency") return;
+      const field = "priceListId" as FieldPath<T>;
+      form.setValue(field, latest.current(values.currency ?? "") as never, { shouldDirty: true });
+    });
+    return unsubscribe;
+  }, [form, latest]);
+}
 
 export function AccountNewPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [kind, setKind] = useState<CustomerKind>((params.get("kind") as CustomerKind | null) ?? "RESELLER");
-  const [parentId, setParentId] = useState(params.get("parent") ?? "");
-  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
-  const [currency, setCurrency] = useState("EUR");
-  const [priceListId, setPriceListId] = useState("");
-  const [invite, setInvite] = useState(false);
   const can = useCan();
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const form = useZodForm(newAccountForm, {
+    defaultValues: {
+      kind: (params.get("kind") as CustomerKind | null) ?? "RESELLER",
+      parentId: params.get("parent") ?? "",
+      ...emptyCompany,
+      billingAddress: emptyAddress,
+      currency: "EUR",
+      priceListId: "",
+      primaryContact: emptyContact,
+      invitePrimaryContact: false,
+    },
+  });
+  usePriceListFollowsCurrency(form, () => "");
+  const kind = useWatch({ control: form.control, name: "kind" });
 
   const resellers = useQuery({
     ...trpc.bss.account.list.queryOptions({ kind: "RESELLER", page: 1, pageSize: 100 }),
     enabled: kind === "END_CUSTOMER",
   });
-  const create = useMutation(
-    trpc.bss.account.create.mutationOptions({
-      onSuccess: async (account) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
-        void navigate(`/accounts/${account.id}`, {
-          state: invite ? { invitationSentTo: account.invitationSentTo } : null,
-        });
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(create.error);
-
-  function changeCurrency(value: string) {
-    setCurrency(value);
-    setPriceListId("");
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({
+  const create = useMutation(trpc.bss.account.create.mutationOptions());
+  const onSubmit = useSubmit(form, async (values) => {
+    const endCustomer = values.kind === "END_CUSTOMER";
+    const account = await create.mutateAsync({
+      ...values,
       idempotencyKey,
-      kind,
-      parentId: kind === "END_CUSTOMER" ? parentId || null : null,
-      ...company,
-      billingAddress: address,
-      currency,
-      primaryContact: contact,
-      invitePrimaryContact: invite,
-      priceListId: kind === "END_CUSTOMER" ? null : priceListId || null,
+      parentId: endCustomer ? idOrNull(values.parentId) : null,
+      priceListId: endCustomer ? null : idOrNull(values.priceListId),
     });
-  }
+    await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
+    form.reset(values);
+    void navigate(`/accounts/${account.id}`, {
+      state: values.invitePrimaryContact ? { invitationSentTo: account.invitationSentTo } : null,
+    });
+  });
 
   return (
     <>
@@ -84,60 +112,42 @@ export function AccountNewPage() {
         subtitle="A reseller, a direct customer, or an end-customer owned by a reseller"
       />
       <Card>
-        <form onSubmit={submit} className="space-y-6" noValidate>
-          {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+        <ApiForm form={form} onSubmit={onSubmit} error={create.error} className="space-y-6">
           <FormSection title="Account type">
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              <SelectField
+              <FormSelectField
+                control={form.control}
+                name="kind"
                 label="Type"
-                value={kind}
-                onChange={(value) => setKind(value as CustomerKind)}
-                options={(["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const).map((value) => ({
-                  value,
-                  label: KIND_LABELS[value],
-                }))}
-                error={errors.kind?.[0]}
+                options={customerKinds.map((value) => ({ value, label: KIND_LABELS[value] }))}
               />
               {kind === "END_CUSTOMER" && (
-                <SelectField
+                <FormSelectField
+                  control={form.control}
+                  name="parentId"
                   label="Owning reseller"
-                  value={parentId}
-                  onChange={setParentId}
                   placeholder="Choose a reseller"
                   options={(resellers.data?.items ?? []).map((reseller) => ({
                     value: reseller.id,
                     label: reseller.companyName,
                   }))}
-                  error={errors.parentId?.[0]}
                 />
               )}
             </div>
           </FormSection>
           <CompanyAndBilling
-            values={{ company, setCompany, address, setAddress }}
-            errors={errors}
-            currency={currency}
-            onCurrency={changeCurrency}
-            priceList={
-              kind !== "END_CUSTOMER" && (
-                <PriceListField
-                  currency={currency}
-                  value={priceListId}
-                  onChange={setPriceListId}
-                  error={errors.priceListId?.[0]}
-                />
-              )
-            }
+            control={form.control}
+            priceList={kind !== "END_CUSTOMER" && <PriceListField control={form.control} />}
           />
           <FormSection title="Primary contact" description="Receives notifications and is the billing contact.">
             <div className="space-y-4">
-              <ContactFields value={contact} onChange={setContact} errors={errors} />
+              <ContactInputs control={form.control} />
               {can("accounts.logins") && (
                 <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                  <CheckboxField
+                  <FormCheckboxField
+                    control={form.control}
+                    name="invitePrimaryContact"
                     label="Invite to the Storefront"
-                    checked={invite}
-                    onChange={setInvite}
                     hint="Gives this contact a Storefront login and emails a link to choose the password."
                   />
                 </div>
@@ -148,11 +158,9 @@ export function AccountNewPage() {
             <Link to="/accounts">
               <Button variant="secondary">Cancel</Button>
             </Link>
-            <Button type="submit" loading={create.isPending}>
-              Create account
-            </Button>
+            <SubmitButton form={form}>Create account</SubmitButton>
           </div>
-        </form>
+        </ApiForm>
       </Card>
     </>
   );
@@ -171,65 +179,40 @@ function EditForm({ account }: { account: AccountDetail }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { company, setCompany, address, setAddress } = useAccountValues(account);
-  const [currency, setCurrency] = useState(account.currency);
-  const [priceListId, setPriceListId] = useState(account.priceList?.id ?? "");
-  const [status, setStatus] = useState(account.status);
   const buys = account.kind !== "END_CUSTOMER";
-  const update = useMutation(
-    trpc.bss.account.update.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
-        void navigate(`/accounts/${account.id}`);
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(update.error);
-
-  function changeCurrency(value: string) {
-    setCurrency(value);
-    // A price list prices in one currency: back to the account's own list only in its currency.
-    setPriceListId(value === account.currency ? (account.priceList?.id ?? "") : "");
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update.mutate({
+  const form = useZodForm(editAccountForm, {
+    defaultValues: {
+      ...companyValuesOf(account),
+      billingAddress: addressValuesOf(account.billingAddress),
+      currency: account.currency,
+      status: account.status,
+      priceListId: account.priceList?.id ?? "",
+    },
+  });
+  // A price list prices in one currency: back to the account's own list only in its currency.
+  usePriceListFollowsCurrency(form, (currency) => (currency === account.currency ? (account.priceList?.id ?? "") : ""));
+  const update = useMutation(trpc.bss.account.update.mutationOptions());
+  const onSubmit = useSubmit(form, async (values) => {
+    await update.mutateAsync({
+      ...values,
       id: account.id,
-      ...company,
-      billingAddress: address,
-      currency,
-      status,
-      priceListId: buys ? priceListId || null : null,
+      priceListId: buys ? idOrNull(values.priceListId) : null,
     });
-  }
+    await queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() });
+    form.reset(values);
+    void navigate(`/accounts/${account.id}`);
+  });
 
   return (
     <>
       <PageHeader title={`Edit ${account.companyName}`} subtitle={`${account.number} · ${KIND_LABELS[account.kind]}`} />
       <Card>
-        <form onSubmit={submit} className="space-y-6" noValidate>
-          {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-          <CompanyAndBilling
-            values={{ company, setCompany, address, setAddress }}
-            errors={errors}
-            currency={currency}
-            onCurrency={changeCurrency}
-            priceList={
-              buys && (
-                <PriceListField
-                  currency={currency}
-                  value={priceListId}
-                  onChange={setPriceListId}
-                  error={errors.priceListId?.[0]}
-                />
-              )
-            }
-          >
-            <SelectField
+        <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-6">
+          <CompanyAndBilling control={form.control} priceList={buys && <PriceListField control={form.control} />}>
+            <FormSelectField
+              control={form.control}
+              name="status"
               label="Status"
-              value={status}
-              onChange={(value) => setStatus(value as typeof status)}
               options={[
                 { value: "ACTIVE", label: "Active" },
                 { value: "INACTIVE", label: "Inactive (cannot log in or order)" },
@@ -240,75 +223,62 @@ function EditForm({ account }: { account: AccountDetail }) {
             <Link to={`/accounts/${account.id}`}>
               <Button variant="secondary">Cancel</Button>
             </Link>
-            <Button type="submit" loading={update.isPending}>
+            <SubmitButton form={form} showDirty>
               Save changes
-            </Button>
+            </SubmitButton>
           </div>
-        </form>
+        </ApiForm>
       </Card>
     </>
   );
 }
 
-/** The account's price list: only lists in its currency are offered (none: the products' own prices). */
-function PriceListField({
-  currency,
-  value,
-  onChange,
-  error,
-}: {
+/** The fields both account forms have: the account's currency and price list. */
+interface Billed extends FieldValues {
   currency: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
+  priceListId: string;
+}
+
+/** The account's price list: only lists in its currency are offered (none: the products' own prices). */
+function PriceListField<T extends Billed>({ control }: { control: Control<T> }) {
   const trpc = useTRPC();
+  const currency = useWatch({ control, name: "currency" as FieldPath<T> }) as string;
   const lists = useQuery(trpc.bss.priceList.list.queryOptions({ currency }));
   return (
-    <SelectField
+    <FormSelectField
+      control={control}
+      name={"priceListId" as FieldPath<T>}
       label="Price list"
-      value={value}
-      onChange={onChange}
       placeholder="None (the catalog's prices)"
       options={(lists.data ?? []).map((list) => ({ value: list.id, label: list.name }))}
-      error={error}
     />
   );
 }
 
-type AccountValues = ReturnType<typeof useAccountValues>;
-
 /** The Company and Billing sections of both account forms; `priceList` and `children` follow the currency. */
-function CompanyAndBilling({
-  values,
-  errors,
-  currency,
-  onCurrency,
+function CompanyAndBilling<T extends Billed>({
+  control,
   priceList,
   children,
 }: {
-  values: Pick<AccountValues, "company" | "setCompany" | "address" | "setAddress">;
-  errors: FieldErrors;
-  currency: string;
-  onCurrency: (value: string) => void;
+  control: Control<T>;
   priceList: ReactNode;
   children?: ReactNode;
 }) {
   return (
     <>
       <FormSection title="Company">
-        <CompanyFields value={values.company} onChange={values.setCompany} errors={errors} />
+        <CompanyInputs control={control} />
       </FormSection>
       <FormSection title="Billing">
         <div className="space-y-4">
-          <AddressFields value={values.address} onChange={values.setAddress} errors={errors} />
+          <AddressInputs control={control} />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <SelectField
+            <FormSelectField
+              control={control}
+              name={"currency" as FieldPath<T>}
               label="Currency"
-              value={currency}
-              onChange={onCurrency}
               options={currencyOptions}
-              error={errors.currency?.[0]}
             />
             {priceList}
             {children}

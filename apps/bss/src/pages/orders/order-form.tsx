@@ -1,30 +1,44 @@
 import {
   Alert,
+  ApiForm,
   Button,
   Card,
   FormSection,
+  FormSelectField,
   Loading,
   PageHeader,
-  SelectField,
+  SubmitButton,
   TextField,
   apiErrorMessage,
-  fieldErrorsOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { draftOrderInput, idSchema } from "@cm/domain/schemas";
+import { useEffect, useState } from "react";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { z } from "zod";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { BitTitanSyncCard } from "../accounts/account-bittitan.tsx";
-import { emptyLine, lineInputOf, lineValuesOf, OrderLineFields, type LineValues } from "./order-line-fields.tsx";
+import {
+  emptyLine,
+  lineForm,
+  lineInputOf,
+  lineValuesOf,
+  OrderLineFields,
+  type OrderValues,
+} from "./order-line-fields.tsx";
 
 type Order = RouterOutputs["bss"]["order"]["get"];
-interface Values {
-  accountId: string;
-  recipientAccountId: string;
-  lines: LineValues[];
-}
+
+/** The draft order as typed: the recipient "" for the billed account itself, the lines as typed. */
+const orderForm = draftOrderInput.pick({ accountId: true }).extend({
+  recipientAccountId: idSchema.or(z.literal("")),
+  lines: z.array(lineForm).min(1, { message: "Add at least one product" }).max(50),
+});
 
 export function OrderNewPage() {
   const [params] = useSearchParams();
@@ -50,11 +64,13 @@ export function OrderEditPage() {
   );
 }
 
-function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
+function OrderForm({ initial, order }: { initial: OrderValues; order?: Order }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(initial);
+  const form = useZodForm(orderForm, { defaultValues: initial });
+  const lines = useFieldArray({ control: form.control, name: "lines" });
+  const accountId = useWatch({ control: form.control, name: "accountId" });
   const [accountSearch, setAccountSearch] = useState("");
   const [idempotencyKey] = useState(newIdempotencyKey);
   const debounced = useDebounced(accountSearch);
@@ -62,37 +78,37 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
     trpc.bss.account.list.queryOptions({ search: debounced || undefined, page: 1, pageSize: 50 }),
   );
   const account = useQuery({
-    ...trpc.bss.account.get.queryOptions({ id: values.accountId }),
-    enabled: !!values.accountId,
+    ...trpc.bss.account.get.queryOptions({ id: accountId }),
+    enabled: !!accountId,
   });
-  const onSuccess = async (saved: Order) => {
-    await queryClient.invalidateQueries({ queryKey: trpc.bss.order.pathKey() });
-    void navigate(`/orders/${saved.id}`);
-  };
-  const create = useMutation(trpc.bss.order.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.bss.order.update.mutationOptions({ onSuccess }));
+  // Another billed account: its end-customers are the recipients to choose from.
+  useEffect(() => {
+    const { unsubscribe } = form.watch((_, { name }) => {
+      if (name === "accountId") form.setValue("recipientAccountId", "", { shouldDirty: true });
+    });
+    return unsubscribe;
+  }, [form]);
+  const create = useMutation(trpc.bss.order.create.mutationOptions());
+  const update = useMutation(trpc.bss.order.update.mutationOptions());
   const mutation = order ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
   const billable = (accounts.data?.items ?? []).filter((item) => item.kind !== "END_CUSTOMER");
   const accountOptions = [...billable];
   if (account.data && !accountOptions.some((item) => item.id === account.data.id)) accountOptions.unshift(account.data);
+  const linesError = form.formState.errors.lines;
 
-  const setLine = (index: number, change: Partial<LineValues>) =>
-    setValues({
-      ...values,
-      lines: values.lines.map((line, position) => (position === index ? { ...line, ...change } : line)),
-    });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const onSubmit = useSubmit(form, async (values) => {
     const input = {
       accountId: values.accountId,
       recipientAccountId: values.recipientAccountId || null,
       lines: values.lines.map(lineInputOf),
     };
-    if (order) update.mutate({ id: order.id, ...input });
-    else create.mutate({ idempotencyKey, ...input });
-  }
+    const saved = order
+      ? await update.mutateAsync({ id: order.id, ...input })
+      : await create.mutateAsync({ idempotencyKey, ...input });
+    await queryClient.invalidateQueries({ queryKey: trpc.bss.order.pathKey() });
+    form.reset(values);
+    void navigate(`/orders/${saved.id}`);
+  });
 
   return (
     <>
@@ -102,8 +118,7 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <form onSubmit={submit} className="space-y-6" noValidate>
-            {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
+          <ApiForm form={form} onSubmit={onSubmit} error={mutation.error} className="space-y-6">
             <FormSection title="Account">
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                 <TextField
@@ -113,62 +128,46 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
                   onChange={setAccountSearch}
                   placeholder="Company name or number"
                 />
-                <SelectField
+                <FormSelectField
+                  control={form.control}
+                  name="accountId"
                   label="Billed account"
-                  value={values.accountId}
-                  onChange={(accountId) => setValues({ ...values, accountId, recipientAccountId: "" })}
                   placeholder="Choose a reseller or direct customer"
                   options={accountOptions.map((item) => ({
                     value: item.id,
                     label: `${item.companyName} (${item.number})`,
                   }))}
-                  error={errors.accountId?.[0]}
                 />
                 {account.data?.kind === "RESELLER" && (
-                  <SelectField
+                  <FormSelectField
+                    control={form.control}
+                    name="recipientAccountId"
                     label="Recipient"
-                    value={values.recipientAccountId}
-                    onChange={(recipientAccountId) => setValues({ ...values, recipientAccountId })}
                     placeholder={`${account.data.companyName} itself`}
                     options={account.data.endCustomers.map((customer) => ({
                       value: customer.id,
                       label: customer.companyName,
                     }))}
-                    error={errors.recipientAccountId?.[0]}
                   />
                 )}
               </div>
             </FormSection>
             <FormSection title="Products">
               <div className="space-y-3">
-                {values.lines.map((line, index) => (
-                  <div key={index} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-7">
-                    <OrderLineFields
-                      line={line}
-                      index={index}
-                      accountId={values.accountId}
-                      errors={errors}
-                      onChange={(change) => setLine(index, change)}
-                    />
-                    {values.lines.length > 1 && (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() =>
-                          setValues({ ...values, lines: values.lines.filter((_, position) => position !== index) })
-                        }
-                      >
+                {lines.fields.map((line, index) => (
+                  <div key={line.id} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-7">
+                    <OrderLineFields control={form.control} index={index} accountId={accountId} />
+                    {lines.fields.length > 1 && (
+                      <Button variant="ghost" size="sm" onClick={() => lines.remove(index)}>
                         Remove
                       </Button>
                     )}
                   </div>
                 ))}
-                {errors.lines?.[0] && <p className="text-xs text-red-600">{errors.lines[0]}</p>}
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onClick={() => setValues({ ...values, lines: [...values.lines, emptyLine] })}
-                >
+                {(linesError?.message ?? linesError?.root?.message) && (
+                  <p className="text-xs text-red-600">{linesError.message ?? linesError.root?.message}</p>
+                )}
+                <Button variant="secondary" size="sm" onClick={() => lines.append(emptyLine)}>
                   Add a product
                 </Button>
               </div>
@@ -177,13 +176,13 @@ function OrderForm({ initial, order }: { initial: Values; order?: Order }) {
               <Link to={order ? `/orders/${order.id}` : "/orders"}>
                 <Button variant="secondary">Cancel</Button>
               </Link>
-              <Button type="submit" loading={mutation.isPending}>
+              <SubmitButton form={form} showDirty={!!order}>
                 Save draft
-              </Button>
+              </SubmitButton>
             </div>
-          </form>
+          </ApiForm>
         </Card>
-        {values.accountId && <BitTitanSyncCard accountId={values.accountId} />}
+        {accountId && <BitTitanSyncCard accountId={accountId} />}
       </div>
     </>
   );

@@ -1,18 +1,21 @@
-import { SelectField, TextField, type FieldErrors } from "@cm/ui";
+import { FormNumberField, FormTextField, SelectField, TextField } from "@cm/ui";
+import { planOrderLineInput, productOrderLineInput } from "@cm/domain/schemas";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
+import { useController, useFormState, type Control } from "react-hook-form";
+import { z } from "zod";
 import { useDebounced } from "../../components/use-debounced.ts";
 
 /** A draft order line: BitTitan licenses, or a reseller plan with its Storefront alias. */
 export interface LineValues {
   /** "product:<id>" or "plan:<id>" */
   item: string;
-  quantity: string;
+  quantity: number;
   assetName: string;
   storefrontAlias: string;
 }
 
-export const emptyLine: LineValues = { item: "", quantity: "1", assetName: "", storefrontAlias: "" };
+export const emptyLine: LineValues = { item: "", quantity: 1, assetName: "", storefrontAlias: "" };
 
 /** The saved line as form values. */
 export function lineValuesOf(line: {
@@ -24,7 +27,7 @@ export function lineValuesOf(line: {
 }): LineValues {
   return {
     item: line.planId ? `plan:${line.planId}` : `product:${line.productId ?? ""}`,
-    quantity: String(line.quantity),
+    quantity: line.quantity,
     assetName: line.assetName ?? "",
     storefrontAlias: line.storefrontAlias ?? "",
   };
@@ -34,26 +37,48 @@ export function lineValuesOf(line: {
 export function lineInputOf(line: LineValues) {
   const [kind, id = ""] = line.item.split(":");
   if (kind === "plan") return { planId: id, storefrontAlias: line.storefrontAlias.trim() || null };
-  return { productId: id, quantity: Number(line.quantity), assetName: line.assetName || null };
+  return { productId: id, quantity: line.quantity, assetName: line.assetName || null };
 }
 
+/** A line as typed, checked as the API's line it becomes (its messages on the field they are about). */
+export const lineForm = z.custom<LineValues>().superRefine((line, context) => {
+  const input = lineInputOf(line);
+  const result = ("planId" in input ? planOrderLineInput : productOrderLineInput).safeParse(input);
+  for (const issue of result.error?.issues ?? []) {
+    const field = String(issue.path[0] ?? "item");
+    context.addIssue({
+      code: "custom",
+      message: issue.message,
+      path: [field === "productId" || field === "planId" ? "item" : field],
+    });
+  }
+});
+
+/** The draft order form's values (the recipient "" for the billed account itself). */
+export interface OrderValues {
+  accountId: string;
+  recipientAccountId: string;
+  lines: LineValues[];
+}
+
+type ErrorsByField = Record<string, { message?: string } | undefined>;
+
 export function OrderLineFields({
-  line,
+  control,
   index,
   accountId,
-  errors,
-  onChange,
 }: {
-  line: LineValues;
+  control: Control<OrderValues>;
   index: number;
   accountId: string;
-  errors: FieldErrors;
-  onChange: (change: Partial<LineValues>) => void;
 }) {
   const trpc = useTRPC();
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ published: true, page: 1, pageSize: 100 }));
   const plans = useQuery(trpc.bss.plan.list.queryOptions());
-  const isPlan = line.item.startsWith("plan:");
+  const { field: item } = useController({ control, name: `lines.${index}.item` });
+  // The server names the line's product or plan (lines.0.productId); the form has one select for both.
+  const errors = useFormState({ control, name: `lines.${index}` }).errors.lines?.[index] as ErrorsByField | undefined;
+  const isPlan = item.value.startsWith("plan:");
   const options = [
     ...(products.data?.items ?? []).map((product) => ({ value: `product:${product.id}`, label: product.name })),
     ...(plans.data ?? [])
@@ -65,39 +90,29 @@ export function OrderLineFields({
       <div className="sm:col-span-3">
         <SelectField
           label="Product"
-          value={line.item}
-          onChange={(item) => onChange({ item })}
+          ref={item.ref}
+          name={item.name}
+          value={item.value}
+          onChange={item.onChange}
+          onBlur={item.onBlur}
           placeholder="Choose a product or plan"
           options={options}
-          error={errors[`lines.${index}.productId`]?.[0] ?? errors[`lines.${index}.planId`]?.[0]}
+          error={errors?.item?.message ?? errors?.productId?.message ?? errors?.planId?.message}
         />
       </div>
       {isPlan ? (
         <div className="sm:col-span-3">
-          <PlanAliasField
-            accountId={accountId}
-            value={line.storefrontAlias}
-            onChange={(storefrontAlias) => onChange({ storefrontAlias })}
-            error={errors[`lines.${index}.storefrontAlias`]?.[0]}
-          />
+          <PlanAliasField control={control} index={index} accountId={accountId} />
         </div>
       ) : (
         <>
-          <TextField
-            label="Licenses"
-            type="number"
-            inputMode="numeric"
-            value={line.quantity}
-            onChange={(quantity) => onChange({ quantity })}
-            error={errors[`lines.${index}.quantity`]?.[0]}
-          />
+          <FormNumberField control={control} name={`lines.${index}.quantity`} label="Licenses" inputMode="numeric" />
           <div className="sm:col-span-2">
-            <TextField
+            <FormTextField
+              control={control}
+              name={`lines.${index}.assetName`}
               label="Asset name"
-              value={line.assetName}
-              onChange={(assetName) => onChange({ assetName })}
               placeholder="Defaults to the product name"
-              error={errors[`lines.${index}.assetName`]?.[0]}
             />
           </div>
         </>
@@ -108,17 +123,17 @@ export function OrderLineFields({
 
 /** The plan line's alias, checked for this account while staff type (and again on save and execution). */
 function PlanAliasField({
+  control,
+  index,
   accountId,
-  value,
-  onChange,
-  error,
 }: {
+  control: Control<OrderValues>;
+  index: number;
   accountId: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
 }) {
   const trpc = useTRPC();
+  const { field, fieldState } = useController({ control, name: `lines.${index}.storefrontAlias` });
+  const value = field.value;
   const debounced = useDebounced(value);
   const check = useQuery({
     ...trpc.bss.plan.checkAlias.queryOptions({ accountId, alias: debounced }),
@@ -128,10 +143,13 @@ function PlanAliasField({
   return (
     <TextField
       label="Storefront Alias"
+      ref={field.ref}
+      name={field.name}
       value={value}
-      onChange={onChange}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
       autoComplete="off"
-      error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
+      error={fieldState.error?.message ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
       hint={
         result?.available
           ? `Available: ${window.location.origin}/${result.alias}`

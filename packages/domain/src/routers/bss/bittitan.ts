@@ -2,7 +2,8 @@ import { z } from "zod";
 import { importServicesDefinition } from "../../bittitan/import-services-definition.ts";
 import { activateServiceManager, getServiceManager, testServiceManager } from "../../bittitan/service-manager.ts";
 import { getAccountSync, synchronizeAccount } from "../../bittitan/sync-account.ts";
-import { emailSchema, httpUrlSchema, idSchema, text } from "../../schemas/common.ts";
+import { synchronizeAccountInput } from "../../schemas/accounts.ts";
+import { httpUrlSchema, idSchema, text } from "../../schemas/common.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 export const bssBitTitanRouter = router({
@@ -22,14 +23,6 @@ export const bssBitTitanRouter = router({
     .input(z.object({ accountId: idSchema }))
     .query(({ ctx, input }) => getAccountSync(ctx.deps, input.accountId)),
   synchronizeAccount: staffProcedure
-    .input(
-      z.object({
-        accountId: idSchema,
-        email: emailSchema,
-        password: text({ message: "Enter the BitTitan password" })
-          .min(1, { message: "Enter the BitTitan password" })
-          .max(200),
-      }),
-    )
+    .input(synchronizeAccountInput)
     .mutation(({ ctx, input }) => synchronizeAccount(ctx.deps, input)),
 });

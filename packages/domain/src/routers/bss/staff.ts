@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { inviteStaffUser, listStaffUsers, resendStaffInvitation, setStaffUserActive } from "../../staff/staff-users.ts";
 import { permissionsOf } from "../../permissions.ts";
-import { emailSchema, requiredText, text } from "../../schemas/common.ts";
+import { text } from "../../schemas/common.ts";
+import { inviteStaffUserInput } from "../../schemas/staff.ts";
 import { idempotent } from "../../idempotency.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
@@ -10,14 +11,7 @@ export const bssStaffRouter = router({
   list: staffProcedure.query(({ ctx }) => listStaffUsers(ctx.deps)),
   /** Adds a user and emails them an invitation to choose their password. */
   create: staffProcedure
-    .input(
-      z.object({
-        name: requiredText("Name", 100),
-        email: emailSchema,
-        role: z.enum(["ADMIN", "SALES", "SUPPORT"]),
-        ...idempotent.shape,
-      }),
-    )
+    .input(inviteStaffUserInput.extend(idempotent.shape))
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => inviteStaffUser(ctx.deps, ctx.staff, input)),
   resendInvitation: staffProcedure
