@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           ...patient,
           name: "unit",
-          include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}"],
+          include: ["{apps,packages}/*/src/**/*.test.{ts,tsx}", "bench/src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
           // Generous: the PDF rendering tests take seconds on a loaded 2-core machine.
