@@ -44,6 +44,12 @@ export {
   zodResolver,
 } from "./forms.tsx";
 export { AddressInputs, CompanyInputs, ContactInputs, addressValuesOf, companyValuesOf } from "./account-inputs.tsx";
+export {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  signInSchema,
+} from "./password-schemas.ts";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
