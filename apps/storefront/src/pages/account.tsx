@@ -9,6 +9,7 @@ import {
   CompanyInputs,
   Details,
   FormSection,
+  InvalidSubmitAlert,
   FormTextField,
   Loading,
   PageHeader,
@@ -137,6 +138,7 @@ function EditAccount({ data, onDone }: { data: MyAccount; onDone: () => void }) 
   return (
     <Card title="Edit account details">
       <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-6">
+        <InvalidSubmitAlert form={form} error={update.error} />
         <FormSection title="Company" description="Your company name is managed by your distributor.">
           <CompanyInputs control={form.control} lockName />
         </FormSection>

@@ -9,6 +9,7 @@ import {
   EmptyState,
   FormNumberField,
   FormSection,
+  InvalidSubmitAlert,
   FormTextField,
   Loading,
   PageHeader,
@@ -228,6 +229,7 @@ function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => vo
       guard={false}
       className="mt-5 space-y-5 border-t border-slate-200 pt-5"
     >
+      <InvalidSubmitAlert form={form} error={create.error} />
       <FormSection title="New end-customer">
         <CompanyInputs control={form.control} />
       </FormSection>
