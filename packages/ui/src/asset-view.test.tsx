@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { createMemoryRouter, MemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AssetCancelCard,
@@ -28,6 +28,9 @@ const asset: AssetSummary = {
 };
 
 const inRouter = (ui: React.ReactNode) => render(<MemoryRouter>{ui}</MemoryRouter>);
+/** Forms ask before their page is left, which needs a data router. */
+const inDataRouter = (ui: React.ReactNode) =>
+  render(<RouterProvider router={createMemoryRouter([{ path: "/", element: ui }])} />);
 const valueOf = (label: string) => screen.getByText(label).nextElementSibling?.textContent;
 
 describe("AssetDetails", () => {
@@ -135,9 +138,9 @@ describe("AssetEditCard", () => {
   const idle = { isPending: false, isSuccess: false, error: null };
   const props = { title: "Edit asset", options, mutation: idle };
 
-  it("saves the edited name and recipient", () => {
-    const onSave = vi.fn();
-    render(
+  it("saves the edited name and recipient", async () => {
+    const onSave = vi.fn(async () => undefined);
+    inDataRouter(
       <AssetEditCard
         asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "SYNCHRONIZED" }}
         {...props}
@@ -148,7 +151,7 @@ describe("AssetEditCard", () => {
     fireEvent.change(screen.getByLabelText("Name"), { target: { value: "New name" } });
     fireEvent.change(screen.getByLabelText("Recipient"), { target: { value: "a2" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    expect(onSave).toHaveBeenCalledWith({ name: "New name", recipientAccountId: "a2" });
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ name: "New name", recipientAccountId: "a2" }));
   });
 
   const apiError = {
@@ -157,12 +160,12 @@ describe("AssetEditCard", () => {
   };
 
   it("on a failed asset says that saving retries the provisioning, and shows the API's errors", () => {
-    render(
+    inDataRouter(
       <AssetEditCard
         asset={{ name: "Old name", recipient: { id: "a1" }, syncStatus: "FAILED" }}
         {...props}
         mutation={{ ...idle, error: apiError }}
-        onSave={() => {}}
+        onSave={async () => {}}
         onCancel={() => {}}
       />,
     );

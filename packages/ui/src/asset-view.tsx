@@ -1,10 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { editAssetInput } from "@cm/domain/schemas";
+import { useState, type ReactNode } from "react";
+import { z } from "zod";
 import { Link } from "react-router";
-import { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
+import { apiErrorMessage } from "./api-errors.ts";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
 import { Card, Details } from "./layout.tsx";
-import { SelectField, TextField } from "./form.tsx";
+import { InvalidSubmitAlert } from "./form-summary.tsx";
+import { ApiForm, FormSelectField, FormTextField, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
 import { formatDate } from "./format.ts";
 import { Table, type Column } from "./table.tsx";
 
@@ -104,7 +107,14 @@ export interface AssetEditValues {
 }
 
 /**
+ * The edit card's values: the edit procedure's input without the asset's id, which the page adds. The
+ * recipient is one of the options the app offers (the server checks it), so the form doesn't re-check its id.
+ */
+const assetEditForm = editAssetInput.omit({ id: true }).extend({ recipientAccountId: z.string() });
+
+/**
  * Renaming an asset and choosing its recipient (on a FAILED asset, saving retries the provisioning).
+ * `onSave` sends the values (the app's mutation, e.g. `mutateAsync`); a refused save shows through `mutation.error`.
  * `onCancel` adds a Cancel button (the Storefront opens the card from a button); `confirmSaved` says "Saved." after saving.
  */
 export function AssetEditCard({
@@ -119,45 +129,39 @@ export function AssetEditCard({
   asset: { name: string; recipient: { id: string }; syncStatus: SyncStatus };
   title: string;
   options: { value: string; label: string }[];
-  onSave: (values: AssetEditValues) => void;
+  onSave: (values: AssetEditValues) => Promise<unknown>;
   mutation: MutationState;
   confirmSaved?: boolean;
   onCancel?: () => void;
 }) {
-  const fieldErrors = fieldErrorsOf(mutation.error);
-  const [name, setName] = useState(asset.name);
-  const [recipientAccountId, setRecipient] = useState(asset.recipient.id);
+  const form = useZodForm(assetEditForm, {
+    defaultValues: { name: asset.name, recipientAccountId: asset.recipient.id },
+  });
+  const onSubmit = useSubmit(form, async (values) => {
+    await onSave(values);
+    form.reset(values);
+  });
   const failed = asset.syncStatus === "FAILED";
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSave({ name, recipientAccountId });
-  }
   return (
     <Card title={failed ? "Edit and retry provisioning" : title}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {mutation.error != null && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
-        {confirmSaved && mutation.isSuccess && <Alert tone="success">Saved.</Alert>}
+      <ApiForm form={form} onSubmit={onSubmit} error={mutation.error ?? undefined} className="space-y-4">
+        <InvalidSubmitAlert form={form} error={mutation.error} />
+        {confirmSaved && mutation.isSuccess && !form.formState.isDirty && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField label="Name" value={name} onChange={setName} error={fieldErrors.name?.[0]} />
-          <SelectField
-            label="Recipient"
-            value={recipientAccountId}
-            onChange={setRecipient}
-            options={options}
-            error={fieldErrors.recipientAccountId?.[0]}
-          />
+          <FormTextField control={form.control} name="name" label="Name" />
+          <FormSelectField control={form.control} name="recipientAccountId" label="Recipient" options={options} />
         </div>
         <div className="flex gap-2">
-          <Button type="submit" loading={mutation.isPending}>
+          <SubmitButton form={form} pending={mutation.isPending} showDirty>
             {failed ? "Save and retry" : "Save"}
-          </Button>
+          </SubmitButton>
           {onCancel && (
             <Button variant="secondary" onClick={onCancel}>
               Cancel
             </Button>
           )}
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 }

@@ -44,8 +44,15 @@ export {
   zodResolver,
 } from "./forms.tsx";
 export { AddressInputs, CompanyInputs, ContactInputs, addressValuesOf, companyValuesOf } from "./account-inputs.tsx";
+export {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  signInSchema,
+} from "./password-schemas.ts";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
-export { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
+export { FIELD_ERRORS_MESSAGE, apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
+export { InvalidSubmitAlert } from "./form-summary.tsx";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
 export {

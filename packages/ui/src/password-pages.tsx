@@ -1,68 +1,61 @@
-import { passwordSchema } from "@cm/domain/schemas";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { requestPasswordReset, resetPassword, type AuthRealm } from "./api.ts";
 import { AuthLayout } from "./app-shell.tsx";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
-import { TextField } from "./form.tsx";
+import { ApiForm, FormTextField, useSubmit, useZodForm } from "./forms.tsx";
+import { forgotPasswordSchema, resetPasswordSchema } from "./password-schemas.ts";
 
 const linkClass = "text-sm font-medium text-brand-600 hover:underline";
 
 /** "Forgot password?": one answer whether the address has a login or not. */
 export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; resetPageUrl: string }) {
-  const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
-      setError("Enter a valid email address.");
-      return;
-    }
-    setPending(true);
+  /** The address the link went to, once sent. */
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useZodForm(forgotPasswordSchema, { defaultValues: { email: "" } });
+  const onSubmit = useSubmit(form, async (values) => {
     setError(null);
-    const result = await requestPasswordReset(props.realm, email.trim(), props.resetPageUrl).catch(() => ({
+    const email = values.email.trim();
+    const result = await requestPasswordReset(props.realm, email, props.resetPageUrl).catch(() => ({
       ok: false as const,
       message: "Network error. Please try again.",
     }));
-    setPending(false);
-    if (result.ok) setSent(true);
+    if (result.ok) setSentTo(email);
     else setError(result.message);
-  }
+  });
 
   return (
     <AuthLayout title={props.title} subtitle="Reset your password">
-      {sent ? (
+      {sentTo !== null ? (
         <div className="space-y-4">
           <Alert tone="success">
-            If an account exists for {email.trim()}, we sent a link to choose a new password. It works once, for 1 hour.
+            If an account exists for {sentTo}, we sent a link to choose a new password. It works once, for 1 hour.
           </Alert>
           <Link to="/login" className={linkClass}>
             Back to sign in
           </Link>
         </div>
       ) : (
-        <form onSubmit={submit} className="space-y-4" noValidate>
+        <ApiForm form={form} onSubmit={onSubmit} guard={false} className="space-y-4">
           {error && <Alert tone="error">{error}</Alert>}
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="email"
             label="Email"
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={setEmail}
             required
             autoFocus
           />
-          <Button type="submit" className="w-full" loading={pending}>
+          <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>
             Send reset link
           </Button>
           <Link to="/login" className={linkClass}>
             Back to sign in
           </Link>
-        </form>
+        </ApiForm>
       )}
     </AuthLayout>
   );
@@ -72,38 +65,21 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
 export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
   const [params] = useSearchParams();
   const token = params.get("token");
-  const [password, setPassword] = useState("");
-  const [repeat, setRepeat] = useState("");
-  const [fieldError, setFieldError] = useState<{ password?: string; repeat?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [expired, setExpired] = useState(!token || params.get("error") !== null);
   const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = passwordSchema.safeParse(password);
-    if (!checked.success) {
-      setFieldError({ password: checked.error.issues[0]?.message });
-      return;
-    }
-    if (repeat !== password) {
-      setFieldError({ repeat: "The two passwords differ" });
-      return;
-    }
-    setFieldError({});
-    setPending(true);
+  const form = useZodForm(resetPasswordSchema, { defaultValues: { password: "", repeat: "" } });
+  const onSubmit = useSubmit(form, async (values) => {
     setError(null);
-    const result = await resetPassword(props.realm, token ?? "", password).catch(() => ({
+    const result = await resetPassword(props.realm, token ?? "", values.password).catch(() => ({
       ok: false as const,
       expired: false,
       message: "Network error. Please try again.",
     }));
-    setPending(false);
     if (result.ok) setDone(true);
     else if (result.expired) setExpired(true);
     else setError(result.message);
-  }
+  });
 
   return (
     <AuthLayout title={props.title} subtitle="Choose a new password">
@@ -122,32 +98,30 @@ export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
           </Link>
         </div>
       ) : (
-        <form onSubmit={submit} className="space-y-4" noValidate>
+        <ApiForm form={form} onSubmit={onSubmit} guard={false} className="space-y-4">
           {error && <Alert tone="error">{error}</Alert>}
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="password"
             label="New password"
             type="password"
             autoComplete="new-password"
             hint="At least 12 characters"
-            value={password}
-            onChange={setPassword}
-            error={fieldError.password}
             required
             autoFocus
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="repeat"
             label="Repeat the password"
             type="password"
             autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            error={fieldError.repeat}
             required
           />
-          <Button type="submit" className="w-full" loading={pending}>
+          <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>
             Set password
           </Button>
-        </form>
+        </ApiForm>
       )}
     </AuthLayout>
   );

@@ -1,24 +1,31 @@
 import {
   AddressBlock,
-  AddressFields,
+  AddressInputs,
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
-  CompanyFields,
+  CompanyInputs,
   Details,
   FormSection,
+  InvalidSubmitAlert,
+  FormTextField,
   Loading,
   PageHeader,
-  TextField,
+  SubmitButton,
+  addressValuesOf,
   apiErrorMessage,
-  fieldErrorsOf,
-  useAccountValues,
+  changePasswordSchema,
+  companyValuesOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { changePassword, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { companyInput, updateMyAccountInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { storefrontHeaders } from "../reseller-storefront.ts";
 
 type MyAccount = RouterOutputs["storefront"]["account"]["me"];
@@ -104,11 +111,13 @@ function AccountSummary({ data }: { data: MyAccount }) {
   );
 }
 
+/** The account form's values: the procedure's input, and the company name it shows but may not change. */
+const accountForm = updateMyAccountInput.extend(companyInput.pick({ companyName: true }).shape);
+
 function EditAccount({ data, onDone }: { data: MyAccount; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { account } = data;
-  const { company, setCompany, address, setAddress } = useAccountValues(account);
   const update = useMutation(
     trpc.storefront.account.update.mutationOptions({
       onSuccess: async () => {
@@ -117,87 +126,76 @@ function EditAccount({ data, onDone }: { data: MyAccount; onDone: () => void }) 
       },
     }),
   );
-  const errors = fieldErrorsOf(update.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const { companyName: _name, ...details } = company;
-    update.mutate({ ...details, billingAddress: address });
-  }
+  const form = useZodForm(accountForm, {
+    defaultValues: { ...companyValuesOf(account), billingAddress: addressValuesOf(account.billingAddress) },
+  });
+  const onSubmit = useSubmit(form, async (values) => {
+    const { companyName: _name, ...details } = values;
+    await update.mutateAsync(details);
+    form.reset(values);
+  });
 
   return (
     <Card title="Edit account details">
-      <form onSubmit={submit} className="space-y-6" noValidate>
-        {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
+      <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-6">
+        <InvalidSubmitAlert form={form} error={update.error} />
         <FormSection title="Company" description="Your company name is managed by your distributor.">
-          <CompanyFields value={company} onChange={setCompany} errors={errors} lockName />
+          <CompanyInputs control={form.control} lockName />
         </FormSection>
         <FormSection title="Billing address">
-          <AddressFields value={address} onChange={setAddress} errors={errors} />
+          <AddressInputs control={form.control} />
         </FormSection>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <SubmitButton form={form} pending={update.isPending} showDirty>
             Save
-          </Button>
+          </SubmitButton>
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 }
 
 function ChangePassword() {
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (next.length < 12) {
-      setResult({ ok: false, message: "The new password must be at least 12 characters." });
-      return;
-    }
-    setPending(true);
+  const form = useZodForm(changePasswordSchema, { defaultValues: { currentPassword: "", newPassword: "" } });
+  const onSubmit = useSubmit(form, async ({ currentPassword, newPassword }) => {
+    setResult(null);
     // At a reseller's storefront the new session is bound to it too.
-    const outcome = await changePassword("shop", current, next, storefrontHeaders);
-    setPending(false);
+    const outcome = await changePassword("shop", currentPassword, newPassword, storefrontHeaders);
     setResult(
       outcome.ok
         ? { ok: true, message: "Password changed. Other sessions were signed out." }
         : { ok: false, message: outcome.message },
     );
-    if (outcome.ok) {
-      setCurrent("");
-      setNext("");
-    }
-  }
+    if (outcome.ok) form.reset();
+  });
 
   return (
     <Card title="Password">
-      <form onSubmit={submit} className="space-y-3" noValidate>
+      <ApiForm form={form} onSubmit={onSubmit} guard={false} className="space-y-3">
         {result && <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert>}
-        <TextField
+        <FormTextField
+          control={form.control}
+          name="currentPassword"
           label="Current password"
           type="password"
           autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
         />
-        <TextField
+        <FormTextField
+          control={form.control}
+          name="newPassword"
           label="New password"
           type="password"
           autoComplete="new-password"
-          value={next}
-          onChange={setNext}
           hint="At least 10 characters."
         />
-        <Button type="submit" variant="secondary" loading={pending}>
+        <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
           Change password
         </Button>
-      </form>
+      </ApiForm>
     </Card>
   );
 }

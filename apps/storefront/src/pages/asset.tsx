@@ -128,7 +128,7 @@ function EditAsset({ asset, onDone }: { asset: Asset; onDone: () => void }) {
       asset={asset}
       title="Edit asset"
       options={options}
-      onSave={(values) => update.mutate({ id: asset.id, ...values })}
+      onSave={(values) => update.mutateAsync({ id: asset.id, ...values })}
       mutation={update}
       onCancel={onDone}
     />

@@ -1,27 +1,38 @@
 import {
-  AddressFields,
+  AddressInputs,
   Alert,
+  ApiForm,
   Button,
   Card,
-  CompanyFields,
-  ContactFields,
+  CompanyInputs,
+  ContactInputs,
   EmptyState,
+  FormNumberField,
   FormSection,
+  InvalidSubmitAlert,
+  FormTextField,
   Loading,
   PageHeader,
   SelectField,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
-  fieldErrorsOf,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
   formatMoney,
   formatPercent,
-  useAccountValues,
+  useServerErrors,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { updateBasketLineInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { Link, useNavigate } from "react-router";
+import { endCustomerForm } from "./end-customer-new.tsx";
 import { SyncNotice } from "../components/sync-notice.tsx";
 import { Totals } from "../components/totals.tsx";
 import { PlanLineCard } from "../plans/plan-line-card.tsx";
@@ -83,25 +94,35 @@ export function BasketPage() {
   );
 }
 
+/** A line's form: the update procedure's input without the line's id. */
+const lineForm = updateBasketLineInput.omit({ lineId: true });
+
 function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [quantity, setQuantity] = useState(String(line.quantity));
-  const [assetName, setAssetName] = useState(line.assetName ?? "");
+  const form = useZodForm(lineForm, { defaultValues: { quantity: line.quantity, assetName: line.assetName ?? "" } });
+  const { reset, trigger, clearErrors } = form;
   useEffect(() => {
-    setQuantity(String(line.quantity));
-    setAssetName(line.assetName ?? "");
-  }, [line.quantity, line.assetName]);
+    reset({ quantity: line.quantity, assetName: line.assetName ?? "" });
+  }, [reset, line.quantity, line.assetName]);
   const onSuccess = (basket: Basket) => queryClient.setQueryData(trpc.storefront.basket.get.queryKey(), basket);
   const update = useMutation(trpc.storefront.basket.updateLine.mutationOptions({ onSuccess }));
   const remove = useMutation(trpc.storefront.basket.removeLine.mutationOptions({ onSuccess }));
-  const errors = fieldErrorsOf(update.error);
-  const dirty = quantity !== String(line.quantity) || assetName !== (line.assetName ?? "");
+  useServerErrors(form, update.error);
+  const [quantity, assetName] = useWatch({ control: form.control, name: ["quantity", "assetName"] });
+  const dirty = quantity !== line.quantity || assetName !== (line.assetName ?? "");
 
   // Saved as soon as the customer pauses typing, so the totals follow the quantity.
   useEffect(() => {
-    if (!dirty) return;
-    const timer = setTimeout(() => update.mutate({ lineId: line.id, quantity: Number(quantity), assetName }), 400);
+    if (!dirty) {
+      clearErrors();
+      return;
+    }
+    const timer = setTimeout(() => {
+      void trigger().then((valid) => {
+        if (valid) update.mutate({ lineId: line.id, quantity, assetName });
+      });
+    }, 400);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation object changes every render
   }, [quantity, assetName, dirty, line.id]);
@@ -117,22 +138,19 @@ function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
     >
       {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <TextField
+        <FormNumberField
+          control={form.control}
+          name="quantity"
           label="Quantity"
-          type="number"
           min={1}
           max={10000}
           inputMode="numeric"
-          value={quantity}
-          onChange={setQuantity}
-          error={errors.quantity?.[0]}
         />
         <div className="sm:col-span-2">
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="assetName"
             label="Asset name"
-            value={assetName}
-            onChange={setAssetName}
-            error={errors.assetName?.[0]}
             hint="A friendly name for the licenses (defaults to the product name)."
           />
         </div>
@@ -195,36 +213,40 @@ function RecipientCard({ basket }: { basket: Basket }) {
 
 function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
   const trpc = useTRPC();
-  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(
     trpc.storefront.endCustomer.create.mutationOptions({ onSuccess: (created) => onCreated(created.id) }),
   );
-  const errors = fieldErrorsOf(create.error);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ idempotencyKey, ...company, billingAddress: address, primaryContact: contact });
-  }
+  const form = useZodForm(endCustomerForm, {
+    defaultValues: { ...emptyCompany, billingAddress: emptyAddress, primaryContact: emptyContact },
+  });
+  const onSubmit = useSubmit(form, (values) => create.mutateAsync({ idempotencyKey, ...values }));
   return (
-    <form onSubmit={submit} className="mt-5 space-y-5 border-t border-slate-200 pt-5" noValidate>
-      {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+    <ApiForm
+      form={form}
+      onSubmit={onSubmit}
+      error={create.error}
+      guard={false}
+      className="mt-5 space-y-5 border-t border-slate-200 pt-5"
+    >
+      <InvalidSubmitAlert form={form} error={create.error} />
       <FormSection title="New end-customer">
-        <CompanyFields value={company} onChange={setCompany} errors={errors} />
+        <CompanyInputs control={form.control} />
       </FormSection>
       <FormSection title="Address">
-        <AddressFields value={address} onChange={setAddress} errors={errors} />
+        <AddressInputs control={form.control} />
       </FormSection>
       <FormSection title="Primary contact" description="Receives the welcome email with the coupon code.">
-        <ContactFields value={contact} onChange={setContact} errors={errors} />
+        <ContactInputs control={form.control} />
       </FormSection>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" loading={create.isPending}>
+        <SubmitButton form={form} pending={create.isPending}>
           Create and choose
-        </Button>
+        </SubmitButton>
       </div>
-    </form>
+    </ApiForm>
   );
 }

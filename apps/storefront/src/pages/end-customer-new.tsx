@@ -1,26 +1,33 @@
 import {
-  AddressFields,
-  Alert,
+  AddressInputs,
+  ApiForm,
   Button,
   Card,
-  CompanyFields,
-  ContactFields,
+  CompanyInputs,
+  ContactInputs,
   FormSection,
+  InvalidSubmitAlert,
   PageHeader,
-  apiErrorMessage,
-  fieldErrorsOf,
-  useAccountValues,
+  SubmitButton,
+  emptyAddress,
+  emptyCompany,
+  emptyContact,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
+import { createEndCustomerInput } from "@cm/domain/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+
+/** The end-customer form's values: the procedure's input without the page's idempotency key (currency: the reseller's). */
+export const endCustomerForm = createEndCustomerInput.omit({ currency: true });
 
 export function EndCustomerNewPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { company, setCompany, address, setAddress, contact, setContact } = useAccountValues();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(
     trpc.storefront.endCustomer.create.mutationOptions({
@@ -30,12 +37,10 @@ export function EndCustomerNewPage() {
       },
     }),
   );
-  const errors = fieldErrorsOf(create.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ idempotencyKey, ...company, billingAddress: address, primaryContact: contact });
-  }
+  const form = useZodForm(endCustomerForm, {
+    defaultValues: { ...emptyCompany, billingAddress: emptyAddress, primaryContact: emptyContact },
+  });
+  const onSubmit = useSubmit(form, (values) => create.mutateAsync({ idempotencyKey, ...values }));
 
   return (
     <>
@@ -44,26 +49,26 @@ export function EndCustomerNewPage() {
         subtitle="A company you buy licenses for. Its primary contact receives the welcome emails."
       />
       <Card>
-        <form onSubmit={submit} className="space-y-6" noValidate>
-          {create.isError && <Alert tone="error">{apiErrorMessage(create.error)}</Alert>}
+        <ApiForm form={form} onSubmit={onSubmit} error={create.error} guard={false} className="space-y-6">
+          <InvalidSubmitAlert form={form} error={create.error} />
           <FormSection title="Company">
-            <CompanyFields value={company} onChange={setCompany} errors={errors} />
+            <CompanyInputs control={form.control} />
           </FormSection>
           <FormSection title="Billing address">
-            <AddressFields value={address} onChange={setAddress} errors={errors} />
+            <AddressInputs control={form.control} />
           </FormSection>
           <FormSection title="Primary contact">
-            <ContactFields value={contact} onChange={setContact} errors={errors} />
+            <ContactInputs control={form.control} />
           </FormSection>
           <div className="flex justify-end gap-2">
             <Link to="/end-customers">
               <Button variant="secondary">Cancel</Button>
             </Link>
-            <Button type="submit" loading={create.isPending}>
+            <SubmitButton form={form} pending={create.isPending}>
               Create end-customer
-            </Button>
+            </SubmitButton>
           </div>
-        </form>
+        </ApiForm>
       </Card>
     </>
   );

@@ -1,20 +1,25 @@
 import {
   Alert,
-  Button,
+  ApiForm,
   Card,
   Details,
+  FormTextField,
+  InvalidSubmitAlert,
   Loading,
   PageHeader,
+  SubmitButton,
   Table,
-  TextField,
   apiErrorMessage,
-  fieldErrorsOf,
   formatMoney,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { updateMyStorefrontInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FocusEvent } from "react";
+import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 
 type MyStorefront = RouterOutputs["storefront"]["myStorefront"]["get"];
@@ -79,68 +84,67 @@ export function MyStorefrontPage() {
 function SettingsCard({ storefront }: { storefront: MyStorefront }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    displayName: storefront.displayName,
-    primaryColor: storefront.primaryColor,
-    markupPercent: storefront.markupPercent,
-  });
   const update = useMutation(
     trpc.storefront.myStorefront.update.mutationOptions({
       onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next),
     }),
   );
-  const errors = fieldErrorsOf(update.error);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update.mutate(values);
-  }
+  const form = useZodForm(updateMyStorefrontInput, {
+    defaultValues: {
+      displayName: storefront.displayName,
+      primaryColor: storefront.primaryColor,
+      markupPercent: storefront.markupPercent,
+    },
+  });
+  const onSubmit = useSubmit(form, async (values) => {
+    await update.mutateAsync(values);
+    form.reset(values);
+  });
   return (
     <Card title="Name, colour and prices">
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
-        {update.isSuccess && <Alert tone="success">Saved.</Alert>}
+      <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-4">
+        <InvalidSubmitAlert form={form} error={update.error} />
+        {update.isSuccess && !form.formState.isDirty && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="displayName"
             label="Storefront name"
-            value={values.displayName}
-            onChange={(displayName) => setValues({ ...values, displayName })}
-            error={errors.displayName?.[0]}
             disabled={!storefront.editable}
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="primaryColor"
             label="Colour"
-            value={values.primaryColor}
-            onChange={(primaryColor) => setValues({ ...values, primaryColor })}
-            error={errors.primaryColor?.[0]}
             hint="#rrggbb"
             disabled={!storefront.editable}
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="markupPercent"
             label="Markup (%)"
             inputMode="decimal"
-            value={values.markupPercent}
-            onChange={(markupPercent) => setValues({ ...values, markupPercent })}
-            error={errors.markupPercent?.[0]}
             hint="Added to the distributor's price on your storefront"
             disabled={!storefront.editable}
           />
         </div>
         {storefront.editable && (
           <div className="flex justify-end">
-            <Button type="submit" loading={update.isPending}>
+            <SubmitButton form={form} pending={update.isPending} showDirty>
               Save
-            </Button>
+            </SubmitButton>
           </div>
         )}
-      </form>
+      </ApiForm>
     </Card>
   );
 }
 
+type ProductRow = MyStorefront["products"][number];
+
 function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
   const setMarkup = useMutation(
     trpc.storefront.myStorefront.setMarkup.mutationOptions({
       onSuccess: (next) => queryClient.setQueryData(trpc.storefront.myStorefront.get.queryKey(), next),
@@ -162,18 +166,11 @@ function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
           {
             header: "Own markup (%)",
             cell: (row) => (
-              <input
-                aria-label={`Markup for ${row.productName}`}
-                className="w-24 rounded-md px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
+              <MarkupInput
+                row={row}
                 placeholder={storefront.markupPercent}
                 disabled={!storefront.editable}
-                value={drafts[row.productId] ?? row.ownMarkupPercent ?? ""}
-                onChange={(event) => setDrafts({ ...drafts, [row.productId]: event.target.value })}
-                onBlur={(event) => {
-                  const value = event.target.value.trim();
-                  if (value !== (row.ownMarkupPercent ?? ""))
-                    setMarkup.mutate({ productId: row.productId, markupPercent: value === "" ? null : value });
-                }}
+                onSave={(markupPercent) => setMarkup.mutate({ productId: row.productId, markupPercent })}
               />
             ),
           },
@@ -188,5 +185,37 @@ function MarkupsCard({ storefront }: { storefront: MyStorefront }) {
         Leave a product's markup empty to use the general markup. Prices exclude tax.
       </p>
     </Card>
+  );
+}
+
+/**
+ * A product's own markup, saved when the field is left (empty: the general markup). The server checks it and
+ * the card shows its refusal, so the draft is kept as typed.
+ */
+function MarkupInput({
+  row,
+  placeholder,
+  disabled,
+  onSave,
+}: {
+  row: ProductRow;
+  placeholder: string;
+  disabled: boolean;
+  onSave: (markupPercent: string | null) => void;
+}) {
+  const form = useForm({ defaultValues: { markupPercent: row.ownMarkupPercent ?? "" } });
+  return (
+    <input
+      aria-label={`Markup for ${row.productName}`}
+      className="w-24 rounded-md px-2 py-1 text-sm ring-1 ring-inset ring-slate-300"
+      placeholder={placeholder}
+      disabled={disabled}
+      {...form.register("markupPercent", {
+        onBlur: (event: FocusEvent<HTMLInputElement>) => {
+          const value = event.target.value.trim();
+          if (value !== (row.ownMarkupPercent ?? "")) onSave(value === "" ? null : value);
+        },
+      })}
+    />
   );
 }

@@ -159,7 +159,7 @@ function EditCard({ asset }: { asset: Asset }) {
       asset={asset}
       title="Edit"
       options={options}
-      onSave={(values) => update.mutate({ id: asset.id, ...values })}
+      onSave={(values) => update.mutateAsync({ id: asset.id, ...values })}
       mutation={update}
       confirmSaved
     />
