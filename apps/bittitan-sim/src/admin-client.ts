@@ -14,12 +14,28 @@ export class SimulatorAdmin {
     private readonly adminToken: string,
   ) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.adminToken}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  /**
+   * One admin request. A call that is safe to repeat is sent again (up to 4
+   * times, 0.2 s to 1.6 s apart) when the connection fails before an answer,
+   * e.g. a kept-alive socket the simulator closed just as it was reused on a
+   * busy machine; an HTTP error answer is never retried.
+   */
+  private async call<T>(method: string, path: string, body?: unknown, repeatable = true): Promise<T> {
+    const send = () =>
+      fetch(`${this.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.adminToken}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let response: Response | undefined;
+    for (let attempt = 0; !response; attempt++) {
+      try {
+        response = await send();
+      } catch (error) {
+        if (!repeatable || attempt >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
     const text = await response.text();
     if (!response.ok) throw new Error(`admin ${method} ${path} -> ${response.status} ${text}`);
     return JSON.parse(text) as T;
@@ -48,7 +64,7 @@ export class SimulatorAdmin {
   }
 
   advanceClock(days: number): Promise<unknown> {
-    return this.call("POST", "/admin/clock", { advanceDays: days });
+    return this.call("POST", "/admin/clock", { advanceDays: days }, false);
   }
 
   reset(): Promise<unknown> {
