@@ -10,11 +10,50 @@ import {
   formatDateTime,
   formatMoney,
 } from "@cm/ui";
+import type { RouterOutputs } from "@cm/domain/client";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 import { Totals } from "../components/totals.tsx";
+
+type Order = RouterOutputs["storefront"]["order"]["get"];
+
+/**
+ * What the order's state is, on top: never a green "complete" over a problem.
+ * Cancelled, licenses that could not be created (each says why below), still
+ * being created, or done.
+ */
+function OrderBanner({ order }: { order: Order }) {
+  const active = order.assets.filter((asset) => asset.status === "ACTIVE");
+  if (order.status === "CANCELLED")
+    return (
+      <Alert tone="info" title="This order was cancelled">
+        {order.invoices.some((invoice) => invoice.kind === "CREDIT")
+          ? "Its credit invoices are listed with the order's invoices."
+          : "Nothing more will happen to it."}
+      </Alert>
+    );
+  if (active.some((asset) => asset.syncStatus === "FAILED"))
+    return (
+      <Alert tone="warning" title="Your order is placed, but some licenses could not be created">
+        Each asset below says what happened and what happens next.
+      </Alert>
+    );
+  if (active.some((asset) => asset.syncStatus === "PENDING"))
+    return (
+      <Alert tone="success" title="Thank you, your order is placed">
+        {`The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to ${order.recipient.companyName}.`}
+      </Alert>
+    );
+  return (
+    <Alert tone="success" title="Thank you, your order is complete">
+      {order.assets.length > 0
+        ? `The coupon codes are below, and the welcome email goes to ${order.recipient.companyName}.`
+        : "Your reseller plan subscription is below."}
+    </Alert>
+  );
+}
 
 /** The order confirmation: updates live until every coupon code is there. */
 export function OrderPage() {
@@ -38,11 +77,7 @@ export function OrderPage() {
             : undefined
         }
       />
-      <Alert tone="success" title="Thank you, your order is complete">
-        {data.assets.length > 0
-          ? `The coupon codes appear below as soon as BitTitan issues them, and the welcome email goes to ${data.recipient.companyName}.`
-          : "Your reseller plan subscription is below."}
-      </Alert>
+      <OrderBanner order={data} />
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {data.subscriptions.length > 0 && (
@@ -75,7 +110,11 @@ export function OrderPage() {
                       <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
                         {asset.name}
                       </Link>
-                      <SyncStatusBadge status={asset.syncStatus} />
+                      {asset.status === "CANCELLED" ? (
+                        <Badge tone="gray">Cancelled</Badge>
+                      ) : (
+                        <SyncStatusBadge status={asset.syncStatus} />
+                      )}
                     </div>
                     <Details
                       items={[

@@ -132,7 +132,11 @@ export function OrderDetailPage() {
                       <Link to={`/assets/${asset.id}`} className="font-medium text-brand-700 hover:underline">
                         {asset.name}
                       </Link>
-                      <SyncBadge status={asset.syncStatus} retry={asset.retry} />
+                      {asset.status === "CANCELLED" ? (
+                        <Badge tone="gray">Cancelled</Badge>
+                      ) : (
+                        <SyncBadge status={asset.syncStatus} retry={asset.retry} />
+                      )}
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
                       {asset.quantity} licenses · coupon <span className="font-mono">{asset.couponCode ?? "—"}</span>

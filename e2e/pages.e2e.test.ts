@@ -78,3 +78,38 @@ describe("opening or reloading a detail page", () => {
     }
   });
 });
+
+describe("what an order page says", () => {
+  it("shows a cancelled order as cancelled, its asset too, not Synchronized under a green 'complete'", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "carla@tailspin.example", DEMO_PASSWORD);
+    await orderMailboxLicenses(shop, started.product.url, 2, "Cancelled order check");
+    await shop.getByTestId("coupon-code").waitFor({ timeout: 30_000 });
+    await shop.getByText("Thank you, your order is complete").waitFor();
+    const orderPath = new URL(shop.url()).pathname;
+
+    await shop.getByRole("link", { name: "Cancelled order check" }).click();
+    await shop.getByRole("button", { name: "Cancel asset" }).click();
+    await shop.getByRole("button", { name: "Yes, cancel the asset" }).click();
+    await shop
+      .getByRole("link", { name: /^CRN-\d{6}$/ })
+      .first()
+      .waitFor();
+
+    await shop.goto(`${started.product.url}${orderPath}`);
+    await shop.getByText("This order was cancelled").waitFor();
+    const card = shop.getByTestId("order-asset");
+    await card.getByText("Cancelled", { exact: true }).waitFor();
+    expect(await card.getByText("Synchronized").count()).toBe(0);
+    expect(await shop.getByText("Thank you, your order is complete").count()).toBe(0);
+    await shop.close();
+
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await staff.goto(`${started.product.url}/bss${orderPath}`);
+    const item = staff.getByRole("listitem").filter({ hasText: "Cancelled order check" });
+    await item.getByText("Cancelled", { exact: true }).waitFor();
+    expect(await item.getByText("Synchronized").count()).toBe(0);
+    await staff.close();
+  });
+});
