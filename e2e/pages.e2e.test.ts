@@ -113,3 +113,22 @@ describe("what an order page says", () => {
     await staff.close();
   });
 });
+
+describe("the basket", () => {
+  it("keeps the quantity and asset name typed just before Checkout is clicked", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "carla@tailspin.example", DEMO_PASSWORD);
+    await shop.goto(`${started.product.url}/`);
+    await shop.getByRole("link", { name: "MigrationWiz Mailbox Migration" }).click();
+    await shop.getByRole("button", { name: "Add to Basket" }).click();
+    await shop.getByLabel("Quantity").fill("7");
+    await shop.getByLabel("Asset name").fill("Typed at the last moment");
+    // At once: no pause for the save that follows typing.
+    await shop.getByRole("button", { name: "Checkout" }).click();
+    await shop.getByRole("button", { name: "Complete order" }).click();
+    const asset = shop.getByTestId("order-asset");
+    await asset.getByRole("link", { name: "Typed at the last moment" }).waitFor();
+    expect(await asset.innerText()).toMatch(/Licenses\s*7\b/i);
+    await shop.close();
+  });
+});

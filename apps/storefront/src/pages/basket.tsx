@@ -29,7 +29,7 @@ import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { updateBasketLineInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Link, useNavigate } from "react-router";
 import { endCustomerForm } from "./end-customer-new.tsx";
@@ -45,6 +45,9 @@ export function BasketPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const basket = useQuery(trpc.storefront.basket.get.queryOptions());
+  // Each line's "save what was typed now"; Checkout runs them all before it leaves.
+  const savers = useRef(new Map<string, () => Promise<boolean>>());
+  const [leaving, setLeaving] = useState(false);
   const me = useQuery(trpc.storefront.account.me.queryOptions());
   if (basket.isPending || me.isPending) return <Loading />;
   if (basket.isError) return <Alert tone="error">{apiErrorMessage(basket.error)}</Alert>;
@@ -52,6 +55,12 @@ export function BasketPage() {
   const isReseller = me.data?.account.kind === "RESELLER";
   const blocked = data.lines.some((line) => line.problem) || data.needsSynchronization;
   const hasLicenses = data.lines.some((line) => line.kind === "product");
+  const checkout = async () => {
+    setLeaving(true);
+    const saved = await Promise.all([...savers.current.values()].map((save) => save()));
+    setLeaving(false);
+    if (saved.every(Boolean)) void navigate("/checkout");
+  };
 
   return (
     <>
@@ -74,7 +83,7 @@ export function BasketPage() {
               line.kind === "plan" ? (
                 <PlanLineCard key={line.id} line={line} currency={data.currency} />
               ) : (
-                <BasketLineCard key={line.id} line={line} currency={data.currency} />
+                <BasketLineCard key={line.id} line={line} currency={data.currency} savers={savers.current} />
               ),
             )}
             {isReseller && hasLicenses && <RecipientCard basket={data} />}
@@ -84,7 +93,7 @@ export function BasketPage() {
             <p className="mt-3 text-sm text-slate-600">
               For: <strong data-testid="recipient">{data.recipient.companyName}</strong>
             </p>
-            <Button className="mt-4 w-full" disabled={blocked} onClick={() => void navigate("/checkout")}>
+            <Button className="mt-4 w-full" disabled={blocked} loading={leaving} onClick={() => void checkout()}>
               Checkout
             </Button>
           </Card>
@@ -97,7 +106,15 @@ export function BasketPage() {
 /** A line's form: the update procedure's input without the line's id. */
 const lineForm = updateBasketLineInput.omit({ lineId: true });
 
-function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
+function BasketLineCard({
+  line,
+  currency,
+  savers,
+}: {
+  line: Line;
+  currency: string;
+  savers: Map<string, () => Promise<boolean>>;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useZodForm(lineForm, { defaultValues: { quantity: line.quantity, assetName: line.assetName ?? "" } });
@@ -126,6 +143,27 @@ function BasketLineCard({ line, currency }: { line: Line; currency: string }) {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation object changes every render
   }, [quantity, assetName, dirty, line.id]);
+
+  // What was typed is saved now, not after the pause, when the customer goes on
+  // (Checkout waits for it; leaving the page otherwise sends it on the way out).
+  const saveNow = useRef<() => Promise<boolean>>(async () => true);
+  saveNow.current = async () => {
+    const values = form.getValues();
+    if (values.quantity === line.quantity && values.assetName === (line.assetName ?? "")) return true;
+    if (!(await trigger())) return false;
+    return update.mutateAsync({ lineId: line.id, ...values }).then(
+      () => true,
+      () => false,
+    );
+  };
+  useEffect(() => {
+    const save = () => saveNow.current();
+    savers.set(line.id, save);
+    return () => {
+      savers.delete(line.id);
+      void save();
+    };
+  }, [savers, line.id]);
 
   return (
     <Card
