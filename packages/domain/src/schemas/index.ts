@@ -6,3 +6,4 @@ export * from "./assets.ts";
 export * from "./plans.ts";
 export * from "./price-lists.ts";
 export * from "./setup.ts";
+export * from "./notifications.ts";
