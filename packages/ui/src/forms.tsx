@@ -214,12 +214,16 @@ export function FormTextField<T extends FieldValues>({
   );
 }
 
-/** A number input whose value is a number (empty is NaN, which the schema refuses with its message). */
+/**
+ * A number input whose value is a number (empty is NaN, which the schema refuses with its message).
+ * `emptyAsNull`: for an optional number, empty is null instead.
+ */
 export function FormNumberField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
   const { field, fieldState } = useController({ control, name });
   const value = field.value as number | null | undefined;
   return (
@@ -229,18 +233,20 @@ export function FormNumberField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={value === null || value === undefined || Number.isNaN(value) ? "" : String(value)}
-      onChange={(next) => field.onChange(next.trim() === "" ? Number.NaN : Number(next))}
+      onChange={(next) => field.onChange(next.trim() === "" ? (emptyAsNull ? null : Number.NaN) : Number(next))}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />
   );
 }
 
+/** `emptyAsNull`: choosing the placeholder (an optional choice such as "No category") sets null, not "". */
 export function FormSelectField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
   const { field, fieldState } = useController({ control, name });
   return (
     <SelectField
@@ -248,7 +254,7 @@ export function FormSelectField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={(field.value as string | null | undefined) ?? ""}
-      onChange={field.onChange}
+      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />
