@@ -140,6 +140,7 @@ export function ApiForm<T extends FieldValues>({
   error,
   guard = true,
   className,
+  "aria-label": ariaLabel,
   children,
 }: {
   form: UseFormReturn<T>;
@@ -149,13 +150,15 @@ export function ApiForm<T extends FieldValues>({
   /** Ask before leaving with unsaved changes (off for forms whose page changes on success). */
   guard?: boolean;
   className?: string;
+  /** The form's accessible name, for a page with several forms. */
+  "aria-label"?: string;
   children: ReactNode;
 }) {
   useServerErrors(form, error);
   const { isDirty, isSubmitting } = form.formState;
   useLeaveGuard(guard && isDirty && !isSubmitting);
   return (
-    <form onSubmit={onSubmit} noValidate className={className}>
+    <form onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel}>
       {error ? <Alert tone="error">{apiErrorMessage(error)}</Alert> : null}
       {children}
     </form>
