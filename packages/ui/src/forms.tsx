@@ -14,7 +14,7 @@ import {
 import { useBeforeUnload, useBlocker, type BlockerFunction } from "react-router";
 import type { z } from "zod";
 import { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
-import { Button } from "./button.tsx";
+import { Button, type ButtonProps } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
 import {
   CheckboxField,
@@ -172,6 +172,7 @@ export function SubmitButton<T extends FieldValues>({
   children,
   showDirty = false,
   disabled,
+  variant,
   className,
 }: {
   form: UseFormReturn<T>;
@@ -180,13 +181,21 @@ export function SubmitButton<T extends FieldValues>({
   /** Say "Unsaved changes" while the form differs from what was loaded (edit forms). */
   showDirty?: boolean;
   disabled?: boolean;
+  /** The button's look (primary unless said otherwise), as on Button. */
+  variant?: ButtonProps["variant"];
   className?: string;
 }) {
   const { isDirty, isSubmitting } = form.formState;
   return (
     <span className="inline-flex items-center gap-3">
       {showDirty && isDirty && !isSubmitting && <span className="text-sm text-slate-500">Unsaved changes</span>}
-      <Button type="submit" loading={pending || isSubmitting} disabled={disabled} className={className}>
+      <Button
+        type="submit"
+        variant={variant}
+        loading={pending || isSubmitting}
+        disabled={disabled}
+        className={className}
+      >
         {children}
       </Button>
     </span>
