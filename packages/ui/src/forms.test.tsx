@@ -9,6 +9,7 @@ import {
   ApiForm,
   FormNumberField,
   FormSelectField,
+  FormTextField,
   SubmitButton,
   UNSAVED_CHANGES_QUESTION,
   useSubmit,
@@ -177,5 +178,32 @@ describe("optional choices and numbers (emptyAsNull)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send.mock.calls[0]?.[0]).toEqual({ categoryId: CATEGORY, expireDaysOverride: 90 });
+  });
+});
+
+const keySchema = companyInput.pick({ taxId: true });
+
+describe("an optional text (emptyAsNull)", () => {
+  it("is null when emptied, the text when typed", async () => {
+    const send = vi.fn(async () => undefined);
+    function KeyForm() {
+      const form = useZodForm(keySchema, { defaultValues: { taxId: "DE123" } });
+      const onSubmit = useSubmit(form, send);
+      return (
+        <ApiForm form={form} onSubmit={onSubmit} guard={false}>
+          <FormTextField control={form.control} name="taxId" label="Tax ID" emptyAsNull />
+          <SubmitButton form={form}>Save</SubmitButton>
+        </ApiForm>
+      );
+    }
+    renderAt(<KeyForm />);
+    type("Tax ID", "");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({ taxId: null });
+    type("Tax ID", "DE999");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect((send.mock.calls as unknown[][])[1]?.[0]).toEqual({ taxId: "DE999" });
   });
 });

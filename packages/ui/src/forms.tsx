@@ -207,11 +207,13 @@ interface Bound<T extends FieldValues> {
   name: FieldPath<T>;
 }
 
+/** `emptyAsNull`: for an optional text whose absence is null (e.g. "leave empty to keep the saved key"), empty sets null. */
 export function FormTextField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
   const { field, fieldState } = useController({ control, name });
   return (
     <TextField
@@ -219,7 +221,7 @@ export function FormTextField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={(field.value as string | null | undefined) ?? ""}
-      onChange={field.onChange}
+      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />

@@ -7,3 +7,4 @@ export * from "./plans.ts";
 export * from "./price-lists.ts";
 export * from "./setup.ts";
 export * from "./notifications.ts";
+export * from "./service-manager.ts";
