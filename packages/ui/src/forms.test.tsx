@@ -207,3 +207,32 @@ describe("an optional text (emptyAsNull)", () => {
     expect((send.mock.calls as unknown[][])[1]?.[0]).toEqual({ taxId: "DE999" });
   });
 });
+
+describe("several forms on one page", () => {
+  it("asks before leaving when any of them has unsaved changes, whichever registered last", async () => {
+    function TwoForms() {
+      const first = useZodForm(keySchema, { defaultValues: { taxId: "" } });
+      const second = useZodForm(keySchema, { defaultValues: { taxId: "" } });
+      const noop = useSubmit(first, async () => undefined);
+      const noop2 = useSubmit(second, async () => undefined);
+      return (
+        <>
+          <ApiForm form={first} onSubmit={noop}>
+            <FormTextField control={first.control} name="taxId" label="First" />
+          </ApiForm>
+          <ApiForm form={second} onSubmit={noop2} guard={false}>
+            <FormTextField control={second.control} name="taxId" label="Second" />
+          </ApiForm>
+          <Link to="/elsewhere">Elsewhere</Link>
+        </>
+      );
+    }
+    const router = renderAt(<TwoForms />);
+    type("Second", "not guarded");
+    type("First", "unsaved");
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
+    fireEvent.click(screen.getByText("Elsewhere"));
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith(UNSAVED_CHANGES_QUESTION));
+    expect(router.state.location.pathname).toBe("/");
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
   useController,
   useForm,
@@ -106,11 +106,27 @@ export function useSubmit<T extends FieldValues>(
 
 export const UNSAVED_CHANGES_QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
+/**
+ * The guarded forms on screen with unsaved changes. A router consults only the
+ * last blocker registered, so every form's blocker asks about all of them: a
+ * page with several forms (or a guarded and an unguarded one) still asks.
+ */
+const dirtyForms = new Set<symbol>();
+
 /** While `dirty`, leaving the page (in the app or closing the tab) asks first. */
 export function useLeaveGuard(dirty: boolean) {
+  const [id] = useState(() => Symbol("form"));
+  useEffect(() => {
+    if (!dirty) return;
+    dirtyForms.add(id);
+    return () => {
+      dirtyForms.delete(id);
+    };
+  }, [dirty, id]);
   const blocker = useBlocker(
     useCallback<BlockerFunction>(
-      ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+      ({ currentLocation, nextLocation }) =>
+        (dirty || dirtyForms.size > 0) && currentLocation.pathname !== nextLocation.pathname,
       [dirty],
     ),
   );
