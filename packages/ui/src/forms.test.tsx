@@ -78,7 +78,7 @@ describe("forms validated by the procedure's schema", () => {
 
   it("sends the values as typed once valid, and only once however often it is submitted", async () => {
     let finish: () => void = () => undefined;
-    const send = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const send = vi.fn<(values: Sent) => Promise<void>>(() => new Promise<void>((resolve) => (finish = resolve)));
     renderAt(<CompanyForm send={send} />);
     fillValid();
     const button = screen.getByRole("button", { name: "Save" });
@@ -155,7 +155,7 @@ function OptionalForm({ send, initial }: { send: (values: Optional) => Promise<u
 
 describe("optional choices and numbers (emptyAsNull)", () => {
   it("sends null for the placeholder choice and an emptied number", async () => {
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn<(values: Optional) => Promise<void>>(async () => undefined);
     renderAt(<OptionalForm send={send} initial={{ categoryId: CATEGORY, expireDaysOverride: 30 }} />);
     expect((screen.getByLabelText("Expire (days)") as HTMLInputElement).value).toBe("30");
     fireEvent.change(screen.getByLabelText("Category"), { target: { value: "" } });
@@ -166,7 +166,7 @@ describe("optional choices and numbers (emptyAsNull)", () => {
   });
 
   it("sends a chosen value and a typed number, and still lets the schema refuse a bad number", async () => {
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn<(values: Optional) => Promise<void>>(async () => undefined);
     renderAt(<OptionalForm send={send} initial={{ categoryId: null, expireDaysOverride: null }} />);
     expect((screen.getByLabelText("Category") as HTMLSelectElement).value).toBe("");
     fireEvent.change(screen.getByLabelText("Category"), { target: { value: CATEGORY } });
@@ -185,7 +185,7 @@ const keySchema = companyInput.pick({ taxId: true });
 
 describe("an optional text (emptyAsNull)", () => {
   it("is null when emptied, the text when typed", async () => {
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn<(values: { taxId?: string | null }) => Promise<void>>(async () => undefined);
     function KeyForm() {
       const form = useZodForm(keySchema, { defaultValues: { taxId: "DE123" } });
       const onSubmit = useSubmit(form, send);
@@ -204,7 +204,7 @@ describe("an optional text (emptyAsNull)", () => {
     type("Tax ID", "DE999");
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
-    expect((send.mock.calls as unknown[][])[1]?.[0]).toEqual({ taxId: "DE999" });
+    expect(send.mock.calls[1]?.[0]).toEqual({ taxId: "DE999" });
   });
 });
 
