@@ -1,11 +1,20 @@
 // @vitest-environment happy-dom
-import { billingAddressInput, companyInput } from "@cm/domain/schemas";
+import { billingAddressInput, companyInput, productInput } from "@cm/domain/schemas";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { createMemoryRouter, Link, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AddressInputs, CompanyInputs } from "./account-inputs.tsx";
 import { emptyAddress, emptyCompany } from "./account-fields.tsx";
-import { ApiForm, SubmitButton, UNSAVED_CHANGES_QUESTION, useSubmit, useZodForm } from "./forms.tsx";
+import {
+  ApiForm,
+  FormNumberField,
+  FormSelectField,
+  FormTextField,
+  SubmitButton,
+  UNSAVED_CHANGES_QUESTION,
+  useSubmit,
+  useZodForm,
+} from "./forms.tsx";
 
 afterEach(() => {
   cleanup();
@@ -69,7 +78,7 @@ describe("forms validated by the procedure's schema", () => {
 
   it("sends the values as typed once valid, and only once however often it is submitted", async () => {
     let finish: () => void = () => undefined;
-    const send = vi.fn((_values: Sent) => new Promise<void>((resolve) => (finish = resolve)));
+    const send = vi.fn<(values: Sent) => Promise<void>>(() => new Promise<void>((resolve) => (finish = resolve)));
     renderAt(<CompanyForm send={send} />);
     fillValid();
     const button = screen.getByRole("button", { name: "Save" });
@@ -117,5 +126,113 @@ describe("forms validated by the procedure's schema", () => {
     fireEvent.click(screen.getByText("Elsewhere"));
     expect(await screen.findByText("Another page")).toBeTruthy();
     expect(confirm).not.toHaveBeenCalled();
+  });
+});
+
+const optionalSchema = productInput.pick({ categoryId: true, expireDaysOverride: true });
+type Optional = { categoryId?: string | null; expireDaysOverride?: number | null };
+const CATEGORY = "0b4f8a52-3c3e-4f8e-9d6a-6f2b1c0d9e11";
+
+/** Optional choices and numbers, as the product form has them. */
+function OptionalForm({ send, initial }: { send: (values: Optional) => Promise<unknown>; initial: Optional }) {
+  const form = useZodForm(optionalSchema, { defaultValues: initial });
+  const onSubmit = useSubmit(form, send);
+  return (
+    <ApiForm form={form} onSubmit={onSubmit} guard={false}>
+      <FormSelectField
+        control={form.control}
+        name="categoryId"
+        label="Category"
+        placeholder="No category"
+        options={[{ value: CATEGORY, label: "Mailboxes" }]}
+        emptyAsNull
+      />
+      <FormNumberField control={form.control} name="expireDaysOverride" label="Expire (days)" emptyAsNull />
+      <SubmitButton form={form}>Save</SubmitButton>
+    </ApiForm>
+  );
+}
+
+describe("optional choices and numbers (emptyAsNull)", () => {
+  it("sends null for the placeholder choice and an emptied number", async () => {
+    const send = vi.fn<(values: Optional) => Promise<void>>(async () => undefined);
+    renderAt(<OptionalForm send={send} initial={{ categoryId: CATEGORY, expireDaysOverride: 30 }} />);
+    expect((screen.getByLabelText("Expire (days)") as HTMLInputElement).value).toBe("30");
+    fireEvent.change(screen.getByLabelText("Category"), { target: { value: "" } });
+    type("Expire (days)", "");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({ categoryId: null, expireDaysOverride: null });
+  });
+
+  it("sends a chosen value and a typed number, and still lets the schema refuse a bad number", async () => {
+    const send = vi.fn<(values: Optional) => Promise<void>>(async () => undefined);
+    renderAt(<OptionalForm send={send} initial={{ categoryId: null, expireDaysOverride: null }} />);
+    expect((screen.getByLabelText("Category") as HTMLSelectElement).value).toBe("");
+    fireEvent.change(screen.getByLabelText("Category"), { target: { value: CATEGORY } });
+    type("Expire (days)", "0");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("At least 1 day")).toBeTruthy();
+    expect(send).not.toHaveBeenCalled();
+    type("Expire (days)", "90");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({ categoryId: CATEGORY, expireDaysOverride: 90 });
+  });
+});
+
+const keySchema = companyInput.pick({ taxId: true });
+
+describe("an optional text (emptyAsNull)", () => {
+  it("is null when emptied, the text when typed", async () => {
+    const send = vi.fn<(values: { taxId?: string | null }) => Promise<void>>(async () => undefined);
+    function KeyForm() {
+      const form = useZodForm(keySchema, { defaultValues: { taxId: "DE123" } });
+      const onSubmit = useSubmit(form, send);
+      return (
+        <ApiForm form={form} onSubmit={onSubmit} guard={false}>
+          <FormTextField control={form.control} name="taxId" label="Tax ID" emptyAsNull />
+          <SubmitButton form={form}>Save</SubmitButton>
+        </ApiForm>
+      );
+    }
+    renderAt(<KeyForm />);
+    type("Tax ID", "");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({ taxId: null });
+    type("Tax ID", "DE999");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(send.mock.calls[1]?.[0]).toEqual({ taxId: "DE999" });
+  });
+});
+
+describe("several forms on one page", () => {
+  it("asks before leaving when any of them has unsaved changes, whichever registered last", async () => {
+    function TwoForms() {
+      const first = useZodForm(keySchema, { defaultValues: { taxId: "" } });
+      const second = useZodForm(keySchema, { defaultValues: { taxId: "" } });
+      const noop = useSubmit(first, async () => undefined);
+      const noop2 = useSubmit(second, async () => undefined);
+      return (
+        <>
+          <ApiForm form={first} onSubmit={noop}>
+            <FormTextField control={first.control} name="taxId" label="First" />
+          </ApiForm>
+          <ApiForm form={second} onSubmit={noop2} guard={false}>
+            <FormTextField control={second.control} name="taxId" label="Second" />
+          </ApiForm>
+          <Link to="/elsewhere">Elsewhere</Link>
+        </>
+      );
+    }
+    const router = renderAt(<TwoForms />);
+    type("Second", "not guarded");
+    type("First", "unsaved");
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(false);
+    fireEvent.click(screen.getByText("Elsewhere"));
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith(UNSAVED_CHANGES_QUESTION));
+    expect(router.state.location.pathname).toBe("/");
   });
 });

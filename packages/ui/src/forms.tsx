@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
   useController,
   useForm,
@@ -14,7 +14,7 @@ import {
 import { useBeforeUnload, useBlocker, type BlockerFunction } from "react-router";
 import type { z } from "zod";
 import { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
-import { Button } from "./button.tsx";
+import { Button, type ButtonProps } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
 import {
   CheckboxField,
@@ -106,11 +106,27 @@ export function useSubmit<T extends FieldValues>(
 
 export const UNSAVED_CHANGES_QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
+/**
+ * The guarded forms on screen with unsaved changes. A router consults only the
+ * last blocker registered, so every form's blocker asks about all of them: a
+ * page with several forms (or a guarded and an unguarded one) still asks.
+ */
+const dirtyForms = new Set<symbol>();
+
 /** While `dirty`, leaving the page (in the app or closing the tab) asks first. */
 export function useLeaveGuard(dirty: boolean) {
+  const [id] = useState(() => Symbol("form"));
+  useEffect(() => {
+    if (!dirty) return;
+    dirtyForms.add(id);
+    return () => {
+      dirtyForms.delete(id);
+    };
+  }, [dirty, id]);
   const blocker = useBlocker(
     useCallback<BlockerFunction>(
-      ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+      ({ currentLocation, nextLocation }) =>
+        (dirty || dirtyForms.size > 0) && currentLocation.pathname !== nextLocation.pathname,
       [dirty],
     ),
   );
@@ -140,6 +156,7 @@ export function ApiForm<T extends FieldValues>({
   error,
   guard = true,
   className,
+  "aria-label": ariaLabel,
   children,
 }: {
   form: UseFormReturn<T>;
@@ -149,13 +166,15 @@ export function ApiForm<T extends FieldValues>({
   /** Ask before leaving with unsaved changes (off for forms whose page changes on success). */
   guard?: boolean;
   className?: string;
+  /** The form's accessible name, for a page with several forms. */
+  "aria-label"?: string;
   children: ReactNode;
 }) {
   useServerErrors(form, error);
   const { isDirty, isSubmitting } = form.formState;
   useLeaveGuard(guard && isDirty && !isSubmitting);
   return (
-    <form onSubmit={onSubmit} noValidate className={className}>
+    <form onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel}>
       {error ? <Alert tone="error">{apiErrorMessage(error)}</Alert> : null}
       {children}
     </form>
@@ -169,6 +188,7 @@ export function SubmitButton<T extends FieldValues>({
   children,
   showDirty = false,
   disabled,
+  variant,
   className,
 }: {
   form: UseFormReturn<T>;
@@ -177,13 +197,21 @@ export function SubmitButton<T extends FieldValues>({
   /** Say "Unsaved changes" while the form differs from what was loaded (edit forms). */
   showDirty?: boolean;
   disabled?: boolean;
+  /** The button's look (primary unless said otherwise), as on Button. */
+  variant?: ButtonProps["variant"];
   className?: string;
 }) {
   const { isDirty, isSubmitting } = form.formState;
   return (
     <span className="inline-flex items-center gap-3">
       {showDirty && isDirty && !isSubmitting && <span className="text-sm text-slate-500">Unsaved changes</span>}
-      <Button type="submit" loading={pending || isSubmitting} disabled={disabled} className={className}>
+      <Button
+        type="submit"
+        variant={variant}
+        loading={pending || isSubmitting}
+        disabled={disabled}
+        className={className}
+      >
         {children}
       </Button>
     </span>
@@ -195,11 +223,13 @@ interface Bound<T extends FieldValues> {
   name: FieldPath<T>;
 }
 
+/** `emptyAsNull`: for an optional text whose absence is null (e.g. "leave empty to keep the saved key"), empty sets null. */
 export function FormTextField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
   const { field, fieldState } = useController({ control, name });
   return (
     <TextField
@@ -207,19 +237,23 @@ export function FormTextField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={(field.value as string | null | undefined) ?? ""}
-      onChange={field.onChange}
+      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />
   );
 }
 
-/** A number input whose value is a number (empty is NaN, which the schema refuses with its message). */
+/**
+ * A number input whose value is a number (empty is NaN, which the schema refuses with its message).
+ * `emptyAsNull`: for an optional number, empty is null instead.
+ */
 export function FormNumberField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
   const { field, fieldState } = useController({ control, name });
   const value = field.value as number | null | undefined;
   return (
@@ -229,18 +263,20 @@ export function FormNumberField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={value === null || value === undefined || Number.isNaN(value) ? "" : String(value)}
-      onChange={(next) => field.onChange(next.trim() === "" ? Number.NaN : Number(next))}
+      onChange={(next) => field.onChange(next.trim() === "" ? (emptyAsNull ? null : Number.NaN) : Number(next))}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />
   );
 }
 
+/** `emptyAsNull`: choosing the placeholder (an optional choice such as "No category") sets null, not "". */
 export function FormSelectField<T extends FieldValues>({
   control,
   name,
+  emptyAsNull = false,
   ...rest
-}: Bound<T> & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
+}: Bound<T> & { emptyAsNull?: boolean } & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
   const { field, fieldState } = useController({ control, name });
   return (
     <SelectField
@@ -248,7 +284,7 @@ export function FormSelectField<T extends FieldValues>({
       ref={field.ref}
       name={field.name}
       value={(field.value as string | null | undefined) ?? ""}
-      onChange={field.onChange}
+      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />

@@ -7,3 +7,5 @@ export * from "./assets.ts";
 export * from "./plans.ts";
 export * from "./price-lists.ts";
 export * from "./setup.ts";
+export * from "./notifications.ts";
+export * from "./service-manager.ts";

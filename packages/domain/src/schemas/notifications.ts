@@ -1,4 +1,4 @@
-import { HEX_COLOR, NOTIFICATION_TEMPLATE_KEYS } from "@cm/notifications";
+import { HEX_COLOR, NOTIFICATION_TEMPLATE_KEYS } from "@cm/notifications/browser";
 import { z } from "zod";
 import { emailSchema, pageSchema, requiredText, searchSchema, text } from "./common.ts";
 

@@ -1,23 +1,25 @@
 import {
   Alert,
+  ApiForm,
   AssetCancelCard,
   AssetDetails,
   AssetEditCard,
-  Button,
   Card,
   DetailColumns,
+  FormTextField,
   Loading,
   PageHeader,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
-  fieldErrorsOf,
   formatDate,
   formatDateTime,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { attachCouponInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { CouponBadge, SyncBadge, retryWords } from "./asset-badges.tsx";
 import { useCan } from "../../components/use-can.ts";
@@ -166,36 +168,33 @@ function EditCard({ asset }: { asset: Asset }) {
   );
 }
 
+/** The code only: the asset is the page's. */
+const couponInput = attachCouponInput.omit({ id: true });
+
 function AttachCouponCard({ asset }: { asset: Asset }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [couponCode, setCode] = useState("");
+  const form = useZodForm(couponInput, { defaultValues: { couponCode: "" } });
   const attach = useMutation(trpc.bss.asset.attachCoupon.mutationOptions({ onSuccess: refresh }));
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    attach.mutate({ id: asset.id, couponCode });
-  }
+  const onSubmit = useSubmit(form, (values) => attach.mutateAsync({ id: asset.id, ...values }));
   return (
     <Card title="Attach an existing coupon">
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
-        <div className="w-72">
-          <TextField
-            label="Coupon code"
-            placeholder="MW-XXXX-XXXX-XXXX"
-            value={couponCode}
-            onChange={setCode}
-            error={fieldErrorsOf(attach.error).couponCode?.[0]}
-          />
+      {/* A one-field action, not an edit: leaving the page doesn't ask. */}
+      <ApiForm form={form} onSubmit={onSubmit} error={attach.error} guard={false} className="space-y-3">
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="w-72">
+            <FormTextField
+              control={form.control}
+              name="couponCode"
+              label="Coupon code"
+              placeholder="MW-XXXX-XXXX-XXXX"
+            />
+          </div>
+          <SubmitButton form={form} pending={attach.isPending} variant="secondary">
+            Check and attach
+          </SubmitButton>
         </div>
-        <Button type="submit" variant="secondary" loading={attach.isPending}>
-          Check and attach
-        </Button>
-      </form>
-      {attach.isError && !fieldErrorsOf(attach.error).couponCode && (
-        <div className="mt-3">
-          <Alert tone="error">{apiErrorMessage(attach.error)}</Alert>
-        </div>
-      )}
+      </ApiForm>
       <p className="mt-2 text-xs text-slate-500">
         BitTitan is asked: the coupon must exist, belong to {asset.account.companyName}&apos;s partner and hold{" "}
         {asset.quantity} licenses.

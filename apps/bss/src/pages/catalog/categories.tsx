@@ -1,82 +1,84 @@
-import { Alert, Button, Card, FormGrid, Loading, Table, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  ApiForm,
+  Button,
+  Card,
+  FormGrid,
+  FormNumberField,
+  FormTextField,
+  Loading,
+  SubmitButton,
+  Table,
+  apiErrorMessage,
+  useSubmit,
+  useZodForm,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
+import type { RouterInputs } from "@cm/domain/client";
+import { categoryInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { CatalogColumnsPage } from "./catalog-tabs.tsx";
 import { useCan } from "../../components/use-can.ts";
+
+type CategoryValues = RouterInputs["bss"]["catalog"]["createCategory"];
+
+const emptyCategory: CategoryValues = { name: "", description: "", position: 0 };
 
 export function CategoriesPage() {
   const trpc = useTRPC();
   const can = useCan();
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.bss.catalog.categories.queryOptions());
-  const [editing, setEditing] = useState<{ id: string | null; name: string; description: string; position: string }>({
-    id: null,
-    name: "",
-    description: "",
-    position: "0",
-  });
-  const onSuccess = () => {
-    setEditing({ id: null, name: "", description: "", position: "0" });
-    return queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() });
+  /** The category being edited, null for a new one. */
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const form = useZodForm(categoryInput, { defaultValues: emptyCategory });
+  const edit = (id: string | null, values: CategoryValues) => {
+    setEditingId(id);
+    form.reset(values);
   };
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() });
   const create = useMutation(trpc.bss.catalog.createCategory.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.bss.catalog.updateCategory.mutationOptions({ onSuccess }));
-  const remove = useMutation(trpc.bss.catalog.deleteCategory.mutationOptions({ onSuccess }));
-  const mutation = editing.id ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
+  const remove = useMutation(
+    trpc.bss.catalog.deleteCategory.mutationOptions({
+      onSuccess: () => {
+        edit(null, emptyCategory);
+        return onSuccess();
+      },
+    }),
+  );
+  const mutation = editingId ? update : create;
+  const onSubmit = useSubmit(form, async (values) => {
+    if (editingId) await update.mutateAsync({ id: editingId, ...values });
+    else await create.mutateAsync(values);
+    edit(null, emptyCategory);
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = { name: editing.name, description: editing.description, position: Number(editing.position) || 0 };
-    if (editing.id) update.mutate({ id: editing.id, ...input });
-    else create.mutate(input);
-  }
-
-  const form = (
-    <Card title={editing.id ? "Edit category" : "New category"}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
-        <TextField
-          label="Name"
-          value={editing.name}
-          onChange={(name) => setEditing({ ...editing, name })}
-          error={errors.name?.[0]}
-        />
-        <TextField
-          label="Description"
-          value={editing.description}
-          onChange={(description) => setEditing({ ...editing, description })}
-          error={errors.description?.[0]}
-        />
+  const side = (
+    <Card title={editingId ? "Edit category" : "New category"}>
+      <ApiForm form={form} onSubmit={onSubmit} error={mutation.error} className="space-y-4">
+        <FormTextField control={form.control} name="name" label="Name" />
+        <FormTextField control={form.control} name="description" label="Description" />
         <FormGrid>
-          <TextField
-            label="Order"
-            inputMode="numeric"
-            value={editing.position}
-            onChange={(position) => setEditing({ ...editing, position })}
-            error={errors.position?.[0]}
-          />
+          <FormNumberField control={form.control} name="position" label="Order" inputMode="numeric" />
         </FormGrid>
         <div className="flex justify-end gap-2">
-          {editing.id && (
-            <Button
-              variant="secondary"
-              onClick={() => setEditing({ id: null, name: "", description: "", position: "0" })}
-            >
+          {editingId && (
+            <Button variant="secondary" onClick={() => edit(null, emptyCategory)}>
               Cancel
             </Button>
           )}
-          <Button type="submit" loading={mutation.isPending}>
-            {editing.id ? "Save" : "Add category"}
-          </Button>
+          <SubmitButton form={form} pending={mutation.isPending} showDirty={!!editingId}>
+            {editingId ? "Save" : "Add category"}
+          </SubmitButton>
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 
   return (
-    <CatalogColumnsPage subtitle="Categories group products on the Storefront" side={can("catalog.edit") && form}>
+    <CatalogColumnsPage subtitle="Categories group products on the Storefront" side={can("catalog.edit") && side}>
       {categories.isPending && <Loading />}
       {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
       {categories.data && (
@@ -97,11 +99,10 @@ export function CategoriesPage() {
                       size="sm"
                       variant="ghost"
                       onClick={() =>
-                        setEditing({
-                          id: row.id,
+                        edit(row.id, {
                           name: row.name,
                           description: row.description ?? "",
-                          position: String(row.position),
+                          position: row.position,
                         })
                       }
                     >

@@ -1,22 +1,25 @@
 import {
   Alert,
+  ApiForm,
   Button,
   Card,
+  FormSelectField,
+  FormTextField,
   Loading,
-  SelectField,
+  SubmitButton,
   Table,
-  TextField,
   apiErrorMessage,
-  fieldErrorsOf,
   formatMoney,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { priceListEntryInput, priceListInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { CatalogColumnsPage, CatalogLink } from "./catalog-tabs.tsx";
-import { PriceListFields } from "./price-list-fields.tsx";
+import { PriceListInputs } from "./price-list-fields.tsx";
 import { EditableFor } from "../../components/editable-for.tsx";
 
 type PriceList = RouterOutputs["bss"]["priceList"]["get"];
@@ -53,15 +56,19 @@ function DetailsCard({ list }: { list: PriceList }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const refresh = useRefresh();
-  const [values, setValues] = useState({
-    name: list.name,
-    currency: list.currency,
-    description: list.description ?? "",
+  const form = useZodForm(priceListInput, {
+    defaultValues: { name: list.name, currency: list.currency, description: list.description ?? "" },
   });
   const update = useMutation(trpc.bss.priceList.update.mutationOptions({ onSuccess: refresh }));
+  const onSubmit = useSubmit(form, async (values) => {
+    await update.mutateAsync({ id: list.id, ...values });
+    form.reset(values);
+  });
   const remove = useMutation(
     trpc.bss.priceList.delete.mutationOptions({
       onSuccess: async () => {
+        // The list is gone: its unsaved changes with it, without asking.
+        form.reset();
         await refresh();
         void navigate("/catalog/price-lists");
       },
@@ -70,52 +77,51 @@ function DetailsCard({ list }: { list: PriceList }) {
   return (
     <Card title="Price list">
       <EditableFor permission="catalog.edit">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            update.mutate({ id: list.id, ...values });
-          }}
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          error={update.error}
           className="space-y-4"
-          noValidate
           aria-label="Price list details"
         >
-          <PriceListFields values={values} onChange={setValues} error={update.error} />
+          <PriceListInputs control={form.control} />
           {remove.isError && <Alert tone="error">{apiErrorMessage(remove.error)}</Alert>}
           <div className="flex justify-between gap-2">
             <Button variant="ghost" onClick={() => remove.mutate({ id: list.id })} loading={remove.isPending}>
               Delete list
             </Button>
-            <Button type="submit" loading={update.isPending}>
+            <SubmitButton form={form} pending={update.isPending} showDirty>
               Save
-            </Button>
+            </SubmitButton>
           </div>
-        </form>
+        </ApiForm>
       </EditableFor>
     </Card>
   );
 }
+
+/** A price of the list: the list is the page's. */
+const entryInput = priceListEntryInput.omit({ priceListId: true });
+const noEntry = { productId: "", unitPrice: "" };
 
 /** The list's prices next to each product's own price; add, change or remove one. */
 function EntriesCard({ list }: { list: PriceList }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
-  const [editing, setEditing] = useState({ productId: "", unitPrice: "" });
-  const reset = () => setEditing({ productId: "", unitPrice: "" });
-  const setEntry = useMutation(
-    trpc.bss.priceList.setEntry.mutationOptions({
-      onSuccess: async () => {
-        reset();
-        await refresh();
-      },
-    }),
-  );
+  const form = useZodForm(entryInput, { defaultValues: noEntry });
+  const edit = (entry: typeof noEntry) => form.reset(entry);
+  const setEntry = useMutation(trpc.bss.priceList.setEntry.mutationOptions({ onSuccess: refresh }));
+  const onSubmit = useSubmit(form, async (values) => {
+    await setEntry.mutateAsync({ priceListId: list.id, ...values });
+    edit(noEntry);
+  });
   const removeEntry = useMutation(trpc.bss.priceList.removeEntry.mutationOptions({ onSuccess: refresh }));
-  const errors = fieldErrorsOf(setEntry.error);
   const listed = new Set(list.entries.map((entry) => entry.productId));
-  const changing = listed.has(editing.productId);
+  const productId = form.watch("productId");
+  const changing = listed.has(productId);
   const options = (products.data?.items ?? [])
-    .filter((product) => product.id === editing.productId || !listed.has(product.id))
+    .filter((product) => product.id === productId || !listed.has(product.id))
     .map((product) => {
       const own = product.prices.find((price) => price.currency === list.currency);
       return {
@@ -125,11 +131,6 @@ function EntriesCard({ list }: { list: PriceList }) {
           : `${product.name} (not sold in ${list.currency})`,
       };
     });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setEntry.mutate({ priceListId: list.id, ...editing });
-  }
 
   return (
     <Card title={`Prices (${list.entries.length})`}>
@@ -167,7 +168,7 @@ function EntriesCard({ list }: { list: PriceList }) {
                     <Button
                       size="sm"
                       variant="ghost"
-                      onClick={() => setEditing({ productId: row.productId, unitPrice: row.unitPrice })}
+                      onClick={() => edit({ productId: row.productId, unitPrice: row.unitPrice })}
                     >
                       Edit
                     </Button>
@@ -185,40 +186,44 @@ function EntriesCard({ list }: { list: PriceList }) {
           ]}
         />
         <EditableFor permission="catalog.edit">
-          <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate aria-label="List price">
-            <div className="min-w-64 flex-1">
-              <SelectField
-                label="Product"
-                value={editing.productId}
-                onChange={(productId) => setEditing({ ...editing, productId })}
-                placeholder="Choose a product"
-                options={options}
-                disabled={changing}
-                error={errors.productId?.[0]}
-              />
+          <ApiForm
+            form={form}
+            onSubmit={onSubmit}
+            error={setEntry.error}
+            guard={false}
+            className="space-y-3"
+            aria-label="List price"
+          >
+            <div className="flex flex-wrap items-end gap-3">
+              <div className="min-w-64 flex-1">
+                <FormSelectField
+                  control={form.control}
+                  name="productId"
+                  label="Product"
+                  placeholder="Choose a product"
+                  options={options}
+                  disabled={changing}
+                />
+              </div>
+              <div className="w-40">
+                <FormTextField
+                  control={form.control}
+                  name="unitPrice"
+                  label={`List price (${list.currency})`}
+                  inputMode="decimal"
+                />
+              </div>
+              <SubmitButton form={form} pending={setEntry.isPending}>
+                {changing ? "Save price" : "Add price"}
+              </SubmitButton>
+              {changing && (
+                <Button variant="secondary" onClick={() => edit(noEntry)}>
+                  Cancel
+                </Button>
+              )}
             </div>
-            <div className="w-40">
-              <TextField
-                label={`List price (${list.currency})`}
-                inputMode="decimal"
-                value={editing.unitPrice}
-                onChange={(unitPrice) => setEditing({ ...editing, unitPrice })}
-                error={errors.unitPrice?.[0]}
-              />
-            </div>
-            <Button type="submit" loading={setEntry.isPending}>
-              {changing ? "Save price" : "Add price"}
-            </Button>
-            {changing && (
-              <Button variant="secondary" onClick={reset}>
-                Cancel
-              </Button>
-            )}
-          </form>
+          </ApiForm>
         </EditableFor>
-        {setEntry.isError && !errors.productId && !errors.unitPrice && (
-          <Alert tone="error">{apiErrorMessage(setEntry.error)}</Alert>
-        )}
       </div>
     </Card>
   );

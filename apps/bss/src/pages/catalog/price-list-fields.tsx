@@ -1,47 +1,18 @@
-import { Alert, SelectField, TextAreaField, TextField, apiErrorMessage, currencyOptions, fieldErrorsOf } from "@cm/ui";
+import { FormSelectField, FormTextAreaField, FormTextField, currencyOptions } from "@cm/ui";
+import type { RouterInputs } from "@cm/domain/client";
+import type { Control } from "react-hook-form";
 
-export interface PriceListValues {
-  name: string;
-  currency: string;
-  description: string;
-}
+export type PriceListValues = Omit<RouterInputs["bss"]["priceList"]["create"], "idempotencyKey">;
 
 export const emptyPriceList: PriceListValues = { name: "", currency: "EUR", description: "" };
 
-/** A price list's name, currency and description, with the save's errors. */
-export function PriceListFields({
-  values,
-  onChange,
-  error,
-}: {
-  values: PriceListValues;
-  onChange: (values: PriceListValues) => void;
-  error: unknown;
-}) {
-  const errors = fieldErrorsOf(error);
+/** A price list's name, currency and description, bound to a form of priceListInput. */
+export function PriceListInputs({ control }: { control: Control<PriceListValues> }) {
   return (
     <>
-      {error ? <Alert tone="error">{apiErrorMessage(error)}</Alert> : null}
-      <TextField
-        label="Name"
-        value={values.name}
-        onChange={(name) => onChange({ ...values, name })}
-        error={errors.name?.[0]}
-      />
-      <SelectField
-        label="Currency"
-        value={values.currency}
-        onChange={(currency) => onChange({ ...values, currency })}
-        options={currencyOptions}
-        error={errors.currency?.[0]}
-      />
-      <TextAreaField
-        label="Description"
-        rows={2}
-        value={values.description}
-        onChange={(description) => onChange({ ...values, description })}
-        error={errors.description?.[0]}
-      />
+      <FormTextField control={control} name="name" label="Name" />
+      <FormSelectField control={control} name="currency" label="Currency" options={currencyOptions} />
+      <FormTextAreaField control={control} name="description" label="Description" rows={2} />
     </>
   );
 }

@@ -1,10 +1,22 @@
-import { Alert, Button, Card, Loading, Table, apiErrorMessage, formatDate } from "@cm/ui";
+import {
+  Alert,
+  ApiForm,
+  Card,
+  Loading,
+  SubmitButton,
+  Table,
+  apiErrorMessage,
+  formatDate,
+  useSubmit,
+  useZodForm,
+} from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
+import { priceListInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { CatalogColumnsPage, CatalogLink } from "./catalog-tabs.tsx";
-import { PriceListFields, emptyPriceList, type PriceListValues } from "./price-list-fields.tsx";
+import { PriceListInputs, emptyPriceList } from "./price-list-fields.tsx";
 import { useCan } from "../../components/use-can.ts";
 
 /** Catalog > Price lists: per-account prices, assigned to accounts on the account form. */
@@ -14,42 +26,39 @@ export function PriceListsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lists = useQuery(trpc.bss.priceList.list.queryOptions({}));
-  const [values, setValues] = useState<PriceListValues>(emptyPriceList);
+  const form = useZodForm(priceListInput, { defaultValues: emptyPriceList });
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(
     trpc.bss.priceList.create.mutationOptions({
-      onSuccess: async (list) => {
+      onSuccess: async () => {
         setIdempotencyKey(newIdempotencyKey());
         await queryClient.invalidateQueries({ queryKey: trpc.bss.priceList.pathKey() });
-        void navigate(`/catalog/price-lists/${list.id}`);
       },
     }),
   );
+  const onSubmit = useSubmit(form, async (values) => {
+    const list = await create.mutateAsync({ idempotencyKey, ...values });
+    form.reset(emptyPriceList);
+    void navigate(`/catalog/price-lists/${list.id}`);
+  });
 
-  const form = (
+  const side = (
     <Card title="New price list">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate({ idempotencyKey, ...values });
-        }}
-        className="space-y-4"
-        noValidate
-      >
-        <PriceListFields values={values} onChange={setValues} error={create.error} />
+      <ApiForm form={form} onSubmit={onSubmit} error={create.error} className="space-y-4">
+        <PriceListInputs control={form.control} />
         <div className="flex justify-end">
-          <Button type="submit" loading={create.isPending}>
+          <SubmitButton form={form} pending={create.isPending}>
             Add price list
-          </Button>
+          </SubmitButton>
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 
   return (
     <CatalogColumnsPage
       subtitle="Price lists: an account on a list pays the list's price for the products it names, the product's own price for the rest"
-      side={can("catalog.edit") && form}
+      side={can("catalog.edit") && side}
     >
       {lists.isPending && <Loading />}
       {lists.isError && <Alert tone="error">{apiErrorMessage(lists.error)}</Alert>}

@@ -1,41 +1,34 @@
 import {
+  ApiForm,
   Alert,
   Button,
   Card,
-  CheckboxField,
+  FormCheckboxField,
   FormGrid,
+  FormNumberField,
   FormSection,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
   Loading,
   PageHeader,
-  SelectField,
-  TextAreaField,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
   currencyOptions,
-  fieldErrorsOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
-import type { RouterOutputs } from "@cm/domain/client";
+import type { RouterInputs, RouterOutputs } from "@cm/domain/client";
+import { productInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { EditableFor } from "../../components/editable-for.tsx";
 
 type Product = RouterOutputs["bss"]["catalog"]["getProduct"];
-
-interface Values {
-  productTypeId: string;
-  sku: string;
-  name: string;
-  description: string;
-  licenseCoverage: string;
-  taxRate: string;
-  categoryId: string;
-  published: boolean;
-  expireDaysOverride: string;
-  validityDaysOverride: string;
-  prices: { currency: string; unitPrice: string }[];
-}
+type Values = Omit<RouterInputs["bss"]["catalog"]["updateProduct"], "id">;
 
 const emptyValues: Values = {
   productTypeId: "",
@@ -44,10 +37,10 @@ const emptyValues: Values = {
   description: "",
   licenseCoverage: "",
   taxRate: "24",
-  categoryId: "",
+  categoryId: null,
   published: false,
-  expireDaysOverride: "",
-  validityDaysOverride: "",
+  expireDaysOverride: null,
+  validityDaysOverride: null,
   prices: [{ currency: "EUR", unitPrice: "" }],
 };
 
@@ -59,21 +52,11 @@ function fromProduct(product: Product): Values {
     description: product.description,
     licenseCoverage: product.licenseCoverage,
     taxRate: product.taxRate,
-    categoryId: product.category?.id ?? "",
+    categoryId: product.category?.id ?? null,
     published: product.published,
-    expireDaysOverride: product.expireDaysOverride?.toString() ?? "",
-    validityDaysOverride: product.validityDaysOverride?.toString() ?? "",
-    prices: product.prices,
-  };
-}
-
-function toInput(values: Values) {
-  const days = (value: string) => (value.trim() === "" ? null : Number(value));
-  return {
-    ...values,
-    categoryId: values.categoryId || null,
-    expireDaysOverride: days(values.expireDaysOverride),
-    validityDaysOverride: days(values.validityDaysOverride),
+    expireDaysOverride: product.expireDaysOverride ?? null,
+    validityDaysOverride: product.validityDaysOverride ?? null,
+    prices: product.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice })),
   };
 }
 
@@ -94,32 +77,25 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(initial);
+  const form = useZodForm(productInput, { defaultValues: initial });
+  const prices = useFieldArray({ control: form.control, name: "prices" });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const types = useQuery(trpc.bss.catalog.productTypes.queryOptions());
   const categories = useQuery(trpc.bss.catalog.categories.queryOptions());
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() });
-    void navigate("/catalog/products");
-  };
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() });
   const create = useMutation(trpc.bss.catalog.createProduct.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.bss.catalog.updateProduct.mutationOptions({ onSuccess }));
   const mutation = product ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
-  const selectedType = types.data?.find((type) => type.id === values.productTypeId);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (product) update.mutate({ id: product.id, ...toInput(values) });
-    else create.mutate({ idempotencyKey, ...toInput(values) });
-  }
-
-  const setPrice = (index: number, field: "currency" | "unitPrice", value: string) =>
-    set("prices")(values.prices.map((price, position) => (position === index ? { ...price, [field]: value } : price)));
+  const onSubmit = useSubmit(form, async (values) => {
+    if (product) await update.mutateAsync({ id: product.id, ...values });
+    else await create.mutateAsync({ idempotencyKey, ...values });
+    form.reset(values);
+    void navigate("/catalog/products");
+  });
+  const productTypeId = form.watch("productTypeId");
+  const selectedType = types.data?.find((type) => type.id === productTypeId);
+  const pricesError = form.formState.errors.prices;
+  const pricesMessage = pricesError?.message ?? pricesError?.root?.message;
 
   return (
     <>
@@ -129,8 +105,7 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
       />
       <Card>
         <EditableFor permission="catalog.edit">
-          <form onSubmit={submit} className="space-y-6" noValidate>
-            {mutation.isError && <Alert tone="error">{apiErrorMessage(mutation.error)}</Alert>}
+          <ApiForm form={form} onSubmit={onSubmit} error={mutation.error} className="space-y-6">
             {types.data?.length === 0 && (
               <Alert tone="warning" title="No BitTitan product types yet">
                 Activate the Service Manager and run “Get Services Definition” in Setup &gt; BitTitan first.
@@ -138,38 +113,31 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
             )}
             <FormSection title="Product">
               <FormGrid>
-                <SelectField
+                <FormSelectField
+                  control={form.control}
+                  name="productTypeId"
                   label="Product type"
-                  value={values.productTypeId}
-                  onChange={set("productTypeId")}
                   placeholder="Choose a product type"
                   options={(types.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
-                  error={errors.productTypeId?.[0]}
                 />
-                <TextField label="SKU" value={values.sku} onChange={set("sku")} error={errors.sku?.[0]} />
-                <TextField label="Name" value={values.name} onChange={set("name")} error={errors.name?.[0]} />
-                <SelectField
+                <FormTextField control={form.control} name="sku" label="SKU" />
+                <FormTextField control={form.control} name="name" label="Name" />
+                <FormSelectField
+                  control={form.control}
+                  name="categoryId"
                   label="Category"
-                  value={values.categoryId}
-                  onChange={set("categoryId")}
                   placeholder="No category"
                   options={(categories.data ?? []).map((category) => ({ value: category.id, label: category.name }))}
-                  error={errors.categoryId?.[0]}
+                  emptyAsNull
                 />
               </FormGrid>
               <div className="mt-4 space-y-4">
-                <TextAreaField
-                  label="Description"
-                  value={values.description}
-                  onChange={set("description")}
-                  error={errors.description?.[0]}
-                />
-                <TextAreaField
+                <FormTextAreaField control={form.control} name="description" label="Description" />
+                <FormTextAreaField
+                  control={form.control}
+                  name="licenseCoverage"
                   label="What the license covers"
                   rows={3}
-                  value={values.licenseCoverage}
-                  onChange={set("licenseCoverage")}
-                  error={errors.licenseCoverage?.[0]}
                 />
               </div>
             </FormSection>
@@ -178,52 +146,37 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
               description="One unit price per currency; an account buys in its own currency."
             >
               <div className="space-y-3">
-                {values.prices.map((price, index) => (
-                  <div key={index} className="flex items-end gap-3">
+                {prices.fields.map((price, index) => (
+                  <div key={price.id} className="flex items-end gap-3">
                     <div className="w-32">
-                      <SelectField
+                      <FormSelectField
+                        control={form.control}
+                        name={`prices.${index}.currency`}
                         label="Currency"
-                        value={price.currency}
-                        onChange={(value) => setPrice(index, "currency", value)}
                         options={currencyOptions}
                       />
                     </div>
                     <div className="w-48">
-                      <TextField
+                      <FormTextField
+                        control={form.control}
+                        name={`prices.${index}.unitPrice`}
                         label="Unit price"
                         inputMode="decimal"
-                        value={price.unitPrice}
-                        onChange={(value) => setPrice(index, "unitPrice", value)}
-                        error={errors[`prices.${index}.unitPrice`]?.[0] ?? errors[`prices.${index}.currency`]?.[0]}
                       />
                     </div>
-                    {values.prices.length > 1 && (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() => set("prices")(values.prices.filter((_, position) => position !== index))}
-                      >
+                    {prices.fields.length > 1 && (
+                      <Button variant="ghost" size="sm" onClick={() => prices.remove(index)}>
                         Remove
                       </Button>
                     )}
                   </div>
                 ))}
-                {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onClick={() => set("prices")([...values.prices, { currency: "USD", unitPrice: "" }])}
-                >
+                {pricesMessage && <p className="text-xs text-red-600">{pricesMessage}</p>}
+                <Button variant="secondary" size="sm" onClick={() => prices.append({ currency: "USD", unitPrice: "" })}>
                   Add a currency
                 </Button>
                 <div className="w-48">
-                  <TextField
-                    label="Tax rate (%)"
-                    inputMode="decimal"
-                    value={values.taxRate}
-                    onChange={set("taxRate")}
-                    error={errors.taxRate?.[0]}
-                  />
+                  <FormTextField control={form.control} name="taxRate" label="Tax rate (%)" inputMode="decimal" />
                 </div>
               </div>
             </FormSection>
@@ -236,29 +189,29 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
               }
             >
               <FormGrid>
-                <TextField
+                <FormNumberField
+                  control={form.control}
+                  name="expireDaysOverride"
                   label="Expire (days)"
                   inputMode="numeric"
-                  value={values.expireDaysOverride}
-                  onChange={set("expireDaysOverride")}
-                  error={errors.expireDaysOverride?.[0]}
+                  emptyAsNull
                   hint="How long the coupon code stays active."
                 />
-                <TextField
+                <FormNumberField
+                  control={form.control}
+                  name="validityDaysOverride"
                   label="Validity (days)"
                   inputMode="numeric"
-                  value={values.validityDaysOverride}
-                  onChange={set("validityDaysOverride")}
-                  error={errors.validityDaysOverride?.[0]}
+                  emptyAsNull
                   hint="How long the licenses can be used."
                 />
               </FormGrid>
             </FormSection>
             <FormSection title="Storefront">
-              <CheckboxField
+              <FormCheckboxField
+                control={form.control}
+                name="published"
                 label="Published"
-                checked={values.published}
-                onChange={set("published")}
                 hint="Published products in the BitTitan Product Group are shown and orderable on the Storefront."
               />
             </FormSection>
@@ -266,11 +219,11 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
               <Link to="/catalog/products">
                 <Button variant="secondary">Cancel</Button>
               </Link>
-              <Button type="submit" loading={mutation.isPending}>
+              <SubmitButton form={form} pending={mutation.isPending} showDirty={!!product}>
                 {product ? "Save product" : "Create product"}
-              </Button>
+              </SubmitButton>
             </div>
-          </form>
+          </ApiForm>
         </EditableFor>
       </Card>
     </>

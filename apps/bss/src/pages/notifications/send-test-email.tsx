@@ -1,38 +1,37 @@
-import { Alert, Button, Card, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import { Alert, ApiForm, Card, FormTextField, SubmitButton, useSubmit, useZodForm } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterInputs } from "@cm/domain/client";
+import { sendTestEmailInput } from "@cm/domain/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 
 type Draft = RouterInputs["bss"]["notification"]["template"]["preview"];
 
+/** The address only: the draft is the editor's. */
+const recipientInput = sendTestEmailInput.pick({ to: true });
+
 /** Sends the draft as it is in the editor (sample values) to one address, through the real outbox. */
 export function SendTestEmail({ draft, defaultTo }: { draft: Draft; defaultTo: string }) {
   const trpc = useTRPC();
-  const [to, setTo] = useState(defaultTo);
+  const form = useZodForm(recipientInput, { defaultValues: { to: defaultTo } });
   const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const send = useMutation(
     trpc.bss.notification.template.sendTest.mutationOptions({ onSuccess: () => setKey(newIdempotencyKey()) }),
   );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    send.mutate({ ...draft, to, idempotencyKey });
-  }
+  const onSubmit = useSubmit(form, (values) => send.mutateAsync({ ...draft, ...values, idempotencyKey }));
 
   return (
     <Card title="Send a test email">
-      <form onSubmit={submit} className="space-y-3" noValidate>
-        <TextField
+      {/* A test address is no unsaved work: leaving the page doesn't ask. */}
+      <ApiForm form={form} onSubmit={onSubmit} error={send.error} guard={false} className="space-y-3">
+        <FormTextField
+          control={form.control}
+          name="to"
           label="Send a test to"
           type="email"
-          value={to}
-          onChange={setTo}
-          error={fieldErrorsOf(send.error).to?.[0]}
           hint="The draft above, with sample values and “[Test]” before the subject."
         />
-        {send.isError && !fieldErrorsOf(send.error).to && <Alert tone="error">{apiErrorMessage(send.error)}</Alert>}
         {send.isSuccess && (
           <Alert tone="success">
             Test email queued.{" "}
@@ -42,11 +41,11 @@ export function SendTestEmail({ draft, defaultTo }: { draft: Draft; defaultTo: s
           </Alert>
         )}
         <div className="flex justify-end">
-          <Button type="submit" variant="secondary" loading={send.isPending}>
+          <SubmitButton form={form} pending={send.isPending} variant="secondary">
             Send test email
-          </Button>
+          </SubmitButton>
         </div>
-      </form>
+      </ApiForm>
     </Card>
   );
 }

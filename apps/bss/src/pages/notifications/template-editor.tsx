@@ -1,22 +1,26 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
-  CheckboxField,
+  FormCheckboxField,
+  FormTextAreaField,
+  FormTextField,
   Loading,
   PageHeader,
-  TextAreaField,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
   fieldErrorsOf,
   formatDateTime,
-  type FieldErrors,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { text, updateTemplateInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { DEFAULT_RECIPIENTS } from "./default-recipients.ts";
 import { SendTestEmail } from "./send-test-email.tsx";
@@ -26,29 +30,38 @@ import { useCan } from "../../components/use-can.ts";
 type Template = RouterOutputs["bss"]["notification"]["template"]["get"];
 type TemplateKey = Template["key"];
 
-interface Values {
-  subject: string;
-  html: string;
-  text: string;
-  enabled: boolean;
-  toPrimaryContact: boolean;
-  extraTo: string;
-  cc: string;
-  bcc: string;
-}
+const addressList = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
 
-const toValues = (template: Template): Values => ({
-  ...template,
+type AddressListSchema = (typeof updateTemplateInput.shape)["cc"];
+
+/**
+ * A recipient list typed as comma-separated addresses, checked by the procedure's
+ * own list schema; its first message (an address's, or the list's) is the field's.
+ */
+const addressListField = (list: AddressListSchema) =>
+  text().superRefine((value, context) => {
+    const result = list.safeParse(addressList(value));
+    const issue = result.error?.issues[0];
+    if (issue) context.addIssue({ code: "custom", message: issue.message });
+  });
+
+/** The template's form: updateTemplateInput (the key is the page's), with the recipient lists as text. */
+const templateForm = updateTemplateInput.omit({ key: true }).extend({
+  extraTo: addressListField(updateTemplateInput.shape.extraTo),
+  cc: addressListField(updateTemplateInput.shape.cc),
+  bcc: addressListField(updateTemplateInput.shape.bcc),
+});
+
+const toValues = (template: Template) => ({
+  subject: template.subject,
+  html: template.html,
+  text: template.text,
+  enabled: template.enabled,
+  toPrimaryContact: template.toPrimaryContact,
   extraTo: template.extraTo.join(", "),
   cc: template.cc.join(", "),
   bcc: template.bcc.join(", "),
 });
-
-const addressList = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
-
-/** The first message about a list field ("cc" or "cc.1"). */
-const listError = (errors: FieldErrors, field: string) =>
-  Object.entries(errors).find(([path]) => path === field || path.startsWith(`${field}.`))?.[1]?.[0];
 
 export function TemplateEditorPage() {
   const trpc = useTRPC();
@@ -65,11 +78,7 @@ function TemplateEditor({ template }: { template: Template }) {
   const me = useQuery(trpc.bss.staff.me.queryOptions());
   const can = useCan();
   const isAdmin = can("notifications.setup");
-  const [values, setValues] = useState(() => toValues(template));
-  const set =
-    <K extends keyof Values>(field: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [field]: value }));
+  const form = useZodForm(templateForm, { defaultValues: toValues(template) });
   const refresh = (saved: Template) => {
     queryClient.setQueryData(trpc.bss.notification.template.get.queryKey({ key: saved.key }), saved);
     return queryClient.invalidateQueries({ queryKey: trpc.bss.notification.template.list.queryKey() });
@@ -78,27 +87,35 @@ function TemplateEditor({ template }: { template: Template }) {
   const reset = useMutation(
     trpc.bss.notification.template.reset.mutationOptions({
       onSuccess: async (saved) => {
-        setValues(toValues(saved));
+        form.reset(toValues(saved));
         await refresh(saved);
       },
     }),
   );
-  const errors = fieldErrorsOf(save.error);
-  const draft = useMemo(
-    () => ({ key: template.key, subject: values.subject, html: values.html, text: values.text }),
-    [template.key, values.subject, values.html, values.text],
-  );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({
+  const onSubmit = useSubmit(form, async (values) => {
+    await save.mutateAsync({
       ...values,
       key: template.key,
       extraTo: addressList(values.extraTo),
       cc: addressList(values.cc),
       bcc: addressList(values.bcc),
     });
-  }
+    form.reset(values);
+  });
+  // The server names an address of a list by its position ("cc.1"): the message goes on the list's field.
+  const { setError } = form;
+  useEffect(() => {
+    const errors = Object.entries(fieldErrorsOf(save.error));
+    for (const field of ["extraTo", "cc", "bcc"] as const) {
+      const message = errors.find(([path]) => path.startsWith(`${field}.`))?.[1]?.[0];
+      if (message) setError(field, { type: "server", message });
+    }
+  }, [save.error, setError]);
+  const [subject, html, plainText] = form.watch(["subject", "html", "text"]);
+  const draft = useMemo(
+    () => ({ key: template.key, subject, html, text: plainText }),
+    [template.key, subject, html, plainText],
+  );
 
   return (
     <>
@@ -132,46 +149,32 @@ function TemplateEditor({ template }: { template: Template }) {
         }
       />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <form onSubmit={submit} className="space-y-6" noValidate>
+        <ApiForm form={form} onSubmit={onSubmit} error={save.error} className="space-y-6">
           <Card title="Content">
             <div className="space-y-4">
               <p className="text-sm text-slate-500">{template.description}</p>
-              {save.isError && <Alert tone="error">{apiErrorMessage(save.error)}</Alert>}
               {save.isSuccess && !save.isPending && <Alert tone="success">Template saved.</Alert>}
               {!isAdmin && <Alert tone="info">Only administrators can change templates.</Alert>}
-              <TextField
-                label="Subject"
-                value={values.subject}
-                onChange={set("subject")}
-                error={errors.subject?.[0]}
-                className="font-mono"
-              />
+              <FormTextField control={form.control} name="subject" label="Subject" className="font-mono" />
               <div className="space-y-4 [&_textarea]:font-mono [&_textarea]:text-xs">
-                <TextAreaField
+                <FormTextAreaField
+                  control={form.control}
+                  name="html"
                   label="HTML body"
                   rows={14}
-                  value={values.html}
-                  onChange={set("html")}
-                  error={errors.html?.[0]}
                   hint="Variables are HTML-escaped; the branded layout wraps this body."
                 />
-                <TextAreaField
-                  label="Plain-text body"
-                  rows={12}
-                  value={values.text}
-                  onChange={set("text")}
-                  error={errors.text?.[0]}
-                />
+                <FormTextAreaField control={form.control} name="text" label="Plain-text body" rows={12} />
               </div>
               <VariablesList template={template} />
             </div>
           </Card>
           <Card title="Sending">
             <div className="space-y-4">
-              <CheckboxField
+              <FormCheckboxField
+                control={form.control}
+                name="enabled"
                 label="Enabled"
-                checked={values.enabled}
-                onChange={set("enabled")}
                 hint="A disabled template sends nothing."
               />
               {template.variables.some((variable) => variable.secret) ? (
@@ -181,31 +184,23 @@ function TemplateEditor({ template }: { template: Template }) {
                 </Alert>
               ) : (
                 <>
-                  <CheckboxField
+                  <FormCheckboxField
+                    control={form.control}
+                    name="toPrimaryContact"
                     label={DEFAULT_RECIPIENTS[template.audience].label}
-                    checked={values.toPrimaryContact}
-                    onChange={set("toPrimaryContact")}
                     hint={DEFAULT_RECIPIENTS[template.audience].hint}
                   />
-                  <TextField
+                  <FormTextField
+                    control={form.control}
+                    name="extraTo"
                     label="Extra To"
-                    value={values.extraTo}
-                    onChange={set("extraTo")}
-                    error={listError(errors, "extraTo")}
                     placeholder="Comma-separated addresses"
                   />
-                  <TextField
-                    label="CC"
-                    value={values.cc}
-                    onChange={set("cc")}
-                    error={listError(errors, "cc")}
-                    placeholder="Comma-separated addresses"
-                  />
-                  <TextField
+                  <FormTextField control={form.control} name="cc" label="CC" placeholder="Comma-separated addresses" />
+                  <FormTextField
+                    control={form.control}
+                    name="bcc"
                     label="BCC"
-                    value={values.bcc}
-                    onChange={set("bcc")}
-                    error={listError(errors, "bcc")}
                     placeholder="Comma-separated addresses"
                   />
                 </>
@@ -214,12 +209,12 @@ function TemplateEditor({ template }: { template: Template }) {
           </Card>
           {isAdmin && (
             <div className="flex justify-end">
-              <Button type="submit" loading={save.isPending}>
+              <SubmitButton form={form} pending={save.isPending} showDirty>
                 Save template
-              </Button>
+              </SubmitButton>
             </div>
           )}
-        </form>
+        </ApiForm>
         <div className="space-y-6">
           <TemplatePreview draft={draft} />
           {isAdmin && <SendTestEmail draft={draft} defaultTo={me.data?.email ?? ""} />}

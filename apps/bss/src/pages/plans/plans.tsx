@@ -1,24 +1,31 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
-  CheckboxField,
+  FormCheckboxField,
   FormGrid,
+  FormNumberField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
   Loading,
   PageHeader,
-  SelectField,
-  TextAreaField,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
   currencyOptions,
   fieldErrorsOf,
   formatMoney,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { text, updatePlanInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect } from "react";
+import { useFieldArray } from "react-hook-form";
 import { CatalogTabs } from "../catalog/catalog-tabs.tsx";
 import { EditableFor } from "../../components/editable-for.tsx";
 
@@ -46,45 +53,55 @@ export function PlansCatalogPage() {
   );
 }
 
+const featureLines = (value: string) =>
+  value
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The plan's form: updatePlanInput (the id is the plan's), with the features typed one per line. */
+const planForm = updatePlanInput.omit({ id: true }).extend({
+  features: text().superRefine((value, context) => {
+    const issue = updatePlanInput.shape.features.safeParse(featureLines(value)).error?.issues[0];
+    if (issue) context.addIssue({ code: "custom", message: issue.message });
+  }),
+});
+
+const toValues = (plan: Plan) => ({
+  name: plan.name,
+  description: plan.description,
+  features: plan.features.join("\n"),
+  taxRate: plan.taxRate,
+  billingPeriodMonths: plan.billingPeriodMonths,
+  published: plan.published,
+  prices: plan.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice })),
+});
+
 function PlanForm({ plan }: { plan: Plan }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    name: plan.name,
-    description: plan.description,
-    features: plan.features.join("\n"),
-    taxRate: plan.taxRate,
-    billingPeriodMonths: String(plan.billingPeriodMonths),
-    published: plan.published,
-    prices: plan.prices,
-  });
+  const form = useZodForm(planForm, { defaultValues: toValues(plan) });
+  const prices = useFieldArray({ control: form.control, name: "prices" });
   const update = useMutation(
     trpc.bss.plan.update.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.plan.pathKey() }),
     }),
   );
-  const errors = fieldErrorsOf(update.error);
-  const setPrice = (index: number, change: Partial<{ currency: string; unitPrice: string }>) =>
-    setValues({
-      ...values,
-      prices: values.prices.map((price, position) => (position === index ? { ...price, ...change } : price)),
-    });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    update.mutate({
-      id: plan.id,
-      name: values.name,
-      description: values.description,
-      features: values.features
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean),
-      taxRate: values.taxRate,
-      billingPeriodMonths: Number(values.billingPeriodMonths),
-      published: values.published,
-      prices: values.prices,
-    });
-  }
+  const onSubmit = useSubmit(form, async (values) => {
+    await update.mutateAsync({ id: plan.id, ...values, features: featureLines(values.features) });
+    form.reset(values);
+  });
+  // The server names a feature by its line ("features.2"): the message goes on the features field.
+  const { setError } = form;
+  useEffect(() => {
+    const message = Object.entries(fieldErrorsOf(update.error)).find(([path]) =>
+      path.startsWith("features."),
+    )?.[1]?.[0];
+    if (message) setError("features", { type: "server", message });
+  }, [update.error, setError]);
+  const pricesError = form.formState.errors.prices;
+  const pricesMessage = pricesError?.message ?? pricesError?.root?.message;
+  const watchedPrices = form.watch("prices");
   return (
     <Card
       title={
@@ -95,103 +112,76 @@ function PlanForm({ plan }: { plan: Plan }) {
       }
     >
       <EditableFor permission="catalog.edit">
-        <form onSubmit={submit} className="space-y-4" noValidate aria-label={`${plan.code} plan`}>
-          {update.isError && <Alert tone="error">{apiErrorMessage(update.error)}</Alert>}
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          error={update.error}
+          className="space-y-4"
+          aria-label={`${plan.code} plan`}
+        >
           {update.isSuccess && <Alert tone="success">Saved.</Alert>}
           <FormGrid>
-            <TextField
-              label="Name"
-              value={values.name}
-              onChange={(name) => setValues({ ...values, name })}
-              error={errors.name?.[0]}
-            />
-            <TextField
+            <FormTextField control={form.control} name="name" label="Name" />
+            <FormNumberField
+              control={form.control}
+              name="billingPeriodMonths"
               label="Billing period (months)"
               inputMode="numeric"
-              value={values.billingPeriodMonths}
-              onChange={(billingPeriodMonths) => setValues({ ...values, billingPeriodMonths })}
-              error={errors.billingPeriodMonths?.[0]}
             />
-            <TextField
-              label="Tax rate (%)"
-              value={values.taxRate}
-              onChange={(taxRate) => setValues({ ...values, taxRate })}
-              error={errors.taxRate?.[0]}
-            />
+            <FormTextField control={form.control} name="taxRate" label="Tax rate (%)" />
           </FormGrid>
-          <TextAreaField
-            label="Description"
-            value={values.description}
-            onChange={(description) => setValues({ ...values, description })}
-            error={errors.description?.[0]}
-            rows={2}
-          />
-          <TextAreaField
-            label="Features (one per line)"
-            value={values.features}
-            onChange={(features) => setValues({ ...values, features })}
-            error={errors.features?.[0]}
-            rows={4}
-          />
+          <FormTextAreaField control={form.control} name="description" label="Description" rows={2} />
+          <FormTextAreaField control={form.control} name="features" label="Features (one per line)" rows={4} />
           <div className="space-y-2">
             <p className="text-sm font-medium text-slate-700">
               Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}
             </p>
-            {values.prices.map((price, index) => (
-              <div key={index} className="flex items-end gap-3">
-                <div className="w-40">
-                  <SelectField
-                    label="Currency"
-                    value={price.currency}
-                    onChange={(currency) => setPrice(index, { currency })}
-                    options={currencyOptions}
-                  />
+            {prices.fields.map((field, index) => {
+              const price = watchedPrices[index] ?? field;
+              return (
+                <div key={field.id} className="flex items-end gap-3">
+                  <div className="w-40">
+                    <FormSelectField
+                      control={form.control}
+                      name={`prices.${index}.currency`}
+                      label="Currency"
+                      options={currencyOptions}
+                    />
+                  </div>
+                  <div className="w-40">
+                    <FormTextField
+                      control={form.control}
+                      name={`prices.${index}.unitPrice`}
+                      label="Price"
+                      hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined}
+                    />
+                  </div>
+                  <Button variant="ghost" size="sm" onClick={() => prices.remove(index)}>
+                    Remove
+                  </Button>
                 </div>
-                <div className="w-40">
-                  <TextField
-                    label="Price"
-                    value={price.unitPrice}
-                    onChange={(unitPrice) => setPrice(index, { unitPrice })}
-                    error={errors[`prices.${index}.unitPrice`]?.[0]}
-                    hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined}
-                  />
-                </div>
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() =>
-                    setValues({ ...values, prices: values.prices.filter((_, position) => position !== index) })
-                  }
-                >
-                  Remove
-                </Button>
-              </div>
-            ))}
-            {errors.prices?.[0] && <p className="text-xs text-red-600">{errors.prices[0]}</p>}
+              );
+            })}
+            {pricesMessage && <p className="text-xs text-red-600">{pricesMessage}</p>}
             <Button
               variant="secondary"
               size="sm"
-              onClick={() =>
-                setValues({
-                  ...values,
-                  prices: [...values.prices, { currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }],
-                })
-              }
+              onClick={() => prices.append({ currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" })}
             >
               Add a price
             </Button>
           </div>
-          <CheckboxField
+          <FormCheckboxField
+            control={form.control}
+            name="published"
             label="Published on the Storefront's Reseller Plans page"
-            checked={values.published}
-            onChange={(published) => setValues({ ...values, published })}
           />
           <div className="flex justify-end">
-            <Button type="submit" loading={update.isPending}>
+            <SubmitButton form={form} pending={update.isPending} showDirty>
               Save {plan.name}
-            </Button>
+            </SubmitButton>
           </div>
-        </form>
+        </ApiForm>
       </EditableFor>
     </Card>
   );

@@ -1,20 +1,23 @@
 import {
   Alert,
+  ApiForm,
   Badge,
   Button,
   Card,
   Details,
   FormGrid,
+  FormTextField,
   Loading,
   PageHeader,
-  TextField,
+  SubmitButton,
   apiErrorMessage,
-  fieldErrorsOf,
   formatDateTime,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
+import { activateServiceManagerInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useCan } from "../../components/use-can.ts";
 
@@ -138,49 +141,38 @@ function ActivationForm({
   onDone: () => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const [baseUrl, setBaseUrl] = useState(savedUrl);
-  const [apiKey, setApiKey] = useState("");
-  const activate = useMutation(
-    trpc.bss.bittitan.activate.mutationOptions({
-      onSuccess: async () => {
-        setApiKey("");
-        await onDone();
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(activate.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    activate.mutate({ baseUrl, apiKey: apiKey || null });
-  }
+  // The key is never shown: empty (null) keeps the saved one.
+  const form = useZodForm(activateServiceManagerInput, { defaultValues: { baseUrl: savedUrl, apiKey: null } });
+  const activate = useMutation(trpc.bss.bittitan.activate.mutationOptions({ onSuccess: onDone }));
+  const onSubmit = useSubmit(form, async (values) => {
+    await activate.mutateAsync(values);
+    form.reset({ baseUrl: values.baseUrl, apiKey: null });
+  });
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4 border-t border-slate-200 pt-5" noValidate>
+    <ApiForm
+      form={form}
+      onSubmit={onSubmit}
+      error={activate.error}
+      className="mt-6 space-y-4 border-t border-slate-200 pt-5"
+    >
       <h3 className="text-sm font-semibold">{keySaved ? "Change the connection" : "Activate"}</h3>
-      {activate.isError && <Alert tone="error">{apiErrorMessage(activate.error)}</Alert>}
       {activate.isSuccess && <Alert tone="success">Connected and activated.</Alert>}
       <FormGrid>
-        <TextField
-          label="API address"
-          placeholder="https://"
-          value={baseUrl}
-          onChange={setBaseUrl}
-          error={errors.baseUrl?.[0]}
-        />
-        <TextField
+        <FormTextField control={form.control} name="baseUrl" label="API address" placeholder="https://" />
+        <FormTextField
+          control={form.control}
+          name="apiKey"
           label="API key"
           type="password"
           autoComplete="off"
-          value={apiKey}
-          onChange={setApiKey}
-          error={errors.apiKey?.[0]}
+          emptyAsNull
           hint={keySaved ? "Leave empty to keep the saved key." : undefined}
         />
       </FormGrid>
-      <Button type="submit" loading={activate.isPending}>
+      <SubmitButton form={form} pending={activate.isPending}>
         Save, test and activate
-      </Button>
-    </form>
+      </SubmitButton>
+    </ApiForm>
   );
 }

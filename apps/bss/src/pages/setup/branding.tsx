@@ -1,8 +1,20 @@
-import { Alert, Button, Card, FormGrid, Loading, PageHeader, TextField, apiErrorMessage, fieldErrorsOf } from "@cm/ui";
+import {
+  Alert,
+  ApiForm,
+  Card,
+  FormGrid,
+  FormTextField,
+  Loading,
+  PageHeader,
+  SubmitButton,
+  apiErrorMessage,
+  useSubmit,
+  useZodForm,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { brandingInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { EditableFor } from "../../components/editable-for.tsx";
 
 type Branding = RouterOutputs["bss"]["notification"]["branding"]["get"];
@@ -19,23 +31,24 @@ export function BrandingPage() {
 function BrandingForm({ branding }: { branding: Branding }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    displayName: branding.displayName,
-    logoUrl: branding.logoUrl ?? "",
-    primaryColor: branding.primaryColor,
+  const form = useZodForm(brandingInput, {
+    defaultValues: {
+      displayName: branding.displayName,
+      logoUrl: branding.logoUrl ?? "",
+      primaryColor: branding.primaryColor,
+    },
   });
   const save = useMutation(
     trpc.bss.notification.branding.update.mutationOptions({
       onSuccess: (saved) => queryClient.setQueryData(trpc.bss.notification.branding.get.queryKey(), saved),
     }),
   );
-  const errors = fieldErrorsOf(save.error);
-  const set = (field: keyof typeof values) => (value: string) => setValues({ ...values, [field]: value });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate(values);
-  }
+  const onSubmit = useSubmit(form, async (values) => {
+    await save.mutateAsync(values);
+    form.reset(values);
+  });
+  const [displayName, logoUrl, primaryColor] = form.watch(["displayName", "logoUrl", "primaryColor"]);
+  const shownColor = /^#[0-9a-f]{6}$/i.test(primaryColor) ? primaryColor : "#2563eb";
 
   return (
     <>
@@ -43,7 +56,7 @@ function BrandingForm({ branding }: { branding: Branding }) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <EditableFor permission="notifications.setup">
-            <form onSubmit={submit} noValidate>
+            <ApiForm form={form} onSubmit={onSubmit} error={save.error}>
               <Card title="Email branding">
                 <div className="space-y-4">
                   {!branding.saved && !save.isSuccess && (
@@ -51,61 +64,59 @@ function BrandingForm({ branding }: { branding: Branding }) {
                       No branding saved yet: emails use your company name and the default colour.
                     </Alert>
                   )}
-                  {save.isError && <Alert tone="error">{apiErrorMessage(save.error)}</Alert>}
                   {save.isSuccess && <Alert tone="success">Branding saved. New emails use it.</Alert>}
                   <FormGrid>
-                    <TextField
+                    <FormTextField
+                      control={form.control}
+                      name="displayName"
                       label="Display name"
-                      value={values.displayName}
-                      onChange={set("displayName")}
-                      error={errors.displayName?.[0]}
                       hint="The sender name and the header of emails."
                     />
-                    <TextField
+                    <FormTextField
+                      control={form.control}
+                      name="logoUrl"
                       label="Logo URL"
-                      value={values.logoUrl}
-                      onChange={set("logoUrl")}
-                      error={errors.logoUrl?.[0]}
                       placeholder="https://…/logo.png"
                       hint="An image on a public web address; leave empty to show the name."
                     />
-                    <TextField
+                    <FormTextField
+                      control={form.control}
+                      name="primaryColor"
                       label="Primary colour"
-                      value={values.primaryColor}
-                      onChange={set("primaryColor")}
-                      error={errors.primaryColor?.[0]}
                       placeholder="#2563eb"
                     />
                     <div className="flex items-end">
                       <input
                         type="color"
                         aria-label="Pick the primary colour"
-                        value={/^#[0-9a-f]{6}$/i.test(values.primaryColor) ? values.primaryColor : "#2563eb"}
-                        onChange={(event) => set("primaryColor")(event.target.value)}
+                        value={shownColor}
+                        onChange={(event) =>
+                          form.setValue("primaryColor", event.target.value, {
+                            shouldDirty: true,
+                            shouldValidate: form.formState.isSubmitted,
+                          })
+                        }
                         className="h-10 w-16 cursor-pointer rounded border border-slate-300"
                       />
                     </div>
                   </FormGrid>
                   <div className="flex justify-end">
-                    <Button type="submit" loading={save.isPending}>
+                    <SubmitButton form={form} pending={save.isPending} showDirty>
                       Save branding
-                    </Button>
+                    </SubmitButton>
                   </div>
                 </div>
               </Card>
-            </form>
+            </ApiForm>
           </EditableFor>
         </div>
         <Card title="Header preview">
           <div className="overflow-hidden rounded ring-1 ring-slate-200">
-            <div
-              style={{ background: /^#[0-9a-f]{6}$/i.test(values.primaryColor) ? values.primaryColor : "#2563eb" }}
-              className="px-5 py-4"
-            >
-              {values.logoUrl ? (
-                <img src={values.logoUrl} alt={values.displayName} className="max-h-12" />
+            <div style={{ background: shownColor }} className="px-5 py-4">
+              {logoUrl ? (
+                <img src={logoUrl} alt={displayName} className="max-h-12" />
               ) : (
-                <span className="text-lg font-bold text-white">{values.displayName}</span>
+                <span className="text-lg font-bold text-white">{displayName}</span>
               )}
             </div>
             <div className="p-5 text-sm text-slate-500">Hello Pat, …</div>

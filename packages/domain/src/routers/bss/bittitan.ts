@@ -3,19 +3,14 @@ import { importServicesDefinition } from "../../bittitan/import-services-definit
 import { activateServiceManager, getServiceManager, testServiceManager } from "../../bittitan/service-manager.ts";
 import { getAccountSync, synchronizeAccount } from "../../bittitan/sync-account.ts";
 import { synchronizeAccountInput } from "../../schemas/accounts.ts";
-import { httpUrlSchema, idSchema, text } from "../../schemas/common.ts";
+import { idSchema } from "../../schemas/common.ts";
+import { activateServiceManagerInput } from "../../schemas/service-manager.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 export const bssBitTitanRouter = router({
   serviceManager: staffProcedure.query(({ ctx }) => getServiceManager(ctx.deps)),
   activate: staffProcedure
-    .input(
-      z.object({
-        baseUrl: httpUrlSchema("Enter the API address, e.g. https://api.bittitan.com"),
-        /** Leave empty to keep the saved key. */
-        apiKey: text().trim().min(8, { message: "The API key looks too short" }).max(500).nullish(),
-      }),
-    )
+    .input(activateServiceManagerInput)
     .mutation(({ ctx, input }) => activateServiceManager(ctx.deps, input)),
   test: staffProcedure.mutation(({ ctx }) => testServiceManager(ctx.deps)),
   importServicesDefinition: staffProcedure.mutation(({ ctx }) => importServicesDefinition(ctx.deps)),
