@@ -14,15 +14,11 @@ export {
   type FieldErrors,
 } from "./form.tsx";
 export {
-  AddressFields,
-  CompanyFields,
-  ContactFields,
   countryOptions,
   currencyOptions,
   emptyAddress,
   emptyCompany,
   emptyContact,
-  useAccountValues,
   type AddressValues,
   type CompanyValues,
   type ContactValues,

@@ -1,18 +1,18 @@
 import {
-  Alert,
-  Button,
+  ApiForm,
   EmptyState,
+  FormNumberField,
   Loading,
   PageHeader,
+  SubmitButton,
   Table,
-  TextField,
-  apiErrorMessage,
-  fieldErrorsOf,
+  useSubmit,
+  useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
+import { productTypeUpdateInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "react-router";
 import { CatalogTabs } from "./catalog-tabs.tsx";
 import { EditableFor } from "../../components/editable-for.tsx";
@@ -52,52 +52,49 @@ export function ProductTypesPage() {
   );
 }
 
+/** A type's coupon terms: the update procedure's input without the type's id. */
+const daysForm = productTypeUpdateInput.omit({ id: true });
+
 function DaysEditor({ type }: { type: ProductType }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [expireDays, setExpire] = useState(String(type.expireDays));
-  const [validityDays, setValidity] = useState(String(type.validityDays));
   const update = useMutation(
     trpc.bss.catalog.updateProductType.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.catalog.pathKey() }),
     }),
   );
-  const errors = fieldErrorsOf(update.error);
+  const form = useZodForm(daysForm, {
+    defaultValues: { expireDays: type.expireDays, validityDays: type.validityDays },
+  });
+  const onSubmit = useSubmit(form, async (values) => {
+    await update.mutateAsync({ id: type.id, ...values });
+    form.reset(values);
+  });
   return (
     <EditableFor permission="catalog.edit">
-      <div className="flex items-end gap-2">
-        <div className="w-28">
-          <TextField
-            label={`Expire (days) for ${type.name}`}
-            inputMode="numeric"
-            value={expireDays}
-            onChange={setExpire}
-            error={errors.expireDays?.[0]}
-          />
+      <ApiForm form={form} onSubmit={onSubmit} error={update.error} guard={false}>
+        <div className="flex items-end gap-2">
+          <div className="w-28">
+            <FormNumberField
+              control={form.control}
+              name="expireDays"
+              label={`Expire (days) for ${type.name}`}
+              inputMode="numeric"
+            />
+          </div>
+          <div className="w-28">
+            <FormNumberField
+              control={form.control}
+              name="validityDays"
+              label={`Validity (days) for ${type.name}`}
+              inputMode="numeric"
+            />
+          </div>
+          <SubmitButton form={form} variant="secondary">
+            Save
+          </SubmitButton>
         </div>
-        <div className="w-28">
-          <TextField
-            label={`Validity (days) for ${type.name}`}
-            inputMode="numeric"
-            value={validityDays}
-            onChange={setValidity}
-            error={errors.validityDays?.[0]}
-          />
-        </div>
-        <Button
-          size="sm"
-          variant="secondary"
-          loading={update.isPending}
-          onClick={() =>
-            update.mutate({ id: type.id, expireDays: Number(expireDays), validityDays: Number(validityDays) })
-          }
-        >
-          Save
-        </Button>
-        {update.isError && !errors.expireDays && !errors.validityDays && (
-          <Alert tone="error">{apiErrorMessage(update.error)}</Alert>
-        )}
-      </div>
+      </ApiForm>
     </EditableFor>
   );
 }
