@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from "@cm/domain";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signInBss, useProductAndBrowser } from "./harness.ts";
 
@@ -61,5 +62,104 @@ describe("BSS forms", () => {
     expect(new URL(bss.url()).pathname).toBe("/bss/accounts/new");
     expect(await bss.getByLabel("Company name").inputValue()).toBe("Half Typed Ltd");
     await bss.close();
+  });
+});
+
+// The BSS catalog, plan and template forms on react-hook-form: the procedures'
+// schemas refuse bad input on the field before anything is sent, and leaving
+// with unsaved changes asks first, also on pages with more than one form.
+
+async function admin(): Promise<Page> {
+  const page = await started.browser.newPage();
+  await signInBss(page, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+  return page;
+}
+
+/** Answers the next leave prompt with `leave`, and resolves with its question. */
+function nextDialog(page: Page, leave: boolean): Promise<string> {
+  return new Promise((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void (leave ? dialog.accept() : dialog.dismiss());
+    }),
+  );
+}
+
+describe("BSS catalog forms", () => {
+  it("adds a category, then edits it with 'Unsaved changes' until saved", async () => {
+    const page = await admin();
+    await page.goto(`${started.product.url}/bss/catalog/categories`);
+    await page.getByLabel("Name").fill("Tenant moves");
+    await page.getByLabel("Order").fill("7");
+    await page.getByRole("button", { name: "Add category" }).click();
+    const row = page.getByRole("row", { name: /Tenant moves/ });
+    await expect.poll(() => row.textContent()).toContain("7");
+    expect(await page.getByLabel("Name").inputValue()).toBe("");
+
+    await row.getByRole("button", { name: "Edit" }).click();
+    expect(await page.getByLabel("Name").inputValue()).toBe("Tenant moves");
+    await page.getByLabel("Name").fill("Tenant migrations");
+    await page.getByText("Unsaved changes").waitFor();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("row", { name: /Tenant migrations/ }).waitFor();
+    expect(await page.getByText("Unsaved changes").count()).toBe(0);
+    await page.close();
+  });
+
+  it("refuses an incomplete product on its fields and asks before the product is left unsaved", async () => {
+    const page = await admin();
+    await page.goto(`${started.product.url}/bss/catalog/products/new`);
+    await page.getByLabel("Name").fill("Half a product");
+    await page.getByLabel("Expire (days)").fill("0");
+    await page.getByRole("button", { name: "Create product" }).click();
+    await page.getByText("SKU is required").waitFor();
+    expect(await page.getByText("At least 1 day").count()).toBe(1);
+    expect(await page.getByText("Enter a price like 12.50 (at most 2 decimals)").count()).toBe(1);
+
+    const question = nextDialog(page, false);
+    await page.getByRole("link", { name: "Cancel" }).click();
+    expect(await question).toMatch(/unsaved changes/);
+    expect(new URL(page.url()).pathname).toBe("/bss/catalog/products/new");
+    await page.close();
+  });
+
+  it("asks before leaving a price list with unsaved details, though the page has a second form", async () => {
+    const page = await admin();
+    await page.goto(`${started.product.url}/bss/catalog/price-lists`);
+    await page.getByRole("link", { name: "Partner Gold" }).click();
+    await page.getByRole("heading", { name: "Partner Gold" }).waitFor();
+    const details = page.getByRole("form", { name: "Price list details" });
+    await details.getByLabel("Name").fill("Partner Gold (renamed)");
+    await details.getByText("Unsaved changes").waitFor();
+
+    const question = nextDialog(page, false);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    expect(await question).toMatch(/unsaved changes/);
+    await details.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Partner Gold (renamed)" }).waitFor();
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.getByRole("heading", { name: "Accounts" }).waitFor();
+    await page.close();
+  });
+
+  it("refuses a plan's billing period of 0 months and a template's bad CC address on the field", async () => {
+    const page = await admin();
+    await page.goto(`${started.product.url}/bss/catalog/plans`);
+    const plan = page.getByRole("form").first();
+    await plan.getByLabel("Billing period (months)").fill("0");
+    await plan.getByRole("button", { name: /^Save / }).click();
+    await plan.getByText("At least 1 month").waitFor();
+    expect(await plan.getByText("Saved.").count()).toBe(0);
+
+    await page.goto(`${started.product.url}/bss/setup/notifications`);
+    await page.getByRole("link", { name: "Invoice issued" }).click();
+    await page.getByLabel("CC", { exact: true }).fill("billing@contoso.example, not-an-address");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await page.getByText("Enter a valid email address").waitFor();
+    expect(await page.getByText("Template saved.").count()).toBe(0);
+    await page.getByLabel("CC", { exact: true }).fill("billing@contoso.example");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await page.getByText("Template saved.").waitFor();
+    await page.close();
   });
 });

@@ -223,6 +223,29 @@ interface Bound<T extends FieldValues> {
   name: FieldPath<T>;
 }
 
+/**
+ * What a bound text-like control gets from the form: its value as the input
+ * shows it (`show`), and a change turned into the form's value (`parse`).
+ */
+function useBoundInput<T extends FieldValues, V>(
+  { control, name }: Bound<T>,
+  show: (value: V | null | undefined) => string,
+  parse: (text: string) => unknown,
+) {
+  const { field, fieldState } = useController({ control, name });
+  return {
+    ref: field.ref,
+    name: field.name,
+    value: show(field.value as V | null | undefined),
+    onChange: (next: string) => field.onChange(parse(next)),
+    onBlur: field.onBlur,
+    error: fieldState.error?.message,
+  };
+}
+
+const asText = (value: string | null | undefined) => value ?? "";
+const textOrNull = (emptyAsNull: boolean) => (next: string) => (emptyAsNull && next === "" ? null : next);
+
 /** `emptyAsNull`: for an optional text whose absence is null (e.g. "leave empty to keep the saved key"), empty sets null. */
 export function FormTextField<T extends FieldValues>({
   control,
@@ -230,18 +253,7 @@ export function FormTextField<T extends FieldValues>({
   emptyAsNull = false,
   ...rest
 }: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <TextField
-      {...rest}
-      ref={field.ref}
-      name={field.name}
-      value={(field.value as string | null | undefined) ?? ""}
-      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+  return <TextField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(emptyAsNull))} />;
 }
 
 /**
@@ -254,20 +266,12 @@ export function FormNumberField<T extends FieldValues>({
   emptyAsNull = false,
   ...rest
 }: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
-  const { field, fieldState } = useController({ control, name });
-  const value = field.value as number | null | undefined;
-  return (
-    <TextField
-      {...rest}
-      type="number"
-      ref={field.ref}
-      name={field.name}
-      value={value === null || value === undefined || Number.isNaN(value) ? "" : String(value)}
-      onChange={(next) => field.onChange(next.trim() === "" ? (emptyAsNull ? null : Number.NaN) : Number(next))}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
+  const bound = useBoundInput<T, number>(
+    { control, name },
+    (value) => (value === null || value === undefined || Number.isNaN(value) ? "" : String(value)),
+    (next) => (next.trim() === "" ? (emptyAsNull ? null : Number.NaN) : Number(next)),
   );
+  return <TextField {...rest} type="number" {...bound} />;
 }
 
 /** `emptyAsNull`: choosing the placeholder (an optional choice such as "No category") sets null, not "". */
@@ -277,18 +281,7 @@ export function FormSelectField<T extends FieldValues>({
   emptyAsNull = false,
   ...rest
 }: Bound<T> & { emptyAsNull?: boolean } & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <SelectField
-      {...rest}
-      ref={field.ref}
-      name={field.name}
-      value={(field.value as string | null | undefined) ?? ""}
-      onChange={(next) => field.onChange(emptyAsNull && next === "" ? null : next)}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+  return <SelectField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(emptyAsNull))} />;
 }
 
 export function FormTextAreaField<T extends FieldValues>({
@@ -296,18 +289,7 @@ export function FormTextAreaField<T extends FieldValues>({
   name,
   ...rest
 }: Bound<T> & Omit<TextAreaFieldProps, "value" | "onChange" | "error" | "name">) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <TextAreaField
-      {...rest}
-      ref={field.ref}
-      name={field.name}
-      value={(field.value as string | null | undefined) ?? ""}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      error={fieldState.error?.message}
-    />
-  );
+  return <TextAreaField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(false))} />;
 }
 
 export function FormCheckboxField<T extends FieldValues>({

@@ -14,7 +14,6 @@ import {
   PageHeader,
   SubmitButton,
   apiErrorMessage,
-  currencyOptions,
   useSubmit,
   useZodForm,
 } from "@cm/ui";
@@ -23,7 +22,7 @@ import type { RouterInputs, RouterOutputs } from "@cm/domain/client";
 import { productInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useFieldArray } from "react-hook-form";
+import { PriceRows } from "../../components/price-rows.tsx";
 import { Link, useNavigate, useParams } from "react-router";
 import { EditableFor } from "../../components/editable-for.tsx";
 
@@ -78,7 +77,6 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useZodForm(productInput, { defaultValues: initial });
-  const prices = useFieldArray({ control: form.control, name: "prices" });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const types = useQuery(trpc.bss.catalog.productTypes.queryOptions());
   const categories = useQuery(trpc.bss.catalog.categories.queryOptions());
@@ -94,8 +92,6 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
   });
   const productTypeId = form.watch("productTypeId");
   const selectedType = types.data?.find((type) => type.id === productTypeId);
-  const pricesError = form.formState.errors.prices;
-  const pricesMessage = pricesError?.message ?? pricesError?.root?.message;
 
   return (
     <>
@@ -146,35 +142,13 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
               description="One unit price per currency; an account buys in its own currency."
             >
               <div className="space-y-3">
-                {prices.fields.map((price, index) => (
-                  <div key={price.id} className="flex items-end gap-3">
-                    <div className="w-32">
-                      <FormSelectField
-                        control={form.control}
-                        name={`prices.${index}.currency`}
-                        label="Currency"
-                        options={currencyOptions}
-                      />
-                    </div>
-                    <div className="w-48">
-                      <FormTextField
-                        control={form.control}
-                        name={`prices.${index}.unitPrice`}
-                        label="Unit price"
-                        inputMode="decimal"
-                      />
-                    </div>
-                    {prices.fields.length > 1 && (
-                      <Button variant="ghost" size="sm" onClick={() => prices.remove(index)}>
-                        Remove
-                      </Button>
-                    )}
-                  </div>
-                ))}
-                {pricesMessage && <p className="text-xs text-red-600">{pricesMessage}</p>}
-                <Button variant="secondary" size="sm" onClick={() => prices.append({ currency: "USD", unitPrice: "" })}>
-                  Add a currency
-                </Button>
+                <PriceRows
+                  control={form.control}
+                  priceLabel="Unit price"
+                  addLabel="Add a currency"
+                  newRow={{ currency: "USD", unitPrice: "" }}
+                  minRows={1}
+                />
                 <div className="w-48">
                   <FormTextField control={form.control} name="taxRate" label="Tax rate (%)" inputMode="decimal" />
                 </div>

@@ -2,21 +2,17 @@ import {
   Alert,
   ApiForm,
   Badge,
-  Button,
   Card,
   FormCheckboxField,
   FormGrid,
   FormNumberField,
-  FormSelectField,
   FormTextAreaField,
   FormTextField,
   Loading,
   PageHeader,
   SubmitButton,
   apiErrorMessage,
-  currencyOptions,
   fieldErrorsOf,
-  formatMoney,
   useSubmit,
   useZodForm,
 } from "@cm/ui";
@@ -25,7 +21,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { text, updatePlanInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useFieldArray } from "react-hook-form";
+import { PriceRows } from "../../components/price-rows.tsx";
 import { CatalogTabs } from "../catalog/catalog-tabs.tsx";
 import { EditableFor } from "../../components/editable-for.tsx";
 
@@ -81,7 +77,6 @@ function PlanForm({ plan }: { plan: Plan }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useZodForm(planForm, { defaultValues: toValues(plan) });
-  const prices = useFieldArray({ control: form.control, name: "prices" });
   const update = useMutation(
     trpc.bss.plan.update.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.plan.pathKey() }),
@@ -99,9 +94,6 @@ function PlanForm({ plan }: { plan: Plan }) {
     )?.[1]?.[0];
     if (message) setError("features", { type: "server", message });
   }, [update.error, setError]);
-  const pricesError = form.formState.errors.prices;
-  const pricesMessage = pricesError?.message ?? pricesError?.root?.message;
-  const watchedPrices = form.watch("prices");
   return (
     <Card
       title={
@@ -136,40 +128,13 @@ function PlanForm({ plan }: { plan: Plan }) {
             <p className="text-sm font-medium text-slate-700">
               Price per billing period{plan.code === "FREE" ? " (always 0)" : ""}
             </p>
-            {prices.fields.map((field, index) => {
-              const price = watchedPrices[index] ?? field;
-              return (
-                <div key={field.id} className="flex items-end gap-3">
-                  <div className="w-40">
-                    <FormSelectField
-                      control={form.control}
-                      name={`prices.${index}.currency`}
-                      label="Currency"
-                      options={currencyOptions}
-                    />
-                  </div>
-                  <div className="w-40">
-                    <FormTextField
-                      control={form.control}
-                      name={`prices.${index}.unitPrice`}
-                      label="Price"
-                      hint={price.unitPrice ? formatMoney(price.unitPrice || "0", price.currency) : undefined}
-                    />
-                  </div>
-                  <Button variant="ghost" size="sm" onClick={() => prices.remove(index)}>
-                    Remove
-                  </Button>
-                </div>
-              );
-            })}
-            {pricesMessage && <p className="text-xs text-red-600">{pricesMessage}</p>}
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => prices.append({ currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" })}
-            >
-              Add a price
-            </Button>
+            <PriceRows
+              control={form.control}
+              priceLabel="Price"
+              addLabel="Add a price"
+              newRow={{ currency: "EUR", unitPrice: plan.code === "FREE" ? "0" : "" }}
+              showAmount
+            />
           </div>
           <FormCheckboxField
             control={form.control}
