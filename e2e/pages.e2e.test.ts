@@ -132,3 +132,49 @@ describe("the basket", () => {
     await shop.close();
   });
 });
+
+describe("the Storefront catalog", () => {
+  const productNames = (shop: Page) => shop.locator("main h3").allInnerTexts();
+
+  it("keeps every category chip after one is chosen, and finds a product searched for in another category", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "anna@contoso.example", DEMO_PASSWORD);
+    const chips = shop.getByRole("group", { name: "Categories" });
+    await chips.getByRole("button", { name: "Mailbox migration" }).click();
+    await expect.poll(() => productNames(shop)).toEqual(["MigrationWiz Mailbox Migration"]);
+    await chips.getByRole("button", { name: "User migration" }).waitFor();
+    await chips.getByRole("button", { name: "All" }).waitFor();
+
+    await shop.getByLabel("Search products").fill("bundle");
+    await shop.getByText("No product in “Mailbox migration” matches “bundle”").waitFor();
+    await shop.getByRole("button", { name: "Search all categories (1 found)" }).click();
+    await expect.poll(() => productNames(shop)).toEqual(["MigrationWiz User Migration Bundle"]);
+    expect(await chips.getByRole("button", { name: "All" }).getAttribute("aria-pressed")).toBe("true");
+    await shop.close();
+  });
+
+  it("shows the products in the order of the BitTitan Product Group staff saved", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "anna@contoso.example", DEMO_PASSWORD);
+    await expect
+      .poll(() => productNames(shop))
+      .toEqual(["MigrationWiz Mailbox Migration", "MigrationWiz User Migration Bundle"]);
+
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await staff.goto(`${started.product.url}/bss/catalog/product-group`);
+    await staff.getByRole("button", { name: "Move MigrationWiz User Migration Bundle up" }).click();
+    await staff.getByRole("button", { name: "Save order" }).click();
+    await staff.getByText("Saved. The Storefront shows this order now.").waitFor();
+
+    await shop.reload();
+    await expect
+      .poll(() => productNames(shop))
+      .toEqual(["MigrationWiz User Migration Bundle", "MigrationWiz Mailbox Migration"]);
+    // Put back as the other tests of this file expect it.
+    await staff.getByRole("button", { name: "Move MigrationWiz User Migration Bundle down" }).click();
+    await staff.getByRole("button", { name: "Save order" }).click();
+    await staff.getByText("Saved. The Storefront shows this order now.").waitFor();
+    await Promise.all([shop.close(), staff.close()]);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Button,
   EmptyState,
   Loading,
   PageHeader,
@@ -78,7 +79,14 @@ export function CatalogPage() {
       </div>
       {catalog.isPending && <Loading />}
       {catalog.isError && <Alert tone="error">{apiErrorMessage(catalog.error)}</Alert>}
-      {catalog.data && <ProductSections catalog={catalog.data} search={debounced} />}
+      {catalog.data && (
+        <ProductList
+          catalog={catalog.data}
+          search={debounced}
+          category={catalog.data.categories.find((category) => category.id === categoryId)?.name ?? null}
+          onSearchAll={() => chooseCategory()}
+        />
+      )}
     </>
   );
 }
@@ -99,41 +107,52 @@ function CategoryChip({ active, onClick, children }: { active: boolean; onClick:
   );
 }
 
-/** Products under their category, in Product Group order; uncategorized ones last. */
-function ProductSections({ catalog, search }: { catalog: Catalog; search: string }) {
+/**
+ * The products in the BitTitan Product Group's order (the order staff set),
+ * each with its category. A search inside a category that finds nothing there
+ * says how many the other categories have, one click away.
+ */
+function ProductList({
+  catalog,
+  search,
+  category,
+  onSearchAll,
+}: {
+  catalog: Catalog;
+  search: string;
+  category: string | null;
+  onSearchAll: () => void;
+}) {
   if (catalog.products.length === 0) {
-    return <EmptyState title={search ? `No product matches “${search}”` : "No products are available yet"} />;
+    if (!search) return <EmptyState title="No products are available yet" />;
+    return (
+      <EmptyState
+        title={category ? `No product in “${category}” matches “${search}”` : `No product matches “${search}”`}
+      >
+        {category && catalog.elsewhere > 0 && (
+          <Button variant="secondary" size="sm" onClick={onSearchAll}>
+            Search all categories ({catalog.elsewhere} found)
+          </Button>
+        )}
+      </EmptyState>
+    );
   }
-  const sections = [
-    ...catalog.categories.map((category) => ({
-      title: category.name,
-      products: catalog.products.filter((product) => product.category?.id === category.id),
-    })),
-    {
-      title: catalog.categories.length > 0 ? "More licenses" : "",
-      products: catalog.products.filter((product) => !product.category),
-    },
-  ].filter((section) => section.products.length > 0);
   return (
-    <div className="space-y-10">
-      {sections.map((section) => (
-        <section key={section.title || "all"} aria-label={section.title || "Products"}>
-          {section.title && <h2 className="mb-4 text-lg font-semibold text-slate-900">{section.title}</h2>}
-          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {section.products.map((product) => (
-              <ProductCard key={product.id} product={product} />
-            ))}
-          </ul>
-        </section>
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Products">
+      {catalog.products.map((product) => (
+        <ProductCard key={product.id} product={product} />
       ))}
-    </div>
+    </ul>
   );
 }
 
 function ProductCard({ product }: { product: Product }) {
   return (
     <li className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <Badge tone="blue">{product.productTypeName}</Badge>
+      <div className="flex flex-wrap gap-2">
+        <Badge tone="blue">{product.productTypeName}</Badge>
+        {product.category && <Badge tone="gray">{product.category.name}</Badge>}
+      </div>
       <h3 className="mt-3 text-base font-semibold">
         <Link to={`/products/${product.slug}`} className="text-slate-900 hover:text-brand-700">
           {product.name}

@@ -26,6 +26,7 @@ export const catalogOutput = outputSchemaOf<CatalogDto>()(
     currency: z.string(),
     synchronized: z.boolean(),
     categories: z.array(z.object({ id: z.string(), name: z.string() })),
+    elsewhere: z.number(),
     products: z.array(catalogProductOutput),
   }),
 );

@@ -32,8 +32,12 @@ export interface CatalogDto {
   currency: string;
   /** Ordering BitTitan products needs a synchronized account (the distributor does it). */
   synchronized: boolean;
+  /** Every category that has a product on show, whatever the filter (the chips). */
   categories: { id: string; name: string }[];
+  /** In the BitTitan Product Group's order. */
   products: CatalogProductDto[];
+  /** With a category and a search: how many products in the other categories match the search. */
+  elsewhere: number;
 }
 
 const catalogSelect = (pricedFor: PricedFor) =>
@@ -139,31 +143,41 @@ export async function browseCatalog(
   input: { search?: string; categoryId?: string },
 ): Promise<CatalogDto> {
   const account = await buyer(deps, caller);
-  const rows = await deps.db.product.findMany({
-    where: {
-      ...visibleProductWhere,
-      ...(input.categoryId ? { categoryId: input.categoryId } : {}),
-      ...(input.search
-        ? { OR: [{ name: containsText(input.search) }, { description: containsText(input.search) }] }
-        : {}),
-    },
-    select: catalogSelect(account.pricedFor),
-    orderBy: { groupEntry: { position: "asc" } },
-  });
+  const matching = input.search
+    ? { OR: [{ name: containsText(input.search) }, { description: containsText(input.search) }] }
+    : {};
+  const [rows, categories, elsewhere] = await Promise.all([
+    deps.db.product.findMany({
+      where: { ...visibleProductWhere, ...(input.categoryId ? { categoryId: input.categoryId } : {}), ...matching },
+      select: catalogSelect(account.pricedFor),
+      orderBy: { groupEntry: { position: "asc" } },
+    }),
+    deps.db.category.findMany({
+      where: { products: { some: visibleProductWhere } },
+      select: { id: true, name: true },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+    }),
+    input.categoryId && input.search
+      ? deps.db.product.count({
+          where: {
+            ...visibleProductWhere,
+            ...matching,
+            AND: [{ OR: [{ categoryId: null }, { categoryId: { not: input.categoryId } }] }],
+          },
+        })
+      : 0,
+  ]);
   const markups = await markupsFor(
     deps,
     caller,
     rows.map((row) => row.id),
   );
-  const categories = new Map<string, { id: string; name: string; position: number }>();
-  for (const row of rows) if (row.category) categories.set(row.category.id, row.category);
   return {
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
-    categories: [...categories.values()]
-      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
-      .map(({ id, name }) => ({ id, name })),
+    categories,
     products: rows.map((row) => toCatalogProduct(row, account.currency, markups)),
+    elsewhere,
   };
 }
 
