@@ -178,3 +178,45 @@ describe("the Storefront catalog", () => {
     await Promise.all([shop.close(), staff.close()]);
   });
 });
+
+describe("upgrading a reseller's plan in the BSS", () => {
+  it("asks first with the price, lands on the new Standard subscription, and the old one leads to it", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "ben@fabrikam.example", DEMO_PASSWORD);
+    await shop.getByRole("link", { name: "Plans", exact: true }).click();
+    await shop.getByRole("button", { name: "Add Free to Basket" }).click();
+    await shop.getByRole("heading", { name: "My Basket" }).waitFor();
+    await shop.getByRole("button", { name: "Checkout" }).click();
+    await shop.getByLabel("Storefront Alias").fill("fabrikam-upgrade");
+    await shop.getByRole("button", { name: "Complete order" }).click();
+    const freeHref = await shop.getByTestId("order-subscription").getByRole("link").getAttribute("href");
+    if (!freeHref) throw new Error("no subscription link");
+    await shop.close();
+
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await staff.goto(`${started.product.url}/bss${freeHref}`);
+    await staff.getByText(/Free plan for Fabrikam Solutions/).waitFor();
+    await staff.getByRole("button", { name: "Upgrade" }).click();
+    const question = staff.getByRole("alertdialog", { name: "Upgrade Fabrikam Solutions to Standard?" });
+    await question
+      .getByText(/€\s?\d+[.,]\d\d/)
+      .first()
+      .waitFor();
+    await question.getByRole("button", { name: "Keep Free" }).click();
+    expect(await staff.getByRole("alertdialog").count()).toBe(0);
+    await staff.getByText(/Free plan for Fabrikam Solutions/).waitFor();
+
+    await staff.getByRole("button", { name: "Upgrade" }).click();
+    await question.getByRole("button", { name: "Yes, upgrade" }).click();
+    await staff.getByText(/Standard plan for Fabrikam Solutions/).waitFor();
+    expect(new URL(staff.url()).pathname).not.toBe(`/bss${freeHref}`);
+    expect(await staff.getByRole("alertdialog").count()).toBe(0);
+
+    await staff.goto(`${started.product.url}/bss${freeHref}`);
+    await staff.getByText("Upgraded: this subscription ended when").waitFor();
+    await staff.getByRole("link", { name: /^subscription SUB-\d{6}$/ }).click();
+    await staff.getByText(/Standard plan for Fabrikam Solutions/).waitFor();
+    await staff.close();
+  });
+});

@@ -148,6 +148,7 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.subscription.get": "bss.read",
   "bss.subscription.cancel": "subscriptions.manage",
   "bss.subscription.upgrade": "subscriptions.manage",
+  "bss.subscription.upgradeQuote": "bss.read",
 
   "bss.notification.settings": "bss.read",
   "bss.notification.template.list": "bss.read",

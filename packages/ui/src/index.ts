@@ -1,6 +1,7 @@
 export { cn } from "./cn.ts";
 export { Button, type ButtonProps } from "./button.tsx";
 export { Alert, Badge, EmptyState, Loading, Spinner } from "./feedback.tsx";
+export { Confirm } from "./confirm.tsx";
 export { AddressBlock, Card, DetailColumns, Details, PageHeader, type PostalAddress } from "./layout.tsx";
 export { Pagination, Table, type Column } from "./table.tsx";
 export {

@@ -60,5 +60,14 @@ export async function getSubscription(deps: DomainDeps, caller: Caller, id: stri
     select: subscriptionDetailSelect,
   });
   if (!row) throw notFound("The subscription");
-  return toSubscriptionDetail(row);
+  // An upgraded subscription leads to the one that replaced it (started when it ended).
+  const successor =
+    row.endReason === "upgraded" && row.endedAt
+      ? await deps.db.planSubscription.findFirst({
+          where: { accountId: row.account.id, id: { not: row.id }, startedAt: { gte: row.endedAt } },
+          orderBy: { startedAt: "asc" },
+          select: { id: true, number: true },
+        })
+      : null;
+  return toSubscriptionDetail(row, successor);
 }

@@ -33,6 +33,7 @@ export const subscriptionPageOutput = outputSchemaOf<Page<SubscriptionSummaryDto
 export const shopSubscriptionDetailOutput = outputSchemaOf<ShopSubscriptionDetailDto>()(
   subscriptionSummaryOutput.extend({
     order: documentRefOutput,
+    successor: documentRefOutput.nullable(),
     currentPeriodStart: z.date(),
     events: z.array(
       z.object({

@@ -35,6 +35,8 @@ export interface SubscriptionDetailDto extends SubscriptionSummaryDto {
   /** What the shortcuts may offer now. */
   canCancel: boolean;
   canUpgrade: boolean;
+  /** The subscription this one was upgraded to (ended "upgraded"), else null. */
+  successor: { id: string; number: string } | null;
 }
 
 export const subscriptionSummarySelect = {
@@ -95,7 +97,10 @@ export function toSubscriptionSummary(row: SummaryRow): SubscriptionSummaryDto {
   };
 }
 
-export function toSubscriptionDetail(row: DetailRow): SubscriptionDetailDto {
+export function toSubscriptionDetail(
+  row: DetailRow,
+  successor: { id: string; number: number } | null = null,
+): SubscriptionDetailDto {
   return {
     ...toSubscriptionSummary(row),
     order: { id: row.orderLine.order.id, number: formatOrderNumber(row.orderLine.order.number) },
@@ -103,6 +108,7 @@ export function toSubscriptionDetail(row: DetailRow): SubscriptionDetailDto {
     events: row.events,
     canCancel: row.status === "ACTIVE",
     canUpgrade: row.plan.code === "FREE" && row.status !== "CANCELLED",
+    successor: successor && { id: successor.id, number: formatSubscriptionNumber(successor.number) },
   };
 }
 

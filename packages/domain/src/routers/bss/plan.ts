@@ -3,7 +3,7 @@ import { cancelSubscription } from "../../plans/cancel-subscription.ts";
 import { checkAlias } from "../../plans/check-alias.ts";
 import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
 import { listPlans, updatePlan } from "../../plans/plan-catalog.ts";
-import { upgradeSubscription } from "../../orders/upgrade-subscription.ts";
+import { upgradeQuote, upgradeSubscription } from "../../orders/upgrade-subscription.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { bssCheckAliasInput, listSubscriptionsInput, updatePlanInput } from "../../schemas/plans.ts";
 import { router, staffProcedure } from "../../trpc.ts";
@@ -27,4 +27,5 @@ export const bssSubscriptionRouter = router({
   get: staffProcedure.input(byId).query(({ ctx, input }) => getSubscription(ctx.deps, ctx.staff, input.id)),
   cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelSubscription(ctx.deps, ctx.staff, input.id)),
   upgrade: staffProcedure.input(byId).mutation(({ ctx, input }) => upgradeSubscription(ctx.deps, ctx.staff, input.id)),
+  upgradeQuote: staffProcedure.input(byId).query(({ ctx, input }) => upgradeQuote(ctx.deps, input.id)),
 });
