@@ -220,3 +220,39 @@ describe("upgrading a reseller's plan in the BSS", () => {
     await staff.close();
   });
 });
+
+describe("actions that move money", () => {
+  it("ask first and say what they do, with the amount: cancel order, mark paid, void", async () => {
+    const shop = await started.browser.newPage();
+    await signInStorefront(shop, started.product.url, "carla@tailspin.example", DEMO_PASSWORD);
+    await orderMailboxLicenses(shop, started.product.url, 3, "Confirmation check");
+    await shop.getByTestId("coupon-code").waitFor({ timeout: 30_000 });
+    const orderPath = new URL(shop.url()).pathname;
+    await shop.close();
+
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await staff.goto(`${started.product.url}/bss${orderPath}`);
+    await staff.getByRole("button", { name: "Cancel order" }).click();
+    const cancelling = staff.getByRole("alertdialog", { name: /^Cancel order SO-\d{6}\?$/ });
+    await cancelling.getByText(/a credit invoice for €\s?\d+[.,]\d\d goes to Tailspin Toys/).waitFor();
+    await cancelling.getByRole("button", { name: "Keep the order" }).click();
+    expect(await staff.getByRole("alertdialog").count()).toBe(0);
+    await staff.getByText("Completed", { exact: true }).first().waitFor();
+
+    await staff
+      .getByRole("link", { name: /^INV-\d{6}$/ })
+      .first()
+      .click();
+    await staff.getByRole("button", { name: "Mark paid" }).click();
+    const paying = staff.getByRole("alertdialog", { name: /^Mark INV-\d{6} paid\?$/ });
+    await paying.getByText(/Records that Tailspin Toys paid €\s?\d+[.,]\d\d/).waitFor();
+    await paying.getByRole("button", { name: "Go back" }).click();
+    await staff.getByRole("button", { name: "Void" }).click();
+    const voiding = staff.getByRole("alertdialog", { name: /^Void INV-\d{6}\?$/ });
+    await voiding.getByText(/no longer owes its €\s?\d+[.,]\d\d/).waitFor();
+    await voiding.getByRole("button", { name: "Go back" }).click();
+    expect(await staff.getByText("Unpaid", { exact: true }).count()).toBeGreaterThan(0);
+    await staff.close();
+  });
+});

@@ -270,6 +270,21 @@ describe("cancelling", () => {
     expect(-credited).toBe(Math.round(Number(order.gross) * 100));
   });
 
+  it("offers Cancel order in the BSS only while every asset of it can be cancelled", async () => {
+    const start = world.harness.clock.now();
+    const { order } = await buy(1);
+    const fresh = await world.staff.bss.order.get({ id: order.id });
+    expect(fresh.cancellation).toMatchObject({ allowed: true });
+    world.harness.clock.set(new Date(start.getTime() + 16 * 86_400_000));
+    try {
+      const late = await world.staff.bss.order.get({ id: order.id });
+      expect(late.cancellation).toMatchObject({ allowed: false });
+      expect(late.cancellation && !late.cancellation.allowed && late.cancellation.reason).toMatch(/within 15 days/);
+    } finally {
+      world.harness.clock.set(start);
+    }
+  });
+
   it("offers no suspend and no amend", async () => {
     const { asset } = await buy(1);
     for (const attempt of [

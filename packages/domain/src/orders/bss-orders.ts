@@ -15,6 +15,7 @@ import {
   type OrderDetailDto,
   type OrderSummaryDto,
 } from "./order-dto.ts";
+import { cancellationVerdict } from "../assets/cancellation.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
 import { paginate } from "../shared/paginate.ts";
@@ -45,10 +46,34 @@ export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Prom
   });
 }
 
-export async function getOrder(deps: DomainDeps, id: string): Promise<OrderDetailDto> {
+/** A BSS order, with whether "Cancel order" may be offered now (null: it is not a cancellable kind of order). */
+export type BssOrderDetailDto = OrderDetailDto & {
+  cancellation: { allowed: true; lastDay: Date } | { allowed: false; reason: string } | null;
+};
+
+export async function getOrder(deps: DomainDeps, id: string): Promise<BssOrderDetailDto> {
   const row = await deps.db.order.findUnique({ where: { id }, select: orderDetailSelect });
   if (!row) throw notFound("The order");
-  return toOrderDetail(row);
+  const order = toOrderDetail(row);
+  return { ...order, cancellation: await orderCancellation(deps, order) };
+}
+
+/** The same verdict `cancelOrder` applies, asset by asset: the earliest last day, or the first refusal. */
+async function orderCancellation(deps: DomainDeps, order: OrderDetailDto): Promise<BssOrderDetailDto["cancellation"]> {
+  if (order.status !== "COMPLETED" || order.subscriptions.length > 0) return null;
+  const assets = await deps.db.asset.findMany({
+    where: { orderId: order.id, status: "ACTIVE" },
+    select: { name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true },
+  });
+  if (assets.length === 0) return null;
+  const now = deps.clock.now();
+  let lastDay: Date | null = null;
+  for (const asset of assets) {
+    const verdict = cancellationVerdict({ ...asset, now });
+    if (!verdict.allowed) return { allowed: false, reason: `Asset “${asset.name}”: ${verdict.reason}` };
+    if (!lastDay || verdict.lastDay < lastDay) lastDay = verdict.lastDay;
+  }
+  return lastDay ? { allowed: true, lastDay } : null;
 }
 
 /** Checks the account, recipient and lines a draft names (prices are previewed, and taken again at execution). */

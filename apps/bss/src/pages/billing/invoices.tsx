@@ -1,4 +1,5 @@
 import {
+  Confirm,
   Alert,
   Button,
   InvoiceStatusBadge,
@@ -130,12 +131,36 @@ export function InvoiceDetailPage() {
     }),
   );
   const can = useCan();
+  const [asking, setAsking] = useState<"PAID" | "VOID" | null>(null);
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <Alert tone="error">{apiErrorMessage(invoice.error)}</Alert>;
   const data = invoice.data;
   return (
     <>
       {setStatus.isError && <Alert tone="error">{apiErrorMessage(setStatus.error)}</Alert>}
+      {asking && (
+        <div className="mb-4">
+          <Confirm
+            title={
+              asking === "VOID"
+                ? `Void ${data.number}?`
+                : `Mark ${data.number} ${data.kind === "CREDIT" ? "refunded" : "paid"}?`
+            }
+            confirmLabel={asking === "VOID" ? "Yes, void it" : data.kind === "CREDIT" ? "Yes, refunded" : "Yes, paid"}
+            backLabel="Go back"
+            danger={asking === "VOID"}
+            pending={setStatus.isPending}
+            onConfirm={() => setStatus.mutate({ id: data.id, status: asking }, { onSettled: () => setAsking(null) })}
+            onBack={() => setAsking(null)}
+          >
+            {asking === "VOID"
+              ? `${data.account.companyName} no longer owes its ${formatMoney(data.gross, data.currency)}, and its assets can't be credited any more. This can't be undone.`
+              : data.kind === "CREDIT"
+                ? `Records that ${formatMoney(data.gross.replace("-", ""), data.currency)} was paid back to ${data.account.companyName}.`
+                : `Records that ${data.account.companyName} paid ${formatMoney(data.gross, data.currency)}.`}
+          </Confirm>
+        </div>
+      )}
       <InvoiceView
         invoice={data}
         pdfHref={`/api/bss/invoices/${data.id}/pdf`}
@@ -143,16 +168,14 @@ export function InvoiceDetailPage() {
           data.status === "UNPAID" &&
           can("invoices.manage") && (
             <>
-              <Button
-                size="sm"
-                loading={setStatus.isPending}
-                onClick={() => setStatus.mutate({ id: data.id, status: "PAID" })}
-              >
+              <Button size="sm" disabled={asking !== null} onClick={() => setAsking("PAID")}>
                 {data.kind === "CREDIT" ? "Mark refunded" : "Mark paid"}
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => setStatus.mutate({ id: data.id, status: "VOID" })}>
-                Void
-              </Button>
+              {data.kind === "INVOICE" && (
+                <Button size="sm" variant="ghost" disabled={asking !== null} onClick={() => setAsking("VOID")}>
+                  Void
+                </Button>
+              )}
             </>
           )
         }

@@ -2,18 +2,21 @@ import {
   Alert,
   Badge,
   Button,
+  Confirm,
   Card,
   Details,
   Loading,
   PageHeader,
   Table,
   apiErrorMessage,
+  formatDate,
   formatDateTime,
   formatMoney,
   formatPercent,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ORDER_STATUS } from "./orders.tsx";
 import { useCan } from "../../components/use-can.ts";
@@ -33,6 +36,7 @@ export function OrderDetailPage() {
   const execute = useMutation(trpc.bss.order.execute.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.bss.order.delete.mutationOptions({ onSuccess: () => void navigate("/orders") }));
   const cancel = useMutation(trpc.bss.asset.cancelOrder.mutationOptions({ onSuccess: refresh }));
+  const [asking, setAsking] = useState<"cancel" | "delete" | null>(null);
   const can = useCan();
   if (order.isPending) return <Loading />;
   if (order.isError) return <Alert tone="error">{apiErrorMessage(order.error)}</Alert>;
@@ -52,8 +56,9 @@ export function OrderDetailPage() {
         actions={
           // An order that started a plan subscription is not cancelled as a whole: the subscription is (Subscriptions).
           data.status === "COMPLETED" && data.subscriptions.length === 0
-            ? can("assets.cancel") && (
-                <Button variant="danger" onClick={() => cancel.mutate({ id: data.id })} loading={cancel.isPending}>
+            ? can("assets.cancel") &&
+              data.cancellation?.allowed && (
+                <Button variant="danger" onClick={() => setAsking("cancel")} disabled={asking !== null}>
                   Cancel order
                 </Button>
               )
@@ -63,7 +68,7 @@ export function OrderDetailPage() {
                   <Link to={`/orders/${data.id}/edit`}>
                     <Button variant="secondary">Edit</Button>
                   </Link>
-                  <Button variant="ghost" onClick={() => remove.mutate({ id: data.id })} loading={remove.isPending}>
+                  <Button variant="ghost" onClick={() => setAsking("delete")} disabled={asking !== null}>
                     Delete draft
                   </Button>
                   <Button onClick={() => execute.mutate({ id: data.id })} loading={execute.isPending}>
@@ -73,6 +78,41 @@ export function OrderDetailPage() {
               )
         }
       />
+      {asking === "cancel" && data.cancellation?.allowed && (
+        <div className="mb-4">
+          <Confirm
+            title={`Cancel order ${data.number}?`}
+            confirmLabel="Yes, cancel the order"
+            backLabel="Keep the order"
+            danger
+            pending={cancel.isPending}
+            onConfirm={() => cancel.mutate({ id: data.id }, { onSettled: () => setAsking(null) })}
+            onBack={() => setAsking(null)}
+          >
+            Every coupon of the order is revoked at BitTitan, the licenses stop working, and a credit invoice for{" "}
+            <strong>{formatMoney(data.gross, data.currency)}</strong> goes to {data.account.companyName}. Possible until{" "}
+            {formatDate(data.cancellation.lastDay)}.
+          </Confirm>
+        </div>
+      )}
+      {asking === "delete" && (
+        <div className="mb-4">
+          <Confirm
+            title={`Delete draft ${data.number}?`}
+            confirmLabel="Yes, delete the draft"
+            backLabel="Keep the draft"
+            danger
+            pending={remove.isPending}
+            onConfirm={() => remove.mutate({ id: data.id }, { onSettled: () => setAsking(null) })}
+            onBack={() => setAsking(null)}
+          >
+            The draft was never executed: nothing was invoiced and no coupon was made. It is gone for good.
+          </Confirm>
+        </div>
+      )}
+      {data.cancellation && !data.cancellation.allowed && can("assets.cancel") && (
+        <p className="mb-4 text-sm text-slate-500">The order can no longer be cancelled. {data.cancellation.reason}.</p>
+      )}
       {cancel.isError && (
         <div className="mb-4">
           <Alert tone="error" title="The order was not cancelled">
