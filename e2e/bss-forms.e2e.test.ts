@@ -13,7 +13,11 @@ describe("BSS forms", () => {
     await bss.getByLabel("Licenses").fill("");
     await bss.getByRole("button", { name: "Save draft" }).click();
     await bss.getByText("Enter a number of licenses").waitFor();
-    expect(await bss.getByText("Not a valid id").count()).toBe(2);
+    // The messages under the fields, in words (not the placeholders of the selects).
+    const fieldMessage = (text: string) => bss.locator("p[id$='-message']", { hasText: text });
+    await fieldMessage("Choose the account to bill").waitFor();
+    await fieldMessage("Choose a product").waitFor();
+    expect(await bss.getByText("Not a valid id").count()).toBe(0);
 
     await bss.getByLabel("Billed account").selectOption({ index: 1 });
     await bss.getByLabel("Product").selectOption({ label: "MigrationWiz Mailbox Migration" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  choiceSchema,
   countrySchema,
   currencySchema,
   emailSchema,
@@ -47,7 +48,7 @@ export const contactInput = z.object({
 export const createAccountInput = companyInput.extend({
   kind: z.enum(customerKinds, { message: "Choose reseller, direct customer or end-customer" }),
   /** The reseller that owns an end-customer; required for END_CUSTOMER only. */
-  parentId: idSchema.nullish(),
+  parentId: choiceSchema("Choose the reseller that owns the end-customer").nullish(),
   billingAddress: billingAddressInput,
   currency: currencySchema,
   primaryContact: contactInput,
@@ -59,7 +60,7 @@ export const createAccountInput = companyInput.extend({
    */
   primaryContactPassword: passwordSchema.nullish(),
   /** A price list in the account's currency (resellers and direct customers). */
-  priceListId: idSchema.nullish(),
+  priceListId: choiceSchema("Choose a price list").nullish(),
 });
 
 export const updateAccountInput = companyInput.extend({
@@ -68,7 +69,7 @@ export const updateAccountInput = companyInput.extend({
   currency: currencySchema,
   status: z.enum(accountStatuses),
   /** A price list in the account's currency; null: none; left out: unchanged. */
-  priceListId: idSchema.nullish(),
+  priceListId: choiceSchema("Choose a price list").nullish(),
 });
 
 export const listAccountsInput = pageSchema.extend({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, text } from "./common.ts";
+import { idSchema, text, choiceSchema } from "./common.ts";
 import { assetNameSchema } from "./orders.ts";
 
 export const listAssetsInput = z.object({
@@ -37,7 +37,7 @@ export const editAssetInput = z.object({
   id: idSchema,
   name: assetNameSchema,
   /** The buyer itself or one of its end-customers. */
-  recipientAccountId: idSchema,
+  recipientAccountId: choiceSchema("Choose who receives the licenses"),
 });
 
 export const attachCouponInput = z.object({

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { currencySchema, idSchema, optionalText, pageSchema, requiredText, searchSchema } from "./common.ts";
+import {
+  currencySchema,
+  idSchema,
+  optionalText,
+  pageSchema,
+  requiredText,
+  searchSchema,
+  choiceSchema,
+} from "./common.ts";
 
 export const amountSchema = z
   .string({ message: "Enter a price" })
@@ -18,13 +26,13 @@ const daysSchema = z
   .max(3650, { message: "At most 3650 days" });
 
 export const productInput = z.object({
-  productTypeId: idSchema,
+  productTypeId: choiceSchema("Choose a product type"),
   sku: requiredText("SKU", 40).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" }),
   name: requiredText("Name", 120),
   description: requiredText("Description", 5000),
   licenseCoverage: requiredText("What the license covers", 2000),
   taxRate: taxRateSchema,
-  categoryId: idSchema.nullish(),
+  categoryId: choiceSchema("Choose a category").nullish(),
   published: z.boolean(),
   expireDaysOverride: daysSchema.nullish(),
   validityDaysOverride: daysSchema.nullish(),

@@ -22,6 +22,9 @@ export const httpUrlSchema = (message: string) =>
 
 export const idSchema = z.uuid({ message: "Not a valid id" });
 
+/** A record the user picks from a list: an id, refused in the words of the choice ("Choose a product type"). */
+export const choiceSchema = (message: string) => z.uuid({ message });
+
 export const requiredText = (label: string, max = 200) =>
   text({ message: `${label} is required` })
     .trim()

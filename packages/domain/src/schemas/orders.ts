@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, pageSchema, text } from "./common.ts";
+import { idSchema, pageSchema, text, choiceSchema } from "./common.ts";
 
 export const quantitySchema = z
   .number({ message: "Enter a number of licenses" })
@@ -18,7 +18,9 @@ export const updateBasketLineInput = z.object({
   quantity: quantitySchema,
   assetName: assetNameSchema,
 });
-export const setRecipientInput = z.object({ recipientAccountId: idSchema.nullable() });
+export const setRecipientInput = z.object({
+  recipientAccountId: choiceSchema("Choose who receives the licenses").nullable(),
+});
 /** As typed; normalized (trimmed, lower-cased) and checked by the plan services, which explain what is wrong. */
 export const storefrontAliasInput = text().max(100, { message: "The alias can have at most 40 characters" });
 
@@ -30,17 +32,20 @@ export const completeCheckoutInput = z.object({
 });
 
 export const productOrderLineInput = z.object({
-  productId: idSchema,
+  productId: choiceSchema("Choose a product"),
   quantity: quantitySchema,
   assetName: assetNameSchema.nullish(),
 });
 /** A reseller plan line: its alias may be set later, but before the order is executed. */
-export const planOrderLineInput = z.object({ planId: idSchema, storefrontAlias: storefrontAliasInput.nullish() });
+export const planOrderLineInput = z.object({
+  planId: choiceSchema("Choose a plan"),
+  storefrontAlias: storefrontAliasInput.nullish(),
+});
 export const orderLineInput = z.union([productOrderLineInput, planOrderLineInput]);
 
 export const draftOrderInput = z.object({
-  accountId: idSchema,
-  recipientAccountId: idSchema.nullish(),
+  accountId: choiceSchema("Choose the account to bill"),
+  recipientAccountId: choiceSchema("Choose who receives the licenses").nullish(),
   lines: z.array(orderLineInput).min(1, { message: "Add at least one product" }).max(50),
 });
 
