@@ -5,8 +5,12 @@
 // PostgreSQL server started here, then the end-to-end tests in Chromium.
 // PostgreSQL and Chromium parts run when installed; REQUIRE_POSTGRES=1 /
 // REQUIRE_CHROMIUM=1 (set by .ci/run) make their absence a failure.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+// The test passes run two or three at a time (`together`): most of their time
+// is spent waiting (timers, servers, the browser), so on 2 cores this takes
+// minutes off the run; each keeps its output in a log printed when it ends.
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,6 +36,38 @@ function step(name, args, env = {}) {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   results.push({ name, ok: result.status === 0, seconds });
   if (result.status !== 0) finish();
+}
+
+/** Runs the steps at the same time; prints each one's output as it ends, in the order they end. */
+async function together(steps) {
+  const logs = mkdtempSync(join(tmpdir(), "cm-test-"));
+  process.stdout.write(`\n\u001b[1m▶ ${steps.map((item) => item.name).join("  ‖  ")}\u001b[0m\n`);
+  const runs = steps.map(
+    (item, index) =>
+      new Promise((resolve) => {
+        const started = Date.now();
+        const logPath = join(logs, `${index}.log`);
+        const log = createWriteStream(logPath);
+        const child = spawn(process.execPath, [pnpmBin, ...item.args], {
+          cwd: root,
+          stdio: ["ignore", "pipe", "pipe"],
+          env: { ...process.env, FORCE_COLOR: "1", ...item.env },
+        });
+        child.stdout.pipe(log, { end: false });
+        child.stderr.pipe(log, { end: false });
+        child.on("close", (code) => {
+          log.end(() => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(0);
+            process.stdout.write(`\n\u001b[1m▶ ${item.name}\u001b[0m (${seconds}s)\n`);
+            process.stdout.write(readFileSync(logPath));
+            results.push({ name: item.name, ok: code === 0, seconds });
+            resolve(code === 0);
+          });
+        });
+      }),
+  );
+  const ok = (await Promise.all(runs)).every(Boolean);
+  if (!ok) finish();
 }
 
 function skip(name, why) {
@@ -62,37 +98,35 @@ step("Layering (no import cycles, no areas importing each other, no upward packa
   "tsx",
   "scripts/check-imports.ts",
 ]);
-step(
-  "Unit and integration tests (embedded PGlite)",
-  ["exec", "vitest", "run", "--project", "unit", "--project", "int"],
-  { TEST_DB: "pglite" },
-);
+const databasePasses = [
+  {
+    name: "Unit and integration tests (embedded PGlite)",
+    args: ["exec", "vitest", "run", "--project", "unit", "--project", "int"],
+    env: { TEST_DB: "pglite" },
+  },
+];
 if (postgresInstalled) {
-  step(
-    "Integration tests (PostgreSQL server)",
-    ["exec", "tsx", "scripts/with-postgres.ts", "vitest", "run", "--project", "int"],
-    { TEST_DB: "postgres" },
-  );
+  databasePasses.push({
+    name: "Integration tests (PostgreSQL server)",
+    args: ["exec", "tsx", "scripts/with-postgres.ts", "vitest", "run", "--project", "int"],
+    env: { TEST_DB: "postgres" },
+  });
 } else {
   skip("Integration tests (PostgreSQL server)", { env: "POSTGRES", what: "PostgreSQL" });
 }
-step("npm start from a fresh clone (only node and npm; global tools shadowed)", [
-  "exec",
-  "vitest",
-  "run",
-  "--project",
-  "fresh-clone",
-]);
-step("Chaos run (100 checkouts, one SIGKILL, BitTitan and SMTP failing)", [
-  "exec",
-  "vitest",
-  "run",
-  "--project",
-  "chaos",
-]);
+await together(databasePasses);
+
+const productPasses = [
+  {
+    name: "npm start from a fresh clone, then the chaos run (only node and npm; 100 checkouts, one SIGKILL, BitTitan and SMTP failing)",
+    // One after the other: both start the whole product.
+    args: ["exec", "vitest", "run", "--project", "fresh-clone", "--project", "chaos", "--no-file-parallelism"],
+  },
+];
 if (chromiumInstalled) {
-  step("End-to-end tests (Chromium)", ["exec", "vitest", "run", "--project", "e2e"]);
+  productPasses.push({ name: "End-to-end tests (Chromium)", args: ["exec", "vitest", "run", "--project", "e2e"] });
 } else {
   skip("End-to-end tests (Chromium)", { env: "CHROMIUM", what: "Chromium" });
 }
+await together(productPasses);
 finish();
