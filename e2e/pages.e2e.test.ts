@@ -256,3 +256,19 @@ describe("actions that move money", () => {
     await staff.close();
   });
 });
+
+describe("BSS lists", () => {
+  it("keep the invoice filters in the address, so a reload or a shared link shows the same list", async () => {
+    const staff = await started.browser.newPage();
+    await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await staff.goto(`${started.product.url}/bss/invoices`);
+    await staff.getByLabel("Status").selectOption("UNPAID");
+    await staff.getByLabel("Type").selectOption("INVOICE");
+    await expect.poll(() => new URL(staff.url()).searchParams.get("status")).toBe("UNPAID");
+    await staff.reload();
+    await expect.poll(() => staff.getByLabel("Status").inputValue()).toBe("UNPAID");
+    expect(await staff.getByLabel("Type").inputValue()).toBe("INVOICE");
+    await staff.getByText(/\d+–\d+ of \d+/).waitFor();
+    await staff.close();
+  });
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { NavLink } from "react-router";
 import { cn } from "./cn.ts";
 
@@ -8,7 +8,32 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** The frame of both apps: a top bar with the product name, navigation and the user menu. */
+function NavLinks({ nav, onPick, vertical = false }: { nav: NavItem[]; onPick?: () => void; vertical?: boolean }) {
+  return nav.map((item) => (
+    <NavLink
+      key={item.to}
+      to={item.to}
+      end={item.end}
+      onClick={onPick}
+      className={({ isActive }) =>
+        cn(
+          "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
+          vertical && "block py-2",
+          isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+        )
+      }
+    >
+      {item.label}
+    </NavLink>
+  ));
+}
+
+/**
+ * The frame of both apps: a top bar with the product name, navigation and the
+ * user menu. Wide screens show the navigation in the bar; from tablet width
+ * (768 px) to 1280 px it takes a row of its own under the brand, wrapping, so
+ * every entry stays visible; on a phone it folds into a Menu button.
+ */
 export function AppShell({
   brand,
   nav,
@@ -20,29 +45,39 @@ export function AppShell({
   user?: ReactNode;
   children: ReactNode;
 }) {
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <div className="shrink-0 text-base font-semibold text-slate-900">{brand}</div>
-          <nav aria-label="Main" className="flex flex-1 items-center gap-0.5 overflow-x-auto">
-            {nav.map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                end={item.end}
-                className={({ isActive }) =>
-                  cn(
-                    "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
-                    isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
-                  )
-                }
-              >
-                {item.label}
-              </NavLink>
-            ))}
+          <nav
+            aria-label="Main"
+            className="order-last hidden w-full flex-wrap items-center gap-0.5 md:flex xl:order-none xl:w-auto xl:flex-1"
+          >
+            <NavLinks nav={nav} />
           </nav>
-          {user && <div className="flex shrink-0 items-center gap-3 text-sm text-slate-600">{user}</div>}
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm text-slate-600">
+            {user}
+            <button
+              type="button"
+              className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 md:hidden"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+          </div>
+          {menuOpen && (
+            <nav
+              id="main-menu"
+              aria-label="Menu"
+              className="order-last w-full border-t border-slate-100 pt-2 md:hidden"
+            >
+              <NavLinks nav={nav} vertical onPick={() => setMenuOpen(false)} />
+            </nav>
+          )}
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>

@@ -60,7 +60,7 @@ export function AssetDetails({
         {
           label: "Coupon Code",
           value: asset.couponCode ? (
-            <span className="font-mono" data-testid="coupon-code">
+            <span className="whitespace-nowrap font-mono" data-testid="coupon-code">
               {asset.couponCode}
             </span>
           ) : null,
@@ -262,7 +262,7 @@ export function assetColumns<T extends AssetRow>() {
     licenses: { header: "Licenses", cell: (row: T) => row.quantity, className: "text-right" },
     couponCode: {
       header: "Coupon code",
-      cell: (row: T) => <span className="font-mono text-xs">{row.couponCode ?? "—"}</span>,
+      cell: (row: T) => <span className="whitespace-nowrap font-mono text-xs">{row.couponCode ?? "—"}</span>,
     },
     purchased: { header: "Purchased", cell: (row: T) => formatDate(row.purchaseDate) },
   } satisfies Record<string, Column<T>>;

@@ -32,7 +32,9 @@ export function SignedInLayout({
       nav={nav}
       user={
         <>
-          <span data-testid="current-user">{who}</span>
+          <span data-testid="current-user" className="min-w-0 truncate">
+            {who}
+          </span>
           <Button variant="secondary" size="sm" onClick={logout}>
             Log out
           </Button>

@@ -88,15 +88,18 @@ export function BasketPage() {
             )}
             {isReseller && hasLicenses && <RecipientCard basket={data} />}
           </div>
-          <Card title="Total payable">
-            <Totals totals={data.totals} currency={data.currency} />
-            <p className="mt-3 text-sm text-slate-600">
-              For: <strong data-testid="recipient">{data.recipient.companyName}</strong>
-            </p>
-            <Button className="mt-4 w-full" disabled={blocked} loading={leaving} onClick={() => void checkout()}>
-              Checkout
-            </Button>
-          </Card>
+          {/* Its natural height beside the lines, not stretched to theirs. */}
+          <div className="self-start">
+            <Card title="Total payable">
+              <Totals totals={data.totals} currency={data.currency} />
+              <p className="mt-3 text-sm text-slate-600">
+                For: <strong data-testid="recipient">{data.recipient.companyName}</strong>
+              </p>
+              <Button className="mt-4 w-full" disabled={blocked} loading={leaving} onClick={() => void checkout()}>
+                Checkout
+              </Button>
+            </Card>
+          </div>
         </div>
       )}
     </>

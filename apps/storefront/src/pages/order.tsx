@@ -122,7 +122,7 @@ export function OrderPage() {
                         {
                           label: "Coupon code",
                           value: asset.couponCode ? (
-                            <span className="font-mono" data-testid="coupon-code">
+                            <span className="whitespace-nowrap font-mono" data-testid="coupon-code">
                               {asset.couponCode}
                             </span>
                           ) : asset.syncStatus === "FAILED" ? (

@@ -20,14 +20,16 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { useCan } from "../../components/use-can.ts";
+import { useUrlFilters } from "../../components/use-url-filters.ts";
 
 /** Billing > Invoices */
 export function InvoicesPage() {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [kind, setKind] = useState("");
-  const [status, setStatus] = useState("");
-  const [page, setPage] = useState(1);
+  // The filters live in the URL: a filtered list survives a reload and can be shared.
+  const { params, update, page } = useUrlFilters();
+  const search = params.get("q") ?? "";
+  const kind = params.get("kind") ?? "";
+  const status = params.get("status") ?? "";
   const debounced = useDebounced(search);
   const invoices = useQuery({
     ...trpc.bss.invoice.list.queryOptions({
@@ -48,18 +50,12 @@ export function InvoicesPage() {
           type="search"
           placeholder="Number or company"
           value={search}
-          onChange={(value) => {
-            setSearch(value);
-            setPage(1);
-          }}
+          onChange={(value) => update({ q: value, page: "" })}
         />
         <SelectField
           label="Type"
           value={kind}
-          onChange={(value) => {
-            setKind(value);
-            setPage(1);
-          }}
+          onChange={(value) => update({ kind: value, page: "" })}
           placeholder="All"
           options={[
             { value: "INVOICE", label: "Invoices" },
@@ -69,10 +65,7 @@ export function InvoicesPage() {
         <SelectField
           label="Status"
           value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
+          onChange={(value) => update({ status: value, page: "" })}
           placeholder="All"
           options={[
             { value: "UNPAID", label: "Unpaid" },
@@ -112,7 +105,7 @@ export function InvoicesPage() {
             page={invoices.data.page}
             pageSize={invoices.data.pageSize}
             total={invoices.data.total}
-            onPage={setPage}
+            onPage={(next) => update({ page: next > 1 ? String(next) : "" })}
           />
         </>
       )}

@@ -82,7 +82,10 @@ export function ReconciliationPage() {
                     "—"
                   ),
               },
-              { header: "Coupon", cell: (row) => <span className="font-mono text-xs">{row.coupon?.code ?? "—"}</span> },
+              {
+                header: "Coupon",
+                cell: (row) => <span className="whitespace-nowrap font-mono text-xs">{row.coupon?.code ?? "—"}</span>,
+              },
               { header: "Detail", cell: (row) => row.detail },
               {
                 header: "Fix",

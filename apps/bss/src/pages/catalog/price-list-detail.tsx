@@ -145,7 +145,8 @@ function EntriesCard({ list }: { list: PriceList }) {
               header: "Product",
               cell: (row) => (
                 <CatalogLink to={`/catalog/products/${row.productId}`}>
-                  {row.productName} <span className="font-mono text-xs text-slate-500">{row.sku}</span>
+                  {row.productName}{" "}
+                  <span className="whitespace-nowrap font-mono text-xs text-slate-500">{row.sku}</span>
                 </CatalogLink>
               ),
             },

@@ -69,7 +69,7 @@ export function ProductGroupPage() {
                 <div className="flex items-center gap-3">
                   <span className="w-6 text-right text-sm text-slate-400">{index + 1}.</span>
                   <span className="font-medium">{entry.name}</span>
-                  <span className="font-mono text-xs text-slate-500">{entry.sku}</span>
+                  <span className="whitespace-nowrap font-mono text-xs text-slate-500">{entry.sku}</span>
                   {entry.category && <Badge tone="blue">{entry.category}</Badge>}
                   {!entry.published && <Badge tone="yellow">Not published</Badge>}
                 </div>

@@ -82,7 +82,7 @@ export function ProductsPage() {
             rowKey={(row) => row.id}
             empty="No products yet. Import the BitTitan services definition (Setup > BitTitan), then create one."
             columns={[
-              { header: "SKU", cell: (row) => <span className="font-mono text-xs">{row.sku}</span> },
+              { header: "SKU", cell: (row) => <span className="whitespace-nowrap font-mono text-xs">{row.sku}</span> },
               {
                 header: "Name",
                 cell: (row) => (

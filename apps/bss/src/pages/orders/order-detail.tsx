@@ -179,7 +179,8 @@ export function OrderDetailPage() {
                       )}
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
-                      {asset.quantity} licenses · coupon <span className="font-mono">{asset.couponCode ?? "—"}</span>
+                      {asset.quantity} licenses · coupon{" "}
+                      <span className="whitespace-nowrap font-mono">{asset.couponCode ?? "—"}</span>
                       {asset.syncError && (
                         <span className={asset.syncStatus === "FAILED" ? "text-red-700" : "text-amber-800"}>
                           {" "}
