@@ -1,4 +1,5 @@
 import type { AssetStatus, AssetSyncStatus, CouponState } from "@cm/db";
+import { dayText } from "../shared/dates.ts";
 
 /** A full refund is possible only within this many days of the purchase date. */
 export const CANCELLATION_WINDOW_DAYS = 15;
@@ -38,7 +39,7 @@ export function cancellationVerdict(asset: {
   const day = utcDay(asset.now) - utcDay(asset.purchaseDate);
   if (day > CANCELLATION_WINDOW_DAYS) {
     return refuse(
-      `Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${lastDay.toISOString().slice(0, 10)})`,
+      `Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${dayText(lastDay)}, UTC)`,
     );
   }
   return { allowed: true, lastDay };

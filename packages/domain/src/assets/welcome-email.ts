@@ -2,6 +2,7 @@ import type { Prisma } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { dayText } from "../shared/dates.ts";
 
 /** The Welcome email with the coupon code and portal link, to the order's recipient. */
 export async function queueWelcomeEmail(
@@ -37,7 +38,7 @@ export async function queueWelcomeEmail(
       portal_link: asset.portalUrl,
       expire_days: asset.expireDays,
       validity_days: asset.validityDays,
-      coupon_expiry_date: asset.couponExpiresAt?.toISOString().slice(0, 10) ?? null,
+      coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt) : null,
       asset_name: asset.name,
       order_number: formatOrderNumber(asset.order.number),
     },

@@ -5,6 +5,7 @@ import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
+import { dayText } from "../shared/dates.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -90,7 +91,7 @@ export async function issueInvoice(
     invoice_number: invoice.number,
     total: formatMoney(input.totals.gross, input.currency),
     currency: input.currency,
-    due_date: dueAt?.toISOString().slice(0, 10) ?? null,
+    due_date: dueAt ? dayText(dueAt) : null,
     invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
   });
   return { id: invoice.id, number: invoice.number };

@@ -24,7 +24,7 @@ describe("plan changes a reseller may buy", () => {
     expect(planChangeProblem(on("STANDARD"), "STANDARD", "Standard")).toBe("You are already on the Standard plan.");
     expect(planChangeProblem(on("FREE"), "FREE", "Free")).toBe("You are already on the Free plan.");
     expect(planChangeProblem(on("STANDARD", "PENDING_CANCELLATION"), "STANDARD", "Standard")).toMatch(
-      /ends on 2026-04-02/,
+      /ends on 02 Apr 2026/,
     );
   });
 

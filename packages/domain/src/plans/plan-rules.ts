@@ -1,4 +1,5 @@
 import type { PlanCode, SubscriptionStatus } from "@cm/db";
+import { dayText } from "../shared/dates.ts";
 
 /** Basic is not a plan row: it is a reseller with no subscription in effect. */
 export type ResellerPlan = "BASIC" | PlanCode;
@@ -10,7 +11,7 @@ export interface PlanInEffect {
   currentPeriodEnd: Date;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = dayText;
 
 /**
  * Which plan changes a reseller may buy: Basic -> Free or Standard, Free ->

@@ -7,6 +7,7 @@ import { lockAccountPlan } from "./current-plan.ts";
 import { addMonths } from "./plan-rules.ts";
 import { planLineName } from "./price-plan-line.ts";
 import { periodText } from "./start-subscription.ts";
+import { dayText } from "../shared/dates.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -100,7 +101,7 @@ async function closePeriod(
       variables: {
         account_name: subscription.account.companyName,
         plan_name: subscription.plan.name,
-        end_date: endedAt.toISOString().slice(0, 10),
+        end_date: dayText(endedAt),
       },
     });
     return "cancelled";

@@ -7,6 +7,7 @@ import { currentPlanOf, lockAccountPlan } from "./current-plan.ts";
 import type { PlanPricedLine } from "./price-plan-line.ts";
 import { addMonths, opensStorefront, planChangeProblem } from "./plan-rules.ts";
 import { storefrontUrl } from "./storefront-url.ts";
+import { dayText } from "../shared/dates.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,8 +110,7 @@ export async function startSubscription(
   };
 }
 
-export const periodText = (start: Date, end: Date) =>
-  `Period ${start.toISOString().slice(0, 10)} – ${end.toISOString().slice(0, 10)}`;
+export const periodText = (start: Date, end: Date) => `Period ${dayText(start)} – ${dayText(end)}`;
 
 /** The creation event of each new subscription names the invoice that billed it. */
 export async function linkSubscriptionInvoice(tx: Tx, subscriptionIds: string[], invoiceId: string): Promise<void> {

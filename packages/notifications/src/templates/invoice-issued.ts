@@ -10,7 +10,7 @@ export const invoiceIssued: TemplateDefinition = {
     eventVariable("invoice_number", "Invoice number", "INV-2026-0042"),
     eventVariable("total", "Total payable, formatted", "375.00"),
     eventVariable("currency", "Currency (ISO 4217)", "EUR"),
-    eventVariable("due_date", "Payment due date", "2026-04-01"),
+    eventVariable("due_date", "Payment due date", "01 Apr 2026"),
     eventVariable(
       "invoice_link",
       "Where the invoice can be viewed and downloaded",

@@ -9,7 +9,7 @@ export const planSubscriptionCancelled: TemplateDefinition = {
   variables: [
     eventVariable("account_name", "The reseller's company name", "Contoso IT Partners"),
     eventVariable("plan_name", "The cancelled plan", "Standard"),
-    eventVariable("end_date", "Last day of the plan's features", "2026-03-31"),
+    eventVariable("end_date", "Last day of the plan's features", "31 Mar 2026"),
   ],
   defaults: {
     subject: "Your {{ plan_name }} plan subscription is cancelled",

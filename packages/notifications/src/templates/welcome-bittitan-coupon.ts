@@ -17,7 +17,7 @@ export const welcomeBitTitanCoupon: TemplateDefinition = {
     ),
     eventVariable("expire_days", "Days the coupon code stays active", 365),
     eventVariable("validity_days", "Days the licenses can be used once redeemed", 365),
-    eventVariable("coupon_expiry_date", "Date the coupon code expires", "2027-03-02"),
+    eventVariable("coupon_expiry_date", "Date the coupon code expires", "02 Mar 2027"),
     eventVariable("asset_name", "Name of the asset", "Contoso mailbox move"),
     eventVariable("order_number", "Order number", "SO-10042"),
   ],

@@ -1,4 +1,16 @@
-import { AddressBlock, Alert, Badge, Button, Card, Details, Loading, PageHeader, Table, apiErrorMessage } from "@cm/ui";
+import {
+  AddressBlock,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Details,
+  Loading,
+  PageHeader,
+  Table,
+  apiErrorMessage,
+  formatDate,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useQuery } from "@tanstack/react-query";
@@ -122,7 +134,7 @@ function CompanyCard({ account }: { account: AccountDetail }) {
               ? `${account.primaryContact.firstName} ${account.primaryContact.lastName}`
               : null,
           },
-          { label: "Created", value: account.createdAt.toLocaleDateString() },
+          { label: "Created", value: formatDate(account.createdAt) },
         ]}
       />
     </Card>
