@@ -61,7 +61,7 @@ async function visibleEntries(page: Page, names: string[]): Promise<string[]> {
     const links = [...document.querySelectorAll<HTMLAnchorElement>("header nav a")];
     return wanted.filter((name) =>
       links.some((link) => {
-        if (link.textContent?.trim() !== name) return false;
+        if (link.dataset.entry !== name) return false;
         const box = link.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return false;
         const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

@@ -121,6 +121,7 @@ describe("the basket", () => {
     await shop.goto(`${started.product.url}/`);
     await shop.getByRole("link", { name: "MigrationWiz Mailbox Migration" }).click();
     await shop.getByRole("button", { name: "Add to Basket" }).click();
+    await shop.getByRole("link", { name: /^Basket\W+1 in it$/ }).waitFor();
     await shop.getByLabel("Quantity").fill("7");
     await shop.getByLabel("Asset name").fill("Typed at the last moment");
     // At once: no pause for the save that follows typing.
@@ -129,6 +130,7 @@ describe("the basket", () => {
     const asset = shop.getByTestId("order-asset");
     await asset.getByRole("link", { name: "Typed at the last moment" }).waitFor();
     expect(await asset.innerText()).toMatch(/Licenses\s*7\b/i);
+    await shop.getByRole("link", { name: "Basket", exact: true }).waitFor();
     await shop.close();
   });
 });

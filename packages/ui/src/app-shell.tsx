@@ -6,6 +6,8 @@ export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** A count shown beside the label (e.g. the lines in the basket); nothing when 0. */
+  count?: number;
 }
 
 function NavLinks({ nav, onPick, vertical = false }: { nav: NavItem[]; onPick?: () => void; vertical?: boolean }) {
@@ -15,6 +17,7 @@ function NavLinks({ nav, onPick, vertical = false }: { nav: NavItem[]; onPick?: 
       to={item.to}
       end={item.end}
       onClick={onPick}
+      data-entry={item.label}
       className={({ isActive }) =>
         cn(
           "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
@@ -24,6 +27,13 @@ function NavLinks({ nav, onPick, vertical = false }: { nav: NavItem[]; onPick?: 
       }
     >
       {item.label}
+      {item.count ? (
+        <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs text-white">
+          <span className="sr-only">, </span>
+          {item.count}
+          <span className="sr-only"> in it</span>
+        </span>
+      ) : null}
     </NavLink>
   ));
 }

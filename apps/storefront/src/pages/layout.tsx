@@ -10,6 +10,11 @@ export function Layout() {
   const trpc = useTRPC();
   const location = useLocation();
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
+  // The Basket entry shows how many lines the basket holds (the basket page keeps this query current).
+  const basket = useQuery({
+    ...trpc.storefront.basket.get.queryOptions(),
+    enabled: me.data !== undefined && me.data.account.kind !== "END_CUSTOMER",
+  });
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <Navigate to="/login" replace />;
@@ -19,7 +24,7 @@ export function Layout() {
   const nav: NavItem[] = buyer
     ? [
         { to: "/", label: "Catalog", end: true },
-        { to: "/basket", label: "Basket" },
+        { to: "/basket", label: "Basket", count: basket.data?.lines.length },
         { to: "/orders", label: "Orders" },
         { to: "/assets", label: "Assets" },
         { to: "/invoices", label: "Invoices" },
