@@ -165,15 +165,11 @@ export async function cancelForRevokedCoupon(
       data: { assetId, at: now, actor, kind: "coupon-state", detail: { state: "CANCELLED", via } },
     });
     if (asset.status !== "ACTIVE") return;
-    const line = await tx.invoiceLine.findFirst({
-      where: { assetId, invoice: { kind: "INVOICE" } },
-      select: { invoice: { select: { number: true, status: true } } },
-    });
     const verdict = cancellationVerdict({
       ...asset,
       couponState: "ACTIVE",
       now,
-      voidInvoice: line?.invoice.status === "VOID" ? line.invoice.number : null,
+      voidInvoice: await voidInvoiceOf(tx, assetId),
     });
     if (verdict.allowed) {
       await recordCancellation(tx, deps, actor, assetId);
@@ -235,16 +231,20 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
   for (const asset of order.assets) await cancelAsset(deps, staff, asset.id);
 }
 
+/** The number of the asset's invoice when that invoice is void, else null. */
+async function voidInvoiceOf(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string) {
+  const line = await db.invoiceLine.findFirst({
+    where: { assetId, invoice: { kind: "INVOICE" } },
+    select: { invoice: { select: { number: true, status: true } } },
+  });
+  return line?.invoice.status === "VOID" ? line.invoice.number : null;
+}
+
 /** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */
 async function assertInvoiceCreditable(
   db: Pick<Prisma.TransactionClient, "invoiceLine">,
   assetId: string,
 ): Promise<void> {
-  const line = await db.invoiceLine.findFirst({
-    where: { assetId, invoice: { kind: "INVOICE" } },
-    select: { invoice: { select: { number: true, status: true } } },
-  });
-  if (line?.invoice.status === "VOID") {
-    throw new DomainError("PRECONDITION_FAILED", voidInvoiceReason(line.invoice.number));
-  }
+  const voidInvoice = await voidInvoiceOf(db, assetId);
+  if (voidInvoice) throw new DomainError("PRECONDITION_FAILED", voidInvoiceReason(voidInvoice));
 }
