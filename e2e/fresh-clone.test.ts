@@ -4,7 +4,7 @@
 // without the project's own tools this test run has on its PATH), must
 // install, build, migrate, seed and serve the Storefront, the BSS and /healthz.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { freePort } from "@cm/testing";
@@ -106,6 +106,10 @@ describe("npm start from a fresh clone, with only node and npm", () => {
       expect(bss?.body).toMatch(/<div id="root">/);
       expect(bss?.body).not.toBe(storefront?.body);
       expect(output).toContain("Demo logins");
+      // The banner and the README point at the same Dev inbox, and the BSS serves that page.
+      const devInbox = "/bss/setup/notifications/dev-inbox";
+      expect(output).toMatch(new RegExp(`Dev inbox +http://\\S+:${port}${devInbox}`));
+      expect(readFileSync(join(clone, "README.md"), "utf8")).toContain(devInbox);
     },
     20 * 60_000,
   );

@@ -47,6 +47,8 @@ describe("customer notifications in the BSS", () => {
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
     await page.getByRole("link", { name: "Dev inbox" }).click();
+    // Where the start banner and the README say it is.
+    await page.waitForURL(`${product.url}/bss/setup/notifications/dev-inbox`);
     const received = page.getByRole("button", { name: "[Test] Your coupon BT-7K2Q-9XPM-4RWD is ready, Pat Jensen" });
     await received.waitFor({ timeout: 30_000 });
     await received.click();
@@ -75,14 +77,26 @@ describe("customer notifications in the BSS", () => {
     await page.close();
   });
 
-  it("saves the branding that emails use", async () => {
+  it("saves the branding that emails and the Storefront sign-in page use", async () => {
+    const signIn = await browser.newPage();
+    await signIn.goto(`${product.url}/login`);
+    // Until staff save a branding, the distributor's own name.
+    await signIn.getByRole("heading", { name: "Northwind Cloud Distribution" }).waitFor();
+    expect(await signIn.getByTestId("brand-logo").count()).toBe(0);
+
     const page = await browser.newPage();
     await signInBss(page, product.url, "admin@northwind.example", DEMO_PASSWORD);
     await page.getByRole("link", { name: "Branding" }).click();
     await page.getByLabel("Display name").fill("Northwind Cloud Services");
+    await page.getByLabel("Logo URL").fill(`${product.url}/favicon.svg`);
     await page.getByLabel("Primary colour", { exact: true }).fill("#0f766e");
     await page.getByRole("button", { name: "Save branding" }).click();
     await page.getByText("Branding saved.").waitFor();
+
+    await signIn.reload();
+    await signIn.getByRole("heading", { name: "Northwind Cloud Services" }).waitFor();
+    expect(await signIn.getByTestId("brand-logo").getAttribute("src")).toBe(`${product.url}/favicon.svg`);
+    await signIn.close();
 
     await page.getByRole("link", { name: "Notifications" }).click();
     await page.getByRole("link", { name: "Invoice issued" }).click();

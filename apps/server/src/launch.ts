@@ -48,6 +48,9 @@ interface StartFacts {
   setupToken: string | null;
 }
 
+/** Where the BSS shows the emails the development mail server received (the README says the same). */
+export const DEV_INBOX_PATH = "/bss/setup/notifications/dev-inbox";
+
 /** The lines printed once everything is up. */
 function banner(env: Env, facts: StartFacts): string {
   const lines = [
@@ -58,7 +61,10 @@ function banner(env: Env, facts: StartFacts): string {
     `  BSS         ${env.publicUrl}/bss/`,
     `  API         ${env.publicUrl}/trpc   (health: ${env.publicUrl}/healthz)`,
     `  Database    ${facts.databaseKind === "pglite" ? `embedded PGlite in ${env.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)"}`,
-    `  Email       ${facts.devSmtpUrl ? `development mail server at ${facts.devSmtpUrl} (BSS > Notifications > Dev inbox)` : "through SMTP_URL"}`,
+    `  Email       ${facts.devSmtpUrl ? `development mail server at ${facts.devSmtpUrl}` : "through SMTP_URL"}`,
+    ...(facts.devSmtpUrl
+      ? [`  Dev inbox   ${env.publicUrl}${DEV_INBOX_PATH}   (BSS > Notifications > Dev inbox: every email sent)`]
+      : []),
     ...(facts.simUrl ? [`  BitTitan    simulator at ${facts.simUrl}  (API docs: ${facts.simUrl}/openapi.json)`] : []),
     ...(facts.simUrl && !facts.demoPresent
       ? [`              its API key for BSS > BitTitan: ${secrets.simApiKey}`]

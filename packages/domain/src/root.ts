@@ -24,15 +24,18 @@ import {
   storefrontPlanRouter,
   storefrontSubscriptionRouter,
 } from "./routers/storefront/plan.ts";
+import { publicBrand, publicBrandOutput } from "./notifications/public-brand.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 /**
  * Two namespaces, one per app: `bss.*` procedures need a staff session,
- * `storefront.*` procedures a Storefront session (`health` and `setup.*` are public). The boundary is the
+ * `storefront.*` procedures a Storefront session (`health`, `brand` and `setup.*` are public). The boundary is the
  * procedure type each one is built on (see trpc.ts).
  */
 export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
+  /** The distributor's name and logo for the sign-in pages (public: what the branding emails already show). */
+  brand: publicProcedure.output(publicBrandOutput).query(({ ctx }) => publicBrand(ctx.deps)),
   /** The first run, before anyone can sign in (guarded by the setup token, not a session). */
   setup: firstRunRouter,
   bss: router({

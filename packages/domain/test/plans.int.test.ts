@@ -44,6 +44,8 @@ describe("upgrading a Basic reseller in the Storefront", () => {
       available: true,
       reason: null,
       message: null,
+      // From PUBLIC_URL, the base the plan's email uses, not the address the page was opened at.
+      url: "http://shop.test/contoso-shop",
     });
 
     const { order, subscriptionId } = await buyPlan(world.anna, plans.standard.id, "Contoso-Shop");
@@ -105,6 +107,7 @@ describe("upgrading a Basic reseller in the Storefront", () => {
       available: false,
       reason: "taken",
       message: "The alias “contoso-shop” is already taken. Please choose another one.",
+      url: null,
     });
     const taken = await refusal(buyPlan(ben, plans.standard.id, "CONTOSO-shop"));
     expect(taken).toEqual({

@@ -266,6 +266,7 @@ describe("the boundary between the two apps", () => {
     };
     // Outside the two namespaces only these need no session: a new public procedure must be a decision.
     expect(paths.filter((p) => !p.startsWith("bss.") && !p.startsWith("storefront.")).sort()).toEqual([
+      "brand",
       "health",
       "setup.complete",
       "setup.status",

@@ -96,10 +96,22 @@ export function AppShell({
 }
 
 /** A centred card for the login pages. */
-export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  logoUrl,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  /** The brand's logo above the title (its name is the title, so the image is decorative). */
+  logoUrl?: string | null;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
+        {logoUrl && <img src={logoUrl} alt="" className="mx-auto mb-4 max-h-16 max-w-full" data-testid="brand-logo" />}
         <h1 className="text-center text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {subtitle && <p className="mt-2 text-center text-sm text-slate-500">{subtitle}</p>}
         <div className="mt-8 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>

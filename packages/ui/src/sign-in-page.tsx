@@ -13,6 +13,7 @@ export function SignInPage(props: {
   realm: AuthRealm;
   title: string;
   subtitle: string;
+  logoUrl?: string | null;
   home: string;
   headers?: Record<string, string>;
   notice?: string | null;
@@ -36,7 +37,7 @@ export function SignInPage(props: {
   });
 
   return (
-    <AuthLayout title={props.title} subtitle={props.subtitle}>
+    <AuthLayout title={props.title} subtitle={props.subtitle} logoUrl={props.logoUrl}>
       <ApiForm form={form} onSubmit={onSubmit} guard={false} className="space-y-4">
         {props.notice && <Alert tone="warning">{props.notice}</Alert>}
         {error && error !== props.notice && <Alert tone="error">{error}</Alert>}

@@ -4,11 +4,13 @@ import { SignedInLayout } from "@cm/ui/app";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate, useLocation } from "react-router";
 import { resellerStorefront } from "../reseller-storefront.ts";
+import { useStorefrontBrand } from "./brand.ts";
 
 /** Every Storefront page but the login: needs a customer session. */
 export function Layout() {
   const trpc = useTRPC();
   const location = useLocation();
+  const storefrontBrand = useStorefrontBrand();
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
   // The Basket entry shows how many lines the basket holds (the basket page keeps this query current).
   const basket = useQuery({
@@ -51,8 +53,12 @@ export function Layout() {
             {resellerStorefront.displayName}
           </span>
         ) : (
-          <span>
-            CloudMarket <span className="text-brand-600">Storefront</span>
+          <span className="flex items-center gap-2">
+            {storefrontBrand.logoUrl && <img src={storefrontBrand.logoUrl} alt="" className="h-6 w-auto" />}
+            <span>
+              {storefrontBrand.name && `${storefrontBrand.name} `}
+              <span className="text-brand-600">Storefront</span>
+            </span>
           </span>
         )
       }

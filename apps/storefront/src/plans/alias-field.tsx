@@ -11,12 +11,10 @@ export function AliasField({
   value,
   onChange,
   error,
-  publicUrl,
 }: {
   value: string;
   onChange: (value: string) => void;
   error?: string;
-  publicUrl: string;
 }) {
   const trpc = useTRPC();
   const [debounced, setDebounced] = useState(value);
@@ -30,7 +28,7 @@ export function AliasField({
   });
   const result = debounced === value ? check.data : undefined;
   const hint = result?.available
-    ? `Available: your Storefront will be ${publicUrl}/${result.alias}`
+    ? `Available: your Storefront will be ${result.url}`
     : "Letters, digits and hyphens; it becomes part of your Storefront's address.";
   return (
     <div data-testid="alias-field">

@@ -27,7 +27,7 @@ export function PlanAliasCard({
         With the Standard plan your own Storefront opens at this address; your customers log in there, and you log in
         with your usual email and password.
       </p>
-      <AliasField value={value} onChange={onChange} error={error} publicUrl={window.location.origin} />
+      <AliasField value={value} onChange={onChange} error={error} />
     </Card>
   );
 }

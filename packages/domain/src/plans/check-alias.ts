@@ -2,6 +2,7 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { aliasProblem, normalizeAlias } from "../schemas/storefront-alias.ts";
+import { storefrontUrl } from "./storefront-url.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 
@@ -13,6 +14,21 @@ export interface AliasCheckDto {
   reason: "invalid" | "taken" | null;
   /** Why not, in words for the customer (null when available). */
   message: string | null;
+}
+
+/** The live check as the apps show it: with the Storefront's address (PUBLIC_URL + /alias) when available. */
+export interface AliasCheckResultDto extends AliasCheckDto {
+  /** The reseller's Storefront address, from the server's PUBLIC_URL (the base the emails use); null when not available. */
+  url: string | null;
+}
+
+export async function checkAliasWithUrl(
+  deps: Pick<DomainDeps, "db" | "publicUrl">,
+  accountId: string,
+  input: string,
+): Promise<AliasCheckResultDto> {
+  const check = await checkAlias(deps.db, accountId, input);
+  return { ...check, url: check.available ? storefrontUrl(deps, check.alias) : null };
 }
 
 /** The message for a taken alias; it never says who holds it. */

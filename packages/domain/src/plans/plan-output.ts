@@ -2,7 +2,7 @@ import { PlanCode, SubscriptionStatus } from "@cm/db";
 import { z } from "zod";
 import { companyRefOutput, documentRefOutput, moneyOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
-import type { AliasCheckDto } from "./check-alias.ts";
+import type { AliasCheckResultDto } from "./check-alias.ts";
 import type { ShopPlanDto } from "./plan-dto.ts";
 import type { ShopSubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
 
@@ -64,11 +64,12 @@ export const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
   }),
 );
 
-export const aliasCheckOutput = outputSchemaOf<AliasCheckDto>()(
+export const aliasCheckOutput = outputSchemaOf<AliasCheckResultDto>()(
   z.object({
     alias: z.string(),
     available: z.boolean(),
     reason: z.enum(["invalid", "taken"]).nullable(),
     message: z.string().nullable(),
+    url: z.string().nullable(),
   }),
 );

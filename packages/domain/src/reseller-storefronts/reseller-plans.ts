@@ -3,7 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { basketOf, getBasket, touch } from "../orders/basket.ts";
 import type { BasketDto } from "../orders/basket-dto.ts";
-import { checkAlias, type AliasCheckDto } from "../plans/check-alias.ts";
+import { checkAliasWithUrl, type AliasCheckResultDto } from "../plans/check-alias.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { currentPlanOf, type CurrentPlan } from "../plans/current-plan.ts";
 import { planSelect, toShopPlan, type ShopPlanDto } from "../plans/plan-dto.ts";
@@ -61,9 +61,9 @@ export async function listResellerPlans(deps: DomainDeps, caller: ShopCaller): P
 }
 
 /** The live check while the reseller types its alias (checked again at checkout). */
-export async function checkMyAlias(deps: DomainDeps, caller: ShopCaller, alias: string): Promise<AliasCheckDto> {
+export async function checkMyAlias(deps: DomainDeps, caller: ShopCaller, alias: string): Promise<AliasCheckResultDto> {
   resellerOnly(caller);
-  return checkAlias(deps.db, caller.accountId, alias);
+  return checkAliasWithUrl(deps, caller.accountId, alias);
 }
 
 /** "Add to Basket" on the Reseller Plans page: a basket holds at most one plan (a new one replaces it). */

@@ -150,11 +150,7 @@ function PlanAliasField({
       onBlur={field.onBlur}
       autoComplete="off"
       error={fieldState.error?.message ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
-      hint={
-        result?.available
-          ? `Available: ${window.location.origin}/${result.alias}`
-          : "Required before the order is executed"
-      }
+      hint={result?.available ? `Available: ${result.url}` : "Required before the order is executed"}
     />
   );
 }

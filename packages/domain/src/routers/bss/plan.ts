@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { cancelSubscription } from "../../plans/cancel-subscription.ts";
-import { checkAlias } from "../../plans/check-alias.ts";
+import { checkAliasWithUrl } from "../../plans/check-alias.ts";
 import { getSubscription, listSubscriptions } from "../../plans/list-subscriptions.ts";
 import { listPlans, updatePlan } from "../../plans/plan-catalog.ts";
 import { upgradeQuote, upgradeSubscription } from "../../orders/upgrade-subscription.ts";
+import { aliasCheckOutput } from "../../plans/plan-output.ts";
 import { idSchema } from "../../schemas/common.ts";
 import { bssCheckAliasInput, listSubscriptionsInput, updatePlanInput } from "../../schemas/plans.ts";
 import { router, staffProcedure } from "../../trpc.ts";
@@ -17,7 +18,8 @@ export const bssPlanRouter = router({
   /** The live alias check of a plan line in the order form, for that account. */
   checkAlias: staffProcedure
     .input(bssCheckAliasInput)
-    .query(({ ctx, input }) => checkAlias(ctx.deps.db, input.accountId, input.alias)),
+    .output(aliasCheckOutput)
+    .query(({ ctx, input }) => checkAliasWithUrl(ctx.deps, input.accountId, input.alias)),
 });
 
 export const bssSubscriptionRouter = router({
