@@ -86,6 +86,17 @@ describe("provisioning that is retried", () => {
     await bss.getByRole("link", { name: "Assets", exact: true }).click();
     await bss.getByLabel("Search").fill("Bulk retry");
     await expect.poll(() => bss.getByRole("row", { name: /Bulk retry/ }).count(), { timeout: 10_000 }).toBe(2);
+    // The list says how many match, and its filters survive a reload (they are in the URL).
+    await bss.getByTestId("asset-count").getByText("2 assets", { exact: true }).waitFor();
+    await bss.getByLabel("Sync status").selectOption("FAILED");
+    await bss.waitForURL(/search=Bulk\+retry.*sync=FAILED|sync=FAILED.*search=Bulk\+retry/);
+    await bss.reload();
+    expect(await bss.getByLabel("Search").inputValue()).toBe("Bulk retry");
+    expect(await bss.getByLabel("Sync status").inputValue()).toBe("FAILED");
+    await bss.getByTestId("asset-count").getByText("2 assets", { exact: true }).waitFor();
+    // Back to every sync status: the list keeps showing the two once they are synchronized.
+    await bss.getByLabel("Sync status").selectOption("");
+    await expect.poll(() => bss.getByRole("row", { name: /Bulk retry/ }).count(), { timeout: 10_000 }).toBe(2);
     await bss.getByRole("button", { name: "Retry all failed" }).click();
     await bss.getByText("Retry provisioning of 2 failed assets matching these filters?").waitFor();
     await bss.getByRole("button", { name: "Retry 2" }).click();

@@ -96,6 +96,7 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.order.execute": "orders.edit",
 
   "bss.asset.list": "bss.read",
+  "bss.asset.count": "bss.read",
   "bss.asset.get": "bss.read",
   "bss.asset.countFailed": "bss.read",
   "bss.asset.retryProgress": "bss.read",

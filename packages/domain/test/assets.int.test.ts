@@ -464,6 +464,14 @@ describe("asset and invoice lists", () => {
       search: withCoupon?.couponCode?.slice(3, 12).toLowerCase(),
     });
     expect(found.items.map((item) => item.id)).toEqual([withCoupon?.id]);
+    // The heading's count: what the same filters page through.
+    expect(await world.staff.bss.asset.count({ search: withCoupon?.couponCode?.slice(3, 12).toLowerCase() })).toEqual({
+      count: 1,
+      capped: false,
+    });
+    const all = await world.staff.bss.asset.list({ sort: "newest", limit: 100 });
+    expect(all.nextCursor).toBeNull();
+    expect(await world.staff.bss.asset.count({})).toEqual({ count: all.items.length, capped: false });
     expect(code(await failure(world.staff.bss.asset.list({ sort: "newest", limit: 3, cursor: "garbage" })))).toBe(
       "BAD_REQUEST",
     );

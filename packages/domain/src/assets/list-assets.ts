@@ -78,6 +78,20 @@ export async function listAssets(deps: DomainDeps, caller: Caller, input: ListAs
   };
 }
 
+/** Counting stops here: the list's heading says "more than 10,000" rather than scanning a huge table. */
+export const ASSET_COUNT_CAP = 10_000;
+
+/** How many assets the list's filters match (for its heading), counted at most to ASSET_COUNT_CAP + 1. */
+export async function countAssets(
+  deps: DomainDeps,
+  caller: Caller,
+  input: AssetFilterInput,
+): Promise<{ count: number; capped: boolean }> {
+  const filters = assetFilters(await assetScopeFor(deps, caller, { accountId: input.accountId }), input);
+  const count = await deps.db.asset.count({ where: { AND: filters }, take: ASSET_COUNT_CAP + 1 });
+  return count > ASSET_COUNT_CAP ? { count: ASSET_COUNT_CAP, capped: true } : { count, capped: false };
+}
+
 /** The list's filters and search inside `scope`, as conditions to AND (also what "Retry all failed" acts on). */
 export function assetFilters(scope: Prisma.AssetWhereInput, input: AssetFilterInput): Prisma.AssetWhereInput[] {
   const filters: Prisma.AssetWhereInput[] = [scope];

@@ -2,8 +2,9 @@ import { Alert, AssetTable as AssetRows, SelectField, TextField, apiErrorMessage
 import type { RouterOutputs } from "@cm/domain/client";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useDebounced } from "../../components/use-debounced.ts";
+import { useUrlFilters } from "../../components/use-url-filters.ts";
 import { useCan } from "../../components/use-can.ts";
 import { COUPON_OPTIONS, CouponBadge, SYNC_OPTIONS, SyncBadge } from "./asset-badges.tsx";
 import { RetryFailed } from "./retry-failed.tsx";
@@ -11,20 +12,36 @@ import { RetryFailed } from "./retry-failed.tsx";
 type Sort = "newest" | "oldest" | "name";
 type Row = RouterOutputs["bss"]["asset"]["list"]["items"][number];
 
+/** Each filter's name in the URL. */
+const URL_KEY = {
+  productId: "product",
+  syncStatus: "sync",
+  couponState: "coupon",
+  from: "from",
+  to: "to",
+  sort: "sort",
+} as const;
+
 /** Assets with filters and cursor paging; the whole list, or one account's. */
 export function AssetTable({ accountId }: { accountId?: string }) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [filters, setFilters] = useState({
-    productId: "",
-    syncStatus: "",
-    couponState: "",
-    from: "",
-    to: "",
-    sort: "newest" as Sort,
-  });
+  // The filters live in the URL (a filtered list can be shared and survives a reload); the search box
+  // follows its own state and reaches the URL once typing pauses.
+  const { params, update } = useUrlFilters();
+  const [search, setSearch] = useState(params.get("search") ?? "");
+  const filters = {
+    productId: params.get("product") ?? "",
+    syncStatus: params.get("sync") ?? "",
+    couponState: params.get("coupon") ?? "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+    sort: (params.get("sort") ?? "newest") as Sort,
+  };
   const [cursors, setCursors] = useState<string[]>([]);
   const debounced = useDebounced(search);
+  useEffect(() => {
+    if (debounced !== (params.get("search") ?? "")) update({ search: debounced });
+  }, [debounced, params, update]);
   const products = useQuery(trpc.bss.catalog.listProducts.queryOptions({ page: 1, pageSize: 100 }));
   const can = useCan();
   const filter = {
@@ -48,9 +65,10 @@ export function AssetTable({ accountId }: { accountId?: string }) {
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.syncStatus === "PENDING") ? 2000 : false),
   });
+  const count = useQuery({ ...trpc.bss.asset.count.queryOptions(filter), placeholderData: keepPreviousData });
   const columns = assetColumns<Row>();
   const set = (key: keyof typeof filters) => (value: string) => {
-    setFilters({ ...filters, [key]: value });
+    update({ [URL_KEY[key]]: key === "sort" && value === "newest" ? "" : value });
     setCursors([]);
   };
 
@@ -107,6 +125,13 @@ export function AssetTable({ accountId }: { accountId?: string }) {
       </div>
       {can("reconciliation.fix") && <RetryFailed filter={filter} />}
       {assets.isError && <Alert tone="error">{apiErrorMessage(assets.error)}</Alert>}
+      {count.data && (
+        <p className="mb-2 text-sm text-slate-600" data-testid="asset-count">
+          {count.data.capped
+            ? `More than ${count.data.count.toLocaleString("en")} assets`
+            : `${count.data.count.toLocaleString("en")} ${count.data.count === 1 ? "asset" : "assets"}`}
+        </p>
+      )}
       {assets.data && (
         <AssetRows
           rows={assets.data.items}

@@ -4,7 +4,7 @@ import { cancelAsset, cancelOrder } from "../../assets/cancel-asset.ts";
 import { editAsset } from "../../assets/edit-asset.ts";
 import { fixMismatch } from "../../assets/fix-mismatch.ts";
 import { getAsset } from "../../assets/get-asset.ts";
-import { listAssets } from "../../assets/list-assets.ts";
+import { countAssets, listAssets } from "../../assets/list-assets.ts";
 import { reconcileAssets } from "../../assets/reconcile.ts";
 import { refreshCouponStates } from "../../assets/refresh-coupon-states.ts";
 import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
@@ -26,6 +26,11 @@ const byId = z.object({ id: idSchema });
 
 export const bssAssetRouter = router({
   list: staffProcedure.input(listAssetsInput).query(({ ctx, input }) => listAssets(ctx.deps, ctx.staff, input)),
+  /** How many assets the list's filters match (a separate query: the list itself pages without counting). */
+  count: staffProcedure
+    .input(assetFilterInput)
+    .output(z.object({ count: z.number().int(), capped: z.boolean() }))
+    .query(({ ctx, input }) => countAssets(ctx.deps, ctx.staff, input)),
   get: staffProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, ctx.staff, input.id)),
   update: staffProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, ctx.staff, input)),
   attachCoupon: staffProcedure
