@@ -81,8 +81,8 @@ export async function seedScaleDatabase(
       VALUES ('SKU-MBX', 'Mailbox Migration', 'MailboxLicense', 'One mailbox', 10, 'USD', now());
       INSERT INTO "ProductType" (id, kind, name, "skuId", "updatedAt")
       VALUES (${uuid("type", "1")}, 'BITTITAN_MAILBOX_LICENSE', 'BitTitan Mailbox License', 'SKU-MBX', now());
-      INSERT INTO "Product" (id, "productTypeId", sku, name, slug, description, "licenseCoverage", "taxRate", published, "updatedAt")
-      SELECT ${uuid("product", "p")}, ${uuid("type", "1")}, 'SCALE-' || p, 'Mailbox Migration ' || p, 'mailbox-migration-' || p, 'Licenses', 'One mailbox', 24, true, now()
+      INSERT INTO "Product" (id, "productTypeId", sku, name, slug, description, "licenseCoverage", published, "updatedAt")
+      SELECT ${uuid("product", "p")}, ${uuid("type", "1")}, 'SCALE-' || p, 'Mailbox Migration ' || p, 'mailbox-migration-' || p, 'Licenses', 'One mailbox', true, now()
         FROM generate_series(0, ${PRODUCTS - 1}) p;
     `);
     // Order k belongs to reseller k % 800; one order in five of the first 200 resellers is for their end-customer.

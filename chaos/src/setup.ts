@@ -41,7 +41,7 @@ export async function setUpWorld(options: {
     name: "Chaos Mailbox Migration",
     description: "Licenses bought while everything breaks.",
     licenseCoverage: "One mailbox per license.",
-    taxRate: "23",
+    taxCategory: "STANDARD",
     published: true,
     prices: [{ currency: "EUR", unitPrice: "11.37" }],
   });

@@ -39,6 +39,21 @@ export function drawTotals(context: DrawContext, top: number): number {
   return y + 24;
 }
 
+/** Draws the VAT mention (reverse charge, outside the scope...) in full width below the totals; returns the y below. */
+export function drawTaxMention(context: DrawContext, top: number): number {
+  const { doc, invoice } = context;
+  const mention = invoice.taxMention?.trim() ?? "";
+  if (mention === "") return top;
+  let y = top + 6;
+  doc.font(FONT_BOLD).fontSize(9);
+  if (y + doc.heightOfString(mention, { width: CONTENT_WIDTH }) > BODY_BOTTOM) {
+    doc.addPage();
+    y = drawContinuationHeader(context);
+  }
+  doc.fillColor(TEXT_COLOR).text(mention, CONTENT_LEFT, y, { width: CONTENT_WIDTH });
+  return doc.y + 12;
+}
+
 /** Draws the free-text notes; long notes continue on following pages. */
 export function drawNotes(context: DrawContext, top: number): void {
   const { doc, invoice } = context;

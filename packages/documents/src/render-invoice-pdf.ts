@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { drawFirstPageHeader } from "./draw-header.ts";
 import { drawLinesTable } from "./draw-lines-table.ts";
 import { drawPageDecorations } from "./draw-page-decorations.ts";
-import { drawNotes, drawTotals } from "./draw-totals.ts";
+import { drawNotes, drawTaxMention, drawTotals } from "./draw-totals.ts";
 import { FONT_REGULAR, MARGIN, metadataTitle, resolveAccentColor, type DrawContext } from "./layout.ts";
 import type { InvoiceDocument, RenderInvoiceOptions } from "./types.ts";
 import { toPrintableInvoice } from "./win-ansi-text.ts";
@@ -45,7 +45,7 @@ export async function renderInvoicePdf(invoice: InvoiceDocument, options: Render
     const tableTop = drawFirstPageHeader(context);
     const tableBottom = drawLinesTable(context, tableTop);
     const totalsBottom = drawTotals(context, tableBottom);
-    drawNotes(context, totalsBottom);
+    drawNotes(context, drawTaxMention(context, totalsBottom));
     drawPageDecorations(context);
   } catch (error) {
     // Finish the stream so nothing is left dangling, then report the real cause.

@@ -38,6 +38,11 @@ export interface InvoiceDocument {
   branding?: { displayName: string; primaryColor: string } | null;
   lines: InvoiceLine[];
   totals: { net: string; tax: string; gross: string };
+  /**
+   * What the document must say about its VAT, one statement per line (e.g. "Reverse charge: VAT to be
+   * accounted for by the recipient, Article 196 Directive 2006/112/EC"); printed under the totals.
+   */
+  taxMention?: string | null;
   notes?: string | null;
 }
 

@@ -87,6 +87,7 @@ export function toPrintableInvoice(invoice: InvoiceDocument): InvoiceDocument {
       description: toWinAnsiText(line.description),
       detail: optional(line.detail),
     })),
+    taxMention: optional(invoice.taxMention),
     notes: optional(invoice.notes),
   };
 }

@@ -77,6 +77,7 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.account.updateContact": "accounts.edit",
   "bss.account.removeContact": "accounts.edit",
   "bss.account.setPrimaryContact": "accounts.edit",
+  "bss.account.setVatVerified": "accounts.edit",
   "bss.account.grantStorefrontLogin": "accounts.logins",
   "bss.account.revokeStorefrontLogin": "accounts.logins",
   "bss.account.resendStorefrontInvitation": "accounts.logins",
@@ -131,6 +132,10 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.catalog.updateCategory": "catalog.edit",
   "bss.catalog.deleteCategory": "catalog.edit",
   "bss.catalog.setProductGroup": "catalog.edit",
+
+  "bss.taxRate.list": "bss.read",
+  // A new rate changes what every later invoice charges: with the catalog's prices.
+  "bss.taxRate.create": "catalog.edit",
 
   "bss.plan.list": "bss.read",
   // The live alias check of the order form.

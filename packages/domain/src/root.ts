@@ -19,6 +19,7 @@ import { storefrontAccountRouter } from "./routers/storefront/account.ts";
 import { storefrontEndCustomerRouter } from "./routers/storefront/end-customer.ts";
 import { bssPlanRouter, bssSubscriptionRouter } from "./routers/bss/plan.ts";
 import { bssPriceListRouter } from "./routers/bss/price-list.ts";
+import { bssTaxRateRouter } from "./routers/bss/tax-rate.ts";
 import {
   storefrontMyStorefrontRouter,
   storefrontPlanRouter,
@@ -51,6 +52,7 @@ export const appRouter = router({
     priceList: bssPriceListRouter,
     staff: bssStaffRouter,
     subscription: bssSubscriptionRouter,
+    taxRate: bssTaxRateRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,

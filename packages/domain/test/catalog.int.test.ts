@@ -34,7 +34,7 @@ const product = (overrides: Partial<Parameters<Caller["bss"]["catalog"]["createP
   name: "Mailbox Migration — single",
   description: "Migrate one mailbox with MigrationWiz.",
   licenseCoverage: "One mailbox, unlimited data, for the validity period.",
-  taxRate: "24",
+  taxCategory: "STANDARD" as const,
   published: true,
   prices: [{ currency: "EUR", unitPrice: "12.00" }],
   ...overrides,
@@ -73,11 +73,13 @@ describe("the catalog", () => {
     expect(created.expireDays).toBe(365);
     const catalog = await shop.storefront.catalog.browse({});
     const shown = catalog.products.find((item) => item.id === created.id);
+    // A Greek distributor, a Berlin reseller without a VAT number: German VAT, 99.90 + 19% = 118.88.
     expect(shown).toMatchObject({
       currency: "EUR",
       unitPrice: "99.90",
-      taxRate: "24.00",
-      unitGross: "123.88",
+      taxRate: "19.00",
+      taxRegime: "BUYER_COUNTRY",
+      unitGross: "118.88",
       slug: "mailbox-10-pack",
     });
     const page = await shop.storefront.catalog.product({ slug: "mailbox-10-pack" });
@@ -144,7 +146,7 @@ describe("the catalog", () => {
       .createProduct(
         product({
           sku: "has spaces",
-          taxRate: "150",
+          taxCategory: "HIGH" as "STANDARD",
           prices: [{ currency: "EUR", unitPrice: "1.234" }],
           expireDaysOverride: 0,
         }),

@@ -37,7 +37,7 @@ export async function createOrderingWorld(options: { startWorkers?: boolean } = 
     name: "MigrationWiz Mailbox Migration",
     description: "One mailbox",
     licenseCoverage: "One mailbox per license",
-    taxRate: "24",
+    taxCategory: "STANDARD",
     published: true,
     prices: [{ currency: "EUR", unitPrice: "12.35" }],
   });

@@ -4,10 +4,10 @@ import type { Caller, Harness } from "./harness.ts";
 
 /**
  * The Free and Standard plans as staff set them up in the BSS: Free at 0,
- * Standard at 49.00 EUR a month plus 24% tax, both published.
+ * Standard at 49.00 EUR a month (standard-rated: the buyer's VAT by place of supply), both published.
  */
 export async function publishPlans(harness: Harness) {
-  await seedPlans(harness.deps, { published: false, taxRate: "0", standardPrices: [] });
+  await seedPlans(harness.deps, { published: false, standardPrices: [] });
   const staff = await harness.staff();
   const plans = await staff.bss.plan.list();
   const publish = (code: "FREE" | "STANDARD", unitPrice: string) => {
@@ -18,7 +18,7 @@ export async function publishPlans(harness: Harness) {
       name: plan.name,
       description: plan.description,
       features: plan.features,
-      taxRate: "24",
+      taxCategory: "STANDARD",
       billingPeriodMonths: 1,
       published: true,
       prices: [{ currency: "EUR", unitPrice }],

@@ -9,7 +9,8 @@ import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./o
 import { buyPlan, publishPlans } from "./plans-harness.ts";
 
 // Contoso (Anna) buys on "Partner Gold": the mailbox product at 11.12 instead
-// of its own 12.35 EUR (24% tax). Fabrikam (Ben) has no price list.
+// of its own 12.35 EUR. Both resellers are in Berlin without a VAT number and the
+// distributor in Athens, so German VAT applies (19%). Fabrikam (Ben) has no price list.
 let world: OrderingWorld;
 let ben: Caller;
 let gold: Awaited<ReturnType<Caller["bss"]["priceList"]["create"]>>;
@@ -84,38 +85,38 @@ async function checkoutMailboxes(caller: Caller, quantity: number, recipientAcco
 describe("an account on a price list", () => {
   it("sees the list price in the catalog and on the product page; an account without the list sees the product's price", async () => {
     const anna = await mailboxIn(world.anna);
-    expect(anna).toMatchObject({ currency: "EUR", unitPrice: "11.12", unitGross: "13.79", storefrontPrice: null });
+    expect(anna).toMatchObject({ currency: "EUR", unitPrice: "11.12", unitGross: "13.23", storefrontPrice: null });
     expect(await world.anna.storefront.catalog.product({ slug: anna?.slug ?? "" })).toMatchObject({
       unitPrice: "11.12",
-      unitGross: "13.79",
+      unitGross: "13.23",
     });
-    expect(await mailboxIn(ben)).toMatchObject({ unitPrice: "12.35", unitGross: "15.31" });
+    expect(await mailboxIn(ben)).toMatchObject({ unitPrice: "12.35", unitGross: "14.70" });
     expect(await ben.storefront.catalog.product({ slug: anna?.slug ?? "" })).toMatchObject({ unitPrice: "12.35" });
   });
 
   it("is invoiced the list price to the cent, with tax, also when it orders for its end-customer; another account pays the product's price", async () => {
     const contoso = await checkoutMailboxes(world.anna, 3, world.contosoClient.id);
-    // 3 × 11.12 = 33.36; tax 24% = 8.0064 → 8.01
+    // 3 × 11.12 = 33.36; tax 19% = 6.3384 → 6.34
     expect(contoso.basket.lines.map((line) => [line.unitPrice, line.net, line.tax, line.gross])).toEqual([
-      ["11.12", "33.36", "8.01", "41.37"],
+      ["11.12", "33.36", "6.34", "39.70"],
     ]);
-    expect(contoso.basket.totals).toEqual({ net: "33.36", tax: "8.01", gross: "41.37" });
-    expect(contoso.review.basket.totals).toEqual({ net: "33.36", tax: "8.01", gross: "41.37" });
+    expect(contoso.basket.totals).toEqual({ net: "33.36", tax: "6.34", gross: "39.70" });
+    expect(contoso.review.basket.totals).toEqual({ net: "33.36", tax: "6.34", gross: "39.70" });
     expect(amounts(await invoiceOf(contoso.orderId))).toEqual({
-      totals: ["33.36", "8.01", "41.37"],
-      lines: [[3, "11.12", "33.36", "8.01", "41.37"]],
+      totals: ["33.36", "6.34", "39.70"],
+      lines: [[3, "11.12", "33.36", "6.34", "39.70"]],
     });
     expect(await world.anna.storefront.order.get({ id: contoso.orderId })).toMatchObject({
-      gross: "41.37",
+      gross: "39.70",
       recipient: { companyName: "Alpine Dental" },
       lines: [{ unitPrice: "11.12" }],
     });
 
     const fabrikam = await checkoutMailboxes(ben, 3, null);
-    expect(fabrikam.basket.totals).toEqual({ net: "37.05", tax: "8.89", gross: "45.94" });
+    expect(fabrikam.basket.totals).toEqual({ net: "37.05", tax: "7.04", gross: "44.09" });
     expect(amounts(await invoiceOf(fabrikam.orderId))).toEqual({
-      totals: ["37.05", "8.89", "45.94"],
-      lines: [[3, "12.35", "37.05", "8.89", "45.94"]],
+      totals: ["37.05", "7.04", "44.09"],
+      lines: [[3, "12.35", "37.05", "7.04", "44.09"]],
     });
     await settle(world);
   });
@@ -129,8 +130,8 @@ describe("an account on a price list", () => {
     expect(draft).toMatchObject({
       status: "DRAFT",
       net: "22.24",
-      tax: "5.34",
-      gross: "27.58",
+      tax: "4.23",
+      gross: "26.47",
       lines: [{ unitPrice: "11.12" }],
     });
     await world.staff.bss.priceList.setEntry({
@@ -142,13 +143,13 @@ describe("an account on a price list", () => {
     expect(executed).toMatchObject({
       status: "COMPLETED",
       net: "20.00",
-      tax: "4.80",
-      gross: "24.80",
+      tax: "3.80",
+      gross: "23.80",
       lines: [{ unitPrice: "10.00" }],
     });
     expect(amounts(await invoiceOf(draft.id))).toEqual({
-      totals: ["20.00", "4.80", "24.80"],
-      lines: [[2, "10.00", "20.00", "4.80", "24.80"]],
+      totals: ["20.00", "3.80", "23.80"],
+      lines: [[2, "10.00", "20.00", "3.80", "23.80"]],
     });
 
     const other = await world.staff.bss.order.create({
@@ -156,7 +157,7 @@ describe("an account on a price list", () => {
       recipientAccountId: null,
       lines: [{ productId: world.mailboxProductId, quantity: 2 }],
     });
-    expect(other).toMatchObject({ gross: "30.63", lines: [{ unitPrice: "12.35" }] });
+    expect(other).toMatchObject({ gross: "29.39", lines: [{ unitPrice: "12.35" }] });
     await world.staff.bss.order.delete({ id: other.id });
     await world.staff.bss.priceList.setEntry({
       priceListId: gold.id,
@@ -169,7 +170,7 @@ describe("an account on a price list", () => {
   it("keeps an issued invoice as it was when the list price changes or the entry goes", async () => {
     const { orderId } = await checkoutMailboxes(world.anna, 1, null);
     const issued = await world.anna.storefront.invoice.get({ id: (await invoiceOf(orderId)).id });
-    expect(issued).toMatchObject({ gross: "13.79", lines: [{ unitPrice: "11.12", gross: "13.79" }] });
+    expect(issued).toMatchObject({ gross: "13.23", lines: [{ unitPrice: "11.12", gross: "13.23" }] });
 
     await world.staff.bss.priceList.setEntry({
       priceListId: gold.id,
@@ -183,8 +184,8 @@ describe("an account on a price list", () => {
     expect(await mailboxIn(world.anna)).toMatchObject({ unitPrice: "12.35" });
     expect(await world.anna.storefront.invoice.get({ id: issued.id })).toEqual(issued);
     expect(amounts(await invoiceOf(orderId))).toEqual({
-      totals: ["11.12", "2.67", "13.79"],
-      lines: [[1, "11.12", "11.12", "2.67", "13.79"]],
+      totals: ["11.12", "2.11", "13.23"],
+      lines: [[1, "11.12", "11.12", "2.11", "13.23"]],
     });
 
     await world.staff.bss.priceList.setEntry({
@@ -221,7 +222,7 @@ describe("price list rules that change nothing when broken", () => {
       name: "Mailbox Migration (US)",
       description: "One mailbox",
       licenseCoverage: "One mailbox per license",
-      taxRate: "0",
+      taxCategory: "STANDARD",
       published: true,
       prices: [{ currency: "USD", unitPrice: "14.00" }],
     });
@@ -347,7 +348,7 @@ describe("at the reseller's own storefront", () => {
   it("adds the reseller's markup to what it pays on its list; plans keep their own price", async () => {
     const plans = await publishPlans(world.harness);
     const { order } = await buyPlan(world.anna, plans.standard.id, "contoso");
-    expect(order).toMatchObject({ net: "49.00", gross: "60.76" });
+    expect(order).toMatchObject({ net: "49.00", gross: "58.31" });
     const settings = await world.anna.storefront.myStorefront.update({
       displayName: "Contoso Shop",
       primaryColor: "#1d4ed8",
@@ -378,7 +379,7 @@ describe("at the reseller's own storefront", () => {
       storefrontPrice: "13.90",
     });
     const seenByCustomer = await mailboxIn(await at("lukas@alpine.test"));
-    expect(seenByCustomer).toMatchObject({ unitPrice: "13.90", storefrontPrice: "13.90", unitGross: "17.24" });
+    expect(seenByCustomer).toMatchObject({ unitPrice: "13.90", storefrontPrice: "13.90", unitGross: "16.54" });
     expect(JSON.stringify(seenByCustomer)).not.toContain("11.12");
   });
 });

@@ -77,6 +77,7 @@ describe("the staff permission table", () => {
       "bss.plan.update",
       "bss.priceList.setEntry",
       "bss.priceList.create",
+      "bss.taxRate.create",
       "bss.staff.create",
     ]) {
       expect(roleMay("SALES", PROCEDURE_PERMISSIONS[path] ?? "bss.read"), path).toBe(false);

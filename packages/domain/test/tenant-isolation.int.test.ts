@@ -38,7 +38,7 @@ beforeAll(async () => {
     name: "Isolation licenses",
     description: "x",
     licenseCoverage: "x",
-    taxRate: "10",
+    taxCategory: "STANDARD",
     published: true,
     prices: [{ currency: "EUR", unitPrice: "5.00" }],
   });

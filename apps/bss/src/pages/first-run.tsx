@@ -15,7 +15,7 @@ import {
 } from "@cm/ui";
 import { newIdempotencyKey, signIn, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { browserSetupInput } from "@cm/domain/schemas";
+import { browserSetupFields } from "@cm/domain/schemas";
 import { useState } from "react";
 import { z } from "zod";
 import { Link, useNavigate } from "react-router";
@@ -27,7 +27,7 @@ const timeZoneOptions = [...new Set(["UTC", browserTimeZone, ...Intl.supportedVa
 }));
 
 /** The browser's set-up fields, and the password typed a second time (checked here, not sent). */
-const firstRunInput = browserSetupInput
+const firstRunInput = browserSetupFields
   .pick({
     setupToken: true,
     companyName: true,

@@ -16,13 +16,16 @@ import {
   useZodForm,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
-import { createEndCustomerInput } from "@cm/domain/schemas";
+import { createEndCustomerFields, withVatNumberCheck } from "@cm/domain/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 /** The end-customer form's values: the procedure's input without the page's idempotency key (currency: the reseller's). */
-export const endCustomerForm = createEndCustomerInput.omit({ currency: true });
+export const endCustomerForm = withVatNumberCheck(createEndCustomerFields.omit({ currency: true }), [
+  "billingAddress",
+  "country",
+]);
 
 export function EndCustomerNewPage() {
   const trpc = useTRPC();

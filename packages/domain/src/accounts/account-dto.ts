@@ -115,11 +115,15 @@ export const accountDetailSelect = {
 /** What staff see (BSS): the account and its price list, which the Storefront never shows. */
 export interface StaffAccountDetailDto extends AccountDetailDto {
   priceList: { id: string; name: string; currency: string } | null;
+  /** Who checked the VAT number by hand, and when (null: not verified). */
+  vatVerified: { at: Date; by: string } | null;
 }
 
 export const staffAccountDetailSelect = {
   ...accountDetailSelect,
   priceList: { select: { id: true, name: true, currency: true } },
+  vatVerifiedAt: true,
+  vatVerifiedBy: true,
 } satisfies Prisma.AccountSelect;
 
 type SummaryRow = Prisma.AccountGetPayload<{ select: typeof accountSummarySelect }>;
@@ -173,7 +177,8 @@ export function toAccountDetail(row: DetailRow): AccountDetailDto {
 export function toStaffAccountDetail(
   row: Prisma.AccountGetPayload<{ select: typeof staffAccountDetailSelect }>,
 ): StaffAccountDetailDto {
-  return { ...toAccountDetail(row), priceList: row.priceList };
+  const vatVerified = row.vatVerifiedAt ? { at: row.vatVerifiedAt, by: row.vatVerifiedBy ?? "" } : null;
+  return { ...toAccountDetail(row), priceList: row.priceList, vatVerified };
 }
 
 /** The company details of form input, as Account columns. */

@@ -85,6 +85,7 @@ async function recordCancellation(
       quantity: true,
       unitPrice: true,
       taxRate: true,
+      taxRegime: true,
       net: true,
       tax: true,
       gross: true,
@@ -110,6 +111,8 @@ async function recordCancellation(
         quantity: line.quantity,
         unitPrice: line.unitPrice.negated().toFixed(2),
         taxRate: line.taxRate.toFixed(2),
+        // The credit follows the invoice it credits: same rate, same regime and mention.
+        taxRegime: line.taxRegime,
         assetId,
         ...totals,
       },

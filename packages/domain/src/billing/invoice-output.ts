@@ -12,6 +12,7 @@ import {
 import type { Page } from "../schemas/common.ts";
 import type { InvoiceDetailDto, InvoiceSummaryDto } from "./invoices.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
+import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const invoiceSummaryOutput = outputSchemaOf<InvoiceSummaryDto>()(
   totalsOutput.extend({
@@ -44,6 +45,8 @@ export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
   invoiceSummaryOutput.extend({
     seller: partyOutput,
     buyer: partyOutput,
+    taxRegime: taxRegimeOutput.nullable(),
+    taxMention: z.string().nullable(),
     order: documentRefOutput.nullable(),
     credits: z.array(documentRefOutput.extend({ gross: moneyOutput })),
     lines: z.array(
@@ -52,6 +55,7 @@ export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
         description: z.string(),
         detail: z.string().nullable(),
         assetId: z.string().nullable(),
+        taxRegime: taxRegimeOutput.nullable(),
       }),
     ),
   }),

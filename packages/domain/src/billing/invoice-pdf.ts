@@ -37,6 +37,7 @@ export async function invoicePdf(
       branding,
       lines: invoice.lines,
       totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
+      taxMention: invoice.taxMention,
       notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
     },
     { timeZone: distributor?.timeZone ?? "UTC" },

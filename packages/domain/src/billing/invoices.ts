@@ -1,4 +1,4 @@
-import type { InvoiceKind, InvoiceStatus, Prisma } from "@cm/db";
+import type { InvoiceKind, InvoiceStatus, Prisma, TaxRegime } from "@cm/db";
 import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
@@ -26,6 +26,9 @@ export interface InvoiceSummaryDto {
 export interface InvoiceDetailDto extends InvoiceSummaryDto {
   seller: PartySnapshot;
   buyer: PartySnapshot;
+  /** The place-of-supply regime and what the invoice says about it (null on invoices issued before they were recorded). */
+  taxRegime: TaxRegime | null;
+  taxMention: string | null;
   order: { id: string; number: string } | null;
   credits: { id: string; number: string; gross: string }[];
   lines: {
@@ -35,6 +38,7 @@ export interface InvoiceDetailDto extends InvoiceSummaryDto {
     quantity: number;
     unitPrice: string;
     taxRate: string;
+    taxRegime: TaxRegime | null;
     net: string;
     tax: string;
     gross: string;
@@ -62,6 +66,8 @@ const detailSelect = {
   ...summarySelect,
   seller: true,
   buyer: true,
+  taxRegime: true,
+  taxMention: true,
   order: { select: { id: true, number: true } },
   credits: { select: { id: true, number: true, gross: true }, orderBy: { issuedAt: "asc" } },
   lines: {
@@ -73,6 +79,7 @@ const detailSelect = {
       quantity: true,
       unitPrice: true,
       taxRate: true,
+      taxRegime: true,
       net: true,
       tax: true,
       gross: true,
@@ -148,6 +155,8 @@ async function invoiceDetailWithin(
     ...toSummary(row),
     seller: row.seller as unknown as PartySnapshot,
     buyer: row.buyer as unknown as PartySnapshot,
+    taxRegime: row.taxRegime,
+    taxMention: row.taxMention,
     order: row.order && { id: row.order.id, number: formatOrderNumber(row.order.number) },
     credits: row.credits.map((credit) => ({ ...credit, gross: money(credit.gross) })),
     lines: row.lines.map((line) => ({

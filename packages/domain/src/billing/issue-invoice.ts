@@ -6,6 +6,7 @@ import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
 import { dayText } from "../shared/dates.ts";
+import { documentTax, type TaxRegime } from "../tax/tax-regime.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -15,12 +16,15 @@ export interface InvoiceLineInput extends LineTotals {
   quantity: number;
   unitPrice: string;
   taxRate: string;
+  /** Why the line is taxed as it is (null: copied from a line priced before regimes were recorded). */
+  taxRegime: TaxRegime | null;
   assetId: string | null;
 }
 
 /**
  * Issues an invoice (or a credit invoice) with a gapless number, immutable
- * lines and totals, and the parties copied in; emails the billed account.
+ * lines and totals, the parties copied in and the tax regime with its legal
+ * mention (reverse charge, outside the scope); emails the billed account.
  */
 export async function issueInvoice(
   tx: Prisma.TransactionClient,
@@ -52,6 +56,7 @@ export async function issueInvoice(
           { newEvent: true },
         )
       : null;
+  const tax = documentTax(input.lines.map((line) => line.taxRegime));
   const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
   const invoice = await tx.invoice.create({
     data: {
@@ -70,6 +75,8 @@ export async function issueInvoice(
       gross: input.totals.gross,
       seller: seller as unknown as Prisma.InputJsonValue,
       buyer: buyer as unknown as Prisma.InputJsonValue,
+      taxRegime: tax.regime,
+      taxMention: tax.mention,
       issuedAt,
       dueAt,
     },
@@ -83,6 +90,7 @@ export async function issueInvoice(
       description: line.description,
       detail: line.detail,
       ...lineAmounts(line),
+      taxRegime: line.taxRegime,
       assetId: line.assetId,
     })),
   });

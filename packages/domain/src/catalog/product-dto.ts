@@ -1,4 +1,4 @@
-import type { Prisma, ProductTypeKind } from "@cm/db";
+import type { Prisma, ProductTypeKind, TaxCategory } from "@cm/db";
 
 export interface ProductDto {
   id: string;
@@ -7,7 +7,8 @@ export interface ProductDto {
   slug: string;
   description: string;
   licenseCoverage: string;
-  taxRate: string;
+  /** Its rate comes from the tax table by place of supply; EXEMPT: no VAT. */
+  taxCategory: TaxCategory;
   published: boolean;
   category: { id: string; name: string } | null;
   productType: { id: string; kind: ProductTypeKind; name: string; expireDays: number; validityDays: number };
@@ -29,7 +30,7 @@ export const productSelect = {
   slug: true,
   description: true,
   licenseCoverage: true,
-  taxRate: true,
+  taxCategory: true,
   published: true,
   expireDaysOverride: true,
   validityDaysOverride: true,
@@ -50,7 +51,7 @@ export function toProduct(row: ProductRow): ProductDto {
     slug: row.slug,
     description: row.description,
     licenseCoverage: row.licenseCoverage,
-    taxRate: row.taxRate.toFixed(2),
+    taxCategory: row.taxCategory,
     published: row.published,
     category: row.category,
     productType: row.productType,

@@ -83,7 +83,7 @@ function productColumns(input: ProductInput) {
     name: input.name,
     description: input.description,
     licenseCoverage: input.licenseCoverage,
-    taxRate: input.taxRate,
+    taxCategory: input.taxCategory,
     categoryId: input.categoryId ?? null,
     published: input.published,
     expireDaysOverride: input.expireDaysOverride ?? null,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { moneyOutput, outputSchemaOf } from "../schemas/output.ts";
 import type { CatalogDto, CatalogProductDto } from "./shop-catalog.ts";
+import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const catalogProductOutput = outputSchemaOf<CatalogProductDto>()(
   z.object({
@@ -16,6 +17,7 @@ const catalogProductOutput = outputSchemaOf<CatalogProductDto>()(
     currency: z.string(),
     unitPrice: moneyOutput.nullable(),
     taxRate: moneyOutput,
+    taxRegime: taxRegimeOutput,
     unitGross: moneyOutput.nullable(),
     storefrontPrice: moneyOutput.nullable(),
   }),

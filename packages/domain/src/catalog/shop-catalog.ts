@@ -7,6 +7,8 @@ import { applyMarkup, storefrontMarkups } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
 import { containsText } from "../shared/text-match.ts";
 import { visibleProductWhere } from "./visible-products.ts";
+import { taxOfSale, type LineTax } from "../tax/tax-context.ts";
+import type { TaxRegime } from "../tax/tax-regime.ts";
 
 export interface CatalogProductDto {
   id: string;
@@ -21,7 +23,9 @@ export interface CatalogProductDto {
   currency: string;
   /** Price of one license in the caller's currency (its price list's, else the product's own); null when not sold in it. */
   unitPrice: string | null;
+  /** The caller's tax on it, by place of supply (its country and VAT number, the distributor's country, today's rate). */
   taxRate: string;
+  taxRegime: TaxRegime;
   /** One license with tax, for display. */
   unitGross: string | null;
   /** At a reseller's own Storefront (/<alias>): its price, what the reseller pays plus its markup (excl. tax). */
@@ -47,7 +51,7 @@ const catalogSelect = (pricedFor: PricedFor) =>
     name: true,
     description: true,
     licenseCoverage: true,
-    taxRate: true,
+    taxCategory: true,
     expireDaysOverride: true,
     validityDaysOverride: true,
     category: { select: { id: true, name: true, position: true } },
@@ -83,9 +87,10 @@ function toCatalogProduct(
   row: Prisma.ProductGetPayload<{ select: ReturnType<typeof catalogSelect> }>,
   currency: string,
   markups: Markups | null,
+  taxFor: LineTax,
 ): CatalogProductDto {
   const { unitPrice, storefrontPrice } = callerUnitPrice(row, markups);
-  const taxRate = row.taxRate.toFixed(2);
+  const tax = taxFor(row.taxCategory);
   return {
     id: row.id,
     slug: row.slug,
@@ -98,8 +103,9 @@ function toCatalogProduct(
     validityDays: row.validityDaysOverride ?? row.productType.validityDays,
     currency,
     unitPrice,
-    taxRate,
-    unitGross: unitPrice ? lineTotals(unitPrice, 1, taxRate).gross : null,
+    taxRate: tax.rate,
+    taxRegime: tax.regime,
+    unitGross: unitPrice ? lineTotals(unitPrice, 1, tax.rate).gross : null,
     storefrontPrice,
   };
 }
@@ -134,7 +140,8 @@ async function buyer(deps: DomainDeps, caller: ShopCaller) {
     where: { id: caller.accountId },
     select: { currency: true, bittitanSyncStatus: true },
   });
-  return { ...account, pricedFor: pricedForCaller(caller, account.currency) };
+  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
+  return { ...account, pricedFor: pricedForCaller(caller, account.currency), taxFor };
 }
 
 export async function browseCatalog(
@@ -176,7 +183,7 @@ export async function browseCatalog(
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
     categories,
-    products: rows.map((row) => toCatalogProduct(row, account.currency, markups)),
+    products: rows.map((row) => toCatalogProduct(row, account.currency, markups, account.taxFor)),
     elsewhere,
   };
 }
@@ -194,7 +201,7 @@ export async function getCatalogProduct(
   if (!row) throw notFound("The product");
   const markups = await markupsFor(deps, caller, [row.id]);
   return {
-    ...toCatalogProduct(row, account.currency, markups),
+    ...toCatalogProduct(row, account.currency, markups, account.taxFor),
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
   };
 }

@@ -59,7 +59,7 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
     description:
       "Migrate a mailbox's email, calendars and contacts from Exchange, Google Workspace, IMAP and more to Microsoft 365 with BitTitan MigrationWiz.",
     licenseCoverage: "One mailbox per license, up to 50 GB of data, with unlimited passes during the validity period.",
-    taxRate: "24",
+    taxCategory: "STANDARD",
     categoryId: categoryId("Mailbox migration"),
     published: true,
     prices: [
@@ -74,7 +74,7 @@ export async function seedDemoCatalog(deps: DomainDeps, bittitan: DemoBitTitan):
     description:
       "Everything one user needs: mailbox, OneDrive/Google Drive documents and personal archive migration, plus DeploymentPro.",
     licenseCoverage: "One user per license: unlimited mailbox, archive and document migration for the validity period.",
-    taxRate: "24",
+    taxCategory: "STANDARD",
     categoryId: categoryId("User migration"),
     published: true,
     prices: [

@@ -56,7 +56,6 @@ export async function seedDemo(deps: DomainDeps): Promise<boolean> {
   });
   await seedPlans(deps, {
     published: true,
-    taxRate: "24",
     standardPrices: [
       { currency: "EUR", unitPrice: "49.00" },
       { currency: "USD", unitPrice: "54.00" },

@@ -1,4 +1,5 @@
 import type { LineTotals } from "../shared/money.ts";
+import type { TaxRegime } from "../tax/tax-regime.ts";
 
 export interface BasketLineDto extends LineTotals {
   id: string;
@@ -11,7 +12,9 @@ export interface BasketLineDto extends LineTotals {
   quantity: number;
   assetName: string | null;
   unitPrice: string | null;
+  /** For the buyer, by place of supply (null when the product or plan no longer exists). */
   taxRate: string;
+  taxRegime: TaxRegime | null;
   /** A plan line's billing period in months (null on product lines). */
   billingPeriodMonths: number | null;
   /** Why this line cannot be ordered now (product withdrawn, not sold in the currency). */
@@ -27,4 +30,6 @@ export interface BasketDto {
   recipient: { id: string; companyName: string; isBuyer: boolean };
   lines: BasketLineDto[];
   totals: LineTotals;
+  /** What the invoice will say about its tax (reverse charge, outside the scope of EU VAT), if anything. */
+  taxMention: string | null;
 }

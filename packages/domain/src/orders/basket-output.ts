@@ -2,6 +2,7 @@ import { z } from "zod";
 import { billingAddressOutput } from "../accounts/account-output.ts";
 import { moneyOutput, outputSchemaOf, totalsOutput } from "../schemas/output.ts";
 import type { BasketDto, BasketLineDto } from "./basket-dto.ts";
+import { taxRegimeOutput } from "../tax/tax-output.ts";
 import type { CheckoutResult, CheckoutReviewDto } from "./checkout.ts";
 
 const basketLineOutput = outputSchemaOf<BasketLineDto>()(
@@ -16,6 +17,7 @@ const basketLineOutput = outputSchemaOf<BasketLineDto>()(
     assetName: z.string().nullable(),
     unitPrice: moneyOutput.nullable(),
     taxRate: moneyOutput,
+    taxRegime: taxRegimeOutput.nullable(),
     billingPeriodMonths: z.number().nullable(),
     problem: z.string().nullable(),
   }),
@@ -30,6 +32,7 @@ export const basketOutput = outputSchemaOf<BasketDto>()(
     recipient: z.object({ id: z.string(), companyName: z.string(), isBuyer: z.boolean() }),
     lines: z.array(basketLineOutput),
     totals: totalsOutput,
+    taxMention: z.string().nullable(),
   }),
 );
 

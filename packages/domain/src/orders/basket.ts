@@ -10,6 +10,8 @@ import { callerUnitPrice, markupsFor, pricedForCaller } from "../catalog/shop-ca
 import { endCustomersWhere } from "../accounts/shop-scope.ts";
 import { planBasketLines } from "./plan-basket-lines.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
+import { taxOfSale } from "../tax/tax-context.ts";
+import { documentTax } from "../tax/tax-regime.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,14 +40,16 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     select: { companyName: true, currency: true, bittitanSyncStatus: true },
   });
   const rows = await deps.db.basketLine.findMany({ where: { basketId: basket.id }, orderBy: { createdAt: "asc" } });
-  const planLines = await planBasketLines(deps.db, rows, account.currency);
+  // Taxed as the checkout will: for the buyer (the caller's account), today.
+  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
+  const planLines = await planBasketLines(deps.db, rows, { currency: account.currency, taxFor });
   const products = await deps.db.product.findMany({
     where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },
     select: {
       id: true,
       name: true,
       slug: true,
-      taxRate: true,
+      taxCategory: true,
       published: true,
       groupEntry: { select: { position: true } },
       ...unitPriceSelect(pricedForCaller(caller, account.currency)),
@@ -62,7 +66,8 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     const product = products.find((candidate) => candidate.id === row.productId);
     const onSale = !!product?.published && !!product.groupEntry;
     const price = product ? callerUnitPrice(product, markups).unitPrice : null;
-    const taxRate = product?.taxRate.toFixed(2) ?? "0.00";
+    const tax = product ? taxFor(product.taxCategory) : null;
+    const taxRate = tax?.rate ?? "0.00";
     const problem = !onSale ? "This product is no longer available" : !price ? `Not sold in ${account.currency}` : null;
     const totals =
       problem || !price ? { net: "0.00", tax: "0.00", gross: "0.00" } : lineTotals(price, row.quantity, taxRate);
@@ -77,6 +82,7 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
       assetName: row.assetName,
       unitPrice: price,
       taxRate,
+      taxRegime: tax?.regime ?? null,
       billingPeriodMonths: null,
       problem,
       ...totals,
@@ -99,6 +105,7 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
       : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
     lines,
     totals: sumTotals(lines),
+    taxMention: documentTax(lines.flatMap((line) => (line.problem ? [] : [line.taxRegime]))).mention,
   };
 }
 

@@ -77,7 +77,7 @@ async function orderCancellation(deps: DomainDeps, order: OrderDetailDto): Promi
 }
 
 /** Checks the account, recipient and lines a draft names (prices are previewed, and taken again at execution). */
-async function checkDraft(tx: Tx, input: DraftOrderInput) {
+async function checkDraft(tx: Tx, input: DraftOrderInput, at: Date) {
   const account = await tx.account.findUnique({
     where: { id: input.accountId },
     select: { id: true, kind: true, companyName: true, currency: true },
@@ -92,7 +92,7 @@ async function checkDraft(tx: Tx, input: DraftOrderInput) {
   const buyer = { id: account.id, kind: account.kind, companyName: account.companyName, currency: account.currency };
   const requested = input.lines.map(draftLineRequest);
   const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? input.recipientAccountId : null);
-  const priced = await priceLines(tx, buyer, requested);
+  const priced = await priceLines(tx, buyer, requested, at);
   for (const [index, line] of priced.lines.entries()) {
     if (line.kind === "plan") await checkPlanLine(tx, buyer, line, `lines.${index}.storefrontAlias`);
   }
@@ -119,7 +119,7 @@ export async function createDraftOrder(
   input: DraftOrderInput,
 ): Promise<OrderDetailDto> {
   const id = await deps.db.$transaction(async (tx) => {
-    const { buyer, recipient, priced } = await checkDraft(tx, input);
+    const { buyer, recipient, priced } = await checkDraft(tx, input, deps.clock.now());
     const order = await tx.order.create({
       data: {
         channel: "BSS",
@@ -144,7 +144,7 @@ export async function updateDraftOrder(
   await deps.db.$transaction(async (tx) => {
     const order = await lockOrder(tx, input.id);
     if (order.status !== "DRAFT") throw new DomainError("PRECONDITION_FAILED", "Only draft orders can be changed");
-    const { buyer, recipient, priced } = await checkDraft(tx, input);
+    const { buyer, recipient, priced } = await checkDraft(tx, input, deps.clock.now());
     await tx.order.update({
       where: { id: input.id },
       data: { accountId: buyer.id, recipientAccountId: recipient.id, currency: buyer.currency },
@@ -182,7 +182,7 @@ export async function executeDraftOrder(tx: Tx, deps: DomainDeps, id: string, ac
   const requested = rows.map(requestedLineOf);
   const buyer = await loadBuyer(tx, order.accountId, { bittitan: hasProductLines(requested) });
   const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? order.recipientAccountId : null);
-  const priced = await priceLines(tx, buyer, requested);
+  const priced = await priceLines(tx, buyer, requested, deps.clock.now());
   await finalizeOrder(tx, deps, {
     orderId: id,
     accountId: buyer.id,

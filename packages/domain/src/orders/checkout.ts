@@ -82,7 +82,7 @@ export async function completeCheckout(
       );
       const buyer = await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) });
       const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null);
-      const priced = await priceLines(tx, buyer, requested);
+      const priced = await priceLines(tx, buyer, requested, deps.clock.now());
       const order = await tx.order.create({
         data: {
           channel: "STOREFRONT",

@@ -64,6 +64,7 @@ export async function finalizeOrder(
       subscriptionIds.push(started.subscriptionId);
       invoiceLines.push({
         ...lineAmounts(line),
+        taxRegime: line.taxRegime,
         description: line.productName,
         detail: started.invoiceDetail,
         assetId: null,
@@ -74,6 +75,7 @@ export async function finalizeOrder(
     assetIds.push(assetId);
     invoiceLines.push({
       ...lineAmounts(line),
+      taxRegime: line.taxRegime,
       description: line.productName,
       detail: `Asset “${line.assetName}” for ${input.recipient.companyName} · ${line.quantity} license${line.quantity === 1 ? "" : "s"} · SKU ${line.sku}`,
       assetId,

@@ -1,4 +1,12 @@
-import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma, SubscriptionStatus } from "@cm/db";
+import type {
+  AssetSyncStatus,
+  CouponState,
+  OrderChannel,
+  OrderStatus,
+  Prisma,
+  SubscriptionStatus,
+  TaxRegime,
+} from "@cm/db";
 import { assetRetrySelect, retryOf, shopProvisioningProblem, type AssetSummaryDto } from "../assets/asset-dto.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { formatSubscriptionNumber } from "../plans/subscription-number.ts";
@@ -30,6 +38,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
     quantity: number;
     unitPrice: string;
     taxRate: string;
+    /** Why the line is taxed so (null: priced before the regime was recorded). */
+    taxRegime: TaxRegime | null;
     net: string;
     tax: string;
     gross: string;
@@ -85,6 +95,7 @@ export const orderDetailSelect = {
       quantity: true,
       unitPrice: true,
       taxRate: true,
+      taxRegime: true,
       net: true,
       tax: true,
       gross: true,

@@ -11,6 +11,7 @@ import {
 } from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
 import type { OrderSummaryDto, ShopOrderDetailDto } from "./order-dto.ts";
+import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const orderSummaryOutput = outputSchemaOf<OrderSummaryDto>()(
   totalsOutput.extend({
@@ -41,6 +42,7 @@ export const shopOrderDetailOutput = outputSchemaOf<ShopOrderDetailDto>()(
         sku: z.string(),
         assetName: z.string().nullable(),
         storefrontAlias: z.string().nullable(),
+        taxRegime: taxRegimeOutput.nullable(),
       }),
     ),
     subscriptions: z.array(

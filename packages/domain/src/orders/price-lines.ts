@@ -4,6 +4,8 @@ import { pricePlanLine, type PlanPricedLine, type PlanRequest } from "../plans/p
 import { lineAmounts, lineTotals, sumTotals, type LineTotals } from "../shared/money.ts";
 import { visibleProductWhere } from "../catalog/visible-products.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
+import { taxOfSale } from "../tax/tax-context.ts";
+import type { TaxRegime } from "../tax/tax-regime.ts";
 
 export const MAX_LICENSES_PER_LINE = 10_000;
 export const MAX_LINES_PER_ORDER = 50;
@@ -31,6 +33,7 @@ export interface ProductPricedLine extends LineTotals {
   quantity: number;
   unitPrice: string;
   taxRate: string;
+  taxRegime: TaxRegime;
   assetName: string;
   expireDays: number;
   validityDays: number;
@@ -58,12 +61,14 @@ export const hasProductLines = (lines: { kind: "product" | "plan" }[]) => lines.
  * each product must be on sale (published, in the Product Group) and priced in
  * the buyer's currency, at the buyer's price (its price list's, else the
  * product's own); quantities are whole licenses within a sane maximum.
- * Plan lines are priced from the plan catalog (one plan per order).
+ * Plan lines are priced from the plan catalog (one plan per order). Each
+ * line's tax is decided by place of supply for the buyer, on the day `at`.
  */
 export async function priceLines(
   tx: Prisma.TransactionClient,
   buyer: { id: string; currency: string },
   requested: RequestedLine[],
+  at: Date,
 ): Promise<{ lines: PricedLine[]; totals: LineTotals }> {
   const { currency } = buyer;
   if (requested.length === 0) throw new DomainError("INVALID", "The order has no lines", "lines");
@@ -78,18 +83,19 @@ export async function priceLines(
       id: true,
       name: true,
       sku: true,
-      taxRate: true,
+      taxCategory: true,
       expireDaysOverride: true,
       validityDaysOverride: true,
       productType: { select: { skuId: true, expireDays: true, validityDays: true } },
       ...unitPriceSelect({ accountId: buyer.id, currency }),
     },
   });
+  const taxFor = await taxOfSale(tx, buyer.id, at);
   const lines: PricedLine[] = [];
   for (const [index, line] of requested.entries()) {
     const field = `lines.${index}`;
     if (line.kind === "plan") {
-      lines.push(await pricePlanLine(tx, currency, line, index + 1, field));
+      lines.push(await pricePlanLine(tx, { currency, taxFor }, line, index + 1, field));
       continue;
     }
     if (!Number.isInteger(line.quantity) || line.quantity < 1)
@@ -106,7 +112,7 @@ export async function priceLines(
     const unitPrice = unitPriceOf(product);
     if (!unitPrice)
       throw new DomainError("INVALID", `${product.name} is not sold in ${currency}`, `${field}.productId`);
-    const taxRate = product.taxRate.toFixed(2);
+    const tax = taxFor(product.taxCategory);
     lines.push({
       kind: "product",
       position: index + 1,
@@ -116,11 +122,12 @@ export async function priceLines(
       vendorSkuId: product.productType.skuId,
       quantity: line.quantity,
       unitPrice,
-      taxRate,
+      taxRate: tax.rate,
+      taxRegime: tax.regime,
       assetName: line.assetName?.trim() || product.name,
       expireDays: product.expireDaysOverride ?? product.productType.expireDays,
       validityDays: product.validityDaysOverride ?? product.productType.validityDays,
-      ...lineTotals(unitPrice, line.quantity, taxRate),
+      ...lineTotals(unitPrice, line.quantity, tax.rate),
     });
   }
   return { lines, totals: sumTotals(lines) };
@@ -133,6 +140,7 @@ export function orderLineColumns(line: PricedLine) {
     productName: line.productName,
     sku: line.sku,
     ...lineAmounts(line),
+    taxRegime: line.taxRegime,
   };
   if (line.kind === "plan") return { ...common, planId: line.planId, storefrontAlias: line.storefrontAlias };
   return {

@@ -10,7 +10,7 @@ import type { SubscriptionDetailDto } from "../plans/subscription-dto.ts";
 type Tx = Prisma.TransactionClient;
 
 /** A Free subscription still in effect, with the Standard plan priced for its account (net, tax, gross). */
-async function upgradable(tx: Tx, id: string) {
+async function upgradable(tx: Tx, id: string, at: Date) {
   const subscription = await tx.planSubscription.findUnique({
     where: { id },
     select: {
@@ -32,9 +32,12 @@ async function upgradable(tx: Tx, id: string) {
     select: { id: true, name: true, billingPeriodMonths: true },
   });
   if (!standard) throw new DomainError("PRECONDITION_FAILED", "There is no Standard plan in the catalog");
-  const priced = await priceLines(tx, { id: subscription.accountId, currency: subscription.account.currency }, [
-    { kind: "plan", planId: standard.id, storefrontAlias: subscription.account.resellerStorefront?.alias ?? null },
-  ]);
+  const priced = await priceLines(
+    tx,
+    { id: subscription.accountId, currency: subscription.account.currency },
+    [{ kind: "plan", planId: standard.id, storefrontAlias: subscription.account.resellerStorefront?.alias ?? null }],
+    at,
+  );
   return { subscription, standard, priced };
 }
 
@@ -50,7 +53,7 @@ export interface UpgradeQuoteDto {
 
 export async function upgradeQuote(deps: DomainDeps, id: string): Promise<UpgradeQuoteDto> {
   return deps.db.$transaction(async (tx) => {
-    const { subscription, standard, priced } = await upgradable(tx, id);
+    const { subscription, standard, priced } = await upgradable(tx, id, deps.clock.now());
     return {
       planName: standard.name,
       billingPeriodMonths: standard.billingPeriodMonths,
@@ -71,7 +74,7 @@ export async function upgradeSubscription(
   id: string,
 ): Promise<SubscriptionDetailDto> {
   const subscriptionId = await deps.db.$transaction(async (tx) => {
-    const { subscription, priced } = await upgradable(tx, id);
+    const { subscription, priced } = await upgradable(tx, id, deps.clock.now());
     const order = await tx.order.create({
       data: {
         channel: "BSS",

@@ -37,7 +37,6 @@ export async function seedPlans(
   deps: DomainDeps,
   options: {
     published: boolean;
-    taxRate: string;
     standardPrices: { currency: string; unitPrice: string }[];
     freeCurrencies?: string[];
   },
@@ -54,7 +53,6 @@ export async function seedPlans(
       data: {
         code,
         ...DEFAULT_PLANS[code],
-        taxRate: options.taxRate,
         billingPeriodMonths: 1,
         published: options.published && prices.length > 0,
         prices: { create: prices },
@@ -98,7 +96,7 @@ export async function updatePlan(deps: DomainDeps, input: UpdatePlanInput): Prom
         name: input.name,
         description: input.description,
         features: input.features,
-        taxRate: input.taxRate,
+        taxCategory: input.taxCategory,
         billingPeriodMonths: input.billingPeriodMonths,
         published: input.published,
         prices: { create: input.prices },

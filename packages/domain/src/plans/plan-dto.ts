@@ -1,5 +1,7 @@
-import type { PlanCode, Prisma } from "@cm/db";
+import type { PlanCode, Prisma, TaxCategory } from "@cm/db";
 import { lineTotals } from "../shared/money.ts";
+import type { LineTax } from "../tax/tax-context.ts";
+import type { TaxRegime } from "../tax/tax-regime.ts";
 
 /** A plan as staff edit it (BSS > Catalog > Reseller plans). */
 export interface PlanDto {
@@ -8,7 +10,7 @@ export interface PlanDto {
   name: string;
   description: string;
   features: string[];
-  taxRate: string;
+  taxCategory: TaxCategory;
   billingPeriodMonths: number;
   published: boolean;
   prices: { currency: string; unitPrice: string }[];
@@ -26,7 +28,9 @@ export interface ShopPlanDto {
   currency: string;
   /** Per billing period, excluding tax; null when not sold in the reseller's currency. */
   unitPrice: string | null;
+  /** For this reseller (place of supply): the rate and why. */
   taxRate: string;
+  taxRegime: TaxRegime;
   unitGross: string | null;
 }
 
@@ -36,7 +40,7 @@ export const planSelect = {
   name: true,
   description: true,
   features: true,
-  taxRate: true,
+  taxCategory: true,
   billingPeriodMonths: true,
   published: true,
   updatedAt: true,
@@ -48,14 +52,13 @@ type PlanRow = Prisma.PlanGetPayload<{ select: typeof planSelect }>;
 export function toPlan(row: PlanRow): PlanDto {
   return {
     ...row,
-    taxRate: row.taxRate.toFixed(2),
     prices: row.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice.toFixed(2) })),
   };
 }
 
-export function toShopPlan(row: PlanRow, currency: string): ShopPlanDto {
+export function toShopPlan(row: PlanRow, currency: string, taxFor: LineTax): ShopPlanDto {
   const price = row.prices.find((candidate) => candidate.currency === currency)?.unitPrice.toFixed(2) ?? null;
-  const taxRate = row.taxRate.toFixed(2);
+  const tax = taxFor(row.taxCategory);
   return {
     id: row.id,
     code: row.code,
@@ -65,7 +68,8 @@ export function toShopPlan(row: PlanRow, currency: string): ShopPlanDto {
     billingPeriodMonths: row.billingPeriodMonths,
     currency,
     unitPrice: price,
-    taxRate,
-    unitGross: price ? lineTotals(price, 1, taxRate).gross : null,
+    taxRate: tax.rate,
+    taxRegime: tax.regime,
+    unitGross: price ? lineTotals(price, 1, tax.rate).gross : null,
   };
 }

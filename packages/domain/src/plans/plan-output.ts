@@ -5,6 +5,7 @@ import type { Page } from "../schemas/common.ts";
 import type { AliasCheckResultDto } from "./check-alias.ts";
 import type { ShopPlanDto } from "./plan-dto.ts";
 import type { ShopSubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
+import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
   z.object({
@@ -60,6 +61,7 @@ export const shopPlanOutput = outputSchemaOf<ShopPlanDto>()(
     currency: z.string(),
     unitPrice: moneyOutput.nullable(),
     taxRate: moneyOutput,
+    taxRegime: taxRegimeOutput,
     unitGross: moneyOutput.nullable(),
   }),
 );

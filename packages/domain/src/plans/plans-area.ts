@@ -17,7 +17,6 @@ export const plansArea: BackgroundArea = {
     const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { currency: true } });
     const seeded = await seedPlans(deps, {
       published: false,
-      taxRate: "0",
       standardPrices: [],
       freeCurrencies: distributor ? [distributor.currency] : [],
     });

@@ -2,6 +2,8 @@ import type { PlanCode, Prisma } from "@cm/db";
 import { DomainError } from "../errors.ts";
 import { lineTotals, type LineTotals } from "../shared/money.ts";
 import { normalizeAlias } from "../schemas/storefront-alias.ts";
+import type { LineTax } from "../tax/tax-context.ts";
+import type { TaxRegime } from "../tax/tax-regime.ts";
 
 export interface PlanRequest {
   planId: string;
@@ -20,6 +22,7 @@ export interface PlanPricedLine extends LineTotals {
   quantity: 1;
   unitPrice: string;
   taxRate: string;
+  taxRegime: TaxRegime;
   billingPeriodMonths: number;
   storefrontAlias: string | null;
 }
@@ -27,21 +30,22 @@ export interface PlanPricedLine extends LineTotals {
 export const planLineName = (planName: string) => `${planName} reseller plan`;
 export const planSku = (code: PlanCode) => `PLAN-${code}`;
 
-/** One billing period of a published plan, at its price in the buyer's currency. */
+/** One billing period of a published plan, at its price in the buyer's currency, taxed for the buyer. */
 export async function pricePlanLine(
   tx: Prisma.TransactionClient,
-  currency: string,
+  sale: { currency: string; taxFor: LineTax },
   line: PlanRequest,
   position: number,
   field: string,
 ): Promise<PlanPricedLine> {
+  const { currency } = sale;
   const plan = await tx.plan.findFirst({
     where: { id: line.planId, published: true },
     select: {
       id: true,
       code: true,
       name: true,
-      taxRate: true,
+      taxCategory: true,
       billingPeriodMonths: true,
       prices: { where: { currency }, select: { unitPrice: true } },
     },
@@ -50,7 +54,7 @@ export async function pricePlanLine(
   const price = plan.prices[0];
   if (!price) throw new DomainError("INVALID", `The ${plan.name} plan is not sold in ${currency}`, `${field}.planId`);
   const unitPrice = price.unitPrice.toFixed(2);
-  const taxRate = plan.taxRate.toFixed(2);
+  const tax = sale.taxFor(plan.taxCategory);
   const alias = line.storefrontAlias ? normalizeAlias(line.storefrontAlias) : "";
   return {
     kind: "plan",
@@ -62,9 +66,10 @@ export async function pricePlanLine(
     sku: planSku(plan.code),
     quantity: 1,
     unitPrice,
-    taxRate,
+    taxRate: tax.rate,
+    taxRegime: tax.regime,
     billingPeriodMonths: plan.billingPeriodMonths,
     storefrontAlias: alias || null,
-    ...lineTotals(unitPrice, 1, taxRate),
+    ...lineTotals(unitPrice, 1, tax.rate),
   };
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from "@cm/db";
+import type { Prisma, TaxCategory } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
@@ -8,6 +8,7 @@ import { addMonths } from "./plan-rules.ts";
 import { planLineName } from "./price-plan-line.ts";
 import { periodText } from "./start-subscription.ts";
 import { dayText } from "../shared/dates.ts";
+import { taxOfSale } from "../tax/tax-context.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,7 +19,7 @@ const MAX_PERIODS_PER_RUN = 24;
 /**
  * What happens at the end of a billing period (all decided by deps.clock):
  * an Active subscription renews (the next period is invoiced at the price it
- * was sold at; Free issues no invoice); a Pending Cancellation one is
+ * was sold at, taxed as the day's rules and rates have it; Free issues no invoice); a Pending Cancellation one is
  * cancelled, the reseller is back on Basic, its storefront closes and the
  * "plan subscription cancelled" email goes out. Storefronts closed for longer
  * than the retention period are purged (alias, markups, settings). Each step
@@ -62,10 +63,9 @@ async function closePeriod(
       accountId: true,
       currency: true,
       unitPrice: true,
-      taxRate: true,
       billingPeriodMonths: true,
       currentPeriodEnd: true,
-      plan: { select: { name: true } },
+      plan: { select: { name: true, taxCategory: true } },
       account: { select: { companyName: true, resellerStorefront: { select: { alias: true } } } },
     },
   });
@@ -143,16 +143,17 @@ async function invoiceRenewal(
     accountId: string;
     currency: string;
     unitPrice: Prisma.Decimal;
-    taxRate: Prisma.Decimal;
-    plan: { name: string };
+    plan: { name: string; taxCategory: TaxCategory };
     account: { resellerStorefront: { alias: string } | null };
   },
   periodStart: Date,
   periodEnd: Date,
 ): Promise<string> {
   const unitPrice = subscription.unitPrice.toFixed(2);
-  const taxRate = subscription.taxRate.toFixed(2);
-  const totals = lineTotals(unitPrice, 1, taxRate);
+  // Decided again for every renewal, on its own invoice date: the buyer's country and VAT number and the rate as they are now.
+  const taxFor = await taxOfSale(tx, subscription.accountId, deps.clock.now());
+  const tax = taxFor(subscription.plan.taxCategory);
+  const totals = lineTotals(unitPrice, 1, tax.rate);
   const alias = subscription.account.resellerStorefront?.alias;
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
@@ -166,7 +167,8 @@ async function invoiceRenewal(
         detail: `Renewal · ${periodText(periodStart, periodEnd)}${alias ? ` · Storefront alias “${alias}”` : ""}`,
         quantity: 1,
         unitPrice,
-        taxRate,
+        taxRate: tax.rate,
+        taxRegime: tax.regime,
         assetId: null,
         ...totals,
       },

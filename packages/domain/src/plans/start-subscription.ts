@@ -77,7 +77,6 @@ export async function startSubscription(
       orderLineId: input.orderLineId,
       currency: account.currency,
       unitPrice: line.unitPrice,
-      taxRate: line.taxRate,
       billingPeriodMonths: line.billingPeriodMonths,
       startedAt: now,
       currentPeriodStart: now,

@@ -10,6 +10,7 @@ import { planSelect, toShopPlan, type ShopPlanDto } from "../plans/plan-dto.ts";
 import { planChangeProblem } from "../plans/plan-rules.ts";
 import { storefrontPage } from "../auth/storefront-access.ts";
 import { storefrontUrl } from "../plans/storefront-url.ts";
+import { taxOfSale } from "../tax/tax-context.ts";
 
 export interface ResellerPlansDto {
   current: {
@@ -38,6 +39,7 @@ export async function listResellerPlans(deps: DomainDeps, caller: ShopCaller): P
     deps.db.resellerStorefront.findUnique({ where: { accountId: caller.accountId }, select: { alias: true } }),
   ]);
   const page = storefront ? await storefrontPage(deps, storefront.alias) : null;
+  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
   return {
     current: {
       code: current.code,
@@ -50,7 +52,7 @@ export async function listResellerPlans(deps: DomainDeps, caller: ShopCaller): P
       ? { alias: storefront.alias, url: storefrontUrl(deps, storefront.alias), open: page?.open ?? false }
       : null,
     plans: rows.map((row) => {
-      const plan = toShopPlan(row, account.currency);
+      const plan = toShopPlan(row, account.currency, taxFor);
       const problem =
         plan.unitPrice === null
           ? `Not sold in ${account.currency}`

@@ -13,6 +13,7 @@ import {
   searchSchema,
   text,
 } from "./common.ts";
+import { withVatNumberCheck } from "./vat-numbers.ts";
 
 export const accountKinds = ["DISTRIBUTOR", "RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const;
 export const customerKinds = ["RESELLER", "DIRECT_CUSTOMER", "END_CUSTOMER"] as const;
@@ -31,7 +32,8 @@ export const companyInput = z.object({
   companyName: requiredText("Company name"),
   email: emailSchema,
   phone: phoneSchema,
-  taxId: optionalText("Tax id", 40),
+  /** In an EU member state, its VAT number (checked for the country's format by the inputs below). */
+  taxId: optionalText("VAT number", 40),
   website: optionalText("Website", 200).refine((value) => value === null || /^https?:\/\/\S+\.\S+$/.test(value), {
     message: "Enter a web address starting with http:// or https://",
   }),
@@ -45,7 +47,10 @@ export const contactInput = z.object({
   jobTitle: optionalText("Job title", 100),
 });
 
-export const createAccountInput = companyInput.extend({
+const billingCountry = ["billingAddress", "country"] as const;
+
+/** The fields of createAccountInput, for forms that leave some out (add withVatNumberCheck back). */
+export const createAccountFields = companyInput.extend({
   kind: z.enum(customerKinds, { message: "Choose reseller, direct customer or end-customer" }),
   /** The reseller that owns an end-customer; required for END_CUSTOMER only. */
   parentId: choiceSchema("Choose the reseller that owns the end-customer").nullish(),
@@ -62,8 +67,9 @@ export const createAccountInput = companyInput.extend({
   /** A price list in the account's currency (resellers and direct customers). */
   priceListId: choiceSchema("Choose a price list").nullish(),
 });
+export const createAccountInput = withVatNumberCheck(createAccountFields, billingCountry);
 
-export const updateAccountInput = companyInput.extend({
+export const updateAccountFields = companyInput.extend({
   id: idSchema,
   billingAddress: billingAddressInput,
   currency: currencySchema,
@@ -71,6 +77,7 @@ export const updateAccountInput = companyInput.extend({
   /** A price list in the account's currency; null: none; left out: unchanged. */
   priceListId: choiceSchema("Choose a price list").nullish(),
 });
+export const updateAccountInput = withVatNumberCheck(updateAccountFields, billingCountry);
 
 export const listAccountsInput = pageSchema.extend({
   search: searchSchema,
@@ -78,21 +85,26 @@ export const listAccountsInput = pageSchema.extend({
   parentId: idSchema.optional(),
 });
 
-export const createEndCustomerInput = companyInput.extend({
+export const createEndCustomerFields = companyInput.extend({
   billingAddress: billingAddressInput,
   /** Defaults to the reseller's currency. */
   currency: currencySchema.nullish(),
   primaryContact: contactInput,
 });
+export const createEndCustomerInput = withVatNumberCheck(createEndCustomerFields, billingCountry);
 
-export const updateEndCustomerInput = companyInput.extend({
-  id: idSchema,
-  billingAddress: billingAddressInput,
-});
+export const updateEndCustomerInput = withVatNumberCheck(
+  companyInput.extend({ id: idSchema, billingAddress: billingAddressInput }),
+  billingCountry,
+);
 
-export const updateMyAccountInput = companyInput.omit({ companyName: true }).extend({
-  billingAddress: billingAddressInput,
-});
+export const updateMyAccountInput = withVatNumberCheck(
+  companyInput.omit({ companyName: true }).extend({ billingAddress: billingAddressInput }),
+  billingCountry,
+);
+
+/** Staff mark an account's VAT number verified (checked by hand, e.g. in VIES), or take the mark back. */
+export const setVatVerifiedInput = z.object({ accountId: idSchema, verified: z.boolean() });
 
 export const addContactInput = contactInput.extend({ accountId: idSchema });
 export const updateContactInput = contactInput.extend({ id: idSchema });

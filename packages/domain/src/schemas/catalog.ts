@@ -8,16 +8,12 @@ import {
   searchSchema,
   choiceSchema,
 } from "./common.ts";
+import { taxCategorySchema } from "./tax.ts";
 
 export const amountSchema = z
   .string({ message: "Enter a price" })
   .trim()
   .regex(/^\d{1,10}(\.\d{1,2})?$/, { message: "Enter a price like 12.50 (at most 2 decimals)" });
-
-export const taxRateSchema = z
-  .string({ message: "Enter a tax rate" })
-  .trim()
-  .regex(/^\d{1,2}(\.\d{1,2})?$|^100(\.0{1,2})?$/, { message: "Enter a tax rate between 0 and 100 (e.g. 24 or 7.7)" });
 
 const daysSchema = z
   .number({ message: "Enter a number of days" })
@@ -31,7 +27,7 @@ export const productInput = z.object({
   name: requiredText("Name", 120),
   description: requiredText("Description", 5000),
   licenseCoverage: requiredText("What the license covers", 2000),
-  taxRate: taxRateSchema,
+  taxCategory: taxCategorySchema,
   categoryId: choiceSchema("Choose a category").nullish(),
   published: z.boolean(),
   expireDaysOverride: daysSchema.nullish(),

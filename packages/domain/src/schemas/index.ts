@@ -9,3 +9,5 @@ export * from "./price-lists.ts";
 export * from "./setup.ts";
 export * from "./notifications.ts";
 export * from "./service-manager.ts";
+export * from "./vat-numbers.ts";
+export * from "./tax.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { amountSchema, taxRateSchema } from "./catalog.ts";
+import { amountSchema } from "./catalog.ts";
+import { taxCategorySchema } from "./tax.ts";
 import { currencySchema, idSchema, pageSchema, requiredText, text } from "./common.ts";
 import { storefrontAliasInput } from "./orders.ts";
 
@@ -8,7 +9,7 @@ export const updatePlanInput = z.object({
   name: requiredText("Name", 60),
   description: requiredText("Description", 2000),
   features: z.array(requiredText("Feature", 200)).max(20, { message: "At most 20 features" }),
-  taxRate: taxRateSchema,
+  taxCategory: taxCategorySchema,
   billingPeriodMonths: z
     .number({ message: "Enter a number of months" })
     .int({ message: "Whole months only" })

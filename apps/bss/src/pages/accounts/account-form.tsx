@@ -24,7 +24,13 @@ import {
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
-import { createAccountInput, customerKinds, idSchema, updateAccountInput } from "@cm/domain/schemas";
+import {
+  createAccountFields,
+  customerKinds,
+  idSchema,
+  updateAccountFields,
+  withVatNumberCheck,
+} from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useWatch, type Control, type FieldPath, type FieldValues, type UseFormReturn } from "react-hook-form";
@@ -40,11 +46,19 @@ type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 const chosenId = idSchema.or(z.literal(""));
 const idOrNull = (value: string | null | undefined) => value || null;
 
-const newAccountForm = createAccountInput
-  .omit({ primaryContactPassword: true })
-  .extend({ parentId: chosenId, priceListId: chosenId, invitePrimaryContact: z.boolean() });
+const billingCountry = ["billingAddress", "country"];
 
-const editAccountForm = updateAccountInput.omit({ id: true }).extend({ priceListId: chosenId });
+const newAccountForm = withVatNumberCheck(
+  createAccountFields
+    .omit({ primaryContactPassword: true })
+    .extend({ parentId: chosenId, priceListId: chosenId, invitePrimaryContact: z.boolean() }),
+  billingCountry,
+);
+
+const editAccountForm = withVatNumberCheck(
+  updateAccountFields.omit({ id: true }).extend({ priceListId: chosenId }),
+  billingCountry,
+);
 
 /** When the currency changes, the price list goes back to `priceListFor(currency)` (a list prices in one currency). */
 function usePriceListFollowsCurrency<T extends { currency: string; priceListId: string }>(

@@ -13,6 +13,7 @@ import {
   Loading,
   PageHeader,
   SubmitButton,
+  TAX_CATEGORY_OPTIONS,
   apiErrorMessage,
   useSubmit,
   useZodForm,
@@ -35,7 +36,7 @@ const emptyValues: Values = {
   name: "",
   description: "",
   licenseCoverage: "",
-  taxRate: "24",
+  taxCategory: "STANDARD",
   categoryId: null,
   published: false,
   expireDaysOverride: null,
@@ -50,7 +51,7 @@ function fromProduct(product: Product): Values {
     name: product.name,
     description: product.description,
     licenseCoverage: product.licenseCoverage,
-    taxRate: product.taxRate,
+    taxCategory: product.taxCategory,
     categoryId: product.category?.id ?? null,
     published: product.published,
     expireDaysOverride: product.expireDaysOverride ?? null,
@@ -139,7 +140,7 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
             </FormSection>
             <FormSection
               title="Price and tax"
-              description="One unit price per currency; an account buys in its own currency."
+              description="One unit price per currency; an account buys in its own currency. The VAT rate follows from where the buyer is (Catalog > Tax rates)."
             >
               <div className="space-y-3">
                 <PriceRows
@@ -149,8 +150,13 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
                   newRow={{ currency: "USD", unitPrice: "" }}
                   minRows={1}
                 />
-                <div className="w-48">
-                  <FormTextField control={form.control} name="taxRate" label="Tax rate (%)" inputMode="decimal" />
+                <div className="w-72">
+                  <FormSelectField
+                    control={form.control}
+                    name="taxCategory"
+                    label="Tax category"
+                    options={TAX_CATEGORY_OPTIONS}
+                  />
                 </div>
               </div>
             </FormSection>

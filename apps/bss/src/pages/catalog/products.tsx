@@ -9,7 +9,7 @@ import {
   TextField,
   apiErrorMessage,
   formatMoney,
-  formatPercent,
+  taxCategoryLabel,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -97,7 +97,7 @@ export function ProductsPage() {
                 header: "Prices",
                 cell: (row) => row.prices.map((price) => formatMoney(price.unitPrice, price.currency)).join(" · "),
               },
-              { header: "Tax", cell: (row) => formatPercent(row.taxRate) },
+              { header: "Tax", cell: (row) => taxCategoryLabel(row.taxCategory) },
               { header: "Expire / Validity", cell: (row) => `${row.expireDays} / ${row.validityDays} days` },
               {
                 header: "Status",

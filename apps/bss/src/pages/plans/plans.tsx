@@ -6,11 +6,13 @@ import {
   FormCheckboxField,
   FormGrid,
   FormNumberField,
+  FormSelectField,
   FormTextAreaField,
   FormTextField,
   Loading,
   PageHeader,
   SubmitButton,
+  TAX_CATEGORY_OPTIONS,
   apiErrorMessage,
   fieldErrorsOf,
   useSubmit,
@@ -67,7 +69,7 @@ const toValues = (plan: Plan) => ({
   name: plan.name,
   description: plan.description,
   features: plan.features.join("\n"),
-  taxRate: plan.taxRate,
+  taxCategory: plan.taxCategory,
   billingPeriodMonths: plan.billingPeriodMonths,
   published: plan.published,
   prices: plan.prices.map((price) => ({ currency: price.currency, unitPrice: price.unitPrice })),
@@ -120,7 +122,12 @@ function PlanForm({ plan }: { plan: Plan }) {
               label="Billing period (months)"
               inputMode="numeric"
             />
-            <FormTextField control={form.control} name="taxRate" label="Tax rate (%)" />
+            <FormSelectField
+              control={form.control}
+              name="taxCategory"
+              label="Tax category"
+              options={TAX_CATEGORY_OPTIONS}
+            />
           </FormGrid>
           <FormTextAreaField control={form.control} name="description" label="Description" rows={2} />
           <FormTextAreaField control={form.control} name="features" label="Features (one per line)" rows={4} />

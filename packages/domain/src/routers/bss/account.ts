@@ -12,11 +12,13 @@ import { createAccount } from "../../accounts/create-account.ts";
 import { getAccount } from "../../accounts/get-account.ts";
 import { listAccounts } from "../../accounts/list-accounts.ts";
 import { updateAccount } from "../../accounts/update-account.ts";
+import { setVatVerified } from "../../accounts/verify-vat-number.ts";
 import {
   addContactInput,
   createAccountInput,
   grantLoginInput,
   listAccountsInput,
+  setVatVerifiedInput,
   updateAccountInput,
   updateContactInput,
 } from "../../schemas/accounts.ts";
@@ -39,6 +41,10 @@ export const bssAccountRouter = router({
       return createAccount(ctx.deps, input);
     }),
   update: staffProcedure.input(updateAccountInput).mutation(({ ctx, input }) => updateAccount(ctx.deps, input)),
+  /** The VAT number was checked by hand (or the mark is taken back). */
+  setVatVerified: staffProcedure
+    .input(setVatVerifiedInput)
+    .mutation(({ ctx, input }) => setVatVerified(ctx.deps, ctx.staff, input)),
   addContact: staffProcedure
     .input(addContactInput.extend(idempotent.shape))
     .use(idempotent.middleware)

@@ -1,0 +1,66 @@
+import type { Prisma } from "@cm/db";
+import type { DomainDeps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { decideTax, type TaxCategory, type TaxDecision, type TaxRateRow } from "./tax-regime.ts";
+
+type Db = DomainDeps["db"] | Prisma.TransactionClient;
+
+/** Who sells to whom, and the rates that may apply: everything decideTax needs but the category and the day. */
+export interface TaxParties {
+  sellerCountry: string;
+  /** The distributor's time zone: the invoice date is its calendar day. */
+  timeZone: string;
+  buyerCountry: string;
+  buyerVatNumber: string | null;
+  rates: TaxRateRow[];
+}
+
+/**
+ * The tax parties of a sale to `buyerAccountId`: the distributor sells (it
+ * issues every invoice) to the billed account, by their billing countries
+ * and the buyer's VAT number as they are now.
+ */
+export async function loadTaxParties(db: Db, buyerAccountId: string): Promise<TaxParties> {
+  const [seller, buyer] = await Promise.all([
+    db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { billingCountry: true, timeZone: true } }),
+    db.account.findUnique({ where: { id: buyerAccountId }, select: { billingCountry: true, taxId: true } }),
+  ]);
+  if (!seller) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
+  if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
+  const rows = await db.taxRate.findMany({
+    where: { country: { in: [...new Set([seller.billingCountry, buyer.billingCountry])] } },
+    select: { country: true, rate: true, validFrom: true },
+  });
+  return {
+    sellerCountry: seller.billingCountry,
+    timeZone: seller.timeZone ?? "UTC",
+    buyerCountry: buyer.billingCountry,
+    buyerVatNumber: buyer.taxId,
+    rates: rows.map((row) => ({ country: row.country, rate: row.rate.toFixed(2), validFrom: isoDay(row.validFrom) })),
+  };
+}
+
+/** The tax of a `category` line sold to the parties at `at` (an invoice issued then). */
+export function taxAt(parties: TaxParties, category: TaxCategory, at: Date): TaxDecision {
+  return decideTax({ ...parties, category, day: calendarDay(at, parties.timeZone) });
+}
+
+/** How each line of one sale is taxed, by its category. */
+export type LineTax = (category: TaxCategory) => TaxDecision;
+
+/** The tax of every line of a sale to `buyerAccountId` at `at` (one lookup of the parties and rates). */
+export async function taxOfSale(db: Db, buyerAccountId: string, at: Date): Promise<LineTax> {
+  const parties = await loadTaxParties(db, buyerAccountId);
+  return (category) => taxAt(parties, category, at);
+}
+
+/** A DATE column's day ("2026-07-01"). */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The calendar day ("2026-03-02") `at` falls on in `timeZone`. */
+export function calendarDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

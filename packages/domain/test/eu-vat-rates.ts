@@ -1,0 +1,71 @@
+import type { TaxRateRow } from "../src/tax/tax-regime.ts";
+
+/**
+ * The EU standard VAT rates the instance is seeded with (migration
+ * vat_place_of_supply), written out independently of it: each state's rate on
+ * 1 January 2024 and the changes since.
+ */
+export const EU_STANDARD_RATES: TaxRateRow[] = [
+  ["AT", "20.00"],
+  ["BE", "21.00"],
+  ["BG", "20.00"],
+  ["CY", "19.00"],
+  ["CZ", "21.00"],
+  ["DE", "19.00"],
+  ["DK", "25.00"],
+  ["EE", "22.00"],
+  ["EE", "24.00", "2025-07-01"],
+  ["ES", "21.00"],
+  ["FI", "24.00"],
+  ["FI", "25.50", "2024-09-01"],
+  ["FR", "20.00"],
+  ["GR", "24.00"],
+  ["HR", "25.00"],
+  ["HU", "27.00"],
+  ["IE", "23.00"],
+  ["IT", "22.00"],
+  ["LT", "21.00"],
+  ["LU", "17.00"],
+  ["LV", "21.00"],
+  ["MT", "18.00"],
+  ["NL", "21.00"],
+  ["PL", "23.00"],
+  ["PT", "23.00"],
+  ["RO", "19.00"],
+  ["RO", "21.00", "2025-08-01"],
+  ["SE", "25.00"],
+  ["SI", "22.00"],
+  ["SK", "20.00"],
+  ["SK", "23.00", "2025-01-01"],
+].map(([country = "", rate = "", validFrom = "2024-01-01"]) => ({ country, rate, validFrom }));
+
+/** A well-formed VAT number of each member state, as the Commission's VIES documentation describes the formats. */
+export const SAMPLE_VAT_NUMBERS: Record<string, string> = {
+  AT: "ATU12345678",
+  BE: "BE0123456789",
+  BG: "BG123456789",
+  CY: "CY12345678X",
+  CZ: "CZ12345678",
+  DE: "DE123456789",
+  DK: "DK12345678",
+  EE: "EE123456789",
+  ES: "ESX1234567X",
+  FI: "FI12345678",
+  FR: "FRXX123456789",
+  GR: "EL123456789",
+  HR: "HR12345678901",
+  HU: "HU12345678",
+  IE: "IE1234567WA",
+  IT: "IT12345678901",
+  LT: "LT123456789",
+  LU: "LU12345678",
+  LV: "LV12345678901",
+  MT: "MT12345678",
+  NL: "NL123456789B01",
+  PL: "PL1234567890",
+  PT: "PT123456789",
+  RO: "RO1234567890",
+  SE: "SE123456789001",
+  SI: "SI12345678",
+  SK: "SK1234567890",
+};
