@@ -128,3 +128,39 @@ describe("renderInvoicePdf: credit invoice", () => {
     expect(text).toMatch(/^Net -5,067\.25 EUR\nTax -962\.78 EUR\nTotal -6,030\.03 EUR$/m);
   });
 });
+
+describe("renderInvoicePdf: VAT mention", () => {
+  const MENTION = "Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC";
+  const untaxed = LINES.map((line) => ({ ...line, taxRate: "0.00", tax: "0.00", gross: line.net }));
+  const REVERSE_CHARGE = buildInvoice(untaxed, {
+    buyer: {
+      name: "Fabrikam Migrations SARL",
+      addressLines: ["1 rue du Marché", "75001 Paris", "FR"],
+      email: "compta@fabrikam.example",
+      taxId: "FRXX123456789",
+      accountNumber: "A-10042",
+    },
+    taxMention: MENTION,
+  });
+
+  it("prints the reverse-charge mention under the totals, with the seller's and the buyer's VAT numbers", async () => {
+    const { text, pages } = await render(REVERSE_CHARGE);
+
+    expect(pages).toHaveLength(1);
+    expect(text).toContain("Tax ID: DE123456789");
+    expect(text.slice(text.indexOf("Bill to"))).toContain("Tax ID: FRXX123456789");
+    expect(text).toContain("1 MigrationWiz User Migration Bundle 25 14.95 0% 373.75 0.00 373.75");
+    expect(text).toMatch(
+      /^Tax 0\.00 EUR\nTotal 5,067\.25 EUR\nReverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006\/112\/EC\nNotes$/m,
+    );
+  });
+
+  it("prints each statement of a mention on its own line, and none without one", async () => {
+    const both = await render({ ...REVERSE_CHARGE, taxMention: `Exempt from VAT\n${MENTION}` });
+    expect(both.text).toMatch(/^Exempt from VAT\nReverse charge: VAT to be accounted/m);
+
+    const { text } = await render();
+    expect(text).not.toContain("Reverse charge");
+    expect(text).toMatch(/^Total 6,030\.03 EUR\nNotes$/m);
+  });
+});
