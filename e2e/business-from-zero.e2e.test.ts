@@ -95,7 +95,7 @@ async function publishProduct(page: Page) {
   await page.getByLabel("Description").fill("Move mailboxes to Microsoft 365 with MigrationWiz.");
   await page.getByLabel("What the license covers").fill("One mailbox per license.");
   await page.getByLabel("Unit price").fill("12.00");
-  await page.getByLabel("Tax rate (%)").fill("19");
+  await page.getByLabel("VAT treatment").selectOption("STANDARD");
   await page.getByLabel("Published").check();
   await page.getByRole("button", { name: "Create product" }).click();
   await page.getByRole("link", { name: "Mailbox Migration (Fabrikam)" }).waitFor();

@@ -1,7 +1,14 @@
 import { DEMO_PASSWORD } from "@cm/domain";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInBss, signInStorefront, startProduct, type ProductUnderTest } from "./harness.ts";
+import {
+  launchBrowser,
+  orderMailboxLicenses,
+  signInBss,
+  signInStorefront,
+  startProduct,
+  type ProductUnderTest,
+} from "./harness.ts";
 
 let product: ProductUnderTest;
 let browser: Browser;
@@ -28,7 +35,7 @@ describe("publishing a product", () => {
     await bss.getByLabel("Description").fill("Discounted mailbox migration licenses for schools and universities.");
     await bss.getByLabel("What the license covers").fill("One student or staff mailbox per license.");
     await bss.getByLabel("Unit price").fill("7.50");
-    await bss.getByLabel("Tax rate (%)").fill("13");
+    await bss.getByLabel("VAT treatment").selectOption("STANDARD");
     await bss.getByLabel("Published").check();
     await bss.getByRole("button", { name: "Create product" }).click();
     await bss.getByRole("link", { name: "Mailbox Migration for Education" }).waitFor();
@@ -98,6 +105,63 @@ describe("price lists", () => {
     await shop.getByRole("heading", { name: "MigrationWiz User Migration Bundle" }).waitFor();
     expect(await shop.getByTestId("unit-price").textContent()).toBe("€14.00");
     expect(await shop.getByText("Partner Silver").count()).toBe(0);
+    await shop.close();
+    await bss.close();
+  });
+});
+
+describe("VAT by place of supply", () => {
+  it("lets staff keep the tax table and check a VAT number; a German reseller with one buys under the reverse charge, said on its invoice in both apps", async () => {
+    const bss = await browser.newPage();
+    await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
+    await bss.goto(`${product.url}/bss/catalog/tax-rates`);
+    const germany = bss.getByRole("row").filter({ hasText: "Germany" });
+    await germany.first().waitFor();
+    expect(await germany.first().textContent()).toMatch(/19%.*In force/);
+    await bss.getByLabel("Country").selectOption("AT");
+    await bss.getByLabel("Standard rate (%)").fill("21");
+    await bss.getByLabel("Valid from").fill("2099-01-01");
+    await bss.getByRole("button", { name: "Add rate" }).click();
+    await bss.getByRole("row").filter({ hasText: "From 01 Jan 2099" }).waitFor();
+
+    // Contoso (Berlin) enters its VAT number: checked for the German format on the form.
+    await bss.getByRole("link", { name: "Accounts" }).click();
+    await bss.getByRole("link", { name: "Contoso IT Partners" }).click();
+    await bss.getByRole("link", { name: "Edit" }).click();
+    await bss.getByLabel("VAT number").fill("DE12");
+    await bss.getByRole("button", { name: "Save changes" }).click();
+    await bss.getByText("Enter a German VAT number: DE followed by 9 digits").waitFor();
+    await bss.getByLabel("VAT number").fill("de 123 456 789");
+    await bss.getByRole("button", { name: "Save changes" }).click();
+    const vatNumber = bss.getByTestId("vat-number");
+    await vatNumber.waitFor();
+    expect(await vatNumber.textContent()).toMatch(/^DE123456789Format checked, not verified/);
+    await bss.getByRole("button", { name: "Mark verified" }).click();
+    await expect.poll(() => vatNumber.textContent()).toContain("Verified by Nadia Admin");
+
+    const shop = await browser.newPage();
+    await signInStorefront(shop, product.url, "anna@contoso.example", DEMO_PASSWORD);
+    await expect
+      .poll(() =>
+        shop.getByRole("listitem").filter({ hasText: "MigrationWiz Mailbox Migration" }).first().textContent(),
+      )
+      .toContain("per license, no VAT: reverse charge");
+    await orderMailboxLicenses(shop, product.url, 2, "Reverse charge move");
+    await shop
+      .getByRole("link", { name: /^INV-\d{6}$/ })
+      .first()
+      .click();
+    const mention = "Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC";
+    await shop.getByTestId("tax-mention").waitFor();
+    expect(await shop.getByTestId("tax-mention").textContent()).toBe(mention);
+    expect(await shop.getByText("VAT number EL123456789").count()).toBe(1);
+    expect(await shop.getByText("VAT number DE123456789").count()).toBe(1);
+
+    const invoiceId = new URL(shop.url()).pathname.split("/").at(-1) ?? "";
+    await bss.goto(`${product.url}/bss/invoices/${invoiceId}`);
+    await bss.getByTestId("tax-mention").waitFor();
+    expect(await bss.getByTestId("tax-mention").textContent()).toBe(mention);
+    expect(await bss.getByText("0% (reverse charge)").count()).toBe(1);
     await shop.close();
     await bss.close();
   });

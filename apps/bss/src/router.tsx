@@ -14,6 +14,7 @@ import { ProductGroupPage } from "./pages/catalog/product-group.tsx";
 import { ProductTypesPage } from "./pages/catalog/product-types.tsx";
 import { PriceListDetailPage } from "./pages/catalog/price-list-detail.tsx";
 import { PriceListsPage } from "./pages/catalog/price-lists.tsx";
+import { TaxRatesPage } from "./pages/catalog/tax-rates.tsx";
 import { ProductsPage } from "./pages/catalog/products.tsx";
 import { BitTitanSetupPage } from "./pages/setup/bittitan.tsx";
 import { AssetDetailPage } from "./pages/billing/asset-detail.tsx";
@@ -74,6 +75,7 @@ export const router = createBrowserRouter(
         { path: "catalog/product-group", element: <ProductGroupPage /> },
         { path: "catalog/product-types", element: <ProductTypesPage /> },
         { path: "catalog/price-lists", element: <PriceListsPage /> },
+        { path: "catalog/tax-rates", element: <TaxRatesPage /> },
         { path: "catalog/price-lists/:id", element: <PriceListDetailPage /> },
         { path: "catalog/plans", element: <PlansCatalogPage /> },
         { path: "subscriptions", element: <SubscriptionsPage /> },

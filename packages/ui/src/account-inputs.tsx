@@ -28,7 +28,7 @@ const companySpecs: Spec<keyof CompanyValues>[] = [
   { field: "companyName", label: "Company name", required: true },
   { field: "email", label: "Company email", type: "email", required: true },
   { field: "phone", label: "Phone", type: "tel" },
-  { field: "taxId", label: "Tax id (VAT)" },
+  { field: "taxId", label: "VAT number", placeholder: "e.g. DE123456789" },
   { field: "website", label: "Website", type: "url", placeholder: "https://" },
 ];
 

@@ -51,7 +51,7 @@ export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { FIELD_ERRORS_MESSAGE, apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { InvalidSubmitAlert } from "./form-summary.tsx";
 export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
-export { TAX_CATEGORY_OPTIONS, taxCategoryLabel, taxPhrase, taxRateText } from "./tax-text.ts";
+export { TAX_CATEGORY_OPTIONS, plusTax, taxCategoryLabel, taxPhrase, taxRateText } from "./tax-text.ts";
 export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
 export {
   AssetCancelCard,

@@ -5,6 +5,7 @@ import { Badge } from "./feedback.tsx";
 import { formatDate, formatMoney } from "./format.ts";
 import { Card } from "./layout.tsx";
 import { Table } from "./table.tsx";
+import { taxRateText } from "./tax-text.ts";
 
 type Invoice = RouterOutputs["bss"]["invoice"]["get"];
 
@@ -25,7 +26,7 @@ function Party({ title, party }: { title: string; party: Invoice["seller"] }) {
           {line}
         </p>
       ))}
-      {party.taxId && <p className="text-sm text-slate-600">Tax id {party.taxId}</p>}
+      {party.taxId && <p className="text-sm text-slate-600">VAT number {party.taxId}</p>}
       {party.accountNumber && <p className="text-sm text-slate-600">Account {party.accountNumber}</p>}
     </div>
   );
@@ -138,7 +139,7 @@ export function InvoiceView({
             cell: (line) => formatMoney(line.unitPrice, invoice.currency),
             className: "text-right",
           },
-          { header: "Tax", cell: (line) => `${Number(line.taxRate)}%`, className: "text-right" },
+          { header: "Tax", cell: (line) => taxRateText(line.taxRate, line.taxRegime), className: "text-right" },
           { header: "Net", cell: (line) => formatMoney(line.net, invoice.currency), className: "text-right" },
           { header: "Total", cell: (line) => formatMoney(line.gross, invoice.currency), className: "text-right" },
         ]}
@@ -157,6 +158,11 @@ export function InvoiceView({
           <dd>{formatMoney(invoice.gross, invoice.currency)}</dd>
         </div>
       </dl>
+      {invoice.taxMention && (
+        <p className="ml-auto max-w-md whitespace-pre-line text-right text-sm font-medium" data-testid="tax-mention">
+          {invoice.taxMention}
+        </p>
+      )}
     </div>
   );
 }

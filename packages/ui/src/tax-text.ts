@@ -25,6 +25,12 @@ export function taxPhrase(rate: string, regime: TaxRegime | null): string {
   return untaxed ? `no VAT: ${untaxed}` : `excl. ${formatPercent(rate)} tax`;
 }
 
+/** What a line adds for tax, after its net amount: "+ 19% tax", or "+ no VAT (reverse charge)". */
+export function plusTax(rate: string, regime: TaxRegime | null): string {
+  const untaxed = regime ? UNTAXED[regime] : undefined;
+  return untaxed ? `+ no VAT (${untaxed})` : `+ ${formatPercent(rate)} tax`;
+}
+
 /** A line's tax column: "19%", or "0% (reverse charge)". */
 export function taxRateText(rate: string, regime: TaxRegime | null): string {
   const untaxed = regime ? UNTAXED[regime] : undefined;

@@ -98,7 +98,7 @@ function AccountSummary({ data }: { data: MyAccount }) {
         items={[
           { label: "Company email", value: account.email },
           { label: "Phone", value: account.phone },
-          { label: "Tax id", value: account.taxId },
+          { label: "VAT number", value: account.taxId },
           { label: "Website", value: account.website },
           { label: "Currency", value: account.currency },
           {

@@ -20,10 +20,10 @@ import {
   emptyCompany,
   emptyContact,
   formatMoney,
-  formatPercent,
   useServerErrors,
   useSubmit,
   useZodForm,
+  plusTax,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
@@ -91,7 +91,7 @@ export function BasketPage() {
           {/* Its natural height beside the lines, not stretched to theirs. */}
           <div className="self-start">
             <Card title="Total payable">
-              <Totals totals={data.totals} currency={data.currency} />
+              <Totals totals={data.totals} currency={data.currency} taxMention={data.taxMention} />
               <p className="mt-3 text-sm text-slate-600">
                 For: <strong data-testid="recipient">{data.recipient.companyName}</strong>
               </p>
@@ -198,7 +198,7 @@ function BasketLineCard({
       </div>
       <p className="mt-3 text-sm text-slate-600" data-testid="line-total">
         {line.unitPrice
-          ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} + ${formatPercent(line.taxRate)} tax`
+          ? `${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.net, currency)} ${plusTax(line.taxRate, line.taxRegime)}`
           : ""}
       </p>
     </Card>

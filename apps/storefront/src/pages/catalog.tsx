@@ -9,7 +9,7 @@ import {
   apiErrorMessage,
   cn,
   formatMoney,
-  formatPercent,
+  taxPhrase,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
@@ -165,7 +165,7 @@ function ProductCard({ product }: { product: Product }) {
             <span className="text-lg font-semibold text-slate-900">
               {formatMoney(product.unitPrice, product.currency)}
             </span>{" "}
-            <span className="text-slate-500">per license, excl. {formatPercent(product.taxRate)} tax</span>
+            <span className="text-slate-500">per license, {taxPhrase(product.taxRate, product.taxRegime)}</span>
           </>
         ) : (
           <span className="text-slate-500">Not sold in {product.currency}</span>

@@ -10,7 +10,7 @@ import {
   apiErrorMessage,
   fieldErrorsOf,
   formatMoney,
-  formatPercent,
+  taxRateText,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -52,7 +52,7 @@ export function CheckoutPage() {
               items={[
                 { label: "Company", value: billing.companyName },
                 { label: "Email", value: billing.email },
-                { label: "Tax id", value: billing.taxId },
+                { label: "VAT number", value: billing.taxId },
                 { label: "Billing address", value: <AddressBlock address={billing.address} /> },
                 {
                   label: "Billing contact",
@@ -97,13 +97,13 @@ export function CheckoutPage() {
                 cell: (line) => (line.unitPrice ? formatMoney(line.unitPrice, basket.currency) : "—"),
                 className: "text-right",
               },
-              { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
+              { header: "Tax", cell: (line) => taxRateText(line.taxRate, line.taxRegime), className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, basket.currency), className: "text-right" },
             ]}
           />
         </div>
         <Card title="Total payable">
-          <Totals totals={basket.totals} currency={basket.currency} />
+          <Totals totals={basket.totals} currency={basket.currency} taxMention={basket.taxMention} />
           {complete.isError && (
             <div className="mt-4">
               <Alert tone="error">{apiErrorMessage(complete.error)}</Alert>

@@ -9,7 +9,7 @@ import {
   apiErrorMessage,
   fieldErrorsOf,
   formatMoney,
-  formatPercent,
+  taxPhrase,
 } from "@cm/ui";
 import { newIdempotencyKey, useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -66,8 +66,8 @@ export function ProductPage() {
                 {formatMoney(data.unitPrice, data.currency)}
               </p>
               <p className="text-sm text-slate-500">
-                per license, excl. {formatPercent(data.taxRate)} tax (
-                {data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} incl. tax)
+                per license, {taxPhrase(data.taxRate, data.taxRegime)} (
+                {data.unitGross ? formatMoney(data.unitGross, data.currency) : ""} payable)
               </p>
             </>
           ) : (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, formatMoney, formatPercent, periodLabel } from "@cm/ui";
+import { Alert, Button, Card, formatMoney, periodLabel, plusTax } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -26,7 +26,7 @@ export function PlanLineCard({ line, currency }: { line: Basket["lines"][number]
       {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
       <p className="text-sm text-slate-600" data-testid="line-total">
         {line.unitPrice
-          ? `${formatMoney(line.unitPrice, currency)} per ${periodLabel(line.billingPeriodMonths ?? 1)} + ${formatPercent(line.taxRate)} tax, renewed every ${periodLabel(line.billingPeriodMonths ?? 1)} until you cancel.`
+          ? `${formatMoney(line.unitPrice, currency)} per ${periodLabel(line.billingPeriodMonths ?? 1)} ${plusTax(line.taxRate, line.taxRegime)}, renewed every ${periodLabel(line.billingPeriodMonths ?? 1)} until you cancel.`
           : ""}
       </p>
       <p className="mt-2 text-sm text-slate-600">You choose your Storefront Alias at checkout.</p>

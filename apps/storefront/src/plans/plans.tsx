@@ -7,8 +7,8 @@ import {
   apiErrorMessage,
   formatDate,
   formatMoney,
-  formatPercent,
   periodLabel,
+  taxPhrase,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -96,7 +96,7 @@ export function PlansPage() {
                     {formatMoney(plan.unitPrice, plan.currency)}
                   </span>{" "}
                   <span className="text-slate-500">
-                    per {periodLabel(plan.billingPeriodMonths)}, excl. {formatPercent(plan.taxRate)} tax
+                    per {periodLabel(plan.billingPeriodMonths)}, {taxPhrase(plan.taxRate, plan.taxRegime)}
                   </span>
                 </>
               ) : (

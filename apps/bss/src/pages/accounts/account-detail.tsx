@@ -13,7 +13,8 @@ import {
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
-import { useQuery } from "@tanstack/react-query";
+import { isWellFormedVatNumber } from "@cm/domain/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router";
 import { InvitationNotice } from "../../components/invitation-notice.tsx";
 import { KindBadge, StatusBadge } from "../../components/labels.tsx";
@@ -104,7 +105,7 @@ function CompanyCard({ account }: { account: AccountDetail }) {
         items={[
           { label: "Email", value: account.email },
           { label: "Phone", value: account.phone },
-          { label: "Tax id", value: account.taxId },
+          { label: "VAT number", value: account.taxId && <VatNumber account={account} /> },
           { label: "Website", value: account.website },
           { label: "Currency", value: account.currency },
           ...(account.kind === "END_CUSTOMER"
@@ -138,6 +139,51 @@ function CompanyCard({ account }: { account: AccountDetail }) {
         ]}
       />
     </Card>
+  );
+}
+
+/**
+ * The VAT number, and whether staff checked it by hand (no online check is
+ * possible): a number of the country's format already gets the reverse charge;
+ * the mark says who confirmed it exists, and when.
+ */
+function VatNumber({ account }: { account: AccountDetail }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const can = useCan();
+  const mark = useMutation(
+    trpc.bss.account.setVatVerified.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.account.pathKey() }),
+    }),
+  );
+  const euNumber = isWellFormedVatNumber(account.billingAddress.country, account.taxId);
+  const verified = account.vatVerified;
+  return (
+    <div className="space-y-1" data-testid="vat-number">
+      <p className="font-mono">{account.taxId}</p>
+      {euNumber && (
+        <p className="flex flex-wrap items-center gap-2 text-xs">
+          {verified ? (
+            <Badge tone="green">
+              Verified by {verified.by} on {formatDate(verified.at)}
+            </Badge>
+          ) : (
+            <Badge tone="yellow">Format checked, not verified</Badge>
+          )}
+          {can("accounts.edit") && (
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={mark.isPending}
+              onClick={() => mark.mutate({ accountId: account.id, verified: !verified })}
+            >
+              {verified ? "Remove the mark" : "Mark verified"}
+            </Button>
+          )}
+        </p>
+      )}
+      {mark.isError && <Alert tone="error">{apiErrorMessage(mark.error)}</Alert>}
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ const TABS = [
   { to: "/catalog/product-group", label: "BitTitan Product Group" },
   { to: "/catalog/product-types", label: "Product types" },
   { to: "/catalog/price-lists", label: "Price lists" },
+  { to: "/catalog/tax-rates", label: "Tax rates" },
   { to: "/catalog/plans", label: "Reseller plans" },
 ];
 

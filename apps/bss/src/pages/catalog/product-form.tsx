@@ -154,7 +154,7 @@ function ProductForm({ initial, product }: { initial: Values; product?: Product 
                   <FormSelectField
                     control={form.control}
                     name="taxCategory"
-                    label="Tax category"
+                    label="VAT treatment"
                     options={TAX_CATEGORY_OPTIONS}
                   />
                 </div>

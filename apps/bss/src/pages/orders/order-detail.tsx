@@ -12,7 +12,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
-  formatPercent,
+  taxRateText,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -159,7 +159,7 @@ export function OrderDetailPage() {
                 cell: (line) => formatMoney(line.unitPrice, data.currency),
                 className: "text-right",
               },
-              { header: "Tax", cell: (line) => `${formatPercent(line.taxRate)}`, className: "text-right" },
+              { header: "Tax", cell: (line) => taxRateText(line.taxRate, line.taxRegime), className: "text-right" },
               { header: "Total", cell: (line) => formatMoney(line.gross, data.currency), className: "text-right" },
             ]}
           />

@@ -125,7 +125,7 @@ function PlanForm({ plan }: { plan: Plan }) {
             <FormSelectField
               control={form.control}
               name="taxCategory"
-              label="Tax category"
+              label="VAT treatment"
               options={TAX_CATEGORY_OPTIONS}
             />
           </FormGrid>
