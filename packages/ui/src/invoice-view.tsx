@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@cm/domain/client";
+import { countryName } from "@cm/domain/countries";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Badge } from "./feedback.tsx";
@@ -25,6 +26,7 @@ function Party({ title, party }: { title: string; party: Invoice["seller"] }) {
           {line}
         </p>
       ))}
+      {party.country && <p className="text-sm text-slate-600">{countryName(party.country)}</p>}
       {party.taxId && <p className="text-sm text-slate-600">Tax id {party.taxId}</p>}
       {party.accountNumber && <p className="text-sm text-slate-600">Account {party.accountNumber}</p>}
     </div>
