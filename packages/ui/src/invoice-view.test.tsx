@@ -84,6 +84,18 @@ describe("InvoiceView", () => {
     const billTo = screen.getByText("Bill to").parentElement as HTMLElement;
     expect(within(billTo).getByText("Abidjan").nextElementSibling?.textContent).toBe("Account A-00002");
   });
+
+  it("keeps a SKU in a line's detail and the linked document numbers from breaking at their hyphens", () => {
+    show();
+
+    const sku = screen.getByText(SKU);
+    expect(sku.tagName).toBe("SPAN");
+    expect(sku.className).toContain("whitespace-nowrap");
+    // The words around it wrap as usual: the SKU is the detail's only unbreakable part.
+    expect(sku.parentElement?.textContent).toBe(invoice.lines[0]?.detail);
+    expect(sku.parentElement?.querySelectorAll(".whitespace-nowrap")).toHaveLength(1);
+    expect(screen.getByRole("link", { name: "SO-000001" }).className).toContain("whitespace-nowrap");
+  });
 });
 
 describe("AddressBlock", () => {
