@@ -50,14 +50,18 @@ describe("accounts across the two apps", () => {
     await shop.getByRole("button", { name: "Create end-customer" }).click();
     await shop.getByRole("heading", { name: "Nordic Fjord Analytics" }).waitFor();
     expect(await shop.getByText("Ingrid Larsen · ingrid@fjord.example").count()).toBe(1);
+    // The country is stored as its code (NO) and read by its name.
+    expect(await shop.locator("address").textContent()).toMatch(/0154 Oslo\s*Norway$/);
 
     const bss = await browser.newPage();
     await signInBss(bss, product.url, "admin@northwind.example", DEMO_PASSWORD);
     await bss.getByLabel("Search").fill("Fjord");
     const link = bss.getByRole("link", { name: "Nordic Fjord Analytics" });
     await link.waitFor();
+    expect(await bss.getByRole("row", { name: /Nordic Fjord Analytics/ }).textContent()).toContain("Norway");
     await link.click();
     await bss.getByRole("heading", { name: "Nordic Fjord Analytics" }).waitFor();
+    expect(await bss.locator("address").textContent()).toMatch(/0154 Oslo\s*Norway$/);
     expect(await bss.getByRole("link", { name: "Contoso IT Partners" }).count()).toBe(1);
     expect(await bss.getByTestId("contact-ingrid@fjord.example").count()).toBe(1);
     await shop.close();

@@ -12,6 +12,7 @@ import {
   TEXT_COLOR,
   type DrawContext,
 } from "./layout.ts";
+import { drawTextBlock, measureTextBlock, type TextStyle } from "./text-block.ts";
 import type { InvoiceLine } from "./types.ts";
 
 interface Column {
@@ -31,6 +32,12 @@ const HEADER_HEIGHT = 20;
 
 const FIXED_COLUMNS_WIDTH = 20 + 30 + 66 + 32 + 66 + 58 + 66;
 const DESCRIPTION_WIDTH = CONTENT_WIDTH - FIXED_COLUMNS_WIDTH;
+const DESCRIPTION_STYLE: TextStyle = {
+  font: FONT_REGULAR,
+  fontSize: FONT_SIZE,
+  width: DESCRIPTION_WIDTH - 2 * CELL_PADDING_X,
+};
+const DETAIL_STYLE: TextStyle = { ...DESCRIPTION_STYLE, fontSize: DETAIL_FONT_SIZE };
 
 function buildColumns(currency: string): Column[] {
   return [
@@ -108,13 +115,8 @@ function drawHeaderRow(context: DrawContext, columns: Column[], top: number): nu
 
 function measureRow(context: DrawContext, line: InvoiceLine): number {
   const { doc } = context;
-  const width = DESCRIPTION_WIDTH - 2 * CELL_PADDING_X;
-  doc.font(FONT_REGULAR).fontSize(FONT_SIZE);
-  let height = doc.heightOfString(line.description, { width });
-  if (line.detail) {
-    doc.fontSize(DETAIL_FONT_SIZE);
-    height += 1 + doc.heightOfString(line.detail, { width });
-  }
+  let height = measureTextBlock(doc, line.description, DESCRIPTION_STYLE);
+  if (line.detail) height += 1 + measureTextBlock(doc, line.detail, DETAIL_STYLE);
   return height + 2 * CELL_PADDING_Y;
 }
 
@@ -126,10 +128,10 @@ function drawRow(context: DrawContext, columns: Column[], line: InvoiceLine, top
     const cellX = x + CELL_PADDING_X;
     doc.font(FONT_REGULAR).fontSize(FONT_SIZE).fillColor(TEXT_COLOR);
     if (column.wraps) {
-      doc.text(column.cell(line), cellX, top + CELL_PADDING_Y, { width });
+      const bottom = drawTextBlock(doc, column.cell(line), cellX, top + CELL_PADDING_Y, DESCRIPTION_STYLE);
       if (line.detail) {
-        doc.fontSize(DETAIL_FONT_SIZE).fillColor(MUTED_COLOR);
-        doc.text(line.detail, cellX, doc.y + 1, { width });
+        doc.fillColor(MUTED_COLOR);
+        drawTextBlock(doc, line.detail, cellX, bottom + 1, DETAIL_STYLE);
       }
     } else {
       doc.text(column.cell(line), cellX, top + CELL_PADDING_Y, { width, align: column.align, lineBreak: false });

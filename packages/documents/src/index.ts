@@ -7,4 +7,5 @@ export {
   type FormatDecimalOptions,
 } from "./format-amount.ts";
 export { formatDate } from "./format-date.ts";
+export { toWinAnsiText } from "./win-ansi-text.ts";
 export type { InvoiceDocument, InvoiceLine, Party, RenderInvoiceOptions } from "./types.ts";

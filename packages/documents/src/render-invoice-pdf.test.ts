@@ -128,3 +128,54 @@ describe("renderInvoicePdf: credit invoice", () => {
     expect(text).toMatch(/^Net -5,067\.25 EUR\nTax -962\.78 EUR\nTotal -6,030\.03 EUR$/m);
   });
 });
+
+describe("renderInvoicePdf: codes and country names", () => {
+  const COUPON = "MW-7KQP-3XHD-N2RA-9XZT-ABCD-QRST";
+  const SKU = "MW-ENTERPRISE-MAILBOX-MIGRATION-2026-EU1";
+
+  it("prints a coupon code and a SKU too long for the description column whole, each on one line", async () => {
+    const { text } = await render(
+      buildInvoice([
+        buildLine(
+          1,
+          `Coupon ${COUPON}`,
+          25,
+          "14.95",
+          `Asset “Mailbox move” for Tailspin Toys · 25 licenses · SKU ${SKU}`,
+        ),
+        buildLine(2, "MigrationWiz Mailbox Migration", 3, "9.90", "SKU BT-MBX-01"),
+      ]),
+    );
+    const lines = text.split("\n");
+
+    expect(lines.filter((line) => line.includes(COUPON))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(SKU))).toHaveLength(1);
+    // No piece of either code is left on another line; a short one stays beside its words.
+    expect(lines.filter((line) => /MW-|EU1|QRST/.test(line))).toHaveLength(2);
+    expect(lines).toContain("SKU BT-MBX-01");
+  });
+
+  it("prints a long order number and a buyer's hyphenated tax id in the header whole", async () => {
+    const orderNumber = "ORD-2026-004711-REPLACEMENT-0042";
+    const taxId = "GB-987654321-000-BRANCH-LEEDS-NORTH-WEST-0001-ACCOUNTS-PAYABLE";
+    const { text } = await render({ ...INVOICE, orderNumber, buyer: { ...INVOICE.buyer, taxId } });
+    const lines = text.split("\n");
+
+    expect(lines.filter((line) => line.includes(orderNumber))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(taxId))).toHaveLength(1);
+    expect(lines.filter((line) => /REPLACEMENT|PAYABLE/.test(line))).toHaveLength(2);
+  });
+
+  it("prints country names outside ASCII as they are spelled", async () => {
+    const { text } = await render({
+      ...INVOICE,
+      seller: { ...INVOICE.seller, addressLines: ["Torggatan 1", "22100 Mariehamn", "Åland Islands"] },
+      buyer: { ...INVOICE.buyer, addressLines: ["Rue des Jardins", "Abidjan", "Côte d’Ivoire"] },
+      lines: [buildLine(1, "Mailboxes", 1, "9.90", "Türkiye, São Tomé & Príncipe")],
+    });
+
+    expect(text).toMatch(/^22100 Mariehamn\nÅland Islands$/m);
+    expect(text).toMatch(/^Abidjan\nCôte d’Ivoire$/m);
+    expect(text).toMatch(/^Türkiye, São Tomé & Príncipe$/m);
+  });
+});

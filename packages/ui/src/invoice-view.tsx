@@ -1,6 +1,8 @@
 import type { RouterOutputs } from "@cm/domain/client";
+import { countryName } from "@cm/domain/countries";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { CodesKeptWhole } from "./codes-kept-whole.tsx";
 import { Badge } from "./feedback.tsx";
 import { formatDate, formatMoney } from "./format.ts";
 import { Card } from "./layout.tsx";
@@ -25,6 +27,7 @@ function Party({ title, party }: { title: string; party: Invoice["seller"] }) {
           {line}
         </p>
       ))}
+      {party.country && <p className="text-sm text-slate-600">{countryName(party.country)}</p>}
       {party.taxId && <p className="text-sm text-slate-600">Tax id {party.taxId}</p>}
       {party.accountNumber && <p className="text-sm text-slate-600">Account {party.accountNumber}</p>}
     </div>
@@ -36,7 +39,7 @@ function RelatedLink({ label, to, text }: { label: string; to: string; text: str
   return (
     <p>
       <span className="text-slate-500">{label}</span>{" "}
-      <Link to={to} className="text-brand-700 hover:underline">
+      <Link to={to} className="whitespace-nowrap text-brand-700 hover:underline">
         {text}
       </Link>
     </p>
@@ -127,8 +130,14 @@ export function InvoiceView({
             header: "Description",
             cell: (line) => (
               <>
-                <p>{line.description}</p>
-                {line.detail && <p className="text-xs text-slate-500">{line.detail}</p>}
+                <p>
+                  <CodesKeptWhole text={line.description} />
+                </p>
+                {line.detail && (
+                  <p className="text-xs text-slate-500">
+                    <CodesKeptWhole text={line.detail} />
+                  </p>
+                )}
               </>
             ),
           },

@@ -34,6 +34,7 @@ const partyOutput = outputSchemaOf<PartySnapshot>()(
   z.object({
     name: z.string(),
     addressLines: z.array(z.string()),
+    country: z.string().nullable(),
     email: z.string().nullable(),
     taxId: z.string().nullable(),
     accountNumber: z.string().nullable(),

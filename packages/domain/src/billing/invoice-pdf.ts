@@ -1,7 +1,9 @@
-import { renderInvoicePdf } from "@cm/documents";
+import { renderInvoicePdf, type Party } from "@cm/documents";
 import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
+import { countryName } from "../schemas/countries.ts";
 import { getInvoice } from "./invoices.ts";
+import type { PartySnapshot } from "./party-snapshot.ts";
 
 /** The invoice (or credit invoice) as a PDF, for a caller who may see it (getInvoice). */
 export async function invoicePdf(
@@ -32,8 +34,8 @@ export async function invoicePdf(
       currency: invoice.currency,
       creditFor,
       orderNumber: invoice.order?.number ?? null,
-      seller: invoice.seller,
-      buyer: invoice.buyer,
+      seller: printedParty(invoice.seller),
+      buyer: printedParty(invoice.buyer),
       branding,
       lines: invoice.lines,
       totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
@@ -42,4 +44,9 @@ export async function invoicePdf(
     { timeZone: distributor?.timeZone ?? "UTC" },
   );
   return { filename: `${invoice.number}.pdf`, pdf };
+}
+
+/** The party as the document prints it: the country by its name, on the last address line. */
+export function printedParty({ country, ...party }: PartySnapshot): Party {
+  return { ...party, addressLines: country ? [...party.addressLines, countryName(country)] : party.addressLines };
 }

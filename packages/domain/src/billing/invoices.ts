@@ -3,7 +3,7 @@ import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
-import type { PartySnapshot } from "./party-snapshot.ts";
+import { readPartySnapshot, type PartySnapshot } from "./party-snapshot.ts";
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
@@ -146,8 +146,8 @@ async function invoiceDetailWithin(
   if (!row) throw notFound("The invoice");
   return {
     ...toSummary(row),
-    seller: row.seller as unknown as PartySnapshot,
-    buyer: row.buyer as unknown as PartySnapshot,
+    seller: readPartySnapshot(row.seller),
+    buyer: readPartySnapshot(row.buyer),
     order: row.order && { id: row.order.id, number: formatOrderNumber(row.order.number) },
     credits: row.credits.map((credit) => ({ ...credit, gross: money(credit.gross) })),
     lines: row.lines.map((line) => ({

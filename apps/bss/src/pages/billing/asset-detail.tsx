@@ -105,7 +105,9 @@ export function AssetDetailPage() {
                     <li key={index}>
                       {formatDateTime(attempt.at)} · {attempt.trigger} ·{" "}
                       {attempt.outcome === "SUCCEEDED" ? (
-                        `coupon ${attempt.couponCode ?? ""}`
+                        <>
+                          coupon <span className="whitespace-nowrap font-mono">{attempt.couponCode ?? ""}</span>
+                        </>
                       ) : (
                         <span className="text-red-700">failed: {attempt.message}</span>
                       )}
