@@ -26,8 +26,8 @@ describe("renderInvoicePdf: invoice", () => {
     expect(pages).toHaveLength(1);
     expect(text).toMatch(/^INVOICE$/m);
     expect(text).toContain("Invoice no. INV-2026-000123");
-    expect(text).toContain("Issue date 2026-03-15");
-    expect(text).toContain("Due date 2026-04-14");
+    expect(text).toContain("Issue date 15 Mar 2026");
+    expect(text).toContain("Due date 14 Apr 2026");
     expect(text).toContain("Status Unpaid");
     expect(text).toContain("Order no. ORD-2026-004711");
     expect(text).not.toContain("Credit for invoice");
@@ -90,7 +90,7 @@ describe("renderInvoicePdf: invoice", () => {
     const late = { ...INVOICE, issuedAt: new Date("2026-03-15T23:30:00Z") };
     const { pages } = await extractPdfText(await renderInvoicePdf(late, { timeZone: "Europe/Berlin" }));
 
-    expect(pages[0]).toContain("Issue date 2026-03-16");
+    expect(pages[0]).toContain("Issue date 16 Mar 2026");
   });
 
   it("marks a void invoice", async () => {
@@ -115,7 +115,7 @@ describe("renderInvoicePdf: credit invoice", () => {
 
     expect(text).toMatch(/^CREDIT INVOICE$/m);
     expect(text).toContain("Credit invoice no. CRN-2026-000007");
-    expect(text).toContain("Credit for invoice INV-2026-000123 of 2026-03-15");
+    expect(text).toContain("Credit for invoice INV-2026-000123 of 15 Mar 2026");
     expect(text).not.toContain("Due date");
     expect(info.Title).toBe("Credit invoice CRN-2026-000007");
   });
