@@ -390,7 +390,13 @@ describe("a coupon revoked at BitTitan", () => {
     await revokeAtBitTitan(asset.couponCode);
     const report = await world.staff.bss.asset.reconcile();
     const mismatch = report.mismatches.find((item) => item.kind === "state-differs" && item.asset?.id === asset.id);
-    expect(mismatch?.fix).toEqual({ action: "update-state", label: "Mark cancelled" });
+    const debitGross = (
+      await world.harness.deps.db.invoice.findFirstOrThrow({ where: { orderId: order.id, kind: "INVOICE" } })
+    ).gross.toFixed(2);
+    expect(mismatch?.fix).toMatchObject({ action: "update-state", label: "Mark cancelled" });
+    // Staff are asked first, with the amount the fix credits.
+    expect(mismatch?.fix?.confirm).toMatch(/^This cancels “.+” and credits .+ \(invoice INV-\d+\) on a credit invoice/);
+    expect(mismatch?.fix?.confirm).toContain(debitGross);
 
     await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
     await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
@@ -431,6 +437,10 @@ describe("a coupon revoked at BitTitan", () => {
     world.harness.clock.set(new Date(start.getTime() + 20 * 86_400_000));
     try {
       await revokeAtBitTitan(asset.couponCode);
+      const mismatch = (await world.staff.bss.asset.reconcile()).mismatches.find((item) => item.asset?.id === asset.id);
+      expect(mismatch?.fix?.confirm).toMatch(
+        /^This cancels “.+” without a credit: Cancellation is only possible within 15 days/,
+      );
       await world.staff.bss.asset.refreshCouponStates();
       const after = await world.staff.bss.asset.get({ id: asset.id });
       expect(after).toMatchObject({ status: "CANCELLED", couponState: "CANCELLED", creditInvoice: null });

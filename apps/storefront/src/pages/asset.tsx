@@ -154,16 +154,16 @@ function CancelCard({ asset }: { asset: Asset }) {
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600">
-            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and the full
-            amount credited
-            {asset.creditInvoice && (
+            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and{" "}
+            {asset.creditInvoice ? (
               <>
-                {" "}
-                on{" "}
+                the full amount credited on{" "}
                 <Link to={`/invoices/${asset.creditInvoice.id}`} className="text-brand-700 underline">
                   {asset.creditInvoice.number}
                 </Link>
               </>
+            ) : (
+              "no credit was issued"
             )}
             .
           </p>
