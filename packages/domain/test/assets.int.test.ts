@@ -60,6 +60,10 @@ describe("re-synchronizing a failed asset", () => {
       }),
     );
     expect(code(stillRefused)).toBe("SERVICE_UNAVAILABLE");
+    // The customer reads the reason in words, not BitTitan's ("refused the partner credentials", its status).
+    expect(stillRefused.message).toBe(
+      "BitTitan did not accept the partner login these licenses are created under, so they could not be created. Nothing was saved.",
+    );
     const unchanged = await world.anna.storefront.asset.get({ id: asset.id });
     expect(unchanged).toMatchObject({ name: asset.name, syncStatus: "FAILED", couponCode: null });
     expect(
@@ -186,6 +190,20 @@ describe("cancelling", () => {
     const after = await world.staff.bss.asset.get({ id: asset.id });
     expect(after).toMatchObject({ status: "ACTIVE", couponState: "REDEEMED" });
     expect(after.cancellation.allowed).toBe(false);
+  });
+
+  it("changes nothing while BitTitan cannot revoke the coupon: the customer reads it in words, staff read BitTitan's", async () => {
+    const { asset } = await buy(1);
+    await world.bittitan.admin.setFaults({ down: true, downMode: "reset" });
+    const shopRefused = await failure(world.anna.storefront.asset.cancel({ id: asset.id }));
+    const staffRefused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
+    await world.bittitan.admin.setFaults({});
+    expect(shopRefused.message).toBe(
+      "BitTitan could not revoke the coupon, so nothing was cancelled. Please try again in a few minutes.",
+    );
+    expect(staffRefused.message).toMatch(/^BitTitan could not revoke the coupon, so nothing was cancelled: .*attempt/);
+    expect((await world.staff.bss.asset.get({ id: asset.id })).status).toBe("ACTIVE");
+    expect((await world.anna.storefront.asset.cancel({ id: asset.id })).status).toBe("CANCELLED");
   });
 
   it("revokes the coupon, credits the full amount once, and emails the recipient, however often it is asked", async () => {

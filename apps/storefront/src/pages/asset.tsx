@@ -17,7 +17,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { CouponStateBadge, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
+import { CouponStateBadge, EMAIL_WORDS, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 
 type Asset = RouterOutputs["storefront"]["asset"]["get"];
 
@@ -79,7 +79,8 @@ export function AssetPage() {
               {data.syncStatus === "FAILED" && (
                 <div className="mt-4">
                   <Alert tone="error" title="No coupon yet">
-                    {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}
+                    {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}{" "}
+                    {data.status === "ACTIVE" && EMAIL_WORDS}
                   </Alert>
                 </div>
               )}

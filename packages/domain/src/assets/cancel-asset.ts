@@ -34,7 +34,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
   if (asset.couponCode) {
     const revoked = await revokeCouponIdempotently(await deps.bittitan.client(), asset.couponCode);
     if (!revoked.ok) {
-      const { reason, message } = revoked.failure;
+      const { reason, message, retryable } = revoked.failure;
       if (reason === "redeemed" || reason === "expired") {
         await deps.db.asset.update({
           where: { id },
@@ -44,7 +44,9 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
       }
       throw new DomainError(
         "UNAVAILABLE",
-        `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`,
+        caller.kind === "staff"
+          ? `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`
+          : `BitTitan could not revoke the coupon, so nothing was cancelled. ${retryable ? "Please try again in a few minutes." : "Please contact your distributor."}`,
       );
     }
   }
