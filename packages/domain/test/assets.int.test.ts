@@ -288,6 +288,44 @@ describe("cancelling", () => {
     expect(-credited).toBe(Math.round(Number(order.gross) * 100));
   });
 
+  it("shows an order's assets and credit invoices in the order of its lines, in both apps, whatever was changed since", async () => {
+    const names = ["First line", "Second line", "Third line", "Fourth line"];
+    const draft = await world.staff.bss.order.create({
+      accountId: world.contoso.id,
+      lines: names.map((assetName, index) => ({ productId: world.mailboxProductId, quantity: index + 1, assetName })),
+    });
+    await world.staff.bss.order.execute({ id: draft.id });
+    await settle(world);
+    // An asset written to after the others (renamed here, as provisioning and cancelling also do) stays in its place.
+    const first = (await world.staff.bss.order.get({ id: draft.id })).assets.find((asset) => asset.name === names[0]);
+    await world.staff.bss.asset.update({
+      id: first?.id ?? "",
+      name: "First line",
+      recipientAccountId: world.contoso.id,
+    });
+    const inLineOrder = async () => {
+      const staff = await world.staff.bss.order.get({ id: draft.id });
+      const shop = await world.anna.storefront.order.get({ id: draft.id });
+      expect(staff.lines.map((line) => line.assetName)).toEqual(names);
+      expect(staff.assets.map((asset) => asset.name)).toEqual(names);
+      expect(shop.assets.map((asset) => asset.name)).toEqual(names);
+      expect(shop.assets.map((asset) => asset.quantity)).toEqual([1, 2, 3, 4]);
+      return staff;
+    };
+    await inLineOrder();
+
+    await world.staff.bss.asset.cancelOrder({ id: draft.id });
+    const cancelled = await inLineOrder();
+    const kinds = cancelled.invoices.map((invoice) => invoice.kind);
+    expect(kinds).toEqual(["INVOICE", "CREDIT", "CREDIT", "CREDIT", "CREDIT"]);
+    const credits = cancelled.invoices.filter((invoice) => invoice.kind === "CREDIT");
+    // One credit per line, numbered as the lines read: the smallest first.
+    expect(credits.map((invoice) => invoice.number)).toEqual(credits.map((invoice) => invoice.number).sort());
+    expect(credits.map((invoice) => Number(invoice.gross))).toEqual(
+      [...credits.map((invoice) => Number(invoice.gross))].sort((a, b) => b - a),
+    );
+  });
+
   it("offers Cancel order in the BSS only while every asset of it can be cancelled", async () => {
     const start = world.harness.clock.now();
     const { order } = await buy(1);

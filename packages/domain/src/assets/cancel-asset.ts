@@ -236,6 +236,8 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     select: {
       status: true,
       assets: {
+        // In line order: the credit invoices are numbered as the order's lines read.
+        orderBy: { orderLine: { position: "asc" } },
         select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true },
       },
       lines: { where: { planId: { not: null } }, select: { id: true } },
