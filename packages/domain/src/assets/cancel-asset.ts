@@ -1,4 +1,4 @@
-import type { Prisma } from "@cm/db";
+import type { AssetStatus, AssetSyncStatus, Prisma } from "@cm/db";
 import { revokeCouponIdempotently } from "@cm/provisioning";
 import { actorOf, type Caller, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
@@ -34,7 +34,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
   if (asset.couponCode) {
     const revoked = await revokeCouponIdempotently(await deps.bittitan.client(), asset.couponCode);
     if (!revoked.ok) {
-      const { reason, message } = revoked.failure;
+      const { reason, message, retryable } = revoked.failure;
       if (reason === "redeemed" || reason === "expired") {
         await deps.db.asset.update({
           where: { id },
@@ -44,7 +44,9 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
       }
       throw new DomainError(
         "UNAVAILABLE",
-        `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`,
+        caller.kind === "staff"
+          ? `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`
+          : `BitTitan could not revoke the coupon, so nothing was cancelled. ${retryable ? "Please try again in a few minutes." : "Please contact your distributor."}`,
       );
     }
   }
@@ -165,12 +167,7 @@ export async function cancelForRevokedCoupon(
       data: { assetId, at: now, actor, kind: "coupon-state", detail: { state: "CANCELLED", via } },
     });
     if (asset.status !== "ACTIVE") return;
-    const verdict = cancellationVerdict({
-      ...asset,
-      couponState: "ACTIVE",
-      now,
-      voidInvoice: await voidInvoiceOf(tx, assetId),
-    });
+    const verdict = await revokedCouponVerdict(tx, { ...asset, id: assetId }, now);
     if (verdict.allowed) {
       await recordCancellation(tx, deps, actor, assetId);
       return;
@@ -193,6 +190,35 @@ export async function cancelForRevokedCoupon(
   });
 }
 
+/** Whether an asset whose coupon was revoked at BitTitan is credited as a cancellation would be (judged as if the coupon were still active). */
+function revokedCouponVerdict(
+  db: Pick<Prisma.TransactionClient, "invoiceLine">,
+  asset: { id: string; status: AssetStatus; syncStatus: AssetSyncStatus; purchaseDate: Date },
+  now: Date,
+) {
+  return voidInvoiceOf(db, asset.id).then((voidInvoice) =>
+    cancellationVerdict({ ...asset, couponState: "ACTIVE", now, voidInvoice }),
+  );
+}
+
+/**
+ * What `cancelForRevokedCoupon` will do to an active asset, in words staff
+ * confirm before it happens: the credit with its amount, or why there is none.
+ */
+export async function revokedCouponConsequence(
+  deps: DomainDeps,
+  asset: { id: string; name: string; status: AssetStatus; syncStatus: AssetSyncStatus; purchaseDate: Date },
+): Promise<string> {
+  const verdict = await revokedCouponVerdict(deps.db, asset, deps.clock.now());
+  if (!verdict.allowed) return `This cancels “${asset.name}” without a credit: ${verdict.reason}.`;
+  // Every asset is made with its invoice line (checkout, BSS execution), as recordCancellation relies on.
+  const line = await deps.db.invoiceLine.findFirstOrThrow({
+    where: { assetId: asset.id, invoice: { kind: "INVOICE" } },
+    select: { gross: true, invoice: { select: { number: true, currency: true } } },
+  });
+  return `This cancels “${asset.name}” and credits ${formatMoney(line.gross.toFixed(2), line.invoice.currency)} (invoice ${line.invoice.number}) on a credit invoice, and emails the recipient.`;
+}
+
 async function closeOrderWhenAllCancelled(tx: Prisma.TransactionClient, orderId: string, now: Date) {
   const remaining = await tx.asset.count({ where: { orderId, status: "ACTIVE" } });
   if (remaining === 0)
@@ -210,6 +236,8 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     select: {
       status: true,
       assets: {
+        // In line order: the credit invoices are numbered as the order's lines read.
+        orderBy: { orderLine: { position: "asc" } },
         select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true },
       },
       lines: { where: { planId: { not: null } }, select: { id: true } },

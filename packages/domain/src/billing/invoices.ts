@@ -63,7 +63,7 @@ const detailSelect = {
   seller: true,
   buyer: true,
   order: { select: { id: true, number: true } },
-  credits: { select: { id: true, number: true, gross: true }, orderBy: { issuedAt: "asc" } },
+  credits: { select: { id: true, number: true, gross: true }, orderBy: [{ issuedAt: "asc" }, { number: "asc" }] },
   lines: {
     orderBy: { position: "asc" },
     select: {

@@ -37,7 +37,10 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     where: { id: caller.accountId },
     select: { companyName: true, currency: true, bittitanSyncStatus: true },
   });
-  const rows = await deps.db.basketLine.findMany({ where: { basketId: basket.id }, orderBy: { createdAt: "asc" } });
+  const rows = await deps.db.basketLine.findMany({
+    where: { basketId: basket.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const planLines = await planBasketLines(deps.db, rows, account.currency);
   const products = await deps.db.product.findMany({
     where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },

@@ -93,9 +93,13 @@ export const orderDetailSelect = {
       subscription: { select: { id: true, number: true, status: true, plan: { select: { name: true } } } },
     },
   },
-  invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, kind: true, status: true, gross: true } },
+  // In a stable order, ties broken: rows written together (one transaction, one clock reading) share timestamps.
+  invoices: {
+    orderBy: [{ issuedAt: "asc" }, { kind: "asc" }, { number: "asc" }],
+    select: { id: true, number: true, kind: true, status: true, gross: true },
+  },
   assets: {
-    orderBy: { createdAt: "asc" },
+    orderBy: { orderLine: { position: "asc" } },
     select: {
       id: true,
       name: true,

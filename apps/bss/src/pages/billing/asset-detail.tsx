@@ -218,8 +218,11 @@ function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) 
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600" data-testid="asset-cancelled">
-            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on{" "}
-            {asset.creditInvoice?.number ?? "—"}.
+            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""};{" "}
+            {asset.creditInvoice
+              ? `credited on ${asset.creditInvoice.number}`
+              : "no credit was issued (the audit trail says why)"}
+            .
           </p>
         ) : undefined
       }
