@@ -40,6 +40,7 @@ export function AliasField({
         onChange={onChange}
         autoComplete="off"
         spellCheck={false}
+        required
         error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
         hint={hint}
       />
