@@ -155,7 +155,7 @@ describe("AssetEditCard", () => {
   });
 
   const apiError = {
-    message: "Please correct the highlighted fields.",
+    message: "name: Too long",
     data: { code: "BAD_REQUEST", fieldErrors: { name: ["Too long"] } },
   };
 
@@ -172,8 +172,9 @@ describe("AssetEditCard", () => {
     screen.getByText("Edit and retry provisioning");
     screen.getByRole("button", { name: "Save and retry" });
     screen.getByRole("button", { name: "Cancel" });
-    screen.getByText("Please correct the highlighted fields.");
-    screen.getByText("Too long");
+    // At the Name field, once: no summary on top repeating it.
+    expect(screen.getAllByText("Too long")).toHaveLength(1);
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });
 

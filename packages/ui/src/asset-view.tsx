@@ -6,8 +6,8 @@ import { apiErrorMessage } from "./api-errors.ts";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
 import { Card, Details } from "./layout.tsx";
-import { InvalidSubmitAlert } from "./form-summary.tsx";
-import { ApiForm, FormSelectField, FormTextField, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
+import { FormSelectField, FormTextField } from "./bound-fields.tsx";
+import { ApiForm, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
 import { formatDate } from "./format.ts";
 import { Table, type Column } from "./table.tsx";
 
@@ -145,7 +145,6 @@ export function AssetEditCard({
   return (
     <Card title={failed ? "Edit and retry provisioning" : title}>
       <ApiForm form={form} onSubmit={onSubmit} error={mutation.error ?? undefined} className="space-y-4">
-        <InvalidSubmitAlert form={form} error={mutation.error} />
         {confirmSaved && mutation.isSuccess && !form.formState.isDirty && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormTextField control={form.control} name="name" label="Name" />
