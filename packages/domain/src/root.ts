@@ -24,7 +24,8 @@ import {
   storefrontPlanRouter,
   storefrontSubscriptionRouter,
 } from "./routers/storefront/plan.ts";
-import { publicBrand, publicBrandOutput } from "./notifications/public-brand.ts";
+import { publicBrandOutput } from "./notifications/brand-output.ts";
+import { publicBrand } from "./notifications/public-brand.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 /**
