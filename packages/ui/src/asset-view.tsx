@@ -32,6 +32,8 @@ export interface AssetSummary {
   order: DocumentRef;
   invoice: DocumentRef | null;
   creditInvoice: DocumentRef | null;
+  /** The zone the purchase day (and the cancellation window) is counted in: the distributor's. */
+  cancellation: { timeZone: string };
 }
 
 const linkClass = "text-brand-700 hover:underline";
@@ -53,7 +55,7 @@ export function AssetDetails({
       items={[
         { label: "Name", value: asset.name },
         { label: "Provisioning Sync Status", value: syncStatus },
-        { label: "Purchase Date", value: formatDate(asset.purchaseDate) },
+        { label: "Purchase Date", value: formatDate(asset.purchaseDate, asset.cancellation.timeZone) },
         { label: "Licenses", value: String(asset.quantity) },
         { label: "Expire (days)", value: String(asset.expireDays) },
         { label: "Validity (days)", value: String(asset.validityDays) },
@@ -66,7 +68,10 @@ export function AssetDetails({
           ) : null,
         },
         { label: "Coupon state", value: couponState },
-        { label: "Coupon expires", value: asset.couponExpiresAt ? formatDate(asset.couponExpiresAt) : null },
+        {
+          label: "Coupon expires",
+          value: asset.couponExpiresAt ? formatDate(asset.couponExpiresAt, asset.cancellation.timeZone) : null,
+        },
         ...parties,
         {
           label: "Order",

@@ -148,9 +148,13 @@ function CancelCard({ asset }: { asset: Asset }) {
     <AssetCancelCard
       cancellation={asset.cancellation}
       explanation={
-        asset.cancellation.allowed
-          ? `You can cancel for a full refund until ${formatDate(asset.cancellation.lastDay)}, as long as the coupon is not redeemed.`
-          : null
+        asset.cancellation.allowed ? (
+          <>
+            You can cancel for a full refund until{" "}
+            <span data-testid="cancellation-ends">{asset.cancellation.endsAtText}</span>, as long as the coupon is not
+            redeemed.
+          </>
+        ) : null
       }
       cancelled={
         asset.status === "CANCELLED" ? (

@@ -109,7 +109,8 @@ export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
   return { ...rest, retry: retryOf(row), recipient: recipientAccount };
 }
 
-export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
+/** `timeZone`: the distributor's, the one the cancellation window is counted in. */
+export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): AssetDetailDto {
   const {
     order,
     attempts,
@@ -141,6 +142,7 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
       couponState: row.couponState,
       purchaseDate: row.purchaseDate,
       now,
+      timeZone,
       voidInvoice: invoice?.status === "VOID" ? invoice.number : null,
     }),
     attempts: attempts.map((attempt) => ({

@@ -5,6 +5,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 import { formatMoney, negate } from "../shared/money.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
 import { cancellationVerdict, voidInvoiceReason } from "./cancellation.ts";
@@ -12,7 +13,8 @@ import { assetScopeFor } from "./asset-scope.ts";
 import { assetDetailWithin } from "./get-asset.ts";
 
 /**
- * Cancels an asset: within 15 days of purchase and while its coupon is not
+ * Cancels an asset: within its window (the 15th calendar day after the
+ * purchase date, on the distributor's calendar) and while its coupon is not
  * redeemed. Revokes the coupon at BitTitan (idempotently), marks the asset
  * cancelled, issues a credit invoice for the full amount of its invoice line
  * and emails the recipient. Cancelling a cancelled asset changes nothing.
@@ -26,7 +28,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
   });
   if (!asset) throw notFound("The asset");
   if (asset.status === "CANCELLED") return assetDetailWithin(deps, scope, id);
-  const verdict = cancellationVerdict({ ...asset, now: deps.clock.now() });
+  const verdict = cancellationVerdict({ ...asset, now: deps.clock.now(), timeZone: await businessTimeZone(deps.db) });
   if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
   // Checked before BitTitan is asked: a refused cancellation leaves the coupon as it was.
   await assertInvoiceCreditable(deps.db, id);
@@ -191,14 +193,13 @@ export async function cancelForRevokedCoupon(
 }
 
 /** Whether an asset whose coupon was revoked at BitTitan is credited as a cancellation would be (judged as if the coupon were still active). */
-function revokedCouponVerdict(
-  db: Pick<Prisma.TransactionClient, "invoiceLine">,
+async function revokedCouponVerdict(
+  db: DomainDeps["db"] | Prisma.TransactionClient,
   asset: { id: string; status: AssetStatus; syncStatus: AssetSyncStatus; purchaseDate: Date },
   now: Date,
 ) {
-  return voidInvoiceOf(db, asset.id).then((voidInvoice) =>
-    cancellationVerdict({ ...asset, couponState: "ACTIVE", now, voidInvoice }),
-  );
+  const [voidInvoice, timeZone] = await Promise.all([voidInvoiceOf(db, asset.id), businessTimeZone(db)]);
+  return cancellationVerdict({ ...asset, couponState: "ACTIVE", now, timeZone, voidInvoice });
 }
 
 /**
@@ -252,8 +253,9 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     );
   }
   const now = deps.clock.now();
+  const timeZone = await businessTimeZone(deps.db);
   for (const asset of order.assets.filter((candidate) => candidate.status === "ACTIVE")) {
-    const verdict = cancellationVerdict({ ...asset, now });
+    const verdict = cancellationVerdict({ ...asset, now, timeZone });
     if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", `Asset “${asset.name}”: ${verdict.reason}`);
   }
   for (const asset of order.assets) await cancelAsset(deps, staff, asset.id);

@@ -5,7 +5,7 @@ import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
-import { dayText } from "../shared/dates.ts";
+import { businessTimeZone, dayText } from "../shared/business-time.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -43,6 +43,7 @@ export async function issueInvoice(
   // nextDocumentNumber to COMMIT, so only the writes may follow it.
   const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
   const buyer = await snapshotParty(tx, { id: input.accountId });
+  const timeZone = await businessTimeZone(tx);
   const email =
     input.kind === "INVOICE"
       ? await prepareNotification(
@@ -91,7 +92,7 @@ export async function issueInvoice(
     invoice_number: invoice.number,
     total: formatMoney(input.totals.gross, input.currency),
     currency: input.currency,
-    due_date: dueAt ? dayText(dueAt) : null,
+    due_date: dueAt ? dayText(dueAt, timeZone) : null,
     invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
   });
   return { id: invoice.id, number: invoice.number };

@@ -11,7 +11,6 @@ import {
   PageHeader,
   SubmitButton,
   apiErrorMessage,
-  formatDate,
   formatDateTime,
   useSubmit,
   useZodForm,
@@ -213,7 +212,11 @@ function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) 
     <AssetCancelCard
       cancellation={asset.cancellation}
       explanation={
-        asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : null
+        asset.cancellation.allowed ? (
+          <>
+            Possible until <span data-testid="cancellation-ends">{asset.cancellation.endsAtText}</span> (full refund).
+          </>
+        ) : null
       }
       cancelled={
         asset.status === "CANCELLED" ? (

@@ -9,7 +9,6 @@ import {
   PageHeader,
   Table,
   apiErrorMessage,
-  formatDate,
   formatDateTime,
   formatMoney,
   formatPercent,
@@ -91,7 +90,7 @@ export function OrderDetailPage() {
           >
             Every coupon of the order is revoked at BitTitan, the licenses stop working, and a credit invoice for{" "}
             <strong>{formatMoney(data.gross, data.currency)}</strong> goes to {data.account.companyName}. Possible until{" "}
-            {formatDate(data.cancellation.lastDay)}.
+            <span data-testid="cancellation-ends">{data.cancellation.endsAtText}</span>.
           </Confirm>
         </div>
       )}
