@@ -19,7 +19,17 @@ const META_WIDTH = 220;
 const META_LEFT = CONTENT_RIGHT - META_WIDTH;
 const PARTY_WIDTH = META_LEFT - CONTENT_LEFT - 20;
 
-const STATUS_LABELS: Record<InvoiceDocument["status"], string> = { unpaid: "Unpaid", paid: "Paid", void: "Void" };
+const STATUS_LABELS: Record<InvoiceDocument["status"], string> = {
+  open: "Open",
+  "partially-paid": "Partially paid",
+  paid: "Paid",
+  "partially-credited": "Partially credited",
+  credited: "Credited",
+  void: "Void",
+  applied: "Applied",
+  "refund-due": "Refund due",
+  refunded: "Refunded",
+};
 
 /** Draws the first-page header (seller, title and facts, credit reference, bill-to) and returns the y below it. */
 export function drawFirstPageHeader(context: DrawContext): number {

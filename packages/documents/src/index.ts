@@ -7,4 +7,11 @@ export {
   type FormatDecimalOptions,
 } from "./format-amount.ts";
 export { formatDate } from "./format-date.ts";
-export type { InvoiceDocument, InvoiceLine, Party, RenderInvoiceOptions } from "./types.ts";
+export type {
+  DocumentSettlement,
+  DocumentStatus,
+  InvoiceDocument,
+  InvoiceLine,
+  Party,
+  RenderInvoiceOptions,
+} from "./types.ts";

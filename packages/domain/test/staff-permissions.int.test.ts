@@ -115,7 +115,7 @@ describe("every bss.* procedure, called by every role", () => {
   });
 
   it("tells a refused caller its role, and gives each role its permissions through bss.staff.me", async () => {
-    const refused = await outcome(callers.SALES, "bss.invoice.setStatus", { id: "x", status: "VOID" });
+    const refused = await outcome(callers.SALES, "bss.invoice.recordPayment", { invoiceId: "x", amount: "1" });
     expect(refused).toBe("FORBIDDEN");
     await expect(callers.SUPPORT.bss.account.create({} as never)).rejects.toThrow(
       "Your role (Support) does not allow this",

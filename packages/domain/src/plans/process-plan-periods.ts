@@ -4,7 +4,7 @@ import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 import { lineTotals } from "../shared/money.ts";
 import { lockAccountPlan } from "./current-plan.ts";
-import { addMonths } from "./plan-rules.ts";
+import { addMonths, invoicesPlanPeriod } from "./plan-rules.ts";
 import { planLineName } from "./price-plan-line.ts";
 import { periodText } from "./start-subscription.ts";
 import { dayText } from "../shared/dates.ts";
@@ -110,9 +110,9 @@ async function closePeriod(
   let periodStart = subscription.currentPeriodEnd;
   for (let period = 0; period < MAX_PERIODS_PER_RUN && periodStart <= now; period += 1) {
     const periodEnd = addMonths(periodStart, subscription.billingPeriodMonths);
-    const invoiceId = subscription.unitPrice.isZero()
-      ? null
-      : await invoiceRenewal(tx, deps, subscription, periodStart, periodEnd);
+    const invoiceId = invoicesPlanPeriod(subscription.unitPrice.toFixed(2))
+      ? await invoiceRenewal(tx, deps, subscription, periodStart, periodEnd)
+      : null;
     await tx.planSubscription.update({
       where: { id: subscription.id },
       data: {
