@@ -1,4 +1,5 @@
 export { renderInvoicePdf } from "./render-invoice-pdf.ts";
+export { renderStatementPdf } from "./render-statement-pdf.ts";
 export {
   formatDecimal,
   formatMoney,
@@ -14,4 +15,6 @@ export type {
   InvoiceLine,
   Party,
   RenderInvoiceOptions,
+  StatementDocument,
+  StatementLine,
 } from "./types.ts";

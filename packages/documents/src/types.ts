@@ -71,3 +71,32 @@ export interface RenderInvoiceOptions {
   /** IANA time zone in which dates are printed; defaults to "UTC" so output never depends on the host. */
   timeZone?: string;
 }
+
+/** One movement of a statement of account. Amounts are exact decimal strings; positive = owed more. */
+export interface StatementLine {
+  /** The day, "2026-12-03". */
+  date: string;
+  /** The document's number, if the movement is one. */
+  reference: string | null;
+  description: string;
+  amount: string;
+  /** The balance after it. */
+  balance: string;
+}
+
+export interface StatementDocument {
+  /** When the statement was produced (printed, and stamped as the PDF's date). */
+  issuedAt: Date;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+  /** The period, both days included ("2026-03-01"). */
+  from: string;
+  to: string;
+  seller: Party;
+  /** The account the statement is for. */
+  account: Party;
+  branding?: { displayName: string; primaryColor: string } | null;
+  openingBalance: string;
+  closingBalance: string;
+  lines: StatementLine[];
+}
