@@ -50,8 +50,20 @@ export {
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { FIELD_ERRORS_MESSAGE, apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
 export { InvalidSubmitAlert } from "./form-summary.tsx";
-export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
-export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
+export { formatDate, formatDateTime, formatDay, formatMoney, formatPercent, formatTime } from "./format.ts";
+export {
+  INVOICE_STATE_LABELS,
+  InvoiceStatusBadge,
+  InvoiceView,
+  openAmountText,
+  type InvoiceState,
+} from "./invoice-view.tsx";
+export {
+  BalanceSummary,
+  StatementCard,
+  defaultStatementPeriod,
+  type StatementPeriodValues,
+} from "./statement-view.tsx";
 export {
   AssetCancelCard,
   AssetDetails,
