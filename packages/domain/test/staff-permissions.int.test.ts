@@ -69,7 +69,9 @@ describe("the staff permission table", () => {
       expect(mayRead, path).toBe(isRead && !adminOnlyRead);
     }
     for (const path of [
-      "bss.invoice.setStatus",
+      "bss.invoice.recordPayment",
+      "bss.invoice.recordRefund",
+      "bss.invoice.void",
       "bss.account.grantStorefrontLogin",
       "bss.catalog.createProduct",
       "bss.catalog.updateProduct",

@@ -20,13 +20,13 @@ export const bssInvoiceRouter = router({
     .query(({ ctx, input }) => getInvoice(ctx.deps, ctx.staff, input.id)),
   recordPayment: staffProcedure
     .input(recordPaymentInput.extend(idempotent.shape))
-    .use(idempotent.middleware)
     .output(invoiceDetailOutput)
+    .use(idempotent.middleware)
     .mutation(({ ctx, input: { idempotencyKey: _key, ...payment } }) => recordPayment(ctx.deps, ctx.staff, payment)),
   recordRefund: staffProcedure
     .input(recordRefundInput.extend(idempotent.shape))
-    .use(idempotent.middleware)
     .output(invoiceDetailOutput)
+    .use(idempotent.middleware)
     .mutation(({ ctx, input: { idempotencyKey: _key, ...refund } }) => recordRefund(ctx.deps, ctx.staff, refund)),
   void: staffProcedure
     .input(voidInvoiceInput)
