@@ -28,7 +28,7 @@ describe("renderInvoicePdf: invoice", () => {
     expect(text).toContain("Invoice no. INV-2026-000123");
     expect(text).toContain("Issue date 15 Mar 2026");
     expect(text).toContain("Due date 14 Apr 2026");
-    expect(text).toContain("Status Unpaid");
+    expect(text).toContain("Status Open");
     expect(text).toContain("Order no. ORD-2026-004711");
     expect(text).not.toContain("Credit for invoice");
     expect(text).toContain("Page 1 of 1");
@@ -61,6 +61,19 @@ describe("renderInvoicePdf: invoice", () => {
     const { text } = await render();
 
     expect(text).toMatch(/^Net 5,067\.25 EUR\nTax 962\.78 EUR\nTotal 6,030\.03 EUR\nNotes\nPayable within 30 days/m);
+  });
+
+  it("says what was paid and credited, and the amount still due, under the totals", async () => {
+    const { text } = await render({
+      ...INVOICE,
+      status: "partially-paid",
+      settlement: { paid: "1000.00", credited: "444.76", refunded: "0.00", due: "4585.27" },
+    });
+
+    expect(text).toContain("Status Partially paid");
+    expect(text).toMatch(
+      /^Total 6,030\.03 EUR\nPaid -1,000\.00 EUR\nCredited -444\.76 EUR\nAmount due 4,585\.27 EUR\nNotes/m,
+    );
   });
 
   it("sets the document title and author", async () => {
@@ -118,6 +131,17 @@ describe("renderInvoicePdf: credit invoice", () => {
     expect(text).toContain("Credit for invoice INV-2026-000123 of 15 Mar 2026");
     expect(text).not.toContain("Due date");
     expect(info.Title).toBe("Credit invoice CRN-2026-000007");
+  });
+
+  it("says how much of the credit was applied and what is still to refund", async () => {
+    const { text } = await render({
+      ...CREDIT,
+      status: "refund-due",
+      settlement: { paid: "0.00", credited: "5000.00", refunded: "0.00", due: "1030.03" },
+    });
+
+    expect(text).toContain("Status Refund due");
+    expect(text).toMatch(/^Total -6,030\.03 EUR\nApplied to invoice 5,000\.00 EUR\nRefund due 1,030\.03 EUR$/m);
   });
 
   it("shows negative lines and totals with a leading minus", async () => {

@@ -242,7 +242,7 @@ describe("cancelling", () => {
     const { asset, order } = await buy(1);
     const invoice = order.invoices.find((candidate) => candidate.kind === "INVOICE");
     if (!invoice) throw new Error("no invoice");
-    expect((await world.staff.bss.invoice.setStatus({ id: invoice.id, status: "VOID" })).status).toBe("VOID");
+    expect((await world.staff.bss.invoice.void({ id: invoice.id, reason: "Issued in error" })).state).toBe("VOID");
     const refused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
     expect(code(refused)).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(new RegExp(`${invoice.number} is void`));
@@ -256,15 +256,15 @@ describe("cancelling", () => {
     expect(coupon?.state).not.toBe("revoked");
   });
 
-  it("refuses to void a credit note once it is issued", async () => {
+  it("refuses to void a credit note once it is issued (it is applied to the invoice it credits)", async () => {
     const { asset } = await buy(1);
     const cancelled = await world.staff.bss.asset.cancel({ id: asset.id });
     const credit = cancelled.creditInvoice;
     if (!credit) throw new Error("no credit note");
-    const refused = await failure(world.staff.bss.invoice.setStatus({ id: credit.id, status: "VOID" }));
+    const refused = await failure(world.staff.bss.invoice.void({ id: credit.id, reason: "Try" }));
     expect(code(refused)).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toMatch(/credit note cannot be voided/);
-    expect((await world.staff.bss.invoice.get({ id: credit.id })).status).toBe("UNPAID");
+    expect(refused.message).toMatch(/a credit note that is applied cannot be voided/);
+    expect((await world.staff.bss.invoice.get({ id: credit.id })).state).toBe("APPLIED");
   });
 
   it("cancels a whole order from the BSS", async () => {
@@ -550,15 +550,22 @@ describe("asset and invoice lists", () => {
     expect(code(lukasCancel)).toBe("NOT_FOUND");
   });
 
-  it("lists invoices and credit notes, and lets staff mark one paid", async () => {
+  it("lists invoices and credit notes, and lets staff record a payment of what is due", async () => {
     const invoices = await world.anna.storefront.invoice.list({ page: 1, pageSize: 100 });
     expect(invoices.items.some((invoice) => invoice.kind === "CREDIT")).toBe(true);
-    const unpaid = invoices.items.find((invoice) => invoice.kind === "INVOICE" && invoice.status === "UNPAID");
-    if (!unpaid) throw new Error("no unpaid invoice");
-    const paid = await world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "PAID" });
-    expect(paid.status).toBe("PAID");
-    expect(paid.paidAt).toBeInstanceOf(Date);
-    expect(code(await failure(world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "VOID" })))).toBe(
+    const unpaid = invoices.items.find((invoice) => invoice.kind === "INVOICE" && invoice.state === "OPEN");
+    if (!unpaid) throw new Error("no open invoice");
+    expect(unpaid.amountDue).toBe(unpaid.gross);
+    const paid = await world.staff.bss.invoice.recordPayment({
+      invoiceId: unpaid.id,
+      amount: unpaid.amountDue,
+      receivedOn: "2026-03-02",
+      method: "BANK_TRANSFER",
+      reference: "SEPA 4711",
+    });
+    expect(paid).toMatchObject({ state: "PAID", amountDue: "0.00" });
+    expect(paid.payments).toMatchObject([{ on: "2026-03-02", amount: unpaid.gross, reference: "SEPA 4711" }]);
+    expect(code(await failure(world.staff.bss.invoice.void({ id: unpaid.id, reason: "Too late" })))).toBe(
       "PRECONDITION_FAILED",
     );
     const detail = await world.anna.storefront.invoice.get({ id: unpaid.id });

@@ -21,6 +21,14 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
  * zone: a renewal, a subscription's end), else in the viewer's own zone.
  */
 export const formatDate = (value: Date | string, timeZone?: string) => dateFormat(timeZone).format(new Date(value));
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "2-digit",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+/** A calendar day as the API sends it ("2026-12-03": a payment's date, a statement's day), the same for every viewer. */
+export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 export const formatDateTime = (value: Date | string) => dateTimeFormat.format(new Date(value));
 /** The time of day in the viewer's own locale, short (10:42, 10:42 AM). */
 export const formatTime = (value: Date | string) =>

@@ -55,8 +55,20 @@ export {
 } from "./password-schemas.ts";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
 export { apiErrorMessage, fieldErrorsOf, formLevelMessages } from "./api-errors.ts";
-export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
-export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
+export { formatDate, formatDateTime, formatDay, formatMoney, formatPercent, formatTime } from "./format.ts";
+export {
+  INVOICE_STATE_LABELS,
+  InvoiceStatusBadge,
+  InvoiceView,
+  openAmountText,
+  type InvoiceState,
+} from "./invoice-view.tsx";
+export {
+  BalanceSummary,
+  StatementCard,
+  defaultStatementPeriod,
+  type StatementPeriodValues,
+} from "./statement-view.tsx";
 export {
   AssetCancelCard,
   AssetDetails,

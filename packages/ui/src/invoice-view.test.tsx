@@ -14,7 +14,7 @@ const invoice: RouterOutputs["bss"]["invoice"]["get"] = {
   id: "i1",
   number: "INV-000123",
   kind: "INVOICE",
-  status: "UNPAID",
+  state: "OPEN",
   account: { id: "a1", companyName: "Contoso" },
   currency: "EUR",
   net: "24.70",
@@ -22,7 +22,8 @@ const invoice: RouterOutputs["bss"]["invoice"]["get"] = {
   gross: "30.63",
   issuedAt: new Date("2026-03-02T10:00:00Z"),
   dueAt: null,
-  paidAt: null,
+  amountDue: "30.63",
+  refundDue: "0.00",
   creditFor: null,
   seller: {
     name: "Test Distribution",
@@ -56,6 +57,13 @@ const invoice: RouterOutputs["bss"]["invoice"]["get"] = {
       assetId: null,
     },
   ],
+  voidedAt: null,
+  voidReason: null,
+  payments: [],
+  applications: [],
+  refunds: [],
+  settled: { paid: "0.00", credited: "0.00", refunded: "0.00" },
+  history: [],
 };
 
 const show = (shown = invoice) =>

@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  InvoiceStatusBadge,
   Card,
   Details,
   Loading,
@@ -177,9 +178,7 @@ export function OrderPage() {
                 <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
                   {invoice.number}
                 </Link>
-                <Badge tone={invoice.kind === "CREDIT" ? "purple" : invoice.status === "PAID" ? "green" : "yellow"}>
-                  {invoice.kind === "CREDIT" ? "Credit" : invoice.status === "PAID" ? "Paid" : "Unpaid"}
-                </Badge>
+                <InvoiceStatusBadge state={invoice.state} />
               </li>
             ))}
           </ul>

@@ -91,7 +91,7 @@ export const assetDetailSelect = {
     select: {
       id: true,
       number: true,
-      invoices: { select: { id: true, number: true, kind: true, status: true, creditAssetId: true } },
+      invoices: { select: { id: true, number: true, kind: true, state: true, creditAssetId: true } },
     },
   },
   attempts: {
@@ -143,7 +143,7 @@ export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): Asse
       purchaseDate: row.purchaseDate,
       now,
       timeZone,
-      voidInvoice: invoice?.status === "VOID" ? invoice.number : null,
+      voidInvoice: invoice?.state === "VOID" ? invoice.number : null,
     }),
     attempts: attempts.map((attempt) => ({
       at: attempt.startedAt,

@@ -17,7 +17,9 @@ import { assetDetailWithin } from "./get-asset.ts";
  * purchase date, on the distributor's calendar) and while its coupon is not
  * redeemed. Revokes the coupon at BitTitan (idempotently), marks the asset
  * cancelled, issues a credit invoice for the full amount of its invoice line
- * and emails the recipient. Cancelling a cancelled asset changes nothing.
+ * (applied to that invoice in the same transaction: what was still owed is
+ * settled, what had been paid is refund due) and emails the recipient.
+ * Cancelling a cancelled asset changes nothing.
  */
 export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string): Promise<AssetDetailDto> {
   const scope = await assetScopeFor(deps, caller, { change: true });
@@ -106,6 +108,7 @@ async function recordCancellation(
     currency: asset.order.currency,
     creditForId: line.invoiceId,
     creditAssetId: assetId,
+    actor,
     totals,
     lines: [
       {
@@ -265,9 +268,9 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
 async function voidInvoiceOf(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string) {
   const line = await db.invoiceLine.findFirst({
     where: { assetId, invoice: { kind: "INVOICE" } },
-    select: { invoice: { select: { number: true, status: true } } },
+    select: { invoice: { select: { number: true, state: true } } },
   });
-  return line?.invoice.status === "VOID" ? line.invoice.number : null;
+  return line?.invoice.state === "VOID" ? line.invoice.number : null;
 }
 
 /** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */

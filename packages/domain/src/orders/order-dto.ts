@@ -1,4 +1,12 @@
-import type { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, Prisma, SubscriptionStatus } from "@cm/db";
+import type {
+  AssetSyncStatus,
+  CouponState,
+  InvoiceState,
+  OrderChannel,
+  OrderStatus,
+  Prisma,
+  SubscriptionStatus,
+} from "@cm/db";
 import { assetRetrySelect, retryOf, shopProvisioningProblem, type AssetSummaryDto } from "../assets/asset-dto.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { formatSubscriptionNumber } from "../plans/subscription-number.ts";
@@ -38,7 +46,15 @@ export interface OrderDetailDto extends OrderSummaryDto {
   }[];
   /** The plan subscriptions the order's plan lines started. */
   subscriptions: { id: string; number: string; planName: string; status: SubscriptionStatus }[];
-  invoices: { id: string; number: string; kind: "INVOICE" | "CREDIT"; status: string; gross: string }[];
+  invoices: {
+    id: string;
+    number: string;
+    kind: "INVOICE" | "CREDIT";
+    state: InvoiceState;
+    gross: string;
+    amountDue: string;
+    refundDue: string;
+  }[];
   assets: {
     id: string;
     name: string;
@@ -96,7 +112,7 @@ export const orderDetailSelect = {
   // In a stable order, ties broken: rows written together (one transaction, one clock reading) share timestamps.
   invoices: {
     orderBy: [{ issuedAt: "asc" }, { kind: "asc" }, { number: "asc" }],
-    select: { id: true, number: true, kind: true, status: true, gross: true },
+    select: { id: true, number: true, kind: true, state: true, gross: true, amountDue: true, refundDue: true },
   },
   assets: {
     orderBy: { orderLine: { position: "asc" } },
@@ -163,7 +179,12 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
           ]
         : [],
     ),
-    invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
+    invoices: row.invoices.map((invoice) => ({
+      ...invoice,
+      gross: money(invoice.gross),
+      amountDue: money(invoice.amountDue),
+      refundDue: money(invoice.refundDue),
+    })),
     assets: row.assets.map((assetRow) => {
       const { attempts, syncAttempts: _attempts, nextSyncAt: _next, syncRetryUntil: _until, ...asset } = assetRow;
       return {

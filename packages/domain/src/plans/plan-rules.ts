@@ -1,5 +1,6 @@
 import type { PlanCode, SubscriptionStatus } from "@cm/db";
 import { dayText } from "../shared/business-time.ts";
+import { Money } from "../shared/money.ts";
 
 /** Basic is not a plan row: it is a reseller with no subscription in effect. */
 export type ResellerPlan = "BASIC" | PlanCode;
@@ -12,6 +13,12 @@ export interface PlanInEffect {
   /** The distributor's: the zone its days are written in. */
   timeZone: string;
 }
+
+/**
+ * Whether a plan period is invoiced: one priced at zero (the Free plan) is not,
+ * at checkout or renewal, so it issues no zero invoice and no "invoice issued" email.
+ */
+export const invoicesPlanPeriod = (gross: string) => !new Money(gross).isZero();
 
 /**
  * Which plan changes a reseller may buy: Basic -> Free or Standard, Free ->

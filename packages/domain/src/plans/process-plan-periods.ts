@@ -5,6 +5,7 @@ import { queueNotification } from "../notifications/queue-notification.ts";
 import { lineTotals } from "../shared/money.ts";
 import { lockAccountPlan } from "./current-plan.ts";
 import { periodEndAfter, periodText, proratedPrice } from "./billing-period.ts";
+import { invoicesPlanPeriod } from "./plan-rules.ts";
 import { planLineName } from "./price-plan-line.ts";
 import { businessTimeZone, dayText } from "../shared/business-time.ts";
 
@@ -141,9 +142,9 @@ async function renewPeriods(
   for (let period = 0; period < options.maxPeriods && periodStart <= now; period += 1) {
     const periodEnd = periodEndAfter(periodStart, subscription, timeZone);
     if (options.wholeOnly && periodEnd > now) return { start: periodStart, end: periodEnd };
-    const invoiceId = subscription.unitPrice.isZero()
-      ? null
-      : await invoiceRenewal(tx, deps, subscription, { start: periodStart, end: periodEnd, timeZone });
+    const invoiceId = invoicesPlanPeriod(subscription.unitPrice.toFixed(2))
+      ? await invoiceRenewal(tx, deps, subscription, { start: periodStart, end: periodEnd, timeZone })
+      : null;
     await tx.planSubscription.update({
       where: { id: subscription.id },
       data: {

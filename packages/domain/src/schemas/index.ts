@@ -9,3 +9,4 @@ export * from "./price-lists.ts";
 export * from "./setup.ts";
 export * from "./notifications.ts";
 export * from "./service-manager.ts";
+export * from "./billing.ts";

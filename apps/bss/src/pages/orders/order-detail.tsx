@@ -5,6 +5,7 @@ import {
   Confirm,
   Card,
   Details,
+  InvoiceStatusBadge,
   Loading,
   PageHeader,
   Table,
@@ -251,7 +252,10 @@ export function OrderDetailPage() {
                     <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
                       {invoice.number}
                     </Link>
-                    <span>{formatMoney(invoice.gross, data.currency)}</span>
+                    <span className="flex items-center gap-2">
+                      {formatMoney(invoice.gross, data.currency)}
+                      <InvoiceStatusBadge state={invoice.state} />
+                    </span>
                   </li>
                 ))}
               </ul>
