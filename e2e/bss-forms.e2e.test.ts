@@ -167,3 +167,70 @@ describe("BSS catalog forms", () => {
     await page.close();
   });
 });
+
+/** The message under a field: the element its control names in aria-describedby. */
+async function messageUnder(page: Page, label: string): Promise<string | null> {
+  const id = await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby");
+  return id ? page.locator(`[id="${id}"]`).textContent() : null;
+}
+
+describe("BitTitan forms: each refusal once, where it belongs", () => {
+  it("says a wrong API key under the API key field and an unreachable BitTitan once on top, changing nothing", async () => {
+    const page = await admin();
+    await page.goto(`${started.product.url}/bss/setup/bittitan`);
+    await page.getByRole("heading", { name: "Change the connection" }).waitFor();
+    const apiAddress = await page.getByLabel("API address").inputValue();
+
+    await page.getByLabel("API key", { exact: true }).fill("not-the-simulator-key");
+    await page.getByRole("button", { name: "Save, test and activate" }).click();
+    const refused = "BitTitan refused this API key: check it and try again";
+    await expect.poll(() => messageUnder(page, "API key")).toBe(refused);
+    expect(await page.getByText(refused).count()).toBe(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByLabel("API key", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    // The address was fine: nothing under it.
+    expect(await page.getByLabel("API address").getAttribute("aria-invalid")).toBeNull();
+
+    // Nowhere to reach: not the key's fault, so the form's message, once, in words.
+    await page.getByLabel("API address").fill("http://127.0.0.1:1");
+    await page.getByLabel("API key", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Save, test and activate" }).click();
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/^BitTitan could not be reached at that address\./);
+    expect(await alert.count()).toBe(1);
+    expect(await alert.textContent()).not.toMatch(/ECONNREFUSED|fetch failed|attempt/);
+    expect(await page.getByLabel("API address").getAttribute("aria-invalid")).toBeNull();
+
+    // Neither refusal touched the saved connection.
+    await page.reload();
+    await page.getByRole("heading", { name: "Change the connection" }).waitFor();
+    expect(await page.getByLabel("API address").inputValue()).toBe(apiAddress);
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await page.getByText("Connection works.").waitFor();
+    await page.close();
+  });
+
+  it("says refused partner credentials once, under the password, not also above the form and in the card", async () => {
+    const page = await admin();
+    await page.getByLabel("Search").fill("Fabrikam");
+    await page.getByRole("link", { name: "Fabrikam Solutions" }).click();
+    await page.getByRole("heading", { name: "Fabrikam Solutions" }).waitFor();
+    await page.getByRole("button", { name: "Sync Options" }).click();
+    await page.getByLabel("BitTitan email address").fill("ben@fabrikam.example");
+    await page.getByLabel("BitTitan password").fill("not-the-partner-password");
+    await page.getByRole("button", { name: "Save & Synchronize" }).click();
+    const refused = "BitTitan did not accept that email and password";
+    await expect.poll(() => messageUnder(page, "BitTitan password")).toBe(refused);
+    // The card refetched the account's last error meanwhile; it waits while the form says it.
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByText(refused).count()).toBe(1);
+
+    // Closed, the card keeps the account's last refusal.
+    await page
+      .locator("form", { has: page.getByLabel("BitTitan password") })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: refused }).count()).toBe(1);
+    await page.close();
+  });
+});

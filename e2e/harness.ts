@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@cm/testing";
@@ -145,4 +145,39 @@ export async function orderMailboxLicenses(shop: Page, url: string, quantity: nu
   await shop.getByRole("button", { name: "Checkout" }).click();
   await shop.getByRole("button", { name: "Complete order" }).click();
   await shop.getByTestId("order-asset").waitFor();
+}
+
+/**
+ * The embedded BitTitan simulator of a started product (its address is printed
+ * at start, its keys are in the data folder): the admin API tests use for
+ * faults and partners, and the partner API for what someone at BitTitan does.
+ */
+export function simulatorOf(product: ProductUnderTest) {
+  const call = async (
+    method: "POST" | "PUT",
+    path: string,
+    token: "simAdminToken" | "simApiKey",
+    body?: object,
+  ): Promise<void> => {
+    const simUrl = /BitTitan\s+simulator at (\S+)/.exec(product.output())?.[1];
+    if (!simUrl) throw new Error(`no simulator address in:\n${product.output()}`);
+    const secrets = JSON.parse(readFileSync(join(product.dataDir, "secrets.json"), "utf8")) as Record<
+      typeof token,
+      string
+    >;
+    const response = await fetch(`${simUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${secrets[token]}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`simulator ${method} ${path} -> ${response.status} ${text}`);
+  };
+  return {
+    admin: (method: "POST" | "PUT", path: string, body?: object) => call(method, path, "simAdminToken", body),
+    /** Replaces the simulator's faults (`{}`: none). */
+    setFaults: (faults: object) => call("PUT", "/admin/faults", "simAdminToken", faults),
+    /** The coupon revoked at BitTitan, behind this system's back. */
+    revokeCoupon: (code: string) => call("POST", `/v1/coupons/${encodeURIComponent(code)}/revoke`, "simApiKey"),
+  };
 }

@@ -224,7 +224,7 @@ describe("upgrading a reseller's plan in the BSS", () => {
 });
 
 describe("actions that move money", () => {
-  it("ask first and say what they do, with the amount: cancel order, mark paid, void", async () => {
+  it("ask first and say what they do, with the amount: cancel order, record payment, void", async () => {
     const shop = await started.browser.newPage();
     await signInStorefront(shop, started.product.url, "carla@tailspin.example", DEMO_PASSWORD);
     await orderMailboxLicenses(shop, started.product.url, 3, "Confirmation check");
@@ -246,15 +246,26 @@ describe("actions that move money", () => {
       .getByRole("link", { name: /^INV-\d{6}$/ })
       .first()
       .click();
-    await staff.getByRole("button", { name: "Mark paid" }).click();
-    const paying = staff.getByRole("alertdialog", { name: /^Mark INV-\d{6} paid\?$/ });
-    await paying.getByText(/Records that Tailspin Toys paid €\s?\d+[.,]\d\d/).waitFor();
+    await staff.getByRole("button", { name: "Record payment" }).click();
+    await staff.getByRole("form", { name: "Record payment" }).getByRole("button", { name: "Record payment" }).click();
+    const paying = staff.getByRole("alertdialog", { name: /^Record a payment of €\s?\d+[.,]\d\d for INV-\d{6}\?$/ });
+    await paying
+      .getByText(
+        /Records that Tailspin Toys paid €\s?\d+[.,]\d\d on .+ \(Bank transfer\)\. INV-\d{6} is then paid in full\./,
+      )
+      .waitFor();
     await paying.getByRole("button", { name: "Go back" }).click();
+    await staff.getByRole("button", { name: "Cancel", exact: true }).click();
     await staff.getByRole("button", { name: "Void" }).click();
+    const reason = staff.getByRole("form", { name: "Void invoice" });
+    await reason.getByRole("button", { name: "Void" }).click();
+    await reason.getByText("Reason is required").waitFor();
+    await reason.getByLabel("Reason").fill("Ordered twice");
+    await reason.getByRole("button", { name: "Void" }).click();
     const voiding = staff.getByRole("alertdialog", { name: /^Void INV-\d{6}\?$/ });
-    await voiding.getByText(/no longer owes its €\s?\d+[.,]\d\d/).waitFor();
+    await voiding.getByText(/no longer owes its €\s?\d+[.,]\d\d.*“Ordered twice”/).waitFor();
     await voiding.getByRole("button", { name: "Go back" }).click();
-    expect(await staff.getByText("Unpaid", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await staff.getByText("Open", { exact: true }).count()).toBeGreaterThan(0);
     await staff.close();
   });
 });
@@ -264,11 +275,11 @@ describe("BSS lists", () => {
     const staff = await started.browser.newPage();
     await signInBss(staff, started.product.url, "admin@northwind.example", DEMO_PASSWORD);
     await staff.goto(`${started.product.url}/bss/invoices`);
-    await staff.getByLabel("Status").selectOption("UNPAID");
+    await staff.getByLabel("State").selectOption("OPEN");
     await staff.getByLabel("Type").selectOption("INVOICE");
-    await expect.poll(() => new URL(staff.url()).searchParams.get("status")).toBe("UNPAID");
+    await expect.poll(() => new URL(staff.url()).searchParams.get("state")).toBe("OPEN");
     await staff.reload();
-    await expect.poll(() => staff.getByLabel("Status").inputValue()).toBe("UNPAID");
+    await expect.poll(() => staff.getByLabel("State").inputValue()).toBe("OPEN");
     expect(await staff.getByLabel("Type").inputValue()).toBe("INVOICE");
     await staff.getByText(/\d+–\d+ of \d+/).waitFor();
     await staff.close();

@@ -1,33 +1,18 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { DEMO_PARTNERS, DEMO_PASSWORD } from "@cm/domain";
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { orderMailboxLicenses, signInBss, signInStorefront, useProductAndBrowser } from "./harness.ts";
+import { orderMailboxLicenses, signInBss, signInStorefront, simulatorOf, useProductAndBrowser } from "./harness.ts";
 
 const running = useProductAndBrowser();
 
 const TAILSPIN = DEMO_PARTNERS.find((partner) => partner.companyName === "Tailspin Toys");
 
-/** The embedded BitTitan simulator's admin API (its address is printed at start, its token is in the data folder). */
-async function simAdmin(method: "POST" | "PUT", path: string, body: object) {
-  const simUrl = /BitTitan\s+simulator at (\S+)/.exec(running.product.output())?.[1];
-  if (!simUrl) throw new Error(`no simulator address in:\n${running.product.output()}`);
-  const { simAdminToken } = JSON.parse(readFileSync(join(running.product.dataDir, "secrets.json"), "utf8")) as {
-    simAdminToken: string;
-  };
-  const response = await fetch(`${simUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${simAdminToken}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
-}
+const simulator = () => simulatorOf(running.product);
 
 /** Tailspin's partner password changed at BitTitan (every coupon creation is refused for good), or set back. */
 const refuseTailspin = (refused: boolean) => {
   if (!TAILSPIN) throw new Error("no Tailspin partner in the demo");
-  return simAdmin("POST", "/admin/partners", {
+  return simulator().admin("POST", "/admin/partners", {
     email: TAILSPIN.email,
     password: refused ? "changed-at-bittitan" : TAILSPIN.password,
     companyName: TAILSPIN.companyName,
@@ -41,8 +26,8 @@ describe("provisioning that is retried", () => {
   it("tells the customer plainly while BitTitan is retried, and staff the attempt and when", async () => {
     const shop = await running.browser.newPage();
     await signInStorefront(shop, running.product.url, "carla@tailspin.example", DEMO_PASSWORD);
-    await simAdmin("PUT", "/admin/faults", { down: true });
-    onTestFinished(() => simAdmin("PUT", "/admin/faults", {}));
+    await simulator().setFaults({ down: true });
+    onTestFinished(() => simulator().setFaults({}));
     await order(shop, 3, "Outage mailbox");
     await shop.getByTestId("order-asset").getByText("We are creating your licenses").waitFor({ timeout: 30_000 });
     expect(await shop.getByTestId("order-asset").textContent()).not.toMatch(/attempt|503|BitTitan is/i);
@@ -59,7 +44,7 @@ describe("provisioning that is retried", () => {
     expect(await bss.getByTestId("retry-status").textContent()).toMatch(/retrying until .*Last error: /s);
 
     // BitTitan is back: the next scheduled attempt creates the coupon without anyone acting.
-    await simAdmin("PUT", "/admin/faults", {});
+    await simulator().setFaults({});
     await shop.getByTestId("coupon-code").waitFor({ timeout: 90_000 });
     await shop.close();
     await bss.close();

@@ -90,7 +90,7 @@ describe("what each staff role sees in the BSS", () => {
 
     await openInvoice(bss);
     expect(await bss.getByRole("button", { name: "Void" }).count()).toBe(0);
-    expect(await bss.getByRole("button", { name: "Mark paid" }).count()).toBe(0);
+    expect(await bss.getByRole("button", { name: "Record payment" }).count()).toBe(0);
 
     await openCatalog(bss);
     expect(await bss.getByRole("link", { name: "New product" }).count()).toBe(0);

@@ -7,6 +7,7 @@ import {
   DomainError,
   invoicePdf,
   resolveShopCaller,
+  statementPdfFor,
   resolveStaffCaller,
   type AuthRealm,
   TRPC_MAX_BATCH_SIZE,
@@ -161,6 +162,39 @@ export function createApp(options: AppOptions) {
     const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
     if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
     return pdfResponse(shop, c.req.param("id"));
+  });
+
+  // Statements of account: staff for any account, a Storefront caller for its own.
+  const statementResponse = async (caller: Caller, query: Record<string, string | undefined>) => {
+    try {
+      const { filename, pdf } = await statementPdfFor(deps, caller, query);
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": `attachment; filename="${filename}"`,
+          "cache-control": "private, no-store",
+        },
+      });
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === "NOT_FOUND" || error.code === "INVALID"))
+        return Response.json({ error: { message: error.message } }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+      throw error;
+    }
+  };
+  const period = (c: { req: { query: (name: string) => string | undefined } }) => ({
+    from: c.req.query("from"),
+    to: c.req.query("to"),
+    currency: c.req.query("currency"),
+  });
+  app.get("/api/bss/accounts/:id/statement/pdf", async (c) => {
+    const staff = await resolveStaffCaller(auths.staff, deps.db, c.req.raw.headers);
+    if (!staff) return c.json({ error: { message: "Please log in to the back office" } }, 401);
+    return statementResponse(staff, { accountId: c.req.param("id"), ...period(c) });
+  });
+  app.get("/api/storefront/statement/pdf", async (c) => {
+    const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
+    if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
+    return statementResponse(shop, period(c));
   });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

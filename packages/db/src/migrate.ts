@@ -10,8 +10,15 @@ import type { Database } from "./client.ts";
  * with it. It exists because the Prisma CLI cannot drive the in-process PGlite
  * of a running program, and because tests migrate many databases quickly.
  */
-export async function migrateDatabase(db: Database): Promise<{ applied: string[] }> {
-  const migrations = listMigrations();
+export async function migrateDatabase(
+  db: Database,
+  /** `through`: stop after this migration (a test that puts rows in the shape an older schema had). */
+  options: { through?: string } = {},
+): Promise<{ applied: string[] }> {
+  const all = listMigrations();
+  const last = options.through ? all.findIndex((migration) => migration.name === options.through) : all.length - 1;
+  if (last < 0) throw new Error(`no migration named ${options.through}`);
+  const migrations = all.slice(0, last + 1);
   await db.runScript(CREATE_MIGRATIONS_TABLE);
   const done = new Set(
     (

@@ -9,16 +9,15 @@ import {
   PAGE_HEIGHT,
   PAGE_WIDTH,
   RULE_COLOR,
-  metadataTitle,
-  type DrawContext,
+  type FrameContext,
 } from "./layout.ts";
 
 /**
  * Once every page exists (pages are buffered), stamps each one with its footer
- * ("Page x of y") and, for a void document, a VOID watermark.
+ * ("Page x of y") and the frame's watermark, if any (a void invoice's VOID).
  */
-export function drawPageDecorations(context: DrawContext): void {
-  const { doc, invoice } = context;
+export function drawPageDecorations(context: FrameContext): void {
+  const { doc, frame } = context;
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
     doc.switchToPage(index);
@@ -26,7 +25,7 @@ export function drawPageDecorations(context: DrawContext): void {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
 
-    if (invoice.status === "void") drawVoidWatermark(context);
+    if (frame.watermark) drawWatermark(context, frame.watermark);
 
     doc
       .moveTo(CONTENT_LEFT, FOOTER_TOP - 6)
@@ -35,7 +34,7 @@ export function drawPageDecorations(context: DrawContext): void {
       .strokeColor(RULE_COLOR)
       .stroke();
     doc.font(FONT_REGULAR).fontSize(8).fillColor(MUTED_COLOR);
-    doc.text(`${invoice.seller.name} | ${metadataTitle(invoice)}`, CONTENT_LEFT, FOOTER_TOP, {
+    doc.text(`${frame.seller.name} | ${frame.footer}`, CONTENT_LEFT, FOOTER_TOP, {
       width: CONTENT_WIDTH * 0.7,
       lineBreak: false,
     });
@@ -49,11 +48,11 @@ export function drawPageDecorations(context: DrawContext): void {
   }
 }
 
-function drawVoidWatermark(context: DrawContext): void {
+function drawWatermark(context: FrameContext, text: string): void {
   const { doc } = context;
   doc.save();
   doc.rotate(-35, { origin: [PAGE_WIDTH / 2, PAGE_HEIGHT / 2] });
   doc.font(FONT_BOLD).fontSize(120).fillColor("#dc2626").fillOpacity(0.12);
-  doc.text("VOID", 0, PAGE_HEIGHT / 2 - 60, { width: PAGE_WIDTH, align: "center", lineBreak: false });
+  doc.text(text, 0, PAGE_HEIGHT / 2 - 60, { width: PAGE_WIDTH, align: "center", lineBreak: false });
   doc.restore();
 }

@@ -15,12 +15,18 @@ import {
 const TOTALS_WIDTH = 240;
 const TOTALS_LEFT = CONTENT_RIGHT - TOTALS_WIDTH;
 const TOTALS_HEIGHT = 70;
+const SETTLEMENT_ROW_HEIGHT = 15;
 
-/** Draws Net / Tax / Total right-aligned below the table (on a new page if they do not fit); returns the y below. */
+/**
+ * Draws Net / Tax / Total right-aligned below the table, then what settled the
+ * document and what is still due (on a new page if they do not fit); returns the y below.
+ */
 export function drawTotals(context: DrawContext, top: number): number {
   const { doc, invoice } = context;
+  const settlementRows = settlementRowsOf(invoice);
   let y = top + 12;
-  if (y + TOTALS_HEIGHT > BODY_BOTTOM) {
+  const height = TOTALS_HEIGHT + (settlementRows.length > 0 ? 12 + settlementRows.length * SETTLEMENT_ROW_HEIGHT : 0);
+  if (y + height > BODY_BOTTOM) {
     doc.addPage();
     y = drawContinuationHeader(context);
   }
@@ -36,7 +42,23 @@ export function drawTotals(context: DrawContext, top: number): number {
   doc.moveTo(TOTALS_LEFT, y).lineTo(CONTENT_RIGHT, y).lineWidth(1).strokeColor(context.accentColor).stroke();
   y += 6;
   drawTotalRow(context, "Total", formatMoney(invoice.totals.gross, currency), y, true);
-  return y + 24;
+  y += 24;
+  if (settlementRows.length === 0) return y;
+  for (const [index, [label, amount]] of settlementRows.entries()) {
+    const last = index === settlementRows.length - 1;
+    if (last) {
+      doc
+        .moveTo(TOTALS_LEFT, y - 3)
+        .lineTo(CONTENT_RIGHT, y - 3)
+        .lineWidth(0.5)
+        .strokeColor(context.accentColor)
+        .stroke();
+      y += 3;
+    }
+    drawTotalRow(context, label, formatMoney(amount, currency), y, last);
+    y += last ? 24 : SETTLEMENT_ROW_HEIGHT;
+  }
+  return y;
 }
 
 /** Draws the VAT mention (reverse charge, outside the scope...) in full width below the totals; returns the y below. */
@@ -53,6 +75,26 @@ export function drawTaxMention(context: DrawContext, top: number): number {
   doc.fillColor(TEXT_COLOR).text(mention, CONTENT_LEFT, y, { width: CONTENT_WIDTH });
   return doc.y + 12;
 }
+
+/** "Paid -100.00", "Credited -29.76", then "Amount due"; a credit note: "Applied", "Refunded", "Refund due". */
+function settlementRowsOf(invoice: DrawContext["invoice"]): Array<[string, string]> {
+  const settlement = invoice.settlement;
+  if (!settlement) return [];
+  const minus = (amount: string) => (isZero(amount) ? amount : `-${amount.replace(/^-/, "")}`);
+  const rows: Array<[string, string]> = [];
+  if (invoice.kind === "invoice") {
+    if (!isZero(settlement.paid)) rows.push(["Paid", minus(settlement.paid)]);
+    if (!isZero(settlement.credited)) rows.push(["Credited", minus(settlement.credited)]);
+    rows.push(["Amount due", settlement.due]);
+  } else {
+    if (!isZero(settlement.credited)) rows.push(["Applied to invoice", settlement.credited]);
+    if (!isZero(settlement.refunded)) rows.push(["Refunded", settlement.refunded]);
+    rows.push(["Refund due", settlement.due]);
+  }
+  return rows;
+}
+
+const isZero = (amount: string) => /^-?0+(\.0+)?$/.test(amount.trim());
 
 /** Draws the free-text notes; long notes continue on following pages. */
 export function drawNotes(context: DrawContext, top: number): void {

@@ -1,14 +1,11 @@
-/** Formats a calendar date as YYYY-MM-DD (unambiguous across locales) in the given time zone. */
+/**
+ * Formats a calendar date as "05 Mar 2026" in the given time zone: the one
+ * date format of both apps and the domain's texts (the month in words reads
+ * the same in every locale, unlike 03/05/2026).
+ */
 export function formatDate(date: Date, timeZone = "UTC"): string {
   if (Number.isNaN(date.getTime())) {
     throw new RangeError("Invalid date");
   }
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "2-digit", month: "short", year: "numeric" }).format(date);
 }

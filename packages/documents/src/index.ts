@@ -1,4 +1,5 @@
 export { renderInvoicePdf } from "./render-invoice-pdf.ts";
+export { renderStatementPdf } from "./render-statement-pdf.ts";
 export {
   formatDecimal,
   formatMoney,
@@ -7,4 +8,14 @@ export {
   type FormatDecimalOptions,
 } from "./format-amount.ts";
 export { formatDate } from "./format-date.ts";
-export type { InvoiceDocument, InvoiceLine, Party, RenderInvoiceOptions } from "./types.ts";
+export { toWinAnsiText } from "./win-ansi-text.ts";
+export type {
+  DocumentSettlement,
+  DocumentStatus,
+  InvoiceDocument,
+  InvoiceLine,
+  Party,
+  RenderInvoiceOptions,
+  StatementDocument,
+  StatementLine,
+} from "./types.ts";

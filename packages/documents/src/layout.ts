@@ -1,15 +1,46 @@
 import type PDFDocument from "pdfkit";
-import type { InvoiceDocument } from "./types.ts";
+import type { InvoiceDocument, Party } from "./types.ts";
 
 /** The pdfkit document type (the module exports the constructor; this is its instance). */
 export type PdfDocument = InstanceType<typeof PDFDocument>;
 
-/** Everything a drawing step needs: the document being written, the invoice and how to print it. */
-export interface DrawContext {
+/** What every document prints around its content: who issues it, its title and reference, its footer. */
+export interface DocumentFrame {
+  /** "INVOICE", "STATEMENT OF ACCOUNT" */
+  title: string;
+  /** The document's number, or what identifies a statement. */
+  reference: string;
+  seller: Party;
+  branding?: { displayName: string; primaryColor: string } | null;
+  /** The footer's text after the seller's name, e.g. "Invoice INV-000123". */
+  footer: string;
+  /** Stamped across every page (a void invoice's "VOID"). */
+  watermark?: string | null;
+}
+
+/** What a drawing step of any document needs: the PDF being written, its frame and how to print it. */
+export interface FrameContext {
   doc: PdfDocument;
-  invoice: InvoiceDocument;
+  frame: DocumentFrame;
   timeZone: string;
   accentColor: string;
+}
+
+/** Everything an invoice's drawing step needs: the frame, and the invoice itself. */
+export interface DrawContext extends FrameContext {
+  invoice: InvoiceDocument;
+}
+
+/** An invoice's frame. */
+export function invoiceFrame(invoice: InvoiceDocument): DocumentFrame {
+  return {
+    title: documentTitle(invoice),
+    reference: invoice.number,
+    seller: invoice.seller,
+    branding: invoice.branding,
+    footer: metadataTitle(invoice),
+    watermark: invoice.status === "void" ? "VOID" : null,
+  };
 }
 
 // A4 in PDF points (1/72 inch).
@@ -39,15 +70,15 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
  * The branding colour if it is a valid #rrggbb, otherwise the house colour: a mistyped
  * colour in a distributor's settings must not stop invoices from being produced.
  */
-export function resolveAccentColor(invoice: InvoiceDocument): string {
-  const color = invoice.branding?.primaryColor.trim() ?? "";
+export function resolveAccentColor(document: Pick<DocumentFrame, "branding">): string {
+  const color = document.branding?.primaryColor.trim() ?? "";
   return HEX_COLOR.test(color) ? color.toLowerCase() : DEFAULT_ACCENT_COLOR;
 }
 
 /** The name shown in the header: the branded display name when there is one. */
-export function displayName(invoice: InvoiceDocument): string {
-  const branded = invoice.branding?.displayName.trim() ?? "";
-  return branded === "" ? invoice.seller.name : branded;
+export function displayName(document: Pick<DocumentFrame, "branding" | "seller">): string {
+  const branded = document.branding?.displayName.trim() ?? "";
+  return branded === "" ? document.seller.name : branded;
 }
 
 export function documentTitle(invoice: InvoiceDocument): string {

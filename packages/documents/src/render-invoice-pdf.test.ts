@@ -26,9 +26,9 @@ describe("renderInvoicePdf: invoice", () => {
     expect(pages).toHaveLength(1);
     expect(text).toMatch(/^INVOICE$/m);
     expect(text).toContain("Invoice no. INV-2026-000123");
-    expect(text).toContain("Issue date 2026-03-15");
-    expect(text).toContain("Due date 2026-04-14");
-    expect(text).toContain("Status Unpaid");
+    expect(text).toContain("Issue date 15 Mar 2026");
+    expect(text).toContain("Due date 14 Apr 2026");
+    expect(text).toContain("Status Open");
     expect(text).toContain("Order no. ORD-2026-004711");
     expect(text).not.toContain("Credit for invoice");
     expect(text).toContain("Page 1 of 1");
@@ -63,6 +63,19 @@ describe("renderInvoicePdf: invoice", () => {
     expect(text).toMatch(/^Net 5,067\.25 EUR\nTax 962\.78 EUR\nTotal 6,030\.03 EUR\nNotes\nPayable within 30 days/m);
   });
 
+  it("says what was paid and credited, and the amount still due, under the totals", async () => {
+    const { text } = await render({
+      ...INVOICE,
+      status: "partially-paid",
+      settlement: { paid: "1000.00", credited: "444.76", refunded: "0.00", due: "4585.27" },
+    });
+
+    expect(text).toContain("Status Partially paid");
+    expect(text).toMatch(
+      /^Total 6,030\.03 EUR\nPaid -1,000\.00 EUR\nCredited -444\.76 EUR\nAmount due 4,585\.27 EUR\nNotes/m,
+    );
+  });
+
   it("sets the document title and author", async () => {
     const { info } = await render();
 
@@ -90,7 +103,7 @@ describe("renderInvoicePdf: invoice", () => {
     const late = { ...INVOICE, issuedAt: new Date("2026-03-15T23:30:00Z") };
     const { pages } = await extractPdfText(await renderInvoicePdf(late, { timeZone: "Europe/Berlin" }));
 
-    expect(pages[0]).toContain("Issue date 2026-03-16");
+    expect(pages[0]).toContain("Issue date 16 Mar 2026");
   });
 
   it("marks a void invoice", async () => {
@@ -115,9 +128,20 @@ describe("renderInvoicePdf: credit invoice", () => {
 
     expect(text).toMatch(/^CREDIT INVOICE$/m);
     expect(text).toContain("Credit invoice no. CRN-2026-000007");
-    expect(text).toContain("Credit for invoice INV-2026-000123 of 2026-03-15");
+    expect(text).toContain("Credit for invoice INV-2026-000123 of 15 Mar 2026");
     expect(text).not.toContain("Due date");
     expect(info.Title).toBe("Credit invoice CRN-2026-000007");
+  });
+
+  it("says how much of the credit was applied and what is still to refund", async () => {
+    const { text } = await render({
+      ...CREDIT,
+      status: "refund-due",
+      settlement: { paid: "0.00", credited: "5000.00", refunded: "0.00", due: "1030.03" },
+    });
+
+    expect(text).toContain("Status Refund due");
+    expect(text).toMatch(/^Total -6,030\.03 EUR\nApplied to invoice 5,000\.00 EUR\nRefund due 1,030\.03 EUR$/m);
   });
 
   it("shows negative lines and totals with a leading minus", async () => {
@@ -162,5 +186,56 @@ describe("renderInvoicePdf: VAT mention", () => {
     const { text } = await render();
     expect(text).not.toContain("Reverse charge");
     expect(text).toMatch(/^Total 6,030\.03 EUR\nNotes$/m);
+  });
+});
+
+describe("renderInvoicePdf: codes and country names", () => {
+  const COUPON = "MW-7KQP-3XHD-N2RA-9XZT-ABCD-QRST";
+  const SKU = "MW-ENTERPRISE-MAILBOX-MIGRATION-2026-EU1";
+
+  it("prints a coupon code and a SKU too long for the description column whole, each on one line", async () => {
+    const { text } = await render(
+      buildInvoice([
+        buildLine(
+          1,
+          `Coupon ${COUPON}`,
+          25,
+          "14.95",
+          `Asset “Mailbox move” for Tailspin Toys · 25 licenses · SKU ${SKU}`,
+        ),
+        buildLine(2, "MigrationWiz Mailbox Migration", 3, "9.90", "SKU BT-MBX-01"),
+      ]),
+    );
+    const lines = text.split("\n");
+
+    expect(lines.filter((line) => line.includes(COUPON))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(SKU))).toHaveLength(1);
+    // No piece of either code is left on another line; a short one stays beside its words.
+    expect(lines.filter((line) => /MW-|EU1|QRST/.test(line))).toHaveLength(2);
+    expect(lines).toContain("SKU BT-MBX-01");
+  });
+
+  it("prints a long order number and a buyer's hyphenated tax id in the header whole", async () => {
+    const orderNumber = "ORD-2026-004711-REPLACEMENT-0042";
+    const taxId = "GB-987654321-000-BRANCH-LEEDS-NORTH-WEST-0001-ACCOUNTS-PAYABLE";
+    const { text } = await render({ ...INVOICE, orderNumber, buyer: { ...INVOICE.buyer, taxId } });
+    const lines = text.split("\n");
+
+    expect(lines.filter((line) => line.includes(orderNumber))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(taxId))).toHaveLength(1);
+    expect(lines.filter((line) => /REPLACEMENT|PAYABLE/.test(line))).toHaveLength(2);
+  });
+
+  it("prints country names outside ASCII as they are spelled", async () => {
+    const { text } = await render({
+      ...INVOICE,
+      seller: { ...INVOICE.seller, addressLines: ["Torggatan 1", "22100 Mariehamn", "Åland Islands"] },
+      buyer: { ...INVOICE.buyer, addressLines: ["Rue des Jardins", "Abidjan", "Côte d’Ivoire"] },
+      lines: [buildLine(1, "Mailboxes", 1, "9.90", "Türkiye, São Tomé & Príncipe")],
+    });
+
+    expect(text).toMatch(/^22100 Mariehamn\nÅland Islands$/m);
+    expect(text).toMatch(/^Abidjan\nCôte d’Ivoire$/m);
+    expect(text).toMatch(/^Türkiye, São Tomé & Príncipe$/m);
   });
 });

@@ -3,7 +3,7 @@ import { drawFirstPageHeader } from "./draw-header.ts";
 import { drawLinesTable } from "./draw-lines-table.ts";
 import { drawPageDecorations } from "./draw-page-decorations.ts";
 import { drawNotes, drawTaxMention, drawTotals } from "./draw-totals.ts";
-import { FONT_REGULAR, MARGIN, metadataTitle, resolveAccentColor, type DrawContext } from "./layout.ts";
+import { FONT_REGULAR, MARGIN, invoiceFrame, metadataTitle, resolveAccentColor, type DrawContext } from "./layout.ts";
 import type { InvoiceDocument, RenderInvoiceOptions } from "./types.ts";
 import { toPrintableInvoice } from "./win-ansi-text.ts";
 
@@ -36,9 +36,11 @@ export async function renderInvoicePdf(invoice: InvoiceDocument, options: Render
 
   const output = collect(doc);
   try {
+    const printable = toPrintableInvoice(invoice);
     const context: DrawContext = {
       doc,
-      invoice: toPrintableInvoice(invoice),
+      invoice: printable,
+      frame: invoiceFrame(printable),
       timeZone: options.timeZone ?? "UTC",
       accentColor: resolveAccentColor(invoice),
     };
@@ -57,7 +59,7 @@ export async function renderInvoicePdf(invoice: InvoiceDocument, options: Render
   return output;
 }
 
-function collect(doc: DrawContext["doc"]): Promise<Buffer> {
+export function collect(doc: DrawContext["doc"]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));

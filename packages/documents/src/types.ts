@@ -20,12 +20,38 @@ export interface InvoiceLine {
   gross: string;
 }
 
+/** Where a document stands: an invoice from its payments and credits, a credit note from where it was applied and what was refunded. */
+export type DocumentStatus =
+  | "open"
+  | "partially-paid"
+  | "paid"
+  | "partially-credited"
+  | "credited"
+  | "void"
+  | "applied"
+  | "refund-due"
+  | "refunded";
+
+/** What settled a document so far (positive amounts), and what is still open. */
+export interface DocumentSettlement {
+  /** An invoice: the payments allocated to it. */
+  paid: string;
+  /** An invoice: the credit notes applied to it; a credit note: the part applied to the invoice it credits. */
+  credited: string;
+  /** A credit note: what was paid back. */
+  refunded: string;
+  /** An invoice: the amount still due; a credit note: the refund still due. */
+  due: string;
+}
+
 export interface InvoiceDocument {
   kind: "invoice" | "credit-invoice";
   number: string;
   issuedAt: Date;
   dueAt: Date | null;
-  status: "unpaid" | "paid" | "void";
+  status: DocumentStatus;
+  /** Printed under the totals when given: what was paid, credited or refunded, and what is still due. */
+  settlement?: DocumentSettlement | null;
   /** ISO 4217 code, e.g. "EUR". */
   currency: string;
   /** A credit invoice names the invoice it credits. */
@@ -49,4 +75,33 @@ export interface InvoiceDocument {
 export interface RenderInvoiceOptions {
   /** IANA time zone in which dates are printed; defaults to "UTC" so output never depends on the host. */
   timeZone?: string;
+}
+
+/** One movement of a statement of account. Amounts are exact decimal strings; positive = owed more. */
+export interface StatementLine {
+  /** The day, "2026-12-03". */
+  date: string;
+  /** The document's number, if the movement is one. */
+  reference: string | null;
+  description: string;
+  amount: string;
+  /** The balance after it. */
+  balance: string;
+}
+
+export interface StatementDocument {
+  /** When the statement was produced (printed, and stamped as the PDF's date). */
+  issuedAt: Date;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+  /** The period, both days included ("2026-03-01"). */
+  from: string;
+  to: string;
+  seller: Party;
+  /** The account the statement is for. */
+  account: Party;
+  branding?: { displayName: string; primaryColor: string } | null;
+  openingBalance: string;
+  closingBalance: string;
+  lines: StatementLine[];
 }

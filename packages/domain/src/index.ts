@@ -35,6 +35,7 @@ export { queueNotification, type NotificationEvent } from "./notifications/queue
 export { seedNotificationTemplates } from "./notifications/seed-notification-templates.ts";
 export type { NotificationTemplateKey } from "@cm/notifications";
 export { invoicePdf } from "./billing/invoice-pdf.ts";
+export { statementPdfFor } from "./billing/statement-pdf.ts";
 export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./auth/storefront-access.ts";
 export { RESERVED_ALIASES } from "./schemas/storefront-alias.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";

@@ -115,9 +115,15 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   // "Retry all failed" is the bulk resync.
   "bss.asset.retryFailed": "reconciliation.fix",
 
+  "bss.account.balance": "bss.read",
+  "bss.account.statement": "bss.read",
+
   "bss.invoice.list": "bss.read",
   "bss.invoice.get": "bss.read",
-  "bss.invoice.setStatus": "invoices.manage",
+  // Money in, money out, and taking an invoice back: as "Mark paid" was.
+  "bss.invoice.recordPayment": "invoices.manage",
+  "bss.invoice.recordRefund": "invoices.manage",
+  "bss.invoice.void": "invoices.manage",
 
   "bss.catalog.productTypes": "bss.read",
   "bss.catalog.listProducts": "bss.read",

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { bssAccountRouter } from "./routers/bss/account.ts";
-import { bssAssetRouter, bssInvoiceRouter } from "./routers/bss/asset.ts";
+import { bssAssetRouter } from "./routers/bss/asset.ts";
+import { bssInvoiceRouter } from "./routers/bss/invoice.ts";
 import { bssBitTitanRouter } from "./routers/bss/bittitan.ts";
 import { storefrontAssetRouter, storefrontInvoiceRouter } from "./routers/storefront/asset.ts";
 import { bssCatalogRouter } from "./routers/bss/catalog.ts";
@@ -25,7 +26,8 @@ import {
   storefrontPlanRouter,
   storefrontSubscriptionRouter,
 } from "./routers/storefront/plan.ts";
-import { publicBrand, publicBrandOutput } from "./notifications/public-brand.ts";
+import { publicBrandOutput } from "./notifications/brand-output.ts";
+import { publicBrand } from "./notifications/public-brand.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 /**

@@ -60,6 +60,10 @@ describe("re-synchronizing a failed asset", () => {
       }),
     );
     expect(code(stillRefused)).toBe("SERVICE_UNAVAILABLE");
+    // The customer reads the reason in words, not BitTitan's ("refused the partner credentials", its status).
+    expect(stillRefused.message).toBe(
+      "BitTitan did not accept the partner login these licenses are created under, so they could not be created. Nothing was saved.",
+    );
     const unchanged = await world.anna.storefront.asset.get({ id: asset.id });
     expect(unchanged).toMatchObject({ name: asset.name, syncStatus: "FAILED", couponCode: null });
     expect(
@@ -188,6 +192,20 @@ describe("cancelling", () => {
     expect(after.cancellation.allowed).toBe(false);
   });
 
+  it("changes nothing while BitTitan cannot revoke the coupon: the customer reads it in words, staff read BitTitan's", async () => {
+    const { asset } = await buy(1);
+    await world.bittitan.admin.setFaults({ down: true, downMode: "reset" });
+    const shopRefused = await failure(world.anna.storefront.asset.cancel({ id: asset.id }));
+    const staffRefused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
+    await world.bittitan.admin.setFaults({});
+    expect(shopRefused.message).toBe(
+      "BitTitan could not revoke the coupon, so nothing was cancelled. Please try again in a few minutes.",
+    );
+    expect(staffRefused.message).toMatch(/^BitTitan could not revoke the coupon, so nothing was cancelled: .*attempt/);
+    expect((await world.staff.bss.asset.get({ id: asset.id })).status).toBe("ACTIVE");
+    expect((await world.anna.storefront.asset.cancel({ id: asset.id })).status).toBe("CANCELLED");
+  });
+
   it("revokes the coupon, credits the full amount once, and emails the recipient, however often it is asked", async () => {
     const { asset, order } = await buy(4, { recipientAccountId: world.contosoClient.id });
     const [first, second] = await Promise.all([
@@ -224,7 +242,7 @@ describe("cancelling", () => {
     const { asset, order } = await buy(1);
     const invoice = order.invoices.find((candidate) => candidate.kind === "INVOICE");
     if (!invoice) throw new Error("no invoice");
-    expect((await world.staff.bss.invoice.setStatus({ id: invoice.id, status: "VOID" })).status).toBe("VOID");
+    expect((await world.staff.bss.invoice.void({ id: invoice.id, reason: "Issued in error" })).state).toBe("VOID");
     const refused = await failure(world.staff.bss.asset.cancel({ id: asset.id }));
     expect(code(refused)).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(new RegExp(`${invoice.number} is void`));
@@ -238,15 +256,15 @@ describe("cancelling", () => {
     expect(coupon?.state).not.toBe("revoked");
   });
 
-  it("refuses to void a credit note once it is issued", async () => {
+  it("refuses to void a credit note once it is issued (it is applied to the invoice it credits)", async () => {
     const { asset } = await buy(1);
     const cancelled = await world.staff.bss.asset.cancel({ id: asset.id });
     const credit = cancelled.creditInvoice;
     if (!credit) throw new Error("no credit note");
-    const refused = await failure(world.staff.bss.invoice.setStatus({ id: credit.id, status: "VOID" }));
+    const refused = await failure(world.staff.bss.invoice.void({ id: credit.id, reason: "Try" }));
     expect(code(refused)).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toMatch(/credit note cannot be voided/);
-    expect((await world.staff.bss.invoice.get({ id: credit.id })).status).toBe("UNPAID");
+    expect(refused.message).toMatch(/a credit note that is applied cannot be voided/);
+    expect((await world.staff.bss.invoice.get({ id: credit.id })).state).toBe("APPLIED");
   });
 
   it("cancels a whole order from the BSS", async () => {
@@ -268,6 +286,44 @@ describe("cancelling", () => {
       .filter((invoice) => invoice.kind === "CREDIT")
       .reduce((sum, invoice) => sum + Math.round(Number(invoice.gross) * 100), 0);
     expect(-credited).toBe(Math.round(Number(order.gross) * 100));
+  });
+
+  it("shows an order's assets and credit invoices in the order of its lines, in both apps, whatever was changed since", async () => {
+    const names = ["First line", "Second line", "Third line", "Fourth line"];
+    const draft = await world.staff.bss.order.create({
+      accountId: world.contoso.id,
+      lines: names.map((assetName, index) => ({ productId: world.mailboxProductId, quantity: index + 1, assetName })),
+    });
+    await world.staff.bss.order.execute({ id: draft.id });
+    await settle(world);
+    // An asset written to after the others (renamed here, as provisioning and cancelling also do) stays in its place.
+    const first = (await world.staff.bss.order.get({ id: draft.id })).assets.find((asset) => asset.name === names[0]);
+    await world.staff.bss.asset.update({
+      id: first?.id ?? "",
+      name: "First line",
+      recipientAccountId: world.contoso.id,
+    });
+    const inLineOrder = async () => {
+      const staff = await world.staff.bss.order.get({ id: draft.id });
+      const shop = await world.anna.storefront.order.get({ id: draft.id });
+      expect(staff.lines.map((line) => line.assetName)).toEqual(names);
+      expect(staff.assets.map((asset) => asset.name)).toEqual(names);
+      expect(shop.assets.map((asset) => asset.name)).toEqual(names);
+      expect(shop.assets.map((asset) => asset.quantity)).toEqual([1, 2, 3, 4]);
+      return staff;
+    };
+    await inLineOrder();
+
+    await world.staff.bss.asset.cancelOrder({ id: draft.id });
+    const cancelled = await inLineOrder();
+    const kinds = cancelled.invoices.map((invoice) => invoice.kind);
+    expect(kinds).toEqual(["INVOICE", "CREDIT", "CREDIT", "CREDIT", "CREDIT"]);
+    const credits = cancelled.invoices.filter((invoice) => invoice.kind === "CREDIT");
+    // One credit per line, numbered as the lines read: the smallest first.
+    expect(credits.map((invoice) => invoice.number)).toEqual(credits.map((invoice) => invoice.number).sort());
+    expect(credits.map((invoice) => Number(invoice.gross))).toEqual(
+      [...credits.map((invoice) => Number(invoice.gross))].sort((a, b) => b - a),
+    );
   });
 
   it("offers Cancel order in the BSS only while every asset of it can be cancelled", async () => {
@@ -390,7 +446,13 @@ describe("a coupon revoked at BitTitan", () => {
     await revokeAtBitTitan(asset.couponCode);
     const report = await world.staff.bss.asset.reconcile();
     const mismatch = report.mismatches.find((item) => item.kind === "state-differs" && item.asset?.id === asset.id);
-    expect(mismatch?.fix).toEqual({ action: "update-state", label: "Mark cancelled" });
+    const debitGross = (
+      await world.harness.deps.db.invoice.findFirstOrThrow({ where: { orderId: order.id, kind: "INVOICE" } })
+    ).gross.toFixed(2);
+    expect(mismatch?.fix).toMatchObject({ action: "update-state", label: "Mark cancelled" });
+    // Staff are asked first, with the amount the fix credits.
+    expect(mismatch?.fix?.confirm).toMatch(/^This cancels “.+” and credits .+ \(invoice INV-\d+\) on a credit invoice/);
+    expect(mismatch?.fix?.confirm).toContain(debitGross);
 
     await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
     await world.staff.bss.asset.fixMismatch({ action: "update-state", assetId: asset.id });
@@ -431,6 +493,10 @@ describe("a coupon revoked at BitTitan", () => {
     world.harness.clock.set(new Date(start.getTime() + 20 * 86_400_000));
     try {
       await revokeAtBitTitan(asset.couponCode);
+      const mismatch = (await world.staff.bss.asset.reconcile()).mismatches.find((item) => item.asset?.id === asset.id);
+      expect(mismatch?.fix?.confirm).toMatch(
+        /^This cancels “.+” without a credit: Cancellation is only possible within 15 days/,
+      );
       await world.staff.bss.asset.refreshCouponStates();
       const after = await world.staff.bss.asset.get({ id: asset.id });
       expect(after).toMatchObject({ status: "CANCELLED", couponState: "CANCELLED", creditInvoice: null });
@@ -484,15 +550,22 @@ describe("asset and invoice lists", () => {
     expect(code(lukasCancel)).toBe("NOT_FOUND");
   });
 
-  it("lists invoices and credit notes, and lets staff mark one paid", async () => {
+  it("lists invoices and credit notes, and lets staff record a payment of what is due", async () => {
     const invoices = await world.anna.storefront.invoice.list({ page: 1, pageSize: 100 });
     expect(invoices.items.some((invoice) => invoice.kind === "CREDIT")).toBe(true);
-    const unpaid = invoices.items.find((invoice) => invoice.kind === "INVOICE" && invoice.status === "UNPAID");
-    if (!unpaid) throw new Error("no unpaid invoice");
-    const paid = await world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "PAID" });
-    expect(paid.status).toBe("PAID");
-    expect(paid.paidAt).toBeInstanceOf(Date);
-    expect(code(await failure(world.staff.bss.invoice.setStatus({ id: unpaid.id, status: "VOID" })))).toBe(
+    const unpaid = invoices.items.find((invoice) => invoice.kind === "INVOICE" && invoice.state === "OPEN");
+    if (!unpaid) throw new Error("no open invoice");
+    expect(unpaid.amountDue).toBe(unpaid.gross);
+    const paid = await world.staff.bss.invoice.recordPayment({
+      invoiceId: unpaid.id,
+      amount: unpaid.amountDue,
+      receivedOn: "2026-03-02",
+      method: "BANK_TRANSFER",
+      reference: "SEPA 4711",
+    });
+    expect(paid).toMatchObject({ state: "PAID", amountDue: "0.00" });
+    expect(paid.payments).toMatchObject([{ on: "2026-03-02", amount: unpaid.gross, reference: "SEPA 4711" }]);
+    expect(code(await failure(world.staff.bss.invoice.void({ id: unpaid.id, reason: "Too late" })))).toBe(
       "PRECONDITION_FAILED",
     );
     const detail = await world.anna.storefront.invoice.get({ id: unpaid.id });

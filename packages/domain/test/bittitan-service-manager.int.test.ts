@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "../src/errors.ts";
 import { startTestBitTitan, SIM_API_KEY, type TestBitTitan } from "./bittitan-harness.ts";
 import { addSalesUser, createHarness, makeAccount, type Harness } from "./harness.ts";
 
@@ -17,6 +18,9 @@ afterAll(async () => {
 });
 
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
+/** The form field a domain rule's refusal names (what the BSS puts the message under), if any. */
+const fieldOf = (error: unknown) =>
+  error instanceof TRPCError && error.cause instanceof DomainError ? error.cause.field : undefined;
 
 describe("the BitTitan Service Manager", () => {
   it("refuses a wrong API key or address and saves nothing", async () => {
@@ -24,12 +28,18 @@ describe("the BitTitan Service Manager", () => {
     const wrongKey = await staff.bss.bittitan
       .activate({ baseUrl: bittitan.sim.url, apiKey: "not-the-right-key" })
       .catch((error: unknown) => error);
-    expect(codeOf(wrongKey)).toBe("PRECONDITION_FAILED");
-    expect((wrongKey as Error).message).toMatch(/API key/);
+    // Bad input, said under the API key field.
+    expect(codeOf(wrongKey)).toBe("BAD_REQUEST");
+    expect((wrongKey as Error).message).toBe("BitTitan refused this API key: check it and try again");
+    expect(fieldOf(wrongKey)).toBe("apiKey");
     const nowhere = await staff.bss.bittitan
       .activate({ baseUrl: "http://127.0.0.1:1", apiKey: SIM_API_KEY })
       .catch((error: unknown) => error);
-    expect((nowhere as Error).message).toMatch(/could not be reached/);
+    // Unreachable: maybe the address, maybe an outage, so the form's message, without the socket's detail.
+    expect(codeOf(nowhere)).toBe("SERVICE_UNAVAILABLE");
+    expect((nowhere as Error).message).toMatch(/^BitTitan could not be reached at that address\./);
+    expect((nowhere as Error).message).not.toMatch(/ECONNREFUSED|fetch failed|attempt/);
+    expect(fieldOf(nowhere)).toBeUndefined();
     expect((await staff.bss.bittitan.serviceManager()).active).toBe(false);
     expect(await harness.deps.db.bitTitanConnection.count()).toBe(0);
   });
@@ -131,6 +141,7 @@ describe("account synchronization", () => {
       .catch((caught: unknown) => caught);
     expect(codeOf(error)).toBe("BAD_REQUEST");
     expect((error as Error).message).toBe("BitTitan did not accept that email and password");
+    expect(fieldOf(error)).toBe("password");
     const sync = await staff.bss.bittitan.accountSync({ accountId: reseller.id });
     expect(sync).toMatchObject({
       status: "UNSYNCHRONIZED",
@@ -156,6 +167,11 @@ describe("account synchronization", () => {
       .catch((caught: unknown) => caught);
     await bittitan.admin.setFaults({ down: false });
     expect(codeOf(error)).toBe("SERVICE_UNAVAILABLE");
+    // No fault of the password: the form's message, not the field's.
+    expect(fieldOf(error)).toBeUndefined();
+    expect((error as Error).message).toBe(
+      "BitTitan could not be reached, so the credentials were not checked. Try again later",
+    );
     expect((await staff.bss.bittitan.accountSync({ accountId: reseller.id })).status).toBe("SYNCHRONIZED");
   });
 

@@ -136,11 +136,20 @@ describe("upgrading a Basic reseller in the Storefront", () => {
     expect((await ben.storefront.basket.get()).lines.map((line) => line.kind)).toEqual(["plan"]);
   });
 
-  it("sells plans to a reseller that is not synchronized with BitTitan (plans need no BitTitan)", async () => {
+  it("sells plans to a reseller that is not synchronized with BitTitan (plans need no BitTitan); Free issues no zero invoice and no invoice email", async () => {
     const ben = await world.harness.shop("ben@fabrikam.test");
     expect((await ben.storefront.basket.get()).needsSynchronization).toBe(false);
-    const { order } = await buyPlan(ben, plans.free.id, "fabrikam");
-    expect(order).toMatchObject({ gross: "0.00", status: "COMPLETED" });
+    const { order, subscriptionId } = await buyPlan(ben, plans.free.id, "fabrikam");
+    expect(order).toMatchObject({ gross: "0.00", status: "COMPLETED", invoices: [] });
+    expect(await world.harness.deps.db.invoice.count({ where: { accountId: world.fabrikam.id } })).toBe(0);
+    expect(
+      await world.harness.deps.db.emailMessage.count({
+        where: { templateKey: "invoice-issued", accountId: world.fabrikam.id },
+      }),
+    ).toBe(0);
+    expect((await ben.storefront.subscription.get({ id: subscriptionId })).events).toMatchObject([
+      { kind: "created", invoice: null },
+    ]);
     expect((await ben.storefront.plan.list()).current).toMatchObject({ code: "FREE", status: "ACTIVE" });
     expect((await ben.storefront.plan.list()).storefront).toMatchObject({ alias: "fabrikam", open: false });
     expect((await ben.storefront.plan.list()).plans.find((plan) => plan.code === "FREE")?.problem).toBe(

@@ -94,6 +94,10 @@ const company = (name: string) => ({
  */
 const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
   "storefront.account.me": (caller) => caller.storefront.account.me(),
+  // Their own account's only: nothing here can name another's.
+  "storefront.account.balance": (caller) => caller.storefront.account.balance(),
+  "storefront.account.statement": (caller) =>
+    caller.storefront.account.statement({ from: "2026-01-01", to: "2026-12-31" }),
   "storefront.account.update": (caller) =>
     caller.storefront.account.update({ ...company("ignored"), billingAddress: validAddress }),
   "storefront.basket.get": (caller) => caller.storefront.basket.get(),

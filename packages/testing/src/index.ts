@@ -1,4 +1,4 @@
-export { createTestDatabase, testDbMode, type TestDbMode } from "./test-db.ts";
+export { createEmptyTestDatabase, createTestDatabase, testDbMode, type TestDbMode } from "./test-db.ts";
 export { findPostgresBinaries, freePort, spawnPgTool, startPostgresCluster, type PostgresCluster } from "./postgres.ts";
 export { startTestSmtpServer, type ReceivedEmail, type TestSmtpServer } from "./smtp.ts";
 export { waitFor } from "./wait-for.ts";

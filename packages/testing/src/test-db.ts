@@ -20,6 +20,25 @@ export async function createTestDatabase(): Promise<Database> {
   return openDatabase({ pglite: await createPGlite({ loadDataDir: template }) });
 }
 
+/**
+ * A database with no migration applied (a migration test applies them itself):
+ * a new PGlite, or a new empty database of the TEST_PG_URL cluster.
+ */
+export async function createEmptyTestDatabase(): Promise<Database> {
+  if (testDbMode() === "pglite") return openDatabase({ pglite: await createPGlite() });
+  const adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl) throw new Error("TEST_DB=postgres needs TEST_PG_URL (npm test starts a cluster and sets it)");
+  const name = `cm_empty_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase({ url: withDatabase(adminUrl, name), poolSize: 5 });
+}
+
 function migrationsHash(): string {
   const hash = createHash("sha256");
   for (const name of readdirSync(migrationsDir).sort()) {

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES } from "@cm/domain/countries";
+import { COUNTRY_CODES, countryName } from "@cm/domain/countries";
 
 // The values of the company / billing address / contact parts of account
 // forms (the fields themselves are in account-inputs.tsx), and the country
@@ -43,9 +43,8 @@ export interface StoredAccount {
   billingAddress: Omit<AddressValues, "line2" | "region"> & { line2: string | null; region: string | null };
 }
 
-const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
 export const countryOptions = [...COUNTRY_CODES]
-  .map((code) => ({ value: code, label: regionNames?.of(code) ?? code }))
+  .map((code) => ({ value: code, label: countryName(code) }))
   .sort((a, b) => a.label.localeCompare(b.label));
 
 export const currencyOptions = [

@@ -7,7 +7,7 @@ import {
   type StoredAccount,
 } from "./account-fields.tsx";
 import { FormGrid } from "./form.tsx";
-import { FormSelectField, FormTextField } from "./forms.tsx";
+import { FormSelectField, FormTextField } from "./bound-fields.tsx";
 
 // The company / billing address / contact parts of account forms as
 // react-hook-form fields, shared by the BSS account and company forms and the
@@ -19,31 +19,30 @@ interface Spec<K extends string> {
   field: K;
   label: string;
   type?: string;
-  required?: boolean;
   placeholder?: string;
   autoComplete?: string;
 }
 
 const companySpecs: Spec<keyof CompanyValues>[] = [
-  { field: "companyName", label: "Company name", required: true },
-  { field: "email", label: "Company email", type: "email", required: true },
+  { field: "companyName", label: "Company name" },
+  { field: "email", label: "Company email", type: "email" },
   { field: "phone", label: "Phone", type: "tel" },
   { field: "taxId", label: "VAT number", placeholder: "e.g. DE123456789" },
   { field: "website", label: "Website", type: "url", placeholder: "https://" },
 ];
 
 const addressSpecs: Spec<Exclude<keyof AddressValues, "country">>[] = [
-  { field: "line1", label: "Address line 1", required: true },
+  { field: "line1", label: "Address line 1" },
   { field: "line2", label: "Address line 2" },
-  { field: "city", label: "City", required: true },
+  { field: "city", label: "City" },
   { field: "region", label: "Region / state" },
-  { field: "postalCode", label: "Postal code", required: true },
+  { field: "postalCode", label: "Postal code" },
 ];
 
 const contactSpecs: Spec<keyof ContactValues>[] = [
-  { field: "firstName", label: "First name", required: true },
-  { field: "lastName", label: "Last name", required: true },
-  { field: "email", label: "Email", type: "email", required: true },
+  { field: "firstName", label: "First name" },
+  { field: "lastName", label: "Last name" },
+  { field: "email", label: "Email", type: "email" },
   { field: "phone", label: "Phone", type: "tel" },
   { field: "jobTitle", label: "Job title" },
 ];
@@ -94,7 +93,6 @@ export function AddressInputs<T extends FieldValues>({ prefix = "billingAddress"
         label="Country"
         options={countryOptions}
         placeholder="Choose a country"
-        required
         disabled={props.disabled}
       />
     </FormGrid>

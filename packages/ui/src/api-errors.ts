@@ -10,14 +10,35 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   return (error as ApiErrorShape | null)?.data?.fieldErrors ?? {};
 }
 
-/** What the API's refusal of invalid fields says on top of the form. */
-export const FIELD_ERRORS_MESSAGE = "Please correct the highlighted fields.";
+const SOMETHING_WENT_WRONG = "Something went wrong. Please try again.";
 
-/** A sentence to show for an API error (validation errors point at their fields). */
+/** The error's own sentence (a tRPC message that is JSON, from an unexpected shape, is no sentence). */
+function sentenceOf(error: unknown): string {
+  const message = (error as ApiErrorShape).message;
+  return message && !message.startsWith("[") ? message : SOMETHING_WENT_WRONG;
+}
+
+/**
+ * What of a refused request a form says on top of itself: the messages of the
+ * fields it does not show (`placeOf` tells where a path's message goes, if on
+ * the form), or the error's sentence when it names no field. Each once.
+ */
+export function formLevelMessages(error: unknown, placeOf: (path: string) => string | undefined): string[] {
+  if (!error) return [];
+  const fields = Object.entries(fieldErrorsOf(error));
+  if (fields.length === 0) return [sentenceOf(error)];
+  const messages = fields.flatMap(([path, messages]) => (placeOf(path) || !messages?.[0] ? [] : [messages[0]]));
+  return [...new Set(messages)];
+}
+
+/**
+ * A sentence for an API error shown apart from a form (a button's action, a
+ * query): with field errors, their first message, as nothing is highlighted.
+ */
 export function apiErrorMessage(error: unknown): string {
   if (!error) return "";
-  const shape = error as ApiErrorShape;
-  if (shape.data?.code === "BAD_REQUEST" && shape.data.fieldErrors) return FIELD_ERRORS_MESSAGE;
-  if (shape.message && !shape.message.startsWith("[")) return shape.message;
-  return "Something went wrong. Please try again.";
+  const messages = formLevelMessages(error, () => undefined);
+  const [first = SOMETHING_WENT_WRONG] = messages;
+  const more = messages.length - 1;
+  return more > 0 ? `${first} (and ${more} more problem${more === 1 ? "" : "s"})` : first;
 }

@@ -25,6 +25,7 @@ const asset: AssetSummary = {
   order: { id: "o1", number: "ORD-000001" },
   invoice: { id: "i1", number: "INV-000001" },
   creditInvoice: null,
+  cancellation: { timeZone: "UTC" },
 };
 
 const inRouter = (ui: React.ReactNode) => render(<MemoryRouter>{ui}</MemoryRouter>);
@@ -50,6 +51,24 @@ describe("AssetDetails", () => {
     expect(screen.getByRole("link", { name: "ORD-000001" }).getAttribute("href")).toBe("/orders/o1");
     expect(screen.getByRole("link", { name: "INV-000001" }).getAttribute("href")).toBe("/invoices/i1");
     expect(screen.queryByText("Credit invoice")).toBeNull();
+  });
+
+  it("shows the purchase day on the distributor's calendar, whatever the viewer's zone", () => {
+    const lateEvening = { ...asset, purchaseDate: new Date("2026-03-02T22:30:00Z") };
+    const details = (timeZone: string) =>
+      inRouter(
+        <AssetDetails
+          asset={{ ...lateEvening, cancellation: { timeZone } }}
+          syncStatus="Synchronized"
+          couponState="Active"
+          parties={[]}
+        />,
+      );
+    details("Europe/Athens");
+    expect(valueOf("Purchase Date")).toBe("03 Mar 2026");
+    cleanup();
+    details("America/New_York");
+    expect(valueOf("Purchase Date")).toBe("02 Mar 2026");
   });
 
   it("shows no coupon code before provisioning, and the credit invoice once credited", () => {
@@ -155,7 +174,7 @@ describe("AssetEditCard", () => {
   });
 
   const apiError = {
-    message: "Please correct the highlighted fields.",
+    message: "name: Too long",
     data: { code: "BAD_REQUEST", fieldErrors: { name: ["Too long"] } },
   };
 
@@ -172,8 +191,9 @@ describe("AssetEditCard", () => {
     screen.getByText("Edit and retry provisioning");
     screen.getByRole("button", { name: "Save and retry" });
     screen.getByRole("button", { name: "Cancel" });
-    screen.getByText("Please correct the highlighted fields.");
-    screen.getByText("Too long");
+    // At the Name field, once: no summary on top repeating it.
+    expect(screen.getAllByText("Too long")).toHaveLength(1);
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });
 

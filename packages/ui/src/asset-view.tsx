@@ -6,8 +6,8 @@ import { apiErrorMessage } from "./api-errors.ts";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
 import { Card, Details } from "./layout.tsx";
-import { InvalidSubmitAlert } from "./form-summary.tsx";
-import { ApiForm, FormSelectField, FormTextField, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
+import { FormSelectField, FormTextField } from "./bound-fields.tsx";
+import { ApiForm, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
 import { formatDate } from "./format.ts";
 import { Table, type Column } from "./table.tsx";
 
@@ -32,6 +32,8 @@ export interface AssetSummary {
   order: DocumentRef;
   invoice: DocumentRef | null;
   creditInvoice: DocumentRef | null;
+  /** The zone the purchase day (and the cancellation window) is counted in: the distributor's. */
+  cancellation: { timeZone: string };
 }
 
 const linkClass = "text-brand-700 hover:underline";
@@ -53,7 +55,7 @@ export function AssetDetails({
       items={[
         { label: "Name", value: asset.name },
         { label: "Provisioning Sync Status", value: syncStatus },
-        { label: "Purchase Date", value: formatDate(asset.purchaseDate) },
+        { label: "Purchase Date", value: formatDate(asset.purchaseDate, asset.cancellation.timeZone) },
         { label: "Licenses", value: String(asset.quantity) },
         { label: "Expire (days)", value: String(asset.expireDays) },
         { label: "Validity (days)", value: String(asset.validityDays) },
@@ -66,7 +68,10 @@ export function AssetDetails({
           ) : null,
         },
         { label: "Coupon state", value: couponState },
-        { label: "Coupon expires", value: asset.couponExpiresAt ? formatDate(asset.couponExpiresAt) : null },
+        {
+          label: "Coupon expires",
+          value: asset.couponExpiresAt ? formatDate(asset.couponExpiresAt, asset.cancellation.timeZone) : null,
+        },
         ...parties,
         {
           label: "Order",
@@ -145,7 +150,6 @@ export function AssetEditCard({
   return (
     <Card title={failed ? "Edit and retry provisioning" : title}>
       <ApiForm form={form} onSubmit={onSubmit} error={mutation.error ?? undefined} className="space-y-4">
-        <InvalidSubmitAlert form={form} error={mutation.error} />
         {confirmSaved && mutation.isSuccess && !form.formState.isDirty && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormTextField control={form.control} name="name" label="Name" />

@@ -11,16 +11,32 @@ import { cn } from "./cn.ts";
 /** Messages by dotted field path, as the API's fieldErrors gives them. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
+/**
+ * The mark after a required field's label. Hidden from assistive technology,
+ * which hears "required" from the control's own `required`; ApiForm's legend
+ * says what it means.
+ */
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="text-sm font-medium text-red-700" data-required-mark="">
+      *
+    </span>
+  );
+}
+
 export function Field({
   label,
   error,
   hint,
+  required = false,
   children,
   id,
 }: {
   label: string;
   error?: string;
   hint?: string;
+  /** Marks the label (the control itself carries `required`). */
+  required?: boolean;
   children: (id: string, describedBy?: string) => ReactNode;
   id?: string;
 }) {
@@ -29,9 +45,13 @@ export function Field({
   const messageId = `${fieldId}-message`;
   return (
     <div>
-      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
+      {/* The mark stays outside the label, so the field's name is its label alone. */}
+      <div className="flex items-baseline gap-1">
+        <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
+          {label}
+        </label>
+        {required && <RequiredMark />}
+      </div>
       <div className="mt-1">{children(fieldId, error || hint ? messageId : undefined)}</div>
       {error ? (
         <p id={messageId} className="mt-1 text-xs text-red-600">
@@ -63,7 +83,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 export function TextField({ label, value, onChange, error, hint, className, ref, ...rest }: TextFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={rest.id}>
+    <Field label={label} error={error} hint={hint} id={rest.id} required={rest.required}>
       {(id, describedBy) => (
         <input
           id={id}
@@ -92,7 +112,7 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
 
 export function SelectField({ label, value, onChange, options, error, placeholder, ref, ...rest }: SelectFieldProps) {
   return (
-    <Field label={label} error={error} id={rest.id}>
+    <Field label={label} error={error} id={rest.id} required={rest.required}>
       {(id, describedBy) => (
         <select
           id={id}
@@ -149,7 +169,7 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
 
 export function TextAreaField({ label, value, onChange, error, hint, rows = 4, ref, ...rest }: TextAreaFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} id={rest.id}>
+    <Field label={label} error={error} hint={hint} id={rest.id} required={rest.required}>
       {(id, describedBy) => (
         <textarea
           id={id}

@@ -1,4 +1,13 @@
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric" });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (timeZone: string | undefined) => {
+  const key = timeZone ?? "";
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+};
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "2-digit",
   month: "short",
@@ -7,7 +16,19 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 });
 
-export const formatDate = (value: Date | string) => dateFormat.format(new Date(value));
+/**
+ * The day of `value`: in `timeZone` when given (a business date the server counts in the distributor's
+ * zone: a renewal, a subscription's end), else in the viewer's own zone.
+ */
+export const formatDate = (value: Date | string, timeZone?: string) => dateFormat(timeZone).format(new Date(value));
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "2-digit",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+/** A calendar day as the API sends it ("2026-12-03": a payment's date, a statement's day), the same for every viewer. */
+export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 export const formatDateTime = (value: Date | string) => dateTimeFormat.format(new Date(value));
 /** The time of day in the viewer's own locale, short (10:42, 10:42 AM). */
 export const formatTime = (value: Date | string) =>

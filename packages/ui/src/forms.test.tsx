@@ -5,16 +5,8 @@ import { createMemoryRouter, Link, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AddressInputs, CompanyInputs } from "./account-inputs.tsx";
 import { emptyAddress, emptyCompany } from "./account-fields.tsx";
-import {
-  ApiForm,
-  FormNumberField,
-  FormSelectField,
-  FormTextField,
-  SubmitButton,
-  UNSAVED_CHANGES_QUESTION,
-  useSubmit,
-  useZodForm,
-} from "./forms.tsx";
+import { FormNumberField, FormSelectField, FormTextField } from "./bound-fields.tsx";
+import { ApiForm, SubmitButton, UNSAVED_CHANGES_QUESTION, useSubmit, useZodForm } from "./forms.tsx";
 
 afterEach(() => {
   cleanup();
@@ -101,7 +93,12 @@ describe("forms validated by the procedure's schema", () => {
     };
     renderAt(<CompanyForm send={async () => undefined} error={refused} />);
     expect(await screen.findByText("Postal code is not valid for DE")).toBeTruthy();
-    expect(screen.getByText("Please correct the highlighted fields.")).toBeTruthy();
+    const postalCode = screen.getByLabelText("Postal code");
+    expect(postalCode.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = postalCode.getAttribute("aria-describedby") ?? "";
+    expect(document.getElementById(describedBy)?.textContent).toBe("Postal code is not valid for DE");
+    // Said at the field only: no line on top of the form about it.
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("says there are unsaved changes and asks before leaving the page with them", async () => {
@@ -234,5 +231,50 @@ describe("several forms on one page", () => {
     fireEvent.click(screen.getByText("Elsewhere"));
     await waitFor(() => expect(confirm).toHaveBeenCalledWith(UNSAVED_CHANGES_QUESTION));
     expect(router.state.location.pathname).toBe("/");
+  });
+});
+
+describe("required fields", () => {
+  const marked = (label: string) => {
+    const control = screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
+    const mark = control.closest("div.mt-1")?.previousElementSibling?.querySelector("[data-required-mark]");
+    return { required: control.required, mark: mark?.textContent ?? null, hidden: mark?.getAttribute("aria-hidden") };
+  };
+
+  it("marks what the schema refuses empty with a hidden '*' and `required`, and says what '*' means", () => {
+    renderAt(<CompanyForm send={async () => undefined} />);
+    for (const label of ["Company name", "Company email", "Address line 1", "City", "Postal code", "Country"]) {
+      expect(marked(label), label).toEqual({ required: true, mark: "*", hidden: "true" });
+    }
+    for (const label of ["Phone", "Tax id (VAT)", "Website", "Address line 2", "Region / state"]) {
+      expect(marked(label), label).toEqual({ required: false, mark: null, hidden: undefined });
+    }
+    // The field's name is its label alone; the legend is for the eye.
+    expect(screen.getByRole("textbox", { name: "Company name" })).toBeTruthy();
+    expect(screen.getByTestId("required-legend").textContent).toBe("Fields marked * are required.");
+  });
+
+  it("leaves optional choices and numbers unmarked, and no legend on a form without a required field", () => {
+    renderAt(<OptionalForm send={async () => undefined} initial={{ categoryId: null, expireDaysOverride: null }} />);
+    expect(marked("Category").required).toBe(false);
+    expect(marked("Expire (days)").required).toBe(false);
+    expect(screen.queryByTestId("required-legend")).toBeNull();
+  });
+
+  it("takes a field's own `required` over the schema (a rule the field's schema can't tell)", () => {
+    function KeyForm({ required }: { required: boolean }) {
+      const form = useZodForm(keySchema, { defaultValues: { taxId: null } });
+      return (
+        <ApiForm form={form} onSubmit={() => undefined} guard={false}>
+          <FormTextField control={form.control} name="taxId" label="Tax ID" emptyAsNull required={required} />
+        </ApiForm>
+      );
+    }
+    renderAt(<KeyForm required />);
+    expect(marked("Tax ID")).toEqual({ required: true, mark: "*", hidden: "true" });
+    expect(screen.getByTestId("required-legend")).toBeTruthy();
+    cleanup();
+    renderAt(<KeyForm required={false} />);
+    expect(marked("Tax ID").required).toBe(false);
   });
 });

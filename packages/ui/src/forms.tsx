@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
-  useController,
   useForm,
-  type Control,
   type DefaultValues,
   type FieldErrors as FormFieldErrors,
   type FieldPath,
@@ -13,43 +11,61 @@ import {
 } from "react-hook-form";
 import { useBeforeUnload, useBlocker, type BlockerFunction } from "react-router";
 import type { z } from "zod";
-import { apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
+import { fieldErrorsOf, formLevelMessages } from "./api-errors.ts";
 import { Button, type ButtonProps } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
-import {
-  CheckboxField,
-  SelectField,
-  TextAreaField,
-  TextField,
-  type SelectFieldProps,
-  type TextAreaFieldProps,
-  type TextFieldProps,
-} from "./form.tsx";
+import { RequiredMark } from "./form.tsx";
+import { errorMessages, placesOf, useFieldPlaces, type FieldPlaces } from "./form-places.ts";
+import { rememberSchema } from "./form-schema.ts";
 
 // Every form of both apps is a react-hook-form form validated by the zod
 // schema its procedure declares (from @cm/domain/schemas), so a field's
 // message is the server's message, shown before the request is sent; the
 // server's own field errors land on the same fields. Submitting is once at a
 // time, and a form with unsaved changes asks before the page is left.
+//
+// Messages: each failure is said once, where it is about.
+// - A failure about a field (the schema's, or the server's `fieldErrors`,
+//   which name the input path, e.g. `apiKey` or `billingAddress.postalCode`)
+//   is said under that field only, which is marked invalid; after a submit
+//   the first such field gets the focus. A path inside a field's value
+//   (`features.2`, `cc.1`) goes to that field.
+// - Only a failure that names no field, or a field the form doesn't show,
+//   is said on top of the form (ApiForm's alert), once however many paths
+//   carry it. There is no "please correct the highlighted fields" summary:
+//   the focus and the red fields say it, and a top line for them would be a
+//   second message for the same failure.
+// Required fields: a red "*" after the label (hidden from screen readers,
+// which hear the control's own `required`), from the schema (a field it
+// refuses empty) or a field's `required`; ApiForm says what "*" means above
+// a form that has one.
 
 type Nested = { [key: string]: Nested | { type: string; message: string } };
 
 /**
  * Validates a form's values with a zod schema. It only validates: a valid
  * form submits the values as typed, and the server parses them with the same
- * schema (trimming, lower-casing and so on happen there, once).
+ * schema (trimming, lower-casing and so on happen there, once). `placeOf`
+ * moves a message to the field that shows it (see form-places.ts).
  */
-export function zodResolver<T extends FieldValues>(schema: z.ZodType<unknown, T>): Resolver<T> {
+export function zodResolver<T extends FieldValues>(
+  schema: z.ZodType<unknown, T>,
+  placeOf: (path: string) => string | undefined = () => undefined,
+): Resolver<T> {
   return async (values) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) return { values, errors: {} };
     const errors: Nested = {};
     for (const issue of result.error.issues) {
-      const path = issue.path.length ? issue.path.map(String) : ["root"];
+      const dotted = issue.path.map(String).join(".");
+      const path = dotted ? (placeOf(dotted) ?? dotted).split(".") : ["root"];
       let node = errors;
       for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Nested;
       const leaf = path[path.length - 1] as string;
-      node[leaf] ??= { type: issue.code, message: issue.message };
+      const existing = node[leaf] as { message?: string } | undefined;
+      // First message wins; a list may already hold its items' messages.
+      if (!existing) node[leaf] = { type: issue.code, message: issue.message };
+      else if (existing.message === undefined) Object.assign(existing, { type: issue.code, message: issue.message });
     }
     return { values: {}, errors: errors as unknown as FormFieldErrors<T> };
   };
@@ -60,18 +76,41 @@ export function useZodForm<T extends FieldValues>(
   schema: z.ZodType<unknown, T>,
   options: Omit<UseFormProps<T>, "resolver"> & { defaultValues: DefaultValues<T> },
 ): UseFormReturn<T> {
-  return useForm<T>({ ...options, resolver: zodResolver(schema) });
+  const latest = useRef<{ schema: z.ZodType<unknown, T>; places?: FieldPlaces }>({ schema });
+  latest.current.schema = schema;
+  const [resolver] = useState<Resolver<T>>(
+    () =>
+      (...args: Parameters<Resolver<T>>) =>
+        zodResolver(latest.current.schema, (path) => latest.current.places?.placeOf(path))(...args),
+  );
+  const form = useForm<T>({ ...options, resolver });
+  rememberSchema(form.control, schema);
+  latest.current.places = placesOf(form.control);
+  return form;
 }
 
-/** Puts the field errors of a refused request (`error.data.fieldErrors`, dotted paths) on the form's fields. */
-export function useServerErrors<T extends FieldValues>(form: UseFormReturn<T>, error: unknown) {
-  const { setError } = form;
+/**
+ * Puts the field errors of a refused request (`error.data.fieldErrors`, dotted
+ * paths) on the fields of the form that show them; `focus` moves the focus to
+ * the first. What no field shows is left to the form's top (formLevelMessages).
+ */
+export function useServerErrors<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  error: unknown,
+  { focus = false }: { focus?: boolean } = {},
+) {
+  const { setError, control } = form;
   useEffect(() => {
+    const places = placesOf(control);
+    const done = new Set<string>();
     for (const [path, messages] of Object.entries(fieldErrorsOf(error))) {
+      const place = places.placeOf(path);
       const message = messages?.[0];
-      if (message) setError(path as FieldPath<T>, { type: "server", message });
+      if (!place || !message || done.has(place)) continue;
+      setError(place as FieldPath<T>, { type: "server", message }, { shouldFocus: focus && done.size === 0 });
+      done.add(place);
     }
-  }, [error, setError]);
+  }, [error, setError, control, focus]);
 }
 
 /**
@@ -147,8 +186,10 @@ export function useLeaveGuard(dirty: boolean) {
 }
 
 /**
- * The `<form>` of every form: the refused request's message on top, unsaved
- * changes guarded, submit once. `mutation` is the tRPC mutation it sends.
+ * The `<form>` of every form: what no field says on top (a refused request's
+ * message, a schema message about no field on the form), the legend of the
+ * required mark, unsaved changes guarded, submit once. `error` is the error of
+ * the tRPC mutation it sends.
  */
 export function ApiForm<T extends FieldValues>({
   form,
@@ -170,14 +211,40 @@ export function ApiForm<T extends FieldValues>({
   "aria-label"?: string;
   children: ReactNode;
 }) {
-  useServerErrors(form, error);
-  const { isDirty, isSubmitting } = form.formState;
+  const places = useFieldPlaces(form.control);
+  useServerErrors(form, error, { focus: true });
+  const { isDirty, isSubmitting, errors } = form.formState;
   useLeaveGuard(guard && isDirty && !isSubmitting);
+  const unshown = errorMessages(errors).flatMap(([path, message]) => (places.has(path) ? [] : [message]));
+  const messages = [...new Set([...formLevelMessages(error, (path) => places.placeOf(path)), ...unshown])];
   return (
     <form onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel}>
-      {error ? <Alert tone="error">{apiErrorMessage(error)}</Alert> : null}
+      {messages.length === 1 && <Alert tone="error">{messages[0]}</Alert>}
+      {messages.length > 1 && (
+        <Alert tone="error">
+          <ul className="list-disc space-y-1 pl-4">
+            {messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {places.anyRequired() && <RequiredLegend />}
       {children}
     </form>
+  );
+}
+
+/**
+ * What the required mark means, above a form with a required field (ApiForm
+ * adds it itself). For the eye only: a screen reader hears "required" on each
+ * such control.
+ */
+export function RequiredLegend() {
+  return (
+    <p aria-hidden="true" className="text-xs text-slate-500" data-testid="required-legend">
+      Fields marked <RequiredMark /> are required.
+    </p>
   );
 }
 
@@ -216,87 +283,4 @@ export function SubmitButton<T extends FieldValues>({
       </Button>
     </span>
   );
-}
-
-interface Bound<T extends FieldValues> {
-  control: Control<T>;
-  name: FieldPath<T>;
-}
-
-/**
- * What a bound text-like control gets from the form: its value as the input
- * shows it (`show`), and a change turned into the form's value (`parse`).
- */
-function useBoundInput<T extends FieldValues, V>(
-  { control, name }: Bound<T>,
-  show: (value: V | null | undefined) => string,
-  parse: (text: string) => unknown,
-) {
-  const { field, fieldState } = useController({ control, name });
-  return {
-    ref: field.ref,
-    name: field.name,
-    value: show(field.value as V | null | undefined),
-    onChange: (next: string) => field.onChange(parse(next)),
-    onBlur: field.onBlur,
-    error: fieldState.error?.message,
-  };
-}
-
-const asText = (value: string | null | undefined) => value ?? "";
-const textOrNull = (emptyAsNull: boolean) => (next: string) => (emptyAsNull && next === "" ? null : next);
-
-/** `emptyAsNull`: for an optional text whose absence is null (e.g. "leave empty to keep the saved key"), empty sets null. */
-export function FormTextField<T extends FieldValues>({
-  control,
-  name,
-  emptyAsNull = false,
-  ...rest
-}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name">) {
-  return <TextField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(emptyAsNull))} />;
-}
-
-/**
- * A number input whose value is a number (empty is NaN, which the schema refuses with its message).
- * `emptyAsNull`: for an optional number, empty is null instead.
- */
-export function FormNumberField<T extends FieldValues>({
-  control,
-  name,
-  emptyAsNull = false,
-  ...rest
-}: Bound<T> & { emptyAsNull?: boolean } & Omit<TextFieldProps, "value" | "onChange" | "error" | "name" | "type">) {
-  const bound = useBoundInput<T, number>(
-    { control, name },
-    (value) => (value === null || value === undefined || Number.isNaN(value) ? "" : String(value)),
-    (next) => (next.trim() === "" ? (emptyAsNull ? null : Number.NaN) : Number(next)),
-  );
-  return <TextField {...rest} type="number" {...bound} />;
-}
-
-/** `emptyAsNull`: choosing the placeholder (an optional choice such as "No category") sets null, not "". */
-export function FormSelectField<T extends FieldValues>({
-  control,
-  name,
-  emptyAsNull = false,
-  ...rest
-}: Bound<T> & { emptyAsNull?: boolean } & Omit<SelectFieldProps, "value" | "onChange" | "error" | "name">) {
-  return <SelectField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(emptyAsNull))} />;
-}
-
-export function FormTextAreaField<T extends FieldValues>({
-  control,
-  name,
-  ...rest
-}: Bound<T> & Omit<TextAreaFieldProps, "value" | "onChange" | "error" | "name">) {
-  return <TextAreaField {...rest} {...useBoundInput({ control, name }, asText, textOrNull(false))} />;
-}
-
-export function FormCheckboxField<T extends FieldValues>({
-  control,
-  name,
-  ...rest
-}: Bound<T> & { label: string; hint?: string; disabled?: boolean }) {
-  const { field } = useController({ control, name });
-  return <CheckboxField {...rest} checked={field.value === true} onChange={field.onChange} />;
 }

@@ -9,6 +9,7 @@ export {
   Field,
   FormGrid,
   FormSection,
+  RequiredMark,
   SelectField,
   TextAreaField,
   TextField,
@@ -27,11 +28,7 @@ export {
 } from "./account-fields.tsx";
 export {
   ApiForm,
-  FormCheckboxField,
-  FormNumberField,
-  FormSelectField,
-  FormTextAreaField,
-  FormTextField,
+  RequiredLegend,
   SubmitButton,
   UNSAVED_CHANGES_QUESTION,
   useLeaveGuard,
@@ -40,6 +37,15 @@ export {
   useZodForm,
   zodResolver,
 } from "./forms.tsx";
+export {
+  FormCheckboxField,
+  FormListMessage,
+  FormNumberField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from "./bound-fields.tsx";
+export { useFieldPlace } from "./form-places.ts";
 export { AddressInputs, CompanyInputs, ContactInputs, addressValuesOf, companyValuesOf } from "./account-inputs.tsx";
 export {
   changePasswordSchema,
@@ -48,11 +54,22 @@ export {
   signInSchema,
 } from "./password-schemas.ts";
 export { AppShell, AuthLayout, type NavItem } from "./app-shell.tsx";
-export { FIELD_ERRORS_MESSAGE, apiErrorMessage, fieldErrorsOf } from "./api-errors.ts";
-export { InvalidSubmitAlert } from "./form-summary.tsx";
-export { formatDate, formatDateTime, formatMoney, formatPercent, formatTime } from "./format.ts";
+export { apiErrorMessage, fieldErrorsOf, formLevelMessages } from "./api-errors.ts";
+export { formatDate, formatDateTime, formatDay, formatMoney, formatPercent, formatTime } from "./format.ts";
 export { TAX_CATEGORY_OPTIONS, plusTax, taxCategoryLabel, taxPhrase, taxRateText } from "./tax-text.ts";
-export { InvoiceStatusBadge, InvoiceView } from "./invoice-view.tsx";
+export {
+  INVOICE_STATE_LABELS,
+  InvoiceStatusBadge,
+  InvoiceView,
+  openAmountText,
+  type InvoiceState,
+} from "./invoice-view.tsx";
+export {
+  BalanceSummary,
+  StatementCard,
+  defaultStatementPeriod,
+  type StatementPeriodValues,
+} from "./statement-view.tsx";
 export {
   AssetCancelCard,
   AssetDetails,

@@ -1,3 +1,4 @@
+import { countryName } from "@cm/domain/countries";
 import type { ReactNode } from "react";
 import { cn } from "./cn.ts";
 
@@ -87,7 +88,7 @@ export function AddressBlock({ address }: { address: PostalAddress }) {
       {address.postalCode} {address.city}
       {address.region && <>, {address.region}</>}
       <br />
-      {address.country}
+      {countryName(address.country)}
     </address>
   );
 }

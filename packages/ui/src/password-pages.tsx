@@ -4,7 +4,8 @@ import { requestPasswordReset, resetPassword, type AuthRealm } from "./api.ts";
 import { AuthLayout } from "./app-shell.tsx";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
-import { ApiForm, FormTextField, useSubmit, useZodForm } from "./forms.tsx";
+import { FormTextField } from "./bound-fields.tsx";
+import { ApiForm, useSubmit, useZodForm } from "./forms.tsx";
 import { forgotPasswordSchema, resetPasswordSchema } from "./password-schemas.ts";
 
 const linkClass = "text-sm font-medium text-brand-600 hover:underline";

@@ -19,4 +19,7 @@ export const resetPasswordSchema = z
   .refine((values) => values.repeat === values.password, { path: ["repeat"], message: "The two passwords differ" });
 
 /** Changing one's password: the current one is checked by the auth server. */
-export const changePasswordSchema = z.object({ currentPassword: z.string(), newPassword: passwordSchema });
+export const changePasswordSchema = z.object({
+  currentPassword: text({ message: "Enter your current password" }).min(1, { message: "Enter your current password" }),
+  newPassword: passwordSchema,
+});

@@ -5,7 +5,8 @@ import { signIn, type AuthRealm } from "./api.ts";
 import { AuthLayout } from "./app-shell.tsx";
 import { Button } from "./button.tsx";
 import { Alert } from "./feedback.tsx";
-import { ApiForm, FormTextField, useSubmit, useZodForm } from "./forms.tsx";
+import { FormTextField } from "./bound-fields.tsx";
+import { ApiForm, useSubmit, useZodForm } from "./forms.tsx";
 import { signInSchema } from "./password-schemas.ts";
 
 /** The login page of either app; `notice` is a standing message (e.g. a closed reseller storefront). */

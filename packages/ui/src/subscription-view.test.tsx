@@ -15,6 +15,7 @@ const subscription: SubscriptionSummary = {
   startedAt: new Date("2026-01-01T00:00:00Z"),
   currentPeriodStart: new Date("2026-01-01T00:00:00Z"),
   currentPeriodEnd: new Date("2026-04-01T00:00:00Z"),
+  timeZone: "UTC",
   endedAt: null,
   endReason: null,
   order: { id: "o1", number: "ORD-000007" },
@@ -45,6 +46,27 @@ describe("SubscriptionCards", () => {
           .slice(1)
           .map((cell) => cell.textContent),
     ).toEqual(["Subscribed", "Anna", "INV-000009"]);
+  });
+
+  it("shows the period's days on the distributor's calendar, whatever the viewer's zone", () => {
+    const athens = {
+      ...subscription,
+      currentPeriodStart: new Date("2026-01-31T22:30:00Z"),
+      currentPeriodEnd: new Date("2026-02-28T22:30:00Z"),
+    };
+    const { unmount } = render(
+      <MemoryRouter>
+        <SubscriptionCards subscription={{ ...athens, timeZone: "Europe/Athens" }} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText("Current period").nextElementSibling?.textContent).toBe("01 Feb 2026 – 01 Mar 2026");
+    unmount();
+    render(
+      <MemoryRouter>
+        <SubscriptionCards subscription={{ ...athens, timeZone: "America/New_York" }} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText("Current period").nextElementSibling?.textContent).toBe("31 Jan 2026 – 28 Feb 2026");
   });
 
   it("leaves out who did it where the app does not show it", () => {

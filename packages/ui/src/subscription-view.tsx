@@ -41,6 +41,8 @@ export interface SubscriptionSummary {
   startedAt: Date;
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
+  /** The distributor's: the days are shown as its calendar has them. */
+  timeZone: string;
   endedAt: Date | null;
   endReason: string | null;
   order: { id: string; number: string };
@@ -91,12 +93,15 @@ export function SubscriptionCards({
               label: "Price",
               value: `${formatMoney(data.unitPrice, data.currency)} per ${periodLabel(data.billingPeriodMonths)}, excl. tax`,
             },
-            { label: "Started", value: formatDate(data.startedAt) },
+            { label: "Started", value: formatDate(data.startedAt, data.timeZone) },
             {
               label: "Current period",
-              value: `${formatDate(data.currentPeriodStart)} – ${formatDate(data.currentPeriodEnd)}`,
+              value: `${formatDate(data.currentPeriodStart, data.timeZone)} – ${formatDate(data.currentPeriodEnd, data.timeZone)}`,
             },
-            { label: "Ended", value: data.endedAt ? `${formatDate(data.endedAt)} (${data.endReason})` : null },
+            {
+              label: "Ended",
+              value: data.endedAt ? `${formatDate(data.endedAt, data.timeZone)} (${data.endReason})` : null,
+            },
             {
               label: "Order",
               value: (

@@ -1,7 +1,6 @@
-import { Button, FormSelectField, FormTextField, currencyOptions, formatMoney } from "@cm/ui";
+import { Button, FormListMessage, FormSelectField, FormTextField, currencyOptions, formatMoney } from "@cm/ui";
 import {
   useFieldArray,
-  useFormState,
   useWatch,
   type ArrayPath,
   type Control,
@@ -40,9 +39,6 @@ export function PriceRows<T extends { prices: PriceRow[] }>({
   const at = (index: number, field: keyof PriceRow) => `prices.${index}.${field}` as FieldPath<T>;
   const prices = useFieldArray({ control, name: list });
   const watched = (useWatch({ control, name: "prices" as FieldPath<T> }) ?? []) as PriceRow[];
-  const { errors } = useFormState({ control, name: "prices" as FieldPath<T> });
-  const listError = errors.prices as { message?: string; root?: { message?: string } } | undefined;
-  const message = listError?.message ?? listError?.root?.message;
   return (
     <div className="space-y-3">
       {prices.fields.map((field, index) => {
@@ -74,7 +70,7 @@ export function PriceRows<T extends { prices: PriceRow[] }>({
           </div>
         );
       })}
-      {message && <p className="text-xs text-red-600">{message}</p>}
+      <FormListMessage control={control} name="prices" />
       <Button variant="secondary" size="sm" onClick={() => prices.append(newRow as FieldArray<T, ArrayPath<T>>)}>
         {addLabel}
       </Button>

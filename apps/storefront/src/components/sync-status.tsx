@@ -12,6 +12,9 @@ export function SyncStatusBadge({ status }: { status: "PENDING" | "SYNCHRONIZED"
 /** Said after a FAILED asset's reason to whoever may retry it (the buyer): `problem` already says whether the distributor knows. */
 export const RETRY_WORDS = "Once the cause is fixed, you can try again with “Edit and retry”.";
 
+/** What follows a FAILED asset's retry: the welcome email goes out when the coupon is made (recordCoupon), whoever retried. */
+export const EMAIL_WORDS = "The coupon code will be emailed to the recipient as soon as the licenses are created.";
+
 const COUPON = {
   ACTIVE: { label: "Active", tone: "green" },
   REDEEMED: { label: "Redeemed", tone: "blue" },

@@ -9,7 +9,6 @@ import {
   CompanyInputs,
   Details,
   FormSection,
-  InvalidSubmitAlert,
   FormTextField,
   Loading,
   PageHeader,
@@ -138,7 +137,6 @@ function EditAccount({ data, onDone }: { data: MyAccount; onDone: () => void }) 
   return (
     <Card title="Edit account details">
       <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-6">
-        <InvalidSubmitAlert form={form} error={update.error} />
         <FormSection title="Company" description="Your company name is managed by your distributor.">
           <CompanyInputs control={form.control} lockName />
         </FormSection>
@@ -190,7 +188,7 @@ function ChangePassword() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint="At least 12 characters."
         />
         <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
           Change password

@@ -17,7 +17,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { CouponStateBadge, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
+import { CouponStateBadge, EMAIL_WORDS, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 
 type Asset = RouterOutputs["storefront"]["asset"]["get"];
 
@@ -79,7 +79,8 @@ export function AssetPage() {
               {data.syncStatus === "FAILED" && (
                 <div className="mt-4">
                   <Alert tone="error" title="No coupon yet">
-                    {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}
+                    {data.problem} {isBuyer && data.status === "ACTIVE" && RETRY_WORDS}{" "}
+                    {data.status === "ACTIVE" && EMAIL_WORDS}
                   </Alert>
                 </div>
               )}
@@ -147,23 +148,27 @@ function CancelCard({ asset }: { asset: Asset }) {
     <AssetCancelCard
       cancellation={asset.cancellation}
       explanation={
-        asset.cancellation.allowed
-          ? `You can cancel for a full refund until ${formatDate(asset.cancellation.lastDay)}, as long as the coupon is not redeemed.`
-          : null
+        asset.cancellation.allowed ? (
+          <>
+            You can cancel for a full refund until{" "}
+            <span data-testid="cancellation-ends">{asset.cancellation.endsAtText}</span>, as long as the coupon is not
+            redeemed.
+          </>
+        ) : null
       }
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600">
-            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and the full
-            amount credited
-            {asset.creditInvoice && (
+            Cancelled {asset.cancelledAt ? formatDate(asset.cancelledAt) : ""}. The coupon was revoked and{" "}
+            {asset.creditInvoice ? (
               <>
-                {" "}
-                on{" "}
+                the full amount credited on{" "}
                 <Link to={`/invoices/${asset.creditInvoice.id}`} className="text-brand-700 underline">
                   {asset.creditInvoice.number}
                 </Link>
               </>
+            ) : (
+              "no credit was issued"
             )}
             .
           </p>

@@ -9,16 +9,17 @@ import {
   EmptyState,
   FormNumberField,
   FormSection,
-  InvalidSubmitAlert,
   FormTextField,
   Loading,
   PageHeader,
+  RequiredLegend,
   SelectField,
   SubmitButton,
   apiErrorMessage,
   emptyAddress,
   emptyCompany,
   emptyContact,
+  formLevelMessages,
   formatMoney,
   useServerErrors,
   useSubmit,
@@ -79,6 +80,8 @@ export function BasketPage() {
       ) : (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-4 lg:col-span-2">
+            {/* The lines are saved as typed, without a form of their own: one legend for their marks. */}
+            {hasLicenses && <RequiredLegend />}
             {data.lines.map((line) =>
               line.kind === "plan" ? (
                 <PlanLineCard key={line.id} line={line} currency={data.currency} />
@@ -129,6 +132,10 @@ function BasketLineCard({
   const update = useMutation(trpc.storefront.basket.updateLine.mutationOptions({ onSuccess }));
   const remove = useMutation(trpc.storefront.basket.removeLine.mutationOptions({ onSuccess }));
   useServerErrors(form, update.error);
+  // What the fields don't say of a refused save (the line is gone, the product withdrawn).
+  const refusal = formLevelMessages(update.error, (path) =>
+    path === "quantity" || path === "assetName" ? path : undefined,
+  ).join(" ");
   const [quantity, assetName] = useWatch({ control: form.control, name: ["quantity", "assetName"] });
   const dirty = quantity !== line.quantity || assetName !== (line.assetName ?? "");
 
@@ -178,6 +185,7 @@ function BasketLineCard({
       }
     >
       {line.problem && <Alert tone="error">{line.problem}: remove it to continue.</Alert>}
+      {refusal && <Alert tone="error">{refusal}</Alert>}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <FormNumberField
           control={form.control}
@@ -270,7 +278,6 @@ function NewEndCustomer({ onCreated, onCancel }: { onCreated: (id: string) => vo
       guard={false}
       className="mt-5 space-y-5 border-t border-slate-200 pt-5"
     >
-      <InvalidSubmitAlert form={form} error={create.error} />
       <FormSection title="New end-customer">
         <CompanyInputs control={form.control} />
       </FormSection>

@@ -9,6 +9,7 @@ import {
   Table,
   apiErrorMessage,
   fieldErrorsOf,
+  formLevelMessages,
   formatMoney,
   taxRateText,
 } from "@cm/ui";
@@ -41,6 +42,10 @@ export function CheckoutPage() {
   const { basket, billing, billingContact } = review.data;
   if (basket.lines.length === 0 && !complete.isSuccess) return <Navigate to="/basket" replace />;
   const hasPlan = basket.lines.some((line) => line.kind === "plan");
+  // A refused alias is said under the alias field, so not again beside the button.
+  const refusal = formLevelMessages(complete.error, (path) =>
+    hasPlan && path === "storefrontAlias" ? path : undefined,
+  ).join(" ");
 
   return (
     <>
@@ -104,9 +109,9 @@ export function CheckoutPage() {
         </div>
         <Card title="Total payable">
           <Totals totals={basket.totals} currency={basket.currency} taxMention={basket.taxMention} />
-          {complete.isError && (
+          {refusal && (
             <div className="mt-4">
-              <Alert tone="error">{apiErrorMessage(complete.error)}</Alert>
+              <Alert tone="error">{refusal}</Alert>
             </div>
           )}
           <Button

@@ -6,7 +6,6 @@ import {
   CompanyInputs,
   ContactInputs,
   FormSection,
-  InvalidSubmitAlert,
   PageHeader,
   SubmitButton,
   emptyAddress,
@@ -53,7 +52,6 @@ export function EndCustomerNewPage() {
       />
       <Card>
         <ApiForm form={form} onSubmit={onSubmit} error={create.error} guard={false} className="space-y-6">
-          <InvalidSubmitAlert form={form} error={create.error} />
           <FormSection title="Company">
             <CompanyInputs control={form.control} />
           </FormSection>

@@ -1,3 +1,4 @@
+import { countryName } from "@cm/domain/countries";
 import { Alert, Button, PageHeader, Pagination, Table, TextField, apiErrorMessage } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -58,7 +59,7 @@ export function EndCustomersPage() {
                 ),
               },
               { header: "Email", cell: (row) => row.email },
-              { header: "Country", cell: (row) => row.country },
+              { header: "Country", cell: (row) => countryName(row.country) },
             ]}
           />
           <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />

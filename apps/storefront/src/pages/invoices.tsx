@@ -1,14 +1,20 @@
 import {
   Alert,
+  BalanceSummary,
+  Card,
   InvoiceStatusBadge,
   InvoiceView,
   Loading,
   PageHeader,
   Pagination,
+  StatementCard,
   Table,
   apiErrorMessage,
+  defaultStatementPeriod,
   formatDate,
   formatMoney,
+  openAmountText,
+  type StatementPeriodValues,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -22,9 +28,15 @@ export function InvoicesPage() {
     ...trpc.storefront.invoice.list.queryOptions({ page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
+  const balance = useQuery(trpc.storefront.account.balance.queryOptions());
   return (
     <>
       <PageHeader title="Invoices" subtitle="Invoices and credit invoices for your account" />
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card title="Your balance">
+          {balance.data ? <BalanceSummary balances={balance.data} perspective="customer" /> : <Loading />}
+        </Card>
+      </div>
       {invoices.isError && <Alert tone="error">{apiErrorMessage(invoices.error)}</Alert>}
       {invoices.data && (
         <>
@@ -47,7 +59,8 @@ export function InvoicesPage() {
               },
               { header: "Issued", cell: (row) => formatDate(row.issuedAt) },
               { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
-              { header: "Status", cell: (row) => <InvoiceStatusBadge kind={row.kind} status={row.status} /> },
+              { header: "Open", cell: (row) => openAmountText(row), className: "text-right" },
+              { header: "State", cell: (row) => <InvoiceStatusBadge state={row.state} /> },
             ]}
           />
           <Pagination
@@ -58,7 +71,34 @@ export function InvoicesPage() {
           />
         </>
       )}
+      <div className="mt-6">
+        <MyStatement />
+      </div>
     </>
+  );
+}
+
+/** The buyer's own statement of account for a period, with its PDF. */
+function MyStatement() {
+  const trpc = useTRPC();
+  const [period, setPeriod] = useState<StatementPeriodValues>(() => defaultStatementPeriod());
+  const statement = useQuery({
+    ...trpc.storefront.account.statement.queryOptions(period),
+    placeholderData: keepPreviousData,
+  });
+  const query = new URLSearchParams({
+    from: period.from,
+    to: period.to,
+    ...(period.currency ? { currency: period.currency } : {}),
+  });
+  return (
+    <StatementCard
+      perspective="customer"
+      period={period}
+      onPeriod={setPeriod}
+      statement={statement}
+      pdfHref={`/api/storefront/statement/pdf?${query.toString()}`}
+    />
   );
 }
 

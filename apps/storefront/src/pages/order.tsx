@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  InvoiceStatusBadge,
   Card,
   Details,
   Loading,
@@ -14,7 +15,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
+import { EMAIL_WORDS, RETRY_WORDS, SyncStatusBadge } from "../components/sync-status.tsx";
 import { Totals } from "../components/totals.tsx";
 
 type Order = RouterOutputs["storefront"]["order"]["get"];
@@ -72,8 +73,9 @@ export function OrderPage() {
       <PageHeader
         title={`Order ${data.number}`}
         subtitle={
+          // Placed, not "completed": the licenses of a placed order may still be on their way, or have failed.
           data.completedAt
-            ? `Completed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}`
+            ? `Placed ${formatDateTime(data.completedAt)} · for ${data.recipient.companyName}`
             : undefined
         }
       />
@@ -138,9 +140,12 @@ export function OrderPage() {
                         <Alert tone="error">
                           {asset.problem}{" "}
                           {asset.status === "ACTIVE" && (
-                            <Link to={`/assets/${asset.id}`} className="underline">
-                              {RETRY_WORDS}
-                            </Link>
+                            <>
+                              <Link to={`/assets/${asset.id}`} className="underline">
+                                {RETRY_WORDS}
+                              </Link>{" "}
+                              {EMAIL_WORDS}
+                            </>
                           )}
                         </Alert>
                       </div>
@@ -173,9 +178,7 @@ export function OrderPage() {
                 <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
                   {invoice.number}
                 </Link>
-                <Badge tone={invoice.kind === "CREDIT" ? "purple" : invoice.status === "PAID" ? "green" : "yellow"}>
-                  {invoice.kind === "CREDIT" ? "Credit" : invoice.status === "PAID" ? "Paid" : "Unpaid"}
-                </Badge>
+                <InvoiceStatusBadge state={invoice.state} />
               </li>
             ))}
           </ul>

@@ -38,6 +38,7 @@ export function AliasField({
         onChange={onChange}
         autoComplete="off"
         spellCheck={false}
+        required
         error={error ?? (result && !result.available ? (result.message ?? undefined) : undefined)}
         hint={hint}
       />

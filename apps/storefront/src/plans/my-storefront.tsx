@@ -4,7 +4,6 @@ import {
   Card,
   Details,
   FormTextField,
-  InvalidSubmitAlert,
   Loading,
   PageHeader,
   SubmitButton,
@@ -103,7 +102,6 @@ function SettingsCard({ storefront }: { storefront: MyStorefront }) {
   return (
     <Card title="Name, colour and prices">
       <ApiForm form={form} onSubmit={onSubmit} error={update.error} className="space-y-4">
-        <InvalidSubmitAlert form={form} error={update.error} />
         {update.isSuccess && !form.formState.isDirty && <Alert tone="success">Saved.</Alert>}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <FormTextField

@@ -1,4 +1,4 @@
-import { Card } from "@cm/ui";
+import { Card, RequiredLegend } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -27,6 +27,9 @@ export function PlanAliasCard({
         With the Standard plan your own Storefront opens at this address; your customers log in there, and you log in
         with your usual email and password.
       </p>
+      <div className="mb-3">
+        <RequiredLegend />
+      </div>
       <AliasField value={value} onChange={onChange} error={error} />
     </Card>
   );

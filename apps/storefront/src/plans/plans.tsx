@@ -48,7 +48,7 @@ export function PlansPage() {
         <p className="text-sm text-slate-700" data-testid="current-plan">
           You are on the <strong>{current.name}</strong> plan
           {current.status === "PENDING_CANCELLATION" && current.currentPeriodEnd && (
-            <> until {formatDate(current.currentPeriodEnd)}, then Basic</>
+            <> until {formatDate(current.currentPeriodEnd, current.timeZone)}, then Basic</>
           )}
           .
           {current.subscriptionId && (

@@ -65,9 +65,9 @@ export function SubscriptionPage() {
       {confirming && (
         <div className="mb-6">
           <Alert tone="warning" title="Cancel the subscription?">
-            It stays in effect until {formatDate(data.currentPeriodEnd)}, the end of the paid period; then your account
-            returns to the Basic plan and nobody can log in at your Storefront alias any more. To come back later you
-            subscribe again.
+            It stays in effect until {formatDate(data.currentPeriodEnd, data.timeZone)}, the end of the paid period;
+            then your account returns to the Basic plan and nobody can log in at your Storefront alias any more. To come
+            back later you subscribe again.
             <div className="mt-3 flex gap-2">
               <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: data.id })}>
                 Cancel the subscription
@@ -83,8 +83,8 @@ export function SubscriptionPage() {
       {data.status === "PENDING_CANCELLATION" && (
         <div className="mb-6">
           <Alert tone="info">
-            This subscription is cancelled and keeps working until {formatDate(data.currentPeriodEnd)}; then your
-            account returns to the Basic plan.
+            This subscription is cancelled and keeps working until {formatDate(data.currentPeriodEnd, data.timeZone)};
+            then your account returns to the Basic plan.
           </Alert>
         </div>
       )}

@@ -47,7 +47,7 @@ export function buildInvoice(lines: InvoiceLine[], overrides: Partial<InvoiceDoc
     number: "INV-2026-000123",
     issuedAt: new Date("2026-03-15T09:30:00Z"),
     dueAt: new Date("2026-04-14T00:00:00Z"),
-    status: "unpaid",
+    status: "open",
     currency: "EUR",
     creditFor: null,
     orderNumber: "ORD-2026-004711",
@@ -70,7 +70,7 @@ export function buildCreditInvoice(invoice: InvoiceDocument): InvoiceDocument {
     number: "CRN-2026-000007",
     issuedAt: new Date("2026-03-20T10:00:00Z"),
     dueAt: null,
-    status: "paid",
+    status: "refunded",
     creditFor: { number: invoice.number, issuedAt: invoice.issuedAt },
     lines: invoice.lines.map((line) => ({
       ...line,

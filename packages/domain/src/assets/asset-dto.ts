@@ -91,7 +91,7 @@ export const assetDetailSelect = {
     select: {
       id: true,
       number: true,
-      invoices: { select: { id: true, number: true, kind: true, status: true, creditAssetId: true } },
+      invoices: { select: { id: true, number: true, kind: true, state: true, creditAssetId: true } },
     },
   },
   attempts: {
@@ -109,7 +109,8 @@ export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
   return { ...rest, retry: retryOf(row), recipient: recipientAccount };
 }
 
-export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
+/** `timeZone`: the distributor's, the one the cancellation window is counted in. */
+export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): AssetDetailDto {
   const {
     order,
     attempts,
@@ -141,7 +142,8 @@ export function toAssetDetail(row: DetailRow, now: Date): AssetDetailDto {
       couponState: row.couponState,
       purchaseDate: row.purchaseDate,
       now,
-      voidInvoice: invoice?.status === "VOID" ? invoice.number : null,
+      timeZone,
+      voidInvoice: invoice?.state === "VOID" ? invoice.number : null,
     }),
     attempts: attempts.map((attempt) => ({
       at: attempt.startedAt,

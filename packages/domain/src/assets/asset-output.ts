@@ -4,10 +4,11 @@ import { companyRefOutput, documentRefOutput, outputSchemaOf } from "../schemas/
 import type { ShopAssetDetailDto, ShopAssetPage, ShopAssetSummaryDto } from "./asset-dto.ts";
 import type { CancellationVerdict } from "./cancellation.ts";
 
+const cancellationWindow = { endsAt: z.date(), timeZone: z.string(), endsAtText: z.string() };
 const cancellationOutput = outputSchemaOf<CancellationVerdict>()(
   z.discriminatedUnion("allowed", [
-    z.object({ allowed: z.literal(true), lastDay: z.date() }),
-    z.object({ allowed: z.literal(false), reason: z.string(), lastDay: z.date() }),
+    z.object({ allowed: z.literal(true), ...cancellationWindow }),
+    z.object({ allowed: z.literal(false), reason: z.string(), ...cancellationWindow }),
   ]),
 );
 

@@ -1,10 +1,11 @@
-import type { Prisma } from "@cm/db";
+import type { AssetStatus, AssetSyncStatus, Prisma } from "@cm/db";
 import { revokeCouponIdempotently } from "@cm/provisioning";
 import { actorOf, type Caller, type StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 import { formatMoney, negate } from "../shared/money.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
 import { cancellationVerdict, voidInvoiceReason } from "./cancellation.ts";
@@ -12,10 +13,13 @@ import { assetScopeFor } from "./asset-scope.ts";
 import { assetDetailWithin } from "./get-asset.ts";
 
 /**
- * Cancels an asset: within 15 days of purchase and while its coupon is not
+ * Cancels an asset: within its window (the 15th calendar day after the
+ * purchase date, on the distributor's calendar) and while its coupon is not
  * redeemed. Revokes the coupon at BitTitan (idempotently), marks the asset
  * cancelled, issues a credit invoice for the full amount of its invoice line
- * and emails the recipient. Cancelling a cancelled asset changes nothing.
+ * (applied to that invoice in the same transaction: what was still owed is
+ * settled, what had been paid is refund due) and emails the recipient.
+ * Cancelling a cancelled asset changes nothing.
  */
 export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string): Promise<AssetDetailDto> {
   const scope = await assetScopeFor(deps, caller, { change: true });
@@ -26,7 +30,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
   });
   if (!asset) throw notFound("The asset");
   if (asset.status === "CANCELLED") return assetDetailWithin(deps, scope, id);
-  const verdict = cancellationVerdict({ ...asset, now: deps.clock.now() });
+  const verdict = cancellationVerdict({ ...asset, now: deps.clock.now(), timeZone: await businessTimeZone(deps.db) });
   if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
   // Checked before BitTitan is asked: a refused cancellation leaves the coupon as it was.
   await assertInvoiceCreditable(deps.db, id);
@@ -34,7 +38,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
   if (asset.couponCode) {
     const revoked = await revokeCouponIdempotently(await deps.bittitan.client(), asset.couponCode);
     if (!revoked.ok) {
-      const { reason, message } = revoked.failure;
+      const { reason, message, retryable } = revoked.failure;
       if (reason === "redeemed" || reason === "expired") {
         await deps.db.asset.update({
           where: { id },
@@ -44,7 +48,9 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
       }
       throw new DomainError(
         "UNAVAILABLE",
-        `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`,
+        caller.kind === "staff"
+          ? `BitTitan could not revoke the coupon, so nothing was cancelled: ${message}`
+          : `BitTitan could not revoke the coupon, so nothing was cancelled. ${retryable ? "Please try again in a few minutes." : "Please contact your distributor."}`,
       );
     }
   }
@@ -103,6 +109,7 @@ async function recordCancellation(
     currency: asset.order.currency,
     creditForId: line.invoiceId,
     creditAssetId: assetId,
+    actor,
     totals,
     lines: [
       {
@@ -168,12 +175,7 @@ export async function cancelForRevokedCoupon(
       data: { assetId, at: now, actor, kind: "coupon-state", detail: { state: "CANCELLED", via } },
     });
     if (asset.status !== "ACTIVE") return;
-    const verdict = cancellationVerdict({
-      ...asset,
-      couponState: "ACTIVE",
-      now,
-      voidInvoice: await voidInvoiceOf(tx, assetId),
-    });
+    const verdict = await revokedCouponVerdict(tx, { ...asset, id: assetId }, now);
     if (verdict.allowed) {
       await recordCancellation(tx, deps, actor, assetId);
       return;
@@ -196,6 +198,34 @@ export async function cancelForRevokedCoupon(
   });
 }
 
+/** Whether an asset whose coupon was revoked at BitTitan is credited as a cancellation would be (judged as if the coupon were still active). */
+async function revokedCouponVerdict(
+  db: DomainDeps["db"] | Prisma.TransactionClient,
+  asset: { id: string; status: AssetStatus; syncStatus: AssetSyncStatus; purchaseDate: Date },
+  now: Date,
+) {
+  const [voidInvoice, timeZone] = await Promise.all([voidInvoiceOf(db, asset.id), businessTimeZone(db)]);
+  return cancellationVerdict({ ...asset, couponState: "ACTIVE", now, timeZone, voidInvoice });
+}
+
+/**
+ * What `cancelForRevokedCoupon` will do to an active asset, in words staff
+ * confirm before it happens: the credit with its amount, or why there is none.
+ */
+export async function revokedCouponConsequence(
+  deps: DomainDeps,
+  asset: { id: string; name: string; status: AssetStatus; syncStatus: AssetSyncStatus; purchaseDate: Date },
+): Promise<string> {
+  const verdict = await revokedCouponVerdict(deps.db, asset, deps.clock.now());
+  if (!verdict.allowed) return `This cancels “${asset.name}” without a credit: ${verdict.reason}.`;
+  // Every asset is made with its invoice line (checkout, BSS execution), as recordCancellation relies on.
+  const line = await deps.db.invoiceLine.findFirstOrThrow({
+    where: { assetId: asset.id, invoice: { kind: "INVOICE" } },
+    select: { gross: true, invoice: { select: { number: true, currency: true } } },
+  });
+  return `This cancels “${asset.name}” and credits ${formatMoney(line.gross.toFixed(2), line.invoice.currency)} (invoice ${line.invoice.number}) on a credit invoice, and emails the recipient.`;
+}
+
 async function closeOrderWhenAllCancelled(tx: Prisma.TransactionClient, orderId: string, now: Date) {
   const remaining = await tx.asset.count({ where: { orderId, status: "ACTIVE" } });
   if (remaining === 0)
@@ -213,6 +243,8 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     select: {
       status: true,
       assets: {
+        // In line order: the credit invoices are numbered as the order's lines read.
+        orderBy: { orderLine: { position: "asc" } },
         select: { id: true, name: true, status: true, syncStatus: true, couponState: true, purchaseDate: true },
       },
       lines: { where: { planId: { not: null } }, select: { id: true } },
@@ -227,8 +259,9 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
     );
   }
   const now = deps.clock.now();
+  const timeZone = await businessTimeZone(deps.db);
   for (const asset of order.assets.filter((candidate) => candidate.status === "ACTIVE")) {
-    const verdict = cancellationVerdict({ ...asset, now });
+    const verdict = cancellationVerdict({ ...asset, now, timeZone });
     if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", `Asset “${asset.name}”: ${verdict.reason}`);
   }
   for (const asset of order.assets) await cancelAsset(deps, staff, asset.id);
@@ -238,9 +271,9 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
 async function voidInvoiceOf(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string) {
   const line = await db.invoiceLine.findFirst({
     where: { assetId, invoice: { kind: "INVOICE" } },
-    select: { invoice: { select: { number: true, status: true } } },
+    select: { invoice: { select: { number: true, state: true } } },
   });
-  return line?.invoice.status === "VOID" ? line.invoice.number : null;
+  return line?.invoice.state === "VOID" ? line.invoice.number : null;
 }
 
 /** A voided invoice was never owed, so there is nothing to credit: cancelling its asset is refused. */

@@ -1,22 +1,39 @@
 import type { AssetStatus, AssetSyncStatus, CouponState } from "@cm/db";
-import { dayText } from "../shared/dates.ts";
+import { addDays, calendarDayOf, endOfDay, momentText } from "../shared/business-time.ts";
 
-/** A full refund is possible only within this many days of the purchase date. */
+/** A full refund is possible until the end of this many calendar days after the purchase date. */
 export const CANCELLATION_WINDOW_DAYS = 15;
 
-export type CancellationVerdict = { allowed: true; lastDay: Date } | { allowed: false; reason: string; lastDay: Date };
+/** When the window closes: the last millisecond it is open, the zone it is counted in, and that moment in words. */
+export interface CancellationWindow {
+  endsAt: Date;
+  timeZone: string;
+  /** "17 Dec 2026, 23:59 EET": what both apps and the refusal show, never re-formatted in a viewer's zone. */
+  endsAtText: string;
+}
 
-const DAY = 86_400_000;
+export type CancellationVerdict = ({ allowed: true } | { allowed: false; reason: string }) & CancellationWindow;
 
 /** A voided invoice was never owed, so there is nothing to credit. */
 export const voidInvoiceReason = (invoiceNumber: string) =>
   `Its invoice ${invoiceNumber} is void, so there is nothing to credit: the asset can't be cancelled`;
-const utcDay = (date: Date) => Math.floor(date.getTime() / DAY);
 
 /**
- * Whether an asset can be cancelled now. Days are calendar days in UTC: bought
- * on 2 March, it can be cancelled up to and including 17 March (day 15), not on
- * 18 March (day 16). A redeemed coupon cannot be cancelled.
+ * The window of an asset bought at `purchaseDate`: until the end of the 15th
+ * calendar day after the purchase date, both days as the distributor's
+ * calendar has them (`timeZone`). Bought on 2 December at any hour there, it
+ * closes at 17 December 23:59:59.999 there, daylight saving time or not.
+ */
+export function cancellationWindow(purchaseDate: Date, timeZone: string): CancellationWindow {
+  const lastDay = addDays(calendarDayOf(purchaseDate, timeZone), CANCELLATION_WINDOW_DAYS);
+  const endsAt = endOfDay(lastDay, timeZone);
+  return { endsAt, timeZone, endsAtText: momentText(endsAt, timeZone) };
+}
+
+/**
+ * Whether an asset can be cancelled now: within its window (see
+ * `cancellationWindow`, counted in the distributor's `timeZone`) and while
+ * its coupon is neither redeemed nor expired nor still being created.
  */
 export function cancellationVerdict(asset: {
   status: AssetStatus;
@@ -24,11 +41,12 @@ export function cancellationVerdict(asset: {
   couponState: CouponState | null;
   purchaseDate: Date;
   now: Date;
+  timeZone: string;
   /** The number of the asset's invoice when that invoice is void (nothing to credit). */
   voidInvoice?: string | null;
 }): CancellationVerdict {
-  const lastDay = new Date((utcDay(asset.purchaseDate) + CANCELLATION_WINDOW_DAYS) * DAY);
-  const refuse = (reason: string): CancellationVerdict => ({ allowed: false, reason, lastDay });
+  const window = cancellationWindow(asset.purchaseDate, asset.timeZone);
+  const refuse = (reason: string): CancellationVerdict => ({ allowed: false, reason, ...window });
   if (asset.status === "CANCELLED") return refuse("The asset is already cancelled");
   if (asset.voidInvoice) return refuse(voidInvoiceReason(asset.voidInvoice));
   if (asset.couponState === "REDEEMED")
@@ -36,11 +54,10 @@ export function cancellationVerdict(asset: {
   if (asset.couponState === "EXPIRED") return refuse("The coupon has expired");
   if (asset.syncStatus === "PENDING")
     return refuse("The coupon is still being created at BitTitan; try again in a moment");
-  const day = utcDay(asset.now) - utcDay(asset.purchaseDate);
-  if (day > CANCELLATION_WINDOW_DAYS) {
+  if (asset.now > window.endsAt) {
     return refuse(
-      `Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (the last day was ${dayText(lastDay)}, UTC)`,
+      `Cancellation is only possible within ${CANCELLATION_WINDOW_DAYS} days of the purchase date (until ${window.endsAtText})`,
     );
   }
-  return { allowed: true, lastDay };
+  return { allowed: true, ...window };
 }

@@ -5,6 +5,7 @@ import type { AssetDetailDto } from "./asset-dto.ts";
 import { assetScopeFor } from "./asset-scope.ts";
 import { assetDetailWithin } from "./get-asset.ts";
 import { provisionAsset } from "./provision-asset.ts";
+import { customerReasonFor } from "./provisioning-failure.ts";
 
 /**
  * Edits an asset's name and recipient. Saving a failed asset retries its
@@ -57,9 +58,12 @@ export async function editAsset(
     const outcome = await provisionAsset(deps, asset.id, "resync");
     if (!outcome.ok && outcome.final) {
       await deps.db.asset.update({ where: { id: asset.id }, data: previous });
+      // Staff read the vendor's detail; a customer reads the reason in words.
       throw new DomainError(
         "UNAVAILABLE",
-        `BitTitan did not create the coupon, so nothing was saved: ${outcome.message}`,
+        caller.kind === "staff"
+          ? `BitTitan did not create the coupon, so nothing was saved: ${outcome.message}`
+          : `${customerReasonFor(outcome.code)} Nothing was saved.`,
       );
     }
   } else {

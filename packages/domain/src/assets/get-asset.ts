@@ -4,6 +4,7 @@ import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { assetDetailSelect, toAssetDetail, type AssetDetailDto } from "./asset-dto.ts";
 import { assetScopeFor } from "./asset-scope.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 
 /** One asset `caller` may see (assetScopeFor; staff: everything); outside it looks like it does not exist. */
 export async function getAsset(deps: DomainDeps, caller: Caller, id: string): Promise<AssetDetailDto> {
@@ -16,7 +17,10 @@ export async function assetDetailWithin(
   scope: Prisma.AssetWhereInput,
   id: string,
 ): Promise<AssetDetailDto> {
-  const row = await deps.db.asset.findFirst({ where: { AND: [{ id }, scope] }, select: assetDetailSelect });
+  const [row, timeZone] = await Promise.all([
+    deps.db.asset.findFirst({ where: { AND: [{ id }, scope] }, select: assetDetailSelect }),
+    businessTimeZone(deps.db),
+  ]);
   if (!row) throw notFound("The asset");
-  return toAssetDetail(row, deps.clock.now());
+  return toAssetDetail(row, deps.clock.now(), timeZone);
 }

@@ -129,8 +129,8 @@ export async function provisionAsset(
       await recordRetry(deps, asset, { message: verdict.message, trigger, startedAt: now, nextAt });
       return { ok: false, final: false, message: verdict.message, nextAt };
     }
-    const hours = Math.round((until.getTime() - (asset.syncWindowStartedAt?.getTime() ?? until.getTime())) / 3_600_000);
-    const message = `BitTitan could not create the coupon within ${hours} hour(s) of retrying (${attempts} attempts); last error: ${verdict.message}`;
+    const span = durationText(until.getTime() - (asset.syncWindowStartedAt?.getTime() ?? until.getTime()));
+    const message = `BitTitan could not create the coupon within ${span} of retrying (${attempts} attempt${attempts === 1 ? "" : "s"}); last error: ${verdict.message}`;
     await recordFinalFailure(deps, asset, {
       message,
       code: "gave_up",
@@ -148,6 +148,17 @@ export async function provisionAsset(
     lastError: verdict.message,
   });
   return { ok: false, final: true, message: verdict.message, code: verdict.code };
+}
+
+/** "12 hours", "1 hour", "30 minutes", "7 seconds": the retry window, in the unit that reads best. */
+function durationText(ms: number): string {
+  const [amount, unit] =
+    ms >= 3_600_000
+      ? [Math.round(ms / 3_600_000), "hour"]
+      : ms >= 60_000
+        ? [Math.round(ms / 60_000), "minute"]
+        : [Math.max(1, Math.round(ms / 1000)), "second"];
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }
 
 /**

@@ -59,14 +59,17 @@ const CUSTOMER_WORDS: Record<ProvisioningFailureCode, string> = {
   sku_unavailable: "BitTitan no longer offers this product, so these licenses could not be created.",
   rejected: "BitTitan refused to create these licenses.",
   not_synchronized: "This account is not connected to BitTitan, so these licenses could not be created.",
-  gave_up: "BitTitan could not be reached for several hours, so these licenses could not be created yet.",
+  // The retry window is configurable (PROVISIONING_RETRY_HOURS), so no duration is claimed.
+  gave_up: "We kept trying, but BitTitan could not be reached, so these licenses are not created yet.",
 };
+
+/** Why provisioning stopped for good, in the customer's words (no vendor request, status or attempt count). */
+export const customerReasonFor = (code: string | null): string =>
+  code && code in CUSTOMER_WORDS
+    ? CUSTOMER_WORDS[code as ProvisioningFailureCode]
+    : "BitTitan has not issued the coupon yet.";
 
 /** The Storefront's words for a final failure; "we told your distributor" only when the attention email really was queued. */
 export function customerWordsFor(code: string | null, distributorNotified: boolean): string {
-  const reason =
-    code && code in CUSTOMER_WORDS
-      ? CUSTOMER_WORDS[code as ProvisioningFailureCode]
-      : "BitTitan has not issued the coupon yet.";
-  return `${reason} ${distributorNotified ? "We have let your distributor know." : "Please contact your distributor."}`;
+  return `${customerReasonFor(code)} ${distributorNotified ? "We have let your distributor know." : "Please contact your distributor."}`;
 }

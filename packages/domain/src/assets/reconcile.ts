@@ -1,6 +1,7 @@
 import { BitTitanError, type BitTitanCoupon } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { revokedCouponConsequence } from "./cancel-asset.ts";
 import { STORED_STATE } from "./coupon-states.ts";
 
 export type MismatchKind = "asset-without-coupon" | "coupon-without-asset" | "license-count-differs" | "state-differs";
@@ -12,8 +13,8 @@ export interface Mismatch {
   asset: { id: string; name: string; quantity: number; couponState: string | null } | null;
   coupon: { code: string; licenseCount: number; state: string } | null;
   detail: string;
-  /** Offered only where the right fix is unambiguous. */
-  fix: { action: FixAction; label: string } | null;
+  /** Offered only where the right fix is unambiguous; `confirm` says what a fix that moves money will do, to ask first. */
+  fix: { action: FixAction; label: string; confirm?: string } | null;
 }
 
 /**
@@ -52,6 +53,7 @@ export async function reconcileAssets(
         syncStatus: true,
         couponCode: true,
         couponState: true,
+        purchaseDate: true,
       },
     });
     const byCode = new Map(assets.flatMap((asset) => (asset.couponCode ? [[asset.couponCode, asset] as const] : [])));
@@ -137,7 +139,12 @@ export async function reconcileAssets(
           asset: view(asset),
           coupon: { code: asset.couponCode, licenseCount: asset.quantity, state },
           detail: `Active here, ${state} at BitTitan`,
-          fix: { action: "update-state", label: `Mark ${STORED_STATE[state].toLowerCase()}` },
+          fix: {
+            action: "update-state",
+            label: `Mark ${STORED_STATE[state].toLowerCase()}`,
+            // Marking a revoked coupon cancelled cancels the asset as a cancellation does (cancelForRevokedCoupon).
+            ...(STORED_STATE[state] === "CANCELLED" && { confirm: await revokedCouponConsequence(deps, asset) }),
+          },
         });
       }
     }

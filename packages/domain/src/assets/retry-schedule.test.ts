@@ -61,7 +61,7 @@ describe("judging a failed attempt", () => {
 
   it("words the reason for the customer and says the distributor was told only when it was", () => {
     expect(customerWordsFor("gave_up", true)).toBe(
-      "BitTitan could not be reached for several hours, so these licenses could not be created yet. We have let your distributor know.",
+      "We kept trying, but BitTitan could not be reached, so these licenses are not created yet. We have let your distributor know.",
     );
     expect(customerWordsFor("partner_credentials", false)).toMatch(/Please contact your distributor\.$/);
     expect(customerWordsFor(null, false)).toBe(

@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
-import { dayText } from "../shared/dates.ts";
+import { businessTimeZone, dayText } from "../shared/business-time.ts";
 
 /** The Welcome email with the coupon code and portal link, to the order's recipient. */
 export async function queueWelcomeEmail(
@@ -26,6 +26,7 @@ export async function queueWelcomeEmail(
       order: { select: { number: true } },
     },
   });
+  const timeZone = await businessTimeZone(tx);
   await queueNotification(tx, deps, {
     template: "welcome-bittitan-coupon",
     eventKey: `welcome-coupon:${assetId}`,
@@ -38,7 +39,7 @@ export async function queueWelcomeEmail(
       portal_link: asset.portalUrl,
       expire_days: asset.expireDays,
       validity_days: asset.validityDays,
-      coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt) : null,
+      coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt, timeZone) : null,
       asset_name: asset.name,
       order_number: formatOrderNumber(asset.order.number),
     },

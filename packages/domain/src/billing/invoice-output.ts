@@ -1,4 +1,4 @@
-import { InvoiceKind, InvoiceStatus } from "@cm/db";
+import { InvoiceKind, InvoiceState, PaymentMethod } from "@cm/db";
 import { z } from "zod";
 import {
   companyRefOutput,
@@ -10,7 +10,8 @@ import {
   totalsOutput,
 } from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
-import type { InvoiceDetailDto, InvoiceSummaryDto } from "./invoices.ts";
+import type { InvoiceDetailDto } from "./invoice-detail.ts";
+import type { InvoiceSummaryDto } from "./invoices.ts";
 import type { PartySnapshot } from "./party-snapshot.ts";
 import { taxRegimeOutput } from "../tax/tax-output.ts";
 
@@ -19,12 +20,13 @@ const invoiceSummaryOutput = outputSchemaOf<InvoiceSummaryDto>()(
     id: z.string(),
     number: z.string(),
     kind: z.enum(InvoiceKind),
-    status: z.enum(InvoiceStatus),
+    state: z.enum(InvoiceState),
     account: companyRefOutput,
     currency: z.string(),
+    amountDue: moneyOutput,
+    refundDue: moneyOutput,
     issuedAt: z.date(),
     dueAt: z.date().nullable(),
-    paidAt: z.date().nullable(),
     creditFor: documentRefOutput.nullable(),
   }),
 );
@@ -35,20 +37,30 @@ const partyOutput = outputSchemaOf<PartySnapshot>()(
   z.object({
     name: z.string(),
     addressLines: z.array(z.string()),
+    country: z.string().nullable(),
     email: z.string().nullable(),
     taxId: z.string().nullable(),
     accountNumber: z.string().nullable(),
   }),
 );
 
-export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
+const settlementRowOutput = z.object({
+  id: z.string(),
+  on: z.string(),
+  amount: moneyOutput,
+  method: z.enum(PaymentMethod),
+  reference: z.string().nullable(),
+});
+
+/** What the Storefront shows of an invoice: everything but the staff audit trail. */
+export const shopInvoiceDetailOutput = outputSchemaOf<Omit<InvoiceDetailDto, "history">>()(
   invoiceSummaryOutput.extend({
     seller: partyOutput,
     buyer: partyOutput,
     taxRegime: taxRegimeOutput.nullable(),
     taxMention: z.string().nullable(),
     order: documentRefOutput.nullable(),
-    credits: z.array(documentRefOutput.extend({ gross: moneyOutput })),
+    credits: z.array(documentRefOutput.extend({ gross: moneyOutput, state: z.enum(InvoiceState) })),
     lines: z.array(
       lineAmountsOutput.extend({
         position: z.number(),
@@ -58,5 +70,17 @@ export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
         taxRegime: taxRegimeOutput.nullable(),
       }),
     ),
+    voidedAt: z.date().nullable(),
+    voidReason: z.string().nullable(),
+    payments: z.array(settlementRowOutput),
+    applications: z.array(z.object({ document: documentRefOutput, amount: moneyOutput, at: z.date() })),
+    refunds: z.array(settlementRowOutput),
+    settled: z.object({ paid: moneyOutput, credited: moneyOutput, refunded: moneyOutput }),
+  }),
+);
+
+export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
+  shopInvoiceDetailOutput.extend({
+    history: z.array(z.object({ at: z.date(), actor: z.string(), kind: z.string(), text: z.string() })),
   }),
 );

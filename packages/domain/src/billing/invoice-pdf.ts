@@ -1,7 +1,10 @@
-import { renderInvoicePdf } from "@cm/documents";
+import { renderInvoicePdf, type DocumentStatus, type Party } from "@cm/documents";
+import type { InvoiceState } from "@cm/db";
 import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
-import { getInvoice } from "./invoices.ts";
+import { countryName } from "../schemas/countries.ts";
+import { getInvoice } from "./invoice-detail.ts";
+import type { PartySnapshot } from "./party-snapshot.ts";
 
 /** The invoice (or credit invoice) as a PDF, for a caller who may see it (getInvoice). */
 export async function invoicePdf(
@@ -28,19 +31,46 @@ export async function invoicePdf(
       number: invoice.number,
       issuedAt: invoice.issuedAt,
       dueAt: invoice.dueAt,
-      status: invoice.status === "PAID" ? "paid" : invoice.status === "VOID" ? "void" : "unpaid",
+      status: documentStatus[invoice.state],
+      settlement: {
+        paid: invoice.settled.paid,
+        credited: invoice.settled.credited,
+        refunded: invoice.settled.refunded,
+        due: invoice.kind === "CREDIT" ? invoice.refundDue : invoice.amountDue,
+      },
       currency: invoice.currency,
       creditFor,
       orderNumber: invoice.order?.number ?? null,
-      seller: invoice.seller,
-      buyer: invoice.buyer,
+      seller: printedParty(invoice.seller),
+      buyer: printedParty(invoice.buyer),
       branding,
       lines: invoice.lines,
       totals: { net: invoice.net, tax: invoice.tax, gross: invoice.gross },
       taxMention: invoice.taxMention,
-      notes: invoice.kind === "INVOICE" ? "Thank you for your business." : null,
+      notes: invoice.voidReason
+        ? `Void: ${invoice.voidReason}`
+        : invoice.kind === "INVOICE"
+          ? "Thank you for your business."
+          : null,
     },
     { timeZone: distributor?.timeZone ?? "UTC" },
   );
   return { filename: `${invoice.number}.pdf`, pdf };
 }
+
+/** The party as the document prints it: the country by its name, on the last address line. */
+export function printedParty({ country, ...party }: PartySnapshot): Party {
+  return { ...party, addressLines: country ? [...party.addressLines, countryName(country)] : party.addressLines };
+}
+
+const documentStatus: Record<InvoiceState, DocumentStatus> = {
+  OPEN: "open",
+  PARTIALLY_PAID: "partially-paid",
+  PAID: "paid",
+  PARTIALLY_CREDITED: "partially-credited",
+  CREDITED: "credited",
+  VOID: "void",
+  APPLIED: "applied",
+  REFUND_DUE: "refund-due",
+  REFUNDED: "refunded",
+};

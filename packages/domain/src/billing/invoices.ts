@@ -1,9 +1,7 @@
-import type { InvoiceKind, InvoiceStatus, Prisma, TaxRegime } from "@cm/db";
+import type { InvoiceKind, InvoiceState, Prisma } from "@cm/db";
 import type { Caller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
-import { DomainError, notFound } from "../errors.ts";
-import { formatOrderNumber } from "./document-numbers.ts";
-import type { PartySnapshot } from "./party-snapshot.ts";
+import type { Page } from "../schemas/common.ts";
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
@@ -11,87 +9,49 @@ export interface InvoiceSummaryDto {
   id: string;
   number: string;
   kind: InvoiceKind;
-  status: InvoiceStatus;
+  state: InvoiceState;
   account: { id: string; companyName: string };
   currency: string;
   net: string;
   tax: string;
   gross: string;
+  /** An invoice: what the customer still owes. */
+  amountDue: string;
+  /** A credit note: what is still to be paid back. */
+  refundDue: string;
   issuedAt: Date;
   dueAt: Date | null;
-  paidAt: Date | null;
   creditFor: { id: string; number: string } | null;
 }
 
-export interface InvoiceDetailDto extends InvoiceSummaryDto {
-  seller: PartySnapshot;
-  buyer: PartySnapshot;
-  /** The place-of-supply regime and what the invoice says about it (null on invoices issued before they were recorded). */
-  taxRegime: TaxRegime | null;
-  taxMention: string | null;
-  order: { id: string; number: string } | null;
-  credits: { id: string; number: string; gross: string }[];
-  lines: {
-    position: number;
-    description: string;
-    detail: string | null;
-    quantity: number;
-    unitPrice: string;
-    taxRate: string;
-    taxRegime: TaxRegime | null;
-    net: string;
-    tax: string;
-    gross: string;
-    assetId: string | null;
-  }[];
-}
-
-const summarySelect = {
+export const summarySelect = {
   id: true,
   number: true,
   kind: true,
-  status: true,
+  state: true,
   currency: true,
   net: true,
   tax: true,
   gross: true,
+  amountDue: true,
+  refundDue: true,
   issuedAt: true,
   dueAt: true,
-  paidAt: true,
   account: { select: { id: true, companyName: true } },
   creditFor: { select: { id: true, number: true } },
 } satisfies Prisma.InvoiceSelect;
 
-const detailSelect = {
-  ...summarySelect,
-  seller: true,
-  buyer: true,
-  taxRegime: true,
-  taxMention: true,
-  order: { select: { id: true, number: true } },
-  credits: { select: { id: true, number: true, gross: true }, orderBy: { issuedAt: "asc" } },
-  lines: {
-    orderBy: { position: "asc" },
-    select: {
-      position: true,
-      description: true,
-      detail: true,
-      quantity: true,
-      unitPrice: true,
-      taxRate: true,
-      taxRegime: true,
-      net: true,
-      tax: true,
-      gross: true,
-      assetId: true,
-    },
-  },
-} satisfies Prisma.InvoiceSelect;
+export const money = (value: Prisma.Decimal) => value.toFixed(2);
 
-const money = (value: Prisma.Decimal) => value.toFixed(2);
-
-function toSummary(row: Prisma.InvoiceGetPayload<{ select: typeof summarySelect }>): InvoiceSummaryDto {
-  return { ...row, net: money(row.net), tax: money(row.tax), gross: money(row.gross) };
+export function toSummary(row: Prisma.InvoiceGetPayload<{ select: typeof summarySelect }>): InvoiceSummaryDto {
+  return {
+    ...row,
+    net: money(row.net),
+    tax: money(row.tax),
+    gross: money(row.gross),
+    amountDue: money(row.amountDue),
+    refundDue: money(row.refundDue),
+  };
 }
 
 /**
@@ -109,18 +69,22 @@ export interface InvoiceFilters {
   /** Staff: only this account's invoices (ignored for a Storefront caller, who sees its own). */
   accountId?: string;
   kind?: InvoiceKind;
-  status?: InvoiceStatus;
+  state?: InvoiceState;
   search?: string;
   page: number;
   pageSize: number;
 }
 
-export async function listInvoices(deps: DomainDeps, caller: Caller, input: InvoiceFilters) {
+export async function listInvoices(
+  deps: DomainDeps,
+  caller: Caller,
+  input: InvoiceFilters,
+): Promise<Page<InvoiceSummaryDto>> {
   const where: Prisma.InvoiceWhereInput = {
     AND: [
       invoiceScopeFor(caller, { accountId: input.accountId }),
       input.kind ? { kind: input.kind } : {},
-      input.status ? { status: input.status } : {},
+      input.state ? { state: input.state } : {},
       input.search
         ? { OR: [{ number: containsText(input.search) }, { account: { companyName: containsText(input.search) } }] }
         : {},
@@ -137,64 +101,4 @@ export async function listInvoices(deps: DomainDeps, caller: Caller, input: Invo
       }),
     map: toSummary,
   });
-}
-
-/** One invoice `caller` may see (invoiceScopeFor); outside it looks like it does not exist. */
-export async function getInvoice(deps: DomainDeps, caller: Caller, id: string): Promise<InvoiceDetailDto> {
-  return invoiceDetailWithin(deps, invoiceScopeFor(caller), id);
-}
-
-async function invoiceDetailWithin(
-  deps: DomainDeps,
-  scope: Prisma.InvoiceWhereInput,
-  id: string,
-): Promise<InvoiceDetailDto> {
-  const row = await deps.db.invoice.findFirst({ where: { AND: [{ id }, scope] }, select: detailSelect });
-  if (!row) throw notFound("The invoice");
-  return {
-    ...toSummary(row),
-    seller: row.seller as unknown as PartySnapshot,
-    buyer: row.buyer as unknown as PartySnapshot,
-    taxRegime: row.taxRegime,
-    taxMention: row.taxMention,
-    order: row.order && { id: row.order.id, number: formatOrderNumber(row.order.number) },
-    credits: row.credits.map((credit) => ({ ...credit, gross: money(credit.gross) })),
-    lines: row.lines.map((line) => ({
-      ...line,
-      unitPrice: money(line.unitPrice),
-      taxRate: money(line.taxRate),
-      net: money(line.net),
-      tax: money(line.tax),
-      gross: money(line.gross),
-    })),
-  };
-}
-
-/**
- * Staff record payments (or refunds paid out, for credit invoices) and void
- * invoices issued in error. A paid or void invoice is final.
- */
-export async function setInvoiceStatus(
-  deps: DomainDeps,
-  input: { id: string; status: "PAID" | "VOID" },
-): Promise<InvoiceDetailDto> {
-  const invoice = await deps.db.invoice.findUnique({ where: { id: input.id }, select: { status: true, kind: true } });
-  if (!invoice) throw notFound("The invoice");
-  if (invoice.status === input.status) return invoiceDetailWithin(deps, {}, input.id);
-  if (invoice.status !== "UNPAID")
-    throw new DomainError("PRECONDITION_FAILED", `The invoice is already ${invoice.status.toLowerCase()}`);
-  // A credit note is issued for a cancellation that happened; voiding it would
-  // bill the customer again for what was cancelled. It can only be paid out.
-  if (invoice.kind === "CREDIT" && input.status === "VOID") {
-    throw new DomainError(
-      "PRECONDITION_FAILED",
-      "A credit note cannot be voided once it is issued; mark it paid when the refund is paid out",
-    );
-  }
-  const { count } = await deps.db.invoice.updateMany({
-    where: { id: input.id, status: "UNPAID" },
-    data: { status: input.status, paidAt: input.status === "PAID" ? deps.clock.now() : null },
-  });
-  if (count === 0) throw new DomainError("CONFLICT", "The invoice changed in the meantime");
-  return invoiceDetailWithin(deps, {}, input.id);
 }

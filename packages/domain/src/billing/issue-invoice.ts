@@ -5,7 +5,9 @@ import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
 import { snapshotParty } from "./party-snapshot.ts";
-import { dayText } from "../shared/dates.ts";
+import { businessTimeZone, dayText } from "../shared/business-time.ts";
+import { prepareCreditApplication } from "./settle.ts";
+import { settlementOf } from "./settlement.ts";
 import { documentTax, type TaxRegime } from "../tax/tax-regime.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
@@ -24,7 +26,11 @@ export interface InvoiceLineInput extends LineTotals {
 /**
  * Issues an invoice (or a credit invoice) with a gapless number, immutable
  * lines and totals, the parties copied in and the tax regime with its legal
- * mention (reverse charge, outside the scope); emails the billed account.
+ * mention (reverse charge, outside the scope); emails the billed account. A
+ * credit note is applied to the invoice it credits in the same transaction
+ * (what that invoice still owes; the part that had been paid is refund due),
+ * and a void invoice is refused. The issue time is taken once the number is,
+ * so a higher number never carries an earlier time.
  */
 export async function issueInvoice(
   tx: Prisma.TransactionClient,
@@ -38,15 +44,31 @@ export async function issueInvoice(
     totals: LineTotals;
     creditForId?: string;
     creditAssetId?: string;
+    /** Who caused it, for the documents' audit trail ("system" when not said). */
+    actor?: string;
   },
 ): Promise<{ id: string; number: string }> {
-  const issuedAt = deps.clock.now();
   const id = randomUUID();
-  const dueAt = input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null;
   // Every read comes before the number: the counter row stays locked from
   // nextDocumentNumber to COMMIT, so only the writes may follow it.
+  if (input.kind === "CREDIT" && !input.creditForId) throw new Error("a credit note names the invoice it credits");
+  const application =
+    input.kind === "CREDIT" && input.creditForId
+      ? await prepareCreditApplication(tx, input.creditForId, input.totals.gross)
+      : null;
+  const settlement =
+    application?.creditNote ??
+    settlementOf({
+      kind: "INVOICE",
+      gross: input.totals.gross,
+      voided: false,
+      paid: "0",
+      creditsApplied: "0",
+      credited: "0",
+    });
   const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
   const buyer = await snapshotParty(tx, { id: input.accountId });
+  const timeZone = await businessTimeZone(tx);
   const email =
     input.kind === "INVOICE"
       ? await prepareNotification(
@@ -58,13 +80,17 @@ export async function issueInvoice(
       : null;
   const tax = documentTax(input.lines.map((line) => line.taxRegime));
   const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
+  // Read while the counter is locked: numbers and issue times rise together.
+  const issuedAt = deps.clock.now();
+  const dueAt = input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null;
   const invoice = await tx.invoice.create({
     data: {
       id,
       kind: input.kind,
       number,
-      // A credit invoice is UNPAID until the refund is paid out.
-      status: "UNPAID",
+      state: settlement.state,
+      amountDue: settlement.amountDue,
+      refundDue: settlement.refundDue,
       accountId: input.accountId,
       orderId: input.orderId,
       creditForId: input.creditForId ?? null,
@@ -94,12 +120,18 @@ export async function issueInvoice(
       assetId: line.assetId,
     })),
   });
+  await application?.record(tx, {
+    creditNoteId: id,
+    creditNoteNumber: invoice.number,
+    at: issuedAt,
+    actor: input.actor ?? "system",
+  });
   await email?.queue({
     account_name: buyer.name,
     invoice_number: invoice.number,
     total: formatMoney(input.totals.gross, input.currency),
     currency: input.currency,
-    due_date: dueAt ? dayText(dueAt) : null,
+    due_date: dueAt ? dayText(dueAt, timeZone) : null,
     invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
   });
   return { id: invoice.id, number: invoice.number };

@@ -1,6 +1,6 @@
 import { BitTitanError } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, type DomainErrorCode } from "../errors.ts";
 
 export interface ServiceManagerDto {
   active: boolean;
@@ -32,14 +32,44 @@ export async function getServiceManager(deps: DomainDeps): Promise<ServiceManage
   };
 }
 
-/** Why a connection test failed, in words staff can act on. */
-function explain(error: unknown): string {
-  if (error instanceof BitTitanError) {
-    if (error.kind === "configuration") return "BitTitan refused the API key: check it and try again";
-    if (error.kind === "unavailable") return `BitTitan could not be reached at that address (${error.message})`;
-    return error.message;
+/**
+ * Why BitTitan refused a connection, in words staff can act on, and the field
+ * of the activation form it is about: a refused key is the API key's; an
+ * address that answers but not as BitTitan's API is the address's; an
+ * unreachable BitTitan (a wrong host, or an outage: nobody can tell which) is
+ * the form's.
+ */
+function explain(
+  error: unknown,
+  keyTyped: boolean,
+): { code: DomainErrorCode; message: string; field?: "apiKey" | "baseUrl" } {
+  if (!(error instanceof BitTitanError)) throw error;
+  switch (error.kind) {
+    case "configuration":
+    case "bad_credentials":
+      return {
+        code: "INVALID",
+        message: keyTyped
+          ? "BitTitan refused this API key: check it and try again"
+          : "BitTitan refused the saved API key: enter the current one",
+        field: "apiKey",
+      };
+    case "not_found":
+    case "invalid_response":
+      return {
+        code: "INVALID",
+        message: "This address does not answer as BitTitan's partner API: check it",
+        field: "baseUrl",
+      };
+    case "unavailable":
+      return {
+        code: "UNAVAILABLE",
+        message:
+          "BitTitan could not be reached at that address. Check the API address, or try again later if BitTitan is down",
+      };
+    case "rejected":
+      return { code: "PRECONDITION_FAILED", message: error.message };
   }
-  throw error;
 }
 
 /**
@@ -56,7 +86,8 @@ export async function activateServiceManager(
   try {
     await deps.bittitan.clientFor(input.baseUrl, apiKey).listSkus();
   } catch (error) {
-    throw new DomainError("PRECONDITION_FAILED", explain(error), "baseUrl");
+    const { code, message, field } = explain(error, !!input.apiKey);
+    throw new DomainError(code, message, field);
   }
   const now = deps.clock.now();
   const data = {
@@ -82,7 +113,7 @@ export async function testServiceManager(deps: DomainDeps): Promise<ServiceManag
   try {
     await client.listSkus();
   } catch (error) {
-    lastError = explain(error);
+    lastError = explain(error, false).message;
   }
   await deps.db.bitTitanConnection.update({ where: { id: 1 }, data: { lastCheckedAt: deps.clock.now(), lastError } });
   return getServiceManager(deps);

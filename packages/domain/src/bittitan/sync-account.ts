@@ -1,6 +1,6 @@
-import { synchronizePartner } from "@cm/provisioning";
+import { synchronizePartner, type ProvisioningFailure } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
-import { DomainError, notFound } from "../errors.ts";
+import { DomainError, notFound, type DomainErrorCode } from "../errors.ts";
 
 export interface AccountSyncDto {
   status: "SYNCHRONIZED" | "UNSYNCHRONIZED";
@@ -35,6 +35,31 @@ export async function getAccountSync(deps: DomainDeps, accountId: string): Promi
 }
 
 /**
+ * Why the credentials were not stored: refused ones are the password field's
+ * (BitTitan doesn't say which of the two is wrong); anything else is no fault
+ * of what was typed, so it is the form's, in words.
+ */
+function explainRefusal(failure: ProvisioningFailure): { code: DomainErrorCode; message: string; field?: "password" } {
+  switch (failure.reason) {
+    case "bad_credentials":
+      return { code: "INVALID", message: "BitTitan did not accept that email and password", field: "password" };
+    case "configuration":
+      return {
+        code: "PRECONDITION_FAILED",
+        message:
+          "BitTitan refused the distributor's API key, so the credentials could not be checked: fix the key under BitTitan",
+      };
+    case "unavailable":
+      return {
+        code: "UNAVAILABLE",
+        message: "BitTitan could not be reached, so the credentials were not checked. Try again later",
+      };
+    default:
+      return { code: "PRECONDITION_FAILED", message: `BitTitan could not verify the credentials: ${failure.message}` };
+  }
+}
+
+/**
  * "Save & Synchronize": verifies the account's BitTitan email and password
  * with BitTitan, then stores them (the password encrypted). Wrong credentials
  * or an outage change nothing but the recorded error.
@@ -57,12 +82,9 @@ export async function synchronizeAccount(
   const client = await deps.bittitan.client();
   const result = await synchronizePartner(client, { email: input.email, password: input.password });
   if (!result.ok) {
-    const message =
-      result.failure.reason === "bad_credentials"
-        ? "BitTitan did not accept that email and password"
-        : `BitTitan could not verify the credentials: ${result.failure.message}`;
+    const { code, message, field } = explainRefusal(result.failure);
     await deps.db.account.update({ where: { id: input.accountId }, data: { bittitanSyncError: message } });
-    throw new DomainError(result.failure.reason === "bad_credentials" ? "INVALID" : "UNAVAILABLE", message, "password");
+    throw new DomainError(code, message, field);
   }
   await deps.db.account.update({
     where: { id: input.accountId },

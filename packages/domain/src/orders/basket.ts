@@ -39,7 +39,10 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     where: { id: caller.accountId },
     select: { companyName: true, currency: true, bittitanSyncStatus: true },
   });
-  const rows = await deps.db.basketLine.findMany({ where: { basketId: basket.id }, orderBy: { createdAt: "asc" } });
+  const rows = await deps.db.basketLine.findMany({
+    where: { basketId: basket.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   // Taxed as the checkout will: for the buyer (the caller's account), today.
   const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
   const planLines = await planBasketLines(deps.db, rows, { currency: account.currency, taxFor });

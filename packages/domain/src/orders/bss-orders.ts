@@ -15,9 +15,10 @@ import {
   type OrderDetailDto,
   type OrderSummaryDto,
 } from "./order-dto.ts";
-import { cancellationVerdict } from "../assets/cancellation.ts";
+import { cancellationVerdict, type CancellationWindow } from "../assets/cancellation.ts";
 import { checkPlanLine } from "../plans/check-plan-line.ts";
 import { hasProductLines, orderLineColumns, priceLines, requestedLineOf, type RequestedLine } from "./price-lines.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
@@ -48,7 +49,7 @@ export async function listOrders(deps: DomainDeps, input: ListOrdersInput): Prom
 
 /** A BSS order, with whether "Cancel order" may be offered now (null: it is not a cancellable kind of order). */
 export type BssOrderDetailDto = OrderDetailDto & {
-  cancellation: { allowed: true; lastDay: Date } | { allowed: false; reason: string } | null;
+  cancellation: ({ allowed: true } & CancellationWindow) | { allowed: false; reason: string } | null;
 };
 
 export async function getOrder(deps: DomainDeps, id: string): Promise<BssOrderDetailDto> {
@@ -58,7 +59,7 @@ export async function getOrder(deps: DomainDeps, id: string): Promise<BssOrderDe
   return { ...order, cancellation: await orderCancellation(deps, order) };
 }
 
-/** The same verdict `cancelOrder` applies, asset by asset: the earliest last day, or the first refusal. */
+/** The same verdict `cancelOrder` applies, asset by asset: the window that closes first, or the first refusal. */
 async function orderCancellation(deps: DomainDeps, order: OrderDetailDto): Promise<BssOrderDetailDto["cancellation"]> {
   if (order.status !== "COMPLETED" || order.subscriptions.length > 0) return null;
   const assets = await deps.db.asset.findMany({
@@ -67,13 +68,15 @@ async function orderCancellation(deps: DomainDeps, order: OrderDetailDto): Promi
   });
   if (assets.length === 0) return null;
   const now = deps.clock.now();
-  let lastDay: Date | null = null;
+  const timeZone = await businessTimeZone(deps.db);
+  let first: CancellationWindow | null = null;
   for (const asset of assets) {
-    const verdict = cancellationVerdict({ ...asset, now });
+    const verdict = cancellationVerdict({ ...asset, now, timeZone });
     if (!verdict.allowed) return { allowed: false, reason: `Asset “${asset.name}”: ${verdict.reason}` };
-    if (!lastDay || verdict.lastDay < lastDay) lastDay = verdict.lastDay;
+    if (!first || verdict.endsAt < first.endsAt)
+      first = { endsAt: verdict.endsAt, timeZone: verdict.timeZone, endsAtText: verdict.endsAtText };
   }
-  return lastDay ? { allowed: true, lastDay } : null;
+  return first ? { allowed: true, ...first } : null;
 }
 
 /** Checks the account, recipient and lines a draft names (prices are previewed, and taken again at execution). */

@@ -70,7 +70,7 @@ export async function completeCheckout(
           id: true,
           recipientAccountId: true,
           lines: {
-            orderBy: { createdAt: "asc" },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             select: { productId: true, planId: true, quantity: true, assetName: true },
           },
         },

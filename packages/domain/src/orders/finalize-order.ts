@@ -3,6 +3,7 @@ import type { DomainDeps } from "../deps.ts";
 import { issueInvoice, type InvoiceLineInput } from "../billing/issue-invoice.ts";
 import { enqueueProvisioning, PROVISIONING_QUEUE } from "../assets/provision-asset.ts";
 import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
+import { invoicesPlanPeriod } from "../plans/plan-rules.ts";
 import { linkSubscriptionInvoice, startSubscription } from "../plans/start-subscription.ts";
 import { lineAmounts, type LineTotals } from "../shared/money.ts";
 import { orderLineColumns, type PricedLine, type ProductPricedLine } from "./price-lines.ts";
@@ -12,9 +13,10 @@ type Tx = Prisma.TransactionClient;
 /**
  * Completes an order, atomically (the caller's transaction): the order and its
  * lines become final; each product line gets a one-off asset (pending), each
- * plan line starts the buyer's plan subscription; the invoice is issued, and
- * the coupon creation of every asset is queued. Shared by the Storefront
- * checkout and "Execute Order" in the BSS.
+ * plan line starts the buyer's plan subscription; the invoice is issued (for
+ * what is billed: a Free plan line is not, so an order of only that issues no
+ * invoice and no "invoice issued" email), and the coupon creation of every
+ * asset is queued. Shared by the Storefront checkout and "Execute Order" in the BSS.
  */
 export async function finalizeOrder(
   tx: Tx,
@@ -30,7 +32,7 @@ export async function finalizeOrder(
     /** The order was created in this transaction, so it has no draft lines to replace (the Storefront checkout). */
     fresh?: boolean;
   },
-): Promise<{ invoiceId: string; assetIds: string[]; subscriptionIds: string[] }> {
+): Promise<{ invoiceId: string | null; assetIds: string[]; subscriptionIds: string[] }> {
   const now = deps.clock.now();
   if (!input.fresh) await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
   await tx.order.update({
@@ -47,6 +49,7 @@ export async function finalizeOrder(
   });
   const assetIds: string[] = [];
   const subscriptionIds: string[] = [];
+  const billedSubscriptionIds: string[] = [];
   const invoiceLines: InvoiceLineInput[] = [];
   for (const line of input.lines) {
     const orderLine = await tx.orderLine.create({
@@ -62,6 +65,8 @@ export async function finalizeOrder(
         now,
       });
       subscriptionIds.push(started.subscriptionId);
+      if (!invoicesPlanPeriod(line.gross)) continue;
+      billedSubscriptionIds.push(started.subscriptionId);
       invoiceLines.push({
         ...lineAmounts(line),
         taxRegime: line.taxRegime,
@@ -82,6 +87,7 @@ export async function finalizeOrder(
     });
   }
   for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
+  if (invoiceLines.length === 0) return { invoiceId: null, assetIds, subscriptionIds };
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
     accountId: input.accountId,
@@ -89,8 +95,9 @@ export async function finalizeOrder(
     currency: input.currency,
     totals: input.totals,
     lines: invoiceLines,
+    actor: input.actor,
   });
-  await linkSubscriptionInvoice(tx, subscriptionIds, invoice.id);
+  await linkSubscriptionInvoice(tx, billedSubscriptionIds, invoice.id);
   return { invoiceId: invoice.id, assetIds, subscriptionIds };
 }
 

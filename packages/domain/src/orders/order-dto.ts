@@ -1,6 +1,7 @@
 import type {
   AssetSyncStatus,
   CouponState,
+  InvoiceState,
   OrderChannel,
   OrderStatus,
   Prisma,
@@ -48,7 +49,15 @@ export interface OrderDetailDto extends OrderSummaryDto {
   }[];
   /** The plan subscriptions the order's plan lines started. */
   subscriptions: { id: string; number: string; planName: string; status: SubscriptionStatus }[];
-  invoices: { id: string; number: string; kind: "INVOICE" | "CREDIT"; status: string; gross: string }[];
+  invoices: {
+    id: string;
+    number: string;
+    kind: "INVOICE" | "CREDIT";
+    state: InvoiceState;
+    gross: string;
+    amountDue: string;
+    refundDue: string;
+  }[];
   assets: {
     id: string;
     name: string;
@@ -104,9 +113,13 @@ export const orderDetailSelect = {
       subscription: { select: { id: true, number: true, status: true, plan: { select: { name: true } } } },
     },
   },
-  invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, kind: true, status: true, gross: true } },
+  // In a stable order, ties broken: rows written together (one transaction, one clock reading) share timestamps.
+  invoices: {
+    orderBy: [{ issuedAt: "asc" }, { kind: "asc" }, { number: "asc" }],
+    select: { id: true, number: true, kind: true, state: true, gross: true, amountDue: true, refundDue: true },
+  },
   assets: {
-    orderBy: { createdAt: "asc" },
+    orderBy: { orderLine: { position: "asc" } },
     select: {
       id: true,
       name: true,
@@ -170,7 +183,12 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
           ]
         : [],
     ),
-    invoices: row.invoices.map((invoice) => ({ ...invoice, gross: money(invoice.gross) })),
+    invoices: row.invoices.map((invoice) => ({
+      ...invoice,
+      gross: money(invoice.gross),
+      amountDue: money(invoice.amountDue),
+      refundDue: money(invoice.refundDue),
+    })),
     assets: row.assets.map((assetRow) => {
       const { attempts, syncAttempts: _attempts, nextSyncAt: _next, syncRetryUntil: _until, ...asset } = assetRow;
       return {

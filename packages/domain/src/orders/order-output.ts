@@ -1,4 +1,4 @@
-import { AssetSyncStatus, CouponState, OrderChannel, OrderStatus, SubscriptionStatus } from "@cm/db";
+import { AssetSyncStatus, CouponState, InvoiceState, OrderChannel, OrderStatus, SubscriptionStatus } from "@cm/db";
 import { z } from "zod";
 import {
   companyRefOutput,
@@ -49,7 +49,13 @@ export const shopOrderDetailOutput = outputSchemaOf<ShopOrderDetailDto>()(
       z.object({ id: z.string(), number: z.string(), planName: z.string(), status: z.enum(SubscriptionStatus) }),
     ),
     invoices: z.array(
-      documentRefOutput.extend({ kind: z.enum(["INVOICE", "CREDIT"]), status: z.string(), gross: moneyOutput }),
+      documentRefOutput.extend({
+        kind: z.enum(["INVOICE", "CREDIT"]),
+        state: z.enum(InvoiceState),
+        gross: moneyOutput,
+        amountDue: moneyOutput,
+        refundDue: moneyOutput,
+      }),
     ),
     assets: z.array(
       z.object({

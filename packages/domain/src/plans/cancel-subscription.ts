@@ -3,12 +3,15 @@ import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { lockAccountPlan } from "./current-plan.ts";
 import { getSubscription, subscriptionScopeFor } from "./list-subscriptions.ts";
+import { cancelOverdueSubscription } from "./process-plan-periods.ts";
 import type { SubscriptionDetailDto } from "./subscription-dto.ts";
 
 /**
  * "Cancel the subscription": it becomes Pending Cancellation and keeps
  * working to the end of the paid period, when the period-end job cancels it
- * and the reseller returns to Basic. Cancelling again is a no-op.
+ * and the reseller returns to Basic. Asked after the period ended but before
+ * the job renewed it, it ends now, the days since invoiced
+ * (`cancelOverdueSubscription`). Cancelling again is a no-op.
  */
 export async function cancelSubscription(deps: DomainDeps, caller: Caller, id: string): Promise<SubscriptionDetailDto> {
   const input = { id, actor: actorOf(caller) };
@@ -25,6 +28,10 @@ export async function cancelSubscription(deps: DomainDeps, caller: Caller, id: s
     });
     if (subscription.status !== "ACTIVE") return;
     const now = deps.clock.now();
+    if (subscription.currentPeriodEnd <= now) {
+      await cancelOverdueSubscription(tx, deps, { id: input.id, actor: input.actor, now });
+      return;
+    }
     await tx.planSubscription.update({
       where: { id: input.id },
       data: {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import type { PlanInEffect } from "./plan-rules.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 
@@ -9,6 +10,8 @@ export interface CurrentPlan {
   code: "BASIC" | PlanInEffect["code"];
   name: string;
   inEffect: (PlanInEffect & { subscriptionId: string }) | null;
+  /** The distributor's time zone, the one the plan's days are written in. */
+  timeZone: string;
 }
 
 export const BASIC_PLAN_NAME = "Basic";
@@ -19,8 +22,9 @@ export async function currentPlanOf(db: Db, accountId: string): Promise<CurrentP
     where: { accountId, status: { in: ["ACTIVE", "PENDING_CANCELLATION"] } },
     select: { id: true, status: true, currentPeriodEnd: true, plan: { select: { code: true, name: true } } },
   });
+  const timeZone = await businessTimeZone(db);
   if (!subscription || subscription.status === "CANCELLED")
-    return { code: "BASIC", name: BASIC_PLAN_NAME, inEffect: null };
+    return { code: "BASIC", name: BASIC_PLAN_NAME, inEffect: null, timeZone };
   return {
     code: subscription.plan.code,
     name: subscription.plan.name,
@@ -30,7 +34,9 @@ export async function currentPlanOf(db: Db, accountId: string): Promise<CurrentP
       name: subscription.plan.name,
       status: subscription.status,
       currentPeriodEnd: subscription.currentPeriodEnd,
+      timeZone,
     },
+    timeZone,
   };
 }
 

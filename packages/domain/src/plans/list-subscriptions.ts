@@ -12,6 +12,7 @@ import {
   type SubscriptionDetailDto,
   type SubscriptionSummaryDto,
 } from "./subscription-dto.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 import { paginate } from "../shared/paginate.ts";
 import { containsText } from "../shared/text-match.ts";
 
@@ -41,6 +42,7 @@ export async function listSubscriptions(
       : {},
   ];
   const where: Prisma.PlanSubscriptionWhereInput = { AND: filters };
+  const timeZone = await businessTimeZone(deps.db);
   return paginate(input, {
     count: () => deps.db.planSubscription.count({ where }),
     rows: (window) =>
@@ -50,7 +52,7 @@ export async function listSubscriptions(
         orderBy: [{ startedAt: "desc" }, { number: "desc" }],
         ...window,
       }),
-    map: toSubscriptionSummary,
+    map: (row) => toSubscriptionSummary(row, timeZone),
   });
 }
 
@@ -69,5 +71,5 @@ export async function getSubscription(deps: DomainDeps, caller: Caller, id: stri
           select: { id: true, number: true },
         })
       : null;
-  return toSubscriptionDetail(row, successor);
+  return toSubscriptionDetail(row, await businessTimeZone(deps.db), successor);
 }

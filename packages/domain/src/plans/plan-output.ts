@@ -19,6 +19,7 @@ const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
     billingPeriodMonths: z.number(),
     startedAt: z.date(),
     currentPeriodEnd: z.date(),
+    timeZone: z.string(),
     cancelRequestedAt: z.date().nullable(),
     endedAt: z.date().nullable(),
     endReason: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { PlanCode, SubscriptionStatus } from "@cm/db";
-import { dayText } from "../shared/dates.ts";
+import { dayText } from "../shared/business-time.ts";
+import { Money } from "../shared/money.ts";
 
 /** Basic is not a plan row: it is a reseller with no subscription in effect. */
 export type ResellerPlan = "BASIC" | PlanCode;
@@ -9,9 +10,15 @@ export interface PlanInEffect {
   name: string;
   status: Extract<SubscriptionStatus, "ACTIVE" | "PENDING_CANCELLATION">;
   currentPeriodEnd: Date;
+  /** The distributor's: the zone its days are written in. */
+  timeZone: string;
 }
 
-const day = dayText;
+/**
+ * Whether a plan period is invoiced: one priced at zero (the Free plan) is not,
+ * at checkout or renewal, so it issues no zero invoice and no "invoice issued" email.
+ */
+export const invoicesPlanPeriod = (gross: string) => !new Money(gross).isZero();
 
 /**
  * Which plan changes a reseller may buy: Basic -> Free or Standard, Free ->
@@ -24,21 +31,10 @@ export function planChangeProblem(current: PlanInEffect | null, target: PlanCode
   if (current.code === "FREE" && target === "STANDARD") return null;
   if (current.code === target) {
     return current.status === "PENDING_CANCELLATION"
-      ? `Your ${current.name} plan ends on ${day(current.currentPeriodEnd)}. You can subscribe again once it has ended.`
+      ? `Your ${current.name} plan ends on ${dayText(current.currentPeriodEnd, current.timeZone)}. You can subscribe again once it has ended.`
       : `You are already on the ${current.name} plan.`;
   }
   return `Moving from ${current.name} to ${targetName} is not possible: cancel the ${current.name} subscription, then subscribe to ${targetName} once it has ended.`;
-}
-
-/** The same day of the month, months later (clamped to the month's last day: Jan 31 + 1 = Feb 28). */
-export function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  const dayOfMonth = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(dayOfMonth, lastDay));
-  return result;
 }
 
 /** Only Standard opens the reseller's own Storefront; Free reserves the alias and its settings. */

@@ -5,9 +5,10 @@ import { queueNotification } from "../notifications/queue-notification.ts";
 import { lockAvailableAlias } from "./check-alias.ts";
 import { currentPlanOf, lockAccountPlan } from "./current-plan.ts";
 import type { PlanPricedLine } from "./price-plan-line.ts";
-import { addMonths, opensStorefront, planChangeProblem } from "./plan-rules.ts";
+import { anchorDayOf, periodEndAfter, periodText } from "./billing-period.ts";
+import { opensStorefront, planChangeProblem } from "./plan-rules.ts";
 import { storefrontUrl } from "./storefront-url.ts";
-import { dayText } from "../shared/dates.ts";
+import { businessTimeZone } from "../shared/business-time.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,7 +69,14 @@ export async function startSubscription(
     });
   }
 
-  const periodEnd = addMonths(now, line.billingPeriodMonths);
+  // The periods end on the day of the month it starts on, as the distributor's calendar has it.
+  const timeZone = await businessTimeZone(tx);
+  const anchorDay = anchorDayOf(now, timeZone);
+  const periodEnd = periodEndAfter(
+    now,
+    { billingPeriodMonths: line.billingPeriodMonths, anchorDay, startedAt: now },
+    timeZone,
+  );
   const subscription = await tx.planSubscription.create({
     data: {
       accountId,
@@ -79,6 +87,7 @@ export async function startSubscription(
       unitPrice: line.unitPrice,
       billingPeriodMonths: line.billingPeriodMonths,
       startedAt: now,
+      anchorDay,
       currentPeriodStart: now,
       currentPeriodEnd: periodEnd,
       events: {
@@ -105,11 +114,9 @@ export async function startSubscription(
   }
   return {
     subscriptionId: subscription.id,
-    invoiceDetail: `${periodText(now, periodEnd)} · Storefront alias “${alias}”`,
+    invoiceDetail: `${periodText(now, periodEnd, timeZone)} · Storefront alias “${alias}”`,
   };
 }
-
-export const periodText = (start: Date, end: Date) => `Period ${dayText(start)} – ${dayText(end)}`;
 
 /** The creation event of each new subscription names the invoice that billed it. */
 export async function linkSubscriptionInvoice(tx: Tx, subscriptionIds: string[], invoiceId: string): Promise<void> {

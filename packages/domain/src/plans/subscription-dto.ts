@@ -15,6 +15,8 @@ export interface SubscriptionSummaryDto {
   startedAt: Date;
   /** The renewal date; when Pending Cancellation, the day it ends. */
   currentPeriodEnd: Date;
+  /** The distributor's time zone: its days (start, period, end) are shown as that calendar has them. */
+  timeZone: string;
   cancelRequestedAt: Date | null;
   endedAt: Date | null;
   endReason: string | null;
@@ -76,7 +78,7 @@ export const subscriptionDetailSelect = {
 type SummaryRow = Prisma.PlanSubscriptionGetPayload<{ select: typeof subscriptionSummarySelect }>;
 type DetailRow = Prisma.PlanSubscriptionGetPayload<{ select: typeof subscriptionDetailSelect }>;
 
-export function toSubscriptionSummary(row: SummaryRow): SubscriptionSummaryDto {
+export function toSubscriptionSummary(row: SummaryRow, timeZone: string): SubscriptionSummaryDto {
   const inEffect = row.status !== "CANCELLED";
   return {
     id: row.id,
@@ -89,6 +91,7 @@ export function toSubscriptionSummary(row: SummaryRow): SubscriptionSummaryDto {
     billingPeriodMonths: row.billingPeriodMonths,
     startedAt: row.startedAt,
     currentPeriodEnd: row.currentPeriodEnd,
+    timeZone,
     cancelRequestedAt: row.cancelRequestedAt,
     endedAt: row.endedAt,
     endReason: row.endReason,
@@ -99,10 +102,11 @@ export function toSubscriptionSummary(row: SummaryRow): SubscriptionSummaryDto {
 
 export function toSubscriptionDetail(
   row: DetailRow,
+  timeZone: string,
   successor: { id: string; number: number } | null = null,
 ): SubscriptionDetailDto {
   return {
-    ...toSubscriptionSummary(row),
+    ...toSubscriptionSummary(row, timeZone),
     order: { id: row.orderLine.order.id, number: formatOrderNumber(row.orderLine.order.number) },
     currentPeriodStart: row.currentPeriodStart,
     events: row.events,

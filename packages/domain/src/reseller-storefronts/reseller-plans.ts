@@ -18,6 +18,8 @@ export interface ResellerPlansDto {
     name: string;
     status: "ACTIVE" | "PENDING_CANCELLATION" | null;
     currentPeriodEnd: Date | null;
+    /** The distributor's time zone, the one `currentPeriodEnd`'s day is shown in. */
+    timeZone: string;
     subscriptionId: string | null;
   };
   storefront: { alias: string; url: string; open: boolean } | null;
@@ -46,6 +48,7 @@ export async function listResellerPlans(deps: DomainDeps, caller: ShopCaller): P
       name: current.name,
       status: current.inEffect?.status ?? null,
       currentPeriodEnd: current.inEffect?.currentPeriodEnd ?? null,
+      timeZone: current.timeZone,
       subscriptionId: current.inEffect?.subscriptionId ?? null,
     },
     storefront: storefront

@@ -12,6 +12,7 @@ export const resellerPlansOutput = outputSchemaOf<ResellerPlansDto>()(
       name: z.string(),
       status: z.enum(["ACTIVE", "PENDING_CANCELLATION"]).nullable(),
       currentPeriodEnd: z.date().nullable(),
+      timeZone: z.string(),
       subscriptionId: z.string().nullable(),
     }),
     storefront: z.object({ alias: z.string(), url: z.string(), open: z.boolean() }).nullable(),

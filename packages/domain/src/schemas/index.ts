@@ -11,3 +11,4 @@ export * from "./notifications.ts";
 export * from "./service-manager.ts";
 export * from "./vat-numbers.ts";
 export * from "./tax.ts";
+export * from "./billing.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daySchema } from "./billing.ts";
 import { countrySchema, text } from "./common.ts";
 
 /** What a product or plan is for VAT (the rate comes from the tax table by place of supply). */
@@ -9,20 +10,11 @@ export const taxRateSchema = text({ message: "Enter a tax rate" })
   .trim()
   .regex(/^\d{1,2}(\.\d{1,2})?$|^100(\.0{1,2})?$/, { message: "Enter a tax rate between 0 and 100 (e.g. 19 or 25.5)" });
 
-/** A calendar day "2026-07-01" that exists. */
-export const daySchema = (label: string) =>
-  text({ message: `Enter the ${label}` })
-    .trim()
-    .refine(
-      (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      { message: `Enter the ${label} as a date (YYYY-MM-DD)` },
-    );
-
 /** BSS > Catalog > Tax rates: a country's new standard rate from a day on. */
 export const addTaxRateInput = z.object({
   country: countrySchema,
   rate: taxRateSchema,
-  validFrom: daySchema("first day of the rate"),
+  validFrom: daySchema("The first day of the rate"),
 });
 
 export type AddTaxRateInput = z.infer<typeof addTaxRateInput>;

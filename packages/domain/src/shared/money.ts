@@ -3,7 +3,8 @@ import Decimal from "decimal.js";
 // Money is exact decimal arithmetic, never floating point: amounts travel as
 // strings ("1234.50"), are computed with decimal.js and stored as DECIMAL.
 
-const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** decimal.js configured for money: every amount computed in the domain goes through it. */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 export type Amount = string;
 

@@ -3,7 +3,7 @@ import type { StaffCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import type { AddTaxRateInput } from "../schemas/tax.ts";
-import { dayText } from "../shared/dates.ts";
+import { dayText } from "../shared/business-time.ts";
 import { calendarDay, isoDay } from "./tax-context.ts";
 import { countryName } from "./tax-regime.ts";
 
@@ -74,7 +74,7 @@ export async function addTaxRate(deps: DomainDeps, staff: StaffCaller, input: Ad
   if (input.validFrom < today) {
     throw new DomainError(
       "INVALID",
-      `A new rate starts today (${dayText(new Date(`${today}T00:00:00Z`))}) or later: invoices already issued keep their rates`,
+      `A new rate starts today (${dayText(new Date(`${today}T00:00:00Z`), "UTC")}) or later: invoices already issued keep their rates`,
       "validFrom",
     );
   }
@@ -93,7 +93,7 @@ export async function addTaxRate(deps: DomainDeps, staff: StaffCaller, input: Ad
     if (!isUniqueViolation(error)) throw error;
     throw new DomainError(
       "CONFLICT",
-      `${countryName(input.country)} already has a rate from ${dayText(new Date(`${input.validFrom}T00:00:00Z`))}`,
+      `${countryName(input.country)} already has a rate from ${dayText(new Date(`${input.validFrom}T00:00:00Z`), "UTC")}`,
       "validFrom",
     );
   }

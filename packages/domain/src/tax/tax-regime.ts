@@ -1,6 +1,6 @@
 import type { TaxCategory, TaxRegime } from "@cm/db";
 import { DomainError } from "../errors.ts";
-import { dayText } from "../shared/dates.ts";
+import { dayText } from "../shared/business-time.ts";
 import { isEuMemberState, isWellFormedVatNumber } from "../schemas/vat-numbers.ts";
 
 export type { TaxCategory, TaxRegime } from "@cm/db";
@@ -75,7 +75,7 @@ function taxed(regime: TaxRegime, country: string, question: TaxQuestion): TaxDe
   if (rate === null) {
     throw new DomainError(
       "PRECONDITION_FAILED",
-      `No VAT rate for ${countryName(country)} is in force on ${dayText(new Date(`${question.day}T00:00:00Z`))}: staff add it under Catalog > Tax rates`,
+      `No VAT rate for ${countryName(country)} is in force on ${dayText(new Date(`${question.day}T00:00:00Z`), "UTC")}: staff add it under Catalog > Tax rates`,
     );
   }
   return { regime, rate, country, mention: TAX_MENTIONS[regime] };

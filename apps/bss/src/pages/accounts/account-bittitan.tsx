@@ -21,11 +21,23 @@ import { useCan } from "../../components/use-can.ts";
 /** The account's Provisioning Sync Status and its "Sync Options". */
 export function BitTitanSyncCard({ accountId }: { accountId: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const sync = useQuery(trpc.bss.bittitan.accountSync.queryOptions({ accountId }));
   const [open, setOpen] = useState(false);
   const can = useCan();
+  const synchronize = useMutation(
+    trpc.bss.bittitan.synchronizeAccount.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
+        setOpen(false);
+      },
+      onError: () => queryClient.invalidateQueries({ queryKey: trpc.bss.bittitan.accountSync.queryKey({ accountId }) }),
+    }),
+  );
   if (!sync.data) return null;
   const data = sync.data;
+  // A refusal the open form is showing is not said a second time above it.
+  const showLastError = !!data.lastError && data.status !== "SYNCHRONIZED" && !(open && synchronize.isError);
   return (
     <Card
       title="BitTitan"
@@ -53,17 +65,28 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
               { label: "Synchronized", value: data.syncedAt ? formatDateTime(data.syncedAt) : null },
             ]}
           />
-          {data.lastError && data.status !== "SYNCHRONIZED" && (
+          {showLastError && (
             <div className="mt-4">
               <Alert tone="error">{data.lastError}</Alert>
             </div>
           )}
           {open ? (
-            <SyncOptionsForm accountId={accountId} email={data.email ?? ""} onDone={() => setOpen(false)} />
+            <SyncOptionsForm
+              accountId={accountId}
+              email={data.email ?? ""}
+              synchronize={synchronize}
+              onCancel={() => setOpen(false)}
+            />
           ) : (
             can("accounts.sync") && (
               <div className="mt-4">
-                <Button variant="secondary" onClick={() => setOpen(true)}>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    synchronize.reset();
+                    setOpen(true);
+                  }}
+                >
                   Sync Options
                 </Button>
               </div>
@@ -77,27 +100,24 @@ export function BitTitanSyncCard({ accountId }: { accountId: string }) {
 
 const syncOptionsInput = synchronizeAccountInput.omit({ accountId: true });
 
+/** "Save & Synchronize", owned by the card, which shows the account's last refusal only while the form doesn't. */
+type SynchronizeMutation = {
+  error: unknown;
+  mutateAsync: (input: { accountId: string; email: string; password: string }) => Promise<unknown>;
+};
+
 function SyncOptionsForm({
   accountId,
   email: savedEmail,
-  onDone,
+  synchronize,
+  onCancel,
 }: {
   accountId: string;
   email: string;
-  onDone: () => void;
+  synchronize: SynchronizeMutation;
+  onCancel: () => void;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useZodForm(syncOptionsInput, { defaultValues: { email: savedEmail, password: "" } });
-  const synchronize = useMutation(
-    trpc.bss.bittitan.synchronizeAccount.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() });
-        onDone();
-      },
-      onError: () => queryClient.invalidateQueries({ queryKey: trpc.bss.bittitan.accountSync.queryKey({ accountId }) }),
-    }),
-  );
   const onSubmit = useSubmit(form, (values) => synchronize.mutateAsync({ accountId, ...values }));
 
   return (
@@ -129,7 +149,7 @@ function SyncOptionsForm({
       </FormGrid>
       <div className="flex gap-2">
         <SubmitButton form={form}>Save &amp; Synchronize</SubmitButton>
-        <Button variant="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
       </div>

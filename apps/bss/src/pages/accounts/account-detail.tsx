@@ -23,6 +23,7 @@ import { AssetTable } from "../billing/asset-table.tsx";
 import { ContactsCard } from "./account-contacts.tsx";
 import { ResellerPlanCard } from "../plans/reseller-plan-card.tsx";
 import { useCan } from "../../components/use-can.ts";
+import { AccountBalanceCard, AccountStatementCard } from "./account-statement.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 
@@ -86,8 +87,10 @@ export function AccountDetailPage() {
           >
             <AssetTable accountId={data.id} />
           </Card>
+          {data.kind !== "DISTRIBUTOR" && <AccountStatementCard accountId={data.id} />}
         </div>
         <div className="space-y-6">
+          {data.kind !== "DISTRIBUTOR" && <AccountBalanceCard accountId={data.id} />}
           <BitTitanSyncCard accountId={data.id} />
           {data.kind === "RESELLER" && <ResellerPlanCard accountId={data.id} />}
           <CompanyCard account={data} />

@@ -141,6 +141,8 @@ export function AccountNewPage() {
                   name="parentId"
                   label="Owning reseller"
                   placeholder="Choose a reseller"
+                  // An end-customer needs its reseller (the server's rule across fields).
+                  required
                   options={(resellers.data?.items ?? []).map((reseller) => ({
                     value: reseller.id,
                     label: reseller.companyName,

@@ -1,3 +1,4 @@
+import { countryName } from "@cm/domain/countries";
 import { Alert, Button, PageHeader, Pagination, SelectField, Table, TextField, apiErrorMessage } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -86,7 +87,7 @@ export function AccountsPage() {
                 cell: (row) => (row.kind === "END_CUSTOMER" && row.parent ? row.parent.companyName : "—"),
               },
               { header: "Email", cell: (row) => row.email },
-              { header: "Country", cell: (row) => row.country },
+              { header: "Country", cell: (row) => countryName(row.country) },
               { header: "Currency", cell: (row) => row.currency },
               { header: "Status", cell: (row) => <StatusBadge status={row.status} /> },
             ]}

@@ -11,7 +11,6 @@ import {
   PageHeader,
   SubmitButton,
   apiErrorMessage,
-  formatDate,
   formatDateTime,
   useSubmit,
   useZodForm,
@@ -105,7 +104,9 @@ export function AssetDetailPage() {
                     <li key={index}>
                       {formatDateTime(attempt.at)} · {attempt.trigger} ·{" "}
                       {attempt.outcome === "SUCCEEDED" ? (
-                        `coupon ${attempt.couponCode ?? ""}`
+                        <>
+                          coupon <span className="whitespace-nowrap font-mono">{attempt.couponCode ?? ""}</span>
+                        </>
                       ) : (
                         <span className="text-red-700">failed: {attempt.message}</span>
                       )}
@@ -211,13 +212,20 @@ function CancelCard({ asset, mayCancel }: { asset: Asset; mayCancel: boolean }) 
     <AssetCancelCard
       cancellation={asset.cancellation}
       explanation={
-        asset.cancellation.allowed ? `Possible until ${formatDate(asset.cancellation.lastDay)} (full refund).` : null
+        asset.cancellation.allowed ? (
+          <>
+            Possible until <span data-testid="cancellation-ends">{asset.cancellation.endsAtText}</span> (full refund).
+          </>
+        ) : null
       }
       cancelled={
         asset.status === "CANCELLED" ? (
           <p className="text-sm text-slate-600" data-testid="asset-cancelled">
-            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""}; credited on{" "}
-            {asset.creditInvoice?.number ?? "—"}.
+            Cancelled {asset.cancelledAt ? formatDateTime(asset.cancelledAt) : ""};{" "}
+            {asset.creditInvoice
+              ? `credited on ${asset.creditInvoice.number}`
+              : "no credit was issued (the audit trail says why)"}
+            .
           </p>
         ) : undefined
       }

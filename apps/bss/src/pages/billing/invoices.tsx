@@ -1,7 +1,8 @@
+import { INVOICE_STATES, CREDIT_NOTE_STATES } from "@cm/domain/schemas";
 import {
-  Confirm,
   Alert,
-  Button,
+  Card,
+  INVOICE_STATE_LABELS,
   InvoiceStatusBadge,
   InvoiceView,
   Loading,
@@ -12,15 +13,25 @@ import {
   TextField,
   apiErrorMessage,
   formatDate,
+  formatDateTime,
   formatMoney,
+  openAmountText,
+  type InvoiceState,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useDebounced } from "../../components/use-debounced.ts";
 import { useCan } from "../../components/use-can.ts";
 import { useUrlFilters } from "../../components/use-url-filters.ts";
+import { InvoiceActionButtons, InvoiceActionPanel, type InvoiceAction } from "./invoice-actions.tsx";
+
+const STATES: readonly string[] = [...INVOICE_STATES, ...CREDIT_NOTE_STATES];
+const stateOptions = [
+  ...INVOICE_STATES.map((state) => ({ value: state, label: INVOICE_STATE_LABELS[state] })),
+  ...CREDIT_NOTE_STATES.map((state) => ({ value: state, label: `Credit note: ${INVOICE_STATE_LABELS[state]}` })),
+];
 
 /** Billing > Invoices */
 export function InvoicesPage() {
@@ -29,13 +40,15 @@ export function InvoicesPage() {
   const { params, update, page } = useUrlFilters();
   const search = params.get("q") ?? "";
   const kind = params.get("kind") ?? "";
-  const status = params.get("status") ?? "";
+  const stateParam = params.get("state") ?? "";
+  // A state the list does not know (an old link) shows everything rather than an error.
+  const state = STATES.includes(stateParam) ? (stateParam as InvoiceState) : "";
   const debounced = useDebounced(search);
   const invoices = useQuery({
     ...trpc.bss.invoice.list.queryOptions({
       search: debounced || undefined,
       kind: (kind || undefined) as "INVOICE" | "CREDIT" | undefined,
-      status: (status || undefined) as "UNPAID" | "PAID" | "VOID" | undefined,
+      state: state || undefined,
       page,
       pageSize: 25,
     }),
@@ -63,15 +76,11 @@ export function InvoicesPage() {
           ]}
         />
         <SelectField
-          label="Status"
-          value={status}
-          onChange={(value) => update({ status: value, page: "" })}
+          label="State"
+          value={state}
+          onChange={(value) => update({ state: value, page: "" })}
           placeholder="All"
-          options={[
-            { value: "UNPAID", label: "Unpaid" },
-            { value: "PAID", label: "Paid" },
-            { value: "VOID", label: "Void" },
-          ]}
+          options={stateOptions}
         />
       </div>
       {invoices.isError && <Alert tone="error">{apiErrorMessage(invoices.error)}</Alert>}
@@ -98,7 +107,8 @@ export function InvoicesPage() {
               { header: "Issued", cell: (row) => formatDate(row.issuedAt) },
               { header: "Due", cell: (row) => (row.dueAt ? formatDate(row.dueAt) : "—") },
               { header: "Total", cell: (row) => formatMoney(row.gross, row.currency), className: "text-right" },
-              { header: "Status", cell: (row) => <InvoiceStatusBadge kind={row.kind} status={row.status} /> },
+              { header: "Open", cell: (row) => openAmountText(row), className: "text-right" },
+              { header: "State", cell: (row) => <InvoiceStatusBadge state={row.state} /> },
             ]}
           />
           <Pagination
@@ -115,72 +125,41 @@ export function InvoicesPage() {
 
 export function InvoiceDetailPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { id = "" } = useParams();
   const invoice = useQuery(trpc.bss.invoice.get.queryOptions({ id }));
-  const setStatus = useMutation(
-    trpc.bss.invoice.setStatus.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bss.pathKey() }),
-    }),
-  );
   const can = useCan();
-  const [asking, setAsking] = useState<"PAID" | "VOID" | null>(null);
+  const [open, setOpen] = useState<InvoiceAction | null>(null);
   if (invoice.isPending) return <Loading />;
   if (invoice.isError) return <Alert tone="error">{apiErrorMessage(invoice.error)}</Alert>;
   const data = invoice.data;
+  const manage = can("invoices.manage");
   return (
-    <>
-      {setStatus.isError && <Alert tone="error">{apiErrorMessage(setStatus.error)}</Alert>}
-      {asking && (
-        <div className="mb-4">
-          <Confirm
-            title={
-              asking === "VOID"
-                ? `Void ${data.number}?`
-                : `Mark ${data.number} ${data.kind === "CREDIT" ? "refunded" : "paid"}?`
-            }
-            confirmLabel={asking === "VOID" ? "Yes, void it" : data.kind === "CREDIT" ? "Yes, refunded" : "Yes, paid"}
-            backLabel="Go back"
-            danger={asking === "VOID"}
-            pending={setStatus.isPending}
-            onConfirm={() => setStatus.mutate({ id: data.id, status: asking }, { onSettled: () => setAsking(null) })}
-            onBack={() => setAsking(null)}
-          >
-            {asking === "VOID"
-              ? `${data.account.companyName} no longer owes its ${formatMoney(data.gross, data.currency)}, and its assets can't be credited any more. This can't be undone.`
-              : data.kind === "CREDIT"
-                ? `Records that ${formatMoney(data.gross.replace("-", ""), data.currency)} was paid back to ${data.account.companyName}.`
-                : `Records that ${data.account.companyName} paid ${formatMoney(data.gross, data.currency)}.`}
-          </Confirm>
-        </div>
+    <InvoiceView
+      invoice={data}
+      pdfHref={`/api/bss/invoices/${data.id}/pdf`}
+      actions={manage && <InvoiceActionButtons invoice={data} open={open} onOpen={setOpen} />}
+      panel={manage && <InvoiceActionPanel invoice={data} open={open} onDone={() => setOpen(null)} />}
+      links={
+        <p>
+          <span className="text-slate-500">Account</span>{" "}
+          <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
+            {data.account.companyName}
+          </Link>
+        </p>
+      }
+    >
+      {data.history.length > 0 && (
+        <Card title="History">
+          <ul className="space-y-1 text-sm" data-testid="invoice-history">
+            {data.history.map((entry, index) => (
+              <li key={`${entry.at.toString()}-${index}`}>
+                <span className="text-slate-500">{formatDateTime(entry.at)}</span> {entry.text}{" "}
+                <span className="text-slate-500">({entry.actor})</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
       )}
-      <InvoiceView
-        invoice={data}
-        pdfHref={`/api/bss/invoices/${data.id}/pdf`}
-        actions={
-          data.status === "UNPAID" &&
-          can("invoices.manage") && (
-            <>
-              <Button size="sm" disabled={asking !== null} onClick={() => setAsking("PAID")}>
-                {data.kind === "CREDIT" ? "Mark refunded" : "Mark paid"}
-              </Button>
-              {data.kind === "INVOICE" && (
-                <Button size="sm" variant="ghost" disabled={asking !== null} onClick={() => setAsking("VOID")}>
-                  Void
-                </Button>
-              )}
-            </>
-          )
-        }
-        links={
-          <p>
-            <span className="text-slate-500">Account</span>{" "}
-            <Link to={`/accounts/${data.account.id}`} className="text-brand-700 hover:underline">
-              {data.account.companyName}
-            </Link>
-          </p>
-        }
-      />
-    </>
+    </InvoiceView>
   );
 }

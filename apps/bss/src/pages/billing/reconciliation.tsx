@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, Table, apiErrorMessage, formatDateTime } from "@cm/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Confirm,
+  EmptyState,
+  PageHeader,
+  Table,
+  apiErrorMessage,
+  formatDateTime,
+} from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { useMutation } from "@tanstack/react-query";
@@ -116,22 +127,37 @@ function FixButton({
     trpc.bss.asset.fixMismatch.mutationOptions({ onSuccess: (result) => onDone(key, result.done) }),
   );
   const can = useCan();
+  const [confirming, setConfirming] = useState(false);
   if (done[key]) return <Badge tone="green">{done[key]}</Badge>;
   if (!mismatch.fix || !mismatch.asset) return <span className="text-xs text-slate-500">Needs a person</span>;
   if (!can("reconciliation.fix"))
     return <span className="text-xs text-slate-500">{mismatch.fix.label} (an administrator)</span>;
-  const { action, label } = mismatch.fix;
+  const { action, label, confirm } = mismatch.fix;
   const assetId = mismatch.asset.id;
+  const apply = () => fix.mutate({ action, assetId, couponCode: mismatch.coupon?.code ?? null });
   return (
     <div>
-      <Button
-        size="sm"
-        variant="secondary"
-        loading={fix.isPending}
-        onClick={() => fix.mutate({ action, assetId, couponCode: mismatch.coupon?.code ?? null })}
-      >
-        {label}
-      </Button>
+      {confirming && confirm ? (
+        <Confirm
+          title={`${label}?`}
+          confirmLabel={`Yes, ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+          danger
+          pending={fix.isPending}
+          onConfirm={apply}
+          onBack={() => setConfirming(false)}
+        >
+          {confirm}
+        </Confirm>
+      ) : (
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={fix.isPending}
+          onClick={confirm ? () => setConfirming(true) : apply}
+        >
+          {label}
+        </Button>
+      )}
       {fix.isError && <p className="mt-1 text-xs text-red-700">{apiErrorMessage(fix.error)}</p>}
     </div>
   );

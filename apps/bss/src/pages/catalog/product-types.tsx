@@ -42,7 +42,14 @@ export function ProductTypesPage() {
           rowKey={(row) => row.id}
           columns={[
             { header: "Product type", cell: (row) => <span className="font-medium">{row.name}</span> },
-            { header: "BitTitan SKU", cell: (row) => `${row.sku.name} (${row.sku.id})` },
+            {
+              header: "BitTitan SKU",
+              cell: (row) => (
+                <>
+                  {row.sku.name} <span className="whitespace-nowrap">({row.sku.id})</span>
+                </>
+              ),
+            },
             { header: "Products", cell: (row) => row.productCount },
             { header: "Expire / Validity (days)", cell: (row) => <DaysEditor type={row} /> },
           ]}

@@ -11,7 +11,6 @@ import {
   PageHeader,
   SubmitButton,
   apiErrorMessage,
-  fieldErrorsOf,
   formatDateTime,
   useSubmit,
   useZodForm,
@@ -20,7 +19,7 @@ import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { text, updateTemplateInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import { DEFAULT_RECIPIENTS } from "./default-recipients.ts";
 import { SendTestEmail } from "./send-test-email.tsx";
@@ -102,15 +101,6 @@ function TemplateEditor({ template }: { template: Template }) {
     });
     form.reset(values);
   });
-  // The server names an address of a list by its position ("cc.1"): the message goes on the list's field.
-  const { setError } = form;
-  useEffect(() => {
-    const errors = Object.entries(fieldErrorsOf(save.error));
-    for (const field of ["extraTo", "cc", "bcc"] as const) {
-      const message = errors.find(([path]) => path.startsWith(`${field}.`))?.[1]?.[0];
-      if (message) setError(field, { type: "server", message });
-    }
-  }, [save.error, setError]);
   const [subject, html, plainText] = form.watch(["subject", "html", "text"]);
   const draft = useMemo(
     () => ({ key: template.key, subject, html, text: plainText }),

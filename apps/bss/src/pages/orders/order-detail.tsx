@@ -5,11 +5,11 @@ import {
   Confirm,
   Card,
   Details,
+  InvoiceStatusBadge,
   Loading,
   PageHeader,
   Table,
   apiErrorMessage,
-  formatDate,
   formatDateTime,
   formatMoney,
   taxRateText,
@@ -91,7 +91,7 @@ export function OrderDetailPage() {
           >
             Every coupon of the order is revoked at BitTitan, the licenses stop working, and a credit invoice for{" "}
             <strong>{formatMoney(data.gross, data.currency)}</strong> goes to {data.account.companyName}. Possible until{" "}
-            {formatDate(data.cancellation.lastDay)}.
+            <span data-testid="cancellation-ends">{data.cancellation.endsAtText}</span>.
           </Confirm>
         </div>
       )}
@@ -252,7 +252,10 @@ export function OrderDetailPage() {
                     <Link to={`/invoices/${invoice.id}`} className="font-mono text-brand-700 hover:underline">
                       {invoice.number}
                     </Link>
-                    <span>{formatMoney(invoice.gross, data.currency)}</span>
+                    <span className="flex items-center gap-2">
+                      {formatMoney(invoice.gross, data.currency)}
+                      <InvoiceStatusBadge state={invoice.state} />
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import {
   ApiForm,
   Button,
   Card,
+  FormListMessage,
   FormSection,
   FormSelectField,
   Loading,
@@ -94,7 +95,6 @@ function OrderForm({ initial, order }: { initial: OrderValues; order?: Order }) 
   const billable = (accounts.data?.items ?? []).filter((item) => item.kind !== "END_CUSTOMER");
   const accountOptions = [...billable];
   if (account.data && !accountOptions.some((item) => item.id === account.data.id)) accountOptions.unshift(account.data);
-  const linesError = form.formState.errors.lines;
 
   const onSubmit = useSubmit(form, async (values) => {
     const input = {
@@ -164,9 +164,7 @@ function OrderForm({ initial, order }: { initial: OrderValues; order?: Order }) 
                     )}
                   </div>
                 ))}
-                {(linesError?.message ?? linesError?.root?.message) && (
-                  <p className="text-xs text-red-600">{linesError.message ?? linesError.root?.message}</p>
-                )}
+                <FormListMessage control={form.control} name="lines" />
                 <Button variant="secondary" size="sm" onClick={() => lines.append(emptyLine)}>
                   Add a product
                 </Button>

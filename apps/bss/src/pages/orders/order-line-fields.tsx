@@ -1,4 +1,4 @@
-import { FormNumberField, FormTextField, SelectField, TextField } from "@cm/ui";
+import { FormNumberField, FormTextField, SelectField, TextField, useFieldPlace } from "@cm/ui";
 import { planOrderLineInput, productOrderLineInput } from "@cm/domain/schemas";
 import { useTRPC } from "@cm/ui/api";
 import { useQuery } from "@tanstack/react-query";
@@ -78,6 +78,7 @@ export function OrderLineFields({
   const { field: item } = useController({ control, name: `lines.${index}.item` });
   // The server names the line's product or plan (lines.0.productId); the form has one select for both.
   const errors = useFormState({ control, name: `lines.${index}` }).errors.lines?.[index] as ErrorsByField | undefined;
+  useFieldPlace(control, [`lines.${index}.item`, `lines.${index}.productId`, `lines.${index}.planId`], true);
   const isPlan = item.value.startsWith("plan:");
   const options = [
     ...(products.data?.items ?? []).map((product) => ({ value: `product:${product.id}`, label: product.name })),
@@ -97,6 +98,7 @@ export function OrderLineFields({
           onBlur={item.onBlur}
           placeholder="Choose a product or plan"
           options={options}
+          required
           error={errors?.item?.message ?? errors?.productId?.message ?? errors?.planId?.message}
         />
       </div>
@@ -106,7 +108,14 @@ export function OrderLineFields({
         </div>
       ) : (
         <>
-          <FormNumberField control={control} name={`lines.${index}.quantity`} label="Licenses" inputMode="numeric" />
+          <FormNumberField
+            control={control}
+            name={`lines.${index}.quantity`}
+            label="Licenses"
+            inputMode="numeric"
+            // The line's rules are one check of the whole line, which the schema walk can't see into.
+            required
+          />
           <div className="sm:col-span-2">
             <FormTextField
               control={control}
@@ -133,6 +142,7 @@ function PlanAliasField({
 }) {
   const trpc = useTRPC();
   const { field, fieldState } = useController({ control, name: `lines.${index}.storefrontAlias` });
+  useFieldPlace(control, `lines.${index}.storefrontAlias`);
   const value = field.value;
   const debounced = useDebounced(value);
   const check = useQuery({

@@ -14,7 +14,6 @@ import {
   SubmitButton,
   TAX_CATEGORY_OPTIONS,
   apiErrorMessage,
-  fieldErrorsOf,
   useSubmit,
   useZodForm,
 } from "@cm/ui";
@@ -22,7 +21,6 @@ import { useTRPC } from "@cm/ui/api";
 import type { RouterOutputs } from "@cm/domain/client";
 import { text, updatePlanInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { PriceRows } from "../../components/price-rows.tsx";
 import { CatalogTabs } from "../catalog/catalog-tabs.tsx";
 import { EditableFor } from "../../components/editable-for.tsx";
@@ -88,14 +86,6 @@ function PlanForm({ plan }: { plan: Plan }) {
     await update.mutateAsync({ id: plan.id, ...values, features: featureLines(values.features) });
     form.reset(values);
   });
-  // The server names a feature by its line ("features.2"): the message goes on the features field.
-  const { setError } = form;
-  useEffect(() => {
-    const message = Object.entries(fieldErrorsOf(update.error)).find(([path]) =>
-      path.startsWith("features."),
-    )?.[1]?.[0];
-    if (message) setError("features", { type: "server", message });
-  }, [update.error, setError]);
   return (
     <Card
       title={

@@ -112,8 +112,8 @@ export function SubscriptionDetailPage() {
             onConfirm={() => cancel.mutate({ id: data.id }, { onSettled: () => setAsking(null) })}
             onBack={() => setAsking(null)}
           >
-            The {data.plan.name} plan stays in effect until {formatDate(data.currentPeriodEnd)} (paid until then, no
-            refund) and is not renewed; then {data.account.companyName} returns to Basic.
+            The {data.plan.name} plan stays in effect until {formatDate(data.currentPeriodEnd, data.timeZone)} (paid
+            until then, no refund) and is not renewed; then {data.account.companyName} returns to Basic.
           </Confirm>
         </div>
       )}
@@ -131,8 +131,8 @@ export function SubscriptionDetailPage() {
       {data.status === "PENDING_CANCELLATION" && (
         <div className="mb-4">
           <Alert tone="info">
-            Cancelled: in effect until {formatDate(data.currentPeriodEnd)}, then the reseller returns to Basic and its
-            Storefront alias stops accepting logins.
+            Cancelled: in effect until {formatDate(data.currentPeriodEnd, data.timeZone)}, then the reseller returns to
+            Basic and its Storefront alias stops accepting logins.
           </Alert>
         </div>
       )}

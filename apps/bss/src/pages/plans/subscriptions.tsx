@@ -88,10 +88,13 @@ export function SubscriptionsPage() {
                 header: "Price",
                 cell: (row) => `${formatMoney(row.unitPrice, row.currency)} / ${periodLabel(row.billingPeriodMonths)}`,
               },
-              { header: "Started", cell: (row) => formatDate(row.startedAt) },
+              { header: "Started", cell: (row) => formatDate(row.startedAt, row.timeZone) },
               {
                 header: "Renews / ends",
-                cell: (row) => (row.endedAt ? `Ended ${formatDate(row.endedAt)}` : formatDate(row.currentPeriodEnd)),
+                cell: (row) =>
+                  row.endedAt
+                    ? `Ended ${formatDate(row.endedAt, row.timeZone)}`
+                    : formatDate(row.currentPeriodEnd, row.timeZone),
               },
               { header: "Status", cell: (row) => <SubscriptionStatusBadge status={row.status} /> },
             ]}

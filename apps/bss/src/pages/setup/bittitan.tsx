@@ -167,6 +167,8 @@ function ActivationForm({
           type="password"
           autoComplete="off"
           emptyAsNull
+          // Empty keeps the saved key; without one the key is needed.
+          required={!keySaved}
           hint={keySaved ? "Leave empty to keep the saved key." : undefined}
         />
       </FormGrid>

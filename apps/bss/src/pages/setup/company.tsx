@@ -89,7 +89,7 @@ function CompanyForm({ company, canEdit }: { company: Company; canEdit: boolean 
             </FormSection>
             <FormSection
               title="Region"
-              description={`Invoices are in ${company.currency}, the currency chosen at set-up.`}
+              description={`Invoices are in ${company.currency}, the currency chosen at set-up. Business dates (the 15-day cancellation window, renewals) are days in this time zone, in both apps.`}
             >
               <FormSelectField
                 control={form.control}

@@ -23,6 +23,9 @@ import {
   updateContactInput,
 } from "../../schemas/accounts.ts";
 import { idSchema } from "../../schemas/common.ts";
+import { bssStatementInput } from "../../schemas/billing.ts";
+import { accountBalance, accountStatement } from "../../billing/statement.ts";
+import { accountBalanceOutput, statementOutput } from "../../billing/statement-output.ts";
 import { idempotent } from "../../idempotency.ts";
 import { assertRoleMay } from "../../permissions.ts";
 import { router, staffProcedure } from "../../trpc.ts";
@@ -61,4 +64,14 @@ export const bssAccountRouter = router({
   revokeStorefrontLogin: staffProcedure
     .input(byId)
     .mutation(({ ctx, input }) => revokeStorefrontLogin(ctx.deps, input.id)),
+  /** What the account owes now (or is owed), per currency. */
+  balance: staffProcedure
+    .input(byId)
+    .output(accountBalanceOutput)
+    .query(({ ctx, input }) => accountBalance(ctx.deps, ctx.staff, input.id)),
+  /** Its statement of account for a period. */
+  statement: staffProcedure
+    .input(bssStatementInput)
+    .output(statementOutput)
+    .query(({ ctx, input }) => accountStatement(ctx.deps, ctx.staff, input)),
 });

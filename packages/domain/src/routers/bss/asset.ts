@@ -9,7 +9,6 @@ import { reconcileAssets } from "../../assets/reconcile.ts";
 import { refreshCouponStates } from "../../assets/refresh-coupon-states.ts";
 import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
 import { countFailed, retryFailed, retryProgress } from "../../assets/retry-failed.ts";
-import { getInvoice, listInvoices, setInvoiceStatus } from "../../billing/invoices.ts";
 import { actorOf } from "../../callers.ts";
 import { idempotent } from "../../idempotency.ts";
 import {
@@ -19,7 +18,7 @@ import {
   listAssetsInput,
   retryProgressInput,
 } from "../../schemas/assets.ts";
-import { idSchema, pageSchema, text } from "../../schemas/common.ts";
+import { idSchema, text } from "../../schemas/common.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
@@ -65,21 +64,4 @@ export const bssAssetRouter = router({
   retryProgress: staffProcedure
     .input(retryProgressInput)
     .query(({ ctx, input }) => retryProgress(ctx.deps, input.batch)),
-});
-
-export const bssInvoiceRouter = router({
-  list: staffProcedure
-    .input(
-      pageSchema.extend({
-        accountId: idSchema.optional(),
-        kind: z.enum(["INVOICE", "CREDIT"]).optional(),
-        status: z.enum(["UNPAID", "PAID", "VOID"]).optional(),
-        search: text().trim().max(60).optional(),
-      }),
-    )
-    .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.staff, input)),
-  get: staffProcedure.input(byId).query(({ ctx, input }) => getInvoice(ctx.deps, ctx.staff, input.id)),
-  setStatus: staffProcedure
-    .input(z.object({ id: idSchema, status: z.enum(["PAID", "VOID"]) }))
-    .mutation(({ ctx, input }) => setInvoiceStatus(ctx.deps, input)),
 });

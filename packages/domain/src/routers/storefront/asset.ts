@@ -5,12 +5,13 @@ import { editAsset } from "../../assets/edit-asset.ts";
 import { getAsset } from "../../assets/get-asset.ts";
 import { listAssets } from "../../assets/list-assets.ts";
 import { refuseSuspendOrAmend } from "../../assets/no-suspend-or-amend.ts";
-import { getInvoice, listInvoices } from "../../billing/invoices.ts";
+import { getInvoice } from "../../billing/invoice-detail.ts";
+import { listInvoices } from "../../billing/invoices.ts";
 import { editAssetInput, listAssetsInput } from "../../schemas/assets.ts";
 import { idSchema, pageSchema } from "../../schemas/common.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
 import { shopAssetDetailOutput, shopAssetPageOutput } from "../../assets/asset-output.ts";
-import { invoiceDetailOutput, invoicePageOutput } from "../../billing/invoice-output.ts";
+import { invoicePageOutput, shopInvoiceDetailOutput } from "../../billing/invoice-output.ts";
 
 const byId = z.object({ id: idSchema });
 
@@ -51,6 +52,6 @@ export const storefrontInvoiceRouter = router({
     .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
     .input(byId)
-    .output(invoiceDetailOutput)
+    .output(shopInvoiceDetailOutput)
     .query(({ ctx, input }) => getInvoice(ctx.deps, ctx.shop, input.id)),
 });
