@@ -246,7 +246,7 @@ describe("required fields", () => {
     for (const label of ["Company name", "Company email", "Address line 1", "City", "Postal code", "Country"]) {
       expect(marked(label), label).toEqual({ required: true, mark: "*", hidden: "true" });
     }
-    for (const label of ["Phone", "Tax id (VAT)", "Website", "Address line 2", "Region / state"]) {
+    for (const label of ["Phone", "VAT number", "Website", "Address line 2", "Region / state"]) {
       expect(marked(label), label).toEqual({ required: false, mark: null, hidden: undefined });
     }
     // The field's name is its label alone; the legend is for the eye.
