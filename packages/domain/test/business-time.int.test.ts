@@ -144,11 +144,11 @@ describe("the cancellation window, through the cancel procedure", () => {
   });
 });
 
-/** A new reseller that buys Standard (49.00 a month + 24 %) at `at`. */
+/** A new Greek reseller (a domestic sale: 24 % Greek VAT) that buys Standard (49.00 a month + 24 %) at `at`. */
 async function standardBoughtAt(at: string, name: string) {
   world.harness.clock.set(new Date(at));
   const login = `${name.toLowerCase()}@periods.test`;
-  const account = await makeAccount(world.harness, { kind: "RESELLER", name, login });
+  const account = await makeAccount(world.harness, { kind: "RESELLER", name, login, country: "GR" });
   const reseller = await world.harness.shop(login);
   const { subscriptionId } = await buyPlan(reseller, plans.standard.id, name.toLowerCase());
   return { account, reseller, subscriptionId };

@@ -107,7 +107,14 @@ let counter = 0;
 /** An account with a primary contact; `login` gives that contact a Storefront login. */
 export async function makeAccount(
   harness: Harness,
-  options: { kind: CreateAccountInput["kind"]; name?: string; parentId?: string; login?: string },
+  options: {
+    kind: CreateAccountInput["kind"];
+    name?: string;
+    parentId?: string;
+    login?: string;
+    /** The billing address country (Berlin, Germany unless told). */
+    country?: string;
+  },
 ) {
   counter += 1;
   const name = options.name ?? `Company ${counter}`;
@@ -124,10 +131,10 @@ export async function makeAccount(
     billingAddress: {
       line1: "2 Side St",
       line2: null,
-      city: "Berlin",
+      city: options.country && options.country !== "DE" ? "Capital" : "Berlin",
       region: null,
       postalCode: "10117",
-      country: "DE",
+      country: options.country ?? "DE",
     },
     primaryContact: {
       firstName: "Pat",
