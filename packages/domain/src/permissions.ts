@@ -117,6 +117,7 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   "bss.account.balance": "bss.read",
   "bss.account.statement": "bss.read",
+  "bss.account.storefrontOrders": "bss.read",
 
   "bss.invoice.list": "bss.read",
   "bss.invoice.get": "bss.read",

@@ -91,7 +91,7 @@ export const assetDetailSelect = {
     select: {
       id: true,
       number: true,
-      invoices: { select: { id: true, number: true, kind: true, state: true, creditAssetId: true } },
+      invoices: { select: { id: true, number: true, kind: true, state: true, creditAssetId: true, accountId: true } },
     },
   },
   attempts: {
@@ -109,8 +109,18 @@ export function toAssetSummary(row: SummaryRow): AssetSummaryDto {
   return { ...rest, retry: retryOf(row), recipient: recipientAccount };
 }
 
-/** `timeZone`: the distributor's, the one the cancellation window is counted in. */
-export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): AssetDetailDto {
+/**
+ * `timeZone`: the distributor's, the one the cancellation window is counted in.
+ * The invoice and credit shown are those billed to `billedAccountId`: the
+ * buyer's (the distributor's to it) unless an end-customer looks at what it
+ * bought at its reseller's storefront (the reseller's to it).
+ */
+export function toAssetDetail(
+  row: DetailRow,
+  now: Date,
+  timeZone: string,
+  billedAccountId: string = row.account.id,
+): AssetDetailDto {
   const {
     order,
     attempts,
@@ -122,9 +132,12 @@ export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): Asse
     portalUrl,
     cancelledAt,
   } = row;
-  const invoice = order.invoices.find((candidate) => candidate.kind === "INVOICE") ?? null;
-  const credit =
-    order.invoices.find((candidate) => candidate.kind === "CREDIT" && candidate.creditAssetId === row.id) ?? null;
+  const billed = order.invoices.filter((candidate) => candidate.accountId === billedAccountId);
+  const invoice = billed.find((candidate) => candidate.kind === "INVOICE") ?? null;
+  const credit = billed.find((candidate) => candidate.kind === "CREDIT" && candidate.creditAssetId === row.id) ?? null;
+  const buyerInvoice = order.invoices.find(
+    (candidate) => candidate.kind === "INVOICE" && candidate.accountId === row.account.id,
+  );
   return {
     ...toAssetSummary(row),
     expireDays,
@@ -143,7 +156,7 @@ export function toAssetDetail(row: DetailRow, now: Date, timeZone: string): Asse
       purchaseDate: row.purchaseDate,
       now,
       timeZone,
-      voidInvoice: invoice?.state === "VOID" ? invoice.number : null,
+      voidInvoice: buyerInvoice?.state === "VOID" ? buyerInvoice.number : null,
     }),
     attempts: attempts.map((attempt) => ({
       at: attempt.startedAt,

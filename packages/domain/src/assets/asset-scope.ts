@@ -31,9 +31,15 @@ function shopAssetScope(caller: ShopCaller): Prisma.AssetWhereInput {
     : { accountId: caller.accountId };
 }
 
-/** Only the buyer changes or cancels an asset from the Storefront. */
+/**
+ * Only the buyer changes or cancels an asset from the Storefront, and an
+ * end-customer what it ordered itself at its reseller's storefront (the
+ * reseller, as the buyer, may too).
+ */
 function shopAssetOwnerScope(caller: ShopCaller): Prisma.AssetWhereInput {
-  return { accountId: caller.accountId };
+  return caller.accountKind === "END_CUSTOMER"
+    ? { recipientAccountId: caller.accountId, order: { placedByAccountId: caller.accountId } }
+    : { accountId: caller.accountId };
 }
 
 /** Staff: an account's assets are those it was billed for or, for an end-customer, those it received. */

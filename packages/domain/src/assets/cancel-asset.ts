@@ -11,6 +11,7 @@ import type { AssetDetailDto } from "./asset-dto.ts";
 import { cancellationVerdict, voidInvoiceReason } from "./cancellation.ts";
 import { assetScopeFor } from "./asset-scope.ts";
 import { assetDetailWithin } from "./get-asset.ts";
+import { storefrontBrandOf } from "../shared/storefront-url.ts";
 
 /**
  * Cancels an asset: within its window (the 15th calendar day after the
@@ -29,7 +30,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
     select: { id: true, status: true, syncStatus: true, couponState: true, couponCode: true, purchaseDate: true },
   });
   if (!asset) throw notFound("The asset");
-  if (asset.status === "CANCELLED") return assetDetailWithin(deps, scope, id);
+  if (asset.status === "CANCELLED") return assetDetailWithin(deps, scope, id, caller);
   const verdict = cancellationVerdict({ ...asset, now: deps.clock.now(), timeZone: await businessTimeZone(deps.db) });
   if (!verdict.allowed) throw new DomainError("PRECONDITION_FAILED", verdict.reason);
   // Checked before BitTitan is asked: a refused cancellation leaves the coupon as it was.
@@ -55,7 +56,7 @@ export async function cancelAsset(deps: DomainDeps, caller: Caller, id: string):
     }
   }
   await deps.db.$transaction((tx) => recordCancellation(tx, deps, actor, id));
-  return assetDetailWithin(deps, scope, id);
+  return assetDetailWithin(deps, scope, id, caller);
 }
 
 async function recordCancellation(
@@ -80,10 +81,12 @@ async function recordCancellation(
       recipientAccountId: true,
       orderId: true,
       account: { select: { companyName: true } },
-      order: { select: { currency: true } },
+      order: { select: { currency: true, storefrontId: true } },
     },
   });
-  const line = await tx.invoiceLine.findFirst({
+  const brand = await storefrontBrandOf(deps, tx, asset.order.storefrontId);
+  // The distributor's invoice line, and for a two-tier order the reseller's to its end-customer: each credited in its issuer's series.
+  const found = await tx.invoiceLine.findMany({
     where: { assetId, invoice: { kind: "INVOICE" } },
     select: {
       description: true,
@@ -96,42 +99,56 @@ async function recordCancellation(
       tax: true,
       gross: true,
       invoiceId: true,
-      invoice: { select: { number: true } },
+      invoice: { select: { number: true, accountId: true, issuerAccountId: true, issuer: { select: { kind: true } } } },
     },
   });
-  if (!line) throw new Error(`asset ${assetId} has no invoice line`);
+  // The distributor's first: its credit number is taken (and its counter locked) before the reseller's, as at checkout.
+  const lines = [...found].sort(
+    (a, b) => Number(b.invoice.issuer.kind === "DISTRIBUTOR") - Number(a.invoice.issuer.kind === "DISTRIBUTOR"),
+  );
+  if (!lines.some((line) => line.invoice.issuer.kind === "DISTRIBUTOR"))
+    throw new Error(`asset ${assetId} has no invoice line`);
   await assertInvoiceCreditable(tx, assetId);
-  const totals = negate({ net: line.net.toFixed(2), tax: line.tax.toFixed(2), gross: line.gross.toFixed(2) });
-  const credit = await issueInvoice(tx, deps, {
-    kind: "CREDIT",
-    accountId: asset.accountId,
-    orderId: asset.orderId,
-    currency: asset.order.currency,
-    creditForId: line.invoiceId,
-    creditAssetId: assetId,
-    actor,
-    totals,
-    lines: [
-      {
-        description: `Cancelled: ${line.description}`,
-        detail: `Credit for ${line.invoice.number}. ${line.detail ?? ""}`.trim(),
-        quantity: line.quantity,
-        unitPrice: line.unitPrice.negated().toFixed(2),
-        taxRate: line.taxRate.toFixed(2),
-        // The credit follows the invoice it credits: same rate, same regime and mention.
-        taxRegime: line.taxRegime,
-        assetId,
-        ...totals,
-      },
-    ],
-  });
+  const credits: { number: string; gross: string; billedAccountId: string }[] = [];
+  for (const line of lines) {
+    const totals = negate({ net: line.net.toFixed(2), tax: line.tax.toFixed(2), gross: line.gross.toFixed(2) });
+    const resold = line.invoice.issuer.kind !== "DISTRIBUTOR";
+    const credit = await issueInvoice(tx, deps, {
+      kind: "CREDIT",
+      accountId: line.invoice.accountId,
+      orderId: asset.orderId,
+      currency: asset.order.currency,
+      creditForId: line.invoiceId,
+      creditAssetId: assetId,
+      actor,
+      totals,
+      ...(resold ? { issuer: { accountId: line.invoice.issuerAccountId, storefront: brand } } : {}),
+      lines: [
+        {
+          description: `Cancelled: ${line.description}`,
+          detail: `Credit for ${line.invoice.number}. ${line.detail ?? ""}`.trim(),
+          quantity: line.quantity,
+          unitPrice: line.unitPrice.negated().toFixed(2),
+          taxRate: line.taxRate.toFixed(2),
+          // The credit follows the invoice it credits: same rate, same regime and mention.
+          taxRegime: line.taxRegime,
+          assetId,
+          ...totals,
+        },
+      ],
+    });
+    credits.push({ number: credit.number, gross: totals.gross, billedAccountId: line.invoice.accountId });
+  }
+  // The recipient hears of the credit it got: at a storefront the reseller's, never the reseller's own price.
+  const credit = credits.find((candidate) => candidate.billedAccountId === asset.recipientAccountId) ?? credits[0];
+  if (!credit) throw new Error(`asset ${assetId} was credited nowhere`);
   await tx.assetEvent.create({
     data: {
       assetId,
       at: now,
       actor,
       kind: "cancelled",
-      detail: { creditInvoice: credit.number, couponCode: asset.couponCode },
+      detail: { creditInvoice: credits.map((each) => each.number).join(", "), couponCode: asset.couponCode },
     },
   });
   await closeOrderWhenAllCancelled(tx, asset.orderId, now);
@@ -139,12 +156,13 @@ async function recordCancellation(
     template: "bittitan-asset-cancelled",
     eventKey: `asset-cancelled:${assetId}`,
     accountId: asset.recipientAccountId,
+    brand,
     variables: {
       account_name: asset.account.companyName,
       asset_name: asset.name,
       coupon_code: asset.couponCode,
       credit_invoice_number: credit.number,
-      amount: formatMoney(totals.gross.replace("-", ""), asset.order.currency),
+      amount: formatMoney(credit.gross.replace("-", ""), asset.order.currency),
     },
   });
 }
@@ -220,7 +238,7 @@ export async function revokedCouponConsequence(
   if (!verdict.allowed) return `This cancels “${asset.name}” without a credit: ${verdict.reason}.`;
   // Every asset is made with its invoice line (checkout, BSS execution), as recordCancellation relies on.
   const line = await deps.db.invoiceLine.findFirstOrThrow({
-    where: { assetId: asset.id, invoice: { kind: "INVOICE" } },
+    where: { assetId: asset.id, invoice: distributorInvoice },
     select: { gross: true, invoice: { select: { number: true, currency: true } } },
   });
   return `This cancels “${asset.name}” and credits ${formatMoney(line.gross.toFixed(2), line.invoice.currency)} (invoice ${line.invoice.number}) on a credit invoice, and emails the recipient.`;
@@ -267,10 +285,13 @@ export async function cancelOrder(deps: DomainDeps, staff: StaffCaller, orderId:
   for (const asset of order.assets) await cancelAsset(deps, staff, asset.id);
 }
 
+/** The asset's own invoice: the distributor's to the buyer (a reseller's to its end-customer is never voided). */
+const distributorInvoice = { kind: "INVOICE", issuer: { kind: "DISTRIBUTOR" } } satisfies Prisma.InvoiceWhereInput;
+
 /** The number of the asset's invoice when that invoice is void, else null. */
 async function voidInvoiceOf(db: Pick<Prisma.TransactionClient, "invoiceLine">, assetId: string) {
   const line = await db.invoiceLine.findFirst({
-    where: { assetId, invoice: { kind: "INVOICE" } },
+    where: { assetId, invoice: distributorInvoice },
     select: { invoice: { select: { number: true, state: true } } },
   });
   return line?.invoice.state === "VOID" ? line.invoice.number : null;

@@ -74,5 +74,5 @@ export async function editAsset(
       data: { assetId: asset.id, at: deps.clock.now(), actor, kind: "edited", detail: { changed, ...changes } },
     });
   }
-  return assetDetailWithin(deps, scope, asset.id);
+  return assetDetailWithin(deps, scope, asset.id, caller);
 }

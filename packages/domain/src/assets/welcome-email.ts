@@ -3,8 +3,13 @@ import { formatOrderNumber } from "../billing/document-numbers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
 import { businessTimeZone, dayText } from "../shared/business-time.ts";
+import { storefrontBrandOf } from "../shared/storefront-url.ts";
 
-/** The Welcome email with the coupon code and portal link, to the order's recipient. */
+/**
+ * The Welcome email with the coupon code and portal link, to the order's
+ * recipient; for an order placed at a reseller's storefront, in the
+ * reseller's name and pointing to that storefront.
+ */
 export async function queueWelcomeEmail(
   tx: Prisma.TransactionClient,
   deps: DomainDeps,
@@ -23,14 +28,16 @@ export async function queueWelcomeEmail(
       recipientAccountId: true,
       recipientAccount: { select: { companyName: true } },
       product: { select: { name: true } },
-      order: { select: { number: true } },
+      order: { select: { number: true, storefrontId: true } },
     },
   });
   const timeZone = await businessTimeZone(tx);
+  const brand = await storefrontBrandOf(deps, tx, asset.order.storefrontId);
   await queueNotification(tx, deps, {
     template: "welcome-bittitan-coupon",
     eventKey: `welcome-coupon:${assetId}`,
     accountId: asset.recipientAccountId,
+    brand,
     variables: {
       account_name: asset.recipientAccount.companyName,
       product_name: asset.product.name,
@@ -42,6 +49,7 @@ export async function queueWelcomeEmail(
       coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt, timeZone) : null,
       asset_name: asset.name,
       order_number: formatOrderNumber(asset.order.number),
+      storefront_link: brand?.url ?? deps.publicUrl,
     },
   });
 }

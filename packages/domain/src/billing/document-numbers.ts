@@ -5,10 +5,18 @@ export type DocumentSeries = "INV" | "CRN";
 /**
  * The next number of a document series, gapless: the counter row stays locked
  * until the issuing transaction commits, and a rollback gives the number back.
+ * The distributor's series are "INV" and "CRN"; a reseller issuing to its
+ * end-customers (`resellerAccountId`) has its own of each, keyed
+ * "INV:<account id>", numbered from 1 and printed the same way.
  */
-export async function nextDocumentNumber(tx: Prisma.TransactionClient, series: DocumentSeries): Promise<string> {
+export async function nextDocumentNumber(
+  tx: Prisma.TransactionClient,
+  series: DocumentSeries,
+  resellerAccountId: string | null = null,
+): Promise<string> {
+  const key = resellerAccountId ? `${series}:${resellerAccountId}` : series;
   const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "DocumentCounter" ("key", "last") VALUES (${series}, 1)
+    INSERT INTO "DocumentCounter" ("key", "last") VALUES (${key}, 1)
     ON CONFLICT ("key") DO UPDATE SET "last" = "DocumentCounter"."last" + 1
     RETURNING "last"`;
   if (!row) throw new Error(`no number issued for ${series}`);

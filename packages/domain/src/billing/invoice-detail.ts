@@ -6,7 +6,7 @@ import { PAYMENT_METHOD_LABELS } from "../schemas/billing.ts";
 import { formatMoney, Money } from "../shared/money.ts";
 import { dateToDay } from "./calendar-days.ts";
 import { formatOrderNumber } from "./document-numbers.ts";
-import { invoiceScopeFor, money, summarySelect, toSummary, type InvoiceSummaryDto } from "./invoices.ts";
+import { documentScopeFor, money, summarySelect, toSummary, type InvoiceSummaryDto } from "./invoices.ts";
 import { readPartySnapshot, type PartySnapshot } from "./party-snapshot.ts";
 
 interface SettlementRow {
@@ -103,9 +103,9 @@ const detailSelect = {
   events: { orderBy: { seq: "asc" }, select: { at: true, actor: true, kind: true, detail: true } },
 } satisfies Prisma.InvoiceSelect;
 
-/** One invoice `caller` may see (invoiceScopeFor); outside it looks like it does not exist. */
+/** One invoice `caller` may see (documentScopeFor); outside it looks like it does not exist. */
 export async function getInvoice(deps: DomainDeps, caller: Caller, id: string): Promise<InvoiceDetailDto> {
-  return invoiceDetailWithin(deps.db, invoiceScopeFor(caller), id);
+  return invoiceDetailWithin(deps.db, documentScopeFor(caller), id);
 }
 
 export async function invoiceDetailWithin(

@@ -55,14 +55,27 @@ export function toSummary(row: Prisma.InvoiceGetPayload<{ select: typeof summary
 }
 
 /**
- * The invoices `caller` may see, the one place an invoice service's
- * where-clause starts: staff see every invoice (their role is checked by the
- * permission table), or one account's with `accountId`; a Storefront caller
- * sees its own account's only.
+ * The invoices `caller` lists, the one place an invoice list's where-clause
+ * starts: staff list the distributor's documents (their role is checked by
+ * the permission table), or one account's with `accountId`; a Storefront
+ * caller those billed to its own account (an end-customer's from its reseller
+ * for orders at its storefront). A reseller's own documents to its
+ * end-customers are listed in its Sales, and for staff with the reseller.
  */
 export function invoiceScopeFor(caller: Caller, options: { accountId?: string } = {}): Prisma.InvoiceWhereInput {
   if (caller.kind === "shop") return { accountId: caller.accountId };
-  return options.accountId ? { accountId: options.accountId } : {};
+  const distributorIssued = { issuer: { kind: "DISTRIBUTOR" as const } };
+  return options.accountId ? { ...distributorIssued, accountId: options.accountId } : distributorIssued;
+}
+
+/**
+ * One document `caller` may open (its detail, its PDF): staff any; a
+ * Storefront caller one billed to its account or one its account issued (a
+ * reseller's invoices and credit notes to its end-customers).
+ */
+export function documentScopeFor(caller: Caller): Prisma.InvoiceWhereInput {
+  if (caller.kind === "staff") return {};
+  return { OR: [{ accountId: caller.accountId }, { issuerAccountId: caller.accountId }] };
 }
 
 export interface InvoiceFilters {

@@ -9,6 +9,8 @@ import { businessTimeZone, dayText } from "../shared/business-time.ts";
 import { prepareCreditApplication } from "./settle.ts";
 import { settlementOf } from "./settlement.ts";
 import { documentTax, type TaxRegime } from "../tax/tax-regime.ts";
+import { getDistributorId } from "../shared/get-distributor.ts";
+import type { StorefrontBrand } from "../shared/storefront-url.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -46,6 +48,13 @@ export async function issueInvoice(
     creditAssetId?: string;
     /** Who caused it, for the documents' audit trail ("system" when not said). */
     actor?: string;
+    /**
+     * The seller, when not the distributor: a reseller invoicing its
+     * end-customer for an order at its storefront. Its documents are numbered
+     * in its own series, and its "invoice issued" email is in its name, with
+     * a link to its storefront (`storefront`).
+     */
+    issuer?: { accountId: string; storefront: StorefrontBrand | null };
   },
 ): Promise<{ id: string; number: string }> {
   const id = randomUUID();
@@ -66,7 +75,9 @@ export async function issueInvoice(
       creditsApplied: "0",
       credited: "0",
     });
-  const seller = await snapshotParty(tx, { kind: "DISTRIBUTOR" });
+  const issuerAccountId = input.issuer?.accountId ?? (await getDistributorId(tx));
+  const storefront = input.issuer?.storefront ?? null;
+  const seller = await snapshotParty(tx, { id: issuerAccountId });
   const buyer = await snapshotParty(tx, { id: input.accountId });
   const timeZone = await businessTimeZone(tx);
   const email =
@@ -74,12 +85,21 @@ export async function issueInvoice(
       ? await prepareNotification(
           tx,
           deps,
-          { template: "invoice-issued", eventKey: `invoice-issued:${id}`, accountId: input.accountId },
+          {
+            template: "invoice-issued",
+            eventKey: `invoice-issued:${id}`,
+            accountId: input.accountId,
+            brand: storefront,
+          },
           { newEvent: true },
         )
       : null;
   const tax = documentTax(input.lines.map((line) => line.taxRegime));
-  const number = await nextDocumentNumber(tx, input.kind === "INVOICE" ? "INV" : "CRN");
+  const number = await nextDocumentNumber(
+    tx,
+    input.kind === "INVOICE" ? "INV" : "CRN",
+    input.issuer?.accountId ?? null,
+  );
   // Read while the counter is locked: numbers and issue times rise together.
   const issuedAt = deps.clock.now();
   const dueAt = input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null;
@@ -88,6 +108,7 @@ export async function issueInvoice(
       id,
       kind: input.kind,
       number,
+      issuerAccountId,
       state: settlement.state,
       amountDue: settlement.amountDue,
       refundDue: settlement.refundDue,
@@ -132,7 +153,7 @@ export async function issueInvoice(
     total: formatMoney(input.totals.gross, input.currency),
     currency: input.currency,
     due_date: dueAt ? dayText(dueAt, timeZone) : null,
-    invoice_link: `${deps.publicUrl}/invoices/${invoice.id}`,
+    invoice_link: `${storefront?.url ?? deps.publicUrl}/invoices/${invoice.id}`,
   });
   return { id: invoice.id, number: invoice.number };
 }

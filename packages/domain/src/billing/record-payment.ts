@@ -7,7 +7,7 @@ import { dayText } from "../shared/business-time.ts";
 import { formatMoney, Money } from "../shared/money.ts";
 import { dayIn, dayToDate, distributorTimeZone } from "./calendar-days.ts";
 import { invoiceDetailWithin, type InvoiceDetailDto } from "./invoice-detail.ts";
-import { factsOf, lockDocument, refreshSettlement } from "./settle.ts";
+import { factsOf, lockDistributorDocument, refreshSettlement } from "./settle.ts";
 import { settlementOf } from "./settlement.ts";
 
 /**
@@ -23,7 +23,7 @@ export async function recordPayment(
 ): Promise<InvoiceDetailDto> {
   await assertNotInFuture(deps, input.receivedOn, "receivedOn", "The payment date");
   return deps.db.$transaction(async (tx) => {
-    const invoice = await lockDocument(tx, input.invoiceId);
+    const invoice = await lockDistributorDocument(tx, input.invoiceId);
     if (invoice.kind !== "INVOICE")
       throw new DomainError(
         "PRECONDITION_FAILED",
@@ -79,7 +79,7 @@ export async function recordRefund(
 ): Promise<InvoiceDetailDto> {
   await assertNotInFuture(deps, input.refundedOn, "refundedOn", "The refund date");
   return deps.db.$transaction(async (tx) => {
-    const creditNote = await lockDocument(tx, input.creditNoteId);
+    const creditNote = await lockDistributorDocument(tx, input.creditNoteId);
     if (creditNote.kind !== "CREDIT")
       throw new DomainError(
         "PRECONDITION_FAILED",

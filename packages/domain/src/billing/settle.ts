@@ -37,6 +37,25 @@ export async function lockDocument(tx: Tx, id: string): Promise<LockedDocument> 
   return tx.invoice.findUniqueOrThrow({ where: { id }, select: lockedSelect });
 }
 
+/**
+ * lockDocument for what staff do to a document (payment, refund, void): only
+ * to the distributor's own. A reseller's invoice to its end-customer is the
+ * reseller's side of a two-tier order, which staff only read.
+ */
+export async function lockDistributorDocument(tx: Tx, id: string): Promise<LockedDocument> {
+  const document = await lockDocument(tx, id);
+  const issuer = await tx.account.findFirst({
+    where: { issuedInvoices: { some: { id } } },
+    select: { kind: true, companyName: true },
+  });
+  if (issuer?.kind !== "DISTRIBUTOR")
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      `${document.number} was issued by ${issuer?.companyName ?? "a reseller"} to its own customer: it is shown here read-only, without payments, refunds or voids`,
+    );
+  return document;
+}
+
 const sum = (value: Prisma.Decimal | null) => (value ?? new Money(0)).toFixed(2);
 
 /** What has been applied to the document so far, read from its allocation rows. */

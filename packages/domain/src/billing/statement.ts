@@ -107,10 +107,23 @@ export async function accountStatement(
 type Db = DomainDeps["db"];
 type Base = { accountId: string; currency: string };
 
+/**
+ * A statement is of the account with the distributor: the documents the
+ * distributor issued (a reseller's invoices to its end-customers are the
+ * reseller's business, shown in its Sales).
+ */
+const distributorIssued = { issuer: { kind: "DISTRIBUTOR" } } satisfies Prisma.InvoiceWhereInput;
+
 /** What the account owed at `start` (the first instant of the day `from`). */
 async function balanceBefore(db: Db, base: Base, start: Date, from: string): Promise<string> {
-  const issued = await db.invoice.aggregate({ where: { ...base, issuedAt: { lt: start } }, _sum: { gross: true } });
-  const voided = await db.invoice.aggregate({ where: { ...base, ...voidedBefore(start) }, _sum: { gross: true } });
+  const issued = await db.invoice.aggregate({
+    where: { ...base, ...distributorIssued, issuedAt: { lt: start } },
+    _sum: { gross: true },
+  });
+  const voided = await db.invoice.aggregate({
+    where: { ...base, ...distributorIssued, ...voidedBefore(start) },
+    _sum: { gross: true },
+  });
   const paid = await db.payment.aggregate({
     where: { ...base, receivedOn: { lt: dayToDate(from) } },
     _sum: { amount: true },
@@ -143,7 +156,7 @@ async function movementsBetween(
 ): Promise<Movement[]> {
   const { start, end } = period;
   const documents = await db.invoice.findMany({
-    where: { ...base, issuedAt: { gte: start, lt: end } },
+    where: { ...base, ...distributorIssued, issuedAt: { gte: start, lt: end } },
     select: {
       id: true,
       number: true,
@@ -156,6 +169,7 @@ async function movementsBetween(
   const voids = await db.invoice.findMany({
     where: {
       ...base,
+      ...distributorIssued,
       kind: "INVOICE",
       state: "VOID",
       OR: [{ voidedAt: { gte: start, lt: end } }, { voidedAt: null, issuedAt: { gte: start, lt: end } }],
@@ -243,7 +257,7 @@ const KIND_ORDER: Record<StatementLineKind, number> = { invoice: 0, "credit-note
 /** The account's currency first, then any other its documents or payments are in. */
 async function currenciesOf(db: Db, accountId: string, accountCurrency: string): Promise<string[]> {
   const documents = await db.invoice.findMany({
-    where: { accountId },
+    where: { accountId, ...distributorIssued },
     distinct: ["currency"],
     select: { currency: true },
   });
@@ -278,7 +292,10 @@ export async function accountBalance(
   const result: AccountBalanceDto[] = [];
   for (const currency of currencies) {
     const base = { accountId: account.id, currency };
-    const due = await deps.db.invoice.aggregate({ where: base, _sum: { amountDue: true, refundDue: true } });
+    const due = await deps.db.invoice.aggregate({
+      where: { ...base, ...distributorIssued },
+      _sum: { amountDue: true, refundDue: true },
+    });
     result.push({
       currency,
       balance: await balanceBefore(deps.db, base, far, "9999-12-31"),

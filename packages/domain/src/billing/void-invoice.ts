@@ -4,7 +4,7 @@ import { DomainError } from "../errors.ts";
 import { formatMoney, Money } from "../shared/money.ts";
 import { invoiceDetailWithin, type InvoiceDetailDto } from "./invoice-detail.ts";
 import { recordEvent } from "./record-payment.ts";
-import { factsOf, lockDocument } from "./settle.ts";
+import { factsOf, lockDistributorDocument } from "./settle.ts";
 import type { InvoiceFacts } from "./settlement.ts";
 
 /**
@@ -22,7 +22,7 @@ export async function voidInvoice(
   const reason = input.reason.trim();
   if (reason === "") throw new DomainError("INVALID", "Reason is required", "reason");
   return deps.db.$transaction(async (tx) => {
-    const invoice = await lockDocument(tx, input.id);
+    const invoice = await lockDistributorDocument(tx, input.id);
     if (invoice.kind === "CREDIT") {
       const applied = await tx.creditAllocation.findFirst({
         where: { creditNoteId: invoice.id },

@@ -3,7 +3,7 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { lineTotals } from "../shared/money.ts";
-import { applyMarkup, storefrontMarkups } from "../pricing/markup.ts";
+import { storefrontPricing, type StorefrontPriceOf } from "../pricing/storefront-price.ts";
 import { unitPriceOf, unitPriceSelect, type PricedFor, type UnitPriceRow } from "../pricing/unit-price.ts";
 import { containsText } from "../shared/text-match.ts";
 import { visibleProductWhere } from "./visible-products.ts";
@@ -60,8 +60,8 @@ const catalogSelect = (pricedFor: PricedFor) =>
     ...unitPriceSelect(pricedFor),
   }) satisfies Prisma.ProductSelect;
 
-/** At a reseller's storefront: each product's markup, and whether the caller sees only the reseller's prices (its end-customers). */
-type Markups = { of: (productId: string) => string; retailOnly: boolean };
+/** At a reseller's storefront: each product's price there, and whether the caller sees only those (its end-customers). */
+type Markups = { priceOf: StorefrontPriceOf; retailOnly: boolean };
 
 /** Whose prices a Storefront caller sees: its own account's, at a reseller's storefront the reseller's. */
 export const pricedForCaller = (caller: ShopCaller, currency: string): PricedFor => ({
@@ -79,7 +79,7 @@ export function callerUnitPrice(
   markups: Markups | null,
 ): { unitPrice: string | null; storefrontPrice: string | null } {
   const buyerPrice = unitPriceOf(row);
-  const storefrontPrice = buyerPrice && markups ? applyMarkup(buyerPrice, markups.of(row.id)) : null;
+  const storefrontPrice = markups ? markups.priceOf(row.id, buyerPrice) : null;
   return { unitPrice: markups?.retailOnly ? storefrontPrice : buyerPrice, storefrontPrice };
 }
 
@@ -110,14 +110,22 @@ function toCatalogProduct(
   };
 }
 
-/** At a reseller's storefront, its markups (null elsewhere). */
+/** At a reseller's storefront, its prices (with the caller's special prices, for an end-customer); null elsewhere. */
 export async function markupsFor(deps: DomainDeps, caller: ShopCaller, productIds: string[]): Promise<Markups | null> {
   if (!caller.storefront) return null;
+  const endCustomer = caller.accountKind === "END_CUSTOMER";
   return {
-    of: await storefrontMarkups(deps.db, caller.storefront.id, productIds),
-    retailOnly: caller.accountKind === "END_CUSTOMER",
+    priceOf: await storefrontPricing(deps.db, caller.storefront, endCustomer ? caller.accountId : null, productIds),
+    retailOnly: endCustomer,
   };
 }
+
+/**
+ * Who sells to the caller, for its tax: the distributor, but at a reseller's
+ * storefront the reseller sells to its end-customers (null: the distributor).
+ */
+export const sellerFor = (caller: ShopCaller): string | null =>
+  caller.storefront && caller.accountKind === "END_CUSTOMER" ? caller.storefront.accountId : null;
 
 /**
  * End-customers buy through their reseller: outside the reseller's own
@@ -140,7 +148,7 @@ async function buyer(deps: DomainDeps, caller: ShopCaller) {
     where: { id: caller.accountId },
     select: { currency: true, bittitanSyncStatus: true },
   });
-  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
+  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now(), sellerFor(caller));
   return { ...account, pricedFor: pricedForCaller(caller, account.currency), taxFor };
 }
 

@@ -30,6 +30,12 @@ export interface NotificationEvent {
   recipient?: { email: string; name?: string };
   /** Every variable the template declares (null renders as empty); see BUILT_IN_TEMPLATES. */
   variables: Record<string, VariableValue>;
+  /**
+   * Sent in a reseller's name (to its end-customers, for an order at its
+   * storefront): the sender's display name, `distributor_name` and the colour
+   * are the reseller's, and the distributor's logo is left out.
+   */
+  brand?: { displayName: string; primaryColor: string } | null;
 }
 
 export interface QueuedNotification {
@@ -73,7 +79,10 @@ export async function prepareNotification(
     return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
   const template = await loadTemplate(tx, event.template);
   if (!template.enabled) return { queue: async () => null };
-  const branding = await loadBranding(tx);
+  const saved = await loadBranding(tx);
+  const branding = event.brand
+    ? { ...saved, displayName: event.brand.displayName, primaryColor: event.brand.primaryColor, logoUrl: null }
+    : saved;
   const recipients = await resolveRecipients(tx, template, event);
   return {
     async queue(eventVariables) {

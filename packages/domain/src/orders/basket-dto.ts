@@ -29,6 +29,8 @@ export interface BasketDto {
   needsSynchronization: boolean;
   recipient: { id: string; companyName: string; isBuyer: boolean };
   lines: BasketLineDto[];
+  /** An end-customer at its reseller's storefront: why it cannot check out now, in its words (null: it can). */
+  checkoutBlocked: string | null;
   totals: LineTotals;
   /** What the invoice will say about its tax (reverse charge, outside the scope of EU VAT), if anything. */
   taxMention: string | null;

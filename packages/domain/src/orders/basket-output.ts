@@ -31,6 +31,7 @@ export const basketOutput = outputSchemaOf<BasketDto>()(
     needsSynchronization: z.boolean(),
     recipient: z.object({ id: z.string(), companyName: z.string(), isBuyer: z.boolean() }),
     lines: z.array(basketLineOutput),
+    checkoutBlocked: z.string().nullable(),
     totals: totalsOutput,
     taxMention: z.string().nullable(),
   }),

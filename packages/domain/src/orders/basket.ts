@@ -6,9 +6,10 @@ import { MAX_LICENSES_PER_LINE } from "./price-lines.ts";
 import { lineTotals, sumTotals } from "../shared/money.ts";
 import type { BasketDto, BasketLineDto } from "./basket-dto.ts";
 import { visibleProductWhere } from "../catalog/visible-products.ts";
-import { callerUnitPrice, markupsFor, pricedForCaller } from "../catalog/shop-catalog.ts";
+import { callerUnitPrice, markupsFor, pricedForCaller, sellerFor } from "../catalog/shop-catalog.ts";
 import { endCustomersWhere } from "../accounts/shop-scope.ts";
 import { planBasketLines } from "./plan-basket-lines.ts";
+import { resellerSelling, storefrontSaleBlocked } from "./eligibility.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
 import { taxOfSale } from "../tax/tax-context.ts";
 import { documentTax } from "../tax/tax-regime.ts";
@@ -35,16 +36,20 @@ export async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
 
 export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<BasketDto> {
   const basket = await basketOf(deps.db, caller);
-  const account = await deps.db.account.findUniqueOrThrow({
+  const own = await deps.db.account.findUniqueOrThrow({
     where: { id: caller.accountId },
     select: { companyName: true, currency: true, bittitanSyncStatus: true },
   });
+  // At its reseller's storefront an end-customer buys in the reseller's currency, on the reseller's synchronization.
+  const reseller = resellerSelling(caller);
+  const sale = reseller ? await storefrontSaleBlocked(deps.db, reseller) : null;
+  const account = sale ? { ...own, currency: sale.currency, bittitanSyncStatus: sale.bittitanSyncStatus } : own;
   const rows = await deps.db.basketLine.findMany({
     where: { basketId: basket.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  // Taxed as the checkout will: for the buyer (the caller's account), today.
-  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now());
+  // Taxed as the checkout will: for the caller's account, today, sold by the distributor or (at its storefront) the reseller.
+  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now(), sellerFor(caller));
   const planLines = await planBasketLines(deps.db, rows, { currency: account.currency, taxFor });
   const products = await deps.db.product.findMany({
     where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },
@@ -101,12 +106,14 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     version: basket.version,
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
+    // An end-customer is told checkoutBlocked instead: synchronizing is its reseller's business, not its own.
     needsSynchronization:
-      account.bittitanSyncStatus !== "SYNCHRONIZED" && lines.some((line) => line.kind === "product"),
+      !sale && account.bittitanSyncStatus !== "SYNCHRONIZED" && lines.some((line) => line.kind === "product"),
     recipient: recipient
       ? { ...recipient, isBuyer: false }
       : { id: caller.accountId, companyName: account.companyName, isBuyer: true },
     lines,
+    checkoutBlocked: sale?.blocked ?? null,
     totals: sumTotals(lines),
     taxMention: documentTax(lines.flatMap((line) => (line.problem ? [] : [line.taxRegime]))).mention,
   };

@@ -3,7 +3,8 @@ import { actorOf, type ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { KEY_REUSED_MESSAGE } from "../idempotency.ts";
-import { checkRecipient, loadBuyer } from "./eligibility.ts";
+import { checkRecipient, loadBuyer, loadStorefrontSale, resellerSelling } from "./eligibility.ts";
+import { priceResale } from "./resale-lines.ts";
 import { finalizeOrder, wakeOrderWorkers } from "./finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { hasProductLines, priceLines, requestedLineOf } from "./price-lines.ts";
@@ -47,6 +48,11 @@ export interface CheckoutResult {
  * "Complete order", exactly once: the same key returns the order it made; a
  * basket changed since it was reviewed (another tab, another click) is
  * refused; and the basket is emptied in the order's own transaction.
+ *
+ * An end-customer's contact at its reseller's storefront places a two-tier
+ * order: its reseller is the buyer (loadStorefrontSale), the end-customer the
+ * recipient, and finalizeOrder also issues the reseller's invoice to it at the
+ * storefront prices. The key is the caller's (unique per placing account).
  */
 export async function completeCheckout(
   deps: DomainDeps,
@@ -80,9 +86,18 @@ export async function completeCheckout(
       const requested = basket.lines.map((line) =>
         requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }),
       );
-      const buyer = await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) });
-      const recipient = await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null);
+      const storefront = resellerSelling(caller);
+      if (caller.accountKind === "END_CUSTOMER" && !storefront)
+        throw new DomainError("FORBIDDEN", "End-customers order at their reseller's storefront");
+      const sale = storefront ? await loadStorefrontSale(tx, caller, storefront) : null;
+      const buyer = sale?.buyer ?? (await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) }));
+      const recipient =
+        sale?.recipient ??
+        (await checkRecipient(tx, buyer, hasProductLines(requested) ? basket.recipientAccountId : null));
       const priced = await priceLines(tx, buyer, requested, deps.clock.now());
+      const resale = storefront
+        ? await priceResale(tx, storefront, recipient.id, priced.lines, deps.clock.now())
+        : undefined;
       const order = await tx.order.create({
         data: {
           channel: "STOREFRONT",
@@ -93,6 +108,7 @@ export async function completeCheckout(
           idempotencyKey: input.idempotencyKey,
           requestFingerprint: fingerprint,
           placedByContactId: caller.contactId,
+          placedByAccountId: caller.accountId,
         },
         select: { id: true, number: true },
       });
@@ -107,6 +123,7 @@ export async function completeCheckout(
         totals: priced.totals,
         actor: actorOf(caller),
         fresh: true,
+        resale,
       });
       return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };
     });
@@ -137,7 +154,7 @@ async function findByKey(
   fingerprint: string,
 ): Promise<CheckoutResult | null> {
   const order = await deps.db.order.findUnique({
-    where: { accountId_idempotencyKey: { accountId: caller.accountId, idempotencyKey } },
+    where: { placedByAccountId_idempotencyKey: { placedByAccountId: caller.accountId, idempotencyKey } },
     select: { id: true, number: true, requestFingerprint: true },
   });
   if (order?.requestFingerprint && order.requestFingerprint !== fingerprint)

@@ -1,7 +1,10 @@
 import type { Prisma } from "@cm/db";
+import type { ShopCaller, StorefrontContext } from "../callers.ts";
+import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 
 type Tx = Prisma.TransactionClient;
+type Db = DomainDeps["db"] | Tx;
 
 export interface Buyer {
   id: string;
@@ -82,4 +85,67 @@ export async function checkRecipient(
   if (recipient.status !== "ACTIVE")
     throw new DomainError("INVALID", "That end-customer is inactive", "recipientAccountId");
   return { id: recipient.id, companyName: recipient.companyName };
+}
+
+/** The storefront an end-customer caller is buying at (null: not an end-customer at its reseller's storefront). */
+export function resellerSelling(caller: ShopCaller): StorefrontContext | null {
+  return caller.accountKind === "END_CUSTOMER" && caller.storefront ? caller.storefront : null;
+}
+
+/** Why the end-customers of a storefront cannot order BitTitan licenses there now, in their words. */
+const cannotSellNow = (storefront: StorefrontContext) =>
+  `${storefront.displayName} cannot take orders for BitTitan licenses at the moment. Please contact ${storefront.displayName}.`;
+
+/**
+ * Whether a storefront's end-customers can order BitTitan licenses now: the
+ * storefront open, its reseller active and synchronized with BitTitan (tier 2:
+ * its credentials provision the coupons), the Service Manager active. The
+ * reason is said plainly, without the distributor's vocabulary.
+ */
+export async function storefrontSaleBlocked(
+  db: Db,
+  storefront: StorefrontContext,
+): Promise<{ blocked: string | null; currency: string; bittitanSyncStatus: string }> {
+  const [reseller, connection, row] = await Promise.all([
+    db.account.findUniqueOrThrow({
+      where: { id: storefront.accountId },
+      select: { status: true, currency: true, bittitanSyncStatus: true },
+    }),
+    db.bitTitanConnection.findUnique({ where: { id: 1 }, select: { active: true } }),
+    db.resellerStorefront.findUnique({ where: { id: storefront.id }, select: { closedAt: true } }),
+  ]);
+  const canSell =
+    !!row &&
+    row.closedAt === null &&
+    reseller.status === "ACTIVE" &&
+    reseller.bittitanSyncStatus === "SYNCHRONIZED" &&
+    !!connection?.active;
+  return {
+    blocked: canSell ? null : cannotSellNow(storefront),
+    currency: reseller.currency,
+    bittitanSyncStatus: reseller.bittitanSyncStatus,
+  };
+}
+
+/**
+ * A two-tier sale (an end-customer's contact at its reseller's storefront):
+ * the reseller is the buyer (billed by the distributor, its credentials
+ * provision the coupon) and the end-customer, which must still be the
+ * reseller's and active, is the recipient. Refused in the end-customer's words.
+ */
+export async function loadStorefrontSale(
+  tx: Tx,
+  caller: ShopCaller,
+  storefront: StorefrontContext,
+): Promise<{ buyer: Buyer; recipient: { id: string; companyName: string } }> {
+  const sale = await storefrontSaleBlocked(tx, storefront);
+  if (sale.blocked) throw new DomainError("PRECONDITION_FAILED", sale.blocked);
+  const endCustomer = await tx.account.findFirst({
+    where: { id: caller.accountId, kind: "END_CUSTOMER", parentId: storefront.accountId },
+    select: { id: true, companyName: true, status: true },
+  });
+  if (!endCustomer || endCustomer.status !== "ACTIVE")
+    throw new DomainError("FORBIDDEN", `Your company cannot order at ${storefront.displayName}'s storefront`);
+  const buyer = await loadBuyer(tx, storefront.accountId, { bittitan: true });
+  return { buyer, recipient: { id: endCustomer.id, companyName: endCustomer.companyName } };
 }

@@ -7,6 +7,8 @@ import { invoicesPlanPeriod } from "../plans/plan-rules.ts";
 import { linkSubscriptionInvoice, startSubscription } from "../plans/start-subscription.ts";
 import { lineAmounts, type LineTotals } from "../shared/money.ts";
 import { orderLineColumns, type PricedLine, type ProductPricedLine } from "./price-lines.ts";
+import type { Resale, ResaleLine } from "./resale-lines.ts";
+import { storefrontBrandOf } from "../shared/storefront-url.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +19,12 @@ type Tx = Prisma.TransactionClient;
  * what is billed: a Free plan line is not, so an order of only that issues no
  * invoice and no "invoice issued" email), and the coupon creation of every
  * asset is queued. Shared by the Storefront checkout and "Execute Order" in the BSS.
+ *
+ * A two-tier order (`resale`: an end-customer at its reseller's storefront)
+ * is the reseller's order as above (billed by the distributor at what the
+ * reseller pays, the end-customer the recipient), and in the same
+ * transaction the reseller's own invoice to its end-customer is issued at the
+ * storefront prices, in the reseller's series; the order keeps both sides.
  */
 export async function finalizeOrder(
   tx: Tx,
@@ -31,8 +39,22 @@ export async function finalizeOrder(
     actor: string;
     /** The order was created in this transaction, so it has no draft lines to replace (the Storefront checkout). */
     fresh?: boolean;
+    /** A two-tier order: the reseller's sale to the recipient (its end-customer) at its storefront. */
+    resale?: Resale;
   },
-): Promise<{ invoiceId: string | null; assetIds: string[]; subscriptionIds: string[] }> {
+): Promise<{
+  invoiceId: string | null;
+  resaleInvoiceId: string | null;
+  assetIds: string[];
+  subscriptionIds: string[];
+}> {
+  const { resale } = input;
+  const resaleOf = (position: number): ResaleLine | null => {
+    if (!resale) return null;
+    const line = resale.lines.find((candidate) => candidate.position === position);
+    if (!line) throw new Error(`no resale price for line ${position}`);
+    return line;
+  };
   const now = deps.clock.now();
   if (!input.fresh) await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
   await tx.order.update({
@@ -45,15 +67,25 @@ export async function finalizeOrder(
       net: input.totals.net,
       tax: input.totals.tax,
       gross: input.totals.gross,
+      ...(resale
+        ? {
+            storefrontId: resale.storefront.id,
+            resaleNet: resale.totals.net,
+            resaleTax: resale.totals.tax,
+            resaleGross: resale.totals.gross,
+          }
+        : {}),
     },
   });
   const assetIds: string[] = [];
   const subscriptionIds: string[] = [];
   const billedSubscriptionIds: string[] = [];
   const invoiceLines: InvoiceLineInput[] = [];
+  const resaleInvoiceLines: InvoiceLineInput[] = [];
   for (const line of input.lines) {
+    const sold = resaleOf(line.position);
     const orderLine = await tx.orderLine.create({
-      data: { orderId: input.orderId, ...orderLineColumns(line) },
+      data: { orderId: input.orderId, ...orderLineColumns(line), ...(sold ? resaleColumns(sold) : {}) },
       select: { id: true },
     });
     if (line.kind === "plan") {
@@ -78,16 +110,21 @@ export async function finalizeOrder(
     }
     const assetId = await createAsset(tx, { ...input, now, orderLineId: orderLine.id, line });
     assetIds.push(assetId);
-    invoiceLines.push({
-      ...lineAmounts(line),
-      taxRegime: line.taxRegime,
+    const described = {
       description: line.productName,
       detail: `Asset “${line.assetName}” for ${input.recipient.companyName} · ${line.quantity} license${line.quantity === 1 ? "" : "s"} · SKU ${line.sku}`,
       assetId,
-    });
+    };
+    invoiceLines.push({ ...lineAmounts(line), taxRegime: line.taxRegime, ...described });
+    if (sold)
+      resaleInvoiceLines.push({
+        ...lineAmounts({ ...sold, quantity: line.quantity }),
+        taxRegime: sold.taxRegime,
+        ...described,
+      });
   }
   for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
-  if (invoiceLines.length === 0) return { invoiceId: null, assetIds, subscriptionIds };
+  if (invoiceLines.length === 0) return { invoiceId: null, resaleInvoiceId: null, assetIds, subscriptionIds };
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
     accountId: input.accountId,
@@ -98,7 +135,34 @@ export async function finalizeOrder(
     actor: input.actor,
   });
   await linkSubscriptionInvoice(tx, billedSubscriptionIds, invoice.id);
-  return { invoiceId: invoice.id, assetIds, subscriptionIds };
+  const resaleInvoice = resale
+    ? await issueInvoice(tx, deps, {
+        kind: "INVOICE",
+        issuer: {
+          accountId: resale.storefront.accountId,
+          storefront: await storefrontBrandOf(deps, tx, resale.storefront.id),
+        },
+        accountId: input.recipient.id,
+        orderId: input.orderId,
+        currency: input.currency,
+        totals: resale.totals,
+        lines: resaleInvoiceLines,
+        actor: input.actor,
+      })
+    : null;
+  return { invoiceId: invoice.id, resaleInvoiceId: resaleInvoice?.id ?? null, assetIds, subscriptionIds };
+}
+
+/** The OrderLine columns of a two-tier order's line as the reseller sold it. */
+function resaleColumns(line: ResaleLine) {
+  return {
+    resaleUnitPrice: line.unitPrice,
+    resaleTaxRate: line.taxRate,
+    resaleTaxRegime: line.taxRegime,
+    resaleNet: line.net,
+    resaleTax: line.tax,
+    resaleGross: line.gross,
+  };
 }
 
 /** After the transaction of finalizeOrder commits: start on its coupons and emails now rather than at the workers' next poll. */

@@ -85,6 +85,9 @@ export const orderSummarySelect = {
   net: true,
   tax: true,
   gross: true,
+  resaleNet: true,
+  resaleTax: true,
+  resaleGross: true,
   createdAt: true,
   completedAt: true,
   account: { select: { id: true, companyName: true } },
@@ -108,6 +111,12 @@ export const orderDetailSelect = {
       net: true,
       tax: true,
       gross: true,
+      resaleUnitPrice: true,
+      resaleTaxRate: true,
+      resaleTaxRegime: true,
+      resaleNet: true,
+      resaleTax: true,
+      resaleGross: true,
       assetName: true,
       storefrontAlias: true,
       subscription: { select: { id: true, number: true, status: true, plan: { select: { name: true } } } },
@@ -116,7 +125,16 @@ export const orderDetailSelect = {
   // In a stable order, ties broken: rows written together (one transaction, one clock reading) share timestamps.
   invoices: {
     orderBy: [{ issuedAt: "asc" }, { kind: "asc" }, { number: "asc" }],
-    select: { id: true, number: true, kind: true, state: true, gross: true, amountDue: true, refundDue: true },
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      state: true,
+      gross: true,
+      amountDue: true,
+      refundDue: true,
+      accountId: true,
+    },
   },
   assets: {
     orderBy: { orderLine: { position: "asc" } },
@@ -142,7 +160,7 @@ export const orderDetailSelect = {
 
 const money = (value: Prisma.Decimal) => value.toFixed(2);
 
-export function toOrderSummary(row: Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>): OrderSummaryDto {
+export function toOrderSummary(row: SummaryRow): OrderSummaryDto {
   return {
     id: row.id,
     number: formatOrderNumber(row.number),
@@ -159,18 +177,63 @@ export function toOrderSummary(row: Prisma.OrderGetPayload<{ select: typeof orde
   };
 }
 
-export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>): OrderDetailDto {
+type SummaryRow = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;
+type DetailRow = Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>;
+
+/**
+ * A two-tier order as its end-customer sees it: what its reseller sold it
+ * (the storefront prices, the reseller's tax) and the documents the reseller
+ * issued to it. None of what the reseller pays is left in the row.
+ */
+export function resaleSummaryRow<Row extends SummaryRow>(row: Row): Row {
+  if (!row.resaleNet || !row.resaleTax || !row.resaleGross) throw new Error(`order ${row.id} is not a two-tier order`);
+  return { ...row, net: row.resaleNet, tax: row.resaleTax, gross: row.resaleGross };
+}
+
+export function resaleDetailRow(row: DetailRow): DetailRow {
+  return {
+    ...resaleSummaryRow(row),
+    lines: row.lines.map((line) => {
+      const { resaleUnitPrice, resaleTaxRate, resaleTaxRegime, resaleNet, resaleTax, resaleGross } = line;
+      if (!resaleUnitPrice || !resaleTaxRate || !resaleNet || !resaleTax || !resaleGross)
+        throw new Error(`order ${row.id} line ${line.position} has no resale price`);
+      return {
+        ...line,
+        unitPrice: resaleUnitPrice,
+        taxRate: resaleTaxRate,
+        taxRegime: resaleTaxRegime,
+        net: resaleNet,
+        tax: resaleTax,
+        gross: resaleGross,
+      };
+    }),
+    invoices: row.invoices.filter((invoice) => invoice.accountId === row.recipientAccount.id),
+  };
+}
+
+export function toOrderDetail(row: DetailRow): OrderDetailDto {
   return {
     ...toOrderSummary(row),
-    lines: row.lines.map(({ subscription: _subscription, ...line }) => ({
-      ...line,
-      kind: line.planId ? ("plan" as const) : ("product" as const),
-      unitPrice: money(line.unitPrice),
-      taxRate: money(line.taxRate),
-      net: money(line.net),
-      tax: money(line.tax),
-      gross: money(line.gross),
-    })),
+    lines: row.lines.map(
+      ({
+        subscription: _subscription,
+        resaleUnitPrice: _unitPrice,
+        resaleTaxRate: _rate,
+        resaleTaxRegime: _regime,
+        resaleNet: _net,
+        resaleTax: _tax,
+        resaleGross: _gross,
+        ...line
+      }) => ({
+        ...line,
+        kind: line.planId ? ("plan" as const) : ("product" as const),
+        unitPrice: money(line.unitPrice),
+        taxRate: money(line.taxRate),
+        net: money(line.net),
+        tax: money(line.tax),
+        gross: money(line.gross),
+      }),
+    ),
     subscriptions: row.lines.flatMap(({ subscription }) =>
       subscription
         ? [
@@ -183,7 +246,7 @@ export function toOrderDetail(row: Prisma.OrderGetPayload<{ select: typeof order
           ]
         : [],
     ),
-    invoices: row.invoices.map((invoice) => ({
+    invoices: row.invoices.map(({ accountId: _accountId, ...invoice }) => ({
       ...invoice,
       gross: money(invoice.gross),
       amountDue: money(invoice.amountDue),

@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { aliasProblem, normalizeAlias } from "../schemas/storefront-alias.ts";
-import { storefrontUrl } from "./storefront-url.ts";
+import { storefrontUrl } from "../shared/storefront-url.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 

@@ -7,7 +7,7 @@ import { currentPlanOf, lockAccountPlan } from "./current-plan.ts";
 import type { PlanPricedLine } from "./price-plan-line.ts";
 import { anchorDayOf, periodEndAfter, periodText } from "./billing-period.ts";
 import { opensStorefront, planChangeProblem } from "./plan-rules.ts";
-import { storefrontUrl } from "./storefront-url.ts";
+import { storefrontUrl } from "../shared/storefront-url.ts";
 import { businessTimeZone } from "../shared/business-time.ts";
 
 type Tx = Prisma.TransactionClient;

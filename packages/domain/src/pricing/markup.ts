@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 
 /** A price with a markup in percent, rounded half-up to cents: 12.00 + 25% = 15.00. */
@@ -11,7 +12,7 @@ export function applyMarkup(price: string, markupPercent: string): string {
 
 /** The markup of each product on a storefront: its own, else the storefront's general one. */
 export async function storefrontMarkups(
-  db: DomainDeps["db"],
+  db: DomainDeps["db"] | Prisma.TransactionClient,
   storefrontId: string,
   productIds: string[],
 ): Promise<(productId: string) => string> {

@@ -7,7 +7,7 @@ import { currentPlanOf } from "../plans/current-plan.ts";
 import { applyMarkup } from "../pricing/markup.ts";
 import { unitPriceOf, unitPriceSelect } from "../pricing/unit-price.ts";
 import { storefrontPage } from "../auth/storefront-access.ts";
-import { storefrontUrl } from "../plans/storefront-url.ts";
+import { storefrontUrl } from "../shared/storefront-url.ts";
 
 export interface MyStorefrontDto {
   alias: string;
@@ -91,7 +91,8 @@ export async function getMyStorefront(deps: DomainDeps, caller: ShopCaller): Pro
   };
 }
 
-async function editableStorefront(deps: DomainDeps, caller: ShopCaller): Promise<string> {
+/** The caller's storefront, while its settings may change (a plan in effect); its id. */
+export async function editableStorefront(deps: DomainDeps, caller: ShopCaller): Promise<string> {
   resellerOnly(caller);
   const storefront = await deps.db.resellerStorefront.findUnique({
     where: { accountId: caller.accountId },

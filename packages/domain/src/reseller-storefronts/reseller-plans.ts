@@ -9,7 +9,7 @@ import { currentPlanOf, type CurrentPlan } from "../plans/current-plan.ts";
 import { planSelect, toShopPlan, type ShopPlanDto } from "../plans/plan-dto.ts";
 import { planChangeProblem } from "../plans/plan-rules.ts";
 import { storefrontPage } from "../auth/storefront-access.ts";
-import { storefrontUrl } from "../plans/storefront-url.ts";
+import { storefrontUrl } from "../shared/storefront-url.ts";
 import { taxOfSale } from "../tax/tax-context.ts";
 
 export interface ResellerPlansDto {

@@ -16,17 +16,26 @@ export interface TaxParties {
 }
 
 /**
- * The tax parties of a sale to `buyerAccountId`: the distributor sells (it
- * issues every invoice) to the billed account, by their billing countries
- * and the buyer's VAT number as they are now.
+ * The tax parties of a sale to `buyerAccountId`, by the billing countries and
+ * the buyer's VAT number as they are now. The seller is the one who issues the
+ * invoice: the distributor, or (`sellerAccountId`) a reseller selling to its
+ * end-customer at its storefront. Days are the distributor's either way.
  */
-export async function loadTaxParties(db: Db, buyerAccountId: string): Promise<TaxParties> {
-  const [seller, buyer] = await Promise.all([
+export async function loadTaxParties(
+  db: Db,
+  buyerAccountId: string,
+  sellerAccountId: string | null = null,
+): Promise<TaxParties> {
+  const [distributor, reseller, buyer] = await Promise.all([
     db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { billingCountry: true, timeZone: true } }),
+    sellerAccountId
+      ? db.account.findUnique({ where: { id: sellerAccountId }, select: { billingCountry: true } })
+      : null,
     db.account.findUnique({ where: { id: buyerAccountId }, select: { billingCountry: true, taxId: true } }),
   ]);
-  if (!seller) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
+  if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
   if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
+  const seller = { billingCountry: (reseller ?? distributor).billingCountry, timeZone: distributor.timeZone };
   const rows = await db.taxRate.findMany({
     where: { country: { in: [...new Set([seller.billingCountry, buyer.billingCountry])] } },
     select: { country: true, rate: true, validFrom: true },
@@ -48,9 +57,14 @@ export function taxAt(parties: TaxParties, category: TaxCategory, at: Date): Tax
 /** How each line of one sale is taxed, by its category. */
 export type LineTax = (category: TaxCategory) => TaxDecision;
 
-/** The tax of every line of a sale to `buyerAccountId` at `at` (one lookup of the parties and rates). */
-export async function taxOfSale(db: Db, buyerAccountId: string, at: Date): Promise<LineTax> {
-  const parties = await loadTaxParties(db, buyerAccountId);
+/** The tax of every line of a sale to `buyerAccountId` at `at` (one lookup of the parties and rates); the seller as in loadTaxParties. */
+export async function taxOfSale(
+  db: Db,
+  buyerAccountId: string,
+  at: Date,
+  sellerAccountId: string | null = null,
+): Promise<LineTax> {
+  const parties = await loadTaxParties(db, buyerAccountId, sellerAccountId);
   return (category) => taxAt(parties, category, at);
 }
 

@@ -13,7 +13,7 @@ export interface TaxRateRow {
 }
 
 export interface TaxQuestion {
-  /** The distributor's country (it issues every invoice). */
+  /** The issuer's country: the distributor's, or a reseller's selling at its storefront. */
   sellerCountry: string;
   buyerCountry: string;
   /** The buyer's tax id as entered; it counts as a VAT number when it has its country's format. */

@@ -20,6 +20,11 @@ export const welcomeBitTitanCoupon: TemplateDefinition = {
     eventVariable("coupon_expiry_date", "Date the coupon code expires", "02 Mar 2027"),
     eventVariable("asset_name", "Name of the asset", "Contoso mailbox move"),
     eventVariable("order_number", "Order number", "SO-10042"),
+    eventVariable(
+      "storefront_link",
+      "Storefront where the order was placed (a reseller's own storefront for its customers)",
+      "https://shop.example.com/",
+    ),
   ],
   defaults: {
     subject: "Your BitTitan licenses for {{ account_name }}: coupon {{ coupon_code }}",
@@ -29,6 +34,7 @@ export const welcomeBitTitanCoupon: TemplateDefinition = {
 <p style="font-size:20px;font-weight:bold;letter-spacing:1px;">{{ coupon_code }}</p>
 <p>Redeem it in the BitTitan portal: <a href="{{ portal_link }}">{{ portal_link }}</a></p>
 <p>The coupon code stays active for {{ expire_days }} days (until {{ coupon_expiry_date }}). Once redeemed, the licenses can be used for {{ validity_days }} days.</p>
+<p>Your orders, licenses and invoices: <a href="{{ storefront_link }}">{{ storefront_link }}</a></p>
 <p>Kind regards,<br>{{ distributor_name }}</p>`,
     text: `Hello {{ recipient_name }},
 
@@ -39,6 +45,8 @@ Your coupon code: {{ coupon_code }}
 Redeem it in the BitTitan portal: {{ portal_link }}
 
 The coupon code stays active for {{ expire_days }} days (until {{ coupon_expiry_date }}). Once redeemed, the licenses can be used for {{ validity_days }} days.
+
+Your orders, licenses and invoices: {{ storefront_link }}
 
 Kind regards,
 {{ distributor_name }}`,

@@ -9,6 +9,9 @@ import {
   updateContact,
 } from "../../accounts/contacts.ts";
 import { createAccount } from "../../accounts/create-account.ts";
+import { listStorefrontOrders } from "../../reseller-storefronts/storefront-sales.ts";
+import { storefrontOrderPageOutput } from "../../reseller-storefronts/storefront-sales-output.ts";
+import { bssStorefrontSalesInput } from "../../schemas/storefront-sales.ts";
 import { getAccount } from "../../accounts/get-account.ts";
 import { listAccounts } from "../../accounts/list-accounts.ts";
 import { updateAccount } from "../../accounts/update-account.ts";
@@ -74,4 +77,9 @@ export const bssAccountRouter = router({
     .input(bssStatementInput)
     .output(statementOutput)
     .query(({ ctx, input }) => accountStatement(ctx.deps, ctx.staff, input)),
+  /** A reseller's two-tier orders: what its end-customers ordered at its storefront, both invoices of each, reconciled. */
+  storefrontOrders: staffProcedure
+    .input(bssStorefrontSalesInput)
+    .output(storefrontOrderPageOutput)
+    .query(({ ctx, input }) => listStorefrontOrders(ctx.deps, ctx.staff, input)),
 });

@@ -15,6 +15,17 @@ import { router, storefrontProcedure } from "../../trpc.ts";
 import { aliasCheckOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
 import { myStorefrontOutput, resellerPlansOutput } from "../../reseller-storefronts/reseller-storefront-output.ts";
 
+import { listSpecialPrices, removeSpecialPrice, setSpecialPrice } from "../../reseller-storefronts/special-prices.ts";
+import { listStorefrontDocuments, listStorefrontOrders } from "../../reseller-storefronts/storefront-sales.ts";
+import { specialPricesOutput, storefrontOrderPageOutput } from "../../reseller-storefronts/storefront-sales-output.ts";
+import {
+  removeSpecialPriceInput,
+  setSpecialPriceInput,
+  storefrontDocumentsInput,
+  storefrontSalesInput,
+} from "../../schemas/storefront-sales.ts";
+import { invoicePageOutput } from "../../billing/invoice-output.ts";
+
 const byId = z.object({ id: idSchema });
 
 export const storefrontPlanRouter = router({
@@ -53,4 +64,23 @@ export const storefrontMyStorefrontRouter = router({
     .input(setMarkupInput)
     .output(myStorefrontOutput)
     .mutation(({ ctx, input }) => setStorefrontMarkup(ctx.deps, ctx.shop, input)),
+  specialPrices: storefrontProcedure
+    .output(specialPricesOutput)
+    .query(({ ctx }) => listSpecialPrices(ctx.deps, ctx.shop)),
+  setSpecialPrice: storefrontProcedure
+    .input(setSpecialPriceInput)
+    .output(specialPricesOutput)
+    .mutation(({ ctx, input }) => setSpecialPrice(ctx.deps, ctx.shop, input)),
+  removeSpecialPrice: storefrontProcedure
+    .input(removeSpecialPriceInput)
+    .output(specialPricesOutput)
+    .mutation(({ ctx, input }) => removeSpecialPrice(ctx.deps, ctx.shop, input)),
+  salesOrders: storefrontProcedure
+    .input(storefrontSalesInput)
+    .output(storefrontOrderPageOutput)
+    .query(({ ctx, input }) => listStorefrontOrders(ctx.deps, ctx.shop, input)),
+  salesDocuments: storefrontProcedure
+    .input(storefrontDocumentsInput)
+    .output(invoicePageOutput)
+    .query(({ ctx, input }) => listStorefrontDocuments(ctx.deps, ctx.shop, input)),
 });
