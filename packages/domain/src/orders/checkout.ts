@@ -59,6 +59,8 @@ export async function completeCheckout(
   caller: ShopCaller,
   input: { idempotencyKey: string; basketVersion: number; storefrontAlias?: string | null },
 ): Promise<CheckoutResult> {
+  if (caller.accountKind === "END_CUSTOMER" && !resellerSelling(caller))
+    throw new DomainError("FORBIDDEN", "End-customers order at their reseller's storefront");
   const fingerprint = `basket:${input.basketVersion};alias:${input.storefrontAlias ?? ""}`;
   const previous = await findByKey(deps, caller, input.idempotencyKey, fingerprint);
   if (previous) return previous;
@@ -87,8 +89,6 @@ export async function completeCheckout(
         requestedLineOf({ ...line, storefrontAlias: input.storefrontAlias ?? null }),
       );
       const storefront = resellerSelling(caller);
-      if (caller.accountKind === "END_CUSTOMER" && !storefront)
-        throw new DomainError("FORBIDDEN", "End-customers order at their reseller's storefront");
       const sale = storefront ? await loadStorefrontSale(tx, caller, storefront) : null;
       const buyer = sale?.buyer ?? (await loadBuyer(tx, caller.accountId, { bittitan: hasProductLines(requested) }));
       const recipient =
