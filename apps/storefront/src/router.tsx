@@ -16,6 +16,8 @@ import { Layout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
+import { StorefrontPricesPage } from "./plans/storefront-prices.tsx";
+import { StorefrontSalesPage } from "./plans/storefront-sales.tsx";
 import { PlansPage } from "./plans/plans.tsx";
 import { SubscriptionPage } from "./plans/subscription.tsx";
 import { SubscriptionsPage } from "./plans/subscriptions.tsx";
@@ -47,6 +49,8 @@ export const router = createBrowserRouter(
         { path: "subscriptions", element: <SubscriptionsPage /> },
         { path: "subscriptions/:id", element: <SubscriptionPage /> },
         { path: "my-storefront", element: <MyStorefrontPage /> },
+        { path: "my-storefront/prices", element: <StorefrontPricesPage /> },
+        { path: "my-storefront/sales", element: <StorefrontSalesPage /> },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },

@@ -54,7 +54,7 @@ export function BasketPage() {
   if (basket.isError) return <Alert tone="error">{apiErrorMessage(basket.error)}</Alert>;
   const data = basket.data;
   const isReseller = me.data?.account.kind === "RESELLER";
-  const blocked = data.lines.some((line) => line.problem) || data.needsSynchronization;
+  const blocked = data.lines.some((line) => line.problem) || data.needsSynchronization || !!data.checkoutBlocked;
   const hasLicenses = data.lines.some((line) => line.kind === "product");
   const checkout = async () => {
     setLeaving(true);
@@ -69,6 +69,11 @@ export function BasketPage() {
       {data.needsSynchronization && (
         <div className="mb-6">
           <SyncNotice />
+        </div>
+      )}
+      {data.checkoutBlocked && (
+        <div className="mb-6">
+          <Alert tone="warning">{data.checkoutBlocked}</Alert>
         </div>
       )}
       {data.lines.length === 0 ? (

@@ -45,6 +45,16 @@ export function MyStorefrontPage() {
   return (
     <>
       <PageHeader title="My storefront" subtitle={`${data.plan.name} plan`} />
+      {data.plan.code === "STANDARD" && (
+        <nav aria-label="My storefront" className="mb-6 flex gap-4 text-sm">
+          <Link to="/my-storefront/prices" className="text-brand-700 hover:underline">
+            Special prices
+          </Link>
+          <Link to="/my-storefront/sales" className="text-brand-700 hover:underline">
+            Sales
+          </Link>
+        </nav>
+      )}
       {data.message && (
         <div className="mb-6">
           <Alert tone={data.editable ? "info" : "warning"}>{data.message}</Alert>

@@ -24,6 +24,7 @@ import { ContactsCard } from "./account-contacts.tsx";
 import { ResellerPlanCard } from "../plans/reseller-plan-card.tsx";
 import { useCan } from "../../components/use-can.ts";
 import { AccountBalanceCard, AccountStatementCard } from "./account-statement.tsx";
+import { StorefrontOrdersCard } from "./account-storefront-orders.tsx";
 
 type AccountDetail = RouterOutputs["bss"]["account"]["get"];
 
@@ -87,6 +88,7 @@ export function AccountDetailPage() {
           >
             <AssetTable accountId={data.id} />
           </Card>
+          {data.kind === "RESELLER" && <StorefrontOrdersCard accountId={data.id} />}
           {data.kind !== "DISTRIBUTOR" && <AccountStatementCard accountId={data.id} />}
         </div>
         <div className="space-y-6">
