@@ -54,6 +54,11 @@ beforeAll(async () => {
   const plans = await publishPlans(harness);
   const { subscriptionId } = await buyPlan(bob, plans.standard.id, "beta-shop");
   await bob.storefront.myStorefront.setMarkup({ productId: product.id, markupPercent: "20" });
+  await bob.storefront.myStorefront.setSpecialPrice({
+    endCustomerAccountId: world.betaCustomer.id,
+    productId: product.id,
+    unitPrice: "4.50",
+  });
   const pending = await bob.storefront.basket.add({ productId: product.id, quantity: 1 });
   beta = {
     orderId,
@@ -151,6 +156,22 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
     caller.storefront.myStorefront.update({ displayName: "Hijacked", primaryColor: "#000000", markupPercent: "0" }),
   "storefront.myStorefront.setMarkup": (caller) =>
     caller.storefront.myStorefront.setMarkup({ productId: beta.productId, markupPercent: "0" }),
+  "storefront.myStorefront.specialPrices": (caller) => caller.storefront.myStorefront.specialPrices(),
+  "storefront.myStorefront.setSpecialPrice": (caller) =>
+    caller.storefront.myStorefront.setSpecialPrice({
+      endCustomerAccountId: world.betaCustomer.id,
+      productId: beta.productId,
+      unitPrice: "0.01",
+    }),
+  "storefront.myStorefront.removeSpecialPrice": (caller) =>
+    caller.storefront.myStorefront.removeSpecialPrice({
+      endCustomerAccountId: world.betaCustomer.id,
+      productId: beta.productId,
+    }),
+  "storefront.myStorefront.salesOrders": (caller) =>
+    caller.storefront.myStorefront.salesOrders({ endCustomerAccountId: world.betaCustomer.id }),
+  "storefront.myStorefront.salesDocuments": (caller) =>
+    caller.storefront.myStorefront.salesDocuments({ endCustomerAccountId: world.betaCustomer.id }),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -174,7 +195,7 @@ describe("tenant isolation in the Storefront", () => {
         harness.deps.db.planSubscription.findMany({ where: { accountId: world.beta.id }, include: { events: true } }),
         harness.deps.db.resellerStorefront.findMany({
           where: { accountId: world.beta.id },
-          include: { markups: true },
+          include: { markups: true, specialPrices: true },
         }),
       ]);
     const betaBefore = await betaState();

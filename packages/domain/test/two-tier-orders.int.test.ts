@@ -4,6 +4,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadShopCaller } from "../src/auth/resolve-callers.ts";
 import { bindStorefront } from "../src/auth/storefront-access.ts";
+import { extractPdfText } from "@cm/documents/testing";
+import { invoicePdf } from "../src/billing/invoice-pdf.ts";
+import type { ShopCaller } from "../src/callers.ts";
 import { appRouter } from "../src/root.ts";
 import { lineTotals, Money } from "../src/shared/money.ts";
 import { createCallerFactory, createContextInner } from "../src/trpc.ts";
@@ -27,12 +30,17 @@ const db = () => world.harness.deps.db;
 const BUYING = ["12.35", "37.05", "7.04", "44.09"];
 
 async function atStorefront(email: string, alias: string): Promise<Caller> {
+  const bound = await boundCaller(email, alias);
+  return createCallerFactory(appRouter)(createContextInner({ deps: world.harness.deps, getShop: async () => bound }));
+}
+
+async function boundCaller(email: string, alias: string): Promise<ShopCaller> {
   const user = await db().shopUser.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const caller = await loadShopCaller(db(), user.id);
   const storefront = await db().resellerStorefront.findUniqueOrThrow({ where: { alias }, select: { id: true } });
   const bound = caller && (await bindStorefront(db(), caller, storefront.id, alias));
   if (!bound) throw new Error(`${email} cannot use /${alias}`);
-  return createCallerFactory(appRouter)(createContextInner({ deps: world.harness.deps, getShop: async () => bound }));
+  return bound;
 }
 
 const code = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
@@ -105,6 +113,12 @@ describe("an end-customer ordering at its reseller's storefront", () => {
       buyer: { name: "Alpine Dental" },
     });
     expect(asset.invoice?.id).toBe(invoice.id);
+    // Its PDF: from Contoso (headed with its storefront's name), at the special price.
+    const pdf = await invoicePdf(world.harness.deps, await boundCaller("lukas@alpine.test", "contoso"), invoice.id);
+    const pdfText = (await extractPdfText(pdf.pdf)).pages.join("\n");
+    expect(pdfText).toContain("Contoso Cloud Shop");
+    expect(pdfText).toContain("13.00");
+    seen.push(pdfText);
 
     // The reseller's side: the distributor's invoice at what Contoso pays, recipient Alpine.
     const staffOrder = await world.staff.bss.order.get({ id: result.orderId });

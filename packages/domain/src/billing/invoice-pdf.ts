@@ -13,10 +13,20 @@ export async function invoicePdf(
   id: string,
 ): Promise<{ filename: string; pdf: Buffer }> {
   const invoice = await getInvoice(deps, caller, id);
-  const branding = await deps.db.branding.findUnique({
-    where: { id: "default" },
-    select: { displayName: true, primaryColor: true },
+  // A reseller's invoice to its end-customer is headed with its storefront's name and colour, never the distributor's brand.
+  const issuer = await deps.db.invoice.findUniqueOrThrow({
+    where: { id: invoice.id },
+    select: {
+      issuer: { select: { kind: true, resellerStorefront: { select: { displayName: true, primaryColor: true } } } },
+    },
   });
+  const branding =
+    issuer.issuer.kind === "DISTRIBUTOR"
+      ? await deps.db.branding.findUnique({
+          where: { id: "default" },
+          select: { displayName: true, primaryColor: true },
+        })
+      : (issuer.issuer.resellerStorefront ?? null);
   // Dates print as the distributor's own calendar has them (set up with its time zone).
   const distributor = await deps.db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { timeZone: true } });
   const creditFor = invoice.creditFor
