@@ -28,15 +28,20 @@ export function InvoicesPage() {
     ...trpc.storefront.invoice.list.queryOptions({ page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
-  const balance = useQuery(trpc.storefront.account.balance.queryOptions());
+  const me = useQuery(trpc.storefront.account.me.queryOptions());
+  // The balance and statement are of the account with the distributor; an end-customer's invoices are its reseller's.
+  const withDistributor = me.data !== undefined && me.data.account.kind !== "END_CUSTOMER";
+  const balance = useQuery({ ...trpc.storefront.account.balance.queryOptions(), enabled: withDistributor });
   return (
     <>
       <PageHeader title="Invoices" subtitle="Invoices and credit invoices for your account" />
-      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card title="Your balance">
-          {balance.data ? <BalanceSummary balances={balance.data} perspective="customer" /> : <Loading />}
-        </Card>
-      </div>
+      {withDistributor && (
+        <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-3">
+          <Card title="Your balance">
+            {balance.data ? <BalanceSummary balances={balance.data} perspective="customer" /> : <Loading />}
+          </Card>
+        </div>
+      )}
       {invoices.isError && <Alert tone="error">{apiErrorMessage(invoices.error)}</Alert>}
       {invoices.data && (
         <>
@@ -71,9 +76,11 @@ export function InvoicesPage() {
           />
         </>
       )}
-      <div className="mt-6">
-        <MyStatement />
-      </div>
+      {withDistributor && (
+        <div className="mt-6">
+          <MyStatement />
+        </div>
+      )}
     </>
   );
 }
