@@ -13,6 +13,7 @@ import { EndCustomerDetailPage } from "./pages/end-customer-detail.tsx";
 import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
 import { EndCustomersPage } from "./pages/end-customers.tsx";
 import { Layout } from "./pages/layout.tsx";
+import { ApiKeysPage } from "./pages/api-keys.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
@@ -47,6 +48,7 @@ export const router = createBrowserRouter(
         { path: "subscriptions", element: <SubscriptionsPage /> },
         { path: "subscriptions/:id", element: <SubscriptionPage /> },
         { path: "my-storefront", element: <MyStorefrontPage /> },
+        { path: "api-keys", element: <ApiKeysPage /> },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },
