@@ -175,12 +175,40 @@ export function createApp(options: AppOptions) {
       throw error;
     }
   };
+  // With an API key (invoices:read): the distributor's at the BSS path, a reseller's at the Storefront's.
+  const keyPdfResponse = async (realm: "staff" | "shop", headers: Headers, id: string) => {
+    const key = await apiKeyOf(deps, headers);
+    if (!key) return null;
+    if (!key.ok)
+      return Response.json(
+        { error: { message: key.message } },
+        { status: key.status, headers: key.status === 429 ? { "retry-after": String(key.retryAfterSeconds) } : {} },
+      );
+    const scopes = key.caller.apiKey?.scopes ?? [];
+    if (key.caller.kind !== realm || !scopes.includes("invoices:read"))
+      return Response.json(
+        {
+          error: {
+            message:
+              key.caller.kind !== realm
+                ? "This API key cannot use this path"
+                : "This API key lacks the invoices:read scope",
+          },
+        },
+        { status: 403 },
+      );
+    return pdfResponse(key.caller, id);
+  };
   app.get("/api/bss/invoices/:id/pdf", async (c) => {
+    const byKey = await keyPdfResponse("staff", c.req.raw.headers, c.req.param("id"));
+    if (byKey) return byKey;
     const staff = await resolveStaffCaller(auths.staff, deps.db, c.req.raw.headers);
     if (!staff) return c.json({ error: { message: "Please log in to the back office" } }, 401);
     return pdfResponse(staff, c.req.param("id"));
   });
   app.get("/api/storefront/invoices/:id/pdf", async (c) => {
+    const byKey = await keyPdfResponse("shop", c.req.raw.headers, c.req.param("id"));
+    if (byKey) return byKey;
     const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
     if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
     return pdfResponse(shop, c.req.param("id"));

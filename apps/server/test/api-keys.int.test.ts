@@ -157,6 +157,22 @@ describe("API keys", () => {
     const actor = `api-key:PSA sync (${key.prefix})`;
     expect(events.find((event) => event.kind === "edited")?.actor).toBe(actor);
     expect(events[0]?.actor).toBe(actor);
+    // The order's invoice as PDF, with a key that may read invoices (and not with this one).
+    const invoice = await server.deps.db.invoice.findFirstOrThrow({ where: { orderId }, select: { id: true } });
+    const pdfWith = (token: string, realm = "bss") =>
+      fetch(`${server.url}/api/${realm}/invoices/${invoice.id}/pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await pdfWith(secret)).status).toBe(403);
+    const reader = await createKey(admin, "bss", ["invoices:read"]);
+    const pdf = await pdfWith(reader.secret);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    expect((await pdfWith(reader.secret, "storefront")).status).toBe(403);
+
     const audit = await server.deps.db.apiKeyEvent.findMany({ where: { keyId: key.id }, orderBy: { at: "asc" } });
     expect(audit.map((event) => [event.procedure, event.outcome, event.actor])).toEqual([
       ["bss.order.create", "OK", actor],
