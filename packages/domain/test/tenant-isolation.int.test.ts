@@ -22,6 +22,7 @@ let beta: {
   basketLineId: string;
   productId: string;
   subscriptionId: string;
+  apiKeyId: string;
 };
 
 beforeAll(async () => {
@@ -55,6 +56,7 @@ beforeAll(async () => {
   const { subscriptionId } = await buyPlan(bob, plans.standard.id, "beta-shop");
   await bob.storefront.myStorefront.setMarkup({ productId: product.id, markupPercent: "20" });
   const pending = await bob.storefront.basket.add({ productId: product.id, quantity: 1 });
+  const apiKey = await bob.storefront.apiKey.create({ name: "Beta ERP", scopes: ["assets:read"], expiresInDays: null });
   beta = {
     orderId,
     assetId: order.assets[0]?.id ?? "",
@@ -62,6 +64,7 @@ beforeAll(async () => {
     basketLineId: pending.lines[0]?.id ?? "",
     productId: product.id,
     subscriptionId,
+    apiKeyId: apiKey.key.id,
   };
 });
 afterAll(async () => {
@@ -151,6 +154,10 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
     caller.storefront.myStorefront.update({ displayName: "Hijacked", primaryColor: "#000000", markupPercent: "0" }),
   "storefront.myStorefront.setMarkup": (caller) =>
     caller.storefront.myStorefront.setMarkup({ productId: beta.productId, markupPercent: "0" }),
+  "storefront.apiKey.list": (caller) => caller.storefront.apiKey.list(),
+  "storefront.apiKey.create": (caller) =>
+    caller.storefront.apiKey.create({ name: "Alpha", scopes: ["assets:read"], expiresInDays: null }),
+  "storefront.apiKey.revoke": (caller) => caller.storefront.apiKey.revoke({ id: beta.apiKeyId }),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -176,6 +183,7 @@ describe("tenant isolation in the Storefront", () => {
           where: { accountId: world.beta.id },
           include: { markups: true },
         }),
+        harness.deps.db.apiKey.findMany({ where: { accountId: world.beta.id } }),
       ]);
     const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {
@@ -192,6 +200,8 @@ describe("tenant isolation in the Storefront", () => {
           beta.assetId,
           beta.invoiceId,
           beta.subscriptionId,
+          beta.apiKeyId,
+          "Beta ERP",
           "Beta Partners",
           "Beta Client",
         ];

@@ -25,7 +25,7 @@ export function ApiKeysPage() {
       ) : (
         <ApiKeysView
           keys={keys.data}
-          scopeNote="A key sees only your account and your end-customers, and does only what its scopes allow. Requests authenticate with 'Authorization: Bearer <key>'; the reference is at /api/docs."
+          scopeNote="A key sees only your account and your end-customers, and does only what its scopes allow. Requests to /trpc authenticate with 'Authorization: Bearer <key>'."
           create={(values) => create.mutateAsync(values)}
           createError={create.error}
           revoke={(id) => revoke.mutateAsync({ id })}

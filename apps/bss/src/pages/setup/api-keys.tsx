@@ -14,10 +14,10 @@ export function ApiKeysPage() {
   if (keys.isError) return <Alert tone="error">{apiErrorMessage(keys.error)}</Alert>;
   return (
     <>
-      <PageHeader title="API keys" subtitle="Credentials for your own systems to call the public API (/api/docs)" />
+      <PageHeader title="API keys" subtitle="Credentials for your own systems (a PSA, an ERP) to call the API" />
       <ApiKeysView
         keys={keys.data}
-        scopeNote="A key acts for the distributor with the scopes you give it, and no more: it cannot reach setup, staff or the catalog's settings. Requests authenticate with 'Authorization: Bearer <key>'."
+        scopeNote="A key acts for the distributor with the scopes you give it, and no more: it cannot reach setup, staff or the catalog's settings. Requests to /trpc authenticate with 'Authorization: Bearer <key>'."
         create={(values) => create.mutateAsync(values)}
         createError={create.error}
         revoke={(id) => revoke.mutateAsync({ id })}
