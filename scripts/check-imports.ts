@@ -17,6 +17,7 @@ import ts from "typescript";
 
 /** Files directly in src/ that every area may import. */
 export const KERNEL_FILES = [
+  "api-scopes.ts",
   "callers.ts",
   "clock.ts",
   "deps.ts",

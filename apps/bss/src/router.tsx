@@ -26,6 +26,7 @@ import { OrderEditPage, OrderNewPage } from "./pages/orders/order-form.tsx";
 import { OrdersPage } from "./pages/orders/orders.tsx";
 import { BrandingPage } from "./pages/setup/branding.tsx";
 import { CompanyPage } from "./pages/setup/company.tsx";
+import { ApiKeysPage } from "./pages/setup/api-keys.tsx";
 import { DeliveryLogPage } from "./pages/notifications/delivery-log.tsx";
 import { DevInboxPage } from "./pages/notifications/dev-inbox.tsx";
 import { EmailDetailPage } from "./pages/notifications/email-detail.tsx";
@@ -62,6 +63,7 @@ export const router = createBrowserRouter(
         { path: "orders/:id/edit", element: <OrderEditPage /> },
         { path: "setup/branding", element: <BrandingPage /> },
         { path: "setup/company", element: <CompanyPage /> },
+        { path: "setup/api-keys", element: <ApiKeysPage /> },
         { path: "setup/notifications", element: <TemplatesPage /> },
         { path: "setup/notifications/templates/:key", element: <TemplateEditorPage /> },
         { path: "setup/notifications/log", element: <DeliveryLogPage /> },

@@ -15,11 +15,13 @@ import {
   type Caller,
   type DomainDeps,
 } from "@cm/domain";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { apiKeyOf } from "./api-key-auth.ts";
 import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { respondStorefront } from "./reseller-storefronts.ts";
 import { throttledSignIn } from "./sign-in-throttling.ts";
@@ -119,13 +121,33 @@ export function createApp(options: AppOptions) {
       req: c.req.raw,
       router: appRouter,
       allowMethodOverride: false,
-      createContext: ({ req, resHeaders }) =>
-        createContextInner({
+      createContext: async ({ req, resHeaders }) => {
+        // With an API key the request is the key's, never a session's (its cookies are ignored).
+        const key = await apiKeyOf(deps, req.headers);
+        if (key && !key.ok) {
+          if (key.status === 429) resHeaders.set("retry-after", String(key.retryAfterSeconds));
+          throw new TRPCError({
+            code: key.status === 429 ? "TOO_MANY_REQUESTS" : "UNAUTHORIZED",
+            message: key.message,
+          });
+        }
+        if (key?.ok) {
+          const { caller } = key;
+          return createContextInner({
+            deps,
+            requestId: c.get("requestId"),
+            getStaff: async () => (caller.kind === "staff" ? caller : null),
+            getShop: async () => (caller.kind === "shop" ? caller : null),
+            apiKeyKind: caller.kind === "staff" ? "distributor" : "reseller",
+          });
+        }
+        return createContextInner({
           deps,
           requestId: c.get("requestId"),
           getStaff: () => resolveStaffCaller(auths.staff, deps.db, req.headers, resHeaders),
           getShop: () => resolveShopCaller(auths.shop, deps.db, req.headers, resHeaders),
-        }),
+        });
+      },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           logger.error({ err: error.cause ?? error, path, requestId: c.get("requestId") }, "tRPC error");
@@ -153,12 +175,40 @@ export function createApp(options: AppOptions) {
       throw error;
     }
   };
+  // With an API key (invoices:read): the distributor's at the BSS path, a reseller's at the Storefront's.
+  const keyPdfResponse = async (realm: "staff" | "shop", headers: Headers, id: string) => {
+    const key = await apiKeyOf(deps, headers);
+    if (!key) return null;
+    if (!key.ok)
+      return Response.json(
+        { error: { message: key.message } },
+        { status: key.status, headers: key.status === 429 ? { "retry-after": String(key.retryAfterSeconds) } : {} },
+      );
+    const scopes = key.caller.apiKey?.scopes ?? [];
+    if (key.caller.kind !== realm || !scopes.includes("invoices:read"))
+      return Response.json(
+        {
+          error: {
+            message:
+              key.caller.kind !== realm
+                ? "This API key cannot use this path"
+                : "This API key lacks the invoices:read scope",
+          },
+        },
+        { status: 403 },
+      );
+    return pdfResponse(key.caller, id);
+  };
   app.get("/api/bss/invoices/:id/pdf", async (c) => {
+    const byKey = await keyPdfResponse("staff", c.req.raw.headers, c.req.param("id"));
+    if (byKey) return byKey;
     const staff = await resolveStaffCaller(auths.staff, deps.db, c.req.raw.headers);
     if (!staff) return c.json({ error: { message: "Please log in to the back office" } }, 401);
     return pdfResponse(staff, c.req.param("id"));
   });
   app.get("/api/storefront/invoices/:id/pdf", async (c) => {
+    const byKey = await keyPdfResponse("shop", c.req.raw.headers, c.req.param("id"));
+    if (byKey) return byKey;
     const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
     if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
     return pdfResponse(shop, c.req.param("id"));

@@ -40,6 +40,8 @@ const envSchema = z.object({
   STOREFRONT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Days the result of an idempotent request (a form submission's key) is kept for replays, then purged. */
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Requests one API key may make per minute (fixed window, counted in the database). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

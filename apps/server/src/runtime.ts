@@ -116,6 +116,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     mailer: mail.mailer,
     storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
     idempotencyRetentionDays: env.IDEMPOTENCY_RETENTION_DAYS,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     provisioningRetryHours: env.PROVISIONING_RETRY_HOURS,
   };
   const auths: Auths = {

@@ -2,25 +2,52 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seedDemo } from "@cm/domain";
+import { SimulatorAdmin, startSimulator } from "@cm/bittitan-sim";
+import { seedDemo, seedDemoCatalog } from "@cm/domain";
 import { createTestDatabase } from "@cm/testing";
 import { readEnv } from "../src/env.ts";
 import { startRuntime, type Runtime } from "../src/runtime.ts";
 
-/** The real server on an ephemeral loopback port, over a fresh test database with the demo seeded. */
+/**
+ * The real server on an ephemeral loopback port, over a fresh test database with the demo seeded;
+ * with `bittitan`, also the BitTitan simulator on loopback and the demo catalog (Contoso and Tailspin synchronized).
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
+  options: { bittitan?: boolean } = {},
 ): Promise<Runtime & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "cm-server-test-"));
   const database = await createTestDatabase();
+  const sim = options.bittitan
+    ? await startSimulator({
+        host: "127.0.0.1",
+        port: 0,
+        apiKey: "server-test-api-key",
+        adminToken: "server-test-admin",
+      })
+    : null;
   const runtime = await startRuntime(
     readEnv({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000", ...env }),
-    { database, serveApps: false, beforeReady: async ({ deps }) => void (await seedDemo(deps)) },
+    {
+      database,
+      serveApps: false,
+      beforeReady: async ({ deps }) => {
+        await seedDemo(deps);
+        if (!sim) return;
+        const admin = new SimulatorAdmin(sim.url, "server-test-admin");
+        await seedDemoCatalog(deps, {
+          baseUrl: sim.url,
+          apiKey: "server-test-api-key",
+          registerPartner: async (partner) => void (await admin.createPartner(partner)),
+        });
+      },
+    },
   );
   return {
     ...runtime,
     cleanup: async () => {
       await runtime.close();
+      await sim?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -13,6 +13,7 @@ import { EndCustomerDetailPage } from "./pages/end-customer-detail.tsx";
 import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
 import { EndCustomersPage } from "./pages/end-customers.tsx";
 import { Layout } from "./pages/layout.tsx";
+import { ApiKeysPage } from "./pages/api-keys.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
@@ -51,6 +52,7 @@ export const router = createBrowserRouter(
         { path: "my-storefront", element: <MyStorefrontPage /> },
         { path: "my-storefront/prices", element: <StorefrontPricesPage /> },
         { path: "my-storefront/sales", element: <StorefrontSalesPage /> },
+        { path: "api-keys", element: <ApiKeysPage /> },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },

@@ -31,4 +31,6 @@ export interface DomainDeps {
   provisioningRetryHours?: number;
   /** Days the result of an idempotent request is kept for replays; default 7. */
   idempotencyRetentionDays?: number;
+  /** Requests an API key may make per minute; default 120 (api-keys/resolve-api-key.ts). */
+  apiRateLimitPerMinute?: number;
 }

@@ -22,7 +22,9 @@ export const idempotent = {
     const key = (input as { idempotencyKey?: string } | undefined)?.idempotencyKey;
     if (!key) return next();
     const caller = (await ctx.getStaff()) ?? (await ctx.getShop());
-    const scope = `${path}:${caller?.kind ?? "public"}:${caller?.userId ?? "-"}`;
+    // A key's requests are its own, apart from those of the person who created it.
+    const who = caller?.apiKey ? `key:${caller.apiKey.id}` : (caller?.userId ?? "-");
+    const scope = `${path}:${caller?.kind ?? "public"}:${who}`;
     const db = ctx.deps.db;
     const fingerprint = requestFingerprint(input);
     const replay = async () => {

@@ -40,3 +40,5 @@ export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./aut
 export { RESERVED_ALIASES } from "./schemas/storefront-alias.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";
+export { resolveApiKey, DEFAULT_API_RATE_LIMIT_PER_MINUTE, type ApiKeyResolution } from "./api-keys/resolve-api-key.ts";
+export { API_KEY_SCOPES, API_SCOPES, type ApiScope } from "./api-scopes.ts";

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "notifications.setup",
   "staff.manage",
   "company.edit",
+  /** Creating and revoking the distributor's API keys and webhook endpoints (issue 21). */
+  "apiKeys.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -179,6 +181,10 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.notification.devInbox.list": "notifications.setup",
   "bss.notification.devInbox.get": "notifications.setup",
   "bss.notification.devInbox.clear": "notifications.setup",
+
+  "bss.apiKey.list": "apiKeys.manage",
+  "bss.apiKey.create": "apiKeys.manage",
+  "bss.apiKey.revoke": "apiKeys.manage",
 };
 
 /** Why a procedure is refused, or null when the role may call it. */

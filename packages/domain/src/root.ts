@@ -29,6 +29,8 @@ import {
 import { publicBrandOutput } from "./notifications/brand-output.ts";
 import { publicBrand } from "./notifications/public-brand.ts";
 import { publicProcedure, router } from "./trpc.ts";
+import { bssApiKeyRouter } from "./routers/bss/api-key.ts";
+import { storefrontApiKeyRouter } from "./routers/storefront/api-key.ts";
 
 /**
  * Two namespaces, one per app: `bss.*` procedures need a staff session,
@@ -55,6 +57,7 @@ export const appRouter = router({
     staff: bssStaffRouter,
     subscription: bssSubscriptionRouter,
     taxRate: bssTaxRateRouter,
+    apiKey: bssApiKeyRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,
@@ -68,6 +71,7 @@ export const appRouter = router({
     myStorefront: storefrontMyStorefrontRouter,
     plan: storefrontPlanRouter,
     subscription: storefrontSubscriptionRouter,
+    apiKey: storefrontApiKeyRouter,
   }),
 });
 

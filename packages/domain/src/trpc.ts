@@ -2,11 +2,11 @@ import { isRecordNotFound, isUniqueViolation } from "@cm/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
-import type { ShopCaller, StaffCaller } from "./callers.ts";
+import { actorOf, type ShopCaller, type StaffCaller } from "./callers.ts";
 import type { DomainDeps } from "./deps.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
 import { transformer } from "./transformer.ts";
-import { refusalFor } from "./permissions.ts";
+import { keyRefusalFor, refusalForStaff } from "./api-scopes.ts";
 
 export interface Context {
   deps: DomainDeps;
@@ -14,6 +14,8 @@ export interface Context {
   getStaff: () => Promise<StaffCaller | null>;
   getShop: () => Promise<ShopCaller | null>;
   requestId?: string;
+  /** The request came with an API key of this kind (its caller is getStaff's or getShop's). */
+  apiKeyKind?: "distributor" | "reseller";
 }
 
 export interface ContextInput {
@@ -21,6 +23,7 @@ export interface ContextInput {
   getStaff?: () => Promise<StaffCaller | null>;
   getShop?: () => Promise<ShopCaller | null>;
   requestId?: string;
+  apiKeyKind?: "distributor" | "reseller";
 }
 
 /** Builds a context without HTTP (tests, scripts); the server adds the sessions. */
@@ -30,6 +33,7 @@ export function createContextInner(input: ContextInput): Context {
     getStaff: memoize(input.getStaff ?? (async () => null)),
     getShop: memoize(input.getShop ?? (async () => null)),
     requestId: input.requestId,
+    apiKeyKind: input.apiKeyKind,
   };
 }
 
@@ -129,16 +133,63 @@ export const publicProcedure = t.procedure.use(mapErrors);
  * (permissions.ts, deny by default). Checked before the input is parsed,
  * so a refused caller learns nothing from validation.
  */
-export const staffProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
+export const staffProcedure = publicProcedure.use(async ({ ctx, next, path, type }) => {
   const staff = await ctx.getStaff();
+  if (!staff && ctx.apiKeyKind === "reseller")
+    throw new TRPCError({ code: "FORBIDDEN", message: "A reseller's API key cannot use the back office's procedures" });
   if (!staff) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to the back office" });
-  const refusal = refusalFor(staff.role, path);
-  if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
-  return next({ ctx: { ...ctx, staff } });
+  return audited(ctx, staff, path, type, () => {
+    const refusal = refusalForStaff(staff, path);
+    if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+    return next({ ctx: { ...ctx, staff } });
+  });
 });
 
-export const storefrontProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const storefrontProcedure = publicProcedure.use(async ({ ctx, next, path, type }) => {
   const shop = await ctx.getShop();
+  if (!shop && ctx.apiKeyKind === "distributor")
+    throw new TRPCError({ code: "FORBIDDEN", message: "A distributor's API key uses the back office's procedures" });
   if (!shop) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to the Storefront" });
-  return next({ ctx: { ...ctx, shop } });
+  return audited(ctx, shop, path, type, () => {
+    // A reseller's API key: only what its scopes name (api-scopes.ts), then the procedure's own scoping.
+    const keyRefusal = shop.apiKey ? keyRefusalFor(shop.apiKey.scopes, path) : null;
+    if (keyRefusal) throw new TRPCError({ code: "FORBIDDEN", message: keyRefusal });
+    return next({ ctx: { ...ctx, shop } });
+  });
 });
+
+/**
+ * Every mutation made with an API key leaves a row in its audit trail
+ * (`ApiKeyEvent`), whatever its outcome; the domain's own trails name the key
+ * as actor too (actorOf).
+ */
+async function audited<Result extends { ok: boolean; error?: TRPCError }>(
+  ctx: Context,
+  caller: StaffCaller | ShopCaller,
+  path: string,
+  type: string,
+  run: () => Promise<Result> | Result,
+): Promise<Result> {
+  const key = caller.apiKey;
+  if (!key || type !== "mutation") return run();
+  const record = (outcome: string) =>
+    ctx.deps.db.apiKeyEvent.create({
+      data: {
+        keyId: key.id,
+        actor: actorOf(caller),
+        procedure: path,
+        outcome,
+        requestId: ctx.requestId ?? null,
+        at: ctx.deps.clock.now(),
+      },
+    });
+  let result: Result;
+  try {
+    result = await run();
+  } catch (error) {
+    await record(error instanceof TRPCError ? error.code : "ERROR");
+    throw error;
+  }
+  await record(result.ok ? "OK" : (result.error?.code ?? "ERROR"));
+  return result;
+}

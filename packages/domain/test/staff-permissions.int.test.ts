@@ -65,6 +65,8 @@ describe("the staff permission table", () => {
         "bss.staff.list",
         "bss.notification.devInbox.list",
         "bss.notification.devInbox.get",
+        // The API keys are administrators', even to list (issue 21).
+        "bss.apiKey.list",
       ].includes(path);
       expect(mayRead, path).toBe(isRead && !adminOnlyRead);
     }
@@ -80,6 +82,8 @@ describe("the staff permission table", () => {
       "bss.priceList.setEntry",
       "bss.priceList.create",
       "bss.taxRate.create",
+      "bss.apiKey.create",
+      "bss.apiKey.revoke",
       "bss.staff.create",
     ]) {
       expect(roleMay("SALES", PROCEDURE_PERMISSIONS[path] ?? "bss.read"), path).toBe(false);

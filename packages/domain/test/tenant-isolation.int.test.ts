@@ -22,6 +22,7 @@ let beta: {
   basketLineId: string;
   productId: string;
   subscriptionId: string;
+  apiKeyId: string;
 };
 
 beforeAll(async () => {
@@ -60,6 +61,7 @@ beforeAll(async () => {
     unitPrice: "4.50",
   });
   const pending = await bob.storefront.basket.add({ productId: product.id, quantity: 1 });
+  const apiKey = await bob.storefront.apiKey.create({ name: "Beta ERP", scopes: ["assets:read"], expiresInDays: null });
   beta = {
     orderId,
     assetId: order.assets[0]?.id ?? "",
@@ -67,6 +69,7 @@ beforeAll(async () => {
     basketLineId: pending.lines[0]?.id ?? "",
     productId: product.id,
     subscriptionId,
+    apiKeyId: apiKey.key.id,
   };
 });
 afterAll(async () => {
@@ -172,6 +175,10 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
     caller.storefront.myStorefront.salesOrders({ endCustomerAccountId: world.betaCustomer.id }),
   "storefront.myStorefront.salesDocuments": (caller) =>
     caller.storefront.myStorefront.salesDocuments({ endCustomerAccountId: world.betaCustomer.id }),
+  "storefront.apiKey.list": (caller) => caller.storefront.apiKey.list(),
+  "storefront.apiKey.create": (caller) =>
+    caller.storefront.apiKey.create({ name: "Alpha", scopes: ["assets:read"], expiresInDays: null }),
+  "storefront.apiKey.revoke": (caller) => caller.storefront.apiKey.revoke({ id: beta.apiKeyId }),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -197,6 +204,7 @@ describe("tenant isolation in the Storefront", () => {
           where: { accountId: world.beta.id },
           include: { markups: true, specialPrices: true },
         }),
+        harness.deps.db.apiKey.findMany({ where: { accountId: world.beta.id } }),
       ]);
     const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {
@@ -213,6 +221,8 @@ describe("tenant isolation in the Storefront", () => {
           beta.assetId,
           beta.invoiceId,
           beta.subscriptionId,
+          beta.apiKeyId,
+          "Beta ERP",
           "Beta Partners",
           "Beta Client",
         ];

@@ -89,3 +89,4 @@ export {
   type SubscriptionStatus,
   type SubscriptionSummary,
 } from "./subscription-view.tsx";
+export { ApiKeysView, type ApiKeyRow } from "./api-keys-view.tsx";

@@ -18,6 +18,7 @@ const NAV: (NavItem & { needs?: Permission })[] = [
   // Areas a role cannot use at all are left out of the navigation.
   { to: "/setup/staff", label: "Staff", needs: "staff.manage" },
   { to: "/setup/branding", label: "Branding", needs: "notifications.setup" },
+  { to: "/setup/api-keys", label: "API keys", needs: "apiKeys.manage" },
 ];
 
 /** Every BSS page but the login: needs a staff session. */

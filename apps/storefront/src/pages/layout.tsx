@@ -41,6 +41,8 @@ export function Layout() {
   if (me.data.account.kind === "RESELLER") {
     // The Plans page links to the subscriptions list.
     nav.push({ to: "/end-customers", label: "End-customers" }, { to: "/plans", label: "Plans" });
+    // Standard resellers' keys for the public API (the page says so to the others).
+    if (!resellerStorefront) nav.push({ to: "/api-keys", label: "API keys" });
   }
   if (!buyer && !resellerStorefront && location.pathname === "/") return <Navigate to="/assets" replace />;
 

@@ -13,3 +13,5 @@ export * from "./vat-numbers.ts";
 export * from "./tax.ts";
 export * from "./billing.ts";
 export * from "./storefront-sales.ts";
+export * from "./api-keys.ts";
+export { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "../api-scopes.ts";

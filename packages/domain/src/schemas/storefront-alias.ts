@@ -33,6 +33,7 @@ export const RESERVED_ALIASES: ReadonlySet<string> = new Set([
   "plans",
   "subscriptions",
   "my-storefront",
+  "api-keys",
   "forgot-password",
   "reset-password",
   // words that would confuse customers

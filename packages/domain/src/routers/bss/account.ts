@@ -30,7 +30,7 @@ import { bssStatementInput } from "../../schemas/billing.ts";
 import { accountBalance, accountStatement } from "../../billing/statement.ts";
 import { accountBalanceOutput, statementOutput } from "../../billing/statement-output.ts";
 import { idempotent } from "../../idempotency.ts";
-import { assertRoleMay } from "../../permissions.ts";
+import { assertCallerMay } from "../../api-scopes.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
@@ -43,7 +43,7 @@ export const bssAccountRouter = router({
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => {
       if (input.primaryContactPassword || input.invitePrimaryContact)
-        assertRoleMay(ctx.staff.role, "accounts.logins", "giving the contact a Storefront login");
+        assertCallerMay(ctx.staff, "accounts.logins", "giving the contact a Storefront login");
       return createAccount(ctx.deps, input);
     }),
   update: staffProcedure.input(updateAccountInput).mutation(({ ctx, input }) => updateAccount(ctx.deps, input)),
