@@ -16,6 +16,8 @@ import { Layout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
+import { MyStorefrontBrandPage } from "./pages/my-storefront/brand.tsx";
+import { MyStorefrontCustomersPage } from "./pages/my-storefront/customers.tsx";
 import { PlansPage } from "./plans/plans.tsx";
 import { SubscriptionPage } from "./plans/subscription.tsx";
 import { SubscriptionsPage } from "./plans/subscriptions.tsx";
@@ -47,6 +49,8 @@ export const router = createBrowserRouter(
         { path: "subscriptions", element: <SubscriptionsPage /> },
         { path: "subscriptions/:id", element: <SubscriptionPage /> },
         { path: "my-storefront", element: <MyStorefrontPage /> },
+        { path: "my-storefront/customers", element: <MyStorefrontCustomersPage /> },
+        { path: "my-storefront/brand", element: <MyStorefrontBrandPage /> },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },

@@ -40,3 +40,5 @@ export { storefrontPage, STOREFRONT_HEADER, type StorefrontPageDto } from "./aut
 export { RESERVED_ALIASES } from "./schemas/storefront-alias.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";
+export { storefrontLogo } from "./reseller-storefronts/storefront-brand.ts";
+export { storefrontEmailBrand, type StorefrontEmailBrand } from "./notifications/storefront-email-brand.ts";

@@ -89,3 +89,4 @@ export {
   type SubscriptionStatus,
   type SubscriptionSummary,
 } from "./subscription-view.tsx";
+export { EmailPreviewCard, TemplateVariablesList, useDebounced, type EmailPreviewResult } from "./email-preview.tsx";

@@ -12,3 +12,4 @@ export * from "./service-manager.ts";
 export * from "./vat-numbers.ts";
 export * from "./tax.ts";
 export * from "./billing.ts";
+export * from "./storefront-admin.ts";
