@@ -119,7 +119,7 @@ function decodeImage(image: string): Buffer {
   return Buffer.from(base64, "base64");
 }
 
-/** Stores the caller's storefront logo in the database (it replaces the earlier one). */
+/** Stores the caller's storefront logo in the database (it replaces the earlier one; see StorefrontBrand). */
 export async function uploadStorefrontLogo(
   deps: DomainDeps,
   caller: ShopCaller,
@@ -135,7 +135,7 @@ export async function uploadStorefrontLogo(
       "image",
     );
   const data = {
-    logo: new Uint8Array(bytes),
+    logoBase64: bytes.toString("base64"),
     logoContentType: logoTypeOf(bytes),
     logoSha256: createHash("sha256").update(bytes).digest("hex"),
   };
@@ -151,7 +151,7 @@ export async function removeStorefrontLogo(deps: DomainDeps, caller: ShopCaller)
   const storefront = await standardStorefrontOf(deps, caller);
   await deps.db.storefrontBrand.updateMany({
     where: { storefrontId: storefront.id },
-    data: { logo: null, logoContentType: null, logoSha256: null },
+    data: { logoBase64: null, logoContentType: null, logoSha256: null },
   });
   return brandOf(deps, storefront);
 }
@@ -203,8 +203,8 @@ export async function storefrontLogo(
 ): Promise<{ contentType: string; bytes: Uint8Array; sha256: string } | null> {
   const row = await deps.db.storefrontBrand.findFirst({
     where: { storefront: { alias: normalizeAlias(alias) } },
-    select: { logo: true, logoContentType: true, logoSha256: true },
+    select: { logoBase64: true, logoContentType: true, logoSha256: true },
   });
-  if (!row?.logo || !row.logoContentType || !row.logoSha256) return null;
-  return { contentType: row.logoContentType, bytes: row.logo, sha256: row.logoSha256 };
+  if (!row?.logoBase64 || !row.logoContentType || !row.logoSha256) return null;
+  return { contentType: row.logoContentType, bytes: Buffer.from(row.logoBase64, "base64"), sha256: row.logoSha256 };
 }

@@ -7,7 +7,7 @@ CREATE TABLE "StorefrontBrand" (
     "senderName" TEXT,
     "replyTo" TEXT,
     "logoContentType" TEXT,
-    "logo" BYTEA,
+    "logoBase64" TEXT,
     "logoSha256" TEXT,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
