@@ -66,7 +66,10 @@ describe("a Standard reseller runs its storefront's customers and brand", () => 
     await anna.getByText(`Invitation sent to ${LUKAS}`).waitFor();
     await expect.poll(() => row.getByText("Invited").count()).toBe(1);
 
-    const email = await smtp.waitFor((mail) => mail.to.includes(LUKAS) && /Storefront login/.test(mail.subject), 30_000);
+    const email = await smtp.waitFor(
+      (mail) => mail.to.includes(LUKAS) && /Storefront login/.test(mail.subject),
+      30_000,
+    );
     expect(email.fromName).toBe("Contoso Care Team");
     expect(email.replyTo).toBe("care@contoso.example");
     expect(email.subject).toBe("Your Contoso IT Partners Storefront login for Alpine Dental Clinics");
