@@ -9,6 +9,7 @@ import {
   resolveShopCaller,
   statementPdfFor,
   resolveStaffCaller,
+  storefrontLogo,
   type AuthRealm,
   TRPC_MAX_BATCH_SIZE,
   type Auths,
@@ -245,6 +246,22 @@ export function createApp(options: AppOptions) {
     const shop = await resolveShopCaller(auths.shop, deps.db, c.req.raw.headers);
     if (!shop) return c.json({ error: { message: "Please log in to the Storefront" } }, 401);
     return statementResponse(shop, period(c));
+  });
+
+  // A reseller storefront's logo, public like its sign-in page that shows it. Only PNG and JPEG are ever
+  // stored (checked from the bytes); the versioned address (?v=) changes with every upload.
+  app.get("/api/storefronts/:alias/logo", async (c) => {
+    const logo = await storefrontLogo(deps, c.req.param("alias"));
+    if (!logo) return c.json({ error: { message: "This storefront has no logo" } }, 404);
+    const versioned = c.req.query("v") === logo.sha256.slice(0, 16);
+    return new Response(new Uint8Array(logo.bytes), {
+      headers: {
+        "content-type": logo.contentType,
+        "content-security-policy": "default-src 'none'",
+        "cache-control": versioned ? "public, max-age=31536000, immutable" : "no-cache",
+        etag: `"${logo.sha256}"`,
+      },
+    });
   });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));

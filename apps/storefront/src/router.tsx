@@ -19,6 +19,8 @@ import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.ts
 import { MyStorefrontPage } from "./plans/my-storefront.tsx";
 import { StorefrontPricesPage } from "./plans/storefront-prices.tsx";
 import { StorefrontSalesPage } from "./plans/storefront-sales.tsx";
+import { MyStorefrontBrandPage } from "./pages/my-storefront/brand.tsx";
+import { MyStorefrontCustomersPage } from "./pages/my-storefront/customers.tsx";
 import { PlansPage } from "./plans/plans.tsx";
 import { SubscriptionPage } from "./plans/subscription.tsx";
 import { SubscriptionsPage } from "./plans/subscriptions.tsx";
@@ -53,6 +55,8 @@ export const router = createBrowserRouter(
         { path: "my-storefront/prices", element: <StorefrontPricesPage /> },
         { path: "my-storefront/sales", element: <StorefrontSalesPage /> },
         { path: "api-keys", element: <ApiKeysPage /> },
+        { path: "my-storefront/customers", element: <MyStorefrontCustomersPage /> },
+        { path: "my-storefront/brand", element: <MyStorefrontBrandPage /> },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },

@@ -42,3 +42,5 @@ export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";
 export { resolveApiKey, DEFAULT_API_RATE_LIMIT_PER_MINUTE, type ApiKeyResolution } from "./api-keys/resolve-api-key.ts";
 export { API_KEY_SCOPES, API_SCOPES, type ApiScope } from "./api-scopes.ts";
+export { storefrontLogo } from "./reseller-storefronts/storefront-brand.ts";
+export { storefrontEmailBrand, type StorefrontEmailBrand } from "./notifications/storefront-email-brand.ts";

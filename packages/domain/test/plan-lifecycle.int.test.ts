@@ -79,6 +79,7 @@ describe("a Standard reseller's own Storefront", () => {
       alias: "contoso",
       displayName: "Contoso",
       primaryColor: "#0f766e",
+      logoUrl: null,
       open: true,
       message: null,
     });

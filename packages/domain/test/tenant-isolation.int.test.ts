@@ -87,6 +87,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+/** A contact of Beta's end-customer (the reseller-storefront Customers procedures name contacts). */
+const betaContactId = () => world.betaCustomer.contacts[0]?.id ?? "";
+
 const company = (name: string) => ({
   companyName: name,
   email: "x@evil.test",
@@ -179,6 +182,29 @@ const attacks: Record<string, (caller: Caller) => Promise<unknown>> = {
   "storefront.apiKey.create": (caller) =>
     caller.storefront.apiKey.create({ name: "Alpha", scopes: ["assets:read"], expiresInDays: null }),
   "storefront.apiKey.revoke": (caller) => caller.storefront.apiKey.revoke({ id: beta.apiKeyId }),
+  "storefront.myStorefront.customers.list": (caller) =>
+    caller.storefront.myStorefront.customers.list({ page: 1, pageSize: 100 }),
+  "storefront.myStorefront.customers.invite": (caller) =>
+    caller.storefront.myStorefront.customers.invite({ contactId: betaContactId() }),
+  "storefront.myStorefront.customers.resendInvitation": (caller) =>
+    caller.storefront.myStorefront.customers.resendInvitation({ contactId: betaContactId() }),
+  "storefront.myStorefront.customers.deactivate": (caller) =>
+    caller.storefront.myStorefront.customers.deactivate({ contactId: betaContactId() }),
+  "storefront.myStorefront.customers.reactivate": (caller) =>
+    caller.storefront.myStorefront.customers.reactivate({ contactId: betaContactId() }),
+  "storefront.myStorefront.brand.get": (caller) => caller.storefront.myStorefront.brand.get(),
+  "storefront.myStorefront.brand.updateSender": (caller) =>
+    caller.storefront.myStorefront.brand.updateSender({ senderName: "Hijacked", replyTo: "x@evil.test" }),
+  "storefront.myStorefront.brand.uploadLogo": (caller) =>
+    caller.storefront.myStorefront.brand.uploadLogo({
+      image: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    }),
+  "storefront.myStorefront.brand.removeLogo": (caller) => caller.storefront.myStorefront.brand.removeLogo(),
+  "storefront.myStorefront.brand.updateWelcome": (caller) =>
+    caller.storefront.myStorefront.brand.updateWelcome({ subject: "Hijacked", html: "x", text: "x" }),
+  "storefront.myStorefront.brand.previewWelcome": (caller) =>
+    caller.storefront.myStorefront.brand.previewWelcome({ subject: "x", html: "x", text: "x" }),
+  "storefront.myStorefront.brand.resetWelcome": (caller) => caller.storefront.myStorefront.brand.resetWelcome(),
 };
 
 describe("tenant isolation in the Storefront", () => {
@@ -202,9 +228,10 @@ describe("tenant isolation in the Storefront", () => {
         harness.deps.db.planSubscription.findMany({ where: { accountId: world.beta.id }, include: { events: true } }),
         harness.deps.db.resellerStorefront.findMany({
           where: { accountId: world.beta.id },
-          include: { markups: true, specialPrices: true },
+          include: { markups: true, specialPrices: true, brand: true, emailTemplates: true, logins: true },
         }),
         harness.deps.db.apiKey.findMany({ where: { accountId: world.beta.id } }),
+        harness.deps.db.shopUser.findMany({ where: { contact: { account: { parentId: world.beta.id } } } }),
       ]);
     const betaBefore = await betaState();
     for (const [path, attack] of Object.entries(attacks)) {

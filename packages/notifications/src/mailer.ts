@@ -4,6 +4,8 @@ import { createTransport } from "nodemailer";
 /** A rendered email as the outbox hands it to the transport. */
 export interface OutgoingEmail {
   from: { name: string; address: string };
+  /** Where replies go (a reseller storefront's own address); none: to the From address. */
+  replyTo?: string | null;
   /** RFC 5322 mailboxes ("Name" <address> or a bare address). */
   to: string[];
   cc: string[];
@@ -71,6 +73,7 @@ export function createSmtpMailer(options: { url: string; from: string; target?: 
       try {
         await transport.sendMail({
           from: message.from,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
           to: message.to,
           cc: message.cc,
           bcc: message.bcc,

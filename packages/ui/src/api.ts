@@ -126,10 +126,11 @@ export async function requestPasswordReset(
   realm: AuthRealm,
   email: string,
   resetPageUrl: string,
+  headers: Record<string, string> = {},
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const response = await fetch(`/api/auth/${realm}/request-password-reset`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ email, redirectTo: resetPageUrl }),
     credentials: "same-origin",
   });

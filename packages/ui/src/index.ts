@@ -90,3 +90,4 @@ export {
   type SubscriptionSummary,
 } from "./subscription-view.tsx";
 export { ApiKeysView, type ApiKeyRow } from "./api-keys-view.tsx";
+export { EmailPreviewCard, TemplateVariablesList, useDebounced, type EmailPreviewResult } from "./email-preview.tsx";

@@ -11,7 +11,14 @@ import { forgotPasswordSchema, resetPasswordSchema } from "./password-schemas.ts
 const linkClass = "text-sm font-medium text-brand-600 hover:underline";
 
 /** "Forgot password?": one answer whether the address has a login or not. */
-export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; resetPageUrl: string }) {
+export function ForgotPasswordPage(props: {
+  realm: AuthRealm;
+  title: string;
+  resetPageUrl: string;
+  logoUrl?: string | null;
+  /** Sent with the request (the Storefront at a reseller's /<alias> names it: the email then comes in its name). */
+  headers?: Record<string, string>;
+}) {
   const [error, setError] = useState<string | null>(null);
   /** The address the link went to, once sent. */
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -19,7 +26,7 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
   const onSubmit = useSubmit(form, async (values) => {
     setError(null);
     const email = values.email.trim();
-    const result = await requestPasswordReset(props.realm, email, props.resetPageUrl).catch(() => ({
+    const result = await requestPasswordReset(props.realm, email, props.resetPageUrl, props.headers).catch(() => ({
       ok: false as const,
       message: "Network error. Please try again.",
     }));
@@ -28,7 +35,7 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
   });
 
   return (
-    <AuthLayout title={props.title} subtitle="Reset your password">
+    <AuthLayout title={props.title} subtitle="Reset your password" logoUrl={props.logoUrl}>
       {sentTo !== null ? (
         <div className="space-y-4">
           <Alert tone="success">
@@ -63,7 +70,7 @@ export function ForgotPasswordPage(props: { realm: AuthRealm; title: string; res
 }
 
 /** The page a reset or invitation link lands on (better-auth adds ?token=… or ?error=INVALID_TOKEN). */
-export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
+export function ResetPasswordPage(props: { realm: AuthRealm; title: string; logoUrl?: string | null }) {
   const [params] = useSearchParams();
   const token = params.get("token");
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +90,7 @@ export function ResetPasswordPage(props: { realm: AuthRealm; title: string }) {
   });
 
   return (
-    <AuthLayout title={props.title} subtitle="Choose a new password">
+    <AuthLayout title={props.title} subtitle="Choose a new password" logoUrl={props.logoUrl}>
       {done ? (
         <div className="space-y-4">
           <Alert tone="success">Your password is set. Sign in with it now; any other sessions were signed out.</Alert>

@@ -51,8 +51,13 @@ export function Layout() {
       realm="shop"
       brand={
         resellerStorefront ? (
-          <span style={{ color: resellerStorefront.primaryColor }} data-testid="storefront-name">
-            {resellerStorefront.displayName}
+          <span className="flex items-center gap-2">
+            {resellerStorefront.logoUrl && (
+              <img src={resellerStorefront.logoUrl} alt="" className="h-6 w-auto" data-testid="storefront-logo" />
+            )}
+            <span style={{ color: resellerStorefront.primaryColor }} data-testid="storefront-name">
+              {resellerStorefront.displayName}
+            </span>
           </span>
         ) : (
           <span className="flex items-center gap-2">

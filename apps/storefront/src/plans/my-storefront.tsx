@@ -20,6 +20,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FocusEvent } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
+import { MyStorefrontTabs } from "../pages/my-storefront/tabs.tsx";
 
 type MyStorefront = RouterOutputs["storefront"]["myStorefront"]["get"];
 
@@ -45,16 +46,7 @@ export function MyStorefrontPage() {
   return (
     <>
       <PageHeader title="My storefront" subtitle={`${data.plan.name} plan`} />
-      {data.plan.code === "STANDARD" && (
-        <nav aria-label="My storefront" className="mb-6 flex gap-4 text-sm">
-          <Link to="/my-storefront/prices" className="text-brand-700 hover:underline">
-            Special prices
-          </Link>
-          <Link to="/my-storefront/sales" className="text-brand-700 hover:underline">
-            Sales
-          </Link>
-        </nav>
-      )}
+      <MyStorefrontTabs />
       {data.message && (
         <div className="mb-6">
           <Alert tone={data.editable ? "info" : "warning"}>{data.message}</Alert>

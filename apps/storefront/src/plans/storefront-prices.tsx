@@ -16,9 +16,9 @@ import {
   useZodForm,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
+import { MyStorefrontTabs } from "../pages/my-storefront/tabs.tsx";
 import { setSpecialPriceInput } from "@cm/domain/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "react-router";
 
 /** My storefront > Prices: special prices per product for one end-customer (Standard only). */
 export function StorefrontPricesPage() {
@@ -42,14 +42,10 @@ export function StorefrontPricesPage() {
   });
   if (prices.isPending || storefront.isPending) return <Loading />;
   const header = (
-    <PageHeader
-      title="Special prices"
-      subtitle={
-        <Link to="/my-storefront" className="text-brand-700 hover:underline">
-          ← My storefront
-        </Link>
-      }
-    />
+    <>
+      <PageHeader title="My storefront" subtitle="Special prices" />
+      <MyStorefrontTabs />
+    </>
   );
   if (prices.isError) {
     return (

@@ -13,6 +13,7 @@ import {
   formatMoney,
 } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
+import { MyStorefrontTabs } from "../pages/my-storefront/tabs.tsx";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 
@@ -62,14 +63,8 @@ export function StorefrontSalesPage() {
   });
   return (
     <>
-      <PageHeader
-        title="Sales"
-        subtitle={
-          <Link to="/my-storefront" className="text-brand-700 hover:underline">
-            ← My storefront
-          </Link>
-        }
-      />
+      <PageHeader title="My storefront" subtitle="Sales" />
+      <MyStorefrontTabs />
       <Card title="Filters">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-4">
           <SelectField

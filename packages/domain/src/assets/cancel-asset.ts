@@ -156,7 +156,7 @@ async function recordCancellation(
     template: "bittitan-asset-cancelled",
     eventKey: `asset-cancelled:${assetId}`,
     accountId: asset.recipientAccountId,
-    brand,
+    storefrontId: brand?.id ?? null,
     variables: {
       account_name: asset.account.companyName,
       asset_name: asset.name,

@@ -37,7 +37,7 @@ export async function queueWelcomeEmail(
     template: "welcome-bittitan-coupon",
     eventKey: `welcome-coupon:${assetId}`,
     accountId: asset.recipientAccountId,
-    brand,
+    storefrontId: brand?.id ?? null,
     variables: {
       account_name: asset.recipientAccount.companyName,
       product_name: asset.product.name,

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Logger } from "../deps.ts";
 import { authBasePath, type AuthRealm } from "./auth-paths.ts";
 import { RESET_LINK_VALID_SECONDS } from "./password-links.ts";
+import { STOREFRONT_HEADER } from "./storefront-access.ts";
 import { storefrontSessionHooks, storefrontSessionFields } from "./storefront-sessions.ts";
 
 export { authBasePath, type AuthRealm } from "./auth-paths.ts";
@@ -25,7 +26,13 @@ export interface AuthOptions {
    * Queues the "Forgot password?" email with this link (better-auth made the
    * single-use token; the link goes through its redirect to the app's page).
    */
-  sendResetPassword: (request: { realm: AuthRealm; userId: string; link: string }) => Promise<void>;
+  sendResetPassword: (request: {
+    realm: AuthRealm;
+    userId: string;
+    link: string;
+    /** The reseller storefront the request was made at (its `x-cm-storefront` header), if any. */
+    alias?: string | null;
+  }) => Promise<void>;
   /** After a reset (or an invitation's first password): e.g. ends the sign-in lock of that account. */
   onPasswordReset?: (request: { realm: AuthRealm; email: string }) => Promise<void>;
 }
@@ -55,8 +62,13 @@ export function createAuth(options: AuthOptions) {
       resetPasswordTokenExpiresIn: RESET_LINK_VALID_SECONDS,
       // A reset (or an invitation's first password) ends every other session of the user.
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: ({ user, url }) =>
-        options.sendResetPassword({ realm: options.realm, userId: user.id, link: url }),
+      sendResetPassword: ({ user, url }, request) =>
+        options.sendResetPassword({
+          realm: options.realm,
+          userId: user.id,
+          link: url,
+          alias: request?.headers.get(STOREFRONT_HEADER) ?? null,
+        }),
       onPasswordReset: async ({ user }) => {
         await options.onPasswordReset?.({ realm: options.realm, email: user.email });
       },

@@ -40,7 +40,8 @@ export function resetPageUrl(publicUrl: string, realm: AuthRealm, alias?: string
 export async function issueSetPasswordLink(
   tx: Prisma.TransactionClient,
   deps: Pick<DomainDeps, "clock" | "publicUrl">,
-  input: { realm: AuthRealm; userId: string; validForSeconds: number },
+  /** `alias`: the link leads to that reseller storefront's own set-password page. */
+  input: { realm: AuthRealm; userId: string; validForSeconds: number; alias?: string | null },
 ): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   const row = {
@@ -58,5 +59,5 @@ export async function issueSetPasswordLink(
     await tx.shopVerification.create({ data: row });
   }
   const base = deps.publicUrl.replace(/\/+$/, "");
-  return `${base}${authBasePath(input.realm)}/reset-password/${token}?callbackURL=${encodeURIComponent(resetPageUrl(deps.publicUrl, input.realm))}`;
+  return `${base}${authBasePath(input.realm)}/reset-password/${token}?callbackURL=${encodeURIComponent(resetPageUrl(deps.publicUrl, input.realm, input.alias))}`;
 }

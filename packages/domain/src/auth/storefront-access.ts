@@ -3,6 +3,7 @@ import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { normalizeAlias } from "../schemas/storefront-alias.ts";
+import { storefrontLogoPath } from "../notifications/storefront-email-brand.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 
@@ -14,6 +15,8 @@ export interface StorefrontPageDto {
   alias: string;
   displayName: string;
   primaryColor: string;
+  /** The reseller's logo (a path on this server), or null. */
+  logoUrl: string | null;
   /** Whether anyone can log in here now (the owner is on Standard). */
   open: boolean;
   /** Why not, for the login page. */
@@ -27,6 +30,7 @@ const storefrontSelect = {
   primaryColor: true,
   closedAt: true,
   accountId: true,
+  brand: { select: { logoSha256: true } },
   account: {
     select: {
       status: true,
@@ -64,6 +68,7 @@ export async function storefrontPage(deps: Pick<DomainDeps, "db">, alias: string
     alias: row.alias,
     displayName: row.displayName,
     primaryColor: row.primaryColor,
+    logoUrl: row.brand?.logoSha256 ? storefrontLogoPath(row.alias, row.brand.logoSha256) : null,
     open: message === null,
     message,
   };
@@ -74,6 +79,30 @@ async function belongs(db: Db, row: StorefrontRow, accountId: string): Promise<b
   if (accountId === row.accountId) return true;
   const account = await db.account.findUnique({ where: { id: accountId }, select: { kind: true, parentId: true } });
   return account?.kind === "END_CUSTOMER" && account.parentId === row.accountId;
+}
+
+/** The reseller deactivated this login at its storefront (Storefront > My storefront > Customers). */
+async function deactivatedThere(db: Db, storefrontId: string, shopUserId: string): Promise<boolean> {
+  const login = await db.storefrontLogin.findUnique({
+    where: { storefrontId_shopUserId: { storefrontId, shopUserId } },
+    select: { deactivatedAt: true },
+  });
+  return login?.deactivatedAt != null;
+}
+
+/**
+ * The open storefront at this alias when this login belongs to it (for the
+ * emails a request made there sends, e.g. "Forgot password?"); else null.
+ */
+export async function storefrontOfLogin(db: Db, alias: string, shopUserId: string): Promise<{ id: string } | null> {
+  const row = await findStorefront(db, alias);
+  if (!row || closedReason(row)) return null;
+  const user = await db.shopUser.findUnique({
+    where: { id: shopUserId },
+    select: { contact: { select: { accountId: true } } },
+  });
+  if (!user || !(await belongs(db, row, user.contact.accountId))) return null;
+  return { id: row.id };
 }
 
 /**
@@ -101,6 +130,11 @@ export async function storefrontForSignIn(
       `Only ${row.displayName} and its customers can log in here. Please log in at the main Storefront.`,
     );
   }
+  if (await deactivatedThere(db, row.id, shopUserId))
+    throw new DomainError(
+      "FORBIDDEN",
+      `${row.displayName} has deactivated your login to this storefront. Please contact ${row.displayName} to have it reactivated.`,
+    );
   return { storefrontId: row.id };
 }
 
@@ -120,8 +154,15 @@ export async function bindStorefront(
   requestAlias: string | null,
 ): Promise<ShopCaller | null> {
   if (!sessionStorefrontId) return requestAlias ? null : caller;
-  const row = await db.resellerStorefront.findUnique({ where: { id: sessionStorefrontId }, select: storefrontSelect });
-  if (!row || closedReason(row) || !(await belongs(db, row, caller.accountId))) return null;
+  const row = await db.resellerStorefront.findUnique({
+    where: { id: sessionStorefrontId },
+    select: {
+      ...storefrontSelect,
+      // A deactivation also deletes the login's sessions here; this covers one made while it ran.
+      logins: { where: { shopUserId: caller.userId, deactivatedAt: { not: null } }, select: { shopUserId: true } },
+    },
+  });
+  if (!row || closedReason(row) || row.logins.length > 0 || !(await belongs(db, row, caller.accountId))) return null;
   if (requestAlias !== null && normalizeAlias(requestAlias) !== row.alias) return null;
   return {
     ...caller,

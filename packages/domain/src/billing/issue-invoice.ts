@@ -89,7 +89,7 @@ export async function issueInvoice(
             template: "invoice-issued",
             eventKey: `invoice-issued:${id}`,
             accountId: input.accountId,
-            brand: storefront,
+            storefrontId: storefront?.id ?? null,
           },
           { newEvent: true },
         )

@@ -14,6 +14,7 @@ const messageSelect = {
   id: true,
   fromName: true,
   fromAddress: true,
+  replyTo: true,
   to: true,
   cc: true,
   bcc: true,

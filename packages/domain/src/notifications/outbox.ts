@@ -15,6 +15,8 @@ export interface NewEmailMessage {
   resendOfId?: string;
   requestedBy?: string;
   fromName: string;
+  /** A reseller storefront's reply address (see storefront-email-brand.ts). */
+  replyTo?: string | null;
   to: string[];
   cc: string[];
   bcc: string[];

@@ -4,7 +4,9 @@ import {
   sampleVariables,
   validateTemplate,
   type NotificationTemplateKey,
+  type Branding,
   type RenderedEmail,
+  type TemplateContent,
   type TemplateProblem,
 } from "@cm/notifications";
 import type { StaffCaller } from "../callers.ts";
@@ -28,9 +30,17 @@ export async function previewNotificationTemplate(
   input: PreviewTemplateInput,
 ): Promise<TemplatePreviewDto> {
   const { key, ...content } = input;
+  return renderPreview(key, content, await loadBranding(deps.db));
+}
+
+/** A draft rendered with sample values under this branding (the distributor's, or a reseller storefront's), or its problems. */
+export function renderPreview(
+  key: NotificationTemplateKey,
+  content: TemplateContent,
+  branding: Branding,
+): TemplatePreviewDto {
   const problems = validateTemplate(key, content);
   if (problems.length > 0) return { ok: false, problems };
-  const branding = await loadBranding(deps.db);
   return { ok: true, ...renderEmail(content, sampleValues(key, branding.displayName), branding) };
 }
 

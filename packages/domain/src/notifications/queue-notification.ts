@@ -14,6 +14,7 @@ import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { loadBranding } from "./load-branding.ts";
 import { addressOf, enqueueEmail } from "./outbox.ts";
+import { isStorefrontTemplateKey, storefrontEmailBrand } from "./storefront-email-brand.ts";
 import { loadTemplate, type StoredTemplate } from "./template-store.ts";
 
 export interface NotificationEvent {
@@ -31,11 +32,13 @@ export interface NotificationEvent {
   /** Every variable the template declares (null renders as empty); see BUILT_IN_TEMPLATES. */
   variables: Record<string, VariableValue>;
   /**
-   * Sent in a reseller's name (to its end-customers, for an order at its
-   * storefront): the sender's display name, `distributor_name` and the colour
-   * are the reseller's, and the distributor's logo is left out.
+   * Sent for a reseller's storefront (an invitation or password reset at its
+   * /<alias>, the welcome email of an order placed there): the email comes in the
+   * reseller's name (its sender name, reply-to, logo and colour, and
+   * `distributor_name` is the storefront's name) with the reseller's own text of
+   * the template when it has one (storefront-email-brand.ts).
    */
-  brand?: { displayName: string; primaryColor: string } | null;
+  storefrontId?: string | null;
 }
 
 export interface QueuedNotification {
@@ -77,12 +80,13 @@ export async function prepareNotification(
     : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true, recipients: true } });
   if (existing)
     return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
-  const template = await loadTemplate(tx, event.template);
-  if (!template.enabled) return { queue: async () => null };
-  const saved = await loadBranding(tx);
-  const branding = event.brand
-    ? { ...saved, displayName: event.brand.displayName, primaryColor: event.brand.primaryColor, logoUrl: null }
-    : saved;
+  const stored = await loadTemplate(tx, event.template);
+  if (!stored.enabled) return { queue: async () => null };
+  const storefront = event.storefrontId ? await storefrontEmailBrand(tx, deps, event.storefrontId) : null;
+  const branding = storefront?.branding ?? (await loadBranding(tx));
+  // The reseller words the text; whether it is sent and to whom stays the distributor's template's.
+  const own = storefront && isStorefrontTemplateKey(event.template) ? storefront.templates[event.template] : undefined;
+  const template = own ? { ...stored, ...own } : stored;
   const recipients = await resolveRecipients(tx, template, event);
   return {
     async queue(eventVariables) {
@@ -94,7 +98,8 @@ export async function prepareNotification(
         eventKey: event.eventKey,
         templateKey: event.template,
         accountId: event.accountId,
-        fromName: branding.displayName,
+        fromName: storefront?.senderName ?? branding.displayName,
+        replyTo: storefront?.replyTo ?? null,
       };
       // A single-use link goes to the person it is for, and only the encrypted copy keeps it.
       const { id, addressed } =

@@ -23,6 +23,7 @@ export async function resendEmail(deps: DomainDeps, staff: StaffCaller, id: stri
       accountId: true,
       isTest: true,
       fromName: true,
+      replyTo: true,
       to: true,
       cc: true,
       bcc: true,

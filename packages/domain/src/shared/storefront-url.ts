@@ -7,6 +7,8 @@ export const storefrontUrl = (deps: Pick<DomainDeps, "publicUrl">, alias: string
 
 /** How a reseller's own emails and documents to its end-customers look: its storefront's name, colour and address. */
 export interface StorefrontBrand {
+  /** The storefront: emails queued with it come in the reseller's name (notifications/storefront-email-brand.ts). */
+  id: string;
   displayName: string;
   primaryColor: string;
   url: string;
@@ -21,9 +23,9 @@ export async function storefrontBrandOf(
   if (!storefrontId) return null;
   const row = await db.resellerStorefront.findUnique({
     where: { id: storefrontId },
-    select: { alias: true, displayName: true, primaryColor: true },
+    select: { id: true, alias: true, displayName: true, primaryColor: true },
   });
   return row
-    ? { displayName: row.displayName, primaryColor: row.primaryColor, url: storefrontUrl(deps, row.alias) }
+    ? { id: row.id, displayName: row.displayName, primaryColor: row.primaryColor, url: storefrontUrl(deps, row.alias) }
     : null;
 }

@@ -7,6 +7,8 @@ export interface ReceivedEmail {
   messageId: string;
   from: string;
   fromName: string;
+  /** The Reply-To address, lower-cased ("" when there is none). */
+  replyTo: string;
   /** Lower-cased addresses from the headers. */
   to: string[];
   cc: string[];
@@ -57,6 +59,7 @@ export async function startSmtpReceiver(options: {
             messageId: parsed.messageId ?? "",
             from: parsed.from?.value[0]?.address?.toLowerCase() ?? "",
             fromName: parsed.from?.value[0]?.name ?? "",
+            replyTo: parsed.replyTo?.value[0]?.address?.toLowerCase() ?? "",
             to,
             cc,
             bcc: envelopeTo.filter((address) => !visible.has(address)),

@@ -10,6 +10,7 @@ import {
   Loading,
   PageHeader,
   SubmitButton,
+  TemplateVariablesList,
   apiErrorMessage,
   formatDateTime,
   useSubmit,
@@ -156,7 +157,7 @@ function TemplateEditor({ template }: { template: Template }) {
                 />
                 <FormTextAreaField control={form.control} name="text" label="Plain-text body" rows={12} />
               </div>
-              <VariablesList template={template} />
+              <TemplateVariablesList variables={template.variables} />
             </div>
           </Card>
           <Card title="Sending">
@@ -211,21 +212,5 @@ function TemplateEditor({ template }: { template: Template }) {
         </div>
       </div>
     </>
-  );
-}
-
-function VariablesList({ template }: { template: Template }) {
-  return (
-    <details className="rounded-md bg-slate-50 p-3 text-sm">
-      <summary className="cursor-pointer font-medium text-slate-700">Variables you can use</summary>
-      <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
-        {template.variables.map((variable) => (
-          <div key={variable.name}>
-            <dt className="font-mono text-xs text-slate-900">{`{{ ${variable.name} }}`}</dt>
-            <dd className="text-xs text-slate-500">{variable.description}</dd>
-          </div>
-        ))}
-      </dl>
-    </details>
   );
 }

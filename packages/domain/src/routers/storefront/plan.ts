@@ -12,6 +12,7 @@ import {
   updateMyStorefrontInput,
 } from "../../schemas/plans.ts";
 import { router, storefrontProcedure } from "../../trpc.ts";
+import { storefrontBrandRouter, storefrontCustomersRouter } from "./my-storefront-admin.ts";
 import { aliasCheckOutput, shopSubscriptionDetailOutput, subscriptionPageOutput } from "../../plans/plan-output.ts";
 import { myStorefrontOutput, resellerPlansOutput } from "../../reseller-storefronts/reseller-storefront-output.ts";
 
@@ -83,4 +84,6 @@ export const storefrontMyStorefrontRouter = router({
     .input(storefrontDocumentsInput)
     .output(invoicePageOutput)
     .query(({ ctx, input }) => listStorefrontDocuments(ctx.deps, ctx.shop, input)),
+  customers: storefrontCustomersRouter,
+  brand: storefrontBrandRouter,
 });
