@@ -47,6 +47,7 @@ function welcome(overrides: Partial<NotificationEvent> = {}): NotificationEvent 
       coupon_expiry_date: "2027-03-02",
       asset_name: "Contoso move",
       order_number: `SO-${1000 + counter}`,
+      storefront_link: "https://shop.example.test",
     },
     ...overrides,
   };
