@@ -182,6 +182,12 @@ describe("an end-customer buying at its Standard reseller's storefront", () => {
     expect(welcome.fromName).toBe(SENDER);
     expect(welcome.text).toContain(`${product.url}/${ALIAS}`);
 
+    // His orders: this one, at what he pays.
+    await lukas.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).click();
+    const orderRow = lukas.getByRole("row").filter({ hasText: orderNumber });
+    await expect.poll(() => orderRow.textContent()).toContain("€49.62");
+    await seen(lukas, orderNumber, texts);
+
     // His invoice: Contoso's, in Contoso's own series, at the special price; its PDF says the same.
     await lukas.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invoices" }).click();
     const lukasInvoiceRow = lukas.getByRole("row").filter({ hasText: "INV-000001" });
