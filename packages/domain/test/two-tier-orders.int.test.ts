@@ -113,6 +113,14 @@ describe("an end-customer ordering at its reseller's storefront", () => {
       buyer: { name: "Alpine Dental" },
     });
     expect(asset.invoice?.id).toBe(invoice.id);
+    // Lukas placed the order: his asset page offers him its cancellation.
+    expect(asset.order.placedByAccountId).toBe(world.contosoClient.id);
+    // Who issued an invoice is staff's to know (the BSS shows a reseller's read-only), not in his response.
+    expect(invoice).not.toHaveProperty("issuer");
+    expect((await world.staff.bss.invoice.get({ id: invoice.id })).issuer).toEqual({
+      companyName: "Contoso",
+      isDistributor: false,
+    });
     // Its PDF: from Contoso (headed with its storefront's name), at the special price.
     const pdf = await invoicePdf(world.harness.deps, await boundCaller("lukas@alpine.test", "contoso"), invoice.id);
     const pdfText = (await extractPdfText(pdf.pdf)).pages.join("\n");
@@ -130,6 +138,10 @@ describe("an end-customer ordering at its reseller's storefront", () => {
     });
     expect(distributorInvoice.gross.toFixed(2)).toBe("44.09");
     expect(distributorInvoice.issuer.kind).toBe("DISTRIBUTOR");
+    const staffView = await world.staff.bss.invoice.get({
+      id: (await db().invoice.findFirstOrThrow({ where: { orderId: result.orderId, accountId: world.contoso.id } })).id,
+    });
+    expect(staffView.issuer.isDistributor).toBe(true);
 
     // The welcome email goes to Lukas in Contoso's storefront name, with its coupon and the /contoso address.
     const email = await world.smtp.waitFor((mail) => mail.text.includes(asset.couponCode ?? "missing"));

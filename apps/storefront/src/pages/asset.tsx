@@ -33,7 +33,8 @@ export function AssetPage() {
   if (asset.isPending || me.isPending) return <Loading />;
   if (asset.isError) return <Alert tone="error">{apiErrorMessage(asset.error)}</Alert>;
   const data = asset.data;
-  const isBuyer = me.data?.account.id === data.account.id;
+  // The buyer changes and cancels its assets; so does an end-customer what it ordered itself at its reseller's storefront.
+  const isBuyer = me.data?.account.id === data.account.id || me.data?.account.id === data.order.placedByAccountId;
 
   return (
     <>

@@ -12,17 +12,14 @@ export function Layout() {
   const location = useLocation();
   const storefrontBrand = useStorefrontBrand();
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
+  // End-customers buy only at their reseller's own storefront; elsewhere they see their licenses and their account.
+  const buyer = me.data?.account.kind !== "END_CUSTOMER" || resellerStorefront !== null;
   // The Basket entry shows how many lines the basket holds (the basket page keeps this query current).
-  const basket = useQuery({
-    ...trpc.storefront.basket.get.queryOptions(),
-    enabled: me.data !== undefined && me.data.account.kind !== "END_CUSTOMER",
-  });
+  const basket = useQuery({ ...trpc.storefront.basket.get.queryOptions(), enabled: me.data !== undefined && buyer });
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <Navigate to="/login" replace />;
 
-  // End-customers do not buy (their reseller does): they see their licenses and their account.
-  const buyer = me.data.account.kind !== "END_CUSTOMER";
   const nav: NavItem[] = buyer
     ? [
         { to: "/", label: "Catalog", end: true },
@@ -30,11 +27,9 @@ export function Layout() {
         { to: "/orders", label: "Orders" },
         { to: "/assets", label: "Assets" },
         { to: "/invoices", label: "Invoices" },
-        { to: "/account", label: "Account" },
+        { to: "/account", label: me.data.account.kind === "END_CUSTOMER" ? "My account" : "Account" },
       ]
     : [
-        // At its reseller's own storefront an end-customer also sees the catalog, at the reseller's prices.
-        ...(resellerStorefront ? [{ to: "/", label: "Catalog", end: true }] : []),
         { to: "/assets", label: "Assets" },
         { to: "/account", label: "My account" },
       ];
@@ -44,7 +39,7 @@ export function Layout() {
     // Standard resellers' keys for the public API (the page says so to the others).
     if (!resellerStorefront) nav.push({ to: "/api-keys", label: "API keys" });
   }
-  if (!buyer && !resellerStorefront && location.pathname === "/") return <Navigate to="/assets" replace />;
+  if (!buyer && location.pathname === "/") return <Navigate to="/assets" replace />;
 
   return (
     <SignedInLayout

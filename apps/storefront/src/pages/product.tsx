@@ -24,7 +24,9 @@ export function ProductPage() {
   const { slug = "" } = useParams();
   const product = useQuery(trpc.storefront.catalog.product.queryOptions({ slug }));
   const me = useQuery(trpc.storefront.account.me.queryOptions());
+  // Outside its reseller's storefront an end-customer does not buy (its reseller does, for it).
   const endCustomer = me.data?.account.kind === "END_CUSTOMER";
+  const buysHere = !endCustomer || resellerStorefront !== null;
   if (product.isPending) return <Loading />;
   if (product.isError) {
     return (
@@ -79,7 +81,7 @@ export function ProductPage() {
             currency={data.currency}
           />
           {data.unitPrice &&
-            (endCustomer ? (
+            (!buysHere ? (
               <p className="mt-4 text-sm text-slate-600">
                 To order, contact {resellerStorefront?.displayName ?? "your reseller"}.
               </p>

@@ -31,7 +31,8 @@ export interface AssetDetailDto extends AssetSummaryDto {
   couponCheckedAt: Date | null;
   portalUrl: string | null;
   cancelledAt: Date | null;
-  order: { id: string; number: string };
+  /** `placedByAccountId`: who checked out (the buyer, or its end-customer at the reseller's storefront). */
+  order: { id: string; number: string; placedByAccountId: string | null };
   invoice: { id: string; number: string } | null;
   creditInvoice: { id: string; number: string } | null;
   cancellation: CancellationVerdict;
@@ -91,6 +92,7 @@ export const assetDetailSelect = {
     select: {
       id: true,
       number: true,
+      placedByAccountId: true,
       invoices: { select: { id: true, number: true, kind: true, state: true, creditAssetId: true, accountId: true } },
     },
   },
@@ -146,7 +148,7 @@ export function toAssetDetail(
     couponCheckedAt,
     portalUrl,
     cancelledAt,
-    order: { id: order.id, number: formatOrderNumber(order.number) },
+    order: { id: order.id, number: formatOrderNumber(order.number), placedByAccountId: order.placedByAccountId },
     invoice: invoice && { id: invoice.id, number: invoice.number },
     creditInvoice: credit && { id: credit.id, number: credit.number },
     cancellation: cancellationVerdict({

@@ -41,7 +41,7 @@ export const shopAssetDetailOutput = outputSchemaOf<ShopAssetDetailDto>()(
     couponCheckedAt: z.date().nullable(),
     portalUrl: z.string().nullable(),
     cancelledAt: z.date().nullable(),
-    order: documentRefOutput,
+    order: documentRefOutput.extend({ placedByAccountId: z.string().nullable() }),
     invoice: documentRefOutput.nullable(),
     creditInvoice: documentRefOutput.nullable(),
     cancellation: cancellationOutput,

@@ -48,6 +48,11 @@ export interface InvoiceDetailDto extends InvoiceSummaryDto {
   refunds: (SettlementRow & { id: string })[];
   /** Totals of the above. */
   settled: { paid: string; credited: string; refunded: string };
+  /**
+   * Who issued it; staff only. The distributor's own documents take payments, refunds and voids; a reseller's
+   * invoice to its end-customer (a two-tier order) is shown to staff read-only (lockDistributorDocument).
+   */
+  issuer: { companyName: string; isDistributor: boolean };
   /** Who did what (issued credits, payments, refunds, the void and its reason); staff only. */
   history: { at: Date; actor: string; kind: string; text: string }[];
 }
@@ -101,6 +106,7 @@ const detailSelect = {
     select: { id: true, amount: true, refundedOn: true, method: true, reference: true },
   },
   events: { orderBy: { seq: "asc" }, select: { at: true, actor: true, kind: true, detail: true } },
+  issuer: { select: { companyName: true, kind: true } },
 } satisfies Prisma.InvoiceSelect;
 
 /** One invoice `caller` may see (documentScopeFor); outside it looks like it does not exist. */
@@ -165,6 +171,7 @@ export async function invoiceDetailWithin(
     applications,
     refunds,
     settled: { paid: total(payments), credited: total(applications), refunded: total(refunds) },
+    issuer: { companyName: row.issuer.companyName, isDistributor: row.issuer.kind === "DISTRIBUTOR" },
     history: row.events.map((event) => ({
       at: event.at,
       actor: event.actor,

@@ -53,7 +53,7 @@ const settlementRowOutput = z.object({
 });
 
 /** What the Storefront shows of an invoice: everything but the staff audit trail. */
-export const shopInvoiceDetailOutput = outputSchemaOf<Omit<InvoiceDetailDto, "history">>()(
+export const shopInvoiceDetailOutput = outputSchemaOf<Omit<InvoiceDetailDto, "history" | "issuer">>()(
   invoiceSummaryOutput.extend({
     seller: partyOutput,
     buyer: partyOutput,
@@ -81,6 +81,7 @@ export const shopInvoiceDetailOutput = outputSchemaOf<Omit<InvoiceDetailDto, "hi
 
 export const invoiceDetailOutput = outputSchemaOf<InvoiceDetailDto>()(
   shopInvoiceDetailOutput.extend({
+    issuer: z.object({ companyName: z.string(), isDistributor: z.boolean() }),
     history: z.array(z.object({ at: z.date(), actor: z.string(), kind: z.string(), text: z.string() })),
   }),
 );

@@ -42,9 +42,10 @@ const methodOptions = PAYMENT_METHODS.map((method) => ({ value: method, label: P
 
 export type InvoiceAction = "payment" | "refund" | "void";
 
-/** Which actions an invoice offers: each only where it is allowed. */
-export function actionsOf(invoice: Invoice): InvoiceAction[] {
+/** Which actions an invoice offers: each only where it is allowed, and none on a reseller's invoice (read-only). */
+export function actionsOf(invoice: Pick<Invoice, "kind" | "state" | "amountDue" | "issuer">): InvoiceAction[] {
   const actions: InvoiceAction[] = [];
+  if (!invoice.issuer.isDistributor) return actions;
   if (invoice.kind === "INVOICE" && invoice.state !== "VOID" && invoice.amountDue !== "0.00") actions.push("payment");
   if (invoice.kind === "CREDIT" && invoice.state === "REFUND_DUE") actions.push("refund");
   // Only an open invoice is voided: one with a payment needs a credit, a credited one is settled by it.

@@ -138,7 +138,17 @@ export function InvoiceDetailPage() {
       invoice={data}
       pdfHref={`/api/bss/invoices/${data.id}/pdf`}
       actions={manage && <InvoiceActionButtons invoice={data} open={open} onOpen={setOpen} />}
-      panel={manage && <InvoiceActionPanel invoice={data} open={open} onDone={() => setOpen(null)} />}
+      panel={
+        data.issuer.isDistributor ? (
+          manage && <InvoiceActionPanel invoice={data} open={open} onDone={() => setOpen(null)} />
+        ) : (
+          // The reseller's side of a two-tier order: the server refuses payments, refunds and voids on it.
+          <Alert tone="info" title="Issued by a reseller">
+            {data.issuer.companyName} issued {data.number} to its own customer at its storefront: it is shown here
+            read-only, without payments, refunds or voids.
+          </Alert>
+        )
+      }
       links={
         <p>
           <span className="text-slate-500">Account</span>{" "}
