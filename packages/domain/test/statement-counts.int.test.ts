@@ -107,9 +107,9 @@ describe("SQL statements of one Storefront checkout (a reseller buying for itsel
       ].join("\n") + "\n",
     );
     expect(product(caller).length).toBeLessThanOrEqual(1);
-    expect(product(counted.add).length).toBeLessThanOrEqual(17);
-    expect(product(counted.review).length).toBeLessThanOrEqual(8);
-    expect(product(counted.complete).length).toBeLessThanOrEqual(30);
+    expect(product(counted.add).length).toBeLessThanOrEqual(14);
+    expect(product(counted.review).length).toBeLessThanOrEqual(5);
+    expect(product(counted.complete).length).toBeLessThanOrEqual(29);
     expect(product(counted.background).length).toBeLessThanOrEqual(29);
   });
 });
