@@ -1,62 +1,193 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { AccountPage } from "./pages/account.tsx";
-import { AssetPage } from "./pages/asset.tsx";
-import { AssetsPage } from "./pages/assets.tsx";
-import { BasketPage } from "./pages/basket.tsx";
-import { InvoicePage, InvoicesPage } from "./pages/invoices.tsx";
 import { CatalogPage } from "./pages/catalog.tsx";
-import { CheckoutPage } from "./pages/checkout.tsx";
-import { OrderPage } from "./pages/order.tsx";
-import { OrdersPage } from "./pages/orders.tsx";
-import { ProductPage } from "./pages/product.tsx";
-import { EndCustomerDetailPage } from "./pages/end-customer-detail.tsx";
-import { EndCustomerNewPage } from "./pages/end-customer-new.tsx";
-import { EndCustomersPage } from "./pages/end-customers.tsx";
 import { Layout } from "./pages/layout.tsx";
-import { ApiKeysPage } from "./pages/api-keys.tsx";
 import { LoginPage } from "./pages/login.tsx";
-import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-pages.tsx";
-import { MyStorefrontPage } from "./plans/my-storefront.tsx";
-import { StorefrontPricesPage } from "./plans/storefront-prices.tsx";
-import { StorefrontSalesPage } from "./plans/storefront-sales.tsx";
-import { MyStorefrontBrandPage } from "./pages/my-storefront/brand.tsx";
-import { MyStorefrontCustomersPage } from "./pages/my-storefront/customers.tsx";
-import { PlansPage } from "./plans/plans.tsx";
-import { SubscriptionPage } from "./plans/subscription.tsx";
-import { SubscriptionsPage } from "./plans/subscriptions.tsx";
 import { basename } from "./reseller-storefront.ts";
+
+/**
+ * A page loaded when first visited (its own chunk): the first visit downloads
+ * the layout, the catalog and the login page only.
+ */
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
-    { path: "/forgot-password", element: <ForgotPasswordPage /> },
-    { path: "/reset-password", element: <ResetPasswordPage /> },
+    {
+      path: "/forgot-password",
+      lazy: page(
+        () => import("./pages/password-pages.tsx"),
+        (m) => m.ForgotPasswordPage,
+      ),
+    },
+    {
+      path: "/reset-password",
+      lazy: page(
+        () => import("./pages/password-pages.tsx"),
+        (m) => m.ResetPasswordPage,
+      ),
+    },
     {
       element: <Layout />,
       children: [
         { index: true, element: <CatalogPage /> },
-        { path: "products/:slug", element: <ProductPage /> },
-        { path: "basket", element: <BasketPage /> },
-        { path: "checkout", element: <CheckoutPage /> },
-        { path: "orders", element: <OrdersPage /> },
-        { path: "orders/:id", element: <OrderPage /> },
-        { path: "assets", element: <AssetsPage /> },
-        { path: "assets/:id", element: <AssetPage /> },
-        { path: "invoices", element: <InvoicesPage /> },
-        { path: "invoices/:id", element: <InvoicePage /> },
-        { path: "account", element: <AccountPage /> },
-        { path: "end-customers", element: <EndCustomersPage /> },
-        { path: "end-customers/new", element: <EndCustomerNewPage /> },
-        { path: "end-customers/:id", element: <EndCustomerDetailPage /> },
-        { path: "plans", element: <PlansPage /> },
-        { path: "subscriptions", element: <SubscriptionsPage /> },
-        { path: "subscriptions/:id", element: <SubscriptionPage /> },
-        { path: "my-storefront", element: <MyStorefrontPage /> },
-        { path: "my-storefront/prices", element: <StorefrontPricesPage /> },
-        { path: "my-storefront/sales", element: <StorefrontSalesPage /> },
-        { path: "api-keys", element: <ApiKeysPage /> },
-        { path: "my-storefront/customers", element: <MyStorefrontCustomersPage /> },
-        { path: "my-storefront/brand", element: <MyStorefrontBrandPage /> },
+        {
+          path: "products/:slug",
+          lazy: page(
+            () => import("./pages/product.tsx"),
+            (m) => m.ProductPage,
+          ),
+        },
+        {
+          path: "basket",
+          lazy: page(
+            () => import("./pages/basket.tsx"),
+            (m) => m.BasketPage,
+          ),
+        },
+        {
+          path: "checkout",
+          lazy: page(
+            () => import("./pages/checkout.tsx"),
+            (m) => m.CheckoutPage,
+          ),
+        },
+        {
+          path: "orders",
+          lazy: page(
+            () => import("./pages/orders.tsx"),
+            (m) => m.OrdersPage,
+          ),
+        },
+        {
+          path: "orders/:id",
+          lazy: page(
+            () => import("./pages/order.tsx"),
+            (m) => m.OrderPage,
+          ),
+        },
+        {
+          path: "assets",
+          lazy: page(
+            () => import("./pages/assets.tsx"),
+            (m) => m.AssetsPage,
+          ),
+        },
+        {
+          path: "assets/:id",
+          lazy: page(
+            () => import("./pages/asset.tsx"),
+            (m) => m.AssetPage,
+          ),
+        },
+        {
+          path: "invoices",
+          lazy: page(
+            () => import("./pages/invoices.tsx"),
+            (m) => m.InvoicesPage,
+          ),
+        },
+        {
+          path: "invoices/:id",
+          lazy: page(
+            () => import("./pages/invoices.tsx"),
+            (m) => m.InvoicePage,
+          ),
+        },
+        {
+          path: "account",
+          lazy: page(
+            () => import("./pages/account.tsx"),
+            (m) => m.AccountPage,
+          ),
+        },
+        {
+          path: "end-customers",
+          lazy: page(
+            () => import("./pages/end-customers.tsx"),
+            (m) => m.EndCustomersPage,
+          ),
+        },
+        {
+          path: "end-customers/new",
+          lazy: page(
+            () => import("./pages/end-customer-new.tsx"),
+            (m) => m.EndCustomerNewPage,
+          ),
+        },
+        {
+          path: "end-customers/:id",
+          lazy: page(
+            () => import("./pages/end-customer-detail.tsx"),
+            (m) => m.EndCustomerDetailPage,
+          ),
+        },
+        {
+          path: "plans",
+          lazy: page(
+            () => import("./plans/plans.tsx"),
+            (m) => m.PlansPage,
+          ),
+        },
+        {
+          path: "subscriptions",
+          lazy: page(
+            () => import("./plans/subscriptions.tsx"),
+            (m) => m.SubscriptionsPage,
+          ),
+        },
+        {
+          path: "subscriptions/:id",
+          lazy: page(
+            () => import("./plans/subscription.tsx"),
+            (m) => m.SubscriptionPage,
+          ),
+        },
+        {
+          path: "my-storefront",
+          lazy: page(
+            () => import("./plans/my-storefront.tsx"),
+            (m) => m.MyStorefrontPage,
+          ),
+        },
+        {
+          path: "my-storefront/prices",
+          lazy: page(
+            () => import("./plans/storefront-prices.tsx"),
+            (m) => m.StorefrontPricesPage,
+          ),
+        },
+        {
+          path: "my-storefront/sales",
+          lazy: page(
+            () => import("./plans/storefront-sales.tsx"),
+            (m) => m.StorefrontSalesPage,
+          ),
+        },
+        {
+          path: "api-keys",
+          lazy: page(
+            () => import("./pages/api-keys.tsx"),
+            (m) => m.ApiKeysPage,
+          ),
+        },
+        {
+          path: "my-storefront/customers",
+          lazy: page(
+            () => import("./pages/my-storefront/customers.tsx"),
+            (m) => m.MyStorefrontCustomersPage,
+          ),
+        },
+        {
+          path: "my-storefront/brand",
+          lazy: page(
+            () => import("./pages/my-storefront/brand.tsx"),
+            (m) => m.MyStorefrontBrandPage,
+          ),
+        },
         { path: "*", element: <Navigate to="/" replace /> },
       ],
     },

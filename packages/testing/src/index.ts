@@ -2,3 +2,4 @@ export { createEmptyTestDatabase, createTestDatabase, testDbMode, type TestDbMod
 export { findPostgresBinaries, freePort, spawnPgTool, startPostgresCluster, type PostgresCluster } from "./postgres.ts";
 export { startTestSmtpServer, type ReceivedEmail, type TestSmtpServer } from "./smtp.ts";
 export { waitFor } from "./wait-for.ts";
+export { countStatements, isJobQueueStatement, type StatementCounter } from "./statement-counter.ts";

@@ -16,6 +16,7 @@ import type { RouterOutputs } from "@cm/domain/client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { catalogBrowseInput } from "./catalog-query.ts";
 import { SyncNotice } from "../components/sync-notice.tsx";
 import { StorefrontPriceNote } from "../plans/storefront-price.tsx";
 
@@ -25,8 +26,8 @@ type Product = Catalog["products"][number];
 export function CatalogPage() {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
-  const categoryId = params.get("category") ?? undefined;
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  const { categoryId, search: searched } = catalogBrowseInput(params);
+  const [search, setSearch] = useState(searched ?? "");
   const [debounced, setDebounced] = useState(search);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(search), 250);

@@ -1,8 +1,10 @@
 import { Loading, type NavItem } from "@cm/ui";
 import { useTRPC } from "@cm/ui/api";
 import { SignedInLayout } from "@cm/ui/app";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Navigate, useLocation } from "react-router";
+import { catalogBrowseInput } from "./catalog-query.ts";
 import { resellerStorefront } from "../reseller-storefront.ts";
 import { useStorefrontBrand } from "./brand.ts";
 
@@ -14,6 +16,14 @@ export function Layout() {
   const me = useQuery({ ...trpc.storefront.account.me.queryOptions(), retry: false });
   // End-customers buy only at their reseller's own storefront; elsewhere they see their licenses and their account.
   const buyer = me.data?.account.kind !== "END_CUSTOMER" || resellerStorefront !== null;
+  const queryClient = useQueryClient();
+  const opensAtCatalog = location.pathname === "/";
+  const catalogInput = catalogBrowseInput(new URLSearchParams(location.search));
+  // Opened at the catalog: its products load together with account.me instead of after it.
+  useEffect(() => {
+    if (opensAtCatalog) void queryClient.prefetchQuery(trpc.storefront.catalog.browse.queryOptions(catalogInput));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the page the app was opened at
+  }, []);
   // The Basket entry shows how many lines the basket holds (the basket page keeps this query current).
   const basket = useQuery({ ...trpc.storefront.basket.get.queryOptions(), enabled: me.data !== undefined && buyer });
 

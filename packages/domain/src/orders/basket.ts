@@ -12,6 +12,7 @@ import { planBasketLines } from "./plan-basket-lines.ts";
 import { resellerSelling, storefrontSaleBlocked } from "./eligibility.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
 import { taxOfSale } from "../tax/tax-context.ts";
+import { billingAddressSelect } from "../accounts/account-dto.ts";
 import { documentTax } from "../tax/tax-regime.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -34,35 +35,69 @@ export async function basketOf(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
   });
 }
 
+/** The basket with its lines, in the order they were added (one statement), created on first use. */
+async function basketWithLines(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
+  const found = await db.basket.findUnique({
+    where: { contactId: caller.contactId },
+    select: {
+      ...basketSelect,
+      lines: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, productId: true, planId: true, quantity: true, assetName: true },
+      },
+    },
+  });
+  return found ?? { ...(await basketOf(db, caller)), lines: [] };
+}
+
+/** What checkout review shows about the account billed, read with the basket's own account row. */
+const billingSelect = {
+  ...billingAddressSelect,
+  email: true,
+  taxId: true,
+  primaryContact: { select: { firstName: true, lastName: true, email: true, phone: true } },
+} satisfies Prisma.AccountSelect;
+
+export type BasketAccountBilling = Prisma.AccountGetPayload<{ select: typeof billingSelect }>;
+
 export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<BasketDto> {
-  const basket = await basketOf(deps.db, caller);
+  return (await getBasketAndBilling(deps, caller)).basket;
+}
+
+/** The basket, and the caller's own account as billing shows it (the same account statement). */
+export async function getBasketAndBilling(
+  deps: DomainDeps,
+  caller: ShopCaller,
+): Promise<{ basket: BasketDto; account: BasketAccountBilling & { companyName: string } }> {
+  const basket = await basketWithLines(deps.db, caller);
   const own = await deps.db.account.findUniqueOrThrow({
     where: { id: caller.accountId },
-    select: { companyName: true, currency: true, bittitanSyncStatus: true },
+    select: { companyName: true, currency: true, bittitanSyncStatus: true, ...billingSelect },
   });
   // At its reseller's storefront an end-customer buys in the reseller's currency, on the reseller's synchronization.
   const reseller = resellerSelling(caller);
   const sale = reseller ? await storefrontSaleBlocked(deps.db, reseller) : null;
   const account = sale ? { ...own, currency: sale.currency, bittitanSyncStatus: sale.bittitanSyncStatus } : own;
-  const rows = await deps.db.basketLine.findMany({
-    where: { basketId: basket.id },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const rows = basket.lines;
   // Taxed as the checkout will: for the caller's account, today, sold by the distributor or (at its storefront) the reseller.
   const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now(), sellerFor(caller));
   const planLines = await planBasketLines(deps.db, rows, { currency: account.currency, taxFor });
-  const products = await deps.db.product.findMany({
-    where: { id: { in: rows.flatMap((row) => (row.productId ? [row.productId] : [])) } },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      taxCategory: true,
-      published: true,
-      groupEntry: { select: { position: true } },
-      ...unitPriceSelect(pricedForCaller(caller, account.currency)),
-    },
-  });
+  const productIds = rows.flatMap((row) => (row.productId ? [row.productId] : []));
+  const products =
+    productIds.length === 0
+      ? []
+      : await deps.db.product.findMany({
+          where: { id: { in: productIds } },
+          select: {
+            id: true,
+            name: true,
+            slug: true,
+            taxCategory: true,
+            published: true,
+            groupEntry: { select: { position: true } },
+            ...unitPriceSelect(pricedForCaller(caller, account.currency)),
+          },
+        });
   const markups = await markupsFor(
     deps,
     caller,
@@ -102,7 +137,7 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
         select: { id: true, companyName: true },
       })
     : null;
-  return {
+  const dto: BasketDto = {
     version: basket.version,
     currency: account.currency,
     synchronized: account.bittitanSyncStatus === "SYNCHRONIZED",
@@ -117,11 +152,25 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
     totals: sumTotals(lines),
     taxMention: documentTax(lines.flatMap((line) => (line.problem ? [] : [line.taxRegime]))).mention,
   };
+  return { basket: dto, account: own };
 }
 
 /** Every change bumps the version a checkout must present. */
 export async function touch(tx: Tx, basketId: string) {
   await tx.basket.update({ where: { id: basketId }, data: { version: { increment: 1 } } });
+}
+
+/** The caller's basket with its version bumped (one statement once it exists, as it does from the first visit). */
+async function bumpedBasket(tx: Tx, caller: ShopCaller): Promise<{ id: string }> {
+  const [bumped] = await tx.basket.updateManyAndReturn({
+    where: { contactId: caller.contactId },
+    data: { version: { increment: 1 } },
+    select: { id: true },
+  });
+  if (bumped) return bumped;
+  const basket = await basketOf(tx, caller);
+  await touch(tx, basket.id);
+  return basket;
 }
 
 export async function addToBasket(
@@ -135,7 +184,7 @@ export async function addToBasket(
       select: { id: true, name: true },
     });
     if (!product) throw new DomainError("NOT_FOUND", "That product is not available", "productId");
-    const basket = await basketOf(tx, caller);
+    const basket = await bumpedBasket(tx, caller);
     const existing = await tx.basketLine.findFirst({
       where: { basketId: basket.id, productId: product.id },
       select: { id: true, quantity: true },
@@ -154,7 +203,6 @@ export async function addToBasket(
         data: { basketId: basket.id, productId: product.id, quantity: input.quantity, assetName: product.name },
       });
     }
-    await touch(tx, basket.id);
   });
   return getBasket(deps, caller);
 }

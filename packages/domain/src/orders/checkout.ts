@@ -8,10 +8,9 @@ import { priceResale } from "./resale-lines.ts";
 import { finalizeOrder, wakeOrderWorkers } from "./finalize-order.ts";
 import { formatOrderNumber } from "../billing/document-numbers.ts";
 import { hasProductLines, priceLines, requestedLineOf } from "./price-lines.ts";
-import { getBasket } from "./basket.ts";
+import { getBasketAndBilling } from "./basket.ts";
 import type { BasketDto } from "./basket-dto.ts";
-import { getMyAccount } from "../accounts/my-account.ts";
-import type { BillingAddressDto } from "../accounts/account-dto.ts";
+import { toBillingAddress, type BillingAddressDto } from "../accounts/account-dto.ts";
 
 export interface CheckoutReviewDto {
   basket: BasketDto;
@@ -21,7 +20,8 @@ export interface CheckoutReviewDto {
 
 /** Checkout step 2: what will be billed to whom, for verification. */
 export async function reviewCheckout(deps: DomainDeps, caller: ShopCaller): Promise<CheckoutReviewDto> {
-  const [basket, { account }] = await Promise.all([getBasket(deps, caller), getMyAccount(deps, caller)]);
+  // The billed account's row comes with the basket's: one statement, not the account's every contact and end-customer.
+  const { basket, account } = await getBasketAndBilling(deps, caller);
   const contact = account.primaryContact;
   return {
     basket,
@@ -29,7 +29,7 @@ export async function reviewCheckout(deps: DomainDeps, caller: ShopCaller): Prom
       companyName: account.companyName,
       email: account.email,
       taxId: account.taxId,
-      address: account.billingAddress,
+      address: toBillingAddress(account),
     },
     billingContact: contact
       ? { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone }

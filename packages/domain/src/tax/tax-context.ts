@@ -26,13 +26,19 @@ export async function loadTaxParties(
   buyerAccountId: string,
   sellerAccountId: string | null = null,
 ): Promise<TaxParties> {
-  const [distributor, reseller, buyer] = await Promise.all([
-    db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { billingCountry: true, timeZone: true } }),
-    sellerAccountId
-      ? db.account.findUnique({ where: { id: sellerAccountId }, select: { billingCountry: true } })
-      : null,
-    db.account.findUnique({ where: { id: buyerAccountId }, select: { billingCountry: true, taxId: true } }),
-  ]);
+  // One statement for the three parties (the distributor, the reseller selling, the buyer).
+  const parties = await db.account.findMany({
+    where: {
+      OR: [
+        { kind: "DISTRIBUTOR" },
+        { id: { in: sellerAccountId ? [buyerAccountId, sellerAccountId] : [buyerAccountId] } },
+      ],
+    },
+    select: { id: true, kind: true, billingCountry: true, timeZone: true, taxId: true },
+  });
+  const distributor = parties.find((party) => party.kind === "DISTRIBUTOR");
+  const reseller = sellerAccountId ? parties.find((party) => party.id === sellerAccountId) : undefined;
+  const buyer = parties.find((party) => party.id === buyerAccountId);
   if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
   if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
   const seller = { billingCountry: (reseller ?? distributor).billingCountry, timeZone: distributor.timeZone };
