@@ -22,7 +22,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
-import { apiKeyOf } from "./api-key-auth.ts";
+import { apiKeyContext, apiKeyOf } from "./api-key-auth.ts";
+import { mountApiDocs } from "./rest/api-docs.ts";
+import { mountRestApi } from "./rest/rest-api.ts";
 import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { respondStorefront } from "./reseller-storefronts.ts";
 import { throttledSignIn } from "./sign-in-throttling.ts";
@@ -132,16 +134,7 @@ export function createApp(options: AppOptions) {
             message: key.message,
           });
         }
-        if (key?.ok) {
-          const { caller } = key;
-          return createContextInner({
-            deps,
-            requestId: c.get("requestId"),
-            getStaff: async () => (caller.kind === "staff" ? caller : null),
-            getShop: async () => (caller.kind === "shop" ? caller : null),
-            apiKeyKind: caller.kind === "staff" ? "distributor" : "reseller",
-          });
-        }
+        if (key?.ok) return apiKeyContext(deps, c.get("requestId"), key.caller);
         return createContextInner({
           deps,
           requestId: c.get("requestId"),
@@ -263,6 +256,10 @@ export function createApp(options: AppOptions) {
       },
     });
   });
+
+  // The public REST API (/api/v1, generated from the procedures), its OpenAPI document and reference.
+  mountRestApi(app, deps, logger);
+  mountApiDocs(app);
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));
 
