@@ -1,27 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { appRouter, DEMO_PASSWORD } from "@cm/domain";
+import { API_SCOPES, appRouter, DEMO_PASSWORD } from "@cm/domain";
 import { waitFor } from "@cm/testing";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Browser, startTestServer } from "./http-harness.ts";
+import { Browser, buyStandardPlan, startTestServer } from "./http-harness.ts";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 let admin: Browser;
 let distributorKey: string;
 
-const ALL_DISTRIBUTOR_SCOPES = [
-  "accounts:read",
-  "accounts:write",
-  "catalog:read",
-  "orders:read",
-  "orders:write",
-  "assets:read",
-  "assets:write",
-  "invoices:read",
-  "subscriptions:read",
-];
+/** Every scope but subscriptions:write. */
+const DISTRIBUTOR_SCOPES = API_SCOPES.filter((scope) => scope !== "subscriptions:write");
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DECIMAL = /^-?\d+\.\d{2}$/;
 
@@ -83,7 +74,7 @@ beforeAll(async () => {
   server = await startTestServer({}, { bittitan: true });
   admin = new Browser(server.url);
   expect((await admin.signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
-  distributorKey = (await createKey(admin, "bss", ALL_DISTRIBUTOR_SCOPES)).secret;
+  distributorKey = (await createKey(admin, "bss", DISTRIBUTOR_SCOPES)).secret;
 }, 120_000);
 afterAll(() => server?.cleanup());
 
@@ -320,6 +311,16 @@ describe("errors", () => {
     });
 
     expect((await call(reader.secret, "GET", "/api/v1/distributor/accounts?limit=1")).status).toBe(200);
+    // The invoice PDF answers a key in the same shape.
+    const pdf = await call(reader.secret, "GET", `/api/bss/invoices/${randomUUID()}/pdf`);
+    expect(pdf.body).toEqual({
+      code: "forbidden",
+      status: 403,
+      message: "This API key lacks the invoices:read scope",
+      details: [],
+    });
+    const noInvoice = await call(distributorKey, "GET", `/api/bss/invoices/${randomUUID()}/pdf`);
+    expect(noInvoice.body).toMatchObject({ code: "not_found", status: 404 });
     await admin.trpc("bss.apiKey.revoke", { id: reader.key.id }, "mutation");
     const revoked = await call(reader.secret, "GET", "/api/v1/distributor/accounts?limit=1");
     expect(revoked.status).toBe(401);
@@ -376,19 +377,7 @@ describe("a reseller's key", () => {
   it("sees only its own account tree, and not the distributor's operations", async () => {
     const anna = new Browser(server.url);
     expect((await anna.signIn("shop", "anna@contoso.example", DEMO_PASSWORD)).status).toBe(200);
-    const plans = (await anna.trpc("storefront.plan.list")).data as { plans: { id: string; code: string }[] };
-    const standard = plans.plans.find((plan) => plan.code === "STANDARD");
-    const basket = await anna.trpc("storefront.basket.addPlan", { planId: standard?.id }, "mutation");
-    const done = await anna.trpc(
-      "storefront.checkout.complete",
-      {
-        idempotencyKey: randomUUID(),
-        basketVersion: (basket.data as { version: number }).version,
-        storefrontAlias: "contoso-rest",
-      },
-      "mutation",
-    );
-    expect(done.status).toBe(200);
+    expect(await buyStandardPlan(anna, "contoso-rest")).toBe(200);
     const { secret } = await createKey(anna, "storefront", ["accounts:read", "accounts:write", "assets:read"]);
     const contoso = await server.deps.db.account.findFirstOrThrow({ where: { companyName: "Contoso IT Partners" } });
     const fabrikam = await server.deps.db.account.findFirstOrThrow({ where: { companyName: "Fabrikam Solutions" } });

@@ -23,6 +23,14 @@ const CODES: Partial<Record<TRPCError["code"], string>> = {
   SERVICE_UNAVAILABLE: "unavailable",
 };
 
+/** The code of a status this server answers outside a procedure (an API key refused, a PDF not found). */
+export const REST_CODES: Record<number, string> = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  429: "rate_limited",
+};
+
 /** Fields of the procedures' inputs that REST carries elsewhere, by the name REST gives them. */
 const FIELD_NAMES: Record<string, string> = { idempotencyKey: "Idempotency-Key", pageSize: "limit", page: "cursor" };
 
