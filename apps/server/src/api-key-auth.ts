@@ -1,4 +1,12 @@
-import { resolveApiKey, type ApiKeyResolution, type DomainDeps } from "@cm/domain";
+import {
+  createContextInner,
+  resolveApiKey,
+  type ApiKeyResolution,
+  type Context,
+  type DomainDeps,
+  type ShopCaller,
+  type StaffCaller,
+} from "@cm/domain";
 
 /** The token of an `Authorization: Bearer <token>` header, or null when the request has none. */
 export function bearerTokenOf(headers: Headers): string | null {
@@ -18,4 +26,15 @@ export async function apiKeyOf(deps: DomainDeps, headers: Headers): Promise<ApiK
   if (token === null) return null;
   if (token === "") return { ok: false, status: 401, message: "The Authorization header must be 'Bearer <API key>'" };
   return resolveApiKey(deps, token);
+}
+
+/** The tRPC context of a request made with a valid API key: the key's caller, never a session's. */
+export function apiKeyContext(deps: DomainDeps, requestId: string, caller: ShopCaller | StaffCaller): Context {
+  return createContextInner({
+    deps,
+    requestId,
+    getStaff: async () => (caller.kind === "staff" ? caller : null),
+    getShop: async () => (caller.kind === "shop" ? caller : null),
+    apiKeyKind: caller.kind === "staff" ? "distributor" : "reseller",
+  });
 }

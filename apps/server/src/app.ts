@@ -22,7 +22,10 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
-import { apiKeyOf } from "./api-key-auth.ts";
+import { apiKeyContext, apiKeyOf } from "./api-key-auth.ts";
+import { mountApiDocs } from "./rest/api-docs.ts";
+import { mountRestApi } from "./rest/rest-api.ts";
+import { REST_CODES, restError } from "./rest/rest-errors.ts";
 import { clientAddress, type TrustedProxies } from "./client-address.ts";
 import { respondStorefront } from "./reseller-storefronts.ts";
 import { throttledSignIn } from "./sign-in-throttling.ts";
@@ -132,16 +135,7 @@ export function createApp(options: AppOptions) {
             message: key.message,
           });
         }
-        if (key?.ok) {
-          const { caller } = key;
-          return createContextInner({
-            deps,
-            requestId: c.get("requestId"),
-            getStaff: async () => (caller.kind === "staff" ? caller : null),
-            getShop: async () => (caller.kind === "shop" ? caller : null),
-            apiKeyKind: caller.kind === "staff" ? "distributor" : "reseller",
-          });
-        }
+        if (key?.ok) return apiKeyContext(deps, c.get("requestId"), key.caller);
         return createContextInner({
           deps,
           requestId: c.get("requestId"),
@@ -158,9 +152,14 @@ export function createApp(options: AppOptions) {
   );
 
   // Invoice PDFs: each app downloads with its own session, scoped like the API.
-  const pdfResponse = async (caller: Caller, id: string) => {
-    if (!/^[0-9a-f-]{36}$/i.test(id))
-      return Response.json({ error: { message: "Not a valid invoice id" } }, { status: 400 });
+  const appError = (status: number, message: string) => Response.json({ error: { message } }, { status });
+  // With an API key, errors have the REST API's shape (its document describes these paths too).
+  const keyError = (status: number, message: string) =>
+    status === 400
+      ? restError(400, "validation_failed", message, [{ field: "id", message }])
+      : restError(status, REST_CODES[status] ?? "bad_request", message);
+  const pdfResponse = async (caller: Caller, id: string, errorOf = appError) => {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return errorOf(400, "Not a valid invoice id");
     try {
       const { filename, pdf } = await invoicePdf(deps, caller, id);
       return new Response(new Uint8Array(pdf), {
@@ -171,8 +170,7 @@ export function createApp(options: AppOptions) {
         },
       });
     } catch (error) {
-      if (error instanceof DomainError && error.code === "NOT_FOUND")
-        return Response.json({ error: { message: error.message } }, { status: 404 });
+      if (error instanceof DomainError && error.code === "NOT_FOUND") return errorOf(404, error.message);
       throw error;
     }
   };
@@ -180,25 +178,18 @@ export function createApp(options: AppOptions) {
   const keyPdfResponse = async (realm: "staff" | "shop", headers: Headers, id: string) => {
     const key = await apiKeyOf(deps, headers);
     if (!key) return null;
-    if (!key.ok)
-      return Response.json(
-        { error: { message: key.message } },
-        { status: key.status, headers: key.status === 429 ? { "retry-after": String(key.retryAfterSeconds) } : {} },
-      );
+    if (!key.ok) {
+      const refused = keyError(key.status, key.message);
+      if (key.status === 429) refused.headers.set("retry-after", String(key.retryAfterSeconds));
+      return refused;
+    }
     const scopes = key.caller.apiKey?.scopes ?? [];
     if (key.caller.kind !== realm || !scopes.includes("invoices:read"))
-      return Response.json(
-        {
-          error: {
-            message:
-              key.caller.kind !== realm
-                ? "This API key cannot use this path"
-                : "This API key lacks the invoices:read scope",
-          },
-        },
-        { status: 403 },
+      return keyError(
+        403,
+        key.caller.kind !== realm ? "This API key cannot use this path" : "This API key lacks the invoices:read scope",
       );
-    return pdfResponse(key.caller, id);
+    return pdfResponse(key.caller, id, keyError);
   };
   app.get("/api/bss/invoices/:id/pdf", async (c) => {
     const byKey = await keyPdfResponse("staff", c.req.raw.headers, c.req.param("id"));
@@ -263,6 +254,10 @@ export function createApp(options: AppOptions) {
       },
     });
   });
+
+  // The public REST API (/api/v1, generated from the procedures), its OpenAPI document and reference.
+  mountRestApi(app, deps, logger);
+  mountApiDocs(app);
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found" } }, 404));
 

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD } from "@cm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, startTestServer } from "./http-harness.ts";
+import { Browser, buyStandardPlan, startTestServer } from "./http-harness.ts";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -192,19 +191,7 @@ describe("API keys", () => {
     expect(basic.status).toBe(403);
     expect(basic.error?.message).toBe("API keys come with the Standard reseller plan");
 
-    const plans = (await anna.trpc("storefront.plan.list")).data as { plans: { id: string; code: string }[] };
-    const standard = plans.plans.find((plan) => plan.code === "STANDARD");
-    const basket = await anna.trpc("storefront.basket.addPlan", { planId: standard?.id }, "mutation");
-    const done = await anna.trpc(
-      "storefront.checkout.complete",
-      {
-        idempotencyKey: randomUUID(),
-        basketVersion: (basket.data as { version: number }).version,
-        storefrontAlias: "contoso-api",
-      },
-      "mutation",
-    );
-    expect(done.status).toBe(200);
+    expect(await buyStandardPlan(anna, "contoso-api")).toBe(200);
 
     const { secret } = await createKey(anna, "storefront", ["assets:read", "accounts:read"]);
     const contoso = await server.deps.db.account.findFirstOrThrow({ where: { companyName: "Contoso IT Partners" } });

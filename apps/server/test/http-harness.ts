@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
@@ -110,6 +111,20 @@ export class Browser {
     };
     return { status: response.status, data: body.result?.data.json, error: body.error?.json };
   }
+}
+
+/** A signed-in Storefront user's reseller buys the Standard plan with this alias (at checkout); the checkout's status. */
+export async function buyStandardPlan(shop: Browser, storefrontAlias: string): Promise<number> {
+  const plans = (await shop.trpc("storefront.plan.list")).data as { plans: { id: string; code: string }[] };
+  const standard = plans.plans.find((plan) => plan.code === "STANDARD");
+  const basket = await shop.trpc("storefront.basket.addPlan", { planId: standard?.id }, "mutation");
+  const basketVersion = (basket.data as { version: number }).version;
+  const done = await shop.trpc(
+    "storefront.checkout.complete",
+    { idempotencyKey: randomUUID(), basketVersion, storefrontAlias },
+    "mutation",
+  );
+  return done.status;
 }
 
 /** fetch cannot choose its source address; node:http can. */

@@ -1,5 +1,14 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
-export { createContextInner, createCallerFactory, type Context } from "./trpc.ts";
+export {
+  createContextInner,
+  createCallerFactory,
+  fieldErrorsOf,
+  validationMessage,
+  type Context,
+  type ProcedureMeta,
+  type RestMeta,
+} from "./trpc.ts";
+export { KEY_REUSED_MESSAGE } from "./idempotency.ts";
 export { TRPC_MAX_BATCH_SIZE } from "./transport.ts";
 export { createAuth, authBasePath, CLIENT_IP_HEADER, type Auth, type AuthRealm } from "./auth/create-auth.ts";
 export {
@@ -41,6 +50,6 @@ export { RESERVED_ALIASES } from "./schemas/storefront-alias.ts";
 export { seedPlans } from "./plans/plan-catalog.ts";
 export { DEFAULT_STOREFRONT_RETENTION_DAYS } from "./plans/process-plan-periods.ts";
 export { resolveApiKey, DEFAULT_API_RATE_LIMIT_PER_MINUTE, type ApiKeyResolution } from "./api-keys/resolve-api-key.ts";
-export { API_KEY_SCOPES, API_SCOPES, type ApiScope } from "./api-scopes.ts";
+export { API_KEY_SCOPES, API_SCOPE_LABELS, API_SCOPES, type ApiScope } from "./api-scopes.ts";
 export { storefrontLogo } from "./reseller-storefronts/storefront-brand.ts";
 export { storefrontEmailBrand, type StorefrontEmailBrand } from "./notifications/storefront-email-brand.ts";

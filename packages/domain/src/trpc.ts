@@ -51,38 +51,58 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      // zod's own message is its issues as JSON; say the first one in words instead.
-      // An internal error's own message can name SQL or a stack overflow: it stays in the log.
-      message:
-        cause instanceof ZodError
-          ? validationMessage(cause)
-          : error.code === "INTERNAL_SERVER_ERROR"
-            ? "Something went wrong on our side"
-            : shape.message,
-      data: {
-        ...shape.data,
-        // Field-level messages for forms: zod issues, or the field a domain rule named.
-        fieldErrors:
+/**
+ * Where a procedure appears in the public REST API (`/api/v1`, served and
+ * documented by apps/server from this meta, the procedure's zod input and its
+ * `.output()`). `path` is relative to `/api/v1`; `{id}` is the input's `id`.
+ */
+export interface RestMeta {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+}
+
+export interface ProcedureMeta {
+  rest?: RestMeta;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        // zod's own message is its issues as JSON; say the first one in words instead.
+        // An internal error's own message can name SQL or a stack overflow: it stays in the log.
+        message:
           cause instanceof ZodError
-            ? fieldErrorsOf(cause)
-            : cause instanceof DomainError && cause.field
-              ? { [cause.field]: [cause.message] }
-              : undefined,
-        // Never leak stack traces.
-        stack: undefined,
-      },
-    };
-  },
-});
+            ? validationMessage(cause)
+            : error.code === "INTERNAL_SERVER_ERROR"
+              ? "Something went wrong on our side"
+              : shape.message,
+        data: {
+          ...shape.data,
+          // Field-level messages for forms: zod issues, or the field a domain rule named.
+          fieldErrors:
+            cause instanceof ZodError
+              ? fieldErrorsOf(cause)
+              : cause instanceof DomainError && cause.field
+                ? { [cause.field]: [cause.message] }
+                : undefined,
+          // Never leak stack traces.
+          stack: undefined,
+        },
+      };
+    },
+  });
 
 /** "quantity: Too small: expected number to be >=1" (and how many more problems there are). */
-function validationMessage(error: ZodError): string {
+export function validationMessage(error: ZodError): string {
   const [first] = error.issues;
   if (!first) return "Invalid input";
   const path = first.path.map(String).join(".");
@@ -91,7 +111,7 @@ function validationMessage(error: ZodError): string {
 }
 
 /** Messages by dotted field path ("billingAddress.city"), first message first. */
-function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "_";

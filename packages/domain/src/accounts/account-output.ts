@@ -2,7 +2,13 @@ import { AccountKind, AccountStatus, BitTitanSyncStatus } from "@cm/db";
 import { z } from "zod";
 import type { Page } from "../schemas/common.ts";
 import { companyRefOutput, outputSchemaOf, pageOutput } from "../schemas/output.ts";
-import type { AccountDetailDto, AccountSummaryDto, BillingAddressDto, ContactDto } from "./account-dto.ts";
+import type {
+  AccountDetailDto,
+  AccountSummaryDto,
+  BillingAddressDto,
+  ContactDto,
+  StaffAccountDetailDto,
+} from "./account-dto.ts";
 import type { MyAccountDto } from "./my-account.ts";
 
 export const billingAddressOutput = outputSchemaOf<BillingAddressDto>()(
@@ -66,4 +72,17 @@ export const myAccountOutput = outputSchemaOf<MyAccountDto>()(
     account: accountDetailOutput,
     me: z.object({ contactId: z.string(), name: z.string(), email: z.string() }),
   }),
+);
+
+/** An account as the distributor sees it (the back office and a distributor's API key). */
+export const staffAccountDetailOutput = outputSchemaOf<StaffAccountDetailDto>()(
+  accountDetailOutput.extend({
+    priceList: z.object({ id: z.string(), name: z.string(), currency: z.string() }).nullable(),
+    vatVerified: z.object({ at: z.date(), by: z.string() }).nullable(),
+  }),
+);
+
+/** A created account, and whom its primary contact's Storefront invitation went to (null: none was sent). */
+export const createdAccountOutput = outputSchemaOf<StaffAccountDetailDto & { invitationSentTo: string | null }>()(
+  staffAccountDetailOutput.extend({ invitationSentTo: z.string().nullable() }),
 );

@@ -1,7 +1,14 @@
 import { AssetStatus, AssetSyncStatus, CouponState } from "@cm/db";
 import { z } from "zod";
 import { companyRefOutput, documentRefOutput, outputSchemaOf } from "../schemas/output.ts";
-import type { ShopAssetDetailDto, ShopAssetPage, ShopAssetSummaryDto } from "./asset-dto.ts";
+import type {
+  AssetDetailDto,
+  AssetPage,
+  AssetSummaryDto,
+  ShopAssetDetailDto,
+  ShopAssetPage,
+  ShopAssetSummaryDto,
+} from "./asset-dto.ts";
 import type { CancellationVerdict } from "./cancellation.ts";
 
 const cancellationWindow = { endsAt: z.date(), timeZone: z.string(), endsAtText: z.string() };
@@ -46,5 +53,36 @@ export const shopAssetDetailOutput = outputSchemaOf<ShopAssetDetailDto>()(
     creditInvoice: documentRefOutput.nullable(),
     cancellation: cancellationOutput,
     history: z.array(z.object({ at: z.date(), what: z.string() })),
+  }),
+);
+
+/** The distributor's asset (the back office and a distributor's API key): with provisioning errors, attempts and who acted. */
+export const assetSummaryOutput = outputSchemaOf<AssetSummaryDto>()(
+  shopAssetSummaryOutput.omit({ problem: true }).extend({
+    syncError: z.string().nullable(),
+    syncFailureCode: z.string().nullable(),
+    retry: z.object({ nextAttempt: z.number(), at: z.date(), until: z.date().nullable() }).nullable(),
+    attentionNotifiedAt: z.date().nullable(),
+  }),
+);
+
+export const assetPageOutput = outputSchemaOf<AssetPage>()(
+  z.object({ items: z.array(assetSummaryOutput), nextCursor: z.string().nullable() }),
+);
+
+export const assetDetailOutput = outputSchemaOf<AssetDetailDto>()(
+  assetSummaryOutput.extend({
+    ...shopAssetDetailOutput.omit({ history: true, problem: true }).shape,
+    ...assetSummaryOutput.shape,
+    attempts: z.array(
+      z.object({
+        at: z.date(),
+        outcome: z.enum(["SUCCEEDED", "FAILED"]),
+        trigger: z.string(),
+        message: z.string().nullable(),
+        couponCode: z.string().nullable(),
+      }),
+    ),
+    events: z.array(z.object({ at: z.date(), actor: z.string(), kind: z.string(), detail: z.unknown() })),
   }),
 );

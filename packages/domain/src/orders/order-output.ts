@@ -10,7 +10,8 @@ import {
   totalsOutput,
 } from "../schemas/output.ts";
 import type { Page } from "../schemas/common.ts";
-import type { OrderSummaryDto, ShopOrderDetailDto } from "./order-dto.ts";
+import type { OrderDetailDto, OrderSummaryDto, ShopOrderDetailDto } from "./order-dto.ts";
+import type { BssOrderDetailDto } from "./bss-orders.ts";
 import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const orderSummaryOutput = outputSchemaOf<OrderSummaryDto>()(
@@ -70,5 +71,41 @@ export const shopOrderDetailOutput = outputSchemaOf<ShopOrderDetailDto>()(
         problem: z.string().nullable(),
       }),
     ),
+  }),
+);
+
+const cancellationWindowOutput = { endsAt: z.date(), timeZone: z.string(), endsAtText: z.string() };
+
+/** The distributor's order (the back office and a distributor's API key): its assets with provisioning attempts and errors. */
+export const orderDetailOutput = outputSchemaOf<OrderDetailDto>()(
+  shopOrderDetailOutput.extend({
+    assets: z.array(
+      shopOrderDetailOutput.shape.assets.element.omit({ problem: true }).extend({
+        syncError: z.string().nullable(),
+        syncFailureCode: z.string().nullable(),
+        retry: z.object({ nextAttempt: z.number(), at: z.date(), until: z.date().nullable() }).nullable(),
+        attentionNotifiedAt: z.date().nullable(),
+        attempts: z.array(
+          z.object({
+            at: z.date(),
+            outcome: z.enum(["SUCCEEDED", "FAILED"]),
+            message: z.string().nullable(),
+            trigger: z.string(),
+          }),
+        ),
+      }),
+    ),
+  }),
+);
+
+/** `bss.order.get`: the order and whether it may be cancelled now (null: nothing to cancel). */
+export const bssOrderDetailOutput = outputSchemaOf<BssOrderDetailDto>()(
+  orderDetailOutput.extend({
+    cancellation: z
+      .union([
+        z.object({ allowed: z.literal(true), ...cancellationWindowOutput }),
+        z.object({ allowed: z.literal(false), reason: z.string() }),
+      ])
+      .nullable(),
   }),
 );

@@ -4,7 +4,7 @@ import { companyRefOutput, documentRefOutput, moneyOutput, outputSchemaOf, pageO
 import type { Page } from "../schemas/common.ts";
 import type { AliasCheckResultDto } from "./check-alias.ts";
 import type { ShopPlanDto } from "./plan-dto.ts";
-import type { ShopSubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
+import type { ShopSubscriptionDetailDto, SubscriptionDetailDto, SubscriptionSummaryDto } from "./subscription-dto.ts";
 import { taxRegimeOutput } from "../tax/tax-output.ts";
 
 const subscriptionSummaryOutput = outputSchemaOf<SubscriptionSummaryDto>()(
@@ -74,5 +74,12 @@ export const aliasCheckOutput = outputSchemaOf<AliasCheckResultDto>()(
     reason: z.enum(["invalid", "taken"]).nullable(),
     message: z.string().nullable(),
     url: z.string().nullable(),
+  }),
+);
+
+/** The distributor's subscription: its history with who acted. */
+export const subscriptionDetailOutput = outputSchemaOf<SubscriptionDetailDto>()(
+  shopSubscriptionDetailOutput.extend({
+    events: z.array(shopSubscriptionDetailOutput.shape.events.element.extend({ actor: z.string() })),
   }),
 );

@@ -31,15 +31,46 @@ import { accountBalance, accountStatement } from "../../billing/statement.ts";
 import { accountBalanceOutput, statementOutput } from "../../billing/statement-output.ts";
 import { idempotent } from "../../idempotency.ts";
 import { assertCallerMay } from "../../api-scopes.ts";
+import { accountPageOutput, createdAccountOutput, staffAccountDetailOutput } from "../../accounts/account-output.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
 
 export const bssAccountRouter = router({
-  list: staffProcedure.input(listAccountsInput).query(({ ctx, input }) => listAccounts(ctx.deps, input)),
-  get: staffProcedure.input(byId).query(({ ctx, input }) => getAccount(ctx.deps, input.id)),
+  list: staffProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/distributor/accounts",
+        tags: ["Accounts"],
+        summary: "List accounts",
+        description:
+          "Resellers, direct customers and end-customers; filter by kind or by the reseller that owns them (parentId).",
+      },
+    })
+    .input(listAccountsInput)
+    .output(accountPageOutput)
+    .query(({ ctx, input }) => listAccounts(ctx.deps, input)),
+  get: staffProcedure
+    .meta({
+      rest: { method: "GET", path: "/distributor/accounts/{id}", tags: ["Accounts"], summary: "Read an account" },
+    })
+    .input(byId)
+    .output(staffAccountDetailOutput)
+    .query(({ ctx, input }) => getAccount(ctx.deps, input.id)),
   create: staffProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/distributor/accounts",
+        tags: ["Accounts"],
+        summary: "Create an account",
+        description:
+          "A reseller, a direct customer or an end-customer of a reseller (kind END_CUSTOMER with parentId). An API key cannot give the contact a Storefront login.",
+      },
+    })
     .input(createAccountInput.extend(idempotent.shape))
+    .output(createdAccountOutput)
     .use(idempotent.middleware)
     .mutation(({ ctx, input }) => {
       if (input.primaryContactPassword || input.invitePrimaryContact)

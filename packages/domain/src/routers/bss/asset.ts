@@ -19,23 +19,74 @@ import {
   retryProgressInput,
 } from "../../schemas/assets.ts";
 import { idSchema, text } from "../../schemas/common.ts";
+import { assetDetailOutput, assetPageOutput } from "../../assets/asset-output.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
 
 export const bssAssetRouter = router({
-  list: staffProcedure.input(listAssetsInput).query(({ ctx, input }) => listAssets(ctx.deps, ctx.staff, input)),
+  list: staffProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/distributor/assets",
+        tags: ["Assets"],
+        summary: "List assets",
+        description: "Filter by account, product, sync status, coupon state, purchase dates or text; pages by cursor.",
+      },
+    })
+    .input(listAssetsInput)
+    .output(assetPageOutput)
+    .query(({ ctx, input }) => listAssets(ctx.deps, ctx.staff, input)),
   /** How many assets the list's filters match (a separate query: the list itself pages without counting). */
   count: staffProcedure
     .input(assetFilterInput)
     .output(z.object({ count: z.number().int(), capped: z.boolean() }))
     .query(({ ctx, input }) => countAssets(ctx.deps, ctx.staff, input)),
-  get: staffProcedure.input(byId).query(({ ctx, input }) => getAsset(ctx.deps, ctx.staff, input.id)),
-  update: staffProcedure.input(editAssetInput).mutation(({ ctx, input }) => editAsset(ctx.deps, ctx.staff, input)),
+  get: staffProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/distributor/assets/{id}",
+        tags: ["Assets"],
+        summary: "Read an asset",
+        description: "With its coupon code once provisioned, its provisioning attempts and its history.",
+      },
+    })
+    .input(byId)
+    .output(assetDetailOutput)
+    .query(({ ctx, input }) => getAsset(ctx.deps, ctx.staff, input.id)),
+  update: staffProcedure
+    .meta({
+      rest: {
+        method: "PUT",
+        path: "/distributor/assets/{id}",
+        tags: ["Assets"],
+        summary: "Update or re-sync an asset",
+        description:
+          "Saves its name and recipient; saving a failed asset provisions it again at BitTitan (on success a new coupon and the welcome email; on failure nothing changes).",
+      },
+    })
+    .input(editAssetInput)
+    .output(assetDetailOutput)
+    .mutation(({ ctx, input }) => editAsset(ctx.deps, ctx.staff, input)),
   attachCoupon: staffProcedure
     .input(attachCouponInput)
     .mutation(({ ctx, input }) => attachCoupon(ctx.deps, actorOf(ctx.staff), input)),
-  cancel: staffProcedure.input(byId).mutation(({ ctx, input }) => cancelAsset(ctx.deps, ctx.staff, input.id)),
+  cancel: staffProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/distributor/assets/{id}/cancel",
+        tags: ["Assets"],
+        summary: "Cancel an asset",
+        description:
+          "Within 15 days of purchase and before the coupon is redeemed: revokes the coupon, issues a credit note for the full amount and notifies the recipient. Cancelling twice is a no-op.",
+      },
+    })
+    .input(byId)
+    .output(assetDetailOutput)
+    .mutation(({ ctx, input }) => cancelAsset(ctx.deps, ctx.staff, input.id)),
   cancelOrder: staffProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await cancelOrder(ctx.deps, ctx.staff, input.id);
     return { ok: true as const };

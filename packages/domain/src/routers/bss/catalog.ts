@@ -13,6 +13,7 @@ import {
   updateProductInput,
 } from "../../schemas/catalog.ts";
 import { idSchema } from "../../schemas/common.ts";
+import { productOutput, productPageOutput } from "../../catalog/product-output.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 const byId = z.object({ id: idSchema });
@@ -22,8 +23,16 @@ export const bssCatalogRouter = router({
   updateProductType: staffProcedure
     .input(productTypeUpdateInput)
     .mutation(({ ctx, input }) => updateProductType(ctx.deps, input)),
-  listProducts: staffProcedure.input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.deps, input)),
-  getProduct: staffProcedure.input(byId).query(({ ctx, input }) => getProduct(ctx.deps, input.id)),
+  listProducts: staffProcedure
+    .meta({ rest: { method: "GET", path: "/distributor/products", tags: ["Catalog"], summary: "List products" } })
+    .input(listProductsInput)
+    .output(productPageOutput)
+    .query(({ ctx, input }) => listProducts(ctx.deps, input)),
+  getProduct: staffProcedure
+    .meta({ rest: { method: "GET", path: "/distributor/products/{id}", tags: ["Catalog"], summary: "Read a product" } })
+    .input(byId)
+    .output(productOutput)
+    .query(({ ctx, input }) => getProduct(ctx.deps, input.id)),
   createProduct: staffProcedure
     .input(createProductInput.extend(idempotent.shape))
     .use(idempotent.middleware)

@@ -11,10 +11,27 @@ import { router, staffProcedure } from "../../trpc.ts";
 
 export const bssInvoiceRouter = router({
   list: staffProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/distributor/invoices",
+        tags: ["Invoices"],
+        summary: "List invoices and credit notes",
+        description: "kind INVOICE or CREDIT. The PDF of each is GET /api/bss/invoices/{id}/pdf.",
+      },
+    })
     .input(listInvoicesInput)
     .output(invoicePageOutput)
     .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.staff, input)),
   get: staffProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/distributor/invoices/{id}",
+        tags: ["Invoices"],
+        summary: "Read an invoice or credit note",
+      },
+    })
     .input(z.object({ id: idSchema }))
     .output(invoiceDetailOutput)
     .query(({ ctx, input }) => getInvoice(ctx.deps, ctx.staff, input.id)),

@@ -7,7 +7,18 @@ import { accountBalanceOutput, statementOutput } from "../../billing/statement-o
 import { statementPeriodInput } from "../../schemas/billing.ts";
 
 export const storefrontAccountRouter = router({
-  me: storefrontProcedure.output(myAccountOutput).query(({ ctx }) => getMyAccount(ctx.deps, ctx.shop)),
+  me: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/account",
+        tags: ["Accounts"],
+        summary: "Read your own account",
+        description: "The reseller account of the key, with its end-customers.",
+      },
+    })
+    .output(myAccountOutput)
+    .query(({ ctx }) => getMyAccount(ctx.deps, ctx.shop)),
   update: storefrontProcedure
     .input(updateMyAccountInput)
     .output(myAccountOutput)

@@ -17,6 +17,15 @@ const byId = z.object({ id: idSchema });
 
 export const storefrontAssetRouter = router({
   list: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/assets",
+        tags: ["Assets"],
+        summary: "List assets",
+        description: "The reseller's own and its end-customers'; pages by cursor.",
+      },
+    })
     .input(listAssetsInput.omit({ accountId: true }))
     .output(shopAssetPageOutput)
     .query(async ({ ctx, input }) => {
@@ -24,14 +33,33 @@ export const storefrontAssetRouter = router({
       return { ...page, items: page.items.map(toShopAssetSummary) };
     }),
   get: storefrontProcedure
+    .meta({ rest: { method: "GET", path: "/reseller/assets/{id}", tags: ["Assets"], summary: "Read an asset" } })
     .input(byId)
     .output(shopAssetDetailOutput)
     .query(async ({ ctx, input }) => toShopAssetDetail(await getAsset(ctx.deps, ctx.shop, input.id))),
   update: storefrontProcedure
+    .meta({
+      rest: {
+        method: "PUT",
+        path: "/reseller/assets/{id}",
+        tags: ["Assets"],
+        summary: "Update or re-sync an asset",
+        description: "Saving a failed asset provisions it again at BitTitan.",
+      },
+    })
     .input(editAssetInput)
     .output(shopAssetDetailOutput)
     .mutation(async ({ ctx, input }) => toShopAssetDetail(await editAsset(ctx.deps, ctx.shop, input))),
   cancel: storefrontProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/reseller/assets/{id}/cancel",
+        tags: ["Assets"],
+        summary: "Cancel an asset",
+        description: "Within 15 days of purchase: revokes the coupon and issues a credit note.",
+      },
+    })
     .input(byId)
     .output(shopAssetDetailOutput)
     .mutation(async ({ ctx, input }) => toShopAssetDetail(await cancelAsset(ctx.deps, ctx.shop, input.id))),
@@ -47,10 +75,27 @@ export const storefrontAssetRouter = router({
 
 export const storefrontInvoiceRouter = router({
   list: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/invoices",
+        tags: ["Invoices"],
+        summary: "List invoices and credit notes",
+        description: "The PDF of each is GET /api/storefront/invoices/{id}/pdf.",
+      },
+    })
     .input(pageSchema)
     .output(invoicePageOutput)
     .query(({ ctx, input }) => listInvoices(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/invoices/{id}",
+        tags: ["Invoices"],
+        summary: "Read an invoice or credit note",
+      },
+    })
     .input(byId)
     .output(shopInvoiceDetailOutput)
     .query(({ ctx, input }) => getInvoice(ctx.deps, ctx.shop, input.id)),

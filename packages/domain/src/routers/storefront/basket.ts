@@ -50,10 +50,12 @@ export const storefrontCheckoutRouter = router({
 
 export const storefrontOrderRouter = router({
   list: storefrontProcedure
+    .meta({ rest: { method: "GET", path: "/reseller/orders", tags: ["Orders"], summary: "List orders" } })
     .input(pageSchema)
     .output(orderPageOutput)
     .query(({ ctx, input }) => listMyOrders(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
+    .meta({ rest: { method: "GET", path: "/reseller/orders/{id}", tags: ["Orders"], summary: "Read an order" } })
     .input(z.object({ id: idSchema }))
     .output(shopOrderDetailOutput)
     .query(({ ctx, input }) => getMyOrder(ctx.deps, ctx.shop, input.id)),

@@ -13,14 +13,28 @@ import { accountDetailOutput, accountPageOutput } from "../../accounts/account-o
 
 export const storefrontEndCustomerRouter = router({
   list: storefrontProcedure
+    .meta({
+      rest: { method: "GET", path: "/reseller/end-customers", tags: ["Accounts"], summary: "List end-customers" },
+    })
     .input(pageSchema.extend({ search: searchSchema }))
     .output(accountPageOutput)
     .query(({ ctx, input }) => listEndCustomers(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/end-customers/{id}",
+        tags: ["Accounts"],
+        summary: "Read an end-customer",
+      },
+    })
     .input(z.object({ id: idSchema }))
     .output(accountDetailOutput)
     .query(({ ctx, input }) => getEndCustomer(ctx.deps, ctx.shop, input.id)),
   create: storefrontProcedure
+    .meta({
+      rest: { method: "POST", path: "/reseller/end-customers", tags: ["Accounts"], summary: "Create an end-customer" },
+    })
     .input(createEndCustomerInput.extend(idempotent.shape))
     .output(accountDetailOutput)
     .use(idempotent.middleware)

@@ -40,14 +40,38 @@ export const storefrontPlanRouter = router({
 /** The caller's own plan subscriptions (its account's, never another's). */
 export const storefrontSubscriptionRouter = router({
   list: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/subscriptions",
+        tags: ["Subscriptions"],
+        summary: "List plan subscriptions",
+      },
+    })
     .input(listSubscriptionsInput.omit({ accountId: true }))
     .output(subscriptionPageOutput)
     .query(({ ctx, input }) => listSubscriptions(ctx.deps, ctx.shop, input)),
   get: storefrontProcedure
+    .meta({
+      rest: {
+        method: "GET",
+        path: "/reseller/subscriptions/{id}",
+        tags: ["Subscriptions"],
+        summary: "Read a subscription",
+      },
+    })
     .input(byId)
     .output(shopSubscriptionDetailOutput)
     .query(async ({ ctx, input }) => toShopSubscriptionDetail(await getSubscription(ctx.deps, ctx.shop, input.id))),
   cancel: storefrontProcedure
+    .meta({
+      rest: {
+        method: "POST",
+        path: "/reseller/subscriptions/{id}/cancel",
+        tags: ["Subscriptions"],
+        summary: "Cancel the plan subscription",
+      },
+    })
     .input(byId)
     .output(shopSubscriptionDetailOutput)
     .mutation(async ({ ctx, input }) =>
