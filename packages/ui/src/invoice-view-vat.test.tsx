@@ -24,6 +24,7 @@ const invoice: Invoice = {
   kind: "INVOICE",
   state: "OPEN",
   account: { id: "a1", companyName: "Berlin Partners" },
+  issuer: { companyName: "Northwind Distribution", isDistributor: true },
   currency: "EUR",
   net: "24.70",
   tax: "0.00",

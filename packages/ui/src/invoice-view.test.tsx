@@ -16,6 +16,7 @@ const invoice: RouterOutputs["bss"]["invoice"]["get"] = {
   kind: "INVOICE",
   state: "OPEN",
   account: { id: "a1", companyName: "Contoso" },
+  issuer: { companyName: "Northwind Distribution", isDistributor: true },
   currency: "EUR",
   net: "24.70",
   tax: "5.93",
