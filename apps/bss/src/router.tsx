@@ -27,6 +27,7 @@ import { OrdersPage } from "./pages/orders/orders.tsx";
 import { BrandingPage } from "./pages/setup/branding.tsx";
 import { CompanyPage } from "./pages/setup/company.tsx";
 import { ApiKeysPage } from "./pages/setup/api-keys.tsx";
+import { WebhooksPage } from "./pages/setup/webhooks.tsx";
 import { DeliveryLogPage } from "./pages/notifications/delivery-log.tsx";
 import { DevInboxPage } from "./pages/notifications/dev-inbox.tsx";
 import { EmailDetailPage } from "./pages/notifications/email-detail.tsx";
@@ -64,6 +65,7 @@ export const router = createBrowserRouter(
         { path: "setup/branding", element: <BrandingPage /> },
         { path: "setup/company", element: <CompanyPage /> },
         { path: "setup/api-keys", element: <ApiKeysPage /> },
+        { path: "setup/webhooks", element: <WebhooksPage /> },
         { path: "setup/notifications", element: <TemplatesPage /> },
         { path: "setup/notifications/templates/:key", element: <TemplateEditorPage /> },
         { path: "setup/notifications/log", element: <DeliveryLogPage /> },

@@ -42,6 +42,11 @@ const envSchema = z.object({
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   /** Requests one API key may make per minute (fixed window, counted in the database). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Webhook endpoints may be loopback or private-network addresses ("true": a receiver on the distributor's own network); default refused. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** Secure cookies; by default on when PUBLIC_URL is https. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

@@ -117,6 +117,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
     storefrontRetentionDays: env.STOREFRONT_RETENTION_DAYS,
     idempotencyRetentionDays: env.IDEMPOTENCY_RETENTION_DAYS,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+    webhookAllowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
     provisioningRetryHours: env.PROVISIONING_RETRY_HOURS,
   };
   const auths: Auths = {

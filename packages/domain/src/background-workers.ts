@@ -7,6 +7,7 @@ import { housekeepingArea } from "./housekeeping/housekeeping-area.ts";
 import type { BackgroundArea, WorkerOptions } from "./jobs/background-area.ts";
 import { notificationsArea } from "./notifications/delivery-area.ts";
 import { plansArea } from "./plans/plans-area.ts";
+import { webhooksArea } from "./webhooks/webhooks-area.ts";
 
 /** The registry of the areas that work in the background; the server starts them all at boot. */
 const areas: BackgroundArea[] = [
@@ -16,6 +17,7 @@ const areas: BackgroundArea[] = [
   attentionArea,
   plansArea,
   housekeepingArea,
+  webhooksArea,
 ];
 
 export function allQueues(): QueueDefinition[] {

@@ -33,4 +33,6 @@ export interface DomainDeps {
   idempotencyRetentionDays?: number;
   /** Requests an API key may make per minute; default 120 (api-keys/resolve-api-key.ts). */
   apiRateLimitPerMinute?: number;
+  /** Webhook endpoints may be loopback or private addresses (tests; WEBHOOK_ALLOW_PRIVATE_URLS); default false (webhooks/network-guard.ts). */
+  webhookAllowPrivateUrls?: boolean;
 }

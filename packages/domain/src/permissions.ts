@@ -185,6 +185,15 @@ export const PROCEDURE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "bss.apiKey.list": "apiKeys.manage",
   "bss.apiKey.create": "apiKeys.manage",
   "bss.apiKey.revoke": "apiKeys.manage",
+
+  "bss.webhook.list": "apiKeys.manage",
+  "bss.webhook.create": "apiKeys.manage",
+  "bss.webhook.update": "apiKeys.manage",
+  "bss.webhook.setEnabled": "apiKeys.manage",
+  "bss.webhook.rotateSecret": "apiKeys.manage",
+  "bss.webhook.delete": "apiKeys.manage",
+  "bss.webhook.deliveries": "apiKeys.manage",
+  "bss.webhook.redeliver": "apiKeys.manage",
 };
 
 /** Why a procedure is refused, or null when the role may call it. */

@@ -31,6 +31,7 @@ import { publicBrand } from "./notifications/public-brand.ts";
 import { publicProcedure, router } from "./trpc.ts";
 import { bssApiKeyRouter } from "./routers/bss/api-key.ts";
 import { storefrontApiKeyRouter } from "./routers/storefront/api-key.ts";
+import { bssWebhookRouter } from "./routers/bss/webhook.ts";
 
 /**
  * Two namespaces, one per app: `bss.*` procedures need a staff session,
@@ -58,6 +59,7 @@ export const appRouter = router({
     subscription: bssSubscriptionRouter,
     taxRate: bssTaxRateRouter,
     apiKey: bssApiKeyRouter,
+    webhook: bssWebhookRouter,
   }),
   storefront: router({
     account: storefrontAccountRouter,

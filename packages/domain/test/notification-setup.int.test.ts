@@ -15,7 +15,7 @@ afterAll(() => harness.close());
 
 describe("notification templates", () => {
   it("seeds the built-in templates once and never overwrites staff edits", async () => {
-    expect(await seedNotificationTemplates(harness.deps)).toBe(10);
+    expect(await seedNotificationTemplates(harness.deps)).toBe(11);
     const template = await admin.bss.notification.template.get({ key: "invoice-issued" });
     await admin.bss.notification.template.update({ ...template, subject: "Your invoice {{ invoice_number }}" });
     expect(await seedNotificationTemplates(harness.deps)).toBe(0);
@@ -34,6 +34,7 @@ describe("notification templates", () => {
       "Storefront invitation",
       "Provisioning needs attention",
       "Failed provisioning digest",
+      "Webhook endpoint disabled",
     ]);
   });
 

@@ -67,6 +67,9 @@ describe("the staff permission table", () => {
         "bss.notification.devInbox.get",
         // The API keys are administrators', even to list (issue 21).
         "bss.apiKey.list",
+        // So are the webhook endpoints and their delivery logs.
+        "bss.webhook.list",
+        "bss.webhook.deliveries",
       ].includes(path);
       expect(mayRead, path).toBe(isRead && !adminOnlyRead);
     }

@@ -10,6 +10,7 @@ import { FormGrid, SelectField } from "./form.tsx";
 import { ApiForm, SubmitButton, useSubmit, useZodForm } from "./forms.tsx";
 import { Card } from "./layout.tsx";
 import { Table } from "./table.tsx";
+import { CodeChoices, SecretShownOnce } from "./secret-shown-once.tsx";
 import { formatDateTime } from "./format.ts";
 
 export interface ApiKeyRow {
@@ -58,18 +59,10 @@ export function ApiKeysView({
   return (
     <div className="space-y-6">
       {created && (
-        <Alert tone="success">
-          <p>
-            The key <strong>{created.name}</strong> was created. Copy it now: it is shown only this once and cannot be
-            recovered (revoke it and make a new one if it is lost).
-          </p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" aria-label="New API key">
-            {created.secret}
-          </code>
-          <Button className="mt-2" size="sm" variant="secondary" onClick={() => setCreated(null)}>
-            I have copied it
-          </Button>
-        </Alert>
+        <SecretShownOnce secret={created.secret} label="New API key" onDone={() => setCreated(null)}>
+          The key <strong>{created.name}</strong> was created. Copy it now: it is shown only this once and cannot be
+          recovered (revoke it and make a new one if it is lost).
+        </SecretShownOnce>
       )}
       {revokeError ? <Alert tone="error">{apiErrorMessage(revokeError)}</Alert> : null}
       {revoking && (
@@ -180,27 +173,14 @@ function ExpiryField({ control }: { control: Control<CreateApiKeyInput> }) {
 
 function ScopesField({ control }: { control: Control<CreateApiKeyInput> }) {
   const { field } = useController({ control, name: "scopes" });
-  const chosen = new Set(field.value);
   return (
-    <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-800">Scopes *</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {API_SCOPES.map((scope) => (
-          <label key={scope} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={chosen.has(scope)}
-              onChange={(event) =>
-                field.onChange(API_SCOPES.filter((item) => (item === scope ? event.target.checked : chosen.has(item))))
-              }
-              className="h-4 w-4 rounded border-slate-300 text-brand-600"
-            />
-            <code className="font-mono text-xs">{scope}</code>
-            <span className="text-slate-600">{API_SCOPE_LABELS[scope]}</span>
-          </label>
-        ))}
-      </div>
-      <FormListMessage control={control} name="scopes" />
-    </fieldset>
+    <CodeChoices
+      legend="Scopes"
+      options={API_SCOPES}
+      labels={API_SCOPE_LABELS}
+      value={field.value}
+      onChange={field.onChange}
+      message={<FormListMessage control={control} name="scopes" />}
+    />
   );
 }

@@ -91,3 +91,4 @@ export {
 } from "./subscription-view.tsx";
 export { ApiKeysView, type ApiKeyRow } from "./api-keys-view.tsx";
 export { EmailPreviewCard, TemplateVariablesList, useDebounced, type EmailPreviewResult } from "./email-preview.tsx";
+export { CodeChoices, SecretShownOnce } from "./secret-shown-once.tsx";

@@ -19,6 +19,7 @@ const NAV: (NavItem & { needs?: Permission })[] = [
   { to: "/setup/staff", label: "Staff", needs: "staff.manage" },
   { to: "/setup/branding", label: "Branding", needs: "notifications.setup" },
   { to: "/setup/api-keys", label: "API keys", needs: "apiKeys.manage" },
+  { to: "/setup/webhooks", label: "Webhooks", needs: "apiKeys.manage" },
 ];
 
 /** Every BSS page but the login: needs a staff session. */

@@ -5,6 +5,7 @@ import type { AssetDetailDto } from "./asset-dto.ts";
 import { assetDetailWithin } from "./get-asset.ts";
 import { holdingCoupon } from "./coupon-states.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
+import { emitAssetWebhook } from "./asset-webhooks.ts";
 
 /**
  * Staff attach an existing coupon code to an asset by hand. BitTitan must know
@@ -74,6 +75,7 @@ export async function attachCoupon(
       data: { assetId: asset.id, at: now, actor, kind: "coupon-attached", detail: { couponCode: coupon.code } },
     });
     if (coupon.state === "active") await queueWelcomeEmail(tx, deps, asset.id);
+    await emitAssetWebhook(tx, deps, "asset.synchronized", asset.id);
   });
   return assetDetailWithin(deps, {}, asset.id);
 }

@@ -5,6 +5,7 @@ import type { DomainDeps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { emitAssetWebhook } from "./asset-webhooks.ts";
 import { businessTimeZone } from "../shared/business-time.ts";
 import { formatMoney, negate } from "../shared/money.ts";
 import type { AssetDetailDto } from "./asset-dto.ts";
@@ -165,6 +166,7 @@ async function recordCancellation(
       amount: formatMoney(credit.gross.replace("-", ""), asset.order.currency),
     },
   });
+  await emitAssetWebhook(tx, deps, "asset.cancelled", assetId);
 }
 
 /**
@@ -213,6 +215,7 @@ export async function cancelForRevokedCoupon(
       },
     });
     await closeOrderWhenAllCancelled(tx, asset.orderId, now);
+    await emitAssetWebhook(tx, deps, "asset.cancelled", assetId);
   });
 }
 

@@ -1,6 +1,7 @@
 import { jobIdFrom, type Prisma } from "@cm/db";
 import { provisionCoupon, type BitTitanCoupon } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
+import { emitAssetWebhook } from "./asset-webhooks.ts";
 import { DomainError } from "../errors.ts";
 import { queueAttentionNotice } from "./attention-notice.ts";
 import { holdingCoupon } from "./coupon-states.ts";
@@ -259,6 +260,7 @@ export async function recordCoupon(
       },
     });
     await queueWelcomeEmail(tx, deps, assetId);
+    await emitAssetWebhook(tx, deps, "asset.synchronized", assetId);
     return true;
   });
 }
@@ -339,6 +341,8 @@ async function recordFinalFailure(
     });
     if (await queueAttentionNotice(tx, deps, asset.id))
       await tx.asset.update({ where: { id: asset.id }, data: { attentionNotifiedAt: now } });
+    // One event per failure: a retry by a person opens a new window, whose failure is a new one.
+    await emitAssetWebhook(tx, deps, "asset.failed", asset.id, String(asset.syncAttempts + 1));
   });
   deps.logger.warn(
     { assetId: asset.id, trigger: what.trigger, code: what.code, reason: what.message },

@@ -11,6 +11,7 @@ import { settlementOf } from "./settlement.ts";
 import { documentTax, type TaxRegime } from "../tax/tax-regime.ts";
 import { getDistributorId } from "../shared/get-distributor.ts";
 import type { StorefrontBrand } from "../shared/storefront-url.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -154,6 +155,26 @@ export async function issueInvoice(
     currency: input.currency,
     due_date: dueAt ? dayText(dueAt, timeZone) : null,
     invoice_link: `${storefront?.url ?? deps.publicUrl}/invoices/${invoice.id}`,
+  });
+  const type = input.kind === "INVOICE" ? "invoice.issued" : "credit_note.issued";
+  await emitWebhookEvent(tx, deps, {
+    type,
+    eventKey: `${type}:${invoice.id}`,
+    data: {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      kind: input.kind,
+      issuerAccountId,
+      accountId: input.accountId,
+      orderId: input.orderId,
+      creditForId: input.creditForId ?? null,
+      currency: input.currency,
+      net: input.totals.net,
+      tax: input.totals.tax,
+      total: input.totals.gross,
+      issuedAt: issuedAt.toISOString(),
+      dueAt: dueAt?.toISOString() ?? null,
+    },
   });
   return { id: invoice.id, number: invoice.number };
 }

@@ -9,6 +9,9 @@ import { lineAmounts, type LineTotals } from "../shared/money.ts";
 import { orderLineColumns, type PricedLine, type ProductPricedLine } from "./price-lines.ts";
 import type { Resale, ResaleLine } from "./resale-lines.ts";
 import { storefrontBrandOf } from "../shared/storefront-url.ts";
+import { formatOrderNumber } from "../billing/document-numbers.ts";
+import { DELIVER_WEBHOOK_QUEUE } from "../webhooks/webhook-queue.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,7 +60,7 @@ export async function finalizeOrder(
   };
   const now = deps.clock.now();
   if (!input.fresh) await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
-  await tx.order.update({
+  const completed = await tx.order.update({
     where: { id: input.orderId },
     data: {
       status: "COMPLETED",
@@ -76,6 +79,7 @@ export async function finalizeOrder(
           }
         : {}),
     },
+    select: { number: true },
   });
   const assetIds: string[] = [];
   const subscriptionIds: string[] = [];
@@ -124,7 +128,30 @@ export async function finalizeOrder(
       });
   }
   for (const assetId of assetIds) await enqueueProvisioning(tx, deps, assetId, "order");
-  if (invoiceLines.length === 0) return { invoiceId: null, resaleInvoiceId: null, assetIds, subscriptionIds };
+  const emitCompleted = (invoiceIds: string[]) =>
+    emitWebhookEvent(tx, deps, {
+      type: "order.completed",
+      eventKey: `order.completed:${input.orderId}`,
+      data: {
+        orderId: input.orderId,
+        orderNumber: formatOrderNumber(completed.number),
+        accountId: input.accountId,
+        recipientAccountId: input.recipient.id,
+        storefrontId: resale?.storefront.id ?? null,
+        currency: input.currency,
+        net: input.totals.net,
+        tax: input.totals.tax,
+        gross: input.totals.gross,
+        completedAt: now.toISOString(),
+        assetIds,
+        subscriptionIds,
+        invoiceIds,
+      },
+    });
+  if (invoiceLines.length === 0) {
+    await emitCompleted([]);
+    return { invoiceId: null, resaleInvoiceId: null, assetIds, subscriptionIds };
+  }
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
     accountId: input.accountId,
@@ -150,6 +177,7 @@ export async function finalizeOrder(
         actor: input.actor,
       })
     : null;
+  await emitCompleted(resaleInvoice ? [invoice.id, resaleInvoice.id] : [invoice.id]);
   return { invoiceId: invoice.id, resaleInvoiceId: resaleInvoice?.id ?? null, assetIds, subscriptionIds };
 }
 
@@ -169,6 +197,7 @@ function resaleColumns(line: ResaleLine) {
 export function wakeOrderWorkers(deps: DomainDeps): void {
   deps.queue.notify(PROVISIONING_QUEUE);
   deps.queue.notify(DELIVER_EMAIL_QUEUE);
+  deps.queue.notify(DELIVER_WEBHOOK_QUEUE);
 }
 
 async function createAsset(

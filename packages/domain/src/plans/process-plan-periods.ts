@@ -2,6 +2,7 @@ import type { Prisma, TaxCategory } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { issueInvoice } from "../billing/issue-invoice.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { emitSubscriptionCancelled } from "./subscription-webhooks.ts";
 import { lineTotals } from "../shared/money.ts";
 import { lockAccountPlan } from "./current-plan.ts";
 import { periodEndAfter, periodText, proratedPrice } from "./billing-period.ts";
@@ -124,6 +125,7 @@ async function endSubscription(
       end_date: dayText(endedAt, at.timeZone),
     },
   });
+  await emitSubscriptionCancelled(tx, deps, subscription.id);
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { queueNotification } from "../notifications/queue-notification.ts";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
+import { emitSubscriptionCancelled } from "./subscription-webhooks.ts";
 import { lockAvailableAlias } from "./check-alias.ts";
 import { currentPlanOf, lockAccountPlan } from "./current-plan.ts";
 import type { PlanPricedLine } from "./price-plan-line.ts";
@@ -67,6 +69,7 @@ export async function startSubscription(
         },
       },
     });
+    await emitSubscriptionCancelled(tx, deps, replaced.subscriptionId);
   }
 
   // The periods end on the day of the month it starts on, as the distributor's calendar has it.
@@ -103,6 +106,24 @@ export async function startSubscription(
     select: { id: true },
   });
   await tx.orderLine.update({ where: { id: input.orderLineId }, data: { storefrontAlias: alias } });
+  await emitWebhookEvent(tx, deps, {
+    type: "subscription.started",
+    eventKey: `subscription.started:${subscription.id}`,
+    data: {
+      subscriptionId: subscription.id,
+      accountId,
+      planCode: line.planCode,
+      planName: line.planName,
+      status: "ACTIVE",
+      storefrontAlias: alias,
+      currency: account.currency,
+      unitPrice: line.unitPrice,
+      billingPeriodMonths: line.billingPeriodMonths,
+      startedAt: now.toISOString(),
+      currentPeriodEnd: periodEnd.toISOString(),
+      replacesSubscriptionId: current.inEffect?.subscriptionId ?? null,
+    },
+  });
 
   if (opensStorefront(line.planCode)) {
     await queueNotification(tx, deps, {

@@ -16,3 +16,4 @@ export * from "./storefront-sales.ts";
 export * from "./api-keys.ts";
 export { API_SCOPES, API_SCOPE_LABELS, type ApiScope } from "../api-scopes.ts";
 export * from "./storefront-admin.ts";
+export * from "./webhooks.ts";

@@ -10,6 +10,7 @@ export const NOTIFICATION_TEMPLATE_KEYS = [
   "shop-invitation",
   "provisioning-attention",
   "provisioning-digest",
+  "webhook-endpoint-disabled",
 ] as const;
 
 export type NotificationTemplateKey = (typeof NOTIFICATION_TEMPLATE_KEYS)[number];

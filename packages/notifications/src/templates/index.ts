@@ -15,6 +15,7 @@ import { provisioningDigest } from "./provisioning-digest.ts";
 import { shopInvitation } from "./shop-invitation.ts";
 import { staffInvitation } from "./staff-invitation.ts";
 import { welcomeBitTitanCoupon } from "./welcome-bittitan-coupon.ts";
+import { webhookEndpointDisabled } from "./webhook-endpoint-disabled.ts";
 import { welcomeStandardStorefront } from "./welcome-standard-storefront.ts";
 
 export * from "./definition.ts";
@@ -30,6 +31,7 @@ export const BUILT_IN_TEMPLATES: Record<NotificationTemplateKey, TemplateDefinit
   "shop-invitation": shopInvitation,
   "provisioning-attention": provisioningAttention,
   "provisioning-digest": provisioningDigest,
+  "webhook-endpoint-disabled": webhookEndpointDisabled,
 };
 
 /** Who a template's default recipient is (see TemplateAudience). */
