@@ -109,8 +109,10 @@ describe("SQL statements of one Storefront checkout (a reseller buying for itsel
     expect(product(caller).length).toBeLessThanOrEqual(1);
     expect(product(counted.add).length).toBeLessThanOrEqual(14);
     expect(product(counted.review).length).toBeLessThanOrEqual(5);
-    expect(product(counted.complete).length).toBeLessThanOrEqual(29);
-    expect(product(counted.background).length).toBeLessThanOrEqual(29);
+    // Webhooks (issue 21) cost each business transaction one read of the enabled endpoints (the
+    // order's transaction once for order.completed and invoice.issued; the coupon's for asset.synchronized).
+    expect(product(counted.complete).length).toBeLessThanOrEqual(30);
+    expect(product(counted.background).length).toBeLessThanOrEqual(30);
   });
 });
 

@@ -19,6 +19,14 @@ export async function emitAssetWebhook(
   /** Makes the event key unique per occurrence (an asset can fail again after a retry). */
   occurrence = "",
 ): Promise<void> {
+  await emitWebhookEvent(tx, deps, {
+    type,
+    eventKey: `${type}:${assetId}${occurrence ? `:${occurrence}` : ""}`,
+    data: () => assetWebhookData(tx, type, assetId),
+  });
+}
+
+async function assetWebhookData(tx: Prisma.TransactionClient, type: AssetEventType, assetId: string) {
   const asset = await tx.asset.findUniqueOrThrow({
     where: { id: assetId },
     select: {
@@ -37,26 +45,22 @@ export async function emitAssetWebhook(
       product: { select: { id: true, sku: true, name: true } },
     },
   });
-  await emitWebhookEvent(tx, deps, {
-    type,
-    eventKey: `${type}:${assetId}${occurrence ? `:${occurrence}` : ""}`,
-    data: {
-      assetId,
-      name: asset.name,
-      status: asset.status,
-      syncStatus: asset.syncStatus,
-      couponCode: asset.couponCode,
-      couponExpiresAt: asset.couponExpiresAt?.toISOString() ?? null,
-      failureCode: type === "asset.failed" ? asset.syncFailureCode : null,
-      quantity: asset.quantity,
-      productId: asset.product.id,
-      productSku: asset.product.sku,
-      productName: asset.product.name,
-      accountId: asset.accountId,
-      recipientAccountId: asset.recipientAccountId,
-      orderId: asset.orderId,
-      orderNumber: formatOrderNumber(asset.order.number),
-      cancelledAt: asset.cancelledAt?.toISOString() ?? null,
-    },
-  });
+  return {
+    assetId,
+    name: asset.name,
+    status: asset.status,
+    syncStatus: asset.syncStatus,
+    couponCode: asset.couponCode,
+    couponExpiresAt: asset.couponExpiresAt?.toISOString() ?? null,
+    failureCode: type === "asset.failed" ? asset.syncFailureCode : null,
+    quantity: asset.quantity,
+    productId: asset.product.id,
+    productSku: asset.product.sku,
+    productName: asset.product.name,
+    accountId: asset.accountId,
+    recipientAccountId: asset.recipientAccountId,
+    orderId: asset.orderId,
+    orderNumber: formatOrderNumber(asset.order.number),
+    cancelledAt: asset.cancelledAt?.toISOString() ?? null,
+  };
 }

@@ -13,29 +13,31 @@ export async function emitSubscriptionCancelled(
   deps: DomainDeps,
   subscriptionId: string,
 ): Promise<void> {
-  const subscription = await tx.planSubscription.findUniqueOrThrow({
-    where: { id: subscriptionId },
-    select: {
-      accountId: true,
-      status: true,
-      endedAt: true,
-      endReason: true,
-      cancelRequestedAt: true,
-      plan: { select: { code: true, name: true } },
-    },
-  });
   await emitWebhookEvent(tx, deps, {
     type: "subscription.cancelled",
     eventKey: `subscription.cancelled:${subscriptionId}`,
-    data: {
-      subscriptionId,
-      accountId: subscription.accountId,
-      planCode: subscription.plan.code,
-      planName: subscription.plan.name,
-      status: subscription.status,
-      endReason: subscription.endReason,
-      cancelRequestedAt: subscription.cancelRequestedAt?.toISOString() ?? null,
-      endedAt: subscription.endedAt?.toISOString() ?? null,
+    data: async () => {
+      const subscription = await tx.planSubscription.findUniqueOrThrow({
+        where: { id: subscriptionId },
+        select: {
+          accountId: true,
+          status: true,
+          endedAt: true,
+          endReason: true,
+          cancelRequestedAt: true,
+          plan: { select: { code: true, name: true } },
+        },
+      });
+      return {
+        subscriptionId,
+        accountId: subscription.accountId,
+        planCode: subscription.plan.code,
+        planName: subscription.plan.name,
+        status: subscription.status,
+        endReason: subscription.endReason,
+        cancelRequestedAt: subscription.cancelRequestedAt?.toISOString() ?? null,
+        endedAt: subscription.endedAt?.toISOString() ?? null,
+      };
     },
   });
 }

@@ -7,6 +7,23 @@ import { DELIVER_WEBHOOK_QUEUE, type DeliverWebhookJob } from "./webhook-queue.t
 /** A payload's `data`: ids and public facts (numbers, amounts as decimal strings, ISO times), never a secret. */
 export type WebhookData = Record<string, string | number | boolean | null | string[]>;
 
+type EnabledEndpoint = { id: string; events: string[] };
+const endpointsByTransaction = new WeakMap<Prisma.TransactionClient, Promise<EnabledEndpoint[]>>();
+
+/**
+ * The enabled endpoints, read once per business transaction: an order emits
+ * order.completed and invoice.issued (and a reseller's invoice.issued) in one
+ * transaction, and each event then costs no statement of its own when none is subscribed.
+ */
+function enabledEndpointsOf(tx: Prisma.TransactionClient): Promise<EnabledEndpoint[]> {
+  let endpoints = endpointsByTransaction.get(tx);
+  if (!endpoints) {
+    endpoints = tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true } });
+    endpointsByTransaction.set(tx, endpoints);
+  }
+  return endpoints;
+}
+
 /**
  * The one way a feature emits a webhook event: call it inside the business
  * transaction. It writes the event and one delivery per enabled endpoint
@@ -19,17 +36,20 @@ export type WebhookData = Record<string, string | number | boolean | null | stri
 export async function emitWebhookEvent(
   tx: Prisma.TransactionClient,
   deps: DomainDeps,
-  event: { type: WebhookEventType; eventKey: string; data: WebhookData },
+  event: {
+    type: WebhookEventType;
+    eventKey: string;
+    /** The payload, or how to read it (then it is read only when some endpoint is subscribed). */
+    data: WebhookData | (() => Promise<WebhookData>);
+  },
 ): Promise<{ eventId: string; deliveries: number } | null> {
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { enabled: true, events: { has: event.type } },
-    select: { id: true },
-  });
+  const endpoints = (await enabledEndpointsOf(tx)).filter((endpoint) => endpoint.events.includes(event.type));
   if (endpoints.length === 0) return null;
   const id = randomUUID();
   const now = deps.clock.now();
+  const data = typeof event.data === "function" ? await event.data() : event.data;
   const { count } = await tx.webhookEvent.createMany({
-    data: { id, type: event.type, eventKey: event.eventKey, data: event.data, createdAt: now },
+    data: { id, type: event.type, eventKey: event.eventKey, data, createdAt: now },
     skipDuplicates: true,
   });
   if (count === 0) return null;
