@@ -146,6 +146,13 @@ async function ownCustomer(
   return row;
 }
 
+/** The caller's Standard storefront and one contact of its own end-customers, with the name messages use. */
+async function customerAtStorefront(deps: DomainDeps, caller: ShopCaller, contactId: string) {
+  const storefront = await standardStorefrontOf(deps, caller);
+  const contact = await ownCustomer(deps, caller, storefront, contactId);
+  return { storefront, contact, name: `${contact.firstName} ${contact.lastName}` };
+}
+
 async function customerDto(deps: DomainDeps, caller: ShopCaller, storefront: StandardStorefront, contactId: string) {
   const [customer] = await toCustomers(deps, [await ownCustomer(deps, caller, storefront, contactId)]);
   if (!customer) throw notFound("The contact");
@@ -163,9 +170,7 @@ export async function inviteStorefrontCustomer(
   caller: ShopCaller,
   input: { contactId: string },
 ): Promise<StorefrontInvitationDto> {
-  const storefront = await standardStorefrontOf(deps, caller);
-  const contact = await ownCustomer(deps, caller, storefront, input.contactId);
-  const name = `${contact.firstName} ${contact.lastName}`;
+  const { storefront, contact, name } = await customerAtStorefront(deps, caller, input.contactId);
   const state = stateOf(contact);
   if (state === "ACTIVE")
     throw new DomainError(
@@ -198,9 +203,7 @@ export async function resendStorefrontInvitation(
   caller: ShopCaller,
   input: { contactId: string },
 ): Promise<StorefrontInvitationDto> {
-  const storefront = await standardStorefrontOf(deps, caller);
-  const contact = await ownCustomer(deps, caller, storefront, input.contactId);
-  const name = `${contact.firstName} ${contact.lastName}`;
+  const { storefront, contact, name } = await customerAtStorefront(deps, caller, input.contactId);
   const state = stateOf(contact);
   const user = contact.shopUser;
   if (state === "NONE" || !user)
@@ -250,15 +253,9 @@ export async function deactivateStorefrontLogin(
   caller: ShopCaller,
   input: { contactId: string },
 ): Promise<StorefrontCustomerDto> {
-  const storefront = await standardStorefrontOf(deps, caller);
-  const contact = await ownCustomer(deps, caller, storefront, input.contactId);
+  const { storefront, contact, name } = await customerAtStorefront(deps, caller, input.contactId);
   const user = contact.shopUser;
-  if (!user)
-    throw new DomainError(
-      "PRECONDITION_FAILED",
-      `${contact.firstName} ${contact.lastName} has no login to deactivate`,
-      "contactId",
-    );
+  if (!user) throw new DomainError("PRECONDITION_FAILED", `${name} has no login to deactivate`, "contactId");
   if (stateOf(contact) !== "DEACTIVATED") {
     const deactivated = { deactivatedAt: deps.clock.now(), deactivatedBy: actorOf(caller) };
     await deps.db.$transaction([
@@ -279,8 +276,7 @@ export async function reactivateStorefrontLogin(
   caller: ShopCaller,
   input: { contactId: string },
 ): Promise<StorefrontCustomerDto> {
-  const storefront = await standardStorefrontOf(deps, caller);
-  const contact = await ownCustomer(deps, caller, storefront, input.contactId);
+  const { storefront, contact } = await customerAtStorefront(deps, caller, input.contactId);
   if (contact.shopUser) {
     await deps.db.storefrontLogin.updateMany({
       where: { storefrontId: storefront.id, shopUserId: contact.shopUser.id },
