@@ -9,6 +9,7 @@ export {
   type Database,
   type DatabaseConfig,
 } from "./client.ts";
+export { insertRows, type InsertableRows, type RowBatch } from "./insert-rows.ts";
 export { migrateDatabase, migrationsDir } from "./migrate.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@cm/db";
+import { insertRows, type Prisma, type RowBatch } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
-import { snapshotParty } from "./party-snapshot.ts";
+import { partySnapshotOf, snapshotParty } from "./party-snapshot.ts";
 import { businessTimeZone, dayText } from "../shared/business-time.ts";
 import { prepareCreditApplication } from "./settle.ts";
 import { settlementOf } from "./settlement.ts";
 import { documentTax, type TaxRegime } from "../tax/tax-regime.ts";
-import { getDistributorId } from "../shared/get-distributor.ts";
+import { requireDistributor } from "../shared/get-distributor.ts";
 import type { StorefrontBrand } from "../shared/storefront-url.ts";
-import { emitWebhookEvent } from "../webhooks/emit-webhook-event.ts";
+import { emitWebhookEvent, enabledWebhookEndpoints } from "../webhooks/emit-webhook-event.ts";
 
 export const PAYMENT_TERMS_DAYS = 30;
 
@@ -56,6 +56,11 @@ export async function issueInvoice(
      * a link to its storefront (`storefront`).
      */
     issuer?: { accountId: string; storefront: StorefrontBrand | null };
+    /**
+     * Rows the caller's transaction has still to write (an order's lines and
+     * assets): they go in the invoice's own statement, after the number is taken.
+     */
+    batch?: RowBatch;
   },
 ): Promise<{ id: string; number: string }> {
   const id = randomUUID();
@@ -76,9 +81,11 @@ export async function issueInvoice(
       creditsApplied: "0",
       credited: "0",
     });
-  const issuerAccountId = input.issuer?.accountId ?? (await getDistributorId(tx));
   const storefront = input.issuer?.storefront ?? null;
-  const seller = await snapshotParty(tx, { id: issuerAccountId });
+  // The distributor's row is the transaction's (loadDistributor): its time zone and name below cost no statement more.
+  const [issuerAccountId, seller] = input.issuer
+    ? [input.issuer.accountId, await snapshotParty(tx, { id: input.issuer.accountId })]
+    : await requireDistributor(tx).then((row) => [row.id, partySnapshotOf(row)] as const);
   const buyer = await snapshotParty(tx, { id: input.accountId });
   const timeZone = await businessTimeZone(tx);
   const email =
@@ -96,6 +103,8 @@ export async function issueInvoice(
         )
       : null;
   const tax = documentTax(input.lines.map((line) => line.taxRegime));
+  // Read now (once per transaction), not while the counter is locked: invoice.issued below needs it.
+  await enabledWebhookEndpoints(tx);
   const number = await nextDocumentNumber(
     tx,
     input.kind === "INVOICE" ? "INV" : "CRN",
@@ -104,35 +113,37 @@ export async function issueInvoice(
   // Read while the counter is locked: numbers and issue times rise together.
   const issuedAt = deps.clock.now();
   const dueAt = input.kind === "INVOICE" ? new Date(issuedAt.getTime() + PAYMENT_TERMS_DAYS * 86_400_000) : null;
-  const invoice = await tx.invoice.create({
-    data: {
-      id,
-      kind: input.kind,
-      number,
-      issuerAccountId,
-      state: settlement.state,
-      amountDue: settlement.amountDue,
-      refundDue: settlement.refundDue,
-      accountId: input.accountId,
-      orderId: input.orderId,
-      creditForId: input.creditForId ?? null,
-      creditAssetId: input.creditAssetId ?? null,
-      currency: input.currency,
-      net: input.totals.net,
-      tax: input.totals.tax,
-      gross: input.totals.gross,
-      seller: seller as unknown as Prisma.InputJsonValue,
-      buyer: buyer as unknown as Prisma.InputJsonValue,
-      taxRegime: tax.regime,
-      taxMention: tax.mention,
-      issuedAt,
-      dueAt,
-    },
-    select: { id: true, number: true },
-  });
-  // Its own insert: a nested create would cost a third statement (Prisma reads the invoice back).
-  await tx.invoiceLine.createMany({
-    data: input.lines.map((line, index) => ({
+  const invoice = { id, number };
+  // The invoice and its lines in one statement, with the rows the caller's transaction still has to write (`batch`).
+  await insertRows(tx, {
+    ...input.batch,
+    Invoice: [
+      {
+        id,
+        kind: input.kind,
+        number,
+        issuerAccountId,
+        state: settlement.state,
+        amountDue: settlement.amountDue,
+        refundDue: settlement.refundDue,
+        accountId: input.accountId,
+        orderId: input.orderId,
+        creditForId: input.creditForId ?? null,
+        creditAssetId: input.creditAssetId ?? null,
+        currency: input.currency,
+        net: input.totals.net,
+        tax: input.totals.tax,
+        gross: input.totals.gross,
+        seller: seller as unknown as Prisma.InputJsonValue,
+        buyer: buyer as unknown as Prisma.InputJsonValue,
+        taxRegime: tax.regime,
+        taxMention: tax.mention,
+        issuedAt,
+        dueAt,
+      },
+    ],
+    InvoiceLine: input.lines.map((line, index) => ({
+      id: randomUUID(),
       invoiceId: id,
       position: index + 1,
       description: line.description,

@@ -27,7 +27,11 @@ export async function snapshotParty(
   tx: Prisma.TransactionClient,
   where: Prisma.AccountWhereInput,
 ): Promise<PartySnapshot> {
-  const account = await tx.account.findFirstOrThrow({ where, select: partySelect });
+  return partySnapshotOf(await tx.account.findFirstOrThrow({ where, select: partySelect }));
+}
+
+/** The snapshot of an account row read with (at least) the snapshot's columns. */
+export function partySnapshotOf(account: Prisma.AccountGetPayload<{ select: typeof partySelect }>): PartySnapshot {
   const cityLine = [account.billingPostalCode, account.billingCity, account.billingRegion].filter(Boolean).join(" ");
   return {
     name: account.companyName,

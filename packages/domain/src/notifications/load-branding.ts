@@ -1,5 +1,6 @@
 import type { Prisma } from "@cm/db";
 import { defaultBranding, type Branding } from "@cm/notifications";
+import { loadDistributor } from "../shared/get-distributor.ts";
 
 /** The saved branding, or a default named after the distributor until staff set one. */
 export async function loadBranding(db: Prisma.TransactionClient): Promise<Branding & { saved: boolean }> {
@@ -8,6 +9,6 @@ export async function loadBranding(db: Prisma.TransactionClient): Promise<Brandi
     select: { displayName: true, logoUrl: true, primaryColor: true },
   });
   if (row) return { ...row, saved: true };
-  const distributor = await db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { companyName: true } });
+  const distributor = await loadDistributor(db);
   return { ...defaultBranding(distributor?.companyName ?? "CloudMarket"), saved: false };
 }

@@ -1,4 +1,5 @@
-import { isUniqueViolation } from "@cm/db";
+import { randomUUID } from "node:crypto";
+import { isUniqueViolation, type Prisma } from "@cm/db";
 import { actorOf, type ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -62,27 +63,12 @@ export async function completeCheckout(
   if (caller.accountKind === "END_CUSTOMER" && !resellerSelling(caller))
     throw new DomainError("FORBIDDEN", "End-customers order at their reseller's storefront");
   const fingerprint = `basket:${input.basketVersion};alias:${input.storefrontAlias ?? ""}`;
-  const previous = await findByKey(deps, caller, input.idempotencyKey, fingerprint);
-  if (previous) return previous;
   try {
     const result = await deps.db.$transaction(async (tx) => {
       // The version check locks the basket row: concurrent checkouts of one basket run one after the other.
-      const locked = await tx.basket.updateMany({
-        where: { contactId: caller.contactId, version: input.basketVersion },
-        data: { version: { increment: 1 } },
-      });
-      if (locked.count === 0) throw new BasketChanged();
-      const basket = await tx.basket.findUniqueOrThrow({
-        where: { contactId: caller.contactId },
-        select: {
-          id: true,
-          recipientAccountId: true,
-          lines: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { productId: true, planId: true, quantity: true, assetName: true },
-          },
-        },
-      });
+      // A repeat of a completed checkout finds the version moved on, and is answered with its order below.
+      const basket = await takeBasket(tx, caller.contactId, input.basketVersion, deps.clock.now());
+      if (!basket) throw new BasketChanged();
       if (basket.lines.length === 0) throw new DomainError("INVALID", "Your basket is empty");
       // The alias a plan line needs is given at checkout (step 2).
       const requested = basket.lines.map((line) =>
@@ -98,34 +84,25 @@ export async function completeCheckout(
       const resale = storefront
         ? await priceResale(tx, storefront, recipient.id, priced.lines, deps.clock.now())
         : undefined;
-      const order = await tx.order.create({
-        data: {
-          channel: "STOREFRONT",
-          status: "DRAFT",
-          accountId: buyer.id,
-          recipientAccountId: recipient.id,
-          currency: buyer.currency,
-          idempotencyKey: input.idempotencyKey,
-          requestFingerprint: fingerprint,
-          placedByContactId: caller.contactId,
-          placedByAccountId: caller.accountId,
-        },
-        select: { id: true, number: true },
-      });
-      await tx.basketLine.deleteMany({ where: { basketId: basket.id } });
-      await tx.basket.update({ where: { id: basket.id }, data: { recipientAccountId: null } });
-      await finalizeOrder(tx, deps, {
-        orderId: order.id,
+      const orderId = randomUUID();
+      const finalized = await finalizeOrder(tx, deps, {
+        orderId,
         accountId: buyer.id,
         recipient,
         currency: buyer.currency,
         lines: priced.lines,
         totals: priced.totals,
         actor: actorOf(caller),
-        fresh: true,
+        create: {
+          channel: "STOREFRONT",
+          idempotencyKey: input.idempotencyKey,
+          requestFingerprint: fingerprint,
+          placedByContactId: caller.contactId,
+          placedByAccountId: caller.accountId,
+        },
         resale,
       });
-      return { orderId: order.id, orderNumber: formatOrderNumber(order.number), replayed: false };
+      return { orderId, orderNumber: formatOrderNumber(finalized.number), replayed: false };
     });
     wakeOrderWorkers(deps);
     return result;
@@ -145,6 +122,38 @@ export async function completeCheckout(
 }
 
 class BasketChanged extends Error {}
+
+interface TakenBasket {
+  id: string;
+  recipientAccountId: string | null;
+  lines: { productId: string | null; planId: string | null; quantity: number; assetName: string | null }[];
+}
+
+/**
+ * The basket at this version, emptied for its order, in two statements: the
+ * row is locked and its version moved on (null when it is not at `version`:
+ * changed since it was reviewed, or already checked out), and its lines are
+ * deleted and returned in the order they were added. The transaction's
+ * rollback (an empty basket, any refusal) gives everything back.
+ */
+async function takeBasket(tx: Prisma.TransactionClient, contactId: string, version: number, now: Date) {
+  const [basket] = await tx.$queryRaw<{ id: string; recipientAccountId: string | null }[]>`
+    UPDATE "Basket" AS b SET "version" = b."version" + 1, "recipientAccountId" = NULL, "updatedAt" = ${now}
+    FROM (SELECT "id", "recipientAccountId" FROM "Basket"
+          WHERE "contactId" = ${contactId}::uuid AND "version" = ${version} FOR UPDATE) AS old
+    WHERE b."id" = old."id"
+    RETURNING b."id", old."recipientAccountId"`;
+  if (!basket) return null;
+  const lines = await tx.$queryRaw<(TakenBasket["lines"][number] & { id: string; createdAt: Date })[]>`
+    DELETE FROM "BasketLine" WHERE "basketId" = ${basket.id}::uuid
+    RETURNING "id", "productId", "planId", "quantity", "assetName", "createdAt"`;
+  lines.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    id: basket.id,
+    recipientAccountId: basket.recipientAccountId,
+    lines: lines.map(({ productId, planId, quantity, assetName }) => ({ productId, planId, quantity, assetName })),
+  } satisfies TakenBasket;
+}
 
 /** The order this key made; another basket (version or alias) with the same key is refused. */
 async function findByKey(

@@ -1,4 +1,5 @@
-import type { Prisma } from "@cm/db";
+import { randomUUID } from "node:crypto";
+import { insertRows, type Prisma, type RowBatch } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { issueInvoice, type InvoiceLineInput } from "../billing/issue-invoice.ts";
 import { enqueueProvisioning, PROVISIONING_QUEUE } from "../assets/provision-asset.ts";
@@ -40,12 +41,20 @@ export async function finalizeOrder(
     lines: PricedLine[];
     totals: LineTotals;
     actor: string;
-    /** The order was created in this transaction, so it has no draft lines to replace (the Storefront checkout). */
-    fresh?: boolean;
+    /**
+     * A new order (the Storefront checkout): it is created here, completed,
+     * with these columns, rather than a draft's lines replaced and its row updated.
+     */
+    create?: Pick<
+      Prisma.OrderUncheckedCreateInput,
+      "channel" | "idempotencyKey" | "requestFingerprint" | "placedByContactId" | "placedByAccountId"
+    >;
     /** A two-tier order: the reseller's sale to the recipient (its end-customer) at its storefront. */
     resale?: Resale;
   },
 ): Promise<{
+  /** The order's number (formatOrderNumber prints it). */
+  number: number;
   invoiceId: string | null;
   resaleInvoiceId: string | null;
   assetIds: string[];
@@ -59,28 +68,36 @@ export async function finalizeOrder(
     return line;
   };
   const now = deps.clock.now();
-  if (!input.fresh) await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
-  const completed = await tx.order.update({
-    where: { id: input.orderId },
-    data: {
-      status: "COMPLETED",
-      completedAt: now,
-      recipientAccountId: input.recipient.id,
-      currency: input.currency,
-      net: input.totals.net,
-      tax: input.totals.tax,
-      gross: input.totals.gross,
-      ...(resale
-        ? {
-            storefrontId: resale.storefront.id,
-            resaleNet: resale.totals.net,
-            resaleTax: resale.totals.tax,
-            resaleGross: resale.totals.gross,
-          }
-        : {}),
-    },
-    select: { number: true },
-  });
+  const final = {
+    status: "COMPLETED",
+    completedAt: now,
+    recipientAccountId: input.recipient.id,
+    currency: input.currency,
+    net: input.totals.net,
+    tax: input.totals.tax,
+    gross: input.totals.gross,
+    ...(resale
+      ? {
+          storefrontId: resale.storefront.id,
+          resaleNet: resale.totals.net,
+          resaleTax: resale.totals.tax,
+          resaleGross: resale.totals.gross,
+        }
+      : {}),
+  } satisfies Prisma.OrderUncheckedUpdateInput;
+  // A new order (the Storefront checkout) is created completed: one statement, not a draft and its update.
+  if (input.create === undefined) await tx.orderLine.deleteMany({ where: { orderId: input.orderId } });
+  const completed =
+    input.create === undefined
+      ? await tx.order.update({ where: { id: input.orderId }, data: final, select: { number: true } })
+      : await tx.order.create({
+          data: { ...input.create, id: input.orderId, accountId: input.accountId, ...final },
+          select: { number: true },
+        });
+  // The lines, assets and their events are written with the invoice, in its statement (insertRows).
+  const rows = { OrderLine: [], Asset: [], AssetEvent: [] } satisfies RowBatch as Required<
+    Pick<RowBatch, "OrderLine" | "Asset" | "AssetEvent">
+  >;
   const assetIds: string[] = [];
   const subscriptionIds: string[] = [];
   const billedSubscriptionIds: string[] = [];
@@ -88,11 +105,16 @@ export async function finalizeOrder(
   const resaleInvoiceLines: InvoiceLineInput[] = [];
   for (const line of input.lines) {
     const sold = resaleOf(line.position);
-    const orderLine = await tx.orderLine.create({
-      data: { orderId: input.orderId, ...orderLineColumns(line), ...(sold ? resaleColumns(sold) : {}) },
-      select: { id: true },
+    const orderLine = { id: randomUUID() };
+    rows.OrderLine.push({
+      id: orderLine.id,
+      orderId: input.orderId,
+      ...orderLineColumns(line),
+      ...(sold ? resaleColumns(sold) : {}),
     });
     if (line.kind === "plan") {
+      // The subscription references its order line: write what is batched so far first.
+      await flush(tx, rows);
       const started = await startSubscription(tx, deps, {
         accountId: input.accountId,
         orderLineId: orderLine.id,
@@ -112,7 +134,7 @@ export async function finalizeOrder(
       });
       continue;
     }
-    const assetId = await createAsset(tx, { ...input, now, orderLineId: orderLine.id, line });
+    const assetId = createAsset(rows, { ...input, now, orderLineId: orderLine.id, line });
     assetIds.push(assetId);
     const described = {
       description: line.productName,
@@ -149,8 +171,9 @@ export async function finalizeOrder(
       },
     });
   if (invoiceLines.length === 0) {
+    await flush(tx, rows);
     await emitCompleted([]);
-    return { invoiceId: null, resaleInvoiceId: null, assetIds, subscriptionIds };
+    return { number: completed.number, invoiceId: null, resaleInvoiceId: null, assetIds, subscriptionIds };
   }
   const invoice = await issueInvoice(tx, deps, {
     kind: "INVOICE",
@@ -160,6 +183,7 @@ export async function finalizeOrder(
     totals: input.totals,
     lines: invoiceLines,
     actor: input.actor,
+    batch: rows,
   });
   await linkSubscriptionInvoice(tx, billedSubscriptionIds, invoice.id);
   const resaleInvoice = resale
@@ -178,7 +202,13 @@ export async function finalizeOrder(
       })
     : null;
   await emitCompleted(resaleInvoice ? [invoice.id, resaleInvoice.id] : [invoice.id]);
-  return { invoiceId: invoice.id, resaleInvoiceId: resaleInvoice?.id ?? null, assetIds, subscriptionIds };
+  return {
+    number: completed.number,
+    invoiceId: invoice.id,
+    resaleInvoiceId: resaleInvoice?.id ?? null,
+    assetIds,
+    subscriptionIds,
+  };
 }
 
 /** The OrderLine columns of a two-tier order's line as the reseller sold it. */
@@ -200,8 +230,8 @@ export function wakeOrderWorkers(deps: DomainDeps): void {
   deps.queue.notify(DELIVER_WEBHOOK_QUEUE);
 }
 
-async function createAsset(
-  tx: Tx,
+function createAsset(
+  rows: Required<Pick<RowBatch, "Asset" | "AssetEvent">>,
   input: {
     accountId: string;
     recipient: { id: string; companyName: string };
@@ -211,34 +241,37 @@ async function createAsset(
     now: Date;
     actor: string;
   },
-): Promise<string> {
+): string {
   const { line, now } = input;
-  const asset = await tx.asset.create({
-    data: {
-      name: line.assetName,
-      accountId: input.accountId,
-      recipientAccountId: input.recipient.id,
-      orderId: input.orderId,
-      orderLineId: input.orderLineId,
-      productId: line.productId,
-      skuId: line.vendorSkuId,
-      quantity: line.quantity,
-      purchaseDate: now,
-      expireDays: line.expireDays,
-      validityDays: line.validityDays,
-    },
-    select: { id: true },
+  const id = randomUUID();
+  rows.Asset.push({
+    id,
+    name: line.assetName,
+    accountId: input.accountId,
+    recipientAccountId: input.recipient.id,
+    orderId: input.orderId,
+    orderLineId: input.orderLineId,
+    productId: line.productId,
+    skuId: line.vendorSkuId,
+    quantity: line.quantity,
+    purchaseDate: now,
+    expireDays: line.expireDays,
+    validityDays: line.validityDays,
+    updatedAt: now,
   });
-  // Its own insert: a nested create would cost a third statement (Prisma reads the asset back).
-  await tx.assetEvent.create({
-    data: {
-      assetId: asset.id,
-      at: now,
-      actor: input.actor,
-      kind: "created",
-      detail: { quantity: line.quantity, recipient: input.recipient.companyName },
-    },
-    select: { id: true },
+  rows.AssetEvent.push({
+    id: randomUUID(),
+    assetId: id,
+    at: now,
+    actor: input.actor,
+    kind: "created",
+    detail: { quantity: line.quantity, recipient: input.recipient.companyName },
   });
-  return asset.id;
+  return id;
+}
+
+/** Writes the batched rows now (a plan line's subscription needs its order line; an order with no invoice). */
+async function flush(tx: Tx, rows: Required<Pick<RowBatch, "OrderLine" | "Asset" | "AssetEvent">>): Promise<void> {
+  await insertRows(tx, rows);
+  for (const table of Object.values(rows)) table.length = 0;
 }

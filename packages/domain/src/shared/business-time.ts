@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@cm/db";
+import { loadDistributor } from "./get-distributor.ts";
 
 // Business dates (the cancellation window, billing periods, the days that
 // messages and both apps print) are days on the distributor's calendar: the
@@ -25,12 +26,13 @@ export interface WallTime extends CalendarDay {
 const DAY = 86_400_000;
 
 /**
- * The distributor's time zone. One indexed read; a service reads it once and
- * passes it to the pure functions below (it can change in Setup > Company, so
- * it is not kept across requests).
+ * The distributor's time zone. One indexed read (none more in a transaction
+ * that read the distributor already); a service reads it once and passes it
+ * to the pure functions below (it can change in Setup > Company, so it is not
+ * kept across requests).
  */
 export async function businessTimeZone(db: PrismaClient | Prisma.TransactionClient): Promise<string> {
-  const distributor = await db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: { timeZone: true } });
+  const distributor = await loadDistributor(db);
   return distributor?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 

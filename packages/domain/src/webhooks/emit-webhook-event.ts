@@ -15,7 +15,7 @@ const endpointsByTransaction = new WeakMap<Prisma.TransactionClient, Promise<Ena
  * order.completed and invoice.issued (and a reseller's invoice.issued) in one
  * transaction, and each event then costs no statement of its own when none is subscribed.
  */
-function enabledEndpointsOf(tx: Prisma.TransactionClient): Promise<EnabledEndpoint[]> {
+export function enabledWebhookEndpoints(tx: Prisma.TransactionClient): Promise<EnabledEndpoint[]> {
   let endpoints = endpointsByTransaction.get(tx);
   if (!endpoints) {
     endpoints = tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true } });
@@ -43,7 +43,7 @@ export async function emitWebhookEvent(
     data: WebhookData | (() => Promise<WebhookData>);
   },
 ): Promise<{ eventId: string; deliveries: number } | null> {
-  const endpoints = (await enabledEndpointsOf(tx)).filter((endpoint) => endpoint.events.includes(event.type));
+  const endpoints = (await enabledWebhookEndpoints(tx)).filter((endpoint) => endpoint.events.includes(event.type));
   if (endpoints.length === 0) return null;
   const id = randomUUID();
   const now = deps.clock.now();
