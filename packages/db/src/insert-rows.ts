@@ -5,6 +5,7 @@ export interface InsertableRows {
   OrderLine: Prisma.OrderLineCreateManyInput;
   Asset: Prisma.AssetCreateManyInput & { id: string; updatedAt: Date };
   AssetEvent: Prisma.AssetEventCreateManyInput & { id: string };
+  ProvisioningAttempt: Prisma.ProvisioningAttemptCreateManyInput & { id: string };
   Invoice: Prisma.InvoiceCreateManyInput & { id: string };
   InvoiceLine: Prisma.InvoiceLineCreateManyInput & { id: string };
 }

@@ -1,4 +1,5 @@
-import { jobIdFrom, type Prisma } from "@cm/db";
+import { randomUUID } from "node:crypto";
+import { insertRows, jobIdFrom, type Prisma } from "@cm/db";
 import { provisionCoupon, type BitTitanCoupon } from "@cm/provisioning";
 import type { DomainDeps } from "../deps.ts";
 import { emitAssetWebhook } from "./asset-webhooks.ts";
@@ -237,28 +238,37 @@ export async function recordCoupon(
       where: { id: assetId, status: "ACTIVE", syncStatus: { not: "SYNCHRONIZED" } },
       data: holdingCoupon(coupon, now),
     });
-    if (how.trigger !== "adoption") {
-      await tx.provisioningAttempt.create({
-        data: {
-          assetId,
-          trigger: how.trigger,
-          outcome: "SUCCEEDED",
-          couponCode: coupon.code,
-          startedAt: how.startedAt,
-          finishedAt: now,
-        },
-      });
-    }
-    if (count === 0) return false;
-    await tx.assetEvent.create({
-      data: {
-        assetId,
-        at: now,
-        actor: how.actor,
-        kind: how.event,
-        detail: { couponCode: coupon.code, trigger: how.trigger },
-      },
+    // The attempt's record (whoever stored the coupon) and, for the attempt that stored it, the event: one statement.
+    await insertRows(tx, {
+      ProvisioningAttempt:
+        how.trigger === "adoption"
+          ? []
+          : [
+              {
+                id: randomUUID(),
+                assetId,
+                trigger: how.trigger,
+                outcome: "SUCCEEDED",
+                couponCode: coupon.code,
+                startedAt: how.startedAt,
+                finishedAt: now,
+              },
+            ],
+      AssetEvent:
+        count === 0
+          ? []
+          : [
+              {
+                id: randomUUID(),
+                assetId,
+                at: now,
+                actor: how.actor,
+                kind: how.event,
+                detail: { couponCode: coupon.code, trigger: how.trigger },
+              },
+            ],
     });
+    if (count === 0) return false;
     await queueWelcomeEmail(tx, deps, assetId);
     await emitAssetWebhook(tx, deps, "asset.synchronized", assetId);
     return true;

@@ -33,23 +33,30 @@ export async function queueWelcomeEmail(
   });
   const timeZone = await businessTimeZone(tx);
   const brand = await storefrontBrandOf(deps, tx, asset.order.storefrontId);
-  await queueNotification(tx, deps, {
-    template: "welcome-bittitan-coupon",
-    eventKey: `welcome-coupon:${assetId}`,
-    accountId: asset.recipientAccountId,
-    storefrontId: brand?.id ?? null,
-    variables: {
-      account_name: asset.recipientAccount.companyName,
-      product_name: asset.product.name,
-      license_count: asset.quantity,
-      coupon_code: asset.couponCode,
-      portal_link: asset.portalUrl,
-      expire_days: asset.expireDays,
-      validity_days: asset.validityDays,
-      coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt, timeZone) : null,
-      asset_name: asset.name,
-      order_number: formatOrderNumber(asset.order.number),
-      storefront_link: brand?.url ?? deps.publicUrl,
+  await queueNotification(
+    tx,
+    deps,
+    {
+      template: "welcome-bittitan-coupon",
+      eventKey: `welcome-coupon:${assetId}`,
+      accountId: asset.recipientAccountId,
+      storefrontId: brand?.id ?? null,
+      variables: {
+        account_name: asset.recipientAccount.companyName,
+        product_name: asset.product.name,
+        license_count: asset.quantity,
+        coupon_code: asset.couponCode,
+        portal_link: asset.portalUrl,
+        expire_days: asset.expireDays,
+        validity_days: asset.validityDays,
+        coupon_expiry_date: asset.couponExpiresAt ? dayText(asset.couponExpiresAt, timeZone) : null,
+        asset_name: asset.name,
+        order_number: formatOrderNumber(asset.order.number),
+        storefront_link: brand?.url ?? deps.publicUrl,
+      },
     },
-  });
+    // Queued by the one attempt that stored the asset's coupon, so there is no message to look for first
+    // (the outbox insert is idempotent on the event key all the same).
+    { newEvent: true },
+  );
 }

@@ -10,22 +10,23 @@ import { DELIVER_EMAIL_QUEUE, type DeliverEmailJob } from "./delivery-queue.ts";
 const LEASE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 
-const messageSelect = {
-  id: true,
-  fromName: true,
-  fromAddress: true,
-  replyTo: true,
-  to: true,
-  cc: true,
-  bcc: true,
-  subject: true,
-  html: true,
-  text: true,
-  sealedBody: true,
-  messageId: true,
-  attempts: true,
-  queuedAt: true,
-} as const;
+/** What a delivery attempt reads of its message (the claim returns it). */
+interface ClaimedMessage {
+  id: string;
+  fromName: string;
+  fromAddress: string;
+  replyTo: string | null;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  html: string;
+  text: string;
+  sealedBody: string | null;
+  messageId: string;
+  attempts: number;
+  queuedAt: Date;
+}
 
 /**
  * One delivery attempt of an outbox message (the `notifications.deliver` job).
@@ -43,20 +44,19 @@ const messageSelect = {
  */
 export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessageId: string): Promise<void> {
   const now = deps.clock.now();
-  const { count } = await deps.db.emailMessage.updateMany({
-    where: { id: emailMessageId, status: "QUEUED", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (count === 0) {
+  // The claim and the read of what to send in one statement: the message comes back only if this worker took it.
+  const [claimed] = await deps.db.$queryRaw<ClaimedMessage[]>`
+    UPDATE "EmailMessage" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}
+    WHERE "id" = ${emailMessageId}::uuid AND "status" = 'QUEUED' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+    RETURNING "id", "fromName", "fromAddress", "replyTo", "to", "cc", "bcc", "subject", "html", "text",
+      "sealedBody", "messageId", "attempts", "queuedAt"`;
+  if (!claimed) {
     const current = await deps.db.emailMessage.findUnique({ where: { id: emailMessageId }, select: { status: true } });
     if (!current || current.status !== "QUEUED") return;
     // Another worker holds it right now; pg-boss runs this job again later.
     throw new Error(`email ${emailMessageId} is being delivered by another worker`);
   }
-  const { sealedBody, ...message } = await deps.db.emailMessage.findUniqueOrThrow({
-    where: { id: emailMessageId },
-    select: messageSelect,
-  });
+  const { sealedBody, ...message } = claimed;
   const body = sealedBody ? (JSON.parse(deps.secrets.decrypt(sealedBody)) as { html: string; text: string }) : {};
   const heartbeat = setInterval(() => {
     void deps.db.emailMessage

@@ -57,8 +57,9 @@ export async function queueNotification(
   tx: Prisma.TransactionClient,
   deps: DomainDeps,
   event: NotificationEvent,
+  options: { newEvent?: boolean } = {},
 ): Promise<QueuedNotification | null> {
-  const prepared = await prepareNotification(tx, deps, event);
+  const prepared = await prepareNotification(tx, deps, event, options);
   return prepared.queue(event.variables);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { insertRows, type Prisma, type RowBatch } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { issueInvoice, type InvoiceLineInput } from "../billing/issue-invoice.ts";
-import { enqueueProvisioning, PROVISIONING_QUEUE } from "../assets/provision-asset.ts";
+import { enqueueProvisioning, freshRetryWindow, PROVISIONING_QUEUE } from "../assets/provision-asset.ts";
 import { DELIVER_EMAIL_QUEUE } from "../notifications/delivery-queue.ts";
 import { invoicesPlanPeriod } from "../plans/plan-rules.ts";
 import { linkSubscriptionInvoice, startSubscription } from "../plans/start-subscription.ts";
@@ -134,7 +134,7 @@ export async function finalizeOrder(
       });
       continue;
     }
-    const assetId = createAsset(rows, { ...input, now, orderLineId: orderLine.id, line });
+    const assetId = createAsset(rows, { ...input, now, orderLineId: orderLine.id, line, deps });
     assetIds.push(assetId);
     const described = {
       description: line.productName,
@@ -240,10 +240,13 @@ function createAsset(
     line: ProductPricedLine;
     now: Date;
     actor: string;
+    deps: DomainDeps;
   },
 ): string {
   const { line, now } = input;
   const id = randomUUID();
+  // Its coupon's retry window opens with the purchase (the first attempt then has nothing to write first).
+  const { syncWindowStartedAt, syncRetryUntil } = freshRetryWindow(input.deps, now);
   rows.Asset.push({
     id,
     name: line.assetName,
@@ -257,6 +260,8 @@ function createAsset(
     purchaseDate: now,
     expireDays: line.expireDays,
     validityDays: line.validityDays,
+    syncWindowStartedAt,
+    syncRetryUntil,
     updatedAt: now,
   });
   rows.AssetEvent.push({
