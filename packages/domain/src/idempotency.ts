@@ -41,8 +41,8 @@ export const idempotent = {
             marker: undefined as never,
           };
     };
-    const replayed = await replay();
-    if (replayed) return replayed;
+    // No look-up first: the key's row is inserted at once, and a repeat (or a concurrent first
+    // request, whose insert it waits for) fails on the unique key and is answered from the row.
     try {
       return await db.$transaction(async (tx) => {
         // A concurrent request with the same key waits here until the first commits (then fails on the key) or rolls back.

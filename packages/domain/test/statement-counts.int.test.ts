@@ -107,7 +107,7 @@ describe("SQL statements of one Storefront checkout (a reseller buying for itsel
       ].join("\n") + "\n",
     );
     expect(product(caller).length).toBeLessThanOrEqual(1);
-    expect(product(counted.add).length).toBeLessThanOrEqual(14);
+    expect(product(counted.add).length).toBeLessThanOrEqual(13);
     expect(product(counted.review).length).toBeLessThanOrEqual(5);
     // Webhooks (issue 21) cost each business transaction one read of the enabled endpoints (the
     // order's transaction once for order.completed and invoice.issued; the coupon's for asset.synchronized).
