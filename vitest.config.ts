@@ -7,6 +7,10 @@ import { defineConfig } from "vitest/config";
 // 30 s by default (vitest's 1 s fails on a loaded 2-core machine).
 const patient = { expect: { poll: { timeout: 30_000, interval: 100 } } };
 
+// Integration tests that use no database (the BitTitan simulator, the provisioning client): the
+// PostgreSQL pass of `npm test` (TEST_DB=postgres) leaves them to the PGlite pass, which runs them as they are.
+const noDatabase = ["apps/bittitan-sim/**", "packages/provisioning/**"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -26,7 +30,7 @@ export default defineConfig({
           ...patient,
           name: "int",
           include: ["{apps,packages}/*/{src,test}/**/*.int.test.ts"],
-          exclude: ["**/node_modules/**"],
+          exclude: ["**/node_modules/**", ...(process.env.TEST_DB === "postgres" ? noDatabase : [])],
           environment: "node",
           pool: "forks",
           poolOptions: { forks: { maxForks: 2, minForks: 1 } },

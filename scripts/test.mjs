@@ -5,9 +5,10 @@
 // PostgreSQL server started here, then the end-to-end tests in Chromium.
 // PostgreSQL and Chromium parts run when installed; REQUIRE_POSTGRES=1 /
 // REQUIRE_CHROMIUM=1 (set by .ci/run) make their absence a failure.
-// The test passes run two or three at a time (`together`): most of their time
-// is spent waiting (timers, servers, the browser), so on 2 cores this takes
-// minutes off the run; each keeps its output in a log printed when it ends.
+// The test passes run two at a time (`inTwoLanes`), the next starting when
+// one ends: most of their time is spent waiting (timers, servers, the
+// browser), so on 2 cores this takes minutes off the run; each keeps its
+// output in a log printed when it ends.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,35 +39,46 @@ function step(name, args, env = {}) {
   if (result.status !== 0) finish();
 }
 
-/** Runs the steps at the same time; prints each one's output as it ends, in the order they end. */
-async function together(steps) {
+/**
+ * Runs the passes two at a time, in the order given: when one ends the next
+ * starts, so a short pass does not leave a core idle while a long one runs.
+ * Each pass's output is printed when it ends, in the order they end.
+ */
+async function inTwoLanes(passes) {
   const logs = mkdtempSync(join(tmpdir(), "cm-test-"));
-  process.stdout.write(`\n\u001b[1m▶ ${steps.map((item) => item.name).join("  ‖  ")}\u001b[0m\n`);
-  const runs = steps.map(
-    (item, index) =>
-      new Promise((resolve) => {
-        const started = Date.now();
-        const logPath = join(logs, `${index}.log`);
-        const log = createWriteStream(logPath);
-        const child = spawn(process.execPath, [pnpmBin, ...item.args], {
-          cwd: root,
-          stdio: ["ignore", "pipe", "pipe"],
-          env: { ...process.env, FORCE_COLOR: "1", ...item.env },
+  process.stdout.write(`\n\u001b[1m▶ ${passes.map((item) => item.name).join("  ‖  ")}\u001b[0m (two at a time)\n`);
+  const run = (item, index) =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      const logPath = join(logs, `${index}.log`);
+      const log = createWriteStream(logPath);
+      const child = spawn(process.execPath, [pnpmBin, ...item.args], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, FORCE_COLOR: "1", ...item.env },
+      });
+      child.stdout.pipe(log, { end: false });
+      child.stderr.pipe(log, { end: false });
+      child.on("close", (code) => {
+        log.end(() => {
+          const seconds = ((Date.now() - started) / 1000).toFixed(0);
+          process.stdout.write(`\n\u001b[1m▶ ${item.name}\u001b[0m (${seconds}s)\n`);
+          process.stdout.write(readFileSync(logPath));
+          results.push({ name: item.name, ok: code === 0, seconds });
+          resolve(code === 0);
         });
-        child.stdout.pipe(log, { end: false });
-        child.stderr.pipe(log, { end: false });
-        child.on("close", (code) => {
-          log.end(() => {
-            const seconds = ((Date.now() - started) / 1000).toFixed(0);
-            process.stdout.write(`\n\u001b[1m▶ ${item.name}\u001b[0m (${seconds}s)\n`);
-            process.stdout.write(readFileSync(logPath));
-            results.push({ name: item.name, ok: code === 0, seconds });
-            resolve(code === 0);
-          });
-        });
-      }),
-  );
-  const ok = (await Promise.all(runs)).every(Boolean);
+      });
+    });
+  let next = 0;
+  const lane = async () => {
+    let ok = true;
+    while (next < passes.length) {
+      const index = next++;
+      ok = (await run(passes[index], index)) && ok;
+    }
+    return ok;
+  };
+  const ok = (await Promise.all([lane(), lane()])).every(Boolean);
   if (!ok) finish();
 }
 
@@ -98,7 +110,8 @@ step("Layering (no import cycles, no areas importing each other, no upward packa
   "tsx",
   "scripts/check-imports.ts",
 ]);
-const databasePasses = [
+// The longest passes first; e2e (mostly waiting for the browser) starts as soon as a lane is free.
+const passes = [
   {
     name: "Unit and integration tests (embedded PGlite)",
     args: ["exec", "vitest", "run", "--project", "unit", "--project", "int"],
@@ -106,27 +119,24 @@ const databasePasses = [
   },
 ];
 if (postgresInstalled) {
-  databasePasses.push({
+  passes.push({
     name: "Integration tests (PostgreSQL server)",
+    // Without the tests that use no database (vitest.config.ts): the PGlite pass runs those.
     args: ["exec", "tsx", "scripts/with-postgres.ts", "vitest", "run", "--project", "int"],
     env: { TEST_DB: "postgres" },
   });
 } else {
   skip("Integration tests (PostgreSQL server)", { env: "POSTGRES", what: "PostgreSQL" });
 }
-await together(databasePasses);
-
-const productPasses = [
-  {
-    name: "npm start from a fresh clone, then the chaos run (only node and npm; 100 checkouts, one SIGKILL, BitTitan and SMTP failing)",
-    // One after the other: both start the whole product.
-    args: ["exec", "vitest", "run", "--project", "fresh-clone", "--project", "chaos", "--no-file-parallelism"],
-  },
-];
 if (chromiumInstalled) {
-  productPasses.push({ name: "End-to-end tests (Chromium)", args: ["exec", "vitest", "run", "--project", "e2e"] });
+  passes.push({ name: "End-to-end tests (Chromium)", args: ["exec", "vitest", "run", "--project", "e2e"] });
 } else {
   skip("End-to-end tests (Chromium)", { env: "CHROMIUM", what: "Chromium" });
 }
-await together(productPasses);
+passes.push({
+  name: "npm start from a fresh clone, then the chaos run (only node and npm; 100 checkouts, one SIGKILL, BitTitan and SMTP failing)",
+  // One after the other: both start the whole product.
+  args: ["exec", "vitest", "run", "--project", "fresh-clone", "--project", "chaos", "--no-file-parallelism"],
+});
+await inTwoLanes(passes);
 finish();
