@@ -7,6 +7,7 @@ import { cleanUp, onCleanup } from "./cleanup.ts";
 import { appWeight, CHROMIUM } from "./frontend.ts";
 import { describeMachine, loadAverage, machineBusy } from "./machine.ts";
 import { measureRoundTrips, runPgbench, startBenchCluster } from "./postgres.ts";
+import { runLeanCheckoutPgbench } from "./lean-checkout.ts";
 import { root } from "./product.ts";
 import { renderResults, type Results } from "./report.ts";
 import { explainCaptured, seedScaleDatabase, tableSizes, timeAssetLists } from "./scale.ts";
@@ -175,6 +176,13 @@ try {
       });
       say("  the cost of one statement: pg over TCP and the Unix socket, and Prisma");
       results.roundTrips = await measureRoundTrips(cluster, "cloudmarket", quick ? 500 : 2000);
+      say(
+        `  pgbench with a lean checkout's SQL on the product's database (-c ${settings.pgbench.clients} -T ${settings.pgbench.seconds})`,
+      );
+      results.leanPgbench = await runLeanCheckoutPgbench(cluster, "cloudmarket", settings.pgbench);
+      say(
+        `    ${results.leanPgbench.tps.toFixed(0)} lean checkouts/s (${results.leanPgbench.statements} statements each)`,
+      );
     }
 
     if (only.has("scale")) {

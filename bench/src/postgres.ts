@@ -66,7 +66,7 @@ export interface PgbenchResult {
   transactions: number;
 }
 
-function runTool(cluster: PostgresCluster, tool: string, args: string[]): Promise<string> {
+export function runTool(cluster: PostgresCluster, tool: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawnPgTool(cluster, tool, args);
     let out = "";

@@ -1,5 +1,6 @@
 // The shape of a benchmark run's figures (bench/out/results-*.json), which the report renders.
 import type { AppWeight, RenderResult } from "../frontend.ts";
+import type { LeanCheckoutResult } from "../lean-checkout.ts";
 import type { Machine } from "../machine.ts";
 import type { PgbenchResult, RoundTrip } from "../postgres.ts";
 import type { ScaleTiming } from "../scale.ts";
@@ -36,6 +37,8 @@ export interface Results {
   postgresSettings?: Record<string, string>;
   weights?: AppWeight[];
   pgbench?: PgbenchResult;
+  /** pgbench running a lean checkout's SQL on the product's database (lean-checkout.ts). */
+  leanPgbench?: LeanCheckoutResult;
   roundTrips?: RoundTrip[];
   postgres?: SuiteResult;
   pglite?: SuiteResult;

@@ -9,7 +9,7 @@ import type { Results } from "./results.ts";
  * statements per checkout, completion to welcome email, the rate on PGlite,
  * and (no target, the yardstick) the rate ÷ pgbench's TPC-B TPS.
  */
-function checkoutTargets({ postgres, pglite, pgbench, settings }: Results): string[][] {
+function checkoutTargets({ postgres, pglite, pgbench, leanPgbench, settings }: Results): string[][] {
   const level = postgres?.levels.find((candidate) => candidate.clients === settings.sqlLevel);
   if (!level) return [];
   const rows: string[][] = [
@@ -55,6 +55,12 @@ function checkoutTargets({ postgres, pglite, pgbench, settings }: Results): stri
     rows.push([
       `checkouts/s ÷ pgbench TPC-B TPS at ${level.clients} clients (the yardstick, no target)`,
       `${fmt(level.checkoutsPerSecond)} ÷ ${fmt(pgbench.tps, 0)} = **${fmt(level.checkoutsPerSecond / pgbench.tps, 4)}**`,
+      "–",
+    ]);
+  if (leanPgbench)
+    rows.push([
+      `checkouts/s ÷ pgbench running a lean checkout's SQL (${leanPgbench.statements} statements) on the product's database, ${leanPgbench.clients} clients (no target)`,
+      `${fmt(level.checkoutsPerSecond)} ÷ ${fmt(leanPgbench.tps, 0)} = **${fmt(level.checkoutsPerSecond / leanPgbench.tps, 3)}**`,
       "–",
     ]);
   return rows;
