@@ -31,6 +31,8 @@ describe("passwords people choose themselves", () => {
     const page = await browser.newPage();
     await page.goto(`${product.url}/login`);
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    // The page is its own chunk: until it has loaded, the sign-in form (with its own Email field) stays on screen.
+    await page.getByRole("button", { name: "Send reset link" }).waitFor();
     await page.getByLabel("Email").fill("carla@tailspin.example");
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByText("If an account exists for carla@tailspin.example, we sent a link").waitFor();
