@@ -184,9 +184,12 @@ export const PACKAGE_LAYERS: Record<string, string[]> = {
   "@cm/provisioning": [],
   "@cm/domain": ["@cm/db", "@cm/documents", "@cm/notifications", "@cm/provisioning"],
   "@cm/ui": ["@cm/domain"],
+  // The integrators' typed client: the AppRouter's types and the transport settings.
+  "@cm/client": ["@cm/domain"],
   "@cm/bss": ["@cm/ui", "@cm/domain"],
   "@cm/storefront": ["@cm/ui", "@cm/domain"],
-  "@cm/server": ["@cm/domain", "@cm/db", "@cm/documents", "@cm/notifications", "@cm/provisioning"],
+  // @cm/client only in its tests (the server runs the client's README example).
+  "@cm/server": ["@cm/domain", "@cm/db", "@cm/documents", "@cm/notifications", "@cm/provisioning", "@cm/client"],
   // Tools: any package may use them; they stand on the bottom layer only.
   "@cm/testing": ["@cm/db", "@cm/notifications"],
   "@cm/bittitan-sim": [],

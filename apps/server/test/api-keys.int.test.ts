@@ -1,6 +1,12 @@
 import { DEMO_PASSWORD } from "@cm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, buyStandardPlan, startTestServer } from "./http-harness.ts";
+import {
+  Browser,
+  buyStandardPlan,
+  createApiKey,
+  startTestServerAsAdmin,
+  type startTestServer,
+} from "./http-harness.ts";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -24,16 +30,10 @@ async function withKey(key: string, path: string, input?: unknown, kind: "query"
   return { status: response.status, headers: response.headers, data: body.result?.data.json, error: body.error?.json };
 }
 
-async function createKey(browser: Browser, realm: "bss" | "storefront", scopes: string[], name = "ERP") {
-  const created = await browser.trpc(`${realm}.apiKey.create`, { name, scopes, expiresInDays: 30 }, "mutation");
-  expect(created.status).toBe(200);
-  return created.data as { key: { id: string; prefix: string }; secret: string };
-}
+const createKey = createApiKey;
 
 beforeAll(async () => {
-  server = await startTestServer({}, { bittitan: true });
-  admin = new Browser(server.url);
-  expect((await admin.signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
+  ({ server, admin } = await startTestServerAsAdmin());
 }, 120_000);
 afterAll(() => server?.cleanup());
 

@@ -4,7 +4,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SimulatorAdmin, startSimulator } from "@cm/bittitan-sim";
-import { seedDemo, seedDemoCatalog } from "@cm/domain";
+import { DEMO_PASSWORD, seedDemo, seedDemoCatalog } from "@cm/domain";
 import { createTestDatabase } from "@cm/testing";
 import { readEnv } from "../src/env.ts";
 import { startRuntime, type Runtime } from "../src/runtime.ts";
@@ -152,4 +152,21 @@ function requestFrom(
     outgoing.on("error", reject);
     outgoing.end(body);
   });
+}
+
+/** The server (startTestServer) and the demo's distributor administrator signed in to the BSS. */
+export async function startTestServerAsAdmin(env: Record<string, string> = {}) {
+  const server = await startTestServer(env, { bittitan: true });
+  const admin = new Browser(server.url);
+  const signedIn = await admin.signIn("staff", "admin@northwind.example", DEMO_PASSWORD);
+  if (signedIn.status !== 200) throw new Error(`the demo administrator could not sign in (${signedIn.status})`);
+  return { server, admin };
+}
+
+/** An API key made in the BSS (`bss`) or a Standard reseller's Storefront (`storefront`), as its page makes it; the secret is shown once. */
+export async function createApiKey(browser: Browser, realm: "bss" | "storefront", scopes: string[], name = "ERP") {
+  const created = await browser.trpc(`${realm}.apiKey.create`, { name, scopes, expiresInDays: 30 }, "mutation");
+  if (created.status !== 200)
+    throw new Error(`${realm}.apiKey.create answered ${created.status}: ${JSON.stringify(created.error)}`);
+  return created.data as { key: { id: string; prefix: string }; secret: string };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { API_SCOPES, appRouter, DEMO_PASSWORD } from "@cm/domain";
-import { waitFor } from "@cm/testing";
+import { startWebhookReceiver, verifyWebhook, waitFor, type WebhookReceiver } from "@cm/testing";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -10,6 +10,8 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 let admin: Browser;
 let distributorKey: string;
+/** The integrator's webhook endpoint: a real HTTP server on 127.0.0.1. */
+let receiver: WebhookReceiver;
 
 /** Every scope but subscriptions:write. */
 const DISTRIBUTOR_SCOPES = API_SCOPES.filter((scope) => scope !== "subscriptions:write");
@@ -71,12 +73,17 @@ function endCustomerBody(parentId: string, companyName: string, currency: string
 }
 
 beforeAll(async () => {
-  server = await startTestServer({}, { bittitan: true });
+  // The receiver listens on loopback, which the product refuses unless told so.
+  server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE_URLS: "true" }, { bittitan: true });
+  receiver = await startWebhookReceiver();
   admin = new Browser(server.url);
   expect((await admin.signIn("staff", "admin@northwind.example", DEMO_PASSWORD)).status).toBe(200);
   distributorKey = (await createKey(admin, "bss", DISTRIBUTOR_SCOPES)).secret;
 }, 120_000);
-afterAll(() => server?.cleanup());
+afterAll(async () => {
+  await server?.cleanup();
+  await receiver?.close();
+});
 
 describe("the REST API's document", () => {
   it("is valid OpenAPI 3 and lists the integrators' operations with their scopes", async () => {
@@ -151,7 +158,19 @@ describe("the REST API's document", () => {
 });
 
 describe("the documented flow with a distributor key", () => {
-  it("creates an end-customer, orders, executes, reads the coupon, lists and downloads the invoice", async () => {
+  it("creates an end-customer, orders, executes, gets the signed webhooks, reads the coupon, lists and downloads the invoice", async () => {
+    // The administrator subscribes the integrator's endpoint in the BSS (Setup > Webhooks) and hands it the secret.
+    const hooked = await admin.trpc(
+      "bss.webhook.create",
+      {
+        url: receiver.url,
+        description: "ERP",
+        events: ["order.completed", "asset.synchronized", "invoice.issued"],
+      },
+      "mutation",
+    );
+    expect(hooked.status).toBe(200);
+    const { secret } = hooked.data as { secret: string };
     const contoso = await server.deps.db.account.findFirstOrThrow({ where: { companyName: "Contoso IT Partners" } });
     const created = await call(
       distributorKey,
@@ -202,6 +221,31 @@ describe("the documented flow with a distributor key", () => {
 
     const order = await call(distributorKey, "GET", `/api/v1/distributor/orders/${draft.body.id}`);
     expect(order.body.assets[0].couponCode).toBe(asset.body.couponCode);
+
+    // The webhooks: each event once, signed as README.md's snippet verifies, with the facts just read.
+    const hooks = await waitFor(
+      () => Promise.resolve(receiver.received),
+      (received) =>
+        received.filter((hook) => hook.json.type === "asset.synchronized").length === 2 &&
+        received.some((hook) => hook.json.type === "order.completed") &&
+        received.some((hook) => hook.json.type === "invoice.issued"),
+      { what: "order.completed, invoice.issued and both assets' asset.synchronized at the receiver" },
+    );
+    for (const hook of hooks)
+      expect(verifyWebhook(secret, hook.headers as Record<string, string>, hook.body), hook.json.type).toBe(true);
+    expect(
+      verifyWebhook("whsec_not-the-secret", hooks[0]?.headers as Record<string, string>, hooks[0]?.body ?? ""),
+    ).toBe(false);
+    expect(new Set(hooks.map((hook) => hook.id)).size).toBe(hooks.length);
+    const completed = receiver.of("order.completed");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]?.json.data).toMatchObject({
+      orderId: draft.body.id,
+      gross: executed.body.gross,
+      recipientAccountId: created.body.id,
+    });
+    const synchronized = receiver.of("asset.synchronized").find((hook) => hook.json.data.assetId === assetId);
+    expect(synchronized?.json.data.couponCode).toBe(asset.body.couponCode);
     const invoice = order.body.invoices.find((document: { kind: string }) => document.kind === "INVOICE");
     expect(invoice.gross).toBe(executed.body.gross);
 

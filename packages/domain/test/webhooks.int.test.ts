@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { waitFor } from "@cm/testing";
+import { startWebhookReceiver, verifyWebhook, waitFor, type ReceivedWebhook, type WebhookReceiver } from "@cm/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/clock.ts";
 import type { WebhookEventType } from "../src/schemas/webhooks.ts";
@@ -15,8 +15,6 @@ import { emitWebhookEvent } from "../src/webhooks/emit-webhook-event.ts";
 import { nominalWebhookRetryDelayMs, WEBHOOK_RETRY_WINDOW_MS } from "../src/webhooks/retry-schedule.ts";
 import { DELIVER_WEBHOOK_QUEUE } from "../src/webhooks/webhook-queue.ts";
 import { createOrderingWorld, fillBasket, settle, type OrderingWorld } from "./ordering-harness.ts";
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "./webhook-receiver.ts";
-import { verifyWebhook } from "./webhook-verification.ts";
 
 // Webhooks end to end below the UI: the real outbox rows written by the
 // business transactions, the real pg-boss workers and dispatcher, and a real
@@ -162,8 +160,10 @@ describe("the events of a purchase", () => {
 
   it("documents the verification snippet in the README as the tests run it", () => {
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    const snippet = readFileSync(new URL("./webhook-verification.ts", import.meta.url), "utf8").trim();
-    expect(readme.includes(snippet), "README.md holds test/webhook-verification.ts verbatim").toBe(true);
+    const snippet = readFileSync(new URL("../../testing/src/webhook-verification.ts", import.meta.url), "utf8").trim();
+    expect(readme.includes(snippet), "README.md holds packages/testing/src/webhook-verification.ts verbatim").toBe(
+      true,
+    );
   });
 });
 

@@ -3,3 +3,5 @@ export { findPostgresBinaries, freePort, spawnPgTool, startPostgresCluster, type
 export { startTestSmtpServer, type ReceivedEmail, type TestSmtpServer } from "./smtp.ts";
 export { waitFor } from "./wait-for.ts";
 export { countStatements, isJobQueueStatement, type StatementCounter } from "./statement-counter.ts";
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "./webhook-receiver.ts";
+export { verifyWebhook } from "./webhook-verification.ts";
