@@ -5,6 +5,8 @@ import { decideTax, type TaxCategory, type TaxDecision, type TaxRateRow } from "
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
 
+type PartyRow = { id: string; kind: string; billingCountry: string; timeZone: string | null; taxId: string | null };
+
 /** Who sells to whom, and the rates that may apply: everything decideTax needs but the category and the day. */
 export interface TaxParties {
   sellerCountry: string;
@@ -26,32 +28,32 @@ export async function loadTaxParties(
   buyerAccountId: string,
   sellerAccountId: string | null = null,
 ): Promise<TaxParties> {
-  // One statement for the three parties (the distributor, the reseller selling, the buyer).
-  const parties = await db.account.findMany({
-    where: {
-      OR: [
-        { kind: "DISTRIBUTOR" },
-        { id: { in: sellerAccountId ? [buyerAccountId, sellerAccountId] : [buyerAccountId] } },
-      ],
-    },
-    select: { id: true, kind: true, billingCountry: true, timeZone: true, taxId: true },
-  });
+  // One statement for the three parties (the distributor, the reseller selling, the buyer) and the
+  // rates of their countries (a superset of the seller's and the buyer's: decideTax picks by country).
+  const ids = sellerAccountId ? [buyerAccountId, sellerAccountId] : [buyerAccountId];
+  const [found] = await db.$queryRaw<{ parties: PartyRow[] | null; rates: TaxRateRow[] | null }[]>`
+    WITH parties AS (
+      SELECT "id", "kind"::text AS "kind", "billingCountry", "timeZone", "taxId" FROM "Account"
+      WHERE "kind" = 'DISTRIBUTOR' OR "id" = ANY(${ids}::uuid[]))
+    SELECT
+      (SELECT json_agg(json_build_object('id', p."id", 'kind', p."kind", 'billingCountry', p."billingCountry",
+         'timeZone', p."timeZone", 'taxId', p."taxId")) FROM parties p) AS "parties",
+      (SELECT json_agg(json_build_object('country', r."country", 'rate', r."rate"::text,
+         'validFrom', to_char(r."validFrom", 'YYYY-MM-DD')))
+       FROM "TaxRate" r WHERE r."country" IN (SELECT "billingCountry" FROM parties)) AS "rates"`;
+  const parties = found?.parties ?? [];
   const distributor = parties.find((party) => party.kind === "DISTRIBUTOR");
   const reseller = sellerAccountId ? parties.find((party) => party.id === sellerAccountId) : undefined;
   const buyer = parties.find((party) => party.id === buyerAccountId);
   if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
   if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
   const seller = { billingCountry: (reseller ?? distributor).billingCountry, timeZone: distributor.timeZone };
-  const rows = await db.taxRate.findMany({
-    where: { country: { in: [...new Set([seller.billingCountry, buyer.billingCountry])] } },
-    select: { country: true, rate: true, validFrom: true },
-  });
   return {
     sellerCountry: seller.billingCountry,
     timeZone: seller.timeZone ?? "UTC",
     buyerCountry: buyer.billingCountry,
     buyerVatNumber: buyer.taxId,
-    rates: rows.map((row) => ({ country: row.country, rate: row.rate.toFixed(2), validFrom: isoDay(row.validFrom) })),
+    rates: found?.rates ?? [],
   };
 }
 
