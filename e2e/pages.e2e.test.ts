@@ -285,3 +285,35 @@ describe("BSS lists", () => {
     await staff.close();
   });
 });
+
+describe("the API reference", () => {
+  it("renders the OpenAPI document at /api/docs in the browser, with nothing loaded from elsewhere", async () => {
+    const page = await started.browser.newPage();
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(started.product.url) && !request.url().startsWith("data:"))
+        elsewhere.push(request.url());
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+    });
+    const response = await page.goto(`${started.product.url}/api/docs`);
+    expect(response?.status()).toBe(200);
+    // The document, rendered by the reference's script from /api/openapi.json:
+    // its title, the first tag's operations, and another tag's on opening it.
+    await page.getByText("Cloud marketplace API").first().waitFor();
+    await page.getByText("List accounts").first().waitFor();
+    await page.getByRole("link", { name: "Orders", exact: true }).first().click();
+    await page.getByText("Execute an order").first().waitFor();
+    const text = await page.locator("body").innerText();
+    expect(text).toMatch(/Bearer/);
+    // One reference, as configured: no second default-configured copy with
+    // developer tools that upload the document to a third party.
+    expect(text).not.toMatch(/Developer Tools|Deploy API/);
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

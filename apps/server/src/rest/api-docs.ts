@@ -26,17 +26,21 @@ const PAGE = `<!doctype html>
     <title>API reference</title>
   </head>
   <body>
-    <div id="api-reference"></div>
+    <div id="reference"></div>
     <script src="${SCRIPT_PATH}"></script>
     <script src="${INIT_PATH}"></script>
   </body>
 </html>
 `;
 
-const INIT = `Scalar.createApiReference("#api-reference", {
+// Not id="api-reference": the bundle mounts a second reference of its own, with its
+// default configuration (web fonts from fonts.scalar.com, developer tools, no
+// document), on any element with that id as soon as it loads.
+const INIT = `Scalar.createApiReference("#reference", {
   url: "/api/openapi.json",
   withDefaultFonts: false,
   hideClientButton: true,
+  showDeveloperTools: "never",
   telemetry: false,
   agent: { disabled: true },
 });
