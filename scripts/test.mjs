@@ -5,10 +5,10 @@
 // PostgreSQL server started here, then the end-to-end tests in Chromium.
 // PostgreSQL and Chromium parts run when installed; REQUIRE_POSTGRES=1 /
 // REQUIRE_CHROMIUM=1 (set by .ci/run) make their absence a failure.
-// The test passes run two at a time (`inTwoLanes`), the next starting when
-// one ends: most of their time is spent waiting (timers, servers, the
-// browser), so on 2 cores this takes minutes off the run; each keeps its
-// output in a log printed when it ends.
+// After the format check, the rest runs in two lanes at once (`inTwoLanes`),
+// each lane's passes one after the other: most of their time is spent
+// waiting (timers, servers, the browser), so on 2 cores this takes minutes
+// off the run; each pass keeps its output in a log printed when it ends.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,17 +40,19 @@ function step(name, args, env = {}) {
 }
 
 /**
- * Runs the passes two at a time, in the order given: when one ends the next
- * starts, so a short pass does not leave a core idle while a long one runs.
- * Each pass's output is printed when it ends, in the order they end.
+ * Runs two lanes at once, each lane's passes one after the other (a lane goes
+ * on after a failed pass, so one run reports every failure). Each pass's
+ * output is printed when it ends, in the order they end.
  */
-async function inTwoLanes(passes) {
+async function inTwoLanes(lanes) {
   const logs = mkdtempSync(join(tmpdir(), "cm-test-"));
-  process.stdout.write(`\n\u001b[1m▶ ${passes.map((item) => item.name).join("  ‖  ")}\u001b[0m (two at a time)\n`);
-  const run = (item, index) =>
+  const names = lanes.map((lane) => lane.map((item) => item.name).join(" → "));
+  process.stdout.write(`\n\u001b[1m▶ ${names.join("\n  ‖  ")}\u001b[0m\n`);
+  let count = 0;
+  const run = (item) =>
     new Promise((resolve) => {
       const started = Date.now();
-      const logPath = join(logs, `${index}.log`);
+      const logPath = join(logs, `${count++}.log`);
       const log = createWriteStream(logPath);
       const child = spawn(process.execPath, [pnpmBin, ...item.args], {
         cwd: root,
@@ -69,16 +71,12 @@ async function inTwoLanes(passes) {
         });
       });
     });
-  let next = 0;
-  const lane = async () => {
+  const runLane = async (lane) => {
     let ok = true;
-    while (next < passes.length) {
-      const index = next++;
-      ok = (await run(passes[index], index)) && ok;
-    }
+    for (const item of lane) ok = (await run(item)) && ok;
     return ok;
   };
-  const ok = (await Promise.all([lane(), lane()])).every(Boolean);
+  const ok = (await Promise.all(lanes.map(runLane))).every(Boolean);
   if (!ok) finish();
 }
 
@@ -104,22 +102,38 @@ const postgresInstalled = ["/usr/lib/postgresql"].some((dir) => existsSync(dir))
 const chromiumInstalled = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
 step("Format (Biome; `npm run format` fixes it)", ["exec", "biome", "format", "."]);
-step("Typecheck and lint", ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"]);
-step("Layering (no import cycles, no areas importing each other, no upward package imports)", [
-  "exec",
-  "tsx",
-  "scripts/check-imports.ts",
-]);
-// The longest passes first; e2e (mostly waiting for the browser) starts as soon as a lane is free.
-const passes = [
+// Two lanes of about the same length (seconds of a clean-clone CI run on 2 cores):
+// the browser tests then the PostgreSQL server's (about 430 + 460), beside the
+// static checks, the PGlite tests and the fresh clone with the chaos run
+// (about 110 + 560 + 100). The PGlite pass runs the tests that use no database.
+const browserLane = [];
+const checksLane = [
+  {
+    name: "Typecheck and lint",
+    args: ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"],
+  },
+  {
+    name: "Layering (no import cycles, no areas importing each other, no upward package imports)",
+    args: ["exec", "tsx", "scripts/check-imports.ts"],
+  },
   {
     name: "Unit and integration tests (embedded PGlite)",
     args: ["exec", "vitest", "run", "--project", "unit", "--project", "int"],
     env: { TEST_DB: "pglite" },
   },
+  {
+    name: "npm start from a fresh clone, then the chaos run (only node and npm; 100 checkouts, one SIGKILL, BitTitan and SMTP failing)",
+    // One after the other: both start the whole product.
+    args: ["exec", "vitest", "run", "--project", "fresh-clone", "--project", "chaos", "--no-file-parallelism"],
+  },
 ];
+if (chromiumInstalled) {
+  browserLane.push({ name: "End-to-end tests (Chromium)", args: ["exec", "vitest", "run", "--project", "e2e"] });
+} else {
+  skip("End-to-end tests (Chromium)", { env: "CHROMIUM", what: "Chromium" });
+}
 if (postgresInstalled) {
-  passes.push({
+  browserLane.push({
     name: "Integration tests (PostgreSQL server)",
     // Without the tests that use no database (vitest.config.ts): the PGlite pass runs those.
     args: ["exec", "tsx", "scripts/with-postgres.ts", "vitest", "run", "--project", "int"],
@@ -128,15 +142,5 @@ if (postgresInstalled) {
 } else {
   skip("Integration tests (PostgreSQL server)", { env: "POSTGRES", what: "PostgreSQL" });
 }
-if (chromiumInstalled) {
-  passes.push({ name: "End-to-end tests (Chromium)", args: ["exec", "vitest", "run", "--project", "e2e"] });
-} else {
-  skip("End-to-end tests (Chromium)", { env: "CHROMIUM", what: "Chromium" });
-}
-passes.push({
-  name: "npm start from a fresh clone, then the chaos run (only node and npm; 100 checkouts, one SIGKILL, BitTitan and SMTP failing)",
-  // One after the other: both start the whole product.
-  args: ["exec", "vitest", "run", "--project", "fresh-clone", "--project", "chaos", "--no-file-parallelism"],
-});
-await inTwoLanes(passes);
+await inTwoLanes([browserLane, checksLane]);
 finish();
