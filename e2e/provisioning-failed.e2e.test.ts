@@ -32,6 +32,7 @@ describe("a provisioning that failed after the automatic retries", () => {
     await simulatorOf(running.product).setFaults({ down: true });
     onTestFinished(() => simulatorOf(running.product).setFaults({}));
     await orderMailboxLicenses(shop, running.product.url, 2, "Outage gave up");
+    const orderPath = new URL(shop.url()).pathname;
 
     // The order page: no green "complete" over the failure, the reason and the next step in words.
     const card = shop.getByTestId("order-asset");
@@ -59,6 +60,13 @@ describe("a provisioning that failed after the automatic retries", () => {
     const assetPage = (await shop.getByRole("main").textContent()) ?? "";
     expect(assetPage).not.toMatch(VENDOR_DETAIL);
     expect(assetPage).not.toMatch(/Thank you|complete/i);
+
+    // So does the order's row in My orders: placed, its licenses not created; nothing reads "Completed".
+    await shop.goto(`${running.product.url}/orders`);
+    const row = shop.locator("tr", { has: shop.locator(`a[href="${orderPath}"]`) });
+    await row.getByText("Could not be created").waitFor();
+    expect(await row.textContent()).toContain("Placed");
+    expect(await shop.getByRole("main").textContent()).not.toMatch(/complete/i);
 
     // Staff read the technical detail on the BSS asset page.
     const bss = await running.browser.newPage();

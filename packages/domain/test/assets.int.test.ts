@@ -576,3 +576,30 @@ describe("asset and invoice lists", () => {
     expect(code(await failure(ben.storefront.invoice.get({ id: unpaid.id })))).toBe("NOT_FOUND");
   });
 });
+
+describe("the order lists", () => {
+  it("say how an order's licenses stand: failed, synchronized once fixed, and not counted once cancelled", async () => {
+    await refuseContosoPartner(world, true);
+    const { order, asset } = await buy(1);
+    expect(asset.syncStatus).toBe("FAILED");
+    const licensesOf = async (status: "COMPLETED" | "CANCELLED" = "COMPLETED") => {
+      const shop = await world.anna.storefront.order.list({ page: 1, pageSize: 100 });
+      const bss = await world.staff.bss.order.list({ page: 1, pageSize: 100 });
+      const inShop = shop.items.find((row) => row.id === order.id);
+      const inBss = bss.items.find((row) => row.id === order.id);
+      // The order's status alone says nothing of its licenses (a failed one's order is complete).
+      expect(inShop?.status).toBe(status);
+      expect(inBss?.licenses).toEqual(inShop?.licenses);
+      return inShop?.licenses;
+    };
+    expect(await licensesOf()).toEqual({ synchronized: 0, pending: 0, failed: 1 });
+
+    await refuseContosoPartner(world, false);
+    await world.staff.bss.asset.update({ id: asset.id, name: asset.name, recipientAccountId: world.contoso.id });
+    expect(await licensesOf()).toEqual({ synchronized: 1, pending: 0, failed: 0 });
+
+    // Its only asset cancelled, the order is cancelled too.
+    await world.anna.storefront.asset.cancel({ id: asset.id });
+    expect(await licensesOf("CANCELLED")).toEqual({ synchronized: 0, pending: 0, failed: 0 });
+  });
+});

@@ -25,3 +25,17 @@ const COUPON = {
 export function CouponStateBadge({ state }: { state: keyof typeof COUPON }) {
   return <Badge tone={COUPON[state].tone}>{COUPON[state].label}</Badge>;
 }
+
+/** An order's licenses in one word for the order list (its page says which, and why). */
+export function OrderLicensesBadge({
+  licenses,
+}: {
+  licenses: { synchronized: number; pending: number; failed: number };
+}) {
+  const total = licenses.synchronized + licenses.pending + licenses.failed;
+  if (total === 0) return <span className="text-slate-400">—</span>;
+  if (licenses.failed > 0)
+    return <Badge tone="red">{licenses.failed === total ? "Could not be created" : "Some could not be created"}</Badge>;
+  if (licenses.pending > 0) return <Badge tone="yellow">Being created</Badge>;
+  return <Badge tone="green">Ready</Badge>;
+}

@@ -3,6 +3,7 @@ import { useTRPC } from "@cm/ui/api";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { OrderLicensesBadge } from "../components/sync-status.tsx";
 
 export function OrdersPage() {
   const trpc = useTRPC();
@@ -37,10 +38,12 @@ export function OrdersPage() {
                 header: "Status",
                 cell: (row) => (
                   <Badge tone={row.status === "COMPLETED" ? "green" : "gray"}>
-                    {row.status === "COMPLETED" ? "Completed" : "Cancelled"}
+                    {row.status === "COMPLETED" ? "Placed" : "Cancelled"}
                   </Badge>
                 ),
               },
+              // The order is complete once placed; its licenses may still be on their way, or have failed.
+              { header: "Licenses", cell: (row) => <OrderLicensesBadge licenses={row.licenses} /> },
             ]}
           />
           <Pagination

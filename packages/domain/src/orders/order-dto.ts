@@ -25,6 +25,8 @@ export interface OrderSummaryDto {
   gross: string;
   createdAt: Date;
   completedAt: Date | null;
+  /** The order's licenses (assets) not cancelled, by where their coupons stand. */
+  licenses: { synchronized: number; pending: number; failed: number };
 }
 
 export interface OrderDetailDto extends OrderSummaryDto {
@@ -92,6 +94,7 @@ export const orderSummarySelect = {
   completedAt: true,
   account: { select: { id: true, companyName: true } },
   recipientAccount: { select: { id: true, companyName: true } },
+  assets: { select: { status: true, syncStatus: true } },
 } satisfies Prisma.OrderSelect;
 
 export const orderDetailSelect = {
@@ -174,7 +177,19 @@ export function toOrderSummary(row: SummaryRow): OrderSummaryDto {
     gross: money(row.gross),
     createdAt: row.createdAt,
     completedAt: row.completedAt,
+    licenses: countLicenses(row.assets),
   };
+}
+
+function countLicenses(assets: SummaryRow["assets"]): OrderSummaryDto["licenses"] {
+  const licenses = { synchronized: 0, pending: 0, failed: 0 };
+  for (const asset of assets) {
+    if (asset.status === "CANCELLED") continue;
+    if (asset.syncStatus === "SYNCHRONIZED") licenses.synchronized += 1;
+    else if (asset.syncStatus === "FAILED") licenses.failed += 1;
+    else licenses.pending += 1;
+  }
+  return licenses;
 }
 
 type SummaryRow = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;

@@ -25,6 +25,9 @@ const orderSummaryOutput = outputSchemaOf<OrderSummaryDto>()(
     currency: z.string(),
     createdAt: z.date(),
     completedAt: z.date().nullable(),
+    licenses: z
+      .object({ synchronized: z.number(), pending: z.number(), failed: z.number() })
+      .describe("The order's assets that are not cancelled, by their coupons' sync status"),
   }),
 );
 

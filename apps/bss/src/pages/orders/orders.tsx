@@ -118,6 +118,7 @@ export function OrdersPage() {
                 header: "Status",
                 cell: (row) => <Badge tone={ORDER_STATUS[row.status].tone}>{ORDER_STATUS[row.status].label}</Badge>,
               },
+              { header: "Licenses", cell: (row) => <LicensesBadge licenses={row.licenses} /> },
             ]}
           />
           <Pagination
@@ -130,4 +131,12 @@ export function OrdersPage() {
       )}
     </>
   );
+}
+
+/** The order's assets that are not cancelled, by coupon sync status: failures first, they need someone. */
+function LicensesBadge({ licenses }: { licenses: { synchronized: number; pending: number; failed: number } }) {
+  if (licenses.failed > 0) return <Badge tone="red">{licenses.failed} failed</Badge>;
+  if (licenses.pending > 0) return <Badge tone="yellow">{licenses.pending} pending</Badge>;
+  if (licenses.synchronized > 0) return <Badge tone="green">Synchronized</Badge>;
+  return <span className="text-slate-400">—</span>;
 }
