@@ -305,3 +305,38 @@ describe("queued emails whose delivery job was lost", () => {
     expect(await jobsFor(leased.id)).toBe(1);
   });
 });
+
+describe("what queueing an email reads (one statement: template, branding, the account's primary contact)", () => {
+  it("takes each as it stands: the built-in text until a template is stored, the saved branding, no address without a primary contact", async () => {
+    const db = harness.deps.db;
+    const key = "welcome-bittitan-coupon";
+    await db.notificationTemplate.deleteMany({ where: { key } });
+    const unseeded = await queue(welcome());
+    const builtIn = await row(unseeded?.emailMessageId ?? "");
+    expect(builtIn.subject).toBe("Your BitTitan licenses for Contoso Partners: coupon " + `CPN-${counter}-XYZ`);
+    expect(builtIn.fromName).toBe("Test Distribution");
+
+    const template = await staff.bss.notification.template.get({ key });
+    await staff.bss.notification.template.update({ ...template, subject: "Coupon {{ coupon_code }} is here" });
+    await db.branding.upsert({
+      where: { id: "default" },
+      create: { displayName: "Northwind Cloud", primaryColor: "#112233" },
+      update: { displayName: "Northwind Cloud", primaryColor: "#112233" },
+    });
+    const lone = await makeAccount(harness, { kind: "RESELLER", name: "Lone Reseller" });
+    await db.account.update({ where: { id: lone.id }, data: { primaryContactId: null } });
+    try {
+      const stored = await row((await queue(welcome()))?.emailMessageId ?? "");
+      expect(stored.subject).toBe(`Coupon CPN-${counter}-XYZ is here`);
+      expect(stored.fromName).toBe("Northwind Cloud");
+      expect(stored.to).toEqual([`"Pat Contoso Partners" <pat@contoso-partners.test>`]);
+
+      const unaddressed = await queue(welcome({ accountId: lone.id }));
+      expect(unaddressed?.addressed).toBe(false);
+      expect((await row(unaddressed?.emailMessageId ?? "")).to).toEqual([]);
+    } finally {
+      await db.branding.deleteMany({});
+      await staff.bss.notification.template.update(template);
+    }
+  });
+});

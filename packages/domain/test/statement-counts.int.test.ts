@@ -113,10 +113,11 @@ describe("SQL statements of one Storefront checkout (a reseller buying for itsel
     // order's transaction once for order.completed and invoice.issued; the coupon's for asset.synchronized).
     // The tax parties and their rates are one read (add, review and complete each make it once).
     // Complete writes its lines, assets, their events, the invoice and its lines in one statement (insertRows).
-    expect(product(counted.complete).length).toBeLessThanOrEqual(18);
+    // Queueing an email reads its template, the branding and the account's primary contact in one statement.
+    expect(product(counted.complete).length).toBeLessThanOrEqual(16);
     // The background: an email's claim returns what to send (one UPDATE ... RETURNING, no transaction),
     // an asset's retry window opens at purchase, the welcome email skips its outbox look-up.
-    expect(product(counted.background).length).toBeLessThanOrEqual(18);
+    expect(product(counted.background).length).toBeLessThanOrEqual(16);
   });
 });
 

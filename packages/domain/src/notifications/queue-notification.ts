@@ -12,10 +12,11 @@ import {
 } from "@cm/notifications";
 import type { DomainDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
-import { loadBranding } from "./load-branding.ts";
+import { brandingOf } from "./load-branding.ts";
+import { loadNotificationSetup, type RecipientAccountRow } from "./notification-setup.ts";
 import { addressOf, enqueueEmail } from "./outbox.ts";
 import { isStorefrontTemplateKey, storefrontEmailBrand } from "./storefront-email-brand.ts";
-import { loadTemplate, type StoredTemplate } from "./template-store.ts";
+import { storedTemplateOf, type StoredTemplate } from "./template-store.ts";
 
 export interface NotificationEvent {
   template: NotificationTemplateKey;
@@ -81,14 +82,15 @@ export async function prepareNotification(
     : await tx.emailMessage.findUnique({ where: { eventKey: event.eventKey }, select: { id: true, recipients: true } });
   if (existing)
     return { queue: async () => ({ emailMessageId: existing.id, addressed: existing.recipients.length > 0 }) };
-  const stored = await loadTemplate(tx, event.template);
+  const setup = await loadNotificationSetup(tx, event.template, event.accountId);
+  const stored = storedTemplateOf(event.template, setup.template);
   if (!stored.enabled) return { queue: async () => null };
   const storefront = event.storefrontId ? await storefrontEmailBrand(tx, deps, event.storefrontId) : null;
-  const branding = storefront?.branding ?? (await loadBranding(tx));
+  const branding = storefront?.branding ?? (await brandingOf(tx, setup.branding));
   // The reseller words the text; whether it is sent and to whom stays the distributor's template's.
   const own = storefront && isStorefrontTemplateKey(event.template) ? storefront.templates[event.template] : undefined;
   const template = own ? { ...stored, ...own } : stored;
-  const recipients = await resolveRecipients(tx, template, event);
+  const recipients = await resolveRecipients(tx, template, event, setup.account);
   return {
     async queue(eventVariables) {
       checkVariables({ template: event.template, variables: eventVariables });
@@ -161,9 +163,10 @@ interface DefaultRecipients {
 async function resolveRecipients(
   tx: Prisma.TransactionClient,
   template: StoredTemplate,
-  event: Pick<NotificationEvent, "accountId" | "recipient">,
+  event: Pick<NotificationEvent, "recipient">,
+  account: RecipientAccountRow | null,
 ) {
-  const defaults = audienceOf(template.key) === "staff" ? await administrators(tx) : await accountRecipient(tx, event);
+  const defaults = audienceOf(template.key) === "staff" ? await administrators(tx) : accountRecipient(event, account);
   const to = template.toPrimaryContact ? [...defaults.mailboxes] : [];
   const seen = new Set(to.map(addressOf));
   for (const extra of template.extraTo) {
@@ -174,20 +177,15 @@ async function resolveRecipients(
 }
 
 /** An "account" template: the event's explicit recipient, or the account's primary contact. */
-async function accountRecipient(
-  tx: Prisma.TransactionClient,
-  event: Pick<NotificationEvent, "accountId" | "recipient">,
-): Promise<DefaultRecipients> {
-  const account = await tx.account.findUnique({
-    where: { id: event.accountId },
-    select: { companyName: true, primaryContact: { select: { email: true, firstName: true, lastName: true } } },
-  });
+function accountRecipient(
+  event: Pick<NotificationEvent, "recipient">,
+  account: RecipientAccountRow | null,
+): DefaultRecipients {
   if (!account) throw notFound("The account");
-  const contact = account.primaryContact;
   const primary = event.recipient
     ? { email: event.recipient.email, name: event.recipient.name ?? null }
-    : contact
-      ? { email: contact.email, name: `${contact.firstName} ${contact.lastName}` }
+    : account.email
+      ? { email: account.email, name: `${account.firstName} ${account.lastName}` }
       : null;
   return {
     mailboxes: primary ? [formatMailbox(primary.email, primary.name)] : [],

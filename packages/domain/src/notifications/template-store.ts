@@ -47,7 +47,14 @@ export async function loadTemplate(
   db: Prisma.TransactionClient,
   key: NotificationTemplateKey,
 ): Promise<StoredTemplate> {
-  const row = await db.notificationTemplate.findUnique({ where: { key }, select: templateSelect });
+  return storedTemplateOf(key, await db.notificationTemplate.findUnique({ where: { key }, select: templateSelect }));
+}
+
+/** The template from its row as read (null: never seeded, so the built-in default). */
+export function storedTemplateOf(
+  key: NotificationTemplateKey,
+  row: Omit<StoredTemplate, "key"> | null,
+): StoredTemplate {
   if (!row) return { ...defaultTemplateRow(key), updatedBy: null, updatedAt: null };
   return { ...row, key };
 }
