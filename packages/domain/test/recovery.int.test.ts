@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startJobQueue } from "@cm/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couponIdempotencyKey, provisionAsset } from "../src/assets/provision-asset.ts";
-import { loadPartnerCredentials } from "../src/assets/partner-credentials.ts";
+import { partnerAccountSelect, partnerCredentialsOf } from "../src/assets/partner-credentials.ts";
 import { allQueues, startWorkers } from "../src/background-workers.ts";
 import { createOrderingWorld, fillBasket, type OrderingWorld } from "./ordering-harness.ts";
 
@@ -59,7 +59,13 @@ describe("recovery after a crash", () => {
     await restarted.queue.stop();
     // The checkout commits while no worker runs; then the dying server's call reaches BitTitan.
     const { asset } = await checkout(7);
-    const partner = await loadPartnerCredentials(world.harness.deps, world.contoso.id);
+    const partner = partnerCredentialsOf(
+      world.harness.deps,
+      await world.harness.deps.db.account.findUniqueOrThrow({
+        where: { id: world.contoso.id },
+        select: partnerAccountSelect,
+      }),
+    );
     const client = await world.harness.deps.bittitan.client();
     const made = await client.createCoupon({
       partner,

@@ -6,7 +6,7 @@ import { emitAssetWebhook } from "./asset-webhooks.ts";
 import { DomainError } from "../errors.ts";
 import { queueAttentionNotice } from "./attention-notice.ts";
 import { holdingCoupon } from "./coupon-states.ts";
-import { loadPartnerCredentials } from "./partner-credentials.ts";
+import { partnerAccountSelect, partnerCredentialsOf } from "./partner-credentials.ts";
 import { judgeAttemptFailure, type ProvisioningFailureCode } from "./provisioning-failure.ts";
 import { DEFAULT_PROVISIONING_RETRY_HOURS, retryDelayMs } from "./retry-schedule.ts";
 import { queueWelcomeEmail } from "./welcome-email.ts";
@@ -51,6 +51,8 @@ const assetForProvisioning = {
   nextSyncAt: true,
   syncWindowStartedAt: true,
   syncRetryUntil: true,
+  // The partner login with the asset (one statement): the billed account's, as it stands at this attempt.
+  account: { select: partnerAccountSelect },
 } satisfies Prisma.AssetSelect;
 
 type AssetForProvisioning = Prisma.AssetGetPayload<{ select: typeof assetForProvisioning }>;
@@ -84,7 +86,7 @@ export async function provisionAsset(
 
   let verdict;
   try {
-    const partner = await loadPartnerCredentials(deps, asset.accountId);
+    const partner = partnerCredentialsOf(deps, asset.account);
     const result = await provisionCoupon(await deps.bittitan.client(), {
       partner,
       skuId: asset.skuId,
