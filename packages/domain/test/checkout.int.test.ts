@@ -268,6 +268,30 @@ describe("refusals that change nothing", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("adds to the product's line: the licenses sum, even for two adds at once; a sum over 10,000 is refused and changes nothing", async () => {
+    const { anna, mailboxProductId } = world;
+    await anna.storefront.basket.add({ productId: mailboxProductId, quantity: 3 });
+    await Promise.all([
+      anna.storefront.basket.add({ productId: mailboxProductId, quantity: 4 }),
+      anna.storefront.basket.add({ productId: mailboxProductId, quantity: 5 }),
+    ]);
+    const basket = await anna.storefront.basket.get();
+    expect(basket.lines.map((line) => [line.productId, line.quantity])).toEqual([[mailboxProductId, 12]]);
+
+    const refused = await anna.storefront.basket
+      .add({ productId: mailboxProductId, quantity: 9_989 })
+      .catch((error: unknown) => error);
+    expect(code(refused)).toBe("BAD_REQUEST");
+    expect((refused as Error).message).toBe("At most 10,000 licenses per line");
+    expect(refused instanceof TRPCError && (refused.cause as { field?: string } | undefined)?.field).toBe("quantity");
+    expect(await anna.storefront.basket.get()).toEqual(basket);
+
+    const full = await anna.storefront.basket.add({ productId: mailboxProductId, quantity: 9_988 });
+    expect(full.lines.map((line) => line.quantity)).toEqual([10_000]);
+    expect(full.version).toBe(basket.version + 1);
+    for (const line of full.lines) await anna.storefront.basket.removeLine({ lineId: line.id });
+  });
+
   it("refuses an account that is not synchronized, in the Storefront and in the BSS", async () => {
     const ben = await world.harness.shop("ben@fabrikam.test");
     const basket = await ben.storefront.basket.add({ productId: world.mailboxProductId, quantity: 2 });

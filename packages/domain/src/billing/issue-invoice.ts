@@ -4,7 +4,7 @@ import type { DomainDeps } from "../deps.ts";
 import { formatMoney, lineAmounts, type LineTotals } from "../shared/money.ts";
 import { prepareNotification } from "../notifications/queue-notification.ts";
 import { nextDocumentNumber } from "./document-numbers.ts";
-import { partySnapshotOf, snapshotParty } from "./party-snapshot.ts";
+import { partySnapshotOf, snapshotAccount } from "./party-snapshot.ts";
 import { businessTimeZone, dayText } from "../shared/business-time.ts";
 import { prepareCreditApplication } from "./settle.ts";
 import { settlementOf } from "./settlement.ts";
@@ -82,11 +82,12 @@ export async function issueInvoice(
       credited: "0",
     });
   const storefront = input.issuer?.storefront ?? null;
-  // The distributor's row is the transaction's (loadDistributor): its time zone and name below cost no statement more.
+  // The distributor's row is the transaction's (loadDistributor): its time zone and name below cost no statement more;
+  // so are the seller's and the buyer's when the sale was priced in this transaction (loadSaleAccounts).
   const [issuerAccountId, seller] = input.issuer
-    ? [input.issuer.accountId, await snapshotParty(tx, { id: input.issuer.accountId })]
+    ? [input.issuer.accountId, await snapshotAccount(tx, input.issuer.accountId)]
     : await requireDistributor(tx).then((row) => [row.id, partySnapshotOf(row)] as const);
-  const buyer = await snapshotParty(tx, { id: input.accountId });
+  const buyer = await snapshotAccount(tx, input.accountId);
   const timeZone = await businessTimeZone(tx);
   const email =
     input.kind === "INVOICE"

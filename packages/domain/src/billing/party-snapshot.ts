@@ -1,6 +1,7 @@
 import type { Prisma } from "@cm/db";
 import { billingAddressSelect, formatAccountNumber } from "../accounts/account-dto.ts";
 import { COUNTRY_CODES } from "../schemas/countries.ts";
+import { rememberedAccount } from "../shared/get-distributor.ts";
 
 /** Who an invoice is from or to, frozen at issue time. */
 export interface PartySnapshot {
@@ -28,6 +29,15 @@ export async function snapshotParty(
   where: Prisma.AccountWhereInput,
 ): Promise<PartySnapshot> {
   return partySnapshotOf(await tx.account.findFirstOrThrow({ where, select: partySelect }));
+}
+
+/**
+ * The snapshot of the account `accountId` in the transaction `tx`: from the
+ * row its sale was priced with (rememberSaleAccounts), else read now.
+ */
+export async function snapshotAccount(tx: Prisma.TransactionClient, accountId: string): Promise<PartySnapshot> {
+  const known = rememberedAccount(tx, accountId);
+  return known ? partySnapshotOf(known) : snapshotParty(tx, { id: accountId });
 }
 
 /** The snapshot of an account row read with (at least) the snapshot's columns. */

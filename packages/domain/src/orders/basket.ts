@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@cm/db";
 import type { ShopCaller } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
@@ -11,8 +12,8 @@ import { endCustomersWhere } from "../accounts/shop-scope.ts";
 import { planBasketLines } from "./plan-basket-lines.ts";
 import { resellerSelling, storefrontSaleBlocked } from "./eligibility.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
-import { taxOfSale } from "../tax/tax-context.ts";
-import { billingAddressSelect } from "../accounts/account-dto.ts";
+import { loadSaleAccounts, taxOf, taxPartiesOf } from "../tax/tax-context.ts";
+import type { SaleAccountRow } from "../shared/get-distributor.ts";
 import { documentTax } from "../tax/tax-regime.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -50,16 +51,6 @@ async function basketWithLines(db: DomainDeps["db"] | Tx, caller: ShopCaller) {
   return found ?? { ...(await basketOf(db, caller)), lines: [] };
 }
 
-/** What checkout review shows about the account billed, read with the basket's own account row. */
-const billingSelect = {
-  ...billingAddressSelect,
-  email: true,
-  taxId: true,
-  primaryContact: { select: { firstName: true, lastName: true, email: true, phone: true } },
-} satisfies Prisma.AccountSelect;
-
-export type BasketAccountBilling = Prisma.AccountGetPayload<{ select: typeof billingSelect }>;
-
 export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<BasketDto> {
   return (await getBasketAndBilling(deps, caller)).basket;
 }
@@ -68,19 +59,20 @@ export async function getBasket(deps: DomainDeps, caller: ShopCaller): Promise<B
 export async function getBasketAndBilling(
   deps: DomainDeps,
   caller: ShopCaller,
-): Promise<{ basket: BasketDto; account: BasketAccountBilling & { companyName: string } }> {
+): Promise<{ basket: BasketDto; account: SaleAccountRow }> {
   const basket = await basketWithLines(deps.db, caller);
-  const own = await deps.db.account.findUniqueOrThrow({
-    where: { id: caller.accountId },
-    select: { companyName: true, currency: true, bittitanSyncStatus: true, ...billingSelect },
-  });
+  // The caller's account as billing shows it, with the tax parties and rates: one statement. Taxed as the
+  // checkout will: for the caller's account, today, sold by the distributor or (at its storefront) the reseller.
+  const seller = sellerFor(caller);
+  const saleAccounts = await loadSaleAccounts(deps.db, caller.accountId, seller);
+  const taxFor = taxOf(taxPartiesOf(saleAccounts, caller.accountId, seller), deps.clock.now());
+  const own = saleAccounts.accounts.find((account) => account.id === caller.accountId);
+  if (!own) throw notFound("Your account");
   // At its reseller's storefront an end-customer buys in the reseller's currency, on the reseller's synchronization.
   const reseller = resellerSelling(caller);
   const sale = reseller ? await storefrontSaleBlocked(deps.db, reseller) : null;
   const account = sale ? { ...own, currency: sale.currency, bittitanSyncStatus: sale.bittitanSyncStatus } : own;
   const rows = basket.lines;
-  // Taxed as the checkout will: for the caller's account, today, sold by the distributor or (at its storefront) the reseller.
-  const taxFor = await taxOfSale(deps.db, caller.accountId, deps.clock.now(), sellerFor(caller));
   const planLines = await planBasketLines(deps.db, rows, { currency: account.currency, taxFor });
   const productIds = rows.flatMap((row) => (row.productId ? [row.productId] : []));
   const products =
@@ -184,25 +176,28 @@ export async function addToBasket(
       select: { id: true, name: true },
     });
     if (!product) throw new DomainError("NOT_FOUND", "That product is not available", "productId");
+    // After the basket's row is locked (bumpedBasket), so a concurrent add of the same product finds this line.
     const basket = await bumpedBasket(tx, caller);
-    const existing = await tx.basketLine.findFirst({
-      where: { basketId: basket.id, productId: product.id },
-      select: { id: true, quantity: true },
-    });
-    if (existing) {
-      const quantity = existing.quantity + input.quantity;
-      if (quantity > MAX_LICENSES_PER_LINE)
-        throw new DomainError(
-          "INVALID",
-          `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`,
-          "quantity",
-        );
-      await tx.basketLine.update({ where: { id: existing.id }, data: { quantity } });
-    } else {
-      await tx.basketLine.create({
-        data: { basketId: basket.id, productId: product.id, quantity: input.quantity, assetName: product.name },
-      });
-    }
+    // The product's line gains the licenses, or is added (one statement, not a look-up and a write).
+    const [line] = await tx.$queryRaw<{ quantity: number }[]>`
+      WITH added AS (
+        UPDATE "BasketLine" SET "quantity" = "quantity" + ${input.quantity}::int
+        WHERE "basketId" = ${basket.id}::uuid AND "productId" = ${product.id}::uuid
+        RETURNING "quantity"),
+      created AS (
+        INSERT INTO "BasketLine" ("id", "basketId", "productId", "quantity", "assetName", "createdAt")
+        SELECT ${randomUUID()}::uuid, ${basket.id}::uuid, ${product.id}::uuid, ${input.quantity}::int, ${product.name}::text,
+          ${new Date()}::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM added)
+        RETURNING "quantity")
+      SELECT "quantity" FROM added UNION ALL SELECT "quantity" FROM created`;
+    // Too many for one line: the transaction's rollback leaves the basket as it was.
+    if ((line?.quantity ?? 0) > MAX_LICENSES_PER_LINE)
+      throw new DomainError(
+        "INVALID",
+        `At most ${MAX_LICENSES_PER_LINE.toLocaleString("en")} licenses per line`,
+        "quantity",
+      );
   });
   return getBasket(deps, caller);
 }

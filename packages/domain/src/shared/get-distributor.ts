@@ -24,6 +24,9 @@ export type DistributorRow = Prisma.AccountGetPayload<{ select: typeof distribut
 
 const byTransaction = new WeakMap<object, Promise<DistributorRow | null>>();
 
+/** An interactive transaction's client has no $transaction of its own; the client itself has. */
+export const isTransaction = (db: Db) => typeof (db as { $transaction?: unknown }).$transaction !== "function";
+
 /**
  * The distributor's row, read once per transaction: issuing an invoice needs
  * its id, its party snapshot, its time zone and its name (for the email's
@@ -33,8 +36,7 @@ const byTransaction = new WeakMap<object, Promise<DistributorRow | null>>();
  */
 export function loadDistributor(db: Db): Promise<DistributorRow | null> {
   const read = () => db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: distributorSelect });
-  // An interactive transaction's client has no $transaction of its own.
-  if (typeof (db as { $transaction?: unknown }).$transaction === "function") return read();
+  if (!isTransaction(db)) return read();
   let row = byTransaction.get(db);
   if (!row) {
     row = read();
@@ -58,4 +60,42 @@ export async function requireDistributor(db: Db): Promise<DistributorRow> {
 /** The instance owner: every reseller and direct customer hangs under it. */
 export async function getDistributorId(db: Db): Promise<string> {
   return (await requireDistributor(db)).id;
+}
+
+/**
+ * An account of a sale as its one read returns it (loadSaleAccounts, tax/tax-context.ts): the
+ * distributor's columns, and what ordering and billing ask of the buyer.
+ */
+export type SaleAccountRow = DistributorRow & {
+  status: string;
+  currency: string;
+  bittitanSyncStatus: string;
+  primaryContact: { firstName: string; lastName: string; email: string; phone: string | null } | null;
+};
+
+const accountsByTransaction = new WeakMap<object, Map<string, SaleAccountRow>>();
+
+/**
+ * Keeps a sale's account rows for the rest of the transaction `db` (nothing
+ * outside one): the invoice's party snapshots and the distributor's row
+ * (loadDistributor) are then read from them, as they stood when the sale
+ * was priced, instead of with statements of their own. No transaction that
+ * sells changes an account.
+ */
+export function rememberSaleAccounts(db: Db, rows: SaleAccountRow[]): void {
+  if (!isTransaction(db)) return;
+  let known = accountsByTransaction.get(db);
+  if (!known) {
+    known = new Map();
+    accountsByTransaction.set(db, known);
+  }
+  for (const row of rows) {
+    known.set(row.id, row);
+    if (row.kind === "DISTRIBUTOR" && !byTransaction.has(db)) byTransaction.set(db, Promise.resolve(row));
+  }
+}
+
+/** An account row this transaction's sale already read (rememberSaleAccounts), if any. */
+export function rememberedAccount(db: Db, id: string): SaleAccountRow | undefined {
+  return accountsByTransaction.get(db)?.get(id);
 }

@@ -1,11 +1,10 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { isTransaction, rememberSaleAccounts, type SaleAccountRow } from "../shared/get-distributor.ts";
 import { decideTax, type TaxCategory, type TaxDecision, type TaxRateRow } from "./tax-regime.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
-
-type PartyRow = { id: string; kind: string; billingCountry: string; timeZone: string | null; taxId: string | null };
 
 /** Who sells to whom, and the rates that may apply: everything decideTax needs but the category and the day. */
 export interface TaxParties {
@@ -17,44 +16,95 @@ export interface TaxParties {
   rates: TaxRateRow[];
 }
 
+/** The accounts of a sale (the distributor, the reseller selling, the buyer) and the tax rates of their countries. */
+export interface SaleAccounts {
+  accounts: SaleAccountRow[];
+  rates: TaxRateRow[];
+}
+
+const saleAccountsByTransaction = new WeakMap<object, Map<string, Promise<SaleAccounts>>>();
+
 /**
- * The tax parties of a sale to `buyerAccountId`, by the billing countries and
+ * The accounts of a sale to `buyerAccountId` as they are now, in one
+ * statement: the distributor, the reseller selling at its storefront
+ * (`sellerAccountId`) and the buyer, with the rates of their countries (a
+ * superset of the seller's and the buyer's: decideTax picks by country). In a
+ * transaction it is read once (the checkout's eligibility, pricing and invoice
+ * all ask) and its rows are the transaction's (rememberSaleAccounts).
+ */
+export function loadSaleAccounts(
+  db: Db,
+  buyerAccountId: string,
+  sellerAccountId: string | null = null,
+): Promise<SaleAccounts> {
+  const read = async (): Promise<SaleAccounts> => {
+    const ids = sellerAccountId ? [buyerAccountId, sellerAccountId] : [buyerAccountId];
+    const [found] = await db.$queryRaw<{ accounts: SaleAccountRow[] | null; rates: TaxRateRow[] | null }[]>`
+      WITH parties AS (
+        SELECT a."id", a."number", a."kind"::text AS "kind", a."status"::text AS "status", a."companyName",
+          a."email", a."taxId", a."timeZone", a."billingLine1", a."billingLine2", a."billingCity", a."billingRegion",
+          a."billingPostalCode", a."billingCountry", a."currency", a."bittitanSyncStatus"::text AS "bittitanSyncStatus",
+          (SELECT json_build_object('firstName', c."firstName", 'lastName', c."lastName", 'email', c."email",
+             'phone', c."phone") FROM "Contact" c WHERE c."id" = a."primaryContactId") AS "primaryContact"
+        FROM "Account" a
+        WHERE a."kind" = 'DISTRIBUTOR' OR a."id" = ANY(${ids}::uuid[]))
+      SELECT
+        (SELECT json_agg(row_to_json(p)) FROM parties p) AS "accounts",
+        (SELECT json_agg(json_build_object('country', r."country", 'rate', r."rate"::text,
+           'validFrom', to_char(r."validFrom", 'YYYY-MM-DD')))
+         FROM "TaxRate" r WHERE r."country" IN (SELECT "billingCountry" FROM parties)) AS "rates"`;
+    const sale = { accounts: found?.accounts ?? [], rates: found?.rates ?? [] };
+    rememberSaleAccounts(db, sale.accounts);
+    return sale;
+  };
+  if (!isTransaction(db)) return read();
+  let known = saleAccountsByTransaction.get(db);
+  if (!known) {
+    known = new Map();
+    saleAccountsByTransaction.set(db, known);
+  }
+  const key = `${buyerAccountId}:${sellerAccountId ?? ""}`;
+  let sale = known.get(key);
+  if (!sale) {
+    sale = read();
+    known.set(key, sale);
+    void sale.catch(() => known.delete(key));
+  }
+  return sale;
+}
+
+/**
+ * The tax parties of a sale (loadSaleAccounts), by the billing countries and
  * the buyer's VAT number as they are now. The seller is the one who issues the
  * invoice: the distributor, or (`sellerAccountId`) a reseller selling to its
  * end-customer at its storefront. Days are the distributor's either way.
  */
+export function taxPartiesOf(
+  sale: SaleAccounts,
+  buyerAccountId: string,
+  sellerAccountId: string | null = null,
+): TaxParties {
+  const distributor = sale.accounts.find((party) => party.kind === "DISTRIBUTOR");
+  const reseller = sellerAccountId ? sale.accounts.find((party) => party.id === sellerAccountId) : undefined;
+  const buyer = sale.accounts.find((party) => party.id === buyerAccountId);
+  if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
+  if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
+  return {
+    sellerCountry: (reseller ?? distributor).billingCountry,
+    timeZone: distributor.timeZone ?? "UTC",
+    buyerCountry: buyer.billingCountry,
+    buyerVatNumber: buyer.taxId,
+    rates: sale.rates,
+  };
+}
+
+/** The tax parties of a sale to `buyerAccountId` (loadSaleAccounts, taxPartiesOf). */
 export async function loadTaxParties(
   db: Db,
   buyerAccountId: string,
   sellerAccountId: string | null = null,
 ): Promise<TaxParties> {
-  // One statement for the three parties (the distributor, the reseller selling, the buyer) and the
-  // rates of their countries (a superset of the seller's and the buyer's: decideTax picks by country).
-  const ids = sellerAccountId ? [buyerAccountId, sellerAccountId] : [buyerAccountId];
-  const [found] = await db.$queryRaw<{ parties: PartyRow[] | null; rates: TaxRateRow[] | null }[]>`
-    WITH parties AS (
-      SELECT "id", "kind"::text AS "kind", "billingCountry", "timeZone", "taxId" FROM "Account"
-      WHERE "kind" = 'DISTRIBUTOR' OR "id" = ANY(${ids}::uuid[]))
-    SELECT
-      (SELECT json_agg(json_build_object('id', p."id", 'kind', p."kind", 'billingCountry', p."billingCountry",
-         'timeZone', p."timeZone", 'taxId', p."taxId")) FROM parties p) AS "parties",
-      (SELECT json_agg(json_build_object('country', r."country", 'rate', r."rate"::text,
-         'validFrom', to_char(r."validFrom", 'YYYY-MM-DD')))
-       FROM "TaxRate" r WHERE r."country" IN (SELECT "billingCountry" FROM parties)) AS "rates"`;
-  const parties = found?.parties ?? [];
-  const distributor = parties.find((party) => party.kind === "DISTRIBUTOR");
-  const reseller = sellerAccountId ? parties.find((party) => party.id === sellerAccountId) : undefined;
-  const buyer = parties.find((party) => party.id === buyerAccountId);
-  if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
-  if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
-  const seller = { billingCountry: (reseller ?? distributor).billingCountry, timeZone: distributor.timeZone };
-  return {
-    sellerCountry: seller.billingCountry,
-    timeZone: seller.timeZone ?? "UTC",
-    buyerCountry: buyer.billingCountry,
-    buyerVatNumber: buyer.taxId,
-    rates: found?.rates ?? [],
-  };
+  return taxPartiesOf(await loadSaleAccounts(db, buyerAccountId, sellerAccountId), buyerAccountId, sellerAccountId);
 }
 
 /** The tax of a `category` line sold to the parties at `at` (an invoice issued then). */
@@ -72,9 +122,14 @@ export async function taxOfSale(
   at: Date,
   sellerAccountId: string | null = null,
 ): Promise<LineTax> {
-  const parties = await loadTaxParties(db, buyerAccountId, sellerAccountId);
-  return (category) => taxAt(parties, category, at);
+  return taxOf(await loadTaxParties(db, buyerAccountId, sellerAccountId), at);
 }
+
+/** The tax of every line of a sale to `parties` at `at`. */
+export const taxOf =
+  (parties: TaxParties, at: Date): LineTax =>
+  (category) =>
+    taxAt(parties, category, at);
 
 /** A DATE column's day ("2026-07-01"). */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
