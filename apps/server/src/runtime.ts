@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { migrateDatabase, openDatabase, startJobQueue, type Database } from "@cm/db";
 import {
   allQueues,
+  retiredQueues,
   BitTitanGateway,
   clearSignInFailures,
   createAuth,
@@ -94,6 +95,7 @@ export async function startRuntime(givenEnv: Env, options: RuntimeOptions = {}):
   };
   const queue = await startJobQueue(db, {
     queues: allQueues(),
+    retiredQueues: retiredQueues(),
     onError: (error) => logger.error({ err: error }, "job queue error"),
   });
   const secretBox = new SecretBox(secrets.encryptionKey);

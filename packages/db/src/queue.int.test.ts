@@ -67,3 +67,38 @@ describe("the durable job queue", () => {
     expect(Date.now() - sent).toBeLessThan(20_000);
   });
 });
+
+describe("a queue of the product's own rows (workRows)", () => {
+  it("handles every committed row once, claims again at once while batches come full, wakes on notify, and drains", async () => {
+    const rows = Array.from({ length: 25 }, (_, index) => `row-${index}`);
+    const done: string[] = [];
+    const claims: number[] = [];
+    // A table stand-in: the claim takes up to `limit` rows nobody holds.
+    const waiting = [...rows];
+    queue.workRows(
+      "test.rows",
+      { batchSize: 4, pollingIntervalSeconds: 60, workers: 2 },
+      {
+        claim: async (limit) => {
+          const batch = waiting.splice(0, limit);
+          claims.push(batch.length);
+          return batch;
+        },
+        handle: async (row) => {
+          done.push(row);
+        },
+        pending: async () => waiting.length + (rows.length - waiting.length - done.length),
+      },
+    );
+    // The first claims run at start; with a minute between polls, only full batches and wake-ups claim again.
+    await queue.drain(["test.rows"], 20_000);
+    expect([...done].sort()).toEqual([...rows].sort());
+    expect(claims.filter((count) => count === 4).length).toBe(6);
+
+    waiting.push("late");
+    rows.push("late");
+    queue.notify("test.rows");
+    await queue.drain(["test.rows"], 20_000);
+    expect(done.filter((row) => row === "late")).toHaveLength(1);
+  });
+});

@@ -38,6 +38,20 @@ export interface JobQueue {
     options: { batchSize?: number; pollingIntervalSeconds?: number },
     handler: (jobs: Job<T>[]) => Promise<void>,
   ): Promise<string>;
+  /**
+   * Works a queue whose items are rows of the product's own tables (an outbox):
+   * `claim` takes up to `batchSize` due rows under a lease, in one statement,
+   * and each is handled concurrently. A full batch is followed by the next at
+   * once; otherwise the worker waits for notify(name) or its poll (`workers`
+   * loops, so one slow row does not hold up the rest). Nothing is
+   * enqueued anywhere else: a committed row is the job. drain(names) waits
+   * until `pending` counts none; stop() ends the loop after its batch.
+   */
+  workRows<T>(
+    name: string,
+    options: { batchSize: number; pollingIntervalSeconds: number; workers?: number },
+    rows: { claim: (limit: number) => Promise<T[]>; handle: (row: T) => Promise<void>; pending: () => Promise<number> },
+  ): void;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /**
    * Wakes one of this process's workers of the queue now instead of at its next
@@ -78,7 +92,13 @@ function transactionExecutor(tx: Prisma.TransactionClient): Executor {
 
 export async function startJobQueue(
   database: Database,
-  options: { queues: QueueDefinition[]; onError?: (error: unknown) => void; maintenanceIntervalSeconds?: number },
+  options: {
+    queues: QueueDefinition[];
+    /** Queues no longer used: deleted with their jobs and schedule (a no-op once gone). */
+    retiredQueues?: string[];
+    onError?: (error: unknown) => void;
+    maintenanceIntervalSeconds?: number;
+  },
 ): Promise<JobQueue> {
   const common = {
     schema: SCHEMA,
@@ -106,9 +126,11 @@ export async function startJobQueue(
     if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, settings);
     else await boss.createQueue(queue.name, settings);
   }
+  for (const name of options.retiredQueues ?? []) await boss.deleteQueue(name);
   /** This process's workers per queue, and a turn counter to wake them in rotation. */
   const workers = new Map<string, string[]>();
   let notifications = 0;
+  const rowWorkers = new Map<string, RowWorker[]>();
   return {
     send: (name, data, sendOptions = {}) =>
       boss.send(name, data, {
@@ -127,7 +149,17 @@ export async function startJobQueue(
       workers.set(name, [...(workers.get(name) ?? []), id]);
       return id;
     },
+    workRows: (name, workOptions, rows) => {
+      if (rowWorkers.has(name)) throw new Error(`queue ${name} already has a row worker`);
+      const loops = Array.from({ length: workOptions.workers ?? 1 }, () =>
+        startRowWorker(workOptions, rows, (error) => options.onError?.(error)),
+      );
+      rowWorkers.set(name, loops);
+    },
     notify: (name) => {
+      // An idle loop claims now; with none idle, a busy one claims again right after its batch.
+      const loops = rowWorkers.get(name) ?? [];
+      (loops.find((loop) => loop.idle()) ?? loops[notifications++ % Math.max(1, loops.length)])?.wake();
       const ids = workers.get(name);
       if (!ids?.length) return;
       notifications += 1;
@@ -148,13 +180,77 @@ export async function startJobQueue(
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         let pending = 0;
-        for (const name of names) pending += await boss.getQueueSize(name, { before: "completed" });
+        for (const name of names) {
+          const rows = rowWorkers.get(name)?.[0];
+          pending += rows ? await rows.pending() : await boss.getQueueSize(name, { before: "completed" });
+        }
         if (pending === 0) return;
         if (Date.now() > deadline) throw new Error(`queues ${names.join(", ")} still have ${pending} jobs`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await Promise.all([...rowWorkers.values()].flat().map((loop) => loop.stop()));
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+interface RowWorker {
+  wake(): void;
+  idle(): boolean;
+  pending(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The loop behind workRows: claim a batch, handle it, and go on at once while batches come full. */
+function startRowWorker<T>(
+  options: { batchSize: number; pollingIntervalSeconds: number },
+  rows: { claim: (limit: number) => Promise<T[]>; handle: (row: T) => Promise<void>; pending: () => Promise<number> },
+  onError: (error: unknown) => void,
+): RowWorker {
+  let stopped = false;
+  let woken = false;
+  let wakeUp: (() => void) | null = null;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, options.pollingIntervalSeconds * 1000);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  const loop = (async () => {
+    while (!stopped) {
+      woken = false;
+      let full = false;
+      try {
+        const batch = await rows.claim(options.batchSize);
+        full = batch.length === options.batchSize;
+        // One row's failure is its handler's to record; an unexpected one is reported, and the row's lease runs out.
+        const results = await Promise.allSettled(batch.map((row) => rows.handle(row)));
+        for (const result of results) if (result.status === "rejected") onError(result.reason);
+      } catch (error) {
+        onError(error);
+      }
+      // A wake during the batch (a row committed meanwhile) or a full batch: claim again now.
+      if (!stopped && !full && !woken) await pause();
+    }
+  })();
+  return {
+    wake: () => {
+      woken = true;
+      wakeUp?.();
+    },
+    idle: () => wakeUp !== null,
+    pending: rows.pending,
+    stop: async () => {
+      stopped = true;
+      wakeUp?.();
+      await loop;
+    },
   };
 }
 

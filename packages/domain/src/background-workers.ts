@@ -24,6 +24,10 @@ export function allQueues(): QueueDefinition[] {
   return areas.flatMap((area) => area.queues);
 }
 
+export function retiredQueues(): string[] {
+  return areas.flatMap((area) => area.retiredQueues ?? []);
+}
+
 export async function startWorkers(deps: DomainDeps, options: WorkerOptions = { exclusive: false }): Promise<void> {
   for (const area of areas) await area.start(deps, deps.queue, options);
 }

@@ -35,7 +35,7 @@ export { setupDistributor, type DistributorSetup } from "./setup/setup-distribut
 export { setupInstance, isSetupNeeded, ALREADY_SET_UP, type InstanceSetupResult } from "./setup/setup-instance.ts";
 export { issueSetupToken } from "./setup/setup-token.ts";
 export { instanceSetupInput, type InstanceSetup, type InstanceSetupInput } from "./schemas/setup.ts";
-export { allQueues, startWorkers } from "./background-workers.ts";
+export { allQueues, retiredQueues, startWorkers } from "./background-workers.ts";
 export type { BackgroundArea } from "./jobs/background-area.ts";
 export { SecretBox } from "./shared/secret-box.ts";
 export { BitTitanGateway, type BitTitanGatewayOptions } from "./shared/bittitan-gateway.ts";

@@ -3,11 +3,11 @@ import { startTestSmtpServer, type TestSmtpServer } from "@cm/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVER_EMAIL_QUEUE } from "../src/notifications/delivery-queue.ts";
 import { queueNotification, type NotificationEvent } from "../src/notifications/queue-notification.ts";
-import { STUCK_AFTER_MS, sweepStuckEmails } from "../src/notifications/sweep-stuck-emails.ts";
+import { claimDueEmails } from "../src/notifications/deliver-email.ts";
 import { createHarness, makeAccount, type Caller, type Harness } from "./harness.ts";
 
 // Email delivery end to end below the UI: a real SMTP server on loopback,
-// the real pg-boss queue and workers, nodemailer in between.
+// the real outbox workers (the EmailMessage rows are their queue), nodemailer in between.
 
 let smtp: TestSmtpServer;
 let mailer: Mailer;
@@ -164,7 +164,11 @@ describe("while the SMTP server is down", () => {
     await smtp.stop();
     const ids: string[] = [];
     for (let index = 0; index < 3; index += 1) ids.push((await queue(welcome()))?.emailMessageId ?? "");
-    await until(async () => (await Promise.all(ids.map(row))).every((message) => message.attempts >= 2));
+    // A retry is due at nextAttemptAt by the clock the rules use (the harness's stands still unless moved).
+    await until(async () => {
+      harness.clock.advance(60_000);
+      return (await Promise.all(ids.map(row))).every((message) => message.attempts >= 2);
+    });
     for (const message of await Promise.all(ids.map(row))) {
       expect(message.status).toBe("QUEUED");
       expect(message.lastError).toMatch(/ECONNREFUSED|ESOCKET|connect/i);
@@ -172,6 +176,7 @@ describe("while the SMTP server is down", () => {
     }
 
     await smtp.start();
+    harness.clock.advance(60_000);
     const messages = await Promise.all(ids.map(row));
     for (const message of messages) await smtp.waitFor((mail) => mail.messageId === message.messageId, 30_000);
     await until(async () => (await Promise.all(ids.map(row))).every((message) => message.status === "SENT"));
@@ -238,71 +243,57 @@ describe("staff actions on the delivery log", () => {
   });
 });
 
-describe("queued emails whose delivery job was lost", () => {
-  // As when the job could not be created, or pg-boss expired, failed or dropped it.
-  const queueWithoutJob = async () => {
-    const deps = { ...harness.deps, queue: { ...harness.deps.queue, send: async () => null } };
-    const queued = await harness.deps.db.$transaction((tx) => queueNotification(tx, deps, welcome()));
-    return row(queued?.emailMessageId ?? "");
-  };
+describe("the outbox is the delivery queue", () => {
   const jobsFor = async (id: string) => {
     const [result] = await harness.deps.db.$queryRawUnsafe<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM pgboss.job WHERE name = $1 AND data->>'emailMessageId' = $2`,
-      DELIVER_EMAIL_QUEUE,
+      `SELECT count(*)::int AS count FROM pgboss.job WHERE data->>'emailMessageId' = $1`,
       id,
     );
     return result?.count ?? 0;
   };
-  const sweep = () => sweepStuckEmails(harness.deps);
-  const afterStuckThreshold = () => harness.clock.advance(STUCK_AFTER_MS + 60_000);
+  /** Queues a message and sets its row as `data` says, in one transaction: the workers never see it otherwise. */
+  const queueAs = (data: { lockedUntil?: Date; nextAttemptAt?: Date }) =>
+    harness.deps.db.$transaction(async (tx) => {
+      const queued = await queueNotification(tx, harness.deps, welcome());
+      return tx.emailMessage.update({ where: { id: queued?.emailMessageId ?? "" }, data });
+    });
 
-  it("are delivered once by the sweep, however often it runs", async () => {
-    const message = await queueWithoutJob();
+  it("delivers a message once with no job and no wake-up: the workers' poll finds the committed row", async () => {
+    const message = await row((await queue(welcome()))?.emailMessageId ?? "");
     expect(await jobsFor(message.id)).toBe(0);
-    expect((await sweep()).requeued).toBe(0);
-    expect(await jobsFor(message.id)).toBe(0);
-
-    afterStuckThreshold();
-    await Promise.all([sweep(), sweep()]);
-    await sweep();
-    expect(await jobsFor(message.id)).toBe(1);
     await smtp.waitFor((mail) => mail.messageId === message.messageId);
     await until(async () => (await row(message.id)).status === "SENT");
-
-    afterStuckThreshold();
-    await sweep();
     await drain();
-    expect(await jobsFor(message.id)).toBe(1);
     expect(received(message.messageId)).toHaveLength(1);
   });
 
-  it("are left alone while sent, leased by a worker, or still waiting for their job", async () => {
-    const sent = await queueWithoutJob();
-    await harness.deps.db.emailMessage.update({
-      where: { id: sent.id },
-      data: { status: "SENT", sentAt: harness.clock.now() },
-    });
-    const leased = await queueWithoutJob();
-    await harness.deps.db.emailMessage.update({
-      where: { id: leased.id },
-      data: { lockedUntil: new Date(harness.clock.now().getTime() + 3_600_000) },
-    });
-    const waiting = await queueWithoutJob();
-    await harness.deps.queue.send(DELIVER_EMAIL_QUEUE, { emailMessageId: waiting.id }, { startAfter: 3_600 });
-
-    afterStuckThreshold();
-    await sweep();
-    expect([await jobsFor(sent.id), await jobsFor(leased.id), await jobsFor(waiting.id)]).toEqual([0, 0, 1]);
-    expect(received(sent.messageId)).toHaveLength(0);
+  it("leaves a message leased by a claimer that died alone until the lease runs out, then delivers it once", async () => {
+    const leased = await queueAs({ lockedUntil: new Date(harness.clock.now().getTime() + 30_000) });
+    const control = await row((await queue(welcome()))?.emailMessageId ?? "");
+    await until(async () => (await row(control.id)).status === "SENT");
+    expect((await row(leased.id)).status).toBe("QUEUED");
     expect(received(leased.messageId)).toHaveLength(0);
 
-    // The lease runs out (its worker died): now it is swept and delivered, once.
-    harness.clock.advance(3_600_000);
-    await sweep();
+    harness.clock.advance(31_000);
     await smtp.waitFor((mail) => mail.messageId === leased.messageId);
     await until(async () => (await row(leased.id)).status === "SENT");
+    await drain();
     expect(received(leased.messageId)).toHaveLength(1);
-    expect(await jobsFor(leased.id)).toBe(1);
+  });
+
+  it("gives each due message to one claimer, however many claim at once", async () => {
+    const dueAt = new Date(harness.clock.now().getTime() + 600_000);
+    const messages = await Promise.all(Array.from({ length: 6 }, () => queueAs({ nextAttemptAt: dueAt })));
+    harness.clock.set(dueAt);
+    // Two claimers here and the two running workers, all at once.
+    const [first, second] = await Promise.all([claimDueEmails(harness.deps, 4), claimDueEmails(harness.deps, 4)]);
+    const claimedHere = [...(first ?? []), ...(second ?? [])].map((message) => message.id);
+    expect(new Set(claimedHere).size).toBe(claimedHere.length);
+    // What the claimers here took is released (they "crash" politely); the workers send everything, once.
+    await harness.deps.db.emailMessage.updateMany({ where: { id: { in: claimedHere } }, data: { lockedUntil: null } });
+    for (const message of messages) await smtp.waitFor((mail) => mail.messageId === message.messageId);
+    await drain();
+    for (const message of messages) expect(received(message.messageId)).toHaveLength(1);
   });
 });
 

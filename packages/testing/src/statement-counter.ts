@@ -73,5 +73,9 @@ export function countStatements(database: Database): StatementCounter {
   };
 }
 
-/** pg-boss's own statements (its job table, polling, maintenance), told apart from the product's. */
-export const isJobQueueStatement = (sql: string) => /\bpgboss\b/i.test(sql);
+/**
+ * The job queue's own statements, told apart from the product's: pg-boss's
+ * (its job table, polling, maintenance) and the outbox workers' claims and
+ * pending counts (marked with a `job queue:` comment), its fetch.
+ */
+export const isJobQueueStatement = (sql: string) => /\bpgboss\b|\/\* job queue: /i.test(sql);

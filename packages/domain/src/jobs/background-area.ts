@@ -8,6 +8,8 @@ import type { DomainDeps } from "../deps.ts";
  */
 export interface BackgroundArea {
   queues: QueueDefinition[];
+  /** Queues it used to have: the server deletes them with their jobs and schedules at boot. */
+  retiredQueues?: string[];
   start(deps: DomainDeps, queue: JobQueue, options: WorkerOptions): Promise<void>;
 }
 

@@ -1,6 +1,5 @@
 import { afterFailedAttempt, MailDeliveryError, type Mailer } from "@cm/notifications";
 import type { DomainDeps } from "../deps.ts";
-import { DELIVER_EMAIL_QUEUE, type DeliverEmailJob } from "./delivery-queue.ts";
 
 /**
  * A worker holds a message for this long and renews the hold every
@@ -11,7 +10,7 @@ const LEASE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 
 /** What a delivery attempt reads of its message (the claim returns it). */
-interface ClaimedMessage {
+export interface ClaimedMessage {
   id: string;
   fromName: string;
   fromAddress: string;
@@ -29,33 +28,49 @@ interface ClaimedMessage {
 }
 
 /**
- * One delivery attempt of an outbox message (the `notifications.deliver` job).
- *
- * A message that is no longer QUEUED (sent, failed) is never sent again here.
- * On an SMTP failure the error and the attempt are recorded and a new job is
- * scheduled with capped backoff, in one transaction, until the message is
- * too old; a permanent refusal (5xx) fails it at once.
- *
- * Residual window: if the process dies after the SMTP server accepted the
- * message but before the SENT update commits, the job runs again and the
- * message goes out a second time. It carries the same Message-ID header, so
- * the duplicate is recognisable (and many mail systems drop it). Closing the
- * window entirely would need the SMTP server to take part in our transaction.
+ * Takes up to `limit` messages that are due (QUEUED, not leased, their retry
+ * time reached) under this worker's lease, oldest first, with what to send,
+ * in one statement: the outbox is the delivery queue. Rows another worker is
+ * claiming at the same moment are skipped, not waited for.
  */
-export async function deliverEmail(deps: DomainDeps, mailer: Mailer, emailMessageId: string): Promise<void> {
+export async function claimDueEmails(deps: DomainDeps, limit: number): Promise<ClaimedMessage[]> {
   const now = deps.clock.now();
-  // The claim and the read of what to send in one statement: the message comes back only if this worker took it.
-  const [claimed] = await deps.db.$queryRaw<ClaimedMessage[]>`
+  // The comment marks the queue's own statements (its fetch, like pg-boss's) for the statement counts.
+  return deps.db.$queryRaw<ClaimedMessage[]>`
+    /* job queue: claim */
     UPDATE "EmailMessage" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE "id" = ${emailMessageId}::uuid AND "status" = 'QUEUED' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+    WHERE "id" IN (
+      SELECT "id" FROM "EmailMessage"
+      WHERE "status" = 'QUEUED' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
+      ORDER BY "queuedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING "id", "fromName", "fromAddress", "replyTo", "to", "cc", "bcc", "subject", "html", "text",
       "sealedBody", "messageId", "attempts", "queuedAt"`;
-  if (!claimed) {
-    const current = await deps.db.emailMessage.findUnique({ where: { id: emailMessageId }, select: { status: true } });
-    if (!current || current.status !== "QUEUED") return;
-    // Another worker holds it right now; pg-boss runs this job again later.
-    throw new Error(`email ${emailMessageId} is being delivered by another worker`);
-  }
+}
+
+/** Messages still to be delivered: queued, now or at a retry (drain, for tests and benchmarks). */
+export async function undeliveredEmails(deps: DomainDeps): Promise<number> {
+  const [row] = await deps.db.$queryRaw<{ count: number }[]>`
+    /* job queue: pending */ SELECT count(*)::int AS "count" FROM "EmailMessage" WHERE "status" = 'QUEUED'`;
+  return row?.count ?? 0;
+}
+
+/**
+ * One delivery attempt of a message this worker claimed (claimDueEmails).
+ *
+ * On an SMTP failure the error and the attempt are recorded and the message
+ * is due again after a capped backoff, until it is too old; a permanent
+ * refusal (5xx) fails it at once. A message is never sent again once it is
+ * SENT or FAILED: the claim only takes QUEUED ones.
+ *
+ * Residual window: if the process dies after the SMTP server accepted the
+ * message but before the SENT update commits, its lease runs out and it goes
+ * out a second time. It carries the same Message-ID header, so the duplicate
+ * is recognisable (and many mail systems drop it). Closing the window
+ * entirely would need the SMTP server to take part in our transaction.
+ */
+export async function sendClaimedEmail(deps: DomainDeps, mailer: Mailer, claimed: ClaimedMessage): Promise<void> {
+  const emailMessageId = claimed.id;
   const { sealedBody, ...message } = claimed;
   const body = sealedBody ? (JSON.parse(deps.secrets.decrypt(sealedBody)) as { html: string; text: string }) : {};
   const heartbeat = setInterval(() => {
@@ -107,24 +122,23 @@ async function recordFailure(
     now,
     permanent: error instanceof MailDeliveryError && error.permanent,
   });
-  await deps.db.$transaction(async (tx) => {
-    if (outcome.kind === "give-up") {
-      await tx.emailMessage.update({
-        where: { id: message.id },
-        data: {
-          status: "FAILED",
-          failedAt: now,
-          attempts,
-          lastError: `${lastError} (gave up: ${outcome.reason})`,
-          lastAttemptAt: now,
-          lockedUntil: null,
-          nextAttemptAt: null,
-          sealedBody: null,
-        },
-      });
-      return;
-    }
-    await tx.emailMessage.update({
+  if (outcome.kind === "give-up") {
+    await deps.db.emailMessage.update({
+      where: { id: message.id },
+      data: {
+        status: "FAILED",
+        failedAt: now,
+        attempts,
+        lastError: `${lastError} (gave up: ${outcome.reason})`,
+        lastAttemptAt: now,
+        lockedUntil: null,
+        nextAttemptAt: null,
+        sealedBody: null,
+      },
+    });
+  } else {
+    // Due again at nextAttemptAt, when a worker's claim takes it.
+    await deps.db.emailMessage.update({
       where: { id: message.id },
       data: {
         attempts,
@@ -134,9 +148,7 @@ async function recordFailure(
         nextAttemptAt: new Date(now.getTime() + outcome.delaySeconds * 1000),
       },
     });
-    const job: DeliverEmailJob = { emailMessageId: message.id };
-    await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { tx, startAfter: outcome.delaySeconds });
-  });
+  }
   deps.logger.warn(
     { emailMessageId: message.id, attempts, err: lastError, outcome: outcome.kind },
     "email delivery failed",

@@ -1,26 +1,23 @@
-import { runPeriodically } from "../jobs/periodic-job.ts";
 import type { BackgroundArea } from "../jobs/background-area.ts";
-import { deliverEmail } from "./deliver-email.ts";
-import {
-  DELIVER_EMAIL_QUEUE,
-  deliverEmailQueue,
-  SWEEP_STUCK_EMAILS_QUEUE,
-  sweepStuckEmailsQueue,
-  type DeliverEmailJob,
-} from "./delivery-queue.ts";
+import { claimDueEmails, sendClaimedEmail, undeliveredEmails } from "./deliver-email.ts";
+import { DELIVER_EMAIL_QUEUE, RETIRED_NOTIFICATION_QUEUES } from "./delivery-queue.ts";
 import { seedNotificationTemplates } from "./seed-notification-templates.ts";
-import { sweepStuckEmails } from "./sweep-stuck-emails.ts";
 
-/** Several workers, so one slow SMTP conversation does not hold up the rest. */
+/** Two loops, so one slow SMTP conversation does not hold up the rest; each sends a batch concurrently. */
 const WORKERS = 2;
+const BATCH = 8;
 
 /**
  * Notifications in the background: at start the built-in templates that are
- * missing are seeded, then the outbox is delivered through the mailer, and
- * every five minutes queued emails whose delivery job was lost get a new one.
+ * missing are seeded, then the outbox is delivered through the mailer. The
+ * outbox rows are the queue: a committed message is due at once (or at its
+ * retry time), the workers claim due messages under a lease, and the
+ * transaction that queued one wakes them (`notify`) instead of waiting for
+ * the half-second poll.
  */
 export const notificationsArea: BackgroundArea = {
-  queues: [deliverEmailQueue, sweepStuckEmailsQueue],
+  queues: [],
+  retiredQueues: RETIRED_NOTIFICATION_QUEUES,
   async start(deps, queue, options) {
     if (options.exclusive) {
       // A lease held by a crashed run of this same process: free it now.
@@ -37,19 +34,14 @@ export const notificationsArea: BackgroundArea = {
       deps.logger.warn({}, "no mail transport configured: emails stay queued in the outbox");
       return;
     }
-    for (let worker = 0; worker < WORKERS; worker += 1) {
-      // A batch is delivered concurrently; a job that throws (a message leased
-      // elsewhere) fails the batch, and redelivering the rest is safe: a SENT message is skipped.
-      await queue.work<DeliverEmailJob>(
-        DELIVER_EMAIL_QUEUE,
-        { batchSize: 8, pollingIntervalSeconds: 0.5 },
-        async (jobs) => {
-          await Promise.all(jobs.map((job) => deliverEmail(deps, mailer, job.data.emailMessageId)));
-        },
-      );
-    }
-    await runPeriodically(queue, SWEEP_STUCK_EMAILS_QUEUE, "*/5 * * * *", async () => {
-      await sweepStuckEmails(deps);
-    });
+    queue.workRows(
+      DELIVER_EMAIL_QUEUE,
+      { batchSize: BATCH, pollingIntervalSeconds: 0.5, workers: WORKERS },
+      {
+        claim: (limit) => claimDueEmails(deps, limit),
+        handle: (message) => sendClaimedEmail(deps, mailer, message),
+        pending: () => undeliveredEmails(deps),
+      },
+    );
   },
 };

@@ -1,35 +1,13 @@
-import type { QueueDefinition } from "@cm/db";
-
-/** One job per delivery attempt of an EmailMessage: `{ emailMessageId }`. */
+/**
+ * The outbox's delivery queue: its rows are the EmailMessage rows themselves
+ * (QUEUED, due, not leased), claimed by `claimDueEmails`; this is the name the
+ * job queue wakes and drains it by (`notify`, `drain`). Nothing else is
+ * enqueued for an email, so there is no job to lose.
+ */
 export const DELIVER_EMAIL_QUEUE = "notifications.deliver";
 
-/** Every five minutes: finds queued emails whose delivery job was lost (sweep-stuck-emails.ts). */
-export const SWEEP_STUCK_EMAILS_QUEUE = "notifications.sweep-stuck";
-
-export interface DeliverEmailJob {
-  emailMessageId: string;
-}
-
 /**
- * SMTP failures are retried by the worker itself (capped backoff, see
- * @cm/notifications backoff.ts) with a new delayed job; pg-boss's own retries
- * only cover the unexpected (the database failing mid-job, a crash). A job
- * whose process died expires after 30 s and runs again; the message's lease
- * (deliver-email.ts, renewed while a living worker sends) keeps it from being
- * sent twice at once.
+ * Queues no longer used: the five-minute sweep that gave queued emails whose
+ * pg-boss delivery job was lost a new one (the rows are the queue now).
  */
-export const deliverEmailQueue: QueueDefinition = {
-  name: DELIVER_EMAIL_QUEUE,
-  retryLimit: 30,
-  retryDelaySeconds: 10,
-  retryBackoff: false,
-  expireInSeconds: 30,
-};
-
-export const sweepStuckEmailsQueue: QueueDefinition = {
-  name: SWEEP_STUCK_EMAILS_QUEUE,
-  retryLimit: 1,
-  retryDelaySeconds: 60,
-  retryBackoff: false,
-  expireInSeconds: 300,
-};
+export const RETIRED_NOTIFICATION_QUEUES = ["notifications.sweep-stuck"];

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@cm/db";
 import { createMessageId } from "@cm/notifications";
 import type { DomainDeps } from "../deps.ts";
-import { DELIVER_EMAIL_QUEUE, type DeliverEmailJob } from "./delivery-queue.ts";
 
 /** Used only where no mail transport is configured (some tests): nothing is sent there. */
 const FALLBACK_FROM = "no-reply@localhost";
@@ -37,11 +36,12 @@ export interface EnqueuedEmail {
 }
 
 /**
- * Puts a rendered email in the outbox and enqueues its delivery, both in the
- * caller's transaction: the email exists exactly when the business event
- * does. The eventKey is unique, and the insert is an ON CONFLICT DO NOTHING
- * (which also waits for a concurrent transaction with the same key), so a
- * second insert returns the first message and enqueues nothing.
+ * Puts a rendered email in the outbox, in the caller's transaction: the email
+ * exists exactly when the business event does, and once committed it is due
+ * for delivery (the outbox is the delivery queue, delivery-area.ts). The
+ * eventKey is unique, and the insert is an ON CONFLICT DO NOTHING (which also
+ * waits for a concurrent transaction with the same key), so a second insert
+ * returns the first message.
  */
 export async function enqueueEmail(
   tx: Prisma.TransactionClient,
@@ -77,10 +77,6 @@ export async function enqueueEmail(
       select: { id: true, recipients: true },
     });
     return { id: existing.id, created: false, addressed: existing.recipients.length > 0 };
-  }
-  if (addressed) {
-    const job: DeliverEmailJob = { emailMessageId: id };
-    await deps.queue.send(DELIVER_EMAIL_QUEUE, job, { tx });
   }
   return { id, created: true, addressed };
 }
