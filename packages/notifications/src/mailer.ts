@@ -54,14 +54,19 @@ export function formatMailbox(address: string, name?: string | null): string {
 }
 
 /**
- * Sends over SMTP with nodemailer, one connection per message (the volume
- * is low and a fresh connection never carries a stale state after the
- * server comes back). `url`: smtp://user:pass@host:587 or smtps://... for
- * implicit TLS.
+ * Sends over SMTP with nodemailer, on a small pool of connections that each
+ * carry many messages (a connection and its SMTP greeting per message was
+ * most of the mailer's CPU, and the outbox workers send several at once).
+ * The pool drops a connection the server closed and opens a new one; a send
+ * that fails on one is retried by the outbox like any other failure.
+ * `url`: smtp://user:pass@host:587 or smtps://... for implicit TLS.
  */
 export function createSmtpMailer(options: { url: string; from: string; target?: Mailer["target"] }): Mailer {
   const transport = createTransport({
     url: options.url,
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 500,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -1,6 +1,7 @@
 import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { calendarDayOf } from "../shared/business-time.ts";
 import { isTransaction, rememberSaleAccounts, type SaleAccountRow } from "../shared/get-distributor.ts";
 import { decideTax, type TaxCategory, type TaxDecision, type TaxRateRow } from "./tax-regime.ts";
 
@@ -136,8 +137,7 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The calendar day ("2026-03-02") `at` falls on in `timeZone`. */
 export function calendarDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  // business-time's formatter is made once per zone (making one per call was 1 % of a checkout's CPU).
+  const { year, month, day } = calendarDayOf(at, timeZone);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
