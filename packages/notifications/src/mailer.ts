@@ -54,7 +54,7 @@ export function formatMailbox(address: string, name?: string | null): string {
 }
 
 /**
- * Sends over SMTP with nodemailer, on a small pool of connections that each
+ * Sends over SMTP with nodemailer, on a pool of connections that each
  * carry many messages (a connection and its SMTP greeting per message was
  * most of the mailer's CPU, and the outbox workers send several at once).
  * The pool drops a connection the server closed and opens a new one; a send
@@ -65,7 +65,9 @@ export function createSmtpMailer(options: { url: string; from: string; target?: 
   const transport = createTransport({
     url: options.url,
     pool: true,
-    maxConnections: 4,
+    // As many as the outbox sends at once (2 worker loops x 8): one message at a time per connection, and
+    // each SMTP round trip waits its turn on a busy event loop, so fewer connections cap the rate.
+    maxConnections: 16,
     maxMessages: 500,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

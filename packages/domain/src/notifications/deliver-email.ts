@@ -93,18 +93,12 @@ export async function sendClaimedEmail(deps: DomainDeps, mailer: Mailer, claimed
     await recordFailure(deps, message, failure.error);
     return;
   }
-  await deps.db.emailMessage.update({
-    where: { id: emailMessageId },
-    data: {
-      status: "SENT",
-      sentAt: deps.clock.now(),
-      lastAttemptAt: deps.clock.now(),
-      attempts: { increment: 1 },
-      lockedUntil: null,
-      nextAttemptAt: null,
-      sealedBody: null,
-    },
-  });
+  // Raw SQL: it runs twice per checkout, and a Prisma model update costs several times its CPU.
+  const sentAt = deps.clock.now();
+  await deps.db.$executeRaw`
+    UPDATE "EmailMessage" SET "status" = 'SENT', "sentAt" = ${sentAt}, "lastAttemptAt" = ${sentAt},
+      "attempts" = "attempts" + 1, "lockedUntil" = NULL, "nextAttemptAt" = NULL, "sealedBody" = NULL
+    WHERE "id" = ${emailMessageId}::uuid`;
   deps.logger.info({ emailMessageId, messageId: message.messageId }, "email sent");
 }
 
