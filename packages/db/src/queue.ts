@@ -130,7 +130,8 @@ export async function startJobQueue(
   /** This process's workers per queue, and a turn counter to wake them in rotation. */
   const workers = new Map<string, string[]>();
   let notifications = 0;
-  const rowWorkers = new Map<string, RowWorker[]>();
+  /** This process's row-queue loops per queue, with the count drain waits on. */
+  const rowQueues = new Map<string, { loops: RowWorker[]; pending: () => Promise<number> }>();
   return {
     send: (name, data, sendOptions = {}) =>
       boss.send(name, data, {
@@ -150,16 +151,21 @@ export async function startJobQueue(
       return id;
     },
     workRows: (name, workOptions, rows) => {
-      if (rowWorkers.has(name)) throw new Error(`queue ${name} already has a row worker`);
+      if (rowQueues.has(name)) throw new Error(`queue ${name} already has a row worker`);
       const loops = Array.from({ length: workOptions.workers ?? 1 }, () =>
         startRowWorker(workOptions, rows, (error) => options.onError?.(error)),
       );
-      rowWorkers.set(name, loops);
+      rowQueues.set(name, { loops, pending: rows.pending });
     },
     notify: (name) => {
-      // An idle loop claims now; with none idle, a busy one claims again right after its batch.
-      const loops = rowWorkers.get(name) ?? [];
-      (loops.find((loop) => loop.idle()) ?? loops[notifications++ % Math.max(1, loops.length)])?.wake();
+      const rowQueue = rowQueues.get(name);
+      if (rowQueue) {
+        // An idle loop claims now; with none idle, a busy one claims again right after its batch.
+        const { loops } = rowQueue;
+        notifications += 1;
+        (loops.find((loop) => loop.idle()) ?? loops[notifications % loops.length])?.wake();
+        return;
+      }
       const ids = workers.get(name);
       if (!ids?.length) return;
       notifications += 1;
@@ -181,8 +187,8 @@ export async function startJobQueue(
       for (;;) {
         let pending = 0;
         for (const name of names) {
-          const rows = rowWorkers.get(name)?.[0];
-          pending += rows ? await rows.pending() : await boss.getQueueSize(name, { before: "completed" });
+          const rowQueue = rowQueues.get(name);
+          pending += rowQueue ? await rowQueue.pending() : await boss.getQueueSize(name, { before: "completed" });
         }
         if (pending === 0) return;
         if (Date.now() > deadline) throw new Error(`queues ${names.join(", ")} still have ${pending} jobs`);
@@ -190,7 +196,7 @@ export async function startJobQueue(
       }
     },
     stop: async () => {
-      await Promise.all([...rowWorkers.values()].flat().map((loop) => loop.stop()));
+      await Promise.all([...rowQueues.values()].flatMap(({ loops }) => loops.map((loop) => loop.stop())));
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
@@ -199,14 +205,13 @@ export async function startJobQueue(
 interface RowWorker {
   wake(): void;
   idle(): boolean;
-  pending(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** The loop behind workRows: claim a batch, handle it, and go on at once while batches come full. */
 function startRowWorker<T>(
   options: { batchSize: number; pollingIntervalSeconds: number },
-  rows: { claim: (limit: number) => Promise<T[]>; handle: (row: T) => Promise<void>; pending: () => Promise<number> },
+  rows: { claim: (limit: number) => Promise<T[]>; handle: (row: T) => Promise<void> },
   onError: (error: unknown) => void,
 ): RowWorker {
   let stopped = false;
@@ -245,7 +250,6 @@ function startRowWorker<T>(
       wakeUp?.();
     },
     idle: () => wakeUp !== null,
-    pending: rows.pending,
     stop: async () => {
       stopped = true;
       wakeUp?.();

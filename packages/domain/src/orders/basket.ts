@@ -12,7 +12,7 @@ import { endCustomersWhere } from "../accounts/shop-scope.ts";
 import { planBasketLines } from "./plan-basket-lines.ts";
 import { resellerSelling, storefrontSaleBlocked } from "./eligibility.ts";
 import { unitPriceSelect } from "../pricing/unit-price.ts";
-import { loadSaleAccounts, taxOf, taxPartiesOf } from "../tax/tax-context.ts";
+import { loadSaleAccounts, saleAccount, taxOf, taxPartiesOf } from "../tax/tax-context.ts";
 import type { SaleAccountRow } from "../shared/get-distributor.ts";
 import { documentTax } from "../tax/tax-regime.ts";
 
@@ -66,7 +66,7 @@ export async function getBasketAndBilling(
   const seller = sellerFor(caller);
   const saleAccounts = await loadSaleAccounts(deps.db, caller.accountId, seller);
   const taxFor = taxOf(taxPartiesOf(saleAccounts, caller.accountId, seller), deps.clock.now());
-  const own = saleAccounts.accounts.find((account) => account.id === caller.accountId);
+  const own = saleAccount(saleAccounts, caller.accountId);
   if (!own) throw notFound("Your account");
   // At its reseller's storefront an end-customer buys in the reseller's currency, on the reseller's synchronization.
   const reseller = resellerSelling(caller);

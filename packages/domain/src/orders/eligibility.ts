@@ -2,7 +2,7 @@ import type { Prisma } from "@cm/db";
 import type { ShopCaller, StorefrontContext } from "../callers.ts";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { loadSaleAccounts } from "../tax/tax-context.ts";
+import { loadSaleAccounts, saleAccount } from "../tax/tax-context.ts";
 
 type Tx = Prisma.TransactionClient;
 type Db = DomainDeps["db"] | Tx;
@@ -27,8 +27,7 @@ export async function loadBuyer(
   needs: { bittitan: boolean } = { bittitan: true },
 ): Promise<Buyer> {
   // The sale's accounts, read once for the transaction: pricing's tax and the invoice's snapshots come from them.
-  const { accounts } = await loadSaleAccounts(tx, accountId);
-  const account = accounts.find((candidate) => candidate.id === accountId);
+  const account = saleAccount(await loadSaleAccounts(tx, accountId), accountId);
   if (!account || account.kind === "DISTRIBUTOR")
     throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
   if (account.kind === "END_CUSTOMER") {

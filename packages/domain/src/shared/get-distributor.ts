@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@cm/db";
 import { DomainError } from "../errors.ts";
+import { isTransaction, transactionMemo } from "./transaction-memo.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -22,10 +23,8 @@ const distributorSelect = {
 
 export type DistributorRow = Prisma.AccountGetPayload<{ select: typeof distributorSelect }>;
 
-const byTransaction = new WeakMap<object, Promise<DistributorRow | null>>();
-
-/** An interactive transaction's client has no $transaction of its own; the client itself has. */
-export const isTransaction = (db: Db) => typeof (db as { $transaction?: unknown }).$transaction !== "function";
+// Not set up yet (null): the transaction that sets it up reads it again.
+const distributorOfTransaction = transactionMemo<DistributorRow | null>((found) => found !== null);
 
 /**
  * The distributor's row, read once per transaction: issuing an invoice needs
@@ -35,19 +34,9 @@ export const isTransaction = (db: Db) => typeof (db as { $transaction?: unknown 
  * edited in Setup > Company at any moment, so nothing is kept across requests.
  */
 export function loadDistributor(db: Db): Promise<DistributorRow | null> {
-  const read = () => db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: distributorSelect });
-  if (!isTransaction(db)) return read();
-  let row = byTransaction.get(db);
-  if (!row) {
-    row = read();
-    byTransaction.set(db, row);
-    // Not set up yet: the transaction that sets it up reads it again.
-    void row.then(
-      (found) => found ?? byTransaction.delete(db),
-      () => byTransaction.delete(db),
-    );
-  }
-  return row;
+  return distributorOfTransaction.get(db, "distributor", () =>
+    db.account.findFirst({ where: { kind: "DISTRIBUTOR" }, select: distributorSelect }),
+  );
 }
 
 /** The distributor's row (loadDistributor), or the error of an instance not set up yet. */
@@ -91,7 +80,7 @@ export function rememberSaleAccounts(db: Db, rows: SaleAccountRow[]): void {
   }
   for (const row of rows) {
     known.set(row.id, row);
-    if (row.kind === "DISTRIBUTOR" && !byTransaction.has(db)) byTransaction.set(db, Promise.resolve(row));
+    if (row.kind === "DISTRIBUTOR") distributorOfTransaction.prime(db, "distributor", row);
   }
 }
 

@@ -2,7 +2,8 @@ import type { Prisma } from "@cm/db";
 import type { DomainDeps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { calendarDayOf } from "../shared/business-time.ts";
-import { isTransaction, rememberSaleAccounts, type SaleAccountRow } from "../shared/get-distributor.ts";
+import { rememberSaleAccounts, type SaleAccountRow } from "../shared/get-distributor.ts";
+import { transactionMemo } from "../shared/transaction-memo.ts";
 import { decideTax, type TaxCategory, type TaxDecision, type TaxRateRow } from "./tax-regime.ts";
 
 type Db = DomainDeps["db"] | Prisma.TransactionClient;
@@ -23,7 +24,7 @@ export interface SaleAccounts {
   rates: TaxRateRow[];
 }
 
-const saleAccountsByTransaction = new WeakMap<object, Map<string, Promise<SaleAccounts>>>();
+const saleAccountsOfTransaction = transactionMemo<SaleAccounts>();
 
 /**
  * The accounts of a sale to `buyerAccountId` as they are now, in one
@@ -58,21 +59,12 @@ export function loadSaleAccounts(
     rememberSaleAccounts(db, sale.accounts);
     return sale;
   };
-  if (!isTransaction(db)) return read();
-  let known = saleAccountsByTransaction.get(db);
-  if (!known) {
-    known = new Map();
-    saleAccountsByTransaction.set(db, known);
-  }
-  const key = `${buyerAccountId}:${sellerAccountId ?? ""}`;
-  let sale = known.get(key);
-  if (!sale) {
-    sale = read();
-    known.set(key, sale);
-    void sale.catch(() => known.delete(key));
-  }
-  return sale;
+  return saleAccountsOfTransaction.get(db, `${buyerAccountId}:${sellerAccountId ?? ""}`, read);
 }
+
+/** The sale's row of the account `accountId` (the buyer, the reseller selling), if it was read. */
+export const saleAccount = (sale: SaleAccounts, accountId: string) =>
+  sale.accounts.find((account) => account.id === accountId);
 
 /**
  * The tax parties of a sale (loadSaleAccounts), by the billing countries and
@@ -86,8 +78,8 @@ export function taxPartiesOf(
   sellerAccountId: string | null = null,
 ): TaxParties {
   const distributor = sale.accounts.find((party) => party.kind === "DISTRIBUTOR");
-  const reseller = sellerAccountId ? sale.accounts.find((party) => party.id === sellerAccountId) : undefined;
-  const buyer = sale.accounts.find((party) => party.id === buyerAccountId);
+  const reseller = sellerAccountId ? saleAccount(sale, sellerAccountId) : undefined;
+  const buyer = saleAccount(sale, buyerAccountId);
   if (!distributor) throw new DomainError("PRECONDITION_FAILED", "The distributor is not set up yet");
   if (!buyer) throw new DomainError("NOT_FOUND", "The account was not found", "accountId");
   return {
